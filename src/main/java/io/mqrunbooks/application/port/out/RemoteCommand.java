@@ -1,0 +1,126 @@
+package io.mqrunbooks.application.port.out;
+
+import io.mqrunbooks.estate.NameRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A command line made only of checked tokens. Every token is validated when it is added, so an unsafe
+ * value is refused before any connection is made. Build with {@link #builder(String)}.
+ *
+ * @param argv     program and arguments; each token is free of shell metacharacters
+ * @param stdin    text fed to the command's standard input (e.g. MQSC for runmqsc), or null
+ * @param deadline how long the command may run before it is killed and the call fails
+ */
+public record RemoteCommand(List<String> argv, String stdin, Duration deadline) {
+
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+    private static final Pattern PROGRAM = Pattern.compile("(/[A-Za-z0-9._-]+)*/?[A-Za-z0-9._-]+");
+    private static final Pattern FLAG = Pattern.compile("-[A-Za-z]{1,3}");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+
+    public RemoteCommand {
+        argv = List.copyOf(argv);
+        Objects.requireNonNull(deadline, "deadline");
+        for (String token : argv) {
+            if (token.isEmpty() || NameRules.hasShellMetacharacter(token)) {
+                throw new UnsafeArgumentException("command token '" + token + "' holds a shell metacharacter");
+            }
+        }
+    }
+
+    /** The command line as a shell would receive it; every token is already free of metacharacters. */
+    public String commandLine() {
+        return String.join(" ", argv);
+    }
+
+    public String program() {
+        return argv.get(0);
+    }
+
+    public static Builder builder(String program) {
+        return new Builder(program);
+    }
+
+    @Override
+    public String toString() {
+        return commandLine();
+    }
+
+    /** Adds tokens one kind at a time, each checked against its rule. */
+    public static final class Builder {
+        private final List<String> argv = new ArrayList<>();
+        private String stdin;
+        private Duration deadline = DEFAULT_DEADLINE;
+
+        private Builder(String program) {
+            if (program == null || !PROGRAM.matcher(program).matches()) {
+                throw new UnsafeArgumentException("'" + program + "' is not a program name");
+            }
+            argv.add(program);
+        }
+
+        /** An option such as {@code -m} or {@code -rr}. */
+        public Builder flag(String flag) {
+            if (flag == null || !FLAG.matcher(flag).matches()) {
+                throw new UnsafeArgumentException("'" + flag + "' is not a command option");
+            }
+            argv.add(flag);
+            return this;
+        }
+
+        /** A queue manager or object name, checked against IBM MQ's naming rules. */
+        public Builder mqName(String what, String name) {
+            return checked(what, name, NameRules.checkMqName(name));
+        }
+
+        /** A host name or IPv4 address. */
+        public Builder hostName(String what, String host) {
+            return checked(what, host, NameRules.checkHostName(host));
+        }
+
+        public Builder number(String what, long value) {
+            String text = Long.toString(value);
+            if (!NUMBER.matcher(text).matches()) {
+                throw new UnsafeArgumentException(what + " " + text + " is not a positive number");
+            }
+            argv.add(text);
+            return this;
+        }
+
+        /** A fixed word the caller chose, such as {@code all} in {@code dspmq -o all}. */
+        public Builder word(String word) {
+            if (word == null || !word.matches("[A-Za-z0-9._-]{1,32}")) {
+                throw new UnsafeArgumentException("'" + word + "' is not a plain word");
+            }
+            argv.add(word);
+            return this;
+        }
+
+        public Builder stdin(String text) {
+            this.stdin = text;
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public RemoteCommand build() {
+            return new RemoteCommand(argv, stdin, deadline);
+        }
+
+        private Builder checked(String what, String value, Optional<String> problem) {
+            problem.ifPresent(p -> {
+                throw new UnsafeArgumentException(what + " " + p);
+            });
+            argv.add(value);
+            return this;
+        }
+    }
+}

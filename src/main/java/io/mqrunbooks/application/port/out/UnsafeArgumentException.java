@@ -1,0 +1,9 @@
+package io.mqrunbooks.application.port.out;
+
+/** A value that must not reach a command line; raised before any connection is made. */
+public class UnsafeArgumentException extends IllegalArgumentException {
+
+    public UnsafeArgumentException(String message) {
+        super(message);
+    }
+}
