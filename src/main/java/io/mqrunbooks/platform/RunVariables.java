@@ -1,0 +1,17 @@
+package io.mqrunbooks.platform;
+
+/** Process variables every runbook shares. Names are declared once, here. */
+public final class RunVariables {
+
+    /** The user who started the run; copied into runs started by a call activity. */
+    public static final String INITIATOR = "initiator";
+    /** Why the run was started (start form). */
+    public static final String REASON = "reason";
+    /** The queue manager the run acts on (start form, from the inventory). */
+    public static final String QUEUE_MANAGER = "queueManager";
+    /** How the run ended, in words: completed, backed out, rejected, aborted. */
+    public static final String OUTCOME = "outcome";
+
+    private RunVariables() {
+    }
+}

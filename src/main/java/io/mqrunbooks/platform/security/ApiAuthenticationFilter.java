@@ -1,0 +1,104 @@
+package io.mqrunbooks.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates the product's own pages and APIs: a user already logged in to the Camunda webapps (same
+ * session), or HTTP Basic credentials checked against the engine's users. Anyone else gets 401.
+ */
+@Component
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BASIC = "Basic ";
+
+    private final ProcessEngine processEngine;
+
+    public ApiAuthenticationFilter(ProcessEngine processEngine) {
+        this.processEngine = processEngine;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<CurrentUser> user = fromWebappSession(request.getSession(false)).or(() -> fromBasic(request));
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"mq-runbooks\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Authentication required: log in to the Camunda webapps"
+                    + " or send HTTP Basic credentials\"}");
+            return;
+        }
+        IdentityService identity = processEngine.getIdentityService();
+        request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user.get());
+        identity.setAuthentication(user.get().userId(), List.copyOf(user.get().groups()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Optional<CurrentUser> fromWebappSession(HttpSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(processEngine.getName());
+        if (authentication instanceof UserAuthentication userAuthentication && userAuthentication.getName() != null) {
+            List<String> groups = userAuthentication.getGroupIds();
+            return Optional.of(new CurrentUser(userAuthentication.getName(),
+                    groups == null ? Set.of() : new HashSet<>(groups)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CurrentUser> fromBasic(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith(BASIC)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String userId = decoded.substring(0, colon);
+        IdentityService identity = processEngine.getIdentityService();
+        if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
+            return Optional.empty();
+        }
+        Set<String> groups = new HashSet<>();
+        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+            groups.add(group.getId());
+        }
+        return Optional.of(new CurrentUser(userId, groups));
+    }
+}

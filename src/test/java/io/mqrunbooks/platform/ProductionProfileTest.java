@@ -1,0 +1,61 @@
+package io.mqrunbooks.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.platform.security.Groups;
+import io.mqrunbooks.platform.security.LabDemoUsers;
+import io.mqrunbooks.testsupport.AppTestSupport;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production profile: admin from the environment, the role groups, and no demo user at all. (The
+ * database here is an H2 file standing in for MariaDB; CI's MariaDB pass runs this on MariaDB.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("prod")
+class ProductionProfileTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        Path dataDir = AppTestSupport.newDataDir();
+        registry.add("MQRB_DATA_DIR", dataDir::toString);
+        registry.add("MQRB_ADMIN_USER", () -> "mqadmin");
+        registry.add("MQRB_ADMIN_PASSWORD", () -> "s3cret-from-env");
+        registry.add("MQRB_DB_URL", () -> "jdbc:h2:file:" + dataDir.resolve("db/prod") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("MQRB_DB_USER", () -> "sa");
+        registry.add("MQRB_DB_PASSWORD", () -> "");
+        registry.add("spring.datasource.driver-class-name", () -> "org.h2.Driver");
+        registry.add("MQRB_DB_TYPE", () -> "h2");
+        registry.add("mqrunbooks.inventory", () -> "classpath:lab/lab-estate.yaml");
+        io.mqrunbooks.testsupport.TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_prod");
+    }
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void hasAdminFromEnvironmentAndNoDemoUsers() {
+        assertThat(identityService.checkPassword("mqadmin", "s3cret-from-env")).isTrue();
+        for (LabDemoUsers.DemoUser demo : LabDemoUsers.USERS) {
+            assertThat(identityService.createUserQuery().userId(demo.id()).count()).as(demo.id()).isZero();
+        }
+        assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
+        assertThat(context.getBeansOfType(LabDemoUsers.class)).isEmpty();
+    }
+
+    @Test
+    void roleGroupsExist() {
+        assertThat(identityService.createGroupQuery().groupIdIn(Groups.OPERATORS, Groups.CHANGE_MANAGERS,
+                Groups.AUDITORS).count()).isEqualTo(3);
+    }
+}
