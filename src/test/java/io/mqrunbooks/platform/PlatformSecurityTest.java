@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.testsupport.AppTestSupport;
+import io.mqrunbooks.testsupport.DatabaseTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * through the Java API. Demo users of the lab profile: operator, changemgr, auditor, lead (both roles).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class PlatformSecurityTest {
 
     private static final String PROCESS = "platformTestProcess";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.platform.security.LabDemoUsers;
 import io.mqrunbooks.testsupport.AppTestSupport;
+import io.mqrunbooks.testsupport.DatabaseTest;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * database here is an H2 file standing in for MariaDB; CI's MariaDB pass runs this on MariaDB.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 @ActiveProfiles("prod")
 class ProductionProfileTest {
 
