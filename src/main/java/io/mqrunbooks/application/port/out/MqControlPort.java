@@ -1,0 +1,57 @@
+package io.mqrunbooks.application.port.out;
+
+import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
+import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+
+/**
+ * IBM MQ control commands on a host (dspmq, strmqm, endmqm, rdqmstatus, rdqmdr, crtmqm, dltmqm,
+ * dspmqver), run over SSH and parsed. Hosts and queue managers are named as in the inventory; every name
+ * is validated before anything reaches a command line.
+ *
+ * <p>Results, not exceptions, for what MQ answers (e.g. strmqm on a running queue manager is
+ * {@code ALREADY_RUNNING}); {@link SshException} when the host could not be asked, and
+ * {@code MqOutputException} when the answer was not recognised.
+ */
+public interface MqControlPort {
+
+    /** {@code dspmq -m QM -o status} (and {@code -x} for instances). */
+    QueueManagerState status(String host, String queueManager);
+
+    /** {@code strmqm QM}. */
+    ControlResult start(String host, String queueManager);
+
+    /** {@code strmqm -x QM}: a multi-instance standby instance. */
+    ControlResult startStandby(String host, String queueManager);
+
+    /** {@code endmqm [-c|-i|-p] [-w] [-s] QM}. */
+    ControlResult end(String host, String queueManager, EndMode mode, boolean switchover);
+
+    /** {@code rdqmstatus -m QM}. */
+    RdqmDrStatus rdqmStatus(String host, String queueManager);
+
+    /** {@code rdqmdr -m QM -p}. */
+    ControlResult makeDrPrimary(String host, String queueManager);
+
+    /** {@code rdqmdr -m QM -s}. */
+    ControlResult makeDrSecondary(String host, String queueManager);
+
+    /** {@code rdqmdr -m QM -d}: the command that recreates the secondary on the other node, parsed and validated. */
+    DrSecondaryCommand drSecondaryCommand(String host, String queueManager);
+
+    /** {@code crtmqm -rr p ...}: creates the DR primary and returns the secondary's command it printed. */
+    DrSecondaryCommand createDrPrimary(String host, DrPrimarySpec spec);
+
+    /** {@code crtmqm -rr s ...} rebuilt from validated parts, never pasted. */
+    ControlResult createDrSecondary(String host, DrSecondaryCommand command);
+
+    /** {@code dltmqm QM}. */
+    ControlResult delete(String host, String queueManager);
+
+    /** {@code dspmqver}: the installation's version. */
+    MqVersion version(String host);
+}

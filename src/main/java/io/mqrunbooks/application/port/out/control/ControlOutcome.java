@@ -1,0 +1,27 @@
+package io.mqrunbooks.application.port.out.control;
+
+/** What a control command (strmqm, endmqm, rdqmdr, crtmqm, dltmqm) did, classified from MQ's messages. */
+public enum ControlOutcome {
+    STARTED,
+    STANDBY_STARTED,
+    ALREADY_RUNNING,
+    ENDING,
+    ENDED,
+    NOT_RUNNING,
+    SWITCHED_OVER,
+    CREATED,
+    ALREADY_EXISTS,
+    DELETED,
+    MADE_PRIMARY,
+    MADE_SECONDARY,
+    ALREADY_PRIMARY,
+    ALREADY_SECONDARY,
+    /** rdqmdr -p refused: the other node is still the DR primary and connected. */
+    REFUSED_OTHER_NODE_PRIMARY,
+    /** strmqm refused: this node is the DR secondary. */
+    REFUSED_DR_SECONDARY,
+    /** the command was refused for another reason MQ gave; see the messages. */
+    REFUSED,
+    /** the queue manager is not known on this host (AMQ7048E). */
+    NOT_KNOWN
+}
