@@ -47,6 +47,8 @@ class BadInventoryTest {
                         "clusters[0].fullRepositories: a cluster needs at least one full repository"),
                 bad("cluster-member-full-and-partial",
                         "clusters[0].partialRepositories[0]: 'QM1' is also a full repository of this cluster; a queue manager is either a full or a partial repository"),
+                bad("cluster-member-listed-twice",
+                        "clusters[0].fullRepositories[1]: 'FR1' is listed twice"),
                 bad("cluster-name-too-long",
                         "clusters[0].name: '" + "C".repeat(49) + "' is 49 characters; IBM MQ allows at most 48"),
                 bad("cluster-without-full-repository",
