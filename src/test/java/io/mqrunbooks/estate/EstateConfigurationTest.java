@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -71,7 +72,8 @@ class EstateConfigurationTest {
     void missingClasspathResourceIsNamed() {
         runner.withPropertyValues("mqrunbooks.inventory=classpath:nowhere/estate.yaml")
                 .run(context -> assertThat(new InventoryFailureAnalyzer().analyze(context.getStartupFailure())
-                        .getDescription()).isEqualTo("Inventory classpath:nowhere/estate.yaml: not found on the classpath"));
+                        .getDescription())
+                        .isEqualTo("Inventory classpath:nowhere/estate.yaml: not found on the classpath"));
     }
 
     @Test
@@ -93,10 +95,11 @@ class EstateConfigurationTest {
 
     /** The real start-up path: Spring Boot finds the analyzer through spring.factories. */
     @Test
-    void startUpReportShowsDescriptionAndActionInsteadOfAStackTrace(CapturedOutput output) {
+    void startUpReportShowsDescriptionAndActionInsteadOfAStackTrace(CapturedOutput output, @TempDir Path dataDir) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(InventoryOnly.class)
                 .web(WebApplicationType.NONE)
-                .properties("mqrunbooks.inventory=" + BAD_PORT, "spring.main.banner-mode=off");
+                .properties("mqrunbooks.inventory=" + BAD_PORT, "mqrunbooks.data-dir=" + dataDir,
+                        "spring.main.banner-mode=off");
 
         assertThatThrownBy(application::run).hasRootCauseInstanceOf(InventoryException.class);
 
