@@ -170,7 +170,7 @@ final class InventoryReader {
         int port = fields.optional("port").map(this::port).orElse(DEFAULT_SSH_PORT);
         Text user = fields.text("user", InventoryReader::userRule);
         boolean sudo = fields.optional("sudo").map(this::bool).orElse(false);
-        Text site = fields.text("site", s -> Optional.empty());
+        Text site = fields.text("site", InventoryReader::referenceRule);
         Text replicationAddress = fields.optional("replicationAddress").map(this::text)
                 .filter(t -> check(t, InventoryReader::hostRule)).orElse(null);
         Host host = new Host(value(name), value(address), port, value(user), sudo, value(site),
@@ -250,7 +250,7 @@ final class InventoryReader {
             return null;
         }
         Text queueManager = fields.text("queueManager", InventoryReader::mqNameRule);
-        Text host = fields.text("host", s -> Optional.empty());
+        Text host = fields.text("host", InventoryReader::referenceRule);
         BackupLevel level = fields.required("level").map(v -> choice(v, BackupLevel.values(),
                 BackupLevel::yamlName, BackupLevel::fromYaml)).orElse(null);
         return new BackupEntry(queueManager, host, level);
@@ -281,7 +281,7 @@ final class InventoryReader {
         return new PartnerEntry(
                 fields.text("partner", InventoryReader::freeTextRule),
                 fields.text("contact", InventoryReader::freeTextRule),
-                fields.text("queueManager", s -> Optional.empty()),
+                fields.text("queueManager", InventoryReader::referenceRule),
                 fields.text("channel", InventoryReader::channelRule),
                 fields.text("drConname", InventoryReader::connameRule),
                 fields.text("firewallTicketTemplate", InventoryReader::freeTextRule));
@@ -502,6 +502,11 @@ final class InventoryReader {
 
     // ---- the rules for single values: each returns the problem, or empty ----
 
+    /** A reference needs no rule of its own: it must equal a name that passed its rule. */
+    private static Optional<String> referenceRule(String value) {
+        return Optional.empty();
+    }
+
     private static Optional<String> siteNameRule(String value) {
         return value.isEmpty() ? Optional.of("is empty") : shellRule(value);
     }
@@ -616,7 +621,8 @@ final class InventoryReader {
 
         Optional<Value> optional(String key) {
             NodeTuple tuple = byKey.get(key);
-            return tuple == null ? Optional.empty() : Optional.of(new Value(tuple.getValueNode(), child(at.path(), key)));
+            return tuple == null ? Optional.empty()
+                    : Optional.of(new Value(tuple.getValueNode(), child(at.path(), key)));
         }
 
         Optional<Value> required(String key) {
