@@ -98,10 +98,11 @@ class EstateConfigurationTest {
     void startUpReportShowsDescriptionAndActionInsteadOfAStackTrace(CapturedOutput output, @TempDir Path dataDir) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(InventoryOnly.class)
                 .web(WebApplicationType.NONE)
-                .properties("mqrunbooks.inventory=" + BAD_PORT, "mqrunbooks.data-dir=" + dataDir,
-                        "spring.main.banner-mode=off");
+                .properties("spring.main.banner-mode=off");
 
-        assertThatThrownBy(application::run).hasRootCauseInstanceOf(InventoryException.class);
+        // As an operator starts it: command-line arguments outrank the lab profile's own inventory.
+        assertThatThrownBy(() -> application.run("--mqrunbooks.inventory=" + BAD_PORT,
+                "--mqrunbooks.data-dir=" + dataDir)).hasRootCauseInstanceOf(InventoryException.class);
 
         assertThat(output.getOut()).contains("""
                 APPLICATION FAILED TO START
