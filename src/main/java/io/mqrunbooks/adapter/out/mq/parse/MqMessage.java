@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ public record MqMessage(String id, String severity, String text) {
         return new MqMessage(m.group(1), m.group(2), m.group(3));
     }
 
+    @JsonIgnore
     public boolean isError() {
         return "E".equals(severity) || "S".equals(severity);
     }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +41,12 @@ public enum QueueManagerState {
         return wording;
     }
 
+    @JsonIgnore
     public boolean isRunningHere() {
         return this == RUNNING;
     }
 
+    @JsonIgnore
     public boolean isEnded() {
         return name().startsWith("ENDED_");
     }

@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrStatus;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrType;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.HaStatus;
@@ -45,6 +47,7 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
             fields = ordered(fields);
         }
 
+        @JsonIgnore
         public boolean isDrConfigured() {
             return drRole != null;
         }

@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ public record RunmqscResult(String queueManager, boolean echoed, List<MqMessage>
             detailLines = List.copyOf(detailLines);
         }
 
+        @JsonIgnore
         public boolean hasSyntaxError() {
             return syntaxErrorSegment != null;
         }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mqrunbooks.estate.NameRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,6 +114,7 @@ public record SecondaryCrtmqmCommand(String queueManager, String haOption, Strin
     }
 
     /** The command rebuilt from validated parts, one argument per element, for a remote command runner. */
+    @JsonProperty("arguments")
     public List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("crtmqm"));
         if (haOption != null) {
