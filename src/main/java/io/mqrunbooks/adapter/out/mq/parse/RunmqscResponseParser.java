@@ -78,7 +78,6 @@ public final class RunmqscResponseParser {
             String text = line.text();
             String stripped = text.strip();
             if (stripped.isEmpty()) {
-                inDetail = false;
                 continue;
             }
             if (read != null && (syntax == null || notProcessed == null)) {

@@ -99,7 +99,10 @@ class RunmqscResponseParserTest {
                 DISPLAY QLOCAL(Q1) FRED
 
                 AMQ8427I: Valid syntax for the MQSC command:
+
                    DISPLAY QLOCAL(generic_q_name)
+
+                   [ ALL ]
                      5 : DISPLAY QLOCAL(LONG) DESCR
                 AMQ8409I: Display Queue details.
                    QUEUE(LONG)                             TYPE(QLOCAL)
@@ -116,7 +119,7 @@ class RunmqscResponseParserTest {
         RunmqscResult.Command syntax = result.commands().get(3);
         assertThat(syntax.hasSyntaxError()).isTrue();
         assertThat(syntax.syntaxErrorSegment()).isEqualTo("DISPLAY QLOCAL(Q1) FRED");
-        assertThat(syntax.detailLines()).containsExactly("DISPLAY QLOCAL(generic_q_name)");
+        assertThat(syntax.detailLines()).containsExactly("DISPLAY QLOCAL(generic_q_name)", "[ ALL ]");
         assertThat(result.commands().get(4).objects().get(0).attribute("DESCR"))
                 .contains("'a description that is long (andcontinues)'");
         assertThat(result.trailer()).isEqualTo(new RunmqscResult.Trailer(5, 1, 1));
