@@ -101,8 +101,10 @@ public final class ControlMessageParser {
             if (matched.rule().meaning() == Outcome.STARTED && groupOrNull(m, 3) != null) {
                 version = MqVersion.parse(m.group(3));
             }
-            String body = m.group(1) == null ? m.group(0) : m.group(0).substring(m.group(1).length() + 2);
-            messages.add(new ControlResult.Message(m.group(1), body, matched.rule().meaning()));
+            String code = m.group(1);
+            String body = code == null ? m.group(0) : m.group(0).substring(code.length() + 2);
+            messages.add(new ControlResult.Message(code == null ? null : code.substring(0, 7),
+                    code == null || code.length() == 7 ? null : code.substring(7), body, matched.rule().meaning()));
         }
         Outcome outcome = decide(messages);
         return new ControlResult(outcome, queueManager, version, messages);

@@ -13,8 +13,11 @@ public record ControlResult(Outcome outcome, String queueManager, MqVersion star
         REFUSED_DR_SECONDARY, NOT_KNOWN
     }
 
-    /** One message; {@code meaning} is an outcome, or null for progress/information lines. */
-    public record Message(String id, String text, Outcome meaning) {
+    /**
+     * One message: AMQ number and severity letter when printed (else null), the text, and what it meant
+     * (null for progress/information lines).
+     */
+    public record Message(String id, String severity, String text, Outcome meaning) {
     }
 
     public ControlResult {

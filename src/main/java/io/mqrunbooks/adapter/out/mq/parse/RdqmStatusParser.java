@@ -26,6 +26,7 @@ public final class RdqmStatusParser {
     private static final Pattern SUDO_NOTE = Pattern.compile("^Command '[^']+' run with sudo\\.$");
     private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)?)(B|KB|MB|GB|TB)$");
     private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)%$");
+    private static final Pattern NODE_ONLINE = Pattern.compile("^Node (\\S+) is (online|offline)$");
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3}\\.){3}\\d{1,3}$");
 
     private static final Set<String> NODE_LABELS = Set.of("Node", "OS kernel version", "DRBD OS kernel version",
@@ -42,12 +43,30 @@ public final class RdqmStatusParser {
     }
 
     public RdqmStatusResult parse(String output) {
+        List<Line> nonBlank = OutputLines.nonBlank(output).stream()
+                .filter(l -> !SUDO_NOTE.matcher(l.text().strip()).matches()).toList();
+        if (!nonBlank.isEmpty() && NODE_ONLINE.matcher(nonBlank.get(0).text().strip()).matches()) {
+            return nodes(nonBlank);
+        }
         List<List<Field>> sections = sections(OutputLines.of(output));
         if (sections.isEmpty()) {
             throw OutputLines.empty("rdqmstatus 'Node:' and 'Queue manager status:' lines");
         }
         boolean summary = sections.stream().flatMap(List::stream).anyMatch(f -> f.label().equals("Queue manager name"));
         return summary ? summary(sections) : detail(sections);
+    }
+
+    private RdqmStatusResult nodes(List<Line> lines) {
+        Map<String, Boolean> online = new LinkedHashMap<>();
+        for (Line line : lines) {
+            Matcher m = NODE_ONLINE.matcher(line.text().strip());
+            if (!m.matches()) {
+                throw MqOutputParseException.at(line.number(), line.text(),
+                        "rdqmstatus -n prints only 'Node <name> is online|offline' lines");
+            }
+            online.put(m.group(1), m.group(2).equals("online"));
+        }
+        return new RdqmStatusResult(RdqmStatusResult.Form.NODES, null, Map.of(), null, List.of(), List.of(), online);
     }
 
     private List<List<Field>> sections(List<Line> lines) {
@@ -136,7 +155,7 @@ public final class RdqmStatusParser {
             others.add(new RdqmStatusResult.OtherNode(otherNode, enumOf(section, "HA status", HaStatus.class,
                     HaStatus::wording), bytes(section, "HA out of sync data"), fieldMap(section)));
         }
-        return new RdqmStatusResult(RdqmStatusResult.Form.DETAIL, node, Map.of(), detail, others, List.of());
+        return new RdqmStatusResult(RdqmStatusResult.Form.DETAIL, node, Map.of(), detail, others, List.of(), Map.of());
     }
 
     private RdqmStatusResult summary(List<List<Field>> sections) {
@@ -162,7 +181,8 @@ public final class RdqmStatusParser {
             entries.add(new RdqmStatusResult.SummaryEntry(first.value(), state(section, "Queue manager status"),
                     enumOf(section, "DR role", Role.class, Role::wording), fieldMap(section)));
         }
-        return new RdqmStatusResult(RdqmStatusResult.Form.SUMMARY, node, fieldMap(header), null, List.of(), entries);
+        return new RdqmStatusResult(RdqmStatusResult.Form.SUMMARY, node, fieldMap(header), null, List.of(), entries,
+                Map.of());
     }
 
     private static String requireFirstNode(List<Field> section) {

@@ -14,18 +14,21 @@ import java.util.Map;
 /**
  * rdqmstatus output. {@code rdqmstatus -m QM} gives {@link Form#DETAIL}: {@link #queueManager} for
  * this node plus, for HA groups, {@link #otherNodes}. Plain {@code rdqmstatus} gives
- * {@link Form#SUMMARY}: {@link #nodeFields} (kernel, DRBD) and {@link #queueManagers}.
+ * {@link Form#SUMMARY}: {@link #nodeFields} (kernel, DRBD) and {@link #queueManagers}. {@code rdqmstatus -n}
+ * gives {@link Form#NODES}: {@link #nodesOnline}.
  */
 public record RdqmStatusResult(Form form, String node, Map<String, String> nodeFields,
                                QueueManagerDetail queueManager, List<OtherNode> otherNodes,
-                               List<SummaryEntry> queueManagers) {
+                               List<SummaryEntry> queueManagers, Map<String, Boolean> nodesOnline) {
 
-    public enum Form { DETAIL, SUMMARY }
+    /** DETAIL: rdqmstatus -m QM; SUMMARY: rdqmstatus; NODES: rdqmstatus -n ("Node n is online"). */
+    public enum Form { DETAIL, SUMMARY, NODES }
 
     public RdqmStatusResult {
         nodeFields = ordered(nodeFields);
         otherNodes = List.copyOf(otherNodes);
         queueManagers = List.copyOf(queueManagers);
+        nodesOnline = Collections.unmodifiableMap(new LinkedHashMap<>(nodesOnline));
     }
 
     static Map<String, String> ordered(Map<String, String> map) {

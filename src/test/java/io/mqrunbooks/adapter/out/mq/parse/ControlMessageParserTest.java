@@ -17,7 +17,7 @@ class ControlMessageParserTest {
         assertThat(result.queueManager()).isEqualTo("QM1");
         assertThat(result.startedVersion()).isEqualTo(MqVersion.parse("9.4.0.10"));
         assertThat(result.messages()).hasSize(8);
-        assertThat(result.messages().get(7)).isEqualTo(new ControlResult.Message(null,
+        assertThat(result.messages().get(7)).isEqualTo(new ControlResult.Message(null, null,
                 "IBM MQ queue manager 'QM1' started using V9.4.0.10.", Outcome.STARTED));
         assertThat(result.messages().get(1).meaning()).isNull();
     }
@@ -55,7 +55,8 @@ class ControlMessageParserTest {
         assertThat(parser.parse("WebSphere MQ queue manager 'remote' deleted.").outcome()).isEqualTo(Outcome.DELETED);
         ControlResult notKnown = parser.parse("AMQ7048E: The queue manager name is either not valid or not known.");
         assertThat(notKnown.outcome()).isEqualTo(Outcome.NOT_KNOWN);
-        assertThat(notKnown.messages().get(0).id()).isEqualTo("AMQ7048E");
+        assertThat(notKnown.messages()).containsExactly(new ControlResult.Message("AMQ7048", "E",
+                "The queue manager name is either not valid or not known.", Outcome.NOT_KNOWN));
         assertThat(parser.parse("AMQ8118E: IBM MQ queue manager does not exist.").outcome()).isEqualTo(Outcome.NOT_KNOWN);
         assertThat(parser.parse("AMQ8041E: The queue manager cannot be restarted or deleted because processes, that"
                 + " were previously connected, are still running.").outcome()).isEqualTo(Outcome.REFUSED);

@@ -109,6 +109,20 @@ class RdqmStatusParserTest {
     }
 
     @Test
+    void readsTheNodeList() {
+        assertThat(parser.parse(Fixtures.read("rdqmstatus", "n-three-nodes-online.txt")).nodesOnline())
+                .containsOnlyKeys("colgrave-vsi-rdqm-eu-gb-1", "colgrave-vsi-rdqm-eu-gb-2", "colgrave-vsi-rdqm-eu-gb-3")
+                .allSatisfy((node, online) -> assertThat(online).isTrue());
+        RdqmStatusResult result = parser.parse("Node colgrave-vsi-rdqm-eu-gb-1 is online\n"
+                + "Node colgrave-vsi-rdqm-eu-gb-2 is offline\nCommand '/opt/mqm/bin/rdqmstatus' run with sudo.\n");
+        assertThat(result.form()).isEqualTo(RdqmStatusResult.Form.NODES);
+        assertThat(result.nodesOnline()).containsExactly(java.util.Map.entry("colgrave-vsi-rdqm-eu-gb-1", true),
+                java.util.Map.entry("colgrave-vsi-rdqm-eu-gb-2", false));
+        assertThatThrownBy(() -> parser.parse("Node a is online\nNode b is sleeping\n"))
+                .hasMessage("line 2 'Node b is sleeping': rdqmstatus -n prints only 'Node <name> is online|offline' lines");
+    }
+
+    @Test
     void convertsDataSizes() {
         assertThat(RdqmStatusParser.parseBytes("0KB")).contains(0L);
         assertThat(RdqmStatusParser.parseBytes("2MB")).contains(2L * 1024 * 1024);
