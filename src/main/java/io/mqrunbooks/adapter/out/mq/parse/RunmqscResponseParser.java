@@ -20,6 +20,8 @@ public final class RunmqscResponseParser {
 
     private static final Pattern COPYRIGHT = Pattern.compile("^\\d{4}-[A-Z0-9]{3} \\(C\\) Copyright IBM Corp\\..*$");
     private static final Pattern STARTING = Pattern.compile("^Starting (?:local )?MQSC for queue manager (\\S+?)\\.$");
+    /** runmqsc -u prompts for a password on the terminal, which a transcript shows masked. */
+    private static final Pattern PASSWORD_PROMPT = Pattern.compile("^(?:Enter password:|\\*+)$");
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d+) : ?(.*)$");
     private static final Pattern UNNUMBERED = Pattern.compile("^\\s+:(?: (.*))?$");
     private static final Pattern DISPLAY_HEADING = Pattern.compile("^Display .*details\\.$", Pattern.CASE_INSENSITIVE);
@@ -114,6 +116,9 @@ public final class RunmqscResponseParser {
             }
             Matcher starting = STARTING.matcher(stripped);
             if (COPYRIGHT.matcher(stripped).matches() && commands.isEmpty()) {
+                continue;
+            }
+            if (PASSWORD_PROMPT.matcher(stripped).matches() && commands.isEmpty() && queueManager == null) {
                 continue;
             }
             if (starting.matches() && commands.isEmpty()) {

@@ -135,6 +135,19 @@ class RunmqscResponseParserTest {
     }
 
     @Test
+    void skipsThePasswordPromptOfRunmqscU() {
+        String output = "5724-H72 (C) Copyright IBM Corp. 1994, 2021.\nEnter password:\n*******\n"
+                + "Starting MQSC for queue manager SSLDRHAQM1.\n\n     1 : DISPLAY QMGR SSLKEYR\n"
+                + "AMQ8408I: Display Queue Manager details.\n   QMNAME(DRHAQM1)\n"
+                + "   SSLKEYR(/var/mqm/vols/ssldrhaqm1/qmgr/ssldrhaqm1/ssl/key)\n"
+                + "One MQSC command read.\nNo commands have a syntax error.\nAll valid MQSC commands were processed.\n";
+        RunmqscResult result = parser.parse(output);
+        assertThat(result.queueManager()).isEqualTo("SSLDRHAQM1");
+        assertThat(result.commands().get(0).objects().get(0).attribute("SSLKEYR"))
+                .contains("/var/mqm/vols/ssldrhaqm1/qmgr/ssldrhaqm1/ssl/key");
+    }
+
+    @Test
     void refusesCountsThatDisagree() {
         String wrongRead = Fixtures.read("runmqsc", "define-script-with-comments.txt")
                 .replace("6 MQSC commands read.", "5 MQSC commands read.");
