@@ -32,9 +32,10 @@ public final class LabKeys {
     }
 
     /** A host key provider that creates the key file on first use and reads it afterwards. */
-    static SimpleGeneratorHostKeyProvider hostKey(Path labDir, String host) {
-        SimpleGeneratorHostKeyProvider provider = new SimpleGeneratorHostKeyProvider(
-                labDir.resolve("host-keys").resolve(host + ".key"));
+    static SimpleGeneratorHostKeyProvider hostKey(Path labDir, String host) throws IOException {
+        // The provider keeps a key it cannot write in memory only, which would change it on every start.
+        Path folder = Files.createDirectories(labDir.resolve("host-keys"));
+        SimpleGeneratorHostKeyProvider provider = new SimpleGeneratorHostKeyProvider(folder.resolve(host + ".key"));
         provider.setAlgorithm(KeyUtils.EC_ALGORITHM);
         provider.setKeySize(256);
         return provider;
