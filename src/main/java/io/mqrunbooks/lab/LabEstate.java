@@ -60,7 +60,7 @@ public final class LabEstate implements AutoCloseable {
         this.clock = clock;
         Files.createDirectories(labDir);
         this.clientPublicKey = LabKeys.clientKey(clientKeyFile()).getPublic();
-        this.journal = new LabJournal(labDir.resolve("journal.jsonl"));
+        this.journal = new LabJournal(journalFile());
         this.faults = new LabFaults(inventory.hosts().stream().map(Host::name).toList(), new Listeners());
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(options.commandThreads(), options.commandThreads(), 30, TimeUnit.SECONDS,
@@ -117,6 +117,10 @@ public final class LabEstate implements AutoCloseable {
 
     public Path ansibleInventoryFile() {
         return labDir.resolve("ansible-inventory.ini");
+    }
+
+    public Path journalFile() {
+        return labDir.resolve("journal.jsonl");
     }
 
     public LabJournal journal() {

@@ -37,7 +37,7 @@ final class LabFiles {
 
     /** Ansible INI inventory: one group per site, every host with the lab's key and known_hosts. */
     static String ansibleInventory(Estate effective, Path clientKey, Path knownHosts) {
-        StringBuilder text = new StringBuilder("# mq-runbooks lab estate: ansible -i this-file all -m ping\n");
+        StringBuilder text = new StringBuilder("# mq-runbooks lab estate: ansible -i this-file all -m raw -a dspmq\n");
         String sshArgs = "-o UserKnownHostsFile=" + knownHosts.toAbsolutePath()
                 + " -o StrictHostKeyChecking=yes";
         for (Site site : effective.sites()) {

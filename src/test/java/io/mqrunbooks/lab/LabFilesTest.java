@@ -52,7 +52,7 @@ class LabFilesTest {
                 + data.resolve("lab/known_hosts").toAbsolutePath() + " -o StrictHostKeyChecking=yes'";
 
         assertThat(Files.readString(data.resolve("lab/ansible-inventory.ini"))).isEqualTo(
-                "# mq-runbooks lab estate: ansible -i this-file all -m ping\n"
+                "# mq-runbooks lab estate: ansible -i this-file all -m raw -a dspmq\n"
                         + "[east]\n"
                         + "dr1 ansible_host=127.0.0.1 ansible_port=" + lab.port("dr1")
                         + " ansible_user=mqm ansible_ssh_private_key_file=" + key + " " + args + "\n"

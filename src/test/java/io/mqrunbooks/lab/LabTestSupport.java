@@ -28,14 +28,14 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 /** A small estate built from the records, and a strict MINA SSHD client for it. */
-final class LabTestSupport {
+public final class LabTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private LabTestSupport() {
     }
 
-    static Estate estate() {
+    public static Estate estate() {
         return new Estate(
                 List.of(new Site("east"), new Site("west")),
                 List.of(new Host("dr1", "127.0.0.1", 22101, "mqm", true, "east", "127.0.2.14"),
