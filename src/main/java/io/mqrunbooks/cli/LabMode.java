@@ -1,5 +1,7 @@
 package io.mqrunbooks.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.lab.LabCommandHandler;
@@ -15,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code lab [--data DIR] [--inventory FILE] [--ephemeral-ports]}: starts the lab estate alone, without
@@ -47,6 +50,7 @@ final class LabMode {
     }
 
     static int run(String[] args) {
+        quietLogging();
         return run(args, System.out, System.err, Wiring.standard(), LabMode::untilKilled);
     }
 
@@ -141,6 +145,14 @@ final class LabMode {
         out.println("     ansible -i " + lab.ansibleInventoryFile() + " all -m raw -a dspmq");
         out.println("Stop with Ctrl+C.");
         out.flush();
+    }
+
+    /** Without Spring Boot's logging set-up, logback would print SSHD's debug messages. */
+    private static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+            context.getLogger("org.apache.sshd").setLevel(Level.WARN);
+        }
     }
 
     private static void untilKilled(LabEstate lab) throws InterruptedException {

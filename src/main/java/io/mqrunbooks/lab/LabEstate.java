@@ -51,6 +51,7 @@ public final class LabEstate implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Estate effective;
+    private boolean closed;
 
     private LabEstate(Estate inventory, LabCommandHandler handler, Path dataDir, LabOptions options, Clock clock)
             throws IOException {
@@ -151,6 +152,7 @@ public final class LabEstate implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Map.Entry<String, SshServer> entry : servers.entrySet()) {
             stopServer(entry.getKey(), entry.getValue());
         }
@@ -238,6 +240,9 @@ public final class LabEstate implements AutoCloseable {
         @Override
         public void start(String host) {
             synchronized (LabEstate.this) {
+                if (closed) {
+                    throw new IllegalStateException("Lab estate is closed; host " + host + " cannot come up");
+                }
                 try {
                     servers.put(host, startServer(inventory.host(host), ports.get(host)));
                 } catch (IOException e) {
