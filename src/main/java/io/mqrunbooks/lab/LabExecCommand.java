@@ -209,13 +209,17 @@ final class LabExecCommand implements Command, Runnable {
         if (timeoutTask != null) {
             timeoutTask.cancel(false);
         }
-        active.remove(this);
         Instant now = clock.instant();
         List<String> argv = parsed == null ? List.of() : parsed.argv();
         String runAs = parsed == null ? user : parsed.runAs();
-        journal.append(new LabJournal.Entry(started, host, user, runAs, commandLine, argv, exitCode, outcome,
-                Duration.between(started, now)));
-        reply.run();
+        try {
+            journal.append(new LabJournal.Entry(started, host, user, runAs, commandLine, argv, exitCode, outcome,
+                    Duration.between(started, now)));
+        } finally {
+            // Journal first: whoever sees the command gone also finds it in the journal.
+            active.remove(this);
+            reply.run();
+        }
     }
 
     private void interruptWorker() {
