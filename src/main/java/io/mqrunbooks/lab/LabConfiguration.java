@@ -1,0 +1,75 @@
+package io.mqrunbooks.lab;
+
+import io.mqrunbooks.estate.Estate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.Resource;
+
+/**
+ * The lab profile: starts the lab estate with the app and makes its effective inventory (the ports it
+ * really listens on) the estate every runbook acts on. The SSH adapter's key and known_hosts settings
+ * default to the lab's files through {@link LabSshClientDefaults}.
+ *
+ * <ul>
+ *   <li>{@code mqrunbooks.lab.inventory}: the lab's inventory (default {@code classpath:lab/lab-estate.yaml})</li>
+ *   <li>{@code mqrunbooks.lab.ephemeral-ports}: listen on free ports instead of the inventory's (default false)</li>
+ *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("lab")
+public class LabConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public LabEstate labEstate(@Value("${mqrunbooks.lab.inventory:classpath:lab/lab-estate.yaml}") Resource inventory,
+                               @Value("${mqrunbooks.data-dir}") Path dataDir,
+                               @Value("${mqrunbooks.lab.ephemeral-ports:false}") boolean ephemeralPorts)
+            throws IOException {
+        Estate estate = LabWiring.loadInventory(localFile(inventory));
+        LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
+        return LabEstate.start(estate, LabWiring.simulatedMq(estate, Clock.systemUTC()), dataDir, options);
+    }
+
+    /** The lab's inventory with the address and port each host really listens on. */
+    @Bean
+    @Primary
+    public Estate labEffectiveEstate(LabEstate lab) {
+        return lab.effectiveEstate();
+    }
+
+    @Bean
+    public LabJournal labJournal(LabEstate lab) {
+        return lab.journal();
+    }
+
+    @Bean
+    public LabFaults labFaults(LabEstate lab) {
+        return lab.faults();
+    }
+
+    /** The loader reads files; a classpath resource inside the jar is copied out first. */
+    static Path localFile(Resource inventory) throws IOException {
+        if (!inventory.exists()) {
+            throw new IllegalStateException("Lab inventory " + inventory.getDescription() + " does not exist"
+                    + " (mqrunbooks.lab.inventory)");
+        }
+        if (inventory.isFile()) {
+            return inventory.getFile().toPath();
+        }
+        Path copy = Files.createTempFile("lab-estate-", ".yaml");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = inventory.getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+}
