@@ -1,6 +1,7 @@
 package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.InventoryLoader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -15,7 +16,6 @@ import java.time.Clock;
  */
 public final class LabWiring {
 
-    static final String INVENTORY_LOADER = "io.mqrunbooks.estate.InventoryLoader";
     static final String SIMULATED_MQ = "io.mqrunbooks.lab.mq.SimulatedMqEstate";
 
     private LabWiring() {
@@ -23,16 +23,7 @@ public final class LabWiring {
 
     /** Loads and validates an inventory file; the loader's own error (file, path, problem) passes through. */
     public static Estate loadInventory(Path file) {
-        try {
-            Class<?> loader = type(INVENTORY_LOADER);
-            Method load = loader.getMethod("load", Path.class);
-            Object target = Modifier.isStatic(load.getModifiers()) ? null : loader.getConstructor().newInstance();
-            return (Estate) load.invoke(target, file);
-        } catch (InvocationTargetException e) {
-            throw rethrow(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This build's " + INVENTORY_LOADER + " has no usable load(Path)", e);
-        }
+        return new InventoryLoader().load(file);
     }
 
     /** The simulated IBM MQ installation of every lab host. */

@@ -1,0 +1,64 @@
+package io.mqrunbooks.testsupport;
+
+import io.mqrunbooks.platform.foureyes.FourEyesPlugin;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+/**
+ * The engine for fast engine tests of the runbooks: in-memory H2 (or CI's MariaDB pass), full history, the
+ * product's four-eyes rule, Spin for JSON, delegates registered with {@code Mocks.register(name, bean)},
+ * job executor off so tests drive async steps and timers themselves. Use:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static ProcessEngineExtension engine = RunbookTestEngine.extension();
+ * }</pre>
+ */
+public final class RunbookTestEngine {
+
+    private static ProcessEngine engine;
+
+    private RunbookTestEngine() {
+    }
+
+    public static synchronized ProcessEngine get() {
+        if (engine == null) {
+            engine = build();
+        }
+        return engine;
+    }
+
+    public static ProcessEngineExtension extension() {
+        return ProcessEngineExtension.builder().useProcessEngine(get()).build();
+    }
+
+    private static ProcessEngine build() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("runbook-test-engine");
+        if (TestDatabase.current() == TestDatabase.MARIADB) {
+            configuration.setJdbcUrl(TestDatabase.mariaDbUrl("mqrunbooks_ci_engine"));
+            configuration.setJdbcDriver("org.mariadb.jdbc.Driver");
+            configuration.setJdbcUsername("root");
+            configuration.setJdbcPassword("");
+            configuration.setDatabaseType("mysql");
+        } else {
+            configuration.setJdbcUrl("jdbc:h2:mem:runbook-test-engine;DB_CLOSE_DELAY=1000");
+        }
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.setExpressionManager(new MockExpressionManager());
+        configuration.setEnforceHistoryTimeToLive(false);
+        List<ProcessEnginePlugin> plugins = new ArrayList<>();
+        plugins.add(new SpinProcessEnginePlugin());
+        plugins.add(new FourEyesPlugin());
+        configuration.setProcessEnginePlugins(plugins);
+        return configuration.buildProcessEngine();
+    }
+}
