@@ -51,6 +51,7 @@ public class JschSshAdapter implements SshPort {
     private static final int TIMEOUT_EXIT = 124;
     private static final int KILLED_EXIT = 137;
     private static final long CLOSE_POLL_MILLIS = 10;
+    private static final long SESSION_SETTLE_MILLIS = 300;
 
     private final SshProperties properties;
     private final CommandEvidenceSink evidence;
@@ -178,11 +179,10 @@ public class JschSshAdapter implements SshPort {
                 throw deadlineExceeded(host, command, deadline);
             }
             int exitCode = channel.getExitStatus();
-            if (exitCode == -1) {
-                throw new SshException(Kind.SESSION_DROPPED, host.name(), "the SSH session to host " + label
-                        + " closed before command '" + command.commandLine() + "' reported an exit status");
-            }
             Duration elapsed = elapsedSince(started);
+            if (exitCode == -1) {
+                throw withoutExitStatus(host, session, command, deadline, elapsed);
+            }
             if ((exitCode == KILLED_EXIT || exitCode == TIMEOUT_EXIT) && elapsed.compareTo(deadline) >= 0) {
                 throw deadlineExceeded(host, command, deadline);
             }
@@ -197,6 +197,33 @@ public class JschSshAdapter implements SshPort {
         } finally {
             channel.disconnect();
         }
+    }
+
+    /**
+     * The channel closed without an exit-status message. Either the connection went away, or the server
+     * sent exit-signal instead (OpenSSH does when the command died from a signal, e.g. timeout's KILL),
+     * which jsch does not surface.
+     */
+    private static SshException withoutExitStatus(Host host, Session session, RemoteCommand command, Duration deadline,
+                                                  Duration elapsed) throws InterruptedException {
+        if (sessionGone(session)) {
+            return new SshException(Kind.SESSION_DROPPED, host.name(), "the SSH session to host " + label(host)
+                    + " closed before command '" + command.commandLine() + "' reported an exit status");
+        }
+        if (elapsed.compareTo(deadline) >= 0) {
+            return deadlineExceeded(host, command, deadline);
+        }
+        return new SshException(Kind.OTHER, host.name(), "command '" + command.commandLine() + "' on host " + label(host)
+                + " ended without an exit status: the server reported none, so a signal probably ended it");
+    }
+
+    /** jsch closes the channels of a dead connection a moment before it marks the session disconnected. */
+    private static boolean sessionGone(Session session) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SESSION_SETTLE_MILLIS);
+        while (session.isConnected() && System.nanoTime() < giveUpAt) {
+            Thread.sleep(CLOSE_POLL_MILLIS);
+        }
+        return !session.isConnected();
     }
 
     private static void feed(OutputStream stdin, String text) {

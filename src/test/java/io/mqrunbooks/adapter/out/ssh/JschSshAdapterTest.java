@@ -106,6 +106,28 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void killedByRemoteTimeoutWithoutExitStatusIsDeadlineExceeded() {
+        RemoteCommand sleep = RemoteCommand.builder("sleep-signalled").number("seconds", 30)
+                .deadline(Duration.ofSeconds(1)).build();
+
+        SshException e = catchThrowableOfType(() -> adapter().run(host(false), sleep), SshException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
+        assertThat(e.getMessage()).isEqualTo("command 'sleep-signalled 30' on host qmhost1 (127.0.0.1:" + server.port()
+                + ") did not finish within 1s");
+    }
+
+    @Test
+    void noExitStatusBeforeTheDeadlineOnALiveSessionSaysSo() {
+        SshException e = catchThrowableOfType(
+                () -> adapter().run(host(false), RemoteCommand.builder("signalled").build()), SshException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.OTHER);
+        assertThat(e.getMessage()).isEqualTo("command 'signalled' on host qmhost1 (127.0.0.1:" + server.port()
+                + ") ended without an exit status: the server reported none, so a signal probably ended it");
+    }
+
+    @Test
     void exit137BeforeTheDeadlineIsTheCommandsOwnResult() {
         CommandResult result = adapter().run(host(false), RemoteCommand.builder("fail").number("code", 137).build());
 

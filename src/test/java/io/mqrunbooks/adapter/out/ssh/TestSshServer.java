@@ -110,8 +110,9 @@ final class TestSshServer implements AutoCloseable {
 
     /**
      * Commands: {@code echo WORDS}, {@code fail CODE} (a line on stderr, exit CODE), {@code cat} (stdin to
-     * stdout), {@code sleep SECONDS} (killed by the timeout wrapper like coreutils would: exit 137),
-     * {@code hang} (ignores the wrapper, never exits), {@code drop} (closes the session, no exit status),
+     * stdout), {@code sleep SECONDS} (killed by the timeout wrapper: exit 137, as a shell reports it),
+     * {@code sleep-signalled SECONDS} (the same, reported as OpenSSH does when timeout's KILL ended the
+     * command: no exit status), {@code signalled} (no exit status at once), {@code hang} (ignores the wrapper, never exits), {@code drop} (closes the session, no exit status),
      * {@code flood BYTES} (that many bytes on stdout and on stderr).
      */
     private static final class ScriptedCommand implements Command, Runnable {
@@ -172,6 +173,20 @@ final class TestSshServer implements AutoCloseable {
                     long seconds = Long.parseLong(args.get(0));
                     Thread.sleep(Math.min(seconds, timeoutSeconds) * 1000);
                     return seconds > timeoutSeconds ? 137 : 0;
+                }
+                case "sleep-signalled" -> {
+                    // What OpenSSH does when timeout's KILL ends the command: exit-signal, then close; no exit-status.
+                    long seconds = Long.parseLong(args.get(0));
+                    Thread.sleep(Math.min(seconds, timeoutSeconds) * 1000);
+                    if (seconds <= timeoutSeconds) {
+                        return 0;
+                    }
+                    channel.close(false);
+                    return -1;
+                }
+                case "signalled" -> {
+                    channel.close(false);
+                    return -1;
                 }
                 case "hang" -> {
                     Thread.sleep(Long.MAX_VALUE);
