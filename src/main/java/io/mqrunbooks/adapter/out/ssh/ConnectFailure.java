@@ -45,7 +45,8 @@ final class ConnectFailure {
         if (e instanceof JSchHostKeyException && presented.isPresent()) {
             return hostKeyRefused(e, presented.get());
         }
-        if (messageStartsWith(e, "Auth fail") || messageStartsWith(e, "Auth cancel")) {
+        if (messageStartsWith(e, "Auth fail") || messageStartsWith(e, "Auth cancel")
+                || messageStartsWith(e, "USERAUTH fail")) {
             return new SshException(Kind.AUTHENTICATION_FAILED, host.name(), "host " + label
                     + " refused key authentication for user " + host.user() + " with key " + keyFile
                     + " (fingerprint " + clientKeyFingerprint() + ")", e);

@@ -4,6 +4,7 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Session;
 import io.mqrunbooks.application.port.out.CommandEvidenceSink;
 import io.mqrunbooks.application.port.out.CommandResult;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +42,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link SshPort} over jsch. Each call opens its own session, runs one exec channel and disconnects:
- * nothing is shared between calls, so a dropped connection or a crash cannot leave a half-used session
- * behind, and a key rotated or a host key added on disk takes effect at the next call. The price is a
- * full SSH handshake per command (see docs/ssh.md for the measured figure).
+ * no session is shared between calls, so a dropped connection or a crash cannot leave a half-used one
+ * behind, and known_hosts is read afresh each time. The price is a full SSH handshake per command (see
+ * docs/ssh.md for the measured figure). Only the decrypted client key is kept, until its file changes.
  */
 @Component
 public class JschSshAdapter implements SshPort {
@@ -56,6 +59,11 @@ public class JschSshAdapter implements SshPort {
     private final SshProperties properties;
     private final CommandEvidenceSink evidence;
     private final ExecutorService streams = Executors.newCachedThreadPool(daemonThreads());
+    private volatile LoadedIdentity loadedIdentity;
+
+    /** A JSch holding the decrypted client key, and the key and passphrase files' state it was loaded from. */
+    private record LoadedIdentity(List<Object> version, JSch jsch) {
+    }
 
     @Autowired
     public JschSshAdapter(SshProperties properties, ObjectProvider<CommandEvidenceSink> evidence) {
@@ -120,9 +128,8 @@ public class JschSshAdapter implements SshPort {
         String label = label(host);
         Path keyFile = requireFile(host, "private-key-file", properties.privateKeyFile());
         Path knownHostsFile = requireFile(host, "known-hosts-file", properties.knownHostsFile());
-        JSch jsch = new JSch();
-        addIdentity(host, jsch, keyFile);
-        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(knownHosts(host, jsch, knownHostsFile));
+        JSch jsch = jschWithIdentity(host, keyFile);
+        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(knownHosts(host, knownHostsFile));
         Session session;
         try {
             session = jsch.getSession(host.user(), host.address(), host.port());
@@ -261,12 +268,19 @@ public class JschSshAdapter implements SshPort {
 
     private void addIdentity(Host host, JSch jsch, Path keyFile) {
         byte[] passphrase = readPassphrase(host);
+        String hint = passphrase == null
+                ? "; if the key is encrypted, name its passphrase file in mqrunbooks.ssh.private-key-passphrase-file"
+                : "; check that mqrunbooks.ssh.private-key-passphrase-file holds this key's passphrase";
         try {
+            // jsch would accept a key it cannot decrypt and fail later as a vague USERAUTH failure.
+            KeyPair key = KeyPair.load(jsch, keyFile.toString());
+            boolean usable = !key.isEncrypted() || (passphrase != null && key.decrypt(passphrase));
+            key.dispose();
+            if (!usable) {
+                throw new JSchException(passphrase == null ? "the key is encrypted" : "the passphrase does not decrypt it");
+            }
             jsch.addIdentity(keyFile.toString(), passphrase);
         } catch (JSchException e) {
-            String hint = passphrase == null
-                    ? "; if the key is encrypted, name its passphrase file in mqrunbooks.ssh.private-key-passphrase-file"
-                    : "; check that mqrunbooks.ssh.private-key-passphrase-file holds this key's passphrase";
             throw new SshException(Kind.AUTHENTICATION_FAILED, host.name(), "the private key " + keyFile
                     + " (mqrunbooks.ssh.private-key-file) could not be loaded: " + e.getMessage() + hint, e);
         } finally {
@@ -292,7 +306,38 @@ public class JschSshAdapter implements SshPort {
         }
     }
 
-    private static HostKeyRepository knownHosts(Host host, JSch jsch, Path file) {
+    /**
+     * The client key, loaded once and again only when its file or passphrase file changes: decrypting an
+     * OpenSSH key (bcrypt) costs more than the whole SSH handshake.
+     */
+    private JSch jschWithIdentity(Host host, Path keyFile) {
+        List<Object> version = List.of(fileVersion(host, keyFile), Optional.ofNullable(properties.privateKeyPassphraseFile())
+                .map(file -> fileVersion(host, file)));
+        LoadedIdentity current = loadedIdentity;
+        if (current != null && current.version().equals(version)) {
+            return current.jsch();
+        }
+        synchronized (this) {
+            if (loadedIdentity == null || !loadedIdentity.version().equals(version)) {
+                JSch jsch = new JSch();
+                addIdentity(host, jsch, keyFile);
+                loadedIdentity = new LoadedIdentity(version, jsch);
+            }
+            return loadedIdentity.jsch();
+        }
+    }
+
+    private static List<Object> fileVersion(Host host, Path file) {
+        try {
+            return List.of(file, Files.getLastModifiedTime(file), Files.size(file));
+        } catch (IOException e) {
+            throw new SshException(Kind.OTHER, host.name(), file + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Read at every call, so a host key added by an operator counts at the next retry. */
+    private static HostKeyRepository knownHosts(Host host, Path file) {
+        JSch jsch = new JSch();
         try {
             jsch.setKnownHosts(file.toString());
             return jsch.getHostKeyRepository();

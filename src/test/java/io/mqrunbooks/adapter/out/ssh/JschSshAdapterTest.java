@@ -210,6 +210,32 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void hostKeyAddedByAnOperatorCountsAtTheNextCall() throws Exception {
+        Files.writeString(knownHosts, "");
+        JschSshAdapter adapter = adapter();
+        assertThatThrownBy(() -> adapter.run(host(false), echo())).isInstanceOf(SshException.class);
+
+        Files.writeString(knownHosts, server.knownHostsLine(server.hostKey().getPublic()));
+
+        assertThat(adapter.run(host(false), echo()).stdout()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void rotatedClientKeyIsPickedUpAtTheNextCall() throws Exception {
+        JschSshAdapter adapter = adapter();
+        assertThat(adapter.run(host(false), echo()).exitCode()).isZero();
+
+        KeyPair rotated = TestSshServer.ecKeyPair();
+        Files.delete(keyFile);
+        TestSshServer.writePrivateKey(rotated, keyFile);
+        Files.setLastModifiedTime(keyFile, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), echo()), SshException.class);
+        assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
+        assertThat(e.getMessage()).endsWith("(fingerprint " + TestSshServer.fingerprint(rotated.getPublic()) + ")");
+    }
+
+    @Test
     void keyTheServerDoesNotAcceptIsAnAuthenticationFailure() throws Exception {
         KeyPair wrongKey = TestSshServer.ecKeyPair();
         Path wrongKeyFile = TestSshServer.writePrivateKey(wrongKey, dir.resolve("id_wrong"));

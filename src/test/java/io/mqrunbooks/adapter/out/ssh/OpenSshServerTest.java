@@ -183,6 +183,22 @@ class OpenSshServerTest {
         assertThat(Files.readString(empty)).isEmpty();
     }
 
+    @Test
+    void wrongPassphraseNamesTheKeyAndThePassphraseFile() throws Exception {
+        Path wrongPassphrase = Files.writeString(dir.resolve("wrong-passphrase"), "not the passphrase\n");
+        JschSshAdapter adapter = new JschSshAdapter(new SshProperties(keyFile, wrongPassphrase, knownHosts,
+                Duration.ofSeconds(10), 262144, Duration.ofSeconds(60), Duration.ofSeconds(5)), CommandEvidenceSink.NONE);
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(), RemoteCommand.builder("true").build()),
+                SshException.class);
+
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(Kind.AUTHENTICATION_FAILED);
+        assertThat(e.getMessage()).isEqualTo("the private key " + keyFile + " (mqrunbooks.ssh.private-key-file) could not be"
+                + " loaded: the passphrase does not decrypt it; check that mqrunbooks.ssh.private-key-passphrase-file holds"
+                + " this key's passphrase");
+        assertThat(e.getMessage()).doesNotContain("not the passphrase");
+    }
+
     /** Not a timed assertion: prints what a fresh session per call costs against OpenSSH, for docs/ssh.md. */
     @Test
     void measuresConnectPlusExecPerCall() {
