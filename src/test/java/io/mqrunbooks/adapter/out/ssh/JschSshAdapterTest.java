@@ -210,6 +210,20 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void revokedHostKeyIsRefused() throws Exception {
+        String line = server.knownHostsLine(server.hostKey().getPublic());
+        Files.writeString(knownHosts, "@revoked " + line + line);
+
+        SshException e = catchThrowableOfType(() -> adapter().run(host(false), echo()), SshException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED);
+        assertThat(e.getMessage()).isEqualTo("host qmhost1 (127.0.0.1:" + server.port() + ") presented an ecdsa-sha2-nistp256"
+                + " key with fingerprint " + TestSshServer.fingerprint(server.hostKey().getPublic()) + ", which " + knownHosts
+                + " marks @revoked; the connection was refused");
+        assertThat(server.commandLines()).isEmpty();
+    }
+
+    @Test
     void hostKeyAddedByAnOperatorCountsAtTheNextCall() throws Exception {
         Files.writeString(knownHosts, "");
         JschSshAdapter adapter = adapter();
