@@ -82,7 +82,7 @@ public class JschSshAdapter implements SshPort {
         try {
             checkHost(host);
             result = execute(host, command, deadlineOf(command), started);
-        } catch (SshException | UnsafeArgumentException e) {
+        } catch (RuntimeException e) {
             LOG.debug("host {}: '{}' failed: {}", host.name(), command.commandLine(), e.getMessage());
             evidence.commandRan(new CommandResult(host.name(), command.commandLine(), -1, "", e.getMessage(),
                     elapsedSince(started), false));
@@ -249,7 +249,7 @@ public class JschSshAdapter implements SshPort {
         try {
             return stream.get(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("reading command output failed", e.getCause());
+            throw new IllegalStateException("reading command output failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             stream.cancel(true);
             throw e;

@@ -279,6 +279,39 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void serverThatNeverSpeaksSshIsHostUnreachableAfterTheConnectTimeout() throws Exception {
+        // The kernel completes the TCP handshake from the backlog; nothing ever answers.
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Host mute = new Host("qmhost8", "127.0.0.1", silent.getLocalPort(), "mqm", false, "site-b", null);
+            JschSshAdapter adapter = adapter(new SshProperties(keyFile, null, knownHosts, Duration.ofSeconds(1), 262144,
+                    Duration.ofSeconds(60), Duration.ofSeconds(5)));
+
+            SshAdapterHarness.Timed<SshException> timed = SshAdapterHarness.timed(() -> adapter.run(mute, echo()));
+
+            assertThat(timed.failure().kind()).isEqualTo(Kind.HOST_UNREACHABLE);
+            assertThat(timed.failure().getMessage()).isEqualTo("host qmhost8 (127.0.0.1:" + silent.getLocalPort()
+                    + ") is unreachable: no SSH answer from 127.0.0.1:" + silent.getLocalPort()
+                    + " within 1s (mqrunbooks.ssh.connect-timeout)");
+            assertThat(timed.elapsed()).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void addressThatDoesNotResolveIsHostUnreachable() {
+        // Translated directly: resolving a name would leave loopback.
+        Host named = new Host("qmhost7", "mq-gone.example.com", 22, "mqm", false, "site-b", null);
+        ConnectFailure failure = new ConnectFailure(named, properties(keyFile, knownHosts, 262144, Duration.ofSeconds(60),
+                Duration.ofSeconds(5)), keyFile, knownHosts, new VerifyingHostKeyRepository(null));
+
+        SshException e = failure.translate(new com.jcraft.jsch.JSchException("java.net.UnknownHostException: mq-gone.example.com",
+                new java.net.UnknownHostException("mq-gone.example.com")));
+
+        assertThat(e.kind()).isEqualTo(Kind.HOST_UNREACHABLE);
+        assertThat(e.getMessage()).isEqualTo("host qmhost7 (mq-gone.example.com:22) is unreachable: address"
+                + " 'mq-gone.example.com' does not resolve");
+    }
+
+    @Test
     void injectionInAHostRecordOrCommandIsRefusedBeforeAnyConnection() {
         Host badAddress = new Host("qmhost1", "127.0.0.1;reboot", server.port(), "mqm", false, "site-a", null);
         Host badUser = new Host("qmhost1", "127.0.0.1", server.port(), "$(id)", false, "site-a", null);
