@@ -55,6 +55,8 @@ public final class DrActivationVariables {
     public static final String ISOLATION_DETAILS = "isolationDetails";
 
     // Preparing and starting the backup
+    /** Set by the re-check: the level's preparation is done, a second fencing goes straight back to the re-check. */
+    public static final String BACKUP_PREPARED = "backupPrepared";
     public static final String RESTORE_DETAILS = "restoreDetails";
     public static final String OBJECTS_CURRENT_DETAILS = "objectsCurrentDetails";
     public static final String BACKUP_SUMMARY = "backupSummary";

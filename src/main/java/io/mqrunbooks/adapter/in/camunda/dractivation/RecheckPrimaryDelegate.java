@@ -27,6 +27,7 @@ public class RecheckPrimaryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         PrimaryState primary = fencing.read(target);
+        execution.setVariable(BACKUP_PREPARED, true);
         execution.setVariable(PRIMARY_REACHABLE, primary.reachable());
         execution.setVariable(PRIMARY_RUNNING, primary.running());
         execution.setVariable(PRIMARY_MUST_BE_FENCED, primary.mustBeFenced());
