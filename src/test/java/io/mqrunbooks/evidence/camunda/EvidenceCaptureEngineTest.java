@@ -9,6 +9,16 @@ import io.mqrunbooks.evidence.EvidenceRecord;
 import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.evidence.RecordingCommandEvidenceSink;
 import io.mqrunbooks.evidence.SecretScrubber;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.mqrunbooks.evidence.report.RunReport;
+import io.mqrunbooks.evidence.report.RunReportHtml;
+import io.mqrunbooks.evidence.report.RunReportJson;
+import io.mqrunbooks.evidence.report.RunReportPdf;
+import io.mqrunbooks.evidence.report.RunReportService;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +32,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,20 +93,7 @@ class EvidenceCaptureEngineTest {
 
     @Test
     void aRunIsRecordedStepByStepWithWhoDidWhat() {
-        var identity = processEngine().getIdentityService();
-        identity.setAuthenticatedUserId("olivia");
-        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, "DR-TEST-1", Map.of(
-                "reason", "Primary data centre lost power", "incidentReference", "INC0012345",
-                "queueManager", "QM1", "adminPassword", "hunter2")).getId();
-        identity.clearAuthentication();
-
-        executeJob(runId);
-        assertThat(DELEGATE.stepSeen.get()).isEqualTo(new RunContext.Step(runId, "DR-TEST-1",
-                "serviceTask_checkQueueManager", "Check the queue manager"));
-        assertThat(RunContext.current()).isEmpty();
-
-        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
-        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
+        String runId = runHappyPath("DR-TEST-1");
 
         List<EvidenceRecord> records = STORE.records(runId);
         assertThat(records).extracting(r -> r.kind() + " " + r.stepId() + " by " + r.actor()).containsExactly(
@@ -121,6 +122,77 @@ class EvidenceCaptureEngineTest {
                 + "\"partnerContact\":\"Jane Roe, Acme Payments\"}");
         assertThat(records.get(14).payload()).contains("\"outcome\":\"COMPLETED\"");
         assertThat(STORE.verifyChain(runId).intact()).isTrue();
+    }
+
+    @Test
+    void theRunReportShowsStepsCommandGateAndSignOffAndValidatesAgainstItsSchema() throws Exception {
+        String runId = runHappyPath("DR-TEST-4");
+        RunReport report = new RunReportService(STORE).report(runId);
+
+        assertThat(report.chain().intact()).isTrue();
+        assertThat(report.start().startedBy()).isEqualTo("olivia");
+        assertThat(report.start().reason()).isEqualTo("Primary data centre lost power");
+        assertThat(report.start().incidentReference()).isEqualTo("INC0012345");
+        assertThat(report.start().startValues()).doesNotContainKey("adminPassword");
+        assertThat(report.timeline()).extracting(RunReport.Step::stepName).containsExactly("Disaster declared",
+                "Check the queue manager", "Approve the disaster declaration", "Partner confirms the channel repoint",
+                "Recovered");
+        assertThat(report.timeline()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo("completed");
+            assertThat(step.durationMs()).isNotNull();
+        });
+        assertThat(report.commands()).singleElement().satisfies(c -> {
+            assertThat(c.commandLine()).isEqualTo("dspmq -m QM1 -o status");
+            assertThat(c.stdout()).isEqualTo(STDOUT);
+            assertThat(c.stepName()).isEqualTo("Check the queue manager");
+        });
+        assertThat(report.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.approver()).isEqualTo("carol");
+            assertThat(a.decision()).isEqualTo(true);
+            assertThat(a.comment()).isEqualTo("Primary confirmed down by facilities");
+        });
+        assertThat(report.partnerSignOffs()).singleElement().satisfies(t -> {
+            assertThat(t.completedBy()).isEqualTo("pat");
+            assertThat(t.values()).containsEntry("partnerContact", "Jane Roe, Acme Payments");
+        });
+        assertThat(report.outcome().outcome()).isEqualTo("COMPLETED");
+        assertThat(report.recoveryTime().text()).isEqualTo("Not measured: this runbook records no recovery time.");
+
+        String json = RunReportJson.write(report);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
+        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+
+        String html = new RunReportHtml().render(report);
+        assertThat(html).contains("Evidence chain intact: " + report.recordCount() + " records verified.",
+                "<h2>Who started it and why</h2>", "<th>Started by</th><td>olivia</td>",
+                "<h2>Approvals</h2>", "<td>carol</td><td>approved = true</td><td>Primary confirmed down by facilities</td>",
+                "<h2>Timeline</h2>", "<h2>Commands and their output</h2>", "<details>",
+                "<code>dspmq -m QM1 -o status</code> · exit code 0 · 42 ms",
+                "<h2>Outcome</h2>", "<h2>Recovery time</h2>");
+
+        byte[] pdf = new RunReportPdf().render(html);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            assertThat(darkPixels(page)).as("dark pixels on page 1").isGreaterThan(2000);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Run id " + runId, "Who started it and why", "dspmq -m QM1 -o status",
+                    "QMNAME(QM1)");
+        }
+    }
+
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+                if (brightness < 3 * 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
     }
 
     @Test
@@ -168,6 +240,26 @@ class EvidenceCaptureEngineTest {
         assertThat(last.payload()).isEqualTo("{\"canceled\":true,\"deleteReason\":\"Drill abandoned by the change manager\","
                 + "\"outcome\":\"TERMINATED\"}");
         assertThat(STORE.run(runId).orElseThrow().outcome()).isEqualTo("TERMINATED");
+    }
+
+    /** Olivia starts it, the job executor runs the command, Carol approves the gate, Pat signs off. */
+    private String runHappyPath(String businessKey) {
+        var identity = processEngine().getIdentityService();
+        identity.setAuthenticatedUserId("olivia");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Map.of(
+                "reason", "Primary data centre lost power", "incidentReference", "INC0012345",
+                "queueManager", "QM1", "adminPassword", "hunter2")).getId();
+        identity.clearAuthentication();
+
+        executeJob(runId);
+        assertThat(DELEGATE.stepSeen.get()).isEqualTo(new RunContext.Step(runId, businessKey,
+                "serviceTask_checkQueueManager", "Check the queue manager"));
+        assertThat(RunContext.current()).isEmpty();
+
+        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
+        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
+
+        return runId;
     }
 
     private void executeJob(String runId) {
