@@ -93,8 +93,8 @@ final class Mqsc {
         }
         Output out = new Output().out(BANNER);
         if (qmName == null) {
-            return out.out("Starting MQSC for queue manager .").out("")
-                    .out(ControlCommands.NOT_AVAILABLE).exit(20);
+            // the lab defines no default queue manager, so runmqsc without a name finds none
+            return out.out("").out(ControlCommands.DOES_NOT_EXIST).exit(20);
         }
         out.out("Starting MQSC for queue manager " + qmName + ".").out("");
         Optional<QueueManagerRuntime> found = world.runtime(host, qmName);

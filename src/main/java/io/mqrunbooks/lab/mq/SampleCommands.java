@@ -23,7 +23,7 @@ final class SampleCommands {
     LabExecution amqsput(String host, List<String> args, String stdin) {
         Output out = new Output().out("Sample AMQSPUT0 start");
         if (args.isEmpty()) {
-            return new Output().out("Sample AMQSPUT0 start").out("Required parameter missing - queue name").exit(99);
+            return out.out("Required parameter missing - queue name").exit(99);
         }
         String queue = args.get(0);
         Optional<QueueManagerRuntime> rt = connect(host, args, out);
