@@ -199,4 +199,53 @@ class RunmqscTest extends LabTestSupport {
         assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
         assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("a", "b");
     }
+
+    @Test
+    void deleteClearPingAndListeners() {
+        lab.putMessages("mqeast1", "QM1", "PAYMENT.OUT", 3, false);
+        String script = """
+                DELETE QLOCAL(PAYMENT.OUT)
+                CLEAR QLOCAL(PAYMENT.OUT)
+                DELETE QLOCAL(PAYMENT.OUT)
+                DELETE QLOCAL(PAYMENT.OUT)
+                PING CHANNEL(QM1.TO.CARDS)
+                """;
+        assertThat(mqsc("mqeast1", "QM1", script).stdout()).contains(
+                "     1 : DELETE QLOCAL(PAYMENT.OUT)\n"
+                        + "AMQ8143E: IBM MQ queue not empty.\n"
+                        + "     2 : CLEAR QLOCAL(PAYMENT.OUT)\n"
+                        + "AMQ8022I: IBM MQ queue cleared.\n"
+                        + "     3 : DELETE QLOCAL(PAYMENT.OUT)\n"
+                        + "AMQ8007I: IBM MQ queue deleted.\n"
+                        + "     4 : DELETE QLOCAL(PAYMENT.OUT)\n"
+                        + "AMQ8147E: IBM MQ object PAYMENT.OUT not found.\n"
+                        + "     5 : PING CHANNEL(QM1.TO.CARDS)\n"
+                        + "AMQ8020I: Ping IBM MQ channel complete.\n");
+        mqsc("partner1", "BANKGW", "STOP LISTENER(LISTENER.TCP)\n");
+        assertThat(mqsc("mqeast1", "QM1", "START CHL(QM1.TO.CARDS)\nDIS CHS(QM1.TO.CARDS)\n").stdout())
+                .contains("STATUS(RETRYING)");
+        assertThat(mqsc("partner1", "BANKGW", "START LISTENER(LISTENER.TCP)\n").stdout())
+                .contains("AMQ8021I: Request to start IBM MQ listener accepted.\n");
+        assertThat(mqsc("mqeast1", "QM1", "DIS CHS(QM1.TO.CARDS)\n").stdout()).contains("STATUS(RUNNING)");
+        assertThat(mqsc("partner1", "BANKGW", "DIS LISTENER(*) ALL\n").stdout()).contains("""
+                AMQ8630I: Display listener information details.
+                   LISTENER(LISTENER.TCP)                  CONTROL(QMGR)
+                   TRPTYPE(TCP)                            PORT(1471)
+                   IPADDR( )                               BACKLOG(0)
+                   DESCR( )                                ALTDATE(2026-11-21)
+                   ALTTIME(09.00.00)
+                """);
+    }
+
+    @Test
+    void whereFiltersOnNumbersAndShowsTheFilterAttribute() {
+        lab.putMessages("mqeast1", "QM1", "PAYMENT.IN", 2, true);
+        assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAY*) WHERE(CURDEPTH GT 0)\n").stdout()).contains(
+                "AMQ8409I: Display Queue details.\n"
+                        + "   QUEUE(PAYMENT.IN)                       TYPE(QLOCAL)\n"
+                        + "   CURDEPTH(2)\n"
+                        + "One MQSC command read.\n");
+        assertThat(mqsc("mqeast1", "QM1", "DIS Q(NOTHING*)\n").stdout())
+                .contains("AMQ8147E: IBM MQ object NOTHING* not found.\n");
+    }
 }
