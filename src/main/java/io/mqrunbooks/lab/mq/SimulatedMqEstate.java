@@ -117,6 +117,51 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         });
     }
 
+    /**
+     * The host fails (power, kernel panic): its queue managers end unexpectedly, a multi-instance standby on
+     * another host takes over (failover), standbys on it vanish, and RDQM DR replication to it stops. The SSH
+     * side makes the host unreachable; this is the MQ half.
+     */
+    public void failHost(String host) {
+        locked(() -> {
+            requireHost(host);
+            world.settle();
+            for (QueueManagerRuntime rt : world.allRuntimes()) {
+                rt.standbyHosts.remove(host);
+                if (host.equals(rt.activeHost)) {
+                    String standby = rt.standbyHosts.isEmpty() ? null : rt.standbyHosts.iterator().next();
+                    world.end(rt, QmStatus.ENDED_UNEXPECTEDLY);
+                    if (standby != null) {
+                        world.start(rt, standby);
+                    }
+                }
+            }
+            for (RdqmPair pair : world.pairs.values()) {
+                if (pair.nodes.containsKey(host)) {
+                    if (pair.syncing()) {
+                        world.cutDuringSync(pair, world.now());
+                    }
+                    pair.linkUp = false;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The failed host is back: RDQM DR links to it come up again; its queue managers stay ended until strmqm. */
+    public void recoverHost(String host) {
+        locked(() -> {
+            requireHost(host);
+            for (RdqmPair pair : world.pairs.values()) {
+                if (pair.nodes.containsKey(host)) {
+                    pair.linkUp = true;
+                }
+            }
+            world.settle();
+            return null;
+        });
+    }
+
     /** Installs another IBM MQ level on a host (the migration runbook's upgrade); strmqm then runs it. */
     public void installVersion(String host, String version) {
         if (!ControlCommands.LEVELS.containsKey(version)) {

@@ -203,4 +203,18 @@ class ControlCommandsTest extends LabTestSupport {
         assertThat(r.exitCode()).isEqualTo(20);
         assertThat(run("mqeast1", "endmqm NOPE").stderr()).isEqualTo("AMQ8118E: IBM MQ queue manager does not exist.\n");
     }
+
+    @Test
+    void hostFailureFailsAMultiInstanceQueueManagerOverToItsStandby() {
+        lab.failHost("mi1");
+        assertThat(run("mi2", "dspmq -x").stdout()).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(Running)\n"
+                        + "    INSTANCE(mi2) MODE(Active)\n");
+        lab.failHost("mqeast1");
+        assertThat(lab.queueManagerState("mqeast1", "QM1")).contains(QmStatus.ENDED_UNEXPECTEDLY);
+        assertThat(run("mqeast1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended unexpectedly)\n");
+        assertThat(run("mqeast1", "dspmq -o standby -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STANDBY(Not permitted)\n");
+    }
 }

@@ -218,4 +218,25 @@ class RdqmDrTest extends LabTestSupport {
                 """);
         assertThat(lab.drRole("partner1", "NEWDR")).contains(DrRole.PRIMARY);
     }
+
+    @Test
+    void promotingWhileDisconnectedThenReconnectingIsPartitioned() {
+        lab.cutReplicationLink("QMDR");
+        assertThat(root("dr2", "rdqmdr -m QMDR -p").exitCode()).isZero();
+        lab.restoreReplicationLink("QMDR");
+        assertThat(statusLine("dr1", "DR status:")).isEqualTo("DR status:                              Partitioned");
+        assertThat(statusLine("dr2", "DR status:")).isEqualTo("DR status:                              Partitioned");
+    }
+
+    @Test
+    void primaryHostFailureLeavesTheSecondaryPromotable() {
+        put(4);
+        lab.failHost("dr1");
+        assertThat(statusLine("dr2", "DR status:")).isEqualTo("DR status:                              Remote unavailable");
+        assertThat(root("dr2", "rdqmdr -m QMDR -p").stdout())
+                .isEqualTo("Queue manager 'QMDR' has been made the DR primary on this node.\n");
+        assertThat(run("dr2", "strmqm QMDR").exitCode()).isZero();
+        assertThat(lab.queueDepth("dr2", "QMDR", "Q1DR")).isEqualTo(4);
+        assertThat(lab.queueManagerState("dr1", "QMDR")).contains(QmStatus.ENDED_UNEXPECTEDLY);
+    }
 }
