@@ -239,4 +239,22 @@ class RdqmDrTest extends LabTestSupport {
         assertThat(lab.queueDepth("dr2", "QMDR", "Q1DR")).isEqualTo(4);
         assertThat(lab.queueManagerState("dr1", "QMDR")).contains(QmStatus.ENDED_UNEXPECTEDLY);
     }
+
+    @Test
+    void replacingTheLostSecondaryNode() {
+        lab.cutReplicationLink("QMDR");
+        assertThat(root("dr2", "dltmqm QMDR").exitCode()).isZero();
+        assertThat(root("dr1", "rdqmdr -m QMDR -d").stdout()).endsWith(
+                "crtmqm -rr s -rl 127.0.2.15 -ri 127.0.2.14 -rn dr1 -rp 7001 QMDR\n");
+        put(1);
+        lab.restoreReplicationLink("QMDR");
+        root("dr2", "crtmqm -rr s -rl 127.0.2.15 -ri 127.0.2.14 -rn dr1 -rp 7001 QMDR");
+        assertThat(statusLine("dr2", "DR status:"))
+                .isEqualTo("DR status:                              Synchronization in progress");
+        // 51 MB of initial data plus the 4 KB put while the node was gone
+        assertThat(statusLine("dr1", "DR out of sync data:")).isEqualTo("DR out of sync data:                    52228KB");
+        clock.advance(Duration.ofSeconds(13057));
+        assertThat(statusLine("dr2", "DR status:")).isEqualTo("DR status:                              Normal");
+        assertThat(lab.queueDepth("dr2", "QMDR", "Q1DR")).isEqualTo(1);
+    }
 }
