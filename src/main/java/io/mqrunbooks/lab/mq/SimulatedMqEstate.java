@@ -243,14 +243,17 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         return locked(() -> world.runtime(host, queueManager).map(rt -> rt.drRole));
     }
 
-    /** The object definitions of a queue manager on a host: name to attributes, per object. */
+    /**
+     * The object definitions of a queue manager on a host, keyed {@code QUEUE/<name>}, {@code CHANNEL/<name>}
+     * or {@code LISTENER/<name>} (MQ keeps one name space per kind, so a queue and a channel may share a name).
+     */
     public Map<String, MqObject> objects(String host, String queueManager) {
         return locked(() -> {
             QueueManagerData data = runtimeOrThrow(host, queueManager).data;
             Map<String, MqObject> all = new LinkedHashMap<>();
-            data.queues.forEach((k, v) -> all.put(k, v.copy()));
-            data.channels.forEach((k, v) -> all.put(k, v.copy()));
-            data.listeners.forEach((k, v) -> all.put(k, v.copy()));
+            data.queues.forEach((k, v) -> all.put("QUEUE/" + k, v.copy()));
+            data.channels.forEach((k, v) -> all.put("CHANNEL/" + k, v.copy()));
+            data.listeners.forEach((k, v) -> all.put("LISTENER/" + k, v.copy()));
             return Collections.unmodifiableMap(all);
         });
     }

@@ -70,18 +70,20 @@ class DmpmqcfgAndBaselineTest extends LabTestSupport {
 
     @Test
     void warmBackupLacksOneDefinitionOfThePrimaryAndKeepsThePrimaryConname() {
-        assertThat(lab.objects("mqeast1", "QM1")).containsKey("PAYMENT.NEW");
-        assertThat(lab.objects("mqwest1", "QM1")).doesNotContainKey("PAYMENT.NEW")
-                .containsKeys("PAYMENT.IN", "QM1.TO.BANK", "QM1.TO.CARDS", "LISTENER.TCP");
-        assertThat(lab.objects("mqwest2", "QM2_DR")).doesNotContainKey("PAYMENT.NEW").containsKey("QM2.TO.BANK");
-        assertThat(lab.objects("mqwest1", "QM1").get("QM1.TO.BANK").attribute("CONNAME")).isEqualTo("partner1(1471)");
+        assertThat(lab.objects("mqeast1", "QM1")).containsKey("QUEUE/PAYMENT.NEW");
+        assertThat(lab.objects("mqwest1", "QM1")).doesNotContainKey("QUEUE/PAYMENT.NEW")
+                .containsKeys("QUEUE/PAYMENT.IN", "CHANNEL/QM1.TO.BANK", "CHANNEL/QM1.TO.CARDS", "LISTENER/LISTENER.TCP");
+        assertThat(lab.objects("mqwest2", "QM2_DR")).doesNotContainKey("QUEUE/PAYMENT.NEW")
+                .containsKey("CHANNEL/QM2.TO.BANK");
+        assertThat(lab.objects("mqwest1", "QM1").get("CHANNEL/QM1.TO.BANK").attribute("CONNAME"))
+                .isEqualTo("partner1(1471)");
         run("mqwest1", "strmqm QM1");
         String backupDump = lab.execute("mqwest1", "mqm", List.of("dmpmqcfg", "-m", "QM1", "-a"), "").stdout();
         assertThat(backupDump).doesNotContain("PAYMENT.NEW").contains("DEFINE QLOCAL('PAYMENT.IN') +");
         // the baseline runbook applies the primary's definitions with DEFINE ... REPLACE
         LabExecution applied = mqsc("mqwest1", "QM1", "DEFINE QLOCAL('PAYMENT.NEW') +\n   DESCR(' ') +\n   REPLACE\n");
         assertThat(applied.stdout()).contains("AMQ8006I: IBM MQ queue created.\n");
-        assertThat(lab.objects("mqwest1", "QM1")).containsKey("PAYMENT.NEW");
+        assertThat(lab.objects("mqwest1", "QM1")).containsKey("QUEUE/PAYMENT.NEW");
     }
 
     @Test
