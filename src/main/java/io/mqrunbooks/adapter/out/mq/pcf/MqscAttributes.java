@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 /**
  * PCF response parameters as the attribute names and value words runmqsc prints (QMTYPE(REPOS),
  * STATUS(RUNNING), CURDEPTH(3)), so maps from both transports compare key by key. The tables follow IBM's
- * PCF reference pages that give each parameter's MQSC equivalent (e.g. "Inquire Cluster Queue Manager
- * (Response)", https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q087590_.html, and "Inquire Channel Status
- * (Response)"). A parameter missing from the table keeps its PCF constant name (e.g. MQIACH_XMITQ_TIME_INDICATOR)
- * and integers without a word table keep their number: shown, never guessed.
+ * PCF reference pages that give each parameter's MQSC equivalent (e.g. Inquire Cluster Queue Manager,
+ * https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q087580_.html, with DISPLAY CLUSQMGR,
+ * https://ibm.com/support/knowledgecenter/en/SSFKSJ_9.3.0/refadmin/q086110_.html; Inquire Channel Status
+ * (Response), https://ibm.com/support/knowledgecenter/en/SSFKSJ_9.3.0/refadmin/q087560_.html). A parameter missing from
+ * the table keeps its PCF constant name (e.g. MQIACH_XMITQ_TIME_INDICATOR) and integers without a word table keep their number: shown, never guessed.
  */
 final class MqscAttributes {
 

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an MQSC script into commands the way runmqsc reads it: lines starting with {@code *} are comments,
- * blank lines are skipped, a line ending in {@code -} continues with the whole next line and one ending in
- * {@code +} continues with the next line's first non-blank character (IBM MQ "Rules for using MQSC
- * commands", https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q085170_.html).
+ * Splits an MQSC script into whole commands, as runmqsc reassembles them, because an Escape PCF command
+ * must carry one complete command. Rules from IBM's "MQSC input file syntax"
+ * (https://ibm.com/support/knowledgecenter/SSFKSJ_9.3.0/administer/mqsc-input-file-syntax.html): a line
+ * starting with {@code *} is a comment, blank lines are ignored (also inside a continued command), a final
+ * {@code -} continues from the start of the next line, a final {@code +} from its first non-blank character,
+ * and a final {@code ;} ends the command.
  */
 final class MqscScript {
 
@@ -22,13 +24,12 @@ final class MqscScript {
         for (String rawLine : script.split("\r?\n", -1)) {
             lineNumber++;
             String line = rawLine.stripTrailing();
+            if (line.isBlank() || line.startsWith("*")) {
+                continue;
+            }
             if (current == null) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("*")) {
-                    continue;
-                }
                 current = new StringBuilder();
-                line = trimmed;
+                line = line.stripLeading();
             } else if (stripLeading) {
                 line = line.stripLeading();
             }
@@ -37,13 +38,16 @@ final class MqscScript {
                 current.append(line, 0, line.length() - 1);
                 continue;
             }
+            if (line.endsWith(";")) {
+                line = line.substring(0, line.length() - 1);
+            }
             current.append(line);
             commands.add(current.toString().strip());
             current = null;
         }
         if (current != null) {
-            throw new IllegalArgumentException("MQSC script ends inside a continued command (line " + lineNumber
-                    + " ends with '+' or '-'): " + current.toString().strip());
+            throw new IllegalArgumentException("MQSC script ends inside a continued command (the last command line"
+                    + " ends with '+' or '-', line " + lineNumber + "): " + current.toString().strip());
         }
         return commands;
     }

@@ -21,10 +21,12 @@ import org.mockito.ArgumentCaptor;
 /**
  * The PCF request each port operation sends, captured at the mocked agent: command and parameters, and the
  * same again after writing it into an MQMessage and parsing it back (what travels to the command server).
- * Parameter sets follow IBM's PCF reference for each command (https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/
- * q087580_.html Inquire Cluster Queue Manager; q088560_ Suspend Queue Manager Cluster; q088350_ Resume; and the
- * Start/Stop Channel, Start/Stop Channel Listener, Change Channel, Inquire Queue, Inquire Channel Status and
- * Escape pages of the same reference).
+ * Parameter sets follow IBM's PCF reference: Inquire Cluster Queue Manager
+ * https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q087580_.html; Suspend Queue Manager Cluster
+ * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q088560_.html; Resume Queue Manager Cluster
+ * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q088350_.html; Inquire Channel Status
+ * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q087540_.html; Inquire Queue
+ * https://ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q087800_.htm.
  */
 class PcfMqAdminRequestTest {
 
