@@ -287,7 +287,7 @@ public class PcfMqAdmin implements MqAdminPort {
             int errors = 0;
             for (int i = 0; i < commands.size(); i++) {
                 String command = commands.get(i);
-                output.append(String.format("%6d : %s%n", i + 1, command));
+                output.append(String.format("%6d : %s", i + 1, command)).append('\n');
                 PCFMessage request = escape(command);
                 String text;
                 boolean failed;
