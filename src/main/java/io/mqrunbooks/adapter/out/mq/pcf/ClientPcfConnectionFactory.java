@@ -5,6 +5,7 @@ import com.ibm.mq.MQQueueManager;
 import com.ibm.mq.constants.MQConstants;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFMessageAgent;
+import com.ibm.mq.jmqi.CipherSuiteUtils;
 import io.mqrunbooks.adapter.out.mq.pcf.MqClientProperties.ResolvedCredentials;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
@@ -173,16 +174,31 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
         table.put(MQConstants.USER_ID_PROPERTY, credentials.user());
         table.put(MQConstants.PASSWORD_PROPERTY, credentials.password());
         table.put(MQConstants.USE_MQCSP_AUTHENTICATION_PROPERTY, Boolean.TRUE);
-        String cipher = queueManager.pcf() != null && queueManager.pcf().cipherSpec() != null
-                ? queueManager.pcf().cipherSpec() : properties.getTls().getCipherSpec();
+        boolean fromInventory = queueManager.pcf() != null && queueManager.pcf().cipherSpec() != null;
+        String cipher = fromInventory ? queueManager.pcf().cipherSpec() : properties.getTls().getCipherSpec();
         if (cipher != null && !cipher.isBlank()) {
-            table.put(MQConstants.SSL_CIPHER_SUITE_PROPERTY, cipher);
+            table.put(MQConstants.SSL_CIPHER_SUITE_PROPERTY, cipherSuite(queueManager.name(), cipher,
+                    fromInventory ? "its inventory pcf.cipherSpec" : MqClientProperties.PREFIX + ".tls.cipher-spec"));
             SSLSocketFactory socketFactory = socketFactory(properties.getTls());
             if (socketFactory != null) {
                 table.put(MQConstants.SSL_SOCKET_FACTORY_PROPERTY, socketFactory);
             }
         }
         return table;
+    }
+
+    /**
+     * The MQ classes for Java take a JSSE CipherSuite name, while the inventory (like SSLCIPH on the channel)
+     * names a CipherSpec; the client's own mapping table translates (TLS 1.3 names are the same on both
+     * sides, ECDHE_RSA_AES_256_GCM_SHA384 becomes TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, ANY_TLS13 becomes *TLS13).
+     */
+    static String cipherSuite(String queueManager, String cipherSpec, String source) {
+        String suite = CipherSuiteUtils.toCipherSuite(cipherSpec);
+        if (suite == null) {
+            throw new IllegalStateException("CipherSpec '" + cipherSpec + "' for queue manager " + queueManager
+                    + " (" + source + ") is not an IBM MQ CipherSpec this MQ client knows");
+        }
+        return suite;
     }
 
     private MQQueueManager connectWithin(String queueManager, Hashtable<String, Object> connection, String operation) {

@@ -16,7 +16,9 @@ final class PcfErrors {
         return switch (reasonCode) {
             case MQConstants.MQRC_NOT_AUTHORIZED -> Reason.NOT_AUTHORIZED;
             case MQConstants.MQRC_CONNECTION_BROKEN -> Reason.CONNECTION_BROKEN;
-            case MQConstants.MQRC_HOST_NOT_AVAILABLE, MQConstants.MQRC_Q_MGR_NOT_AVAILABLE -> Reason.QUEUE_MANAGER_NOT_AVAILABLE;
+            // A queue manager that is ending (2161, 2162) is as unavailable as one that is down.
+            case MQConstants.MQRC_HOST_NOT_AVAILABLE, MQConstants.MQRC_Q_MGR_NOT_AVAILABLE,
+                 MQConstants.MQRC_Q_MGR_QUIESCING, MQConstants.MQRC_Q_MGR_STOPPING -> Reason.QUEUE_MANAGER_NOT_AVAILABLE;
             case MQConstants.MQRCCF_CHL_STATUS_NOT_FOUND -> Reason.NO_CHANNEL_STATUS;
             // 2085 for queues and listeners, 4032 for channels, 3312 for other named objects.
             case MQConstants.MQRC_UNKNOWN_OBJECT_NAME, MQConstants.MQRCCF_CHANNEL_NOT_FOUND,

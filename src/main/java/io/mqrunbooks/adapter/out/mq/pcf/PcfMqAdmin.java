@@ -210,8 +210,12 @@ public class PcfMqAdmin implements MqAdminPort {
         String operation = operation("DISPLAY QLOCAL(" + queue + ") CURDEPTH", request);
         PCFMessage[] responses = call(queueManager, operation, session -> session.send(request));
         Map<String, String> a = MqscAttributes.of(single(queueManager, operation, responses));
-        String depth = required(queueManager, operation, a, "CURDEPTH");
-        return Integer.parseInt(depth);
+        String type = a.get("TYPE");
+        if (type != null && !"QLOCAL".equals(type)) {
+            throw new MqAdminException(Reason.OTHER, queueManager, queueManager + ": " + operation + ": " + queue
+                    + " is a " + type + "; only local queues (including transmission queues) have a CURDEPTH");
+        }
+        return Integer.parseInt(required(queueManager, operation, a, "CURDEPTH"));
     }
 
     @Override
@@ -336,12 +340,21 @@ public class PcfMqAdmin implements MqAdminPort {
     private <T> T call(String queueManager, String operation, PcfCall<T> work) {
         try (PcfSession session = connections.open(queueManager)) {
             return work.run(session);
+        } catch (PCFException e) {
+            throw PcfErrors.failure(queueManager, operation, e.getReason(), e);
         } catch (MQDataException e) {
+            if (e.getReason() == MQRC_NO_MSG_AVAILABLE) {
+                // The agent waited for the command server's reply and none came.
+                throw new MqAdminException(Reason.OTHER, queueManager, queueManager + ": " + operation
+                        + " got no reply from the command server within the PCF agent's wait (reason "
+                        + PcfErrors.describe(e.getReason()) + "); DISPLAY QMSTATUS CMDSERV shows whether it runs", e);
+            }
             throw PcfErrors.failure(queueManager, operation, e.getReason(), e);
         } catch (MQException e) {
             throw PcfErrors.failure(queueManager, operation, e.getReason(), e);
         } catch (IOException e) {
-            throw new MqAdminException(Reason.CONNECTION_BROKEN, queueManager,
+            // Raised while writing or parsing a PCF or MQ message buffer, not by the network.
+            throw new MqAdminException(Reason.OTHER, queueManager,
                     queueManager + ": " + operation + " failed with an I/O error: " + e.getMessage(), e);
         }
     }

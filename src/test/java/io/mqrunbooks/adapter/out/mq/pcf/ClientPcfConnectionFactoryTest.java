@@ -12,13 +12,16 @@ import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFMessageAgent;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +75,61 @@ class ClientPcfConnectionFactoryTest {
         assertThat(attempts.get(0)).containsEntry(CHANNEL_PROPERTY, "MQRB.DEFAULT.SVRCONN")
                 .containsEntry(HOST_NAME_PROPERTY, "fr1.example.com").containsEntry(PORT_PROPERTY, 1441)
                 .doesNotContainKey(SSL_CIPHER_SUITE_PROPERTY);
+    }
+
+    @Test
+    void aTls12CipherSpecIsGivenToTheClientAsItsJsseCipherSuite() {
+        properties.setDefaultChannel("MQRB.DEFAULT.SVRCONN");
+        properties.getTls().setCipherSpec("ECDHE_RSA_AES_256_GCM_SHA384");
+
+        factory(succeedingConnector()).open("FR1").close();
+
+        assertThat(attempts.get(0)).containsEntry(SSL_CIPHER_SUITE_PROPERTY, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+                .doesNotContainKey(SSL_SOCKET_FACTORY_PROPERTY);
+    }
+
+    @Test
+    void anUnknownCipherSpecIsRefusedBeforeConnecting() {
+        properties.setDefaultChannel("MQRB.DEFAULT.SVRCONN");
+        properties.getTls().setCipherSpec("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+
+        assertThatThrownBy(() -> factory(succeedingConnector()).open("FR1"))
+                .hasMessage("FR1: cannot connect over PCF: CipherSpec 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' for queue"
+                        + " manager FR1 (mqrunbooks.mq.tls.cipher-spec) is not an IBM MQ CipherSpec this MQ client knows");
+        assertThat(attempts).isEmpty();
+    }
+
+    @Test
+    void aTrustStoreBecomesTheSocketFactory() throws Exception {
+        Path trustStore = dir.resolve("trust.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, "changeit".toCharArray());
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            empty.store(out, "changeit".toCharArray());
+        }
+        properties.getTls().setTrustStore(trustStore);
+        properties.getTls().setTrustStorePasswordFile(Files.writeString(dir.resolve("trust.pw"), "changeit\n"));
+
+        factory(succeedingConnector()).open("QM1").close();
+
+        assertThat(attempts.get(0).get(SSL_SOCKET_FACTORY_PROPERTY)).isInstanceOf(SSLSocketFactory.class);
+    }
+
+    @Test
+    void aTrustStoreWithTheWrongPasswordNamesTheProperty() throws Exception {
+        Path trustStore = dir.resolve("trust.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, "changeit".toCharArray());
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            empty.store(out, "changeit".toCharArray());
+        }
+        properties.getTls().setTrustStore(trustStore);
+        properties.getTls().setTrustStorePasswordFile(Files.writeString(dir.resolve("trust.pw"), "wrong"));
+
+        assertThatThrownBy(() -> factory(succeedingConnector()).open("QM1"))
+                .hasMessageStartingWith("QM1: cannot connect over PCF: mqrunbooks.mq.tls.trust-store: cannot load "
+                        + trustStore + " as PKCS12: ");
+        assertThat(attempts).isEmpty();
     }
 
     @Test

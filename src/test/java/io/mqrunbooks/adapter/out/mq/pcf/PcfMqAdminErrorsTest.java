@@ -83,6 +83,39 @@ class PcfMqAdminErrorsTest {
     }
 
     @Test
+    void anEndingQueueManagerIsNotAvailable() throws Exception {
+        when(wiring.agent().send(any())).thenThrow(new MQDataException(MQCC_FAILED, MQRC_Q_MGR_QUIESCING, null));
+
+        assertThatThrownBy(() -> admin.resumeInCluster("PR1", "PAYCLUS"))
+                .hasMessage("PR1: RESUME QMGR CLUSTER(PAYCLUS) (PCF MQCMD_RESUME_Q_MGR_CLUSTER) failed with reason"
+                        + " 2161 MQRC_Q_MGR_QUIESCING")
+                .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.QUEUE_MANAGER_NOT_AVAILABLE);
+    }
+
+    @Test
+    void noReplyFromTheCommandServerSaysSo() throws Exception {
+        when(wiring.agent().send(any())).thenThrow(new MQDataException(MQCC_FAILED, MQRC_NO_MSG_AVAILABLE, null));
+
+        assertThatThrownBy(() -> admin.startListener("QM1", "LISTENER.TCP"))
+                .hasMessage("QM1: START LISTENER(LISTENER.TCP) (PCF MQCMD_START_CHANNEL_LISTENER) got no reply from the"
+                        + " command server within the PCF agent's wait (reason 2033 MQRC_NO_MSG_AVAILABLE);"
+                        + " DISPLAY QMSTATUS CMDSERV shows whether it runs")
+                .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.OTHER);
+    }
+
+    @Test
+    void theDepthOfAnAliasQueueIsRefusedWithItsType() throws Exception {
+        PCFMessage alias = new PCFMessage(MQCFT_RESPONSE, MQCMD_INQUIRE_Q, 1, true);
+        alias.addParameter(MQCA_Q_NAME, "APP.ALIAS");
+        alias.addParameter(MQIA_Q_TYPE, MQQT_ALIAS);
+        when(wiring.agent().send(any())).thenReturn(new PCFMessage[] {alias});
+
+        assertThatThrownBy(() -> admin.queueDepth("QM1", "APP.ALIAS"))
+                .hasMessage("QM1: DISPLAY QLOCAL(APP.ALIAS) CURDEPTH (PCF MQCMD_INQUIRE_Q): APP.ALIAS is a QALIAS;"
+                        + " only local queues (including transmission queues) have a CURDEPTH");
+    }
+
+    @Test
     void noChannelStatusIsAnEmptyList() throws Exception {
         when(wiring.agent().send(any())).thenThrow(new PCFException(MQCC_FAILED, MQRCCF_CHL_STATUS_NOT_FOUND, null));
 
