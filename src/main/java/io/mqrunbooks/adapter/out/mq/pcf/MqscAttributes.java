@@ -214,8 +214,9 @@ final class MqscAttributes {
             return Integer.toString(parameterId);
         }
         // lookup joins synonyms with '/', e.g. MQCACH_FIRST/MQCACH_CHANNEL_NAME: keep the specific one.
-        String[] synonyms = name.split("/");
-        return synonyms[synonyms.length - 1];
+        return Arrays.stream(name.split("/"))
+                .filter(synonym -> !synonym.matches(".*_(FIRST|LAST|LAST_USED)"))
+                .findFirst().orElse(name);
     }
 
     /** The value as runmqsc prints it: trimmed strings, integer words where MQSC uses words. */
