@@ -140,6 +140,10 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
                 throw e;
             }
         }
+        if (last == null) {
+            throw new MqAdminException(Reason.OTHER, queueManagerName, queueManagerName
+                    + ": cannot connect over PCF: the inventory lists no host for it");
+        }
         throw last;
     }
 
