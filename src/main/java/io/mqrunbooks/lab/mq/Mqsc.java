@@ -547,8 +547,16 @@ final class Mqsc {
 
     // ---------------------------------------------------------------- DISPLAY
 
-    /** A displayed object: every attribute in MQ's order, how many identify it, how many show by default. */
-    private record Row(LinkedHashMap<String, String> attributes, int identity, int byDefault) {
+    /**
+     * A displayed object: every attribute in MQ's order, how many (from the start) identify it and always show,
+     * and which show when no attribute is asked for.
+     */
+    private record Row(LinkedHashMap<String, String> attributes, int identity, Set<String> byDefault) {
+
+        Row(LinkedHashMap<String, String> attributes, int identity, int firstByDefault) {
+            this(attributes, identity, Set.copyOf(new ArrayList<>(attributes.keySet()).subList(0,
+                    Math.min(firstByDefault, attributes.size()))));
+        }
     }
 
     private Result display(QueueManagerRuntime rt, String host, String text, String object, Token objectToken,
@@ -677,7 +685,7 @@ final class Mqsc {
             int index = 0;
             boolean defaultView = !all && requested.isEmpty();
             for (Map.Entry<String, String> e : row.attributes().entrySet()) {
-                boolean show = all || index < row.identity() || (defaultView && index < row.byDefault())
+                boolean show = all || index < row.identity() || (defaultView && row.byDefault().contains(e.getKey()))
                         || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
                         || (where != null && where[0].equals(e.getKey()));
                 if (show) {
@@ -800,10 +808,6 @@ final class Mqsc {
     }
 
     private Row qmstatusRow(QueueManagerRuntime rt, String host) {
-        LinkedHashMap<String, String> a = new LinkedHashMap<>();
-        a.put("QMNAME", rt.name);
-        a.put("STATUS", "RUNNING");
-        a.put("TYPE", "QMGR");
         String dataPath = rt.isRdqm() ? "/var/mqm/vols/" + rt.name.toLowerCase(Locale.ROOT) + "/qmgr/"
                 + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + rt.name;
         String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss")
@@ -821,14 +825,13 @@ final class Mqsc {
                 ? "NOPERMIT" : "PERMIT");
         rest.put("STARTDA", started.substring(0, 10));
         rest.put("STARTTI", started.substring(11));
-        a.putAll(rest);
-        // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest.
+        // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest (9.4 transcript).
         LinkedHashMap<String, String> ordered = new LinkedHashMap<>();
         ordered.put("QMNAME", rt.name);
-        ordered.put("STATUS", "RUNNING");
         ordered.put("TYPE", "QMGR");
+        ordered.put("STATUS", "RUNNING");
         ordered.putAll(rest);
-        return new Row(ordered, 1, 2);
+        return new Row(ordered, 1, Set.of("QMNAME", "STATUS"));
     }
 
     private List<Row> clusterQueueManagerRows(QueueManagerRuntime rt, String pattern) {

@@ -248,4 +248,18 @@ class RunmqscTest extends LabTestSupport {
         assertThat(mqsc("mqeast1", "QM1", "DIS Q(NOTHING*)\n").stdout())
                 .contains("AMQ8147E: IBM MQ object NOTHING* not found.\n");
     }
+
+    @Test
+    void displayQmstatusAllFollowsMqsOrder() {
+        assertThat(mqsc("mqeast1", "QM1", "DIS QMSTATUS ALL\n").stdout()).contains("""
+                AMQ8705I: Display Queue Manager Status Details.
+                   QMNAME(QM1)                             TYPE(QMGR)
+                   STATUS(RUNNING)                         CHINIT(RUNNING)
+                   CMDSERV(RUNNING)                        CONNS(22)
+                   DATPATH(/var/mqm/qmgrs/QM1)             HOSTNAME(mqeast1)
+                   INSTNAME(Installation1)                 INSTPATH(/opt/mqm)
+                   LOGPATH(/var/mqm/log/QM1/active/)       STANDBY(NOPERMIT)
+                   STARTDA(2026-11-21)                     STARTTI(09.00.00)
+                """);
+    }
 }
