@@ -313,6 +313,11 @@ final class LabWorld {
         return STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
+    /** An instant as {@code yyyy-MM-dd HH.mm.ss} in UTC. */
+    String stampOf(Instant instant) {
+        return STAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
     static int commandLevel(String version) {
         String[] p = version.split("\\.");
         return Integer.parseInt(p[0]) * 100 + Integer.parseInt(p[1]) * 10 + Integer.parseInt(p[2]);

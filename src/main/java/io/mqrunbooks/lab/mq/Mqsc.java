@@ -47,7 +47,7 @@ final class Mqsc {
             Map.entry("LISTENER", "LISTENER"), Map.entry("LSTR", "LISTENER"), Map.entry("QCLUSTER", "QCLUSTER"),
             Map.entry("QC", "QCLUSTER"), Map.entry("CLUSQMGR", "CLUSQMGR"), Map.entry("CHSTATUS", "CHSTATUS"),
             Map.entry("CHS", "CHSTATUS"), Map.entry("QSTATUS", "QSTATUS"), Map.entry("QS", "QSTATUS"),
-            Map.entry("QMGR", "QMGR"), Map.entry("QMSTATUS", "QMSTATUS"));
+            Map.entry("QMGR", "QMGR"), Map.entry("QMSTATUS", "QMSTATUS"), Map.entry("LSSTATUS", "LSSTATUS"));
     private static final Set<String> QMGR_KEYWORDS = Set.of("DESCR", "DEADQ", "DEFXMITQ", "REPOS", "REPOSNL",
             "CHLAUTH", "MAXMSGL", "CLWLUSEQ", "MONQ", "MONCHL", "STATQ", "STATCHL", "CCSID", "DEFCLXQ", "FORCE",
             "CONNAUTH", "SSLKEYR", "CERTLABL", "CHAD", "PERFMEV", "STRSTPEV");
@@ -651,6 +651,31 @@ final class Mqsc {
                 known = Set.of("LISTENER", "CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
                         "ALTTIME");
             }
+            case "LSSTATUS" -> {
+                // Layout of DISPLAY LSSTATUS(*) ALL in the MQ 9.4.2 transcript (display-channel-listener-9.4.txt)
+                header = "AMQ8631I: Display listener status details.";
+                int pid = 3887;
+                for (MqObject l : rt.data.listeners.values()) {
+                    if (rt.data.runningListeners.contains(l.name()) && MqscText.matches(pattern, l.name())) {
+                        String started = world.stampOf(rt.startedAt);
+                        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                        a.put("LISTENER", l.name());
+                        a.put("STATUS", "RUNNING");
+                        a.put("PID", Integer.toString(pid++));
+                        a.put("STARTDA", started.substring(0, 10));
+                        a.put("STARTTI", started.substring(11));
+                        a.put("DESCR", l.attribute("DESCR"));
+                        a.put("TRPTYPE", l.attribute("TRPTYPE"));
+                        a.put("CONTROL", l.attribute("CONTROL"));
+                        a.put("IPADDR", l.attribute("IPADDR").isEmpty() ? "*" : l.attribute("IPADDR"));
+                        a.put("PORT", l.attribute("PORT"));
+                        a.put("BACKLOG", "100");
+                        rows.add(new Row(a, 2, a.size()));
+                    }
+                }
+                known = Set.of("LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL",
+                        "IPADDR", "PORT", "BACKLOG");
+            }
             default -> throw new SyntaxError(objectToken.end());
         }
         boolean all = false;
@@ -810,8 +835,7 @@ final class Mqsc {
     private Row qmstatusRow(QueueManagerRuntime rt, String host) {
         String dataPath = rt.isRdqm() ? "/var/mqm/vols/" + rt.name.toLowerCase(Locale.ROOT) + "/qmgr/"
                 + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + rt.name;
-        String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss")
-                .format(java.time.LocalDateTime.ofInstant(rt.startedAt, java.time.ZoneOffset.UTC));
+        String started = world.stampOf(rt.startedAt);
         Map<String, String> rest = new TreeMap<>();
         rest.put("CHINIT", "RUNNING");
         rest.put("CMDSERV", "RUNNING");

@@ -262,4 +262,21 @@ class RunmqscTest extends LabTestSupport {
                    STARTDA(2026-11-21)                     STARTTI(09.00.00)
                 """);
     }
+
+    @Test
+    void listenerStatusShowsRunningListenersOnly() {
+        assertThat(mqsc("mqeast1", "QM1", "DIS LSSTATUS(*)\n").stdout()).contains("""
+                AMQ8631I: Display listener status details.
+                   LISTENER(LISTENER.TCP)                  STATUS(RUNNING)
+                   PID(3887)                               STARTDA(2026-11-21)
+                   STARTTI(09.00.00)                       DESCR( )
+                   TRPTYPE(TCP)                            CONTROL(QMGR)
+                   IPADDR(*)                               PORT(1414)
+                   BACKLOG(100)
+                One MQSC command read.
+                """);
+        LabExecution stopped = mqsc("mqeast1", "QM1", "STOP LISTENER(LISTENER.TCP)\nDIS LSSTATUS(LISTENER.TCP)\n");
+        assertThat(stopped.stdout()).contains("AMQ8147E: IBM MQ object LISTENER.TCP not found.\n");
+        assertThat(stopped.exitCode()).isEqualTo(10);
+    }
 }
