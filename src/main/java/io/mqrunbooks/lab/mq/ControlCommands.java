@@ -350,7 +350,13 @@ final class ControlCommands {
             return usage("crtmqm");
         }
         if (role.equals("p")) {
-            RdqmPair pair = new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
+            RdqmPair existing = world.pairs.get(qmName);
+            if (existing != null && existing.primary() != null) {
+                return Output.error(1, "Queue manager '" + qmName + "' already has a DR primary instance on node '"
+                        + existing.nodes.entrySet().stream().filter(e -> e.getValue().drRole == DrRole.PRIMARY)
+                        .map(Map.Entry::getKey).findFirst().orElseThrow() + "'.");
+            }
+            RdqmPair pair = existing != null ? existing : new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
             pair.replicationAddresses.put(host, opts.get("-rl"));
             pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
             QueueManagerData data = world.baseData(qmName, world.hostVersions.get(host));
