@@ -521,7 +521,7 @@ final class LabWorld {
         for (String name : cluster.members()) {
             member(name).ifPresent(m -> {
                 MqObject q = m.data.queues.get(queue);
-                if (q != null && cluster.name().equals(q.attribute("CLUSTER"))) {
+                if (q != null && q.type() == ObjectType.QLOCAL && cluster.name().equals(q.attribute("CLUSTER"))) {
                     hosts.add(name);
                 }
             });
@@ -744,7 +744,7 @@ final class LabWorld {
     }
 
     private void deliver(QueueManagerRuntime target, Message m) {
-        MqObject q = target.data.queues.get(m.targetQueue());
+        MqObject q = m.targetQueue() == null ? null : target.data.queues.get(m.targetQueue());
         String queue = q != null && q.type() == ObjectType.QLOCAL ? q.name() : DEAD_LETTER_QUEUE;
         target.data.messagesOf(queue).addLast(m.delivered());
         if (m.persistent()) {

@@ -279,4 +279,11 @@ class RunmqscTest extends LabTestSupport {
         assertThat(stopped.stdout()).contains("AMQ8147E: IBM MQ object LISTENER.TCP not found.\n");
         assertThat(stopped.exitCode()).isEqualTo(10);
     }
+
+    @Test
+    void aMessagePutStraightOntoATransmissionQueueEndsOnThePartnersDeadLetterQueue() {
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        assertThat(lab.messages("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).containsExactly("lab message 1");
+    }
 }
