@@ -32,6 +32,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     private final RdqmCommands rdqm;
     private final SampleCommands samples;
     private final Mqsc mqsc;
+    private final Dmpmqcfg dmpmqcfg;
 
     public SimulatedMqEstate(Estate estate, Clock clock) {
         this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
@@ -43,6 +44,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         this.rdqm = new RdqmCommands(world);
         this.samples = new SampleCommands(world);
         this.mqsc = new Mqsc(world);
+        this.dmpmqcfg = new Dmpmqcfg(world);
     }
 
     @Override
@@ -82,7 +84,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                 case "rdqmstatus" -> rdqm.rdqmstatus(host, args);
                 case "rdqmdr" -> rdqm.rdqmdr(host, user, args);
                 case "runmqsc" -> mqsc.runmqsc(host, args, input);
-                case "dmpmqcfg" -> mqsc.dmpmqcfg(host, user, args);
+                case "dmpmqcfg" -> dmpmqcfg.dmpmqcfg(host, user, args);
                 case "amqsput" -> samples.amqsput(host, args, input);
                 case "amqsget" -> samples.amqsget(host, args);
                 default -> throw new IllegalStateException("No simulation for " + name);
