@@ -5,12 +5,14 @@ import java.util.stream.Collectors;
 
 /**
  * One {@code DEFINE type('name') ...} of an MQSC export. Attribute values are kept as written (quoted
- * strings with their quotes), so two exports compare exactly; REPLACE/NOREPLACE are not attributes.
+ * strings with their quotes), so two exports compare exactly; a bare keyword maps to null; REPLACE/NOREPLACE
+ * are not attributes.
  */
 public record MqscDefinition(String type, String name, Map<String, String> attributes) {
 
     public MqscDefinition {
-        attributes = Map.copyOf(attributes);
+        // bare keywords (TRIGGER, REPLACE-like flags) have no value: null, so not Map.copyOf
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     /** Type and name, the identity the comparison goes by (e.g. {@code QLOCAL PAYMENT.IN}). */

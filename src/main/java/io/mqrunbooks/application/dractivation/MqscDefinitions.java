@@ -38,7 +38,7 @@ public final class MqscDefinitions {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String trimmed = line.strip();
-            if (trimmed.startsWith("*") || (trimmed.isEmpty() && command.isEmpty())) {
+            if (trimmed.startsWith("*") || trimmed.isEmpty()) {
                 continue;
             }
             if (command.isEmpty()) {
