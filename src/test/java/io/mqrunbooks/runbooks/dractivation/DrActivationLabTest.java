@@ -74,11 +74,11 @@ class DrActivationLabTest extends LabAppTest {
         assertThat(text("outcome")).isEqualTo("completed");
         List<LabJournal.Entry> journal = labJournal.entries();
         int ended = indexOf(journal, "mqeast1", "endmqm");
-        int lastDspmqOnPrimary = lastIndexOf(journal, "mqeast1", "dspmq");
+        int provenEnded = indexOfAfter(journal, "mqeast1", "dspmq", ended);
         int started = indexOf(journal, "mqwest1", "strmqm");
         assertThat(ended).as("endmqm on mqeast1").isNotNegative();
-        assertThat(started).as("strmqm on mqwest1 after the primary was proven ended").isGreaterThan(ended)
-                .isGreaterThan(lastDspmqOnPrimary);
+        assertThat(provenEnded).as("dspmq on mqeast1 after endmqm").isGreaterThan(ended);
+        assertThat(started).as("strmqm on mqwest1 only after dspmq proved the primary ended").isGreaterThan(provenEnded);
         assertThat(labMq.queueManagerState("mqeast1", "QM1")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING));
         assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(QmStatus.RUNNING);
         assertThat(text("baselineReport")).contains("QLOCAL PAYMENT.NEW: missing on the backup");
@@ -196,8 +196,8 @@ class DrActivationLabTest extends LabAppTest {
         return -1;
     }
 
-    static int lastIndexOf(List<LabJournal.Entry> journal, String host, String program) {
-        for (int i = journal.size() - 1; i >= 0; i--) {
+    static int indexOfAfter(List<LabJournal.Entry> journal, String host, String program, int after) {
+        for (int i = after + 1; i < journal.size(); i++) {
             if (isProgram(journal.get(i), host, program)) {
                 return i;
             }
