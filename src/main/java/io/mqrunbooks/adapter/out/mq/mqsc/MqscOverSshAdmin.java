@@ -21,7 +21,9 @@ import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -78,7 +80,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
         Session session = runOne(queueManager, "DISPLAY QMSTATUS ALL");
         RunmqscResult.MqscObject object = session.single();
         String status = session.required(object, "STATUS");
-        return new QueueManagerStatus(session.required(object, "QMNAME"), status, object.attributes());
+        return new QueueManagerStatus(session.required(object, "QMNAME"), status, attributes(object));
     }
 
     @Override
@@ -88,7 +90,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
         return session.command().objects().stream().map(o -> new ClusterQueueManager(
                 session.required(o, "CLUSQMGR"), session.required(o, "CLUSTER"), session.required(o, "CHANNEL"),
                 session.required(o, "QMTYPE"), "YES".equals(session.required(o, "SUSPEND")),
-                o.attribute("STATUS").orElse(null), o.attribute("CONNAME").orElse(null), o.attributes())).toList();
+                o.attribute("STATUS").orElse(null), o.attribute("CONNAME").orElse(null), attributes(o))).toList();
     }
 
     @Override
@@ -97,7 +99,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
         Session session = runOne(queueManager, "DISPLAY QCLUSTER(*) ALL", true);
         return session.command().objects().stream()
                 .map(o -> new ClusterQueue(session.required(o, "QUEUE"), session.required(o, "CLUSTER"),
-                        session.required(o, "CLUSQMGR"), o.attributes()))
+                        session.required(o, "CLUSQMGR"), attributes(o)))
                 .filter(q -> hostedBy.isEmpty() || hostedBy.get().equals(q.hostedBy()))
                 .toList();
     }
@@ -121,7 +123,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
         }
         return session.command().objects().stream().map(o -> new ChannelStatus(session.required(o, "CHANNEL"),
                 o.attribute("CHLTYPE").orElse(null), o.attribute("CONNAME").orElse(null), session.required(o, "STATUS"),
-                o.attribute("XMITQ").orElse(null), o.attributes())).toList();
+                o.attribute("XMITQ").orElse(null), attributes(o))).toList();
     }
 
     @Override
@@ -339,6 +341,16 @@ public class MqscOverSshAdmin implements MqAdminPort {
     private static Optional<MqMessage> amqMessage(String line) {
         var m = Pattern.compile("^(AMQ\\d{4})([IWES])?:\\s?(.*)$").matcher(line);
         return m.matches() ? Optional.of(new MqMessage(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    /**
+     * The object's attributes with MQSC keywords as keys; a bare keyword such as {@code CURRENT} or
+     * {@code SAVED} has the empty string as its value, an empty {@code ( )} a blank, as MQ prints it.
+     */
+    static Map<String, String> attributes(RunmqscResult.MqscObject object) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        object.attributes().forEach((keyword, value) -> attributes.put(keyword, value == null ? "" : value));
+        return attributes;
     }
 
     private static String messages(List<MqMessage> messages) {
