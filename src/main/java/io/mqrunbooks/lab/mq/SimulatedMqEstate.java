@@ -27,18 +27,39 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     private static final Set<String> SAMPLES = Set.of("amqsput", "amqsget");
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final LabWorld world;
-    private final ControlCommands control;
-    private final RdqmCommands rdqm;
-    private final SampleCommands samples;
-    private final Mqsc mqsc;
-    private final Dmpmqcfg dmpmqcfg;
+    private final Estate estate;
+    private final Clock clock;
+    private final LabMqOptions options;
+    private final LabSeed seed;
+    // Rebuilt by reset(); read and replaced only under the lock.
+    private LabWorld world;
+    private ControlCommands control;
+    private RdqmCommands rdqm;
+    private SampleCommands samples;
+    private Mqsc mqsc;
+    private Dmpmqcfg dmpmqcfg;
 
     public SimulatedMqEstate(Estate estate, Clock clock) {
         this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
     }
 
     public SimulatedMqEstate(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
+        this.estate = estate;
+        this.clock = clock;
+        this.options = options;
+        this.seed = seed;
+        build();
+    }
+
+    /** Puts every host back to the lab's initial state: for drills and for tests that share one lab. */
+    public void reset() {
+        locked(() -> {
+            build();
+            return null;
+        });
+    }
+
+    private void build() {
         this.world = new LabWorld(estate, clock, options, seed);
         this.control = new ControlCommands(world);
         this.rdqm = new RdqmCommands(world);
