@@ -30,7 +30,13 @@ public final class FakeSshPort implements SshPort {
     private final List<Sent> sent = new ArrayList<>();
 
     public FakeSshPort answer(int exitCode, String stdout, String stderr) {
-        answers.add(new String[] {Integer.toString(exitCode), stdout, stderr});
+        answers.add(new String[] {Integer.toString(exitCode), stdout, stderr, "false"});
+        return this;
+    }
+
+    /** An answer whose output the SSH adapter cut at its cap. */
+    public FakeSshPort answerTruncated(int exitCode, String stdout) {
+        answers.add(new String[] {Integer.toString(exitCode), stdout, "", "true"});
         return this;
     }
 
@@ -63,7 +69,7 @@ public final class FakeSshPort implements SshPort {
         }
         String[] a = (String[]) answer;
         return new CommandResult(host.name(), command.commandLine(), Integer.parseInt(a[0]), a[1], a[2],
-                Duration.ofMillis(5), false);
+                Duration.ofMillis(5), Boolean.parseBoolean(a[3]));
     }
 
     /** The lab inventory (src/main/resources/lab/lab-estate.yaml) as an Estate. */

@@ -53,6 +53,8 @@ public class MqscOverSshAdmin implements MqAdminPort {
     private static final Pattern CORRELATION_ID = Pattern.compile("[0-9A-Fa-f]{48}");
     private static final Duration POLL_PAUSE = Duration.ofSeconds(1);
     private static final int MAX_BODY = 4000;
+    /** A whole definitions script or dump of a large queue manager takes longer than one command. */
+    private static final Duration LONG_COMMAND = Duration.ofMinutes(10);
 
     private final Estate estate;
     private final SshPort ssh;
@@ -212,7 +214,8 @@ public class MqscOverSshAdmin implements MqAdminPort {
             throw new IllegalArgumentException("the MQSC script to apply to " + queueManager + " is empty");
         }
         String host = host(queueManager);
-        RemoteCommand command = runmqscCommand(queueManager, mqscScript);
+        RemoteCommand command = RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager)
+                .stdin(mqscScript).deadline(LONG_COMMAND).build();
         CommandResult result = run(queueManager, host, command);
         RunmqscResult parsed = parse(queueManager, host, command, result);
         Session session = new Session(queueManager, host, "the MQSC script", result, parsed);
@@ -226,7 +229,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
     public String exportDefinitions(String queueManager) {
         String host = host(queueManager);
         RemoteCommand command = RemoteCommand.builder("dmpmqcfg").flag("-m").mqName("queue manager", queueManager)
-                .flag("-a").build();
+                .flag("-a").deadline(LONG_COMMAND).build();
         CommandResult result = run(queueManager, host, command);
         String both = result.stdout() + "\n" + result.stderr();
         if (result.exitCode() == 127) {
@@ -298,6 +301,10 @@ public class MqscOverSshAdmin implements MqAdminPort {
     }
 
     private RunmqscResult parse(String queueManager, String host, RemoteCommand command, CommandResult result) {
+        if (result.truncated()) {
+            throw new MqAdminException(Reason.OTHER, queueManager, where(queueManager, host, command)
+                    + ": the reply was cut at the SSH output cap; raise mqrunbooks.ssh.output-cap-bytes");
+        }
         String output = result.stdout() + (result.stderr().isBlank() ? "" : "\n" + result.stderr());
         try {
             return new RunmqscResponseParser().parse(result.stdout());

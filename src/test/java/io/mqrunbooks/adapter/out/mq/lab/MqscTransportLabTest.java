@@ -24,34 +24,18 @@ import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.DrRole;
-import io.mqrunbooks.lab.mq.SimulatedMqEstate;
-import io.mqrunbooks.testsupport.AppTestSupport;
-import io.mqrunbooks.testsupport.DatabaseTest;
+import io.mqrunbooks.testsupport.LabAppTest;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Both MQ ports of the whole app (lab profile) against the lab estate over real SSH: every operation, the
  * commands the lab's journal received (host and argv as they reached the simulated MQ) and the state the lab
- * ended in. The methods share one lab, so they run in order and each uses its own queue managers.
+ * ended in. Each test starts from the lab's initial state ({@link LabAppTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DatabaseTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MqscTransportLabTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry);
-    }
+class MqscTransportLabTest extends LabAppTest {
 
     @Autowired
     MqAdminPort admin;
@@ -59,31 +43,25 @@ class MqscTransportLabTest {
     MqControlPort control;
     @Autowired
     QueueManagerLocator locator;
-    @Autowired
-    LabJournal journal;
-    @Autowired
-    SimulatedMqEstate lab;
 
     /** What reached the simulated MQ since {@code mark}: "host: argv". */
     private List<String> commandsSince(int mark) {
-        List<LabJournal.Entry> entries = journal.entries();
+        List<LabJournal.Entry> entries = labJournal.entries();
         return entries.subList(mark, entries.size()).stream()
                 .map(e -> e.host() + ": " + String.join(" ", e.argv())).toList();
     }
 
     private int mark() {
-        return journal.entries().size();
+        return labJournal.entries().size();
     }
 
     @Test
-    @Order(1)
     void theAdminPortIsTheRouterOverMqsc() {
         assertThat(admin).isInstanceOf(RoutingMqAdmin.class);
         assertThat(((RoutingMqAdmin) admin).transportFor("FR1").getClass().getSimpleName()).isEqualTo("MqscOverSshAdmin");
     }
 
     @Test
-    @Order(2)
     void queueManagerStatusAndClusterViews() {
         int mark = mark();
 
@@ -105,7 +83,6 @@ class MqscTransportLabTest {
     }
 
     @Test
-    @Order(3)
     void suspendAndResumeAreSeenByTheFullRepository() {
         int mark = mark();
 
@@ -121,7 +98,6 @@ class MqscTransportLabTest {
     }
 
     @Test
-    @Order(4)
     void senderChannelConnameStartStopAndStatus() {
         int mark = mark();
 
@@ -131,7 +107,7 @@ class MqscTransportLabTest {
         admin.stopChannel("QM1", "QM1.TO.BANK");
         List<ChannelStatus> stopped = admin.channelStatus("QM1", "QM1.TO.BANK");
 
-        assertThat(lab.objects("mqeast1", "QM1").get("CHANNEL/QM1.TO.BANK").attribute("CONNAME"))
+        assertThat(labMq.objects("mqeast1", "QM1").get("CHANNEL/QM1.TO.BANK").attribute("CONNAME"))
                 .isEqualTo("127.0.0.1(1471)");
         assertThat(running).singleElement().satisfies(s -> {
             assertThat(s.isRunning()).isTrue();
@@ -149,7 +125,6 @@ class MqscTransportLabTest {
     }
 
     @Test
-    @Order(5)
     void listenersStopAndStart() {
         int mark = mark();
 
@@ -161,13 +136,12 @@ class MqscTransportLabTest {
     }
 
     @Test
-    @Order(6)
     void definitionsDepthAndExport() {
         int mark = mark();
 
         MqscScriptResult applied = admin.applyDefinitions("QM1", "DEFINE QLOCAL(MQRB.TEST) REPLACE\n"
                 + "DEFINE QLOCAL(MQRB.BAD) NOSUCHKEYWORD(1)\n");
-        lab.putMessages("mqeast1", "QM1", "MQRB.TEST", 2, false);
+        labMq.putMessages("mqeast1", "QM1", "MQRB.TEST", 2, false);
         int depth = admin.queueDepth("QM1", "MQRB.TEST");
         String exported = admin.exportDefinitions("QM1");
 
@@ -175,15 +149,14 @@ class MqscTransportLabTest {
         assertThat(applied.commandsWithErrors()).isEqualTo(1);
         assertThat(applied.succeeded()).isFalse();
         assertThat(applied.output()).contains("AMQ8006I: IBM MQ queue created.");
-        assertThat(lab.objects("mqeast1", "QM1")).containsKey("QUEUE/MQRB.TEST").doesNotContainKey("QUEUE/MQRB.BAD");
-        assertThat(depth).isEqualTo(2).isEqualTo(lab.queueDepth("mqeast1", "QM1", "MQRB.TEST"));
+        assertThat(labMq.objects("mqeast1", "QM1")).containsKey("QUEUE/MQRB.TEST").doesNotContainKey("QUEUE/MQRB.BAD");
+        assertThat(depth).isEqualTo(2).isEqualTo(labMq.queueDepth("mqeast1", "QM1", "MQRB.TEST"));
         assertThat(exported).contains("MQRB.TEST").contains("QM1.TO.BANK");
         assertThat(commandsSince(mark)).filteredOn(c -> !c.contains("dspmq")).containsExactly(
                 "mqeast1: runmqsc QM1", "mqeast1: runmqsc QM1", "mqeast1: dmpmqcfg -m QM1 -a");
     }
 
     @Test
-    @Order(7)
     void adminErrorsCarryMqsReasonAndText() {
         assertThatThrownBy(() -> admin.queueDepth("FR1", "NOSUCH"))
                 .isInstanceOf(MqAdminException.class)
@@ -203,7 +176,6 @@ class MqscTransportLabTest {
     }
 
     @Test
-    @Order(10)
     void versionStatusAndNotKnown() {
         int mark = mark();
 
@@ -211,16 +183,15 @@ class MqscTransportLabTest {
         QueueManagerState running = control.status("mqeast1", "QM1");
         QueueManagerState unknown = control.status("mqeast1", "NOSUCH");
 
-        assertThat(version).isEqualTo(new MqVersion(lab.installedVersion("mqeast1")));
+        assertThat(version).isEqualTo(new MqVersion(labMq.installedVersion("mqeast1")));
         assertThat(running.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(unknown.status()).isEqualTo(QmStatus.NOT_KNOWN);
         assertThat(commandsSince(mark)).containsExactly("mqeast1: dspmqver", "mqeast1: dspmq -m QM1 -o status",
                 "mqeast1: dspmq -m NOSUCH -o status");
-        assertThat(journal.entries().get(journal.entries().size() - 1).exitCode()).isEqualTo(72);
+        assertThat(labJournal.entries().get(labJournal.entries().size() - 1).exitCode()).isEqualTo(72);
     }
 
     @Test
-    @Order(11)
     void startAndEndAWarmBackupAndTheLocatorRefusesTwoRunningCopies() {
         int mark = mark();
 
@@ -236,14 +207,13 @@ class MqscTransportLabTest {
         assertThat(started.exitCode()).isZero();
         assertThat(started.messages()).last().asString().startsWith("IBM MQ queue manager 'QM1' started using V");
         assertThat(ended.outcome()).isEqualTo(ControlOutcome.ENDED);
-        assertThat(lab.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.lab.mq.QmStatus.ENDED_IMMEDIATELY);
+        assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.lab.mq.QmStatus.ENDED_IMMEDIATELY);
         assertThat(locator.currentHost("QM1")).isEqualTo("mqeast1");
         assertThat(commandsSince(mark)).containsSubsequence("mqwest1: dspmq -m QM1 -o status", "mqwest1: strmqm QM1",
                 "mqwest1: endmqm -i QM1");
     }
 
     @Test
-    @Order(12)
     void multiInstanceSwitchoverStandbyAndTheLocatorFollowsTheActiveInstance() {
         int mark = mark();
 
@@ -266,12 +236,11 @@ class MqscTransportLabTest {
                 "mi2: runmqsc MIQM");
         assertThat(standby.outcome()).isEqualTo(ControlOutcome.STANDBY_STARTED);
         assertThat(onMi1.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
-        assertThat(lab.queueManagerState("mi1", "MIQM")).contains(io.mqrunbooks.lab.mq.QmStatus.RUNNING_AS_STANDBY);
+        assertThat(labMq.queueManagerState("mi1", "MIQM")).contains(io.mqrunbooks.lab.mq.QmStatus.RUNNING_AS_STANDBY);
         assertThat(commandsSince(mark)).startsWith("mi1: endmqm -i -s MIQM").contains("mi1: strmqm -x MIQM");
     }
 
     @Test
-    @Order(13)
     void rdqmDrRoleSwap() {
         int mark = mark();
 
@@ -300,18 +269,17 @@ class MqscTransportLabTest {
         assertThat(started.outcome()).isEqualTo(ControlOutcome.STARTED);
         assertThat(newPrimary.primary()).isTrue();
         assertThat(newPrimary.node()).isEqualTo("dr2");
-        assertThat(lab.drRole("dr2", "QMDR")).contains(DrRole.PRIMARY);
-        assertThat(lab.drRole("dr1", "QMDR")).contains(DrRole.SECONDARY);
+        assertThat(labMq.drRole("dr2", "QMDR")).contains(DrRole.PRIMARY);
+        assertThat(labMq.drRole("dr1", "QMDR")).contains(DrRole.SECONDARY);
         assertThat(adminCommands).containsExactly("dr1: rdqmstatus -m QMDR", "dr2: rdqmstatus -m QMDR",
                 "dr2: runmqsc QMDR");
         assertThat(commandsSince(mark)).startsWith("dr1: rdqmstatus -m QMDR", "dr1: rdqmdr -m QMDR -d",
                 "dr2: strmqm QMDR", "dr1: endmqm -i QMDR", "dr1: rdqmdr -m QMDR -s", "dr2: rdqmdr -m QMDR -p",
                 "dr2: strmqm QMDR");
-        assertThat(journal.entriesFor("dr1")).last().satisfies(e -> assertThat(e.runAs()).isEqualTo("root"));
+        assertThat(labJournal.entriesFor("dr1")).last().satisfies(e -> assertThat(e.runAs()).isEqualTo("root"));
     }
 
     @Test
-    @Order(14)
     void createADrPairFromThePrintedCommand() {
         int mark = mark();
 
@@ -321,16 +289,15 @@ class MqscTransportLabTest {
 
         assertThat(printed).isEqualTo(new DrSecondaryCommand("QMNEW", "127.0.2.15", "127.0.2.14", "dr1", 7002, null));
         assertThat(secondary.outcome()).isEqualTo(ControlOutcome.CREATED);
-        assertThat(lab.queueManagersOn("dr2")).contains("QMNEW");
-        assertThat(lab.drRole("dr1", "QMNEW")).contains(DrRole.PRIMARY);
-        assertThat(lab.drRole("dr2", "QMNEW")).contains(DrRole.SECONDARY);
+        assertThat(labMq.queueManagersOn("dr2")).contains("QMNEW");
+        assertThat(labMq.drRole("dr1", "QMNEW")).contains(DrRole.PRIMARY);
+        assertThat(labMq.drRole("dr2", "QMNEW")).contains(DrRole.SECONDARY);
         assertThat(commandsSince(mark)).containsExactly(
                 "dr1: crtmqm -rr p -rt a -rl 127.0.2.14 -ri 127.0.2.15 -rn dr2 -rp 7002 -p 1503 QMNEW",
                 "dr2: crtmqm -rr s -rl 127.0.2.15 -ri 127.0.2.14 -rn dr1 -rp 7002 QMNEW");
     }
 
     @Test
-    @Order(15)
     void deleteAColdBackup() {
         int mark = mark();
 
@@ -338,7 +305,7 @@ class MqscTransportLabTest {
 
         assertThat(deleted.outcome()).isEqualTo(ControlOutcome.DELETED);
         assertThat(deleted.messages()).containsExactly("IBM MQ queue manager 'QM3' deleted.");
-        assertThat(lab.queueManagersOn("mqwest3")).doesNotContain("QM3");
+        assertThat(labMq.queueManagersOn("mqwest3")).doesNotContain("QM3");
         assertThat(control.status("mqwest3", "QM3").status()).isEqualTo(QmStatus.NOT_KNOWN);
         assertThat(commandsSince(mark)).containsExactly("mqwest3: dltmqm QM3", "mqwest3: dspmq -m QM3 -o status");
     }

@@ -326,6 +326,14 @@ class MqscOverSshAdminTest {
     }
 
     @Test
+    void aReplyCutAtTheSshCapIsRefused() {
+        ssh.answerTruncated(0, "5724-H72 (C) Copyright IBM Corp. 1994, 2024.\n[... output truncated at 262144 bytes]");
+
+        assertReason(() -> admin.clusterQueues("FR1", Optional.empty()), Reason.OTHER, "queue manager FR1 on host fr1:"
+                + " 'runmqsc FR1': the reply was cut at the SSH output cap; raise mqrunbooks.ssh.output-cap-bytes");
+    }
+
+    @Test
     void aMissingAttributeIsUnrecognisedNotDefaulted() {
         ssh.answer(0, session("FR1", "DISPLAY QMSTATUS ALL", """
                 AMQ8705I: Display Queue Manager Status Details.
@@ -352,7 +360,8 @@ class MqscOverSshAdminTest {
 
         MqscScriptResult result = admin.onHost("mqeast1").applyDefinitions("QM1", script);
 
-        assertThat(ssh.sent().get(0).stdin()).isEqualTo(script);
+        assertThat(ssh.sent()).containsExactly(new FakeSshPort.Sent("mqeast1", "runmqsc QM1", script,
+                Duration.ofMinutes(10)));
         assertThat(result.commandsRead()).isEqualTo(6);
         assertThat(result.commandsWithErrors()).isZero();
         assertThat(result.succeeded()).isTrue();
