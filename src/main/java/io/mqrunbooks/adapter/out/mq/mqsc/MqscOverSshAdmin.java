@@ -21,6 +21,7 @@ import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,7 +281,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
             throw session.failure(Reason.SYNTAX_ERROR, "syntax error at '" + reply.syntaxErrorSegment() + "' "
                     + messages(reply.messages()));
         }
-        List<String> allowed = new java.util.ArrayList<>(List.of(tolerated));
+        List<String> allowed = new ArrayList<>(List.of(tolerated));
         if (genericDisplay) {
             allowed.add("AMQ8147");
         }
