@@ -86,6 +86,30 @@ class DrActivationLabTest extends LabAppTest {
         assertNeverTwoRunning("QM1", Set.of("mqeast1"));
     }
 
+    @Test
+    void hotBackupDemotesThePrimaryNodeAndPromotesTheSecondaryBeforeStartingIt() {
+        start("QMDR");
+        complete(awaitTask("userTask_declareDisaster"), "changemgr", "change-managers",
+                Map.of("decision", "approve", "comment", "Declared"));
+        complete(awaitTask("userTask_redirectClients"), "operator", "mq-operators", Map.of("redirectMethod", "dns",
+                "redirectDetails", "CNAME moved", "redirectDone", true));
+        awaitEnd();
+
+        assertThat(text("outcome")).isEqualTo("completed");
+        List<LabJournal.Entry> journal = labJournal.entries();
+        int ended = indexOf(journal, "dr1", "endmqm");
+        int demoted = indexOfAfter(journal, "dr1", "rdqmdr", ended);
+        int promoted = indexOfAfter(journal, "dr2", "rdqmdr", demoted);
+        int started = indexOfAfter(journal, "dr2", "strmqm", promoted);
+        assertThat(List.of(ended, demoted, promoted, started)).as("endmqm dr1, rdqmdr -s dr1, rdqmdr -p dr2, strmqm dr2")
+                .doesNotContain(-1);
+        assertThat(journal.get(demoted).argv()).contains("-s");
+        assertThat(journal.get(promoted).argv()).contains("-p");
+        assertThat(labMq.queueManagerState("dr2", "QMDR")).contains(QmStatus.RUNNING);
+        assertThat(text("testMessageSummary")).contains(" on MQRUNBOOKS.TEST of QMDR on dr2 in ");
+        assertNeverTwoRunning("QMDR", Set.of("dr1"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     void start(String queueManager) {
