@@ -1,0 +1,32 @@
+package io.mqrunbooks.adapter.in.camunda.baseline;
+
+import io.mqrunbooks.application.baseline.BaselineService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class CompareBackupDelegate implements JavaDelegate {
+
+    private final BaselineService baselines;
+
+    public CompareBackupDelegate(BaselineService baselines) {
+        this.baselines = baselines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String queueManager = (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER);
+        long baselineId = (Long) execution.getVariable(BaselineVariables.BASELINE_ID);
+        BaselineService.BackupComparison comparison = baselines.compareBackup(queueManager, baselineId);
+        execution.setVariableLocal(BaselineVariables.BACKUP_QUEUE_MANAGER, comparison.backup().queueManager());
+        execution.setVariableLocal(BaselineVariables.BACKUP_LAGS, comparison.plan().backupLags());
+        execution.setVariableLocal(BaselineVariables.BACKUP_APPLY_NOW, comparison.applyNow());
+        execution.setVariableLocal(BaselineVariables.LEVEL_SUMMARY, comparison.summary());
+        execution.setVariableLocal(BaselineVariables.LEVEL_SCRIPT, comparison.plan().script());
+        // the gate's answers land in this primary's scope, not in the run's
+        execution.setVariableLocal(BaselineVariables.DECISION, null);
+        execution.setVariableLocal(BaselineVariables.COMMENT, null);
+        execution.setVariableLocal(BaselineVariables.LEVEL_APPROVED_BY, null);
+    }
+}

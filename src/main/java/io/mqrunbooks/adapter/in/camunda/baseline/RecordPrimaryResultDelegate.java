@@ -1,0 +1,29 @@
+package io.mqrunbooks.adapter.in.camunda.baseline;
+
+import io.mqrunbooks.application.baseline.PrimaryResult;
+import io.mqrunbooks.platform.RunVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Adds this primary's line to the run summary and keeps the run's outcome up to date. */
+@Component
+public class RecordPrimaryResultDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PrimaryResult result = PrimaryResult.of(
+                (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
+                (String) execution.getVariable(BaselineVariables.BACKUP_QUEUE_MANAGER),
+                Boolean.TRUE.equals(execution.getVariable(BaselineVariables.BACKUP_LAGS)),
+                (String) execution.getVariable(BaselineVariables.DECISION),
+                (String) execution.getVariable(BaselineVariables.LEVEL_APPROVED_BY),
+                (String) execution.getVariable(BaselineVariables.COMMENT),
+                (String) execution.getVariable(BaselineVariables.LEVEL_RESULT),
+                (Boolean) execution.getVariable(BaselineVariables.BACKUP_VERIFIED));
+        DelegateExecution run = execution.getProcessInstance();
+        String summary = (String) run.getVariable(BaselineVariables.RUN_SUMMARY);
+        run.setVariable(BaselineVariables.RUN_SUMMARY, (summary == null ? "" : summary) + result.line() + "\n");
+        run.setVariable(RunVariables.OUTCOME, result.outcomeAfter((String) run.getVariable(RunVariables.OUTCOME)));
+    }
+}
