@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.application.port.out.CommandEvidenceSink;
 import io.mqrunbooks.application.port.out.CommandResult;
-import java.nio.file.Path;
+import io.mqrunbooks.testsupport.AppTestSupport;
+import io.mqrunbooks.testsupport.DatabaseTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,18 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application: Flyway creates the evidence tables on the app's H2 database, the starter applies
  * the engine plugin, the job executor runs the command step, and the sink bean records its command.
  */
-// The two Flyway settings are main's application.yaml (the engine creates its tables before Flyway runs);
-// repeated here so this test also passes on the evidence branch before the merge.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=0"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class EvidenceSpringWiringTest {
 
-    @TempDir
-    static Path dataDir;
-
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("mqrunbooks.data-dir", () -> dataDir.toString());
+    static void properties(DynamicPropertyRegistry registry) {
+        AppTestSupport.register(registry);
     }
 
     @TestConfiguration
