@@ -17,7 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNShape;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +31,7 @@ class DrBaselineModelTest {
     @ValueSource(strings = {"drBaselineProcess", "drBaselineNightlyProcess"})
     void followsTheRunbookConventions(String processKey) throws IOException {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", processKey + ".bpmn").toFile());
-        assertThat(model.getModelElementById(processKey)).isNotNull();
+        assertThat((Object) model.getModelElementById(processKey)).isNotNull();
 
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-z][A-Za-z]+Delegate}");
@@ -53,7 +53,7 @@ class DrBaselineModelTest {
                 assertForm(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding());
             }
         }
-        List<String> shapes = model.getModelElementsByType(BPMNShape.class).stream()
+        List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
                 .map(s -> s.getBpmnElement().getId()).toList();
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
             if (element instanceof FlowNode) {
