@@ -42,8 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every path of drBaselineProcess on the engine, MQ ports mocked, baselines in a real (H2) store. */
 @DatabaseTest
 @Deployment(resources = {"processes/drBaselineProcess.bpmn", "processes/drBaselineNightlyProcess.bpmn",
-        "forms/drBaselineStart.form",
-        "forms/drBaselineApproveLevel.form"})
+        "forms/drBaselineStart.form", "forms/drBaselineReviewLag.form", "forms/drBaselineApproveLevel.form"})
 class DrBaselineProcessTest {
 
     @RegisterExtension
@@ -112,6 +111,19 @@ class DrBaselineProcessTest {
         }
     }
 
+    /** The operator's review of the lag: olivia, who started the run, may do it (it is not a gate). */
+    private Task review(ProcessInstance run, String levelling, String comment) {
+        Task review = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(review.getName()).isEqualTo("Review the backup's lag");
+        identity.setAuthentication("olivia", List.of(Groups.OPERATORS));
+        try {
+            tasks.complete(review.getId(), Map.of("levelling", levelling, "reviewComment", comment));
+        } finally {
+            identity.clearAuthentication();
+        }
+        return tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+    }
+
     private boolean ended(ProcessInstance run) {
         return history.createHistoricProcessInstanceQuery().processInstanceId(run.getId()).singleResult()
                 .getEndTime() != null;
@@ -171,7 +183,10 @@ class DrBaselineProcessTest {
         ProcessInstance run = start("QM2");
         drive(run);
 
-        Task gate = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+        Task reviewTask = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+        assertThat(reviewTask.getTaskDefinitionKey()).isEqualTo("userTask_reviewLag");
+        assertThat(tasks.getVariable(reviewTask.getId(), "levelScript")).isEqualTo(EXPECTED_LEVEL_SCRIPT);
+        Task gate = review(run, "request", "new card channel must be on the DR side");
         assertThat(gate.getName()).isEqualTo("Approve levelling the backup");
         Map<String, Object> shown = tasks.getVariables(gate.getId());
         assertThat(shown.get("levelScript")).isEqualTo(EXPECTED_LEVEL_SCRIPT);
@@ -210,8 +225,7 @@ class DrBaselineProcessTest {
 
         ProcessInstance run = start("QM2");
         drive(run);
-        complete(tasks.createTaskQuery().processInstanceId(run.getId()).singleResult(), "carl", "reject",
-                "wait for the partner's firewall change");
+        complete(review(run, "request", ""), "carl", "reject", "wait for the partner's firewall change");
         drive(run);
 
         assertThat(variable(run, "outcome")).isEqualTo("completed; backups still lag: QM2");
@@ -222,13 +236,31 @@ class DrBaselineProcessTest {
     }
 
     @Test
+    void anOperatorMayLeaveALaggingBackupAsItIsWithoutAGate() {
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
+
+        ProcessInstance run = start("QM2");
+        drive(run);
+        assertThat(review(run, "leave", "channel not live until Monday")).isNull();
+        drive(run);
+
+        assertThat(ended(run)).isTrue();
+        assertThat(variable(run, "outcome")).isEqualTo("completed; backups still lag: QM2");
+        assertThat(variable(run, "runSummary")).isEqualTo(
+                "QM2 -> QM2_DR: backup lags; left as it is by olivia (channel not live until Monday)\n");
+        verify(bed.admin, never()).applyDefinitions(anyString(), anyString());
+    }
+
+    @Test
     void aStoppedSameNameBackupIsNeverStartedTheBaselineIsRecordedForActivation() {
         when(bed.admin.exportDefinitions("QM1")).thenReturn(monday);
         bed.status("mqwest1", "QM1", QmStatus.ENDED_NORMALLY);
 
         ProcessInstance run = start("QM1");
         drive(run);
-        Task gate = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+        Task gate = review(run, "request", "");
         assertThat((String) tasks.getVariable(gate.getId(), "levelSummary")).contains(
                 "Backup QM1 on mqwest1 (warm): QM1 on mqwest1 is not running and cannot be asked; no baseline has been "
                         + "recorded for it yet, so its definitions are unknown and the whole primary baseline is proposed\n")
@@ -304,7 +336,7 @@ class DrBaselineProcessTest {
 
         assertThat(variable(run, "runSummary")).isEqualTo("QMDR -> QMDR: backup level with the primary's baseline\n");
         assertThat(tasks.createTaskQuery().processInstanceId(run.getId()).singleResult().getName())
-                .isEqualTo("Approve levelling the backup");
+                .isEqualTo("Review the backup's lag");
         assertThat(runtime.getVariable(tasks.createTaskQuery().singleResult().getExecutionId(), "queueManager"))
                 .isEqualTo("QM1");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())

@@ -30,6 +30,11 @@ public final class BaselineVariables {
     public static final String LEVEL_SUMMARY = "levelSummary";
     /** The exact MQSC that brings the backup level (DEFINE ... REPLACE). */
     public static final String LEVEL_SCRIPT = "levelScript";
+    /** The operator's review: {@code request} levelling (then the gate) or {@code leave} the backup as it is. */
+    public static final String LEVELLING = "levelling";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    /** Who completed the review (set by its complete listener). */
+    public static final String LAG_REVIEWED_BY = "lagReviewedBy";
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
     /** Who completed the gate (set by its complete listener). */

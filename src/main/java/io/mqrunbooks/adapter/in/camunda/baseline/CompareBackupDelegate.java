@@ -24,7 +24,10 @@ public class CompareBackupDelegate implements JavaDelegate {
         execution.setVariableLocal(BaselineVariables.BACKUP_APPLY_NOW, comparison.applyNow());
         execution.setVariableLocal(BaselineVariables.LEVEL_SUMMARY, comparison.summary());
         execution.setVariableLocal(BaselineVariables.LEVEL_SCRIPT, comparison.plan().script());
-        // the gate's answers land in this primary's scope, not in the run's
+        // the review's and the gate's answers land in this primary's scope, not in the run's
+        execution.setVariableLocal(BaselineVariables.LEVELLING, null);
+        execution.setVariableLocal(BaselineVariables.REVIEW_COMMENT, null);
+        execution.setVariableLocal(BaselineVariables.LAG_REVIEWED_BY, null);
         execution.setVariableLocal(BaselineVariables.DECISION, null);
         execution.setVariableLocal(BaselineVariables.COMMENT, null);
         execution.setVariableLocal(BaselineVariables.LEVEL_APPROVED_BY, null);
