@@ -48,3 +48,18 @@ CREATE TABLE baseline_backup_level (
 ) /*! ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin */;
 
 CREATE INDEX ix_baseline_backup_level_qm ON baseline_backup_level (queue_manager, id);
+
+-- A levelling plan as the comparison made it: the exact MQSC the reviewer and the change manager saw
+-- (process variables hold at most 4000 characters, so the whole script lives here), and what was compared.
+CREATE TABLE baseline_level_plan (
+    id                    BIGINT        NOT NULL AUTO_INCREMENT,
+    queue_manager         VARCHAR(48)   NOT NULL,
+    backup_queue_manager  VARCHAR(48)   NOT NULL,
+    baseline_id           BIGINT        NOT NULL,
+    created_at            DATETIME(3)   NOT NULL,
+    script                MEDIUMTEXT    NOT NULL,
+    summary               MEDIUMTEXT    NOT NULL,
+    run_id                VARCHAR(64),
+    CONSTRAINT pk_baseline_level_plan PRIMARY KEY (id),
+    CONSTRAINT fk_baseline_level_plan_version FOREIGN KEY (baseline_id) REFERENCES baseline_version (id)
+) /*! ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin */;

@@ -165,19 +165,33 @@ public class BaselineService {
                 LevelPlan.of(primary, parse(recorded)));
     }
 
+    /** Keeps the plan a lagging comparison made, so that exactly what was reviewed and approved is applied. */
+    public LevelPlanRecord recordPlan(BackupComparison comparison, String runId) {
+        return store.savePlan(comparison.queueManager(), comparison.backup().queueManager(), comparison.baseline().id(),
+                clock.instant(), comparison.plan().script(), comparison.summary(), runId);
+    }
+
     /**
      * Brings the backup level after approval. A running distinct-name backup is re-exported first (a retried
      * step does nothing twice) and given DEFINE ... REPLACE; a stopped or same-name backup is never started
      * here: the baseline is recorded to be applied at activation.
      */
-    public LevelResult level(String queueManager, long baselineId, String approvedBy, String runId) {
+    public LevelResult level(String queueManager, long planId, String approvedBy, String runId) {
         QueueManager qm = estate.queueManager(queueManager);
         Backup backup = qm.backup();
+        LevelPlanRecord plan = store.findPlan(planId).orElseThrow(() -> new IllegalArgumentException(
+                "No levelling plan #" + planId + " is stored."));
+        long baselineId = plan.baselineId();
         Baseline baseline = baseline(baselineId);
         BackupComparison now = compareBackup(queueManager, baselineId);
         if (now.applyNow()) {
             String script = now.plan().script();
             String summary;
+            if (!script.isEmpty() && !script.equals(plan.script())) {
+                throw new BaselineApplyException(backup.queueManager() + " on " + backup.host() + " changed after "
+                        + "levelling plan #" + planId + " was approved: the MQSC it needs now differs from the approved "
+                        + "MQSC, so nothing was applied. Start a new baseline run to review the differences.");
+            }
             if (script.isEmpty()) {
                 summary = backup.queueManager() + " on " + backup.host() + " already holds baseline #" + baselineId
                         + "; nothing applied.";

@@ -29,4 +29,9 @@ public interface BaselineStore {
                                         String approvedBy, String runId);
 
     Optional<BackupLevelRecord> latestBackupLevel(String queueManager);
+
+    LevelPlanRecord savePlan(String queueManager, String backupQueueManager, long baselineId, Instant createdAt,
+                             String script, String summary, String runId);
+
+    Optional<LevelPlanRecord> findPlan(long id);
 }

@@ -47,7 +47,8 @@ class BaselineServiceTest {
         when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1,
                 "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"));
 
-        assertThatThrownBy(() -> bed.service.level("QM2", id, "carl", "run"))
+        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
+        assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
                 .isInstanceOf(BaselineApplyException.class)
                 .hasMessage("Applying baseline #" + id + " to QM2_DR on mqwest2: runmqsc read 3 commands, 1 with errors:\n"
                         + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n");
@@ -59,11 +60,46 @@ class BaselineServiceTest {
         when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
         long id = bed.service.capture("QM2", "run").baseline().id();
         bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
-        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(friday);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday, friday);
+        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
 
-        assertThat(bed.service.level("QM2", id, "carl", "run").summary())
+        assertThat(bed.service.level("QM2", plan, "carl", "run").summary())
                 .isEqualTo("QM2_DR on mqwest2 already holds baseline #" + id + "; nothing applied.");
         verify(bed.admin, never()).applyDefinitions(anyString(), anyString());
+    }
+
+    @Test
+    void aBackupThatChangedAfterApprovalIsNotGivenTheOldScript() {
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
+        long id = bed.service.capture("QM2", "run").baseline().id();
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        String mondayWithoutTheBackoutQueue = monday.replace("DEFINE QLOCAL('PAYMENT.BACKOUT')", "DEFINE QLOCAL('OTHER.Q')");
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday, mondayWithoutTheBackoutQueue
+                .replace("MAXDEPTH(500000)", "MAXDEPTH(900000)").replace("   BOQNAME('PAYMENT.BACKOUT') +\n", ""));
+        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
+
+        assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
+                .isInstanceOf(BaselineApplyException.class)
+                .hasMessage("QM2_DR on mqwest2 changed after levelling plan #" + plan + " was approved: the MQSC it needs "
+                        + "now differs from the approved MQSC, so nothing was applied. Start a new baseline run to review "
+                        + "the differences.");
+        verify(bed.admin, never()).applyDefinitions(anyString(), anyString());
+    }
+
+    @Test
+    void longTextForProcessVariablesIsCutAtALineAndSaysWhereTheRestIs() {
+        String line = "DEFINE QLOCAL('Q.%04d') REPLACE\n";
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            script.append(String.format(line, i));
+        }
+        String fitted = io.mqrunbooks.application.baseline.VariableText.fit(script.toString(),
+                "/api/baselines/levelling/7.mqsc");
+        assertThat(fitted.length()).isLessThanOrEqualTo(3800);
+        assertThat(fitted).startsWith("DEFINE QLOCAL('Q.0000') REPLACE\n")
+                .endsWith("REPLACE\n* ... " + (script.length() - fitted.indexOf("* ... ")) + " more characters; the whole "
+                        + "text: /api/baselines/levelling/7.mqsc\n");
+        assertThat(io.mqrunbooks.application.baseline.VariableText.fit("short", "x")).isEqualTo("short");
     }
 
     @Test

@@ -54,6 +54,12 @@ class BaselineStoreContractTest {
             BackupLevelRecord applied = store.recordBackupLevel("QM2", "QM2_DR", "mqwest2", second.id(),
                     BackupLevelRecord.State.APPLIED, Instant.parse("2026-11-20T02:06:00Z"), "dora", "run-2");
             assertThat(store.latestBackupLevel("QM2")).contains(applied);
+            String script = "DEFINE CHANNEL('QM2.TO.CARDS') +\n   CHLTYPE(SDR) +\n   REPLACE\n".repeat(400);
+            var plan = store.savePlan("QM2", "QM2_DR", second.id(), Instant.parse("2026-11-20T02:01:00Z"), script,
+                    "Primary QM2 ...", "run-2");
+            assertThat(store.findPlan(plan.id())).contains(plan);
+            assertThat(plan.script()).hasSizeGreaterThan(4000);
+            assertThat(store.findPlan(plan.id() + 1)).isEmpty();
             assertThatThrownBy(() -> new JdbcTemplate(dataSource()).update("INSERT INTO baseline_backup_level (queue_manager, "
                     + "backup_queue_manager, backup_host, baseline_id, state, recorded_at) VALUES ('QM2', 'QM2_DR', "
                     + "'mqwest2', " + first.id() + ", 'STARTED', CURRENT_TIMESTAMP)"))

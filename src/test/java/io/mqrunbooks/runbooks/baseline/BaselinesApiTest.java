@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class BaselinesApiTest {
 
     private MockMvc mvc;
+    private io.mqrunbooks.application.baseline.BaselineStore store;
     private Baseline monday;
     private Baseline friday;
     private Baseline qm1;
@@ -37,6 +38,7 @@ class BaselinesApiTest {
         monday = bed.service.capture("QM2", "run-1").baseline();
         friday = bed.service.capture("QM2", "run-2").baseline();
         qm1 = bed.service.capture("QM1", "run-2").baseline();
+        store = bed.store;
         mvc = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store)).build();
     }
 
@@ -102,6 +104,24 @@ class BaselinesApiTest {
         mvc.perform(get("/api/baselines/diff").param("from", "abc").param("to", "1").with(user("otto", Groups.OPERATORS)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message")
                         .value("Parameter 'from' must be a baseline id (a whole number), was 'abc'."));
+    }
+
+    @Test
+    void theWholeLevellingScriptOfAPlanCanBeDownloaded() throws Exception {
+        var plan = store.savePlan("QM2", "QM2_DR", friday.id(), java.time.Instant.parse("2026-11-21T02:01:00Z"),
+                "DEFINE QLOCAL('A') +\n   REPLACE\n", "Primary QM2, baseline ...", "run-3");
+        mvc.perform(get("/api/baselines/levelling/{id}.mqsc", plan.id()).with(user("carl", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"QM2_DR-levelling-" + plan.id() + ".mqsc\""))
+                .andExpect(content().string("DEFINE QLOCAL('A') +\n   REPLACE\n"));
+        mvc.perform(get("/api/baselines/levelling/{id}", plan.id()).with(user("audrey", Groups.AUDITORS)))
+                .andExpect(jsonPath("$.backupQueueManager").value("QM2_DR"))
+                .andExpect(jsonPath("$.baselineId").value(friday.id()))
+                .andExpect(jsonPath("$.summary").value("Primary QM2, baseline ..."));
+        mvc.perform(get("/api/baselines/levelling/{id}", plan.id() + 1).with(user("audrey", Groups.AUDITORS)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value("No levelling plan #" + (plan.id() + 1) + " is stored."));
     }
 
     @Test

@@ -160,9 +160,8 @@ class DrBaselineLabTest extends LabAppTest {
 
     private List<String> mqCommands() {
         return labJournal.entries().stream()
-                .filter(e -> e.commandLine().contains("dmpmqcfg") || e.commandLine().contains("runmqsc"))
-                .map(e -> e.host() + ": " + e.commandLine().replaceAll("^(sudo -n )?", "")
-                        .replaceAll("^timeout \\S+ ", ""))
+                .filter(e -> !e.argv().isEmpty() && List.of("dmpmqcfg", "runmqsc").contains(e.argv().get(0)))
+                .map(e -> e.host() + ": " + String.join(" ", e.argv()))
                 .toList();
     }
 

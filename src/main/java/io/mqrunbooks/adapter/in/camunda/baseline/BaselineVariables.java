@@ -28,7 +28,9 @@ public final class BaselineVariables {
     public static final String BACKUP_APPLY_NOW = "backupApplyNow";
     /** What the gate shows: the comparison, its source, what approval does, what is not applied. */
     public static final String LEVEL_SUMMARY = "levelSummary";
-    /** The exact MQSC that brings the backup level (DEFINE ... REPLACE). */
+    /** The stored levelling plan (the whole script and summary) that was reviewed and approved. */
+    public static final String LEVEL_PLAN_ID = "levelPlanId";
+    /** The exact MQSC that brings the backup level (DEFINE ... REPLACE); cut with a link when very long. */
     public static final String LEVEL_SCRIPT = "levelScript";
     /** The operator's review: {@code request} levelling (then the gate) or {@code leave} the backup as it is. */
     public static final String LEVELLING = "levelling";

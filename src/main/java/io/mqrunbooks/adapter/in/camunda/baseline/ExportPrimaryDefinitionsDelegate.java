@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.in.camunda.baseline;
 
 import io.mqrunbooks.application.baseline.BaselineService;
+import io.mqrunbooks.application.baseline.VariableText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,8 @@ public class ExportPrimaryDefinitionsDelegate implements JavaDelegate {
         BaselineService.Capture capture = baselines.capture(queueManager, execution.getProcessInstanceId());
         execution.setVariableLocal(BaselineVariables.BASELINE_ID, capture.baseline().id());
         execution.setVariableLocal(BaselineVariables.BASELINE_NEW, capture.newVersion());
-        execution.setVariableLocal(BaselineVariables.CHANGE_SUMMARY, capture.summary());
+        execution.setVariableLocal(BaselineVariables.CHANGE_SUMMARY, VariableText.fit(capture.summary(),
+                capture.previous() == null ? "/api/baselines/" + capture.baseline().id() + ".mqsc"
+                        : "/api/baselines/diff?from=" + capture.previous().id() + "&to=" + capture.baseline().id()));
     }
 }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.in.camunda.baseline;
 
 import io.mqrunbooks.application.baseline.BaselineService;
+import io.mqrunbooks.application.baseline.VariableText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,10 @@ public class LevelBackupDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         BaselineService.LevelResult result = baselines.level(
                 (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
-                (Long) execution.getVariable(BaselineVariables.BASELINE_ID),
+                (Long) execution.getVariable(BaselineVariables.LEVEL_PLAN_ID),
                 (String) execution.getVariable(BaselineVariables.LEVEL_APPROVED_BY),
                 execution.getProcessInstanceId());
         execution.setVariableLocal(BaselineVariables.LEVEL_RESULT, result.state().name());
-        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, result.summary());
+        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, VariableText.fit(result.summary(), "the run's evidence"));
     }
 }

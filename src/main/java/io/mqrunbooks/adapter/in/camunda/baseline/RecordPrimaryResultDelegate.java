@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.in.camunda.baseline;
 
 import io.mqrunbooks.application.baseline.PrimaryResult;
+import io.mqrunbooks.application.baseline.VariableText;
 import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +27,8 @@ public class RecordPrimaryResultDelegate implements JavaDelegate {
                 (Boolean) execution.getVariable(BaselineVariables.BACKUP_VERIFIED));
         DelegateExecution run = execution.getProcessInstance();
         String summary = (String) run.getVariable(BaselineVariables.RUN_SUMMARY);
-        run.setVariable(BaselineVariables.RUN_SUMMARY, (summary == null ? "" : summary) + result.line() + "\n");
+        run.setVariable(BaselineVariables.RUN_SUMMARY, VariableText.fit((summary == null ? "" : summary)
+                + result.line() + "\n", "the run's evidence"));
         run.setVariable(RunVariables.OUTCOME, result.outcomeAfter((String) run.getVariable(RunVariables.OUTCOME)));
     }
 }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.in.camunda.baseline;
 
 import io.mqrunbooks.application.baseline.BaselineService;
+import io.mqrunbooks.application.baseline.VariableText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ public class VerifyBackupLevelDelegate implements JavaDelegate {
                 (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
                 (Long) execution.getVariable(BaselineVariables.BASELINE_ID));
         execution.setVariableLocal(BaselineVariables.BACKUP_VERIFIED, verification.level());
-        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, verification.summary());
+        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, VariableText.fit(verification.summary(),
+                "a new baseline run's comparison"));
     }
 }

@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.in.web.baseline;
 import io.mqrunbooks.application.baseline.Baseline;
 import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.baseline.DefinitionDiff;
+import io.mqrunbooks.application.baseline.LevelPlanRecord;
 import io.mqrunbooks.application.baseline.MqscObject;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
@@ -67,6 +68,32 @@ public class BaselinesController {
                 .body(b.mqsc());
     }
 
+    @GetMapping(value = "/api/baselines/levelling/{id}.mqsc")
+    public ResponseEntity<String> levellingScript(HttpServletRequest request, @PathVariable("id") long id) {
+        requireReader(request);
+        LevelPlanRecord plan = plan(id);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plan.backupQueueManager()
+                        .replace('/', '_').replace('%', '_') + "-levelling-" + plan.id() + ".mqsc\"")
+                .body(plan.script());
+    }
+
+    @GetMapping(value = "/api/baselines/levelling/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> levelling(HttpServletRequest request, @PathVariable("id") long id) {
+        requireReader(request);
+        LevelPlanRecord plan = plan(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", plan.id());
+        out.put("queueManager", plan.queueManager());
+        out.put("backupQueueManager", plan.backupQueueManager());
+        out.put("baselineId", plan.baselineId());
+        out.put("createdAt", plan.createdAt().toString());
+        out.put("summary", plan.summary());
+        out.put("script", plan.script());
+        return out;
+    }
+
     @GetMapping(value = "/api/baselines/diff", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> diff(HttpServletRequest request, @RequestParam("from") long from,
                                     @RequestParam("to") long to) {
@@ -129,6 +156,10 @@ public class BaselinesController {
         m.put("objectCount", b.objectCount());
         m.put("download", "/api/baselines/" + b.id() + ".mqsc");
         return m;
+    }
+
+    private LevelPlanRecord plan(long id) {
+        return store.findPlan(id).orElseThrow(() -> new NoSuchBaseline("No levelling plan #" + id + " is stored."));
     }
 
     private Baseline find(long id) {

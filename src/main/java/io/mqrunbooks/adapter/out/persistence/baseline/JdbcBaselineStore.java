@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.out.persistence.baseline;
 import io.mqrunbooks.application.baseline.BackupLevelRecord;
 import io.mqrunbooks.application.baseline.Baseline;
 import io.mqrunbooks.application.baseline.BaselineStore;
+import io.mqrunbooks.application.baseline.LevelPlanRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -102,6 +103,29 @@ public class JdbcBaselineStore implements BaselineStore {
                         rs.getString("queue_manager"), rs.getString("backup_queue_manager"), rs.getString("backup_host"),
                         rs.getLong("baseline_id"), BackupLevelRecord.State.valueOf(rs.getString("state")),
                         instant(rs, "recorded_at"), rs.getString("approved_by"))).stream().findFirst();
+    }
+
+    @Override
+    public LevelPlanRecord savePlan(String queueManager, String backupQueueManager, long baselineId, Instant createdAt,
+                                    String script, String summary, String runId) {
+        Instant at = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("INSERT INTO baseline_level_plan (queue_manager, backup_queue_manager, baseline_id, created_at, "
+                        + "script, summary, run_id) VALUES (:qm, :bqm, :id, :at, :script, :summary, :run)",
+                new MapSqlParameterSource().addValue("qm", queueManager).addValue("bqm", backupQueueManager)
+                        .addValue("id", baselineId).addValue("at", utc(at)).addValue("script", script)
+                        .addValue("summary", summary).addValue("run", runId),
+                key, new String[] {"id"});
+        return new LevelPlanRecord(key.getKey().longValue(), queueManager, backupQueueManager, baselineId, at, script,
+                summary);
+    }
+
+    @Override
+    public Optional<LevelPlanRecord> findPlan(long id) {
+        return jdbc.query("SELECT * FROM baseline_level_plan WHERE id = :id", new MapSqlParameterSource("id", id),
+                (rs, i) -> new LevelPlanRecord(rs.getLong("id"), rs.getString("queue_manager"),
+                        rs.getString("backup_queue_manager"), rs.getLong("baseline_id"), instant(rs, "created_at"),
+                        rs.getString("script"), rs.getString("summary"))).stream().findFirst();
     }
 
     private static Baseline baseline(ResultSet rs, boolean withText) throws SQLException {
