@@ -251,6 +251,11 @@ public class BaselineService {
     public record BackupComparison(String queueManager, Baseline baseline, Backup backup, boolean backupRunning,
                                    boolean applyNow, String source, LevelPlan plan) {
 
+        /** A hot backup: replicated with its data, not compared. */
+        public boolean replicated() {
+            return backup.level() == BackupLevel.HOT;
+        }
+
         /** What the change manager reads at the gate, and what the run summary says. */
         public String summary() {
             StringBuilder out = new StringBuilder();

@@ -15,10 +15,14 @@ public record PrimaryResult(String queueManager, String line, boolean backupStil
      * @param levelState what levelling did (APPLIED / TO_APPLY_AT_ACTIVATION), null when it did not run
      * @param verified   whether verification found the backup level, null when it did not run
      */
-    public static PrimaryResult of(String queueManager, String backupQueueManager, boolean backupLagged,
-                                   Review review, String decision, String approvedBy, String comment, String levelState,
+    public static PrimaryResult of(String queueManager, String backupQueueManager, boolean replicated,
+                                   boolean backupLagged, Review review, String decision, String approvedBy, String comment, String levelState,
                                    Boolean verified) {
         String head = queueManager + " -> " + backupQueueManager + ": ";
+        if (replicated) {
+            return new PrimaryResult(queueManager, head + "hot backup, objects replicated with its data (not compared)",
+                    false);
+        }
         if (!backupLagged) {
             return new PrimaryResult(queueManager, head + "backup level with the primary's baseline", false);
         }

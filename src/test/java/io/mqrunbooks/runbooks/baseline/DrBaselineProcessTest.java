@@ -334,7 +334,8 @@ class DrBaselineProcessTest {
         assertThat(runtime.getVariable(run.getId(), "queueManagers")).isEqualTo("all");
         drive(run);
 
-        assertThat(variable(run, "runSummary")).isEqualTo("QMDR -> QMDR: backup level with the primary's baseline\n");
+        assertThat(variable(run, "runSummary")).isEqualTo(
+                "QMDR -> QMDR: hot backup, objects replicated with its data (not compared)\n");
         assertThat(tasks.createTaskQuery().processInstanceId(run.getId()).singleResult().getName())
                 .isEqualTo("Review the backup's lag");
         assertThat(runtime.getVariable(tasks.createTaskQuery().singleResult().getExecutionId(), "queueManager"))

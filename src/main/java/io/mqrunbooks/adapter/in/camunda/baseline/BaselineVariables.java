@@ -25,6 +25,8 @@ public final class BaselineVariables {
     public static final String CHANGE_SUMMARY = "changeSummary";
     public static final String BACKUP_QUEUE_MANAGER = "backupQueueManager";
     public static final String BACKUP_LAGS = "backupLags";
+    /** A hot backup: its objects are replicated with its data, so nothing was compared. */
+    public static final String BACKUP_REPLICATED = "backupReplicated";
     public static final String BACKUP_APPLY_NOW = "backupApplyNow";
     /** What the gate shows: the comparison, its source, what approval does, what is not applied. */
     public static final String LEVEL_SUMMARY = "levelSummary";

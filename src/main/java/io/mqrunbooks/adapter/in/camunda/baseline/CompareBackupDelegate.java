@@ -24,6 +24,7 @@ public class CompareBackupDelegate implements JavaDelegate {
         execution.setVariableLocal(BaselineVariables.BACKUP_QUEUE_MANAGER, comparison.backup().queueManager());
         execution.setVariableLocal(BaselineVariables.BACKUP_LAGS, comparison.plan().backupLags());
         execution.setVariableLocal(BaselineVariables.BACKUP_APPLY_NOW, comparison.applyNow());
+        execution.setVariableLocal(BaselineVariables.BACKUP_REPLICATED, comparison.replicated());
         if (comparison.plan().backupLags()) {
             LevelPlanRecord plan = baselines.recordPlan(comparison, execution.getProcessInstanceId());
             execution.setVariableLocal(BaselineVariables.LEVEL_PLAN_ID, plan.id());

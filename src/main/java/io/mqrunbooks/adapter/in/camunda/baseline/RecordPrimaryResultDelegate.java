@@ -16,6 +16,7 @@ public class RecordPrimaryResultDelegate implements JavaDelegate {
         PrimaryResult result = PrimaryResult.of(
                 (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
                 (String) execution.getVariable(BaselineVariables.BACKUP_QUEUE_MANAGER),
+                Boolean.TRUE.equals(execution.getVariable(BaselineVariables.BACKUP_REPLICATED)),
                 Boolean.TRUE.equals(execution.getVariable(BaselineVariables.BACKUP_LAGS)),
                 new PrimaryResult.Review((String) execution.getVariable(BaselineVariables.LEVELLING),
                         (String) execution.getVariable(BaselineVariables.LAG_REVIEWED_BY),
