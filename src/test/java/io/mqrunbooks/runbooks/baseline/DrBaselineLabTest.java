@@ -49,6 +49,8 @@ class DrBaselineLabTest extends LabAppTest {
     private BaselineStore store;
     @Autowired
     private BaselineService baselines;
+    @Autowired
+    private org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @Test
     void aNewPaymentChannelOnThePrimaryReachesTheRunningBackupAfterApproval() {
@@ -112,6 +114,29 @@ class DrBaselineLabTest extends LabAppTest {
                 .noneMatch(c -> c.contains("strmqm") || c.contains("runmqsc"));
         assertThat(baselines.baselineToApplyAtActivation("QM1")).isPresent();
         assertThat(control.status("mqwest1", "QM1").status()).isEqualTo(QmStatus.ENDED_NORMALLY);
+    }
+
+    @Test
+    void theBaselinesApiIsBehindTheAuthenticationFilter() {
+        baselines.capture("QM2", "api-test");
+        org.camunda.bpm.engine.identity.User guest = identityService.newUser("blguest");
+        guest.setPassword("blguest");
+        identityService.saveUser(guest);
+        try {
+            assertThat(rest.getForEntity("/api/baselines", String.class).getStatusCode().value()).isEqualTo(401);
+            var auditor = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/baselines?queueManager=QM2",
+                    String.class);
+            assertThat(auditor.getStatusCode().value()).isEqualTo(200);
+            assertThat(auditor.getBody()).contains("\"queueManager\" : \"QM2\"");
+            long id = store.latest("QM2").orElseThrow().id();
+            var file = rest.withBasicAuth("operator", "operator").getForEntity("/api/baselines/" + id + ".mqsc",
+                    String.class);
+            assertThat(file.getBody()).startsWith("*****").contains("DEFINE QLOCAL('PAYMENT.NEW') +\n");
+            assertThat(rest.withBasicAuth("blguest", "blguest").getForEntity("/api/baselines", String.class)
+                    .getStatusCode().value()).isEqualTo(403);
+        } finally {
+            identityService.deleteUser("blguest");
+        }
     }
 
     // ---------------------------------------------------------------- helpers
