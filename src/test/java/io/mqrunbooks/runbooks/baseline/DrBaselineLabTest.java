@@ -52,6 +52,18 @@ class DrBaselineLabTest extends LabAppTest {
     @Autowired
     private org.springframework.boot.test.web.client.TestRestTemplate rest;
 
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    /** The app's context is shared with other end-to-end tests: leave no baselines behind for them. */
+    @org.junit.jupiter.api.AfterEach
+    void removeBaselines() {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        for (String table : List.of("baseline_level_plan", "baseline_backup_level", "baseline_check", "baseline_version")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
     @Test
     void aNewPaymentChannelOnThePrimaryReachesTheRunningBackupAfterApproval() {
         assertThat(control.start("mqwest2", "QM2_DR").toString()).isNotBlank();
