@@ -20,8 +20,9 @@ public class AssessDrCreationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
         RdqmLifecycle.CreatePlan plan = RunbookSteps.decide(execution, () -> lifecycle.assessCreate(queueManager));
+        execution.setVariable(RdqmVariables.PRIMARY_NODE, plan.primary());
+        execution.setVariable(RdqmVariables.SECONDARY_NODE, plan.secondary());
         execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, plan.primary());
-        execution.setVariable(RdqmVariables.REPLACEMENT_NODE, plan.secondary());
         execution.setVariable(RdqmVariables.CREATE_SUMMARY, plan.summary());
     }
 }

@@ -26,7 +26,7 @@ public class AssessDrDeletionDelegate implements JavaDelegate {
         DrPair pair = RunbookSteps.decide(execution, () -> pairs.pair(queueManager));
         execution.setVariable(RdqmVariables.DELETE_SUMMARY,
                 RunbookSteps.decide(execution, () -> lifecycle.assessDelete(queueManager)));
-        execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, pair.configuredPrimary().name());
-        execution.setVariable(RdqmVariables.REPLACEMENT_NODE, pair.configuredSecondary().name());
+        execution.setVariable(RdqmVariables.PRIMARY_NODE, pair.configuredPrimary().name());
+        execution.setVariable(RdqmVariables.SECONDARY_NODE, pair.configuredSecondary().name());
     }
 }

@@ -53,6 +53,9 @@ public final class RdqmVariables {
     /** Polls of 30 s while a node reverts to its snapshot before the step fails: twenty minutes. */
     public static final int REVERT_POLL_LIMIT = 40;
 
+    /** Create and delete: the inventory's primary and secondary node. */
+    public static final String PRIMARY_NODE = "primaryNode";
+    public static final String SECONDARY_NODE = "secondaryNode";
     public static final String CREATE_SUMMARY = "createSummary";
     public static final String DELETE_SUMMARY = "deleteSummary";
     public static final String DELETE_CONFIRMATION = "deleteConfirmation";
