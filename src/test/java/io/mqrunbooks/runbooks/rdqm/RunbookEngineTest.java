@@ -28,20 +28,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * jobs and timers are driven by the test.
  */
 @DatabaseTest
-abstract class RunbookEngineTest {
+public abstract class RunbookEngineTest {
 
-    static final String OPERATOR = "operator";
-    static final String CHANGE_MANAGER = "changemgr";
+    protected static final String OPERATOR = "operator";
+    protected static final String CHANGE_MANAGER = "changemgr";
 
     @RegisterExtension
-    static ProcessEngineExtension engine = RunbookTestEngine.extension();
+    protected static ProcessEngineExtension engine = RunbookTestEngine.extension();
 
-    RdqmEngineFixture lab;
-    RuntimeService runtime;
-    TaskService tasks;
-    ManagementService management;
-    HistoryService history;
-    IdentityService identity;
+    protected RdqmEngineFixture lab;
+    protected RuntimeService runtime;
+    protected TaskService tasks;
+    protected ManagementService management;
+    protected HistoryService history;
+    protected IdentityService identity;
 
     @BeforeEach
     void setUpEngine() {
@@ -59,7 +59,7 @@ abstract class RunbookEngineTest {
         Mocks.reset();
     }
 
-    ProcessInstance start(String key, Map<String, Object> variables) {
+    protected ProcessInstance start(String key, Map<String, Object> variables) {
         identity.setAuthentication(OPERATOR, List.of("mq-operators"));
         try {
             return runtime.startProcessInstanceByKey(key, "CHG-" + key.hashCode(), variables);
@@ -68,10 +68,10 @@ abstract class RunbookEngineTest {
         }
     }
 
-    RuntimeException lastJobFailure;
+    protected RuntimeException lastJobFailure;
 
     /** Runs every due async continuation (not timers), until none is left; a failing job keeps its retries. */
-    void runJobs(ProcessInstance run) {
+    protected void runJobs(ProcessInstance run) {
         for (int i = 0; i < 50; i++) {
             List<Job> due = management.createJobQuery().processInstanceId(run.getId()).messages().executable().list();
             if (due.isEmpty()) {
@@ -88,7 +88,7 @@ abstract class RunbookEngineTest {
     }
 
     /** Fires the run's single waiting timer, then runs the jobs it leads to. */
-    void fireTimer(ProcessInstance run) {
+    protected void fireTimer(ProcessInstance run) {
         Job timer = management.createJobQuery().processInstanceId(run.getId()).timers().singleResult();
         assertThat(timer).as("a waiting timer").isNotNull();
         management.executeJob(timer.getId());
@@ -96,7 +96,7 @@ abstract class RunbookEngineTest {
     }
 
     /** Executes the due job until its retries are spent; returns the incident it became. */
-    Incident exhaustRetries(ProcessInstance run) {
+    protected Incident exhaustRetries(ProcessInstance run) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Job job = management.createJobQuery().processInstanceId(run.getId()).messages().singleResult();
             if (job == null || job.getRetries() == 0) {
@@ -112,16 +112,16 @@ abstract class RunbookEngineTest {
         return runtime.createIncidentQuery().processInstanceId(run.getId()).singleResult();
     }
 
-    Task task(ProcessInstance run) {
+    protected Task task(ProcessInstance run) {
         return tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
     }
 
-    Task taskOf(String processInstanceId) {
+    protected Task taskOf(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     }
 
     /** A change manager who did not start the run completes the current task with these variables. */
-    void decide(ProcessInstance run, String taskKey, Map<String, Object> variables) {
+    protected void decide(ProcessInstance run, String taskKey, Map<String, Object> variables) {
         Task task = task(run);
         assertThat(task).as("an open task").isNotNull();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
@@ -134,22 +134,22 @@ abstract class RunbookEngineTest {
         runJobs(run);
     }
 
-    Object variable(ProcessInstance run, String name) {
+    protected Object variable(ProcessInstance run, String name) {
         HistoricVariableInstance value = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
                 .variableName(name).singleResult();
         return value == null ? null : value.getValue();
     }
 
-    boolean ended(ProcessInstance run) {
+    protected boolean ended(ProcessInstance run) {
         return runtime.createProcessInstanceQuery().processInstanceId(run.getId()).count() == 0;
     }
 
-    String endEvent(ProcessInstance run) {
+    protected String endEvent(ProcessInstance run) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(run.getId()).activityType("noneEndEvent")
                 .singleResult().getActivityId();
     }
 
-    static Map<String, Object> vars(Object... keyValues) {
+    protected static Map<String, Object> vars(Object... keyValues) {
         Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
