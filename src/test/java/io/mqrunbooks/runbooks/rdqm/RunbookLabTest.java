@@ -95,6 +95,10 @@ public abstract class RunbookLabTest extends LabAppTest {
         while (!condition.getAsBoolean()) {
             Incident incident = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).singleResult();
             assertThat(incident).as("incident while waiting for " + what).isNull();
+            // A step that failed once would be retried in 30 s: an end-to-end run must not fail at all.
+            for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).list()) {
+                assertThat(job.getExceptionMessage()).as("failed step while waiting for " + what).isNull();
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("waited 90 s for " + what);
             }
