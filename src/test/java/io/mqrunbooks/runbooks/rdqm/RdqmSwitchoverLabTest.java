@@ -51,7 +51,8 @@ class RdqmSwitchoverLabTest extends RunbookLabTest {
     @Test
     void refusedWhileSynchronizationIsInProgress() {
         labMq.cutReplicationLink("QMDR");
-        labMq.putMessages("dr1", "QMDR", "APP.IN", 50_000, true);
+        // 300 000 persistent messages of 4 KB: about two minutes of synchronization at the lab's 10 MB/s.
+        labMq.putMessages("dr1", "QMDR", "APP.IN", 300_000, true);
         labMq.restoreReplicationLink("QMDR");
 
         ProcessInstance run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-8");
