@@ -50,9 +50,10 @@ class RdqmSwitchoverLabTest extends RunbookLabTest {
 
     @Test
     void refusedWhileSynchronizationIsInProgress() {
+        defineQ1dr("dr1");
         labMq.cutReplicationLink("QMDR");
         // 300 000 persistent messages of 4 KB: about two minutes of synchronization at the lab's 10 MB/s.
-        labMq.putMessages("dr1", "QMDR", "APP.IN", 300_000, true);
+        assertThat(labMq.putMessages("dr1", "QMDR", "Q1DR", 300_000, true)).isEqualTo(300_000);
         labMq.restoreReplicationLink("QMDR");
 
         ProcessInstance run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-8");

@@ -131,6 +131,16 @@ public abstract class RunbookLabTest extends LabAppTest {
         return called == null ? null : called.getId();
     }
 
+    /**
+     * Seed 004 "Create a snapshot": a persistent queue Q1DR on the DR primary, defined straight on the simulator (not
+     * through SSH, so not in the journal), deep enough for a long synchronization.
+     */
+    protected void defineQ1dr(String host) {
+        var answer = labMq.execute(host, "mqm", List.of("runmqsc", "QMDR"),
+                "DEFINE QLOCAL(Q1DR) DEFPSIST(YES) MAXDEPTH(999999999) REPLACE\n");
+        assertThat(answer.exitCode()).as("runmqsc DEFINE QLOCAL(Q1DR)").isZero();
+    }
+
     /** The side-effecting MQ commands that reached the lab, in order, as "host: argv". */
     protected List<String> sideEffects() {
         return labJournal.entries().stream().filter(e -> !e.argv().isEmpty() && SIDE_EFFECTS.contains(e.argv().get(0)))
