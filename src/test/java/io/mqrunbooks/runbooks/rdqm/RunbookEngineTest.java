@@ -34,7 +34,7 @@ public abstract class RunbookEngineTest {
     protected static final String CHANGE_MANAGER = "changemgr";
 
     @RegisterExtension
-    protected static ProcessEngineExtension engine = RunbookTestEngine.extension();
+    protected ProcessEngineExtension engine = RunbookTestEngine.extension();
 
     protected RdqmEngineFixture lab;
     protected RuntimeService runtime;
