@@ -25,14 +25,16 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import io.mqrunbooks.platform.foureyes.Gates;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * Adds the engine's built-in (never skipped) listeners that record a run's start and end and every
- * completed user task. A user task is a gate when it has the extension property {@code gate=true} or its
- * id starts with {@value #GATE_ID_PREFIX}; its decision is the variable named by the property
- * {@code decisionVariable}, its comment the variable named by {@code commentVariable} or, without one,
- * the task's comments.
+ * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
+ * change managers, {@link Gates}), has the extension property {@code gate=true}, or its id starts with
+ * {@value #GATE_ID_PREFIX}; its decision is the variable named by the property {@code decisionVariable}
+ * (default {@code decision}), its comment the variable named by {@code commentVariable} (default
+ * {@code comment}) or, without one, the task's comments.
  */
 class EvidenceParseListener extends AbstractBpmnParseListener {
 
@@ -130,12 +132,14 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         payload.put("assignee", task.getAssignee());
         payload.put("values", evidence.safeValues(values));
         EvidenceKind kind = EvidenceKind.USER_TASK;
-        if ("true".equalsIgnoreCase(properties.get("gate")) || task.getTaskDefinitionKey().startsWith(GATE_ID_PREFIX)) {
+        if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))
+                || task.getTaskDefinitionKey().startsWith(GATE_ID_PREFIX)) {
             kind = EvidenceKind.GATE;
-            String decisionVariable = properties.get("decisionVariable");
+            String decisionVariable = properties.getOrDefault("decisionVariable", Gates.DECISION);
             payload.put("decisionVariable", decisionVariable);
             payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
-            payload.put("comment", comment(task, properties.get("commentVariable")));
+            payload.put("comment", comment(task, properties.getOrDefault("commentVariable",
+                    task.hasVariable(Gates.COMMENT) ? Gates.COMMENT : null)));
         }
         evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
                 task.getTaskDefinitionKey(), task.getName(), actor, payload);

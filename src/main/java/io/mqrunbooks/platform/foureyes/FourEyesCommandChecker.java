@@ -1,7 +1,6 @@
 package io.mqrunbooks.platform.foureyes;
 
 import io.mqrunbooks.platform.RunVariables;
-import io.mqrunbooks.platform.security.Groups;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -9,7 +8,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * The engine calls {@code checkTaskWork} before a task is claimed or completed. For a gate (a task whose
@@ -34,7 +32,7 @@ class FourEyesCommandChecker implements InvocationHandler {
 
     private void checkNotInitiator(TaskEntity task) {
         Authentication authentication = Context.getCommandContext().getAuthentication();
-        if (authentication == null || authentication.getUserId() == null || !isGate(task)) {
+        if (authentication == null || authentication.getUserId() == null || !Gates.isGate(task)) {
             return;
         }
         ExecutionEntity processInstance = task.getProcessInstance();
@@ -50,10 +48,5 @@ class FourEyesCommandChecker implements InvocationHandler {
                     + " and cannot approve its gate '" + task.getName()
                     + "'. Another change manager must complete it.");
         }
-    }
-
-    static boolean isGate(TaskEntity task) {
-        return task.getIdentityLinks().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                && Groups.CHANGE_MANAGERS.equals(link.getGroupId()));
     }
 }

@@ -2,6 +2,12 @@ package io.mqrunbooks.runbooks.dractivation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.ChainVerification;
+import io.mqrunbooks.evidence.EvidenceKind;
+import io.mqrunbooks.evidence.EvidenceRecord;
+import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.QmStatus;
 import io.mqrunbooks.testsupport.LabAppTest;
@@ -20,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole app against the lab over real SSH: the DR activation of QM1 (warm, same name on mqwest1) with the
@@ -31,6 +38,10 @@ class DrActivationLabTest extends LabAppTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    EvidenceStore evidenceStore;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String run;
 
@@ -62,6 +73,7 @@ class DrActivationLabTest extends LabAppTest {
         assertThat(commands("mqwest1")).contains("strmqm QM1");
         assertThat(commands("mqeast1")).noneMatch(c -> c.contains("endmqm"));
         assertNeverTwoRunning("QM1", Set.of());
+        assertTheAuditTrailIsComplete();
     }
 
     @Test
@@ -108,6 +120,52 @@ class DrActivationLabTest extends LabAppTest {
         assertThat(labMq.queueManagerState("dr2", "QMDR")).contains(QmStatus.RUNNING);
         assertThat(text("testMessageSummary")).contains(" on MQRUNBOOKS.TEST of QMDR on dr2 in ");
         assertNeverTwoRunning("QMDR", Set.of("dr1"));
+    }
+
+    /**
+     * Issue 8: the run's evidence holds every command the lab ran, in the lab's order, with exit code and
+     * output; the declaration gate with its approver and decision; the chain verifies, and an altered record
+     * is found.
+     */
+    void assertTheAuditTrailIsComplete() {
+        List<EvidenceRecord> records = evidenceStore.records(run);
+        List<JsonNode> attempts = records.stream().filter(r -> r.kind() == EvidenceKind.COMMAND)
+                .map(r -> json(r.payload())).toList();
+        // Calls to the powered-off primary never reached a host: recorded with exit -1 and the SSH error.
+        assertThat(attempts).filteredOn(c -> c.get("exitCode").asInt() == -1).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.get("host").asText() + " " + c.get("stderr").asText())
+                        .startsWith("mqeast1 ").contains("unreachable"));
+        List<JsonNode> commands = attempts.stream().filter(c -> c.get("exitCode").asInt() != -1).toList();
+        List<LabJournal.Entry> journal = labJournal.entries();
+        assertThat(commands).extracting(c -> c.get("host").asText() + ": " + c.get("commandLine").asText())
+                .containsExactlyElementsOf(journal.stream().map(e -> e.host() + ": " + String.join(" ", e.argv())).toList());
+        assertThat(commands).extracting(c -> c.get("exitCode").asInt())
+                .containsExactlyElementsOf(journal.stream().map(LabJournal.Entry::exitCode).toList());
+        assertThat(commands).filteredOn(c -> c.get("commandLine").asText().equals("strmqm QM1")).singleElement()
+                .satisfies(c -> assertThat(c.get("stdout").asText()).contains("IBM MQ queue manager 'QM1' started"));
+
+        assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {
+            assertThat(gate.stepName()).isEqualTo("Declare disaster");
+            assertThat(gate.actor()).isEqualTo("changemgr");
+            assertThat(json(gate.payload()).get("decision").asText()).isEqualTo("approve");
+            assertThat(json(gate.payload()).get("comment").asText()).isEqualTo("Declared");
+        });
+        assertThat(evidenceStore.verifyChain(run).intact()).isTrue();
+
+        EvidenceRecord altered = records.stream().filter(r -> r.kind() == EvidenceKind.COMMAND).findFirst().orElseThrow();
+        jdbc.update("UPDATE evidence_record SET payload = ? WHERE id = ?",
+                altered.payload().replace("\"exitCode\":", "\"exitCode\":1"), altered.id());
+        ChainVerification verification = evidenceStore.verifyChain(run);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBroken().sequence()).isEqualTo(altered.sequence());
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
