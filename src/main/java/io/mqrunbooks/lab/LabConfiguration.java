@@ -1,6 +1,7 @@
 package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,14 +30,30 @@ import org.springframework.core.io.Resource;
 @Profile("lab")
 public class LabConfiguration {
 
+    /** The lab's inventory as written, before ports are assigned. */
+    @Bean
+    public LabInventory labInventory(
+            @Value("${mqrunbooks.lab.inventory:classpath:lab/lab-estate.yaml}") Resource inventory) throws IOException {
+        return new LabInventory(LabWiring.loadInventory(localFile(inventory)));
+    }
+
+    /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
+    @Bean
+    public SimulatedMqEstate labMq(LabInventory inventory) {
+        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
-    public LabEstate labEstate(@Value("${mqrunbooks.lab.inventory:classpath:lab/lab-estate.yaml}") Resource inventory,
+    public LabEstate labEstate(LabInventory inventory, SimulatedMqEstate labMq,
                                @Value("${mqrunbooks.data-dir}") Path dataDir,
                                @Value("${mqrunbooks.lab.ephemeral-ports:false}") boolean ephemeralPorts)
             throws IOException {
-        Estate estate = LabWiring.loadInventory(localFile(inventory));
         LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
-        return LabEstate.start(estate, LabWiring.simulatedMq(estate, Clock.systemUTC()), dataDir, options);
+        return LabEstate.start(inventory.estate(), labMq, dataDir, options);
+    }
+
+    /** Holds the written inventory without making it a second {@link Estate} bean. */
+    public record LabInventory(Estate estate) {
     }
 
     /** The lab's inventory with the address and port each host really listens on. */

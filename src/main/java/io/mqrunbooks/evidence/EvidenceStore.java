@@ -1,0 +1,280 @@
+package io.mqrunbooks.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The append-only evidence store. Each record is chained to the previous record of its run by a SHA-256
+ * hash ({@link EvidenceHashing}); the run's head row in {@code evidence_run} is locked FOR UPDATE while
+ * appending, so concurrent appends to one run (two job executor threads) get gapless sequences and an
+ * unbroken chain. There is deliberately no method that updates or deletes a record.
+ * <p>
+ * Every append runs in its own transaction (REQUIRES_NEW): evidence of a command survives the rollback
+ * of the engine transaction it ran in, and the head-row lock is never held for the length of a step.
+ */
+@Component
+public class EvidenceStore {
+
+    /** The pseudo run that commands executed outside any process instance are recorded under. */
+    public static final String NO_RUN = "no-run";
+    /** Longest string kept in a payload field; longer ones are cut with a visible marker. */
+    public static final int MAX_FIELD_CHARS = 64 * 1024;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final SecretScrubber scrubber;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    @Autowired
+    public EvidenceStore(DataSource dataSource, SecretScrubber scrubber) {
+        this(dataSource, scrubber, Clock.systemUTC());
+    }
+
+    public EvidenceStore(DataSource dataSource, SecretScrubber scrubber, Clock clock) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.scrubber = scrubber;
+        this.clock = clock;
+    }
+
+    public EvidenceRecord append(NewEvidence evidence) {
+        ensureRunRow(evidence.runId());
+        return ownTransaction.execute(status -> appendToLockedRun(evidence));
+    }
+
+    private void ensureRunRow(String runId) {
+        ownTransaction.executeWithoutResult(status -> {
+            MapSqlParameterSource p = new MapSqlParameterSource("runId", runId);
+            Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_run WHERE run_id = :runId", p, Integer.class);
+            if (rows != null && rows == 0) {
+                try {
+                    jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
+                } catch (DuplicateKeyException anotherThreadWasFirst) {
+                    // the row exists now, which is all this method promises
+                }
+            }
+        });
+    }
+
+    private EvidenceRecord appendToLockedRun(NewEvidence e) {
+        MapSqlParameterSource head = new MapSqlParameterSource("runId", e.runId());
+        Map<String, Object> run = jdbc.queryForMap("SELECT last_sequence, last_hash, process_key, business_key "
+                + "FROM evidence_run WHERE run_id = :runId FOR UPDATE", head);
+        long sequence = ((Number) run.get("last_sequence")).longValue() + 1;
+        String prevHash = run.get("last_hash") == null ? EvidenceHashing.GENESIS_HASH : (String) run.get("last_hash");
+        String businessKey = e.businessKey() != null ? e.businessKey() : (String) run.get("business_key");
+        String processKey = e.processKey() != null ? e.processKey() : (String) run.get("process_key");
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String payload = toJson(e.runId(), clean(e.payload()));
+        String stepName = clip(e.stepName(), 255);
+        String actor = clip(e.actor(), 255);
+        String hash = EvidenceHashing.sha256(EvidenceHashing.canonicalForm(e.runId(), sequence, recordedAt, e.kind(),
+                businessKey, processKey, e.stepId(), stepName, actor, payload, prevHash));
+
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("runId", e.runId())
+                .addValue("businessKey", businessKey)
+                .addValue("processKey", processKey)
+                .addValue("sequence", sequence)
+                .addValue("recordedAt", LocalDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
+                .addValue("kind", e.kind().name())
+                .addValue("stepId", e.stepId())
+                .addValue("stepName", stepName)
+                .addValue("actor", actor)
+                .addValue("payload", payload)
+                .addValue("prevHash", prevHash)
+                .addValue("hash", hash);
+        jdbc.update("INSERT INTO evidence_record (run_id, business_key, process_key, sequence_in_run, recorded_at, "
+                + "kind, step_id, step_name, actor, payload, prev_hash, hash) VALUES (:runId, :businessKey, "
+                + ":processKey, :sequence, :recordedAt, :kind, :stepId, :stepName, :actor, :payload, :prevHash, :hash)", p);
+        updateHead(e, p);
+        Long id = jdbc.queryForObject("SELECT id FROM evidence_record WHERE run_id = :runId AND sequence_in_run = :sequence",
+                p, Long.class);
+        return new EvidenceRecord(id, e.runId(), businessKey, processKey, sequence, recordedAt, e.kind(), e.stepId(),
+                stepName, actor, payload, prevHash, hash);
+    }
+
+    private void updateHead(NewEvidence e, MapSqlParameterSource p) {
+        String summary = "";
+        if (e.kind() == EvidenceKind.RUN_STARTED) {
+            summary = ", started_by = :actor, started_at = :recordedAt, queue_manager = :queueManager, reason = :reason";
+            p.addValue("queueManager", clip(text(e.payload().get("queueManager")), 48));
+            p.addValue("reason", clip(scrubber.scrub(text(e.payload().get("reason"))), 2000));
+        } else if (e.kind() == EvidenceKind.RUN_ENDED) {
+            summary = ", ended_at = :recordedAt, outcome = :outcome";
+            p.addValue("outcome", clip(text(e.payload().get("outcome")), 64));
+        }
+        jdbc.update("UPDATE evidence_run SET last_sequence = :sequence, last_hash = :hash, "
+                + "process_key = COALESCE(process_key, :processKey), business_key = COALESCE(business_key, :businessKey)"
+                + summary + " WHERE run_id = :runId", p);
+    }
+
+    /** The run's records in sequence order; empty when the run is unknown. */
+    public List<EvidenceRecord> records(String runId) {
+        return jdbc.query("SELECT * FROM evidence_record WHERE run_id = :runId ORDER BY sequence_in_run",
+                new MapSqlParameterSource("runId", runId), (rs, i) -> record(rs));
+    }
+
+    public Optional<RunSummary> run(String runId) {
+        return jdbc.query("SELECT * FROM evidence_run WHERE run_id = :runId",
+                new MapSqlParameterSource("runId", runId), (rs, i) -> summary(rs)).stream().findFirst();
+    }
+
+    public RunPage findRuns(RunQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        filter(where, p, "process_key", "processKey", q.processKey());
+        filter(where, p, "queue_manager", "queueManager", q.queueManager());
+        filter(where, p, "outcome", "outcome", q.outcome());
+        filter(where, p, "started_by", "startedBy", q.startedBy());
+        if (q.startedFrom() != null) {
+            where.append(" AND started_at >= :from");
+            p.addValue("from", LocalDateTime.ofInstant(q.startedFrom(), ZoneOffset.UTC));
+        }
+        if (q.startedBefore() != null) {
+            where.append(" AND started_at < :before");
+            p.addValue("before", LocalDateTime.ofInstant(q.startedBefore(), ZoneOffset.UTC));
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_run" + where, p, Long.class);
+        p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
+        List<RunSummary> runs = jdbc.query("SELECT * FROM evidence_run" + where
+                + " ORDER BY started_at DESC, run_id LIMIT :limit OFFSET :offset", p, (rs, i) -> summary(rs));
+        return new RunPage(runs, q.page(), q.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * Re-computes every hash of the run and compares the chain with the head row, so a changed field, a
+     * removed or re-ordered record, and a removed last record are all found.
+     *
+     * @throws UnknownRunException when nothing was ever recorded for the run
+     */
+    public ChainVerification verifyChain(String runId) {
+        RunSummary head = run(runId).orElseThrow(() -> new UnknownRunException(runId));
+        String expectedPrev = EvidenceHashing.GENESIS_HASH;
+        long expectedSequence = 1;
+        long checked = 0;
+        for (EvidenceRecord r : records(runId)) {
+            if (r.sequence() != expectedSequence) {
+                return broken(runId, checked, expectedSequence, r.id(), "record " + expectedSequence
+                        + " is missing (the next stored record is " + r.sequence() + ")", null, null);
+            }
+            if (!r.prevHash().equals(expectedPrev)) {
+                return broken(runId, checked, r.sequence(), r.id(), "its prev_hash does not match the hash of record "
+                        + (r.sequence() - 1), expectedPrev, r.prevHash());
+            }
+            String expected = EvidenceHashing.hash(r);
+            if (!expected.equals(r.hash())) {
+                return broken(runId, checked, r.sequence(), r.id(),
+                        "its stored hash does not match its contents (a field was changed after it was written)",
+                        expected, r.hash());
+            }
+            expectedPrev = r.hash();
+            expectedSequence++;
+            checked++;
+        }
+        if (head.recordCount() != checked) {
+            return broken(runId, checked, checked + 1, 0, "the run's head says " + head.recordCount()
+                    + " records were written but " + checked + " are stored", null, null);
+        }
+        return new ChainVerification(runId, true, checked, null);
+    }
+
+    private static ChainVerification broken(String runId, long checked, long sequence, long id, String problem,
+                                             String expected, String stored) {
+        return new ChainVerification(runId, false, checked,
+                new ChainVerification.BrokenRecord(sequence, id, problem, expected, stored));
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource p, String column, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(column).append(" = :").append(name);
+            p.addValue(name, value);
+        }
+    }
+
+    private Object clean(Object value) {
+        if (value instanceof String s) {
+            return clip(scrubber.scrub(s), MAX_FIELD_CHARS);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> cleaned = new LinkedHashMap<>();
+            map.forEach((k, v) -> cleaned.put(String.valueOf(k),
+                    scrubber.isSecretName(String.valueOf(k)) && v != null ? SecretScrubber.REDACTED : clean(v)));
+            return cleaned;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> cleaned = new ArrayList<>();
+            list.forEach(v -> cleaned.add(clean(v)));
+            return cleaned;
+        }
+        return value;
+    }
+
+    private String toJson(String runId, Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("Evidence payload of run " + runId + " cannot be written as JSON: "
+                    + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String clip(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        String marker = "\n[... cut by the evidence store at " + max + " characters]";
+        return value.substring(0, Math.max(0, max - marker.length())) + marker;
+    }
+
+    private static EvidenceRecord record(ResultSet rs) throws SQLException {
+        return new EvidenceRecord(rs.getLong("id"), rs.getString("run_id"), rs.getString("business_key"),
+                rs.getString("process_key"), rs.getLong("sequence_in_run"), instant(rs, "recorded_at"),
+                EvidenceKind.valueOf(rs.getString("kind")), rs.getString("step_id"), rs.getString("step_name"),
+                rs.getString("actor"), rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        return new RunSummary(rs.getString("run_id"), rs.getString("process_key"), rs.getString("business_key"),
+                rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("outcome"),
+                rs.getString("queue_manager"), rs.getString("reason"), rs.getLong("last_sequence"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,47 @@
+package io.mqrunbooks.evidence.camunda;
+
+import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.SecretScrubber;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects the engine to the evidence store: a parse listener (run start/end, user tasks and gates), a
+ * history event handler (steps, incidents, retries) and a delegate interceptor (RunContext around each
+ * delegate). The Camunda Spring Boot starter applies every ProcessEnginePlugin bean. The only class a
+ * move to Operaton has to touch besides the imports of this package.
+ */
+@Component
+public class EvidenceEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final EngineEvidence evidence;
+
+    public EvidenceEnginePlugin(EvidenceStore store, SecretScrubber scrubber) {
+        this.evidence = new EngineEvidence(store, scrubber);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> parseListeners = new ArrayList<>(nullToEmpty(configuration.getCustomPostBPMNParseListeners()));
+        parseListeners.add(new EvidenceParseListener(evidence));
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
+
+        List<HistoryEventHandler> handlers = new ArrayList<>(nullToEmpty(configuration.getCustomHistoryEventHandlers()));
+        handlers.add(new EvidenceHistoryEventHandler(evidence));
+        configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setDelegateInterceptor(new RunContextDelegateInterceptor(configuration.getDelegateInterceptor()));
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,167 @@
+package io.mqrunbooks.evidence.camunda;
+
+import io.mqrunbooks.evidence.EvidenceKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Adds the engine's built-in (never skipped) listeners that record a run's start and end and every
+ * completed user task. A user task is a gate when it has the extension property {@code gate=true} or its
+ * id starts with {@value #GATE_ID_PREFIX}; its decision is the variable named by the property
+ * {@code decisionVariable}, its comment the variable named by {@code commentVariable} or, without one,
+ * the task's comments.
+ */
+class EvidenceParseListener extends AbstractBpmnParseListener {
+
+    static final String GATE_ID_PREFIX = "userTask_approve";
+    /** Start form fields the run summary shows (RUNBOOKS.md: reason, incident reference, queue manager). */
+    static final String REASON = "reason";
+    static final String INCIDENT_REFERENCE = "incidentReference";
+    static final String QUEUE_MANAGER = "queueManager";
+    /** Set by a process to name its own outcome (e.g. BACKED_OUT); otherwise COMPLETED or TERMINATED. */
+    static final String OUTCOME = "outcome";
+    static final String RTO_SECONDS = "rtoSeconds";
+
+    private final EngineEvidence evidence;
+
+    EvidenceParseListener(EngineEvidence evidence) {
+        this.evidence = evidence;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        String initiatorVariable = initiatorVariable(processElement);
+        String processKey = processDefinition.getKey();
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                (ExecutionListener) execution -> runStarted(execution, processKey, initiatorVariable));
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                (ExecutionListener) execution -> runEnded(execution, processKey));
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+            userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::userTaskCompleted);
+        }
+    }
+
+    private static String initiatorVariable(Element processElement) {
+        for (Element startEvent : processElement.elements("startEvent")) {
+            String name = startEvent.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "initiator");
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private void runStarted(DelegateExecution execution, String processKey, String initiatorVariable) {
+        VariableMap variableMap = execution.getVariablesTyped();
+        Map<String, TypedValue> variables = new LinkedHashMap<>();
+        variableMap.keySet().forEach(name -> variables.put(name, variableMap.getValueTyped(name)));
+        String user = EngineEvidence.authenticatedUser();
+        Object initiator = initiatorVariable == null ? null : EngineEvidence.plain(variables.get(initiatorVariable));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("authenticatedUser", user);
+        payload.put("initiator", initiator);
+        payload.put(REASON, EngineEvidence.plain(variables.get(REASON)));
+        payload.put(INCIDENT_REFERENCE, EngineEvidence.plain(variables.get(INCIDENT_REFERENCE)));
+        payload.put(QUEUE_MANAGER, EngineEvidence.plain(variables.get(QUEUE_MANAGER)));
+        payload.put("processDefinitionId", execution.getProcessDefinitionId());
+        payload.put("variables", evidence.safeValues(variables));
+        String startedBy = user != null ? user : initiator != null ? initiator.toString() : EngineEvidence.ENGINE_ACTOR;
+        evidence.append(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey,
+                EvidenceKind.RUN_STARTED, null, null, startedBy, payload);
+    }
+
+    private void runEnded(DelegateExecution execution, String processKey) {
+        if (!execution.getId().equals(execution.getProcessInstanceId())) {
+            return;
+        }
+        Object declared = EngineEvidence.plain(execution.getVariableTyped(OUTCOME));
+        boolean canceled = execution instanceof ActivityExecution activityExecution && activityExecution.isCanceled();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("outcome", declared != null ? declared.toString() : canceled ? "TERMINATED" : "COMPLETED");
+        payload.put("canceled", canceled);
+        if (execution instanceof ExecutionEntity entity && entity.getDeleteReason() != null) {
+            payload.put("deleteReason", entity.getDeleteReason());
+        }
+        Object rto = EngineEvidence.plain(execution.getVariableTyped(RTO_SECONDS));
+        if (rto != null) {
+            payload.put(RTO_SECONDS, rto);
+        }
+        evidence.append(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey,
+                EvidenceKind.RUN_ENDED, null, null, EngineEvidence.actorOrEngine(), payload);
+    }
+
+    private void userTaskCompleted(DelegateTask task) {
+        String user = EngineEvidence.authenticatedUser();
+        String actor = user != null ? user : task.getAssignee() != null ? task.getAssignee() : EngineEvidence.ENGINE_ACTOR;
+        Set<String> submitted = VariablesChangedInCommand.namesChanged(task.getProcessInstanceId());
+        Map<String, TypedValue> values = new LinkedHashMap<>();
+        submitted.forEach(name -> values.put(name, task.getVariableTyped(name)));
+        Map<String, String> properties = camundaProperties(task);
+
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("taskId", task.getId());
+        payload.put("assignee", task.getAssignee());
+        payload.put("values", evidence.safeValues(values));
+        EvidenceKind kind = EvidenceKind.USER_TASK;
+        if ("true".equalsIgnoreCase(properties.get("gate")) || task.getTaskDefinitionKey().startsWith(GATE_ID_PREFIX)) {
+            kind = EvidenceKind.GATE;
+            String decisionVariable = properties.get("decisionVariable");
+            payload.put("decisionVariable", decisionVariable);
+            payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
+            payload.put("comment", comment(task, properties.get("commentVariable")));
+        }
+        evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
+                task.getTaskDefinitionKey(), task.getName(), actor, payload);
+    }
+
+    private static String comment(DelegateTask task, String commentVariable) {
+        if (commentVariable != null) {
+            Object value = EngineEvidence.plain(task.getVariableTyped(commentVariable));
+            return value == null ? null : value.toString();
+        }
+        List<Comment> comments = task.getProcessEngineServices().getTaskService().getTaskComments(task.getId());
+        return comments.isEmpty() ? null
+                : comments.stream().map(Comment::getFullMessage).collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> camundaProperties(DelegateTask task) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        UserTask element = task.getBpmnModelElementInstance();
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty property : group.getCamundaProperties()) {
+                    properties.put(property.getCamundaName(), property.getCamundaValue());
+                }
+            }
+        }
+        return properties;
+    }
+}

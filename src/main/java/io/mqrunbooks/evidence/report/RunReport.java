@@ -1,0 +1,58 @@
+package io.mqrunbooks.evidence.report;
+
+import io.mqrunbooks.evidence.ChainVerification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as an auditor reads it, built only from the evidence store. Its JSON form is described by
+ * {@code /schema/run-report.schema.json}.
+ */
+public record RunReport(String runId, String runbook, String businessKey, Instant generatedAt, long recordCount,
+                        ChainVerification chain, Start start, List<Approval> approvals,
+                        List<UserTaskEntry> partnerSignOffs, List<UserTaskEntry> userTasks, List<Step> timeline,
+                        List<Command> commands, List<Incident> incidents, List<Retry> retries, List<Note> notes,
+                        Outcome outcome, RecoveryTime recoveryTime) {
+
+    public record Start(String startedBy, Instant startedAt, String reason, String incidentReference,
+                        String queueManager, Map<String, Object> startValues) {
+    }
+
+    public record Approval(String stepId, String stepName, String approver, Instant decidedAt,
+                           String decisionVariable, Object decision, String comment, Map<String, Object> values) {
+    }
+
+    public record UserTaskEntry(String stepId, String stepName, String completedBy, Instant completedAt,
+                                Map<String, Object> values) {
+    }
+
+    /** One activity instance. {@code status}: completed, canceled, failed attempt, in progress. */
+    public record Step(String stepId, String stepName, String activityType, Instant startedAt, Instant endedAt,
+                       Long durationMs, String status) {
+    }
+
+    public record Command(long sequence, Instant at, String stepId, String stepName, String host, String commandLine,
+                          Integer exitCode, Long durationMs, String stdout, String stderr, boolean truncated) {
+    }
+
+    /** {@code event}: create, resolve or delete. */
+    public record Incident(Instant at, String stepId, String stepName, String event, String incidentType,
+                           String message) {
+    }
+
+    public record Retry(Instant at, String stepId, String stepName, String exceptionMessage,
+                        Integer retriesLeftBeforeThisFailure) {
+    }
+
+    public record Note(Instant at, String actor, String stepId, Map<String, Object> content) {
+    }
+
+    /** {@code outcome} is RUNNING until the run ended. */
+    public record Outcome(String outcome, Instant endedAt, String endedBy, String deleteReason, Long runDurationMs) {
+    }
+
+    /** {@code source} says where the figure came from; null seconds when the runbook did not measure it. */
+    public record RecoveryTime(boolean measured, Long seconds, String source, String text) {
+    }
+}

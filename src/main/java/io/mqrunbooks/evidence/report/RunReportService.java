@@ -1,0 +1,214 @@
+package io.mqrunbooks.evidence.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.ChainVerification;
+import io.mqrunbooks.evidence.EvidenceKind;
+import io.mqrunbooks.evidence.EvidenceRecord;
+import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.RunPage;
+import io.mqrunbooks.evidence.RunQuery;
+import io.mqrunbooks.evidence.RunSummary;
+import io.mqrunbooks.evidence.UnknownRunException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/** Builds a {@link RunReport} from the evidence store alone, so it outlives the engine's history. */
+@Service
+public class RunReportService {
+
+    /** User tasks whose id starts with this are a partner's sign-off (RUNBOOKS.md: per-partner user tasks). */
+    public static final String PARTNER_TASK_PREFIX = "userTask_partner";
+    public static final String RTO_SECONDS = "rtoSeconds";
+
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
+
+    private final EvidenceStore store;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    public RunReportService(EvidenceStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public RunReportService(EvidenceStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public RunPage findRuns(RunQuery query) {
+        return store.findRuns(query);
+    }
+
+    public ChainVerification verify(String runId) {
+        return store.verifyChain(runId);
+    }
+
+    /** @throws UnknownRunException when nothing was recorded for the run */
+    public RunReport report(String runId) {
+        RunSummary run = store.run(runId).orElseThrow(() -> new UnknownRunException(runId));
+        ChainVerification chain = store.verifyChain(runId);
+        List<EvidenceRecord> records = store.records(runId);
+
+        Map<String, String> stepNames = new HashMap<>();
+        records.stream().filter(r -> r.stepId() != null && r.stepName() != null)
+                .forEach(r -> stepNames.putIfAbsent(r.stepId(), r.stepName()));
+
+        RunReport.Start start = null;
+        RunReport.Outcome outcome = null;
+        Long rtoFromEnd = null;
+        Long rtoFromNote = null;
+        List<RunReport.Approval> approvals = new ArrayList<>();
+        List<RunReport.UserTaskEntry> userTasks = new ArrayList<>();
+        List<RunReport.Command> commands = new ArrayList<>();
+        List<RunReport.Incident> incidents = new ArrayList<>();
+        List<RunReport.Retry> retries = new ArrayList<>();
+        List<RunReport.Note> notes = new ArrayList<>();
+        Map<String, StepBuilder> steps = new LinkedHashMap<>();
+
+        for (EvidenceRecord r : records) {
+            Map<String, Object> p = payload(r);
+            String stepName = r.stepName() != null ? r.stepName() : stepNames.get(r.stepId());
+            switch (r.kind()) {
+                case RUN_STARTED -> start = new RunReport.Start(r.actor(), r.recordedAt(), text(p.get("reason")),
+                        text(p.get("incidentReference")), text(p.get("queueManager")), map(p.get("variables")));
+                case RUN_ENDED -> {
+                    Long runMs = run.startedAt() == null ? null
+                            : Duration.between(run.startedAt(), r.recordedAt()).toMillis();
+                    outcome = new RunReport.Outcome(text(p.get("outcome")), r.recordedAt(), r.actor(),
+                            text(p.get("deleteReason")), runMs);
+                    rtoFromEnd = number(p.get(RTO_SECONDS));
+                }
+                case STEP_STARTED -> steps.put(text(p.get("activityInstanceId")) + "#" + r.sequence(),
+                        new StepBuilder(r, stepName, text(p.get("activityType"))));
+                case STEP_ENDED -> endStep(steps, r, p);
+                case GATE -> approvals.add(new RunReport.Approval(r.stepId(), stepName, r.actor(), r.recordedAt(),
+                        text(p.get("decisionVariable")), p.get("decision"), text(p.get("comment")), map(p.get("values"))));
+                case USER_TASK -> userTasks.add(new RunReport.UserTaskEntry(r.stepId(), stepName, r.actor(),
+                        r.recordedAt(), map(p.get("values"))));
+                case COMMAND -> commands.add(new RunReport.Command(r.sequence(), r.recordedAt(), r.stepId(), stepName,
+                        text(p.get("host")), text(p.get("commandLine")), integer(p.get("exitCode")),
+                        number(p.get("durationMs")), text(p.get("stdout")), text(p.get("stderr")),
+                        Boolean.TRUE.equals(p.get("truncated"))));
+                case INCIDENT -> incidents.add(new RunReport.Incident(r.recordedAt(), r.stepId(), stepName,
+                        text(p.get("event")), text(p.get("incidentType")), text(p.get("message"))));
+                case RETRY -> retries.add(new RunReport.Retry(r.recordedAt(), r.stepId(), stepName,
+                        text(p.get("exceptionMessage")), integer(p.get("retriesLeftBeforeThisFailure"))));
+                case NOTE -> {
+                    notes.add(new RunReport.Note(r.recordedAt(), r.actor(), r.stepId(), p));
+                    Long rto = number(p.get(RTO_SECONDS));
+                    rtoFromNote = rto != null ? rto : rtoFromNote;
+                }
+                default -> throw new IllegalStateException("Unhandled evidence kind " + r.kind());
+            }
+        }
+        if (outcome == null) {
+            outcome = new RunReport.Outcome("RUNNING", null, null, null, null);
+        }
+        boolean runOver = run.endedAt() != null;
+        List<RunReport.Step> timeline = new ArrayList<>();
+        List<StepBuilder> all = new ArrayList<>(steps.values());
+        for (int i = 0; i < all.size(); i++) {
+            StepBuilder s = all.get(i);
+            boolean retriedLater = all.subList(i + 1, all.size()).stream().anyMatch(o -> o.stepId.equals(s.stepId));
+            timeline.add(s.build(runOver || retriedLater));
+        }
+        List<RunReport.UserTaskEntry> partners = new ArrayList<>();
+        userTasks.stream().filter(t -> t.stepId() != null && t.stepId().startsWith(PARTNER_TASK_PREFIX)).forEach(partners::add);
+
+        return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
+                start, approvals, partners, userTasks, timeline, commands, incidents, retries, notes, outcome,
+                recoveryTime(rtoFromNote, rtoFromEnd));
+    }
+
+    private static void endStep(Map<String, StepBuilder> steps, EvidenceRecord r, Map<String, Object> p) {
+        String instance = text(p.get("activityInstanceId"));
+        StepBuilder open = null;
+        for (Map.Entry<String, StepBuilder> e : steps.entrySet()) {
+            if (e.getKey().startsWith(instance + "#") && e.getValue().endedAt == null) {
+                open = e.getValue();
+            }
+        }
+        if (open == null) {
+            open = new StepBuilder(r, r.stepName(), text(p.get("activityType")));
+            open.startedAt = null;
+            steps.put(instance + "#" + r.sequence(), open);
+        }
+        open.endedAt = r.recordedAt();
+        open.canceled = Boolean.TRUE.equals(p.get("canceled"));
+        Long engineMs = number(p.get("durationMs"));
+        open.durationMs = engineMs != null ? engineMs
+                : open.startedAt == null ? null : Duration.between(open.startedAt, open.endedAt).toMillis();
+    }
+
+    static RunReport.RecoveryTime recoveryTime(Long fromNote, Long fromEnd) {
+        if (fromNote != null) {
+            return new RunReport.RecoveryTime(true, fromNote, "recorded by a runbook step (NOTE rtoSeconds)",
+                    RunReportHtml.duration(fromNote * 1000));
+        }
+        if (fromEnd != null) {
+            return new RunReport.RecoveryTime(true, fromEnd, "process variable rtoSeconds at the end of the run",
+                    RunReportHtml.duration(fromEnd * 1000));
+        }
+        return new RunReport.RecoveryTime(false, null, null, "Not measured: this runbook records no recovery time.");
+    }
+
+    private Map<String, Object> payload(EvidenceRecord r) {
+        try {
+            return json.readValue(r.payload(), PAYLOAD);
+        } catch (IOException e) {
+            // A payload that is not JSON is shown as stored, not dropped: the chain check says if it was altered.
+            return Map.of("unreadablePayload", r.payload());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Long number(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
+    }
+
+    private static Integer integer(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
+    }
+
+    private static final class StepBuilder {
+        final String stepId;
+        final String stepName;
+        final String activityType;
+        Instant startedAt;
+        Instant endedAt;
+        Long durationMs;
+        boolean canceled;
+
+        StepBuilder(EvidenceRecord started, String stepName, String activityType) {
+            this.stepId = started.stepId();
+            this.stepName = stepName;
+            this.activityType = activityType;
+            this.startedAt = started.recordedAt();
+        }
+
+        RunReport.Step build(boolean notResumable) {
+            String status = endedAt != null ? (canceled ? "canceled" : "completed")
+                    : notResumable ? "failed attempt" : "in progress";
+            return new RunReport.Step(stepId, stepName, activityType, startedAt, endedAt, durationMs, status);
+        }
+    }
+}

@@ -1,0 +1,475 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.estate.QueueManagerKind;
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The IBM MQ control commands: dspmq, dspmqver, strmqm, endmqm, crtmqm, dltmqm.
+ *
+ * <p>Formats and codes, with their sources:
+ * <ul>
+ * <li>dspmq lines: STATUS starts in column 59 ({@code QMNAME(x)} padded to 58), instance lines indented four
+ *     spaces: transcripts in instana/serviceability agent/ibm-mq/README.md ({@code dspmq -x -o all}, MQ 9.4.2)
+ *     and the DRHAQM1 lab write-up ({@code dspmq -a -x -s}); see src/test/resources/mq-transcripts/dspmq.txt.
+ *     AMQ7048E / exit 72 for an unknown -m: IBM MQ 9.4 docs, dspmq.</li>
+ * <li>strmqm/crtmqm/dltmqm lines and "IBM MQ queue manager running." for an already running queue manager,
+ *     AMQ8110E for an existing one: an MQ 9.1 install transcript (a public Spanish MQ MFT install
+ *     guide, kept in src/test/resources/mq-transcripts/control-commands.txt); "Plain text communication is enabled." and the quoted name in
+ *     "IBM MQ queue manager 'X' created." are MQ 9.3+ output. Exit codes 5 (running), 16 (does not exist),
+ *     23 (log not available), 40 (not available), 8 (exists): IBM MQ 9.4 docs, strmqm/endmqm/crtmqm return codes.</li>
+ * <li>endmqm: the quiesce text wraps after "work" as MQ prints it at 80 columns (ansible module quoting it);
+ *     {@code endmqm -w}: "Quiesce request accepted..." then "ending."/"ended." (Native HA runbook transcript).</li>
+ * <li>dspmqver block: MQ 9.1 transcript (same guide); Level values for 9.4.x are lab values.</li>
+ * </ul>
+ */
+final class ControlCommands {
+
+    static final String NOT_KNOWN = "AMQ7048E: The queue manager name is either not valid or not known.";
+    static final String DOES_NOT_EXIST = "AMQ8118E: IBM MQ queue manager does not exist.";
+    static final String NOT_AVAILABLE = "AMQ8146E: IBM MQ queue manager not available.";
+    static final String ALREADY_EXISTS = "AMQ8110E: IBM MQ queue manager already exists.";
+    static final String RUNNING = "IBM MQ queue manager running.";
+    static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work\n"
+            + "is complete.";
+
+    /** Build levels the lab knows (dspmqver "Level:"); installVersion refuses others rather than guess. */
+    static final Map<String, String> LEVELS = Map.of(
+            "9.3.0.0", "p930-L220607",
+            "9.4.0.0", "p940-L240606",
+            "9.4.0.5", "p940-005-L240924",
+            "9.4.1.0", "p941-L241014",
+            "9.4.2.0", "p942-L250227");
+
+    private final LabWorld world;
+
+    ControlCommands(LabWorld world) {
+        this.world = world;
+    }
+
+    // ---------------------------------------------------------------- dspmq
+
+    LabExecution dspmq(String host, List<String> args) {
+        String qmName = null;
+        Set<String> outputs = new LinkedHashSet<>();
+        boolean instances = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-m" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage("dspmq");
+                    }
+                    qmName = args.get(++i);
+                }
+                case "-o" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage("dspmq");
+                    }
+                    String o = args.get(++i);
+                    if (!Set.of("all", "status", "standby", "default", "installation").contains(o)) {
+                        return usage("dspmq");
+                    }
+                    outputs.add(o);
+                }
+                case "-s" -> outputs.add("status");
+                case "-x" -> instances = true;
+                default -> {
+                    return usage("dspmq");
+                }
+            }
+        }
+        if (outputs.isEmpty()) {
+            outputs.add("status");
+        }
+        List<QueueManagerRuntime> shown = new ArrayList<>();
+        if (qmName != null) {
+            Optional<QueueManagerRuntime> rt = world.runtime(host, qmName);
+            if (rt.isEmpty()) {
+                return Output.error(72, NOT_KNOWN);
+            }
+            shown.add(rt.get());
+        } else {
+            shown.addAll(world.byHost.get(host).values());
+        }
+        Output out = new Output();
+        for (QueueManagerRuntime rt : shown) {
+            out.out(dspmqLine(host, rt, outputs));
+            if (instances) {
+                if (rt.activeHost != null) {
+                    out.out("    INSTANCE(" + rt.activeHost + ") MODE(Active)");
+                }
+                for (String standby : rt.standbyHosts) {
+                    out.out("    INSTANCE(" + standby + ") MODE(Standby)");
+                }
+            }
+        }
+        return out.exit(0);
+    }
+
+    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs) {
+        StringBuilder line = new StringBuilder(String.format("%-58s", "QMNAME(" + rt.name + ")"));
+        List<String> fields = new ArrayList<>();
+        boolean all = outputs.contains("all");
+        if (all || outputs.contains("status")) {
+            fields.add("STATUS(" + rt.statusOn(host).text() + ")");
+        }
+        if (all || outputs.contains("default")) {
+            fields.add("DEFAULT(no)");
+        }
+        if (all || outputs.contains("standby")) {
+            fields.add("STANDBY(" + (rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted") + ")");
+        }
+        if (all || outputs.contains("installation")) {
+            fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
+        }
+        if (all) {
+            fields.add("ROLE(Not configured) INSTANCE() INSYNC() QUORUM()");
+        }
+        line.append(String.join(" ", fields));
+        return line.toString();
+    }
+
+    // ---------------------------------------------------------------- dspmqver
+
+    LabExecution dspmqver(String host, List<String> args) {
+        if (!args.isEmpty()) {
+            return usage("dspmqver");
+        }
+        String version = world.hostVersions.get(host);
+        return new Output()
+                .out("Name:        IBM MQ")
+                .out("Version:     " + version)
+                .out("Level:       " + LEVELS.get(version))
+                .out("BuildType:   IKAP - (Production)")
+                .out("Platform:    IBM MQ for Linux (x86-64 platform)")
+                .out("Mode:        64-bit")
+                .out("O/S:         Linux 5.14.0-427.13.1.el9_4.x86_64")
+                .out("InstName:    Installation1")
+                .out("InstDesc:    ")
+                .out("Primary:     Yes")
+                .out("InstPath:    /opt/mqm")
+                .out("DataPath:    /var/mqm")
+                .out("MaxCmdLevel: " + LabWorld.commandLevel(version))
+                .out("LicenseType: Production")
+                .exit(0);
+    }
+
+    // ---------------------------------------------------------------- strmqm
+
+    LabExecution strmqm(String host, List<String> args) {
+        boolean standby = false;
+        String qmName = null;
+        for (String a : args) {
+            if (a.equals("-x")) {
+                standby = true;
+            } else if (a.startsWith("-") || qmName != null) {
+                return usage("strmqm");
+            } else {
+                qmName = a;
+            }
+        }
+        if (qmName == null) {
+            return usage("strmqm");
+        }
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty()) {
+            return Output.error(16, DOES_NOT_EXIST);
+        }
+        QueueManagerRuntime rt = found.get();
+        if (host.equals(rt.activeHost)) {
+            return new Output().out(RUNNING).exit(5);
+        }
+        if (rt.standbyHosts.contains(host)) {
+            return Output.error(5, "A standby instance of queue manager '" + qmName + "' is already running.");
+        }
+        if (rt.activeHost != null) {
+            if (!standby) {
+                return Output.error(5, "IBM MQ queue manager '" + qmName + "' is running on another machine;"
+                        + " use strmqm -x to start a standby instance.");
+            }
+            rt.standbyHosts.add(host);
+            return new Output()
+                    .out("IBM MQ queue manager '" + qmName + "' starting.")
+                    .out("The queue manager is associated with installation 'Installation1'.")
+                    .out("A standby instance of queue manager '" + qmName + "' has been started. The active instance"
+                            + " is running elsewhere.")
+                    .exit(0);
+        }
+        if (rt.isRdqm() && rt.revertingUntil != null) {
+            return Output.error(1, "Queue manager '" + qmName + "' cannot be started while it is reverting to its"
+                    + " DR snapshot.");
+        }
+        if (rt.isRdqm() && rt.drRole == DrRole.SECONDARY) {
+            return Output.error(1, "Queue manager '" + qmName + "' cannot be started on this node because it is"
+                    + " the DR secondary.");
+        }
+        if (rt.awaitingMediaRestore) {
+            return Output.error(23, "AMQ7017E: Log not available.");
+        }
+        world.start(rt, host);
+        return new Output()
+                .out("IBM MQ queue manager '" + qmName + "' starting.")
+                .out("The queue manager is associated with installation 'Installation1'.")
+                .out("5 log records accessed on queue manager '" + qmName + "' during the log replay phase.")
+                .out("Log replay for queue manager '" + qmName + "' complete.")
+                .out("Transaction manager state recovered for queue manager '" + qmName + "'.")
+                .out("Plain text communication is enabled.")
+                .out("IBM MQ queue manager '" + qmName + "' started using V" + world.hostVersions.get(host) + ".")
+                .exit(0);
+    }
+
+    // ---------------------------------------------------------------- endmqm
+
+    LabExecution endmqm(String host, List<String> args) {
+        String mode = "-c";
+        boolean switchover = false;
+        boolean standbyOnly = false;
+        String qmName = null;
+        for (String a : args) {
+            switch (a) {
+                case "-c", "-i", "-p", "-w" -> mode = a;
+                case "-s" -> switchover = true;
+                case "-x" -> standbyOnly = true;
+                case "-r" -> {
+                    // client reconnection is requested by default in the lab: nothing to do
+                }
+                default -> {
+                    if (a.startsWith("-") || qmName != null) {
+                        return usage("endmqm");
+                    }
+                    qmName = a;
+                }
+            }
+        }
+        if (qmName == null) {
+            return usage("endmqm");
+        }
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty()) {
+            return Output.error(16, DOES_NOT_EXIST);
+        }
+        QueueManagerRuntime rt = found.get();
+        if (standbyOnly) {
+            if (!rt.standbyHosts.remove(host)) {
+                return Output.error(40, NOT_AVAILABLE);
+            }
+            return new Output().out("IBM MQ queue manager '" + qmName + "' ending.")
+                    .out("IBM MQ queue manager '" + qmName + "' ended.").exit(0);
+        }
+        if (!host.equals(rt.activeHost)) {
+            return Output.error(40, NOT_AVAILABLE);
+        }
+        Output out = new Output();
+        QmStatus how;
+        switch (mode) {
+            case "-i" -> {
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                how = QmStatus.ENDED_IMMEDIATELY;
+            }
+            case "-p" -> {
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                how = QmStatus.ENDED_PREEMPTIVELY;
+            }
+            case "-w" -> {
+                out.out(QUIESCE).out("IBM MQ queue manager '" + qmName + "' ending.")
+                        .out("IBM MQ queue manager '" + qmName + "' ended.");
+                how = QmStatus.ENDED_NORMALLY;
+            }
+            default -> {
+                out.out(QUIESCE);
+                how = QmStatus.ENDED_NORMALLY;
+            }
+        }
+        String standbyHost = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;
+        world.end(rt, how);
+        if (standbyHost != null) {
+            world.start(rt, standbyHost);
+        }
+        return out.exit(0);
+    }
+
+    // ---------------------------------------------------------------- crtmqm
+
+    LabExecution crtmqm(String host, List<String> args) {
+        Map<String, String> opts = new java.util.LinkedHashMap<>();
+        String qmName = null;
+        Set<String> withValue = Set.of("-p", "-u", "-rr", "-rt", "-rl", "-ri", "-rn", "-rp", "-fs", "-lc", "-ll",
+                "-lp", "-ls", "-lf", "-d", "-x", "-c", "-md", "-ld", "-q");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-q")) {
+                opts.put(a, "");
+            } else if (withValue.contains(a)) {
+                if (i + 1 >= args.size()) {
+                    return usage("crtmqm");
+                }
+                opts.put(a, args.get(++i));
+            } else if (a.startsWith("-") || qmName != null) {
+                return usage("crtmqm");
+            } else {
+                qmName = a;
+            }
+        }
+        if (qmName == null || io.mqrunbooks.estate.NameRules.checkMqName(qmName).isPresent()) {
+            return usage("crtmqm");
+        }
+        if (world.runtime(host, qmName).isPresent()) {
+            return Output.error(8, ALREADY_EXISTS);
+        }
+        String role = opts.get("-rr");
+        if (role == null) {
+            QueueManagerData data = world.baseData(qmName, world.hostVersions.get(host));
+            addCrtmqmListener(data, opts.get("-p"));
+            QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.SINGLE, List.of(host), data);
+            rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+            return new Output()
+                    .out("IBM MQ queue manager '" + qmName + "' created.")
+                    .out("Directory '/var/mqm/qmgrs/" + qmName + "' created.")
+                    .out("The queue manager is associated with installation 'Installation1'.")
+                    .out("Creating or replacing default objects for queue manager '" + qmName + "'.")
+                    .out("Default objects statistics : 83 created. 0 replaced. 0 failed.")
+                    .out("Completing setup.")
+                    .out("Setup completed.")
+                    .exit(0);
+        }
+        for (String required : List.of("-rl", "-ri", "-rn", "-rp")) {
+            if (!opts.containsKey(required)) {
+                return Output.error(20, "The " + required + " parameter is required with -rr.");
+            }
+        }
+        int port;
+        try {
+            port = Integer.parseInt(opts.get("-rp"));
+        } catch (NumberFormatException e) {
+            return usage("crtmqm");
+        }
+        if (role.equals("p")) {
+            RdqmPair existing = world.pairs.get(qmName);
+            if (existing != null && existing.primary() != null) {
+                return Output.error(1, "Queue manager '" + qmName + "' already has a DR primary instance on node '"
+                        + existing.nodes.entrySet().stream().filter(e -> e.getValue().drRole == DrRole.PRIMARY)
+                        .map(Map.Entry::getKey).findFirst().orElseThrow() + "'.");
+            }
+            RdqmPair pair = existing != null ? existing : new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
+            pair.replicationAddresses.put(host, opts.get("-rl"));
+            pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
+            QueueManagerData data = world.baseData(qmName, world.hostVersions.get(host));
+            addCrtmqmListener(data, opts.get("-p"));
+            QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.RDQM_DR, List.of(host), data);
+            rt.drRole = DrRole.PRIMARY;
+            rt.pair = pair;
+            rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+            pair.nodes.put(host, rt);
+            world.pairs.put(qmName, pair);
+            String dir = qmName.toLowerCase();
+            return new Output()
+                    .out("Creating replicated data queue manager configuration.")
+                    .out("IBM MQ queue manager '" + qmName + "' created.")
+                    .out("Directory '/var/mqm/vols/" + dir + "/qmgr/" + dir + "' created.")
+                    .out("The queue manager is associated with installation 'Installation1'.")
+                    .out("Creating or replacing default objects for queue manager '" + qmName + "'.")
+                    .out("Default objects statistics : 83 created. 0 replaced. 0 failed.")
+                    .out("Completing setup.")
+                    .out("Setup completed.")
+                    .out("Enabling replicated data queue manager.")
+                    .out("Replicated data queue manager enabled.")
+                    .out("Issue the following command on the remote node to create the DR")
+                    .out("secondary queue manager:")
+                    .out(secondaryCommand(opts.get("-ri"), opts.get("-rl"), host, port, qmName))
+                    .exit(0);
+        }
+        if (!role.equals("s")) {
+            return usage("crtmqm");
+        }
+        RdqmPair pair = world.pairs.get(qmName);
+        if (pair == null) {
+            pair = new RdqmPair(qmName, port, false);
+            world.pairs.put(qmName, pair);
+        }
+        pair.replicationAddresses.put(host, opts.get("-rl"));
+        pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
+        QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.RDQM_DR, List.of(host),
+                world.baseData(qmName, world.hostVersions.get(host)));
+        rt.drRole = DrRole.SECONDARY;
+        rt.pair = pair;
+        rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+        pair.nodes.put(host, rt);
+        pair.secondaryInconsistent = true;
+        pair.outOfSyncKb += world.options.initialFileSystemUsedKb();
+        return new Output()
+                .out("Creating replicated data queue manager configuration.")
+                .out("IBM MQ secondary queue manager created.")
+                .out("Enabling replicated data queue manager.")
+                .out("Replicated data queue manager enabled.")
+                .exit(0);
+    }
+
+    /** The command the other node runs: its own address is -rl, ours -ri, our node name -rn (seed 004). */
+    static String secondaryCommand(String otherAddress, String ourAddress, String ourHost, int port, String qmName) {
+        return "crtmqm -rr s -rl " + otherAddress + " -ri " + ourAddress + " -rn " + ourHost + " -rp " + port + " "
+                + qmName;
+    }
+
+    private void addCrtmqmListener(QueueManagerData data, String port) {
+        if (port == null) {
+            return;
+        }
+        // crtmqm -p defines SYSTEM.LISTENER.TCP.1 under queue manager control (IBM MQ 9.4 docs, crtmqm -p)
+        MqObject listener = MqObject.withDefaults(ObjectType.LISTENER, "SYSTEM.LISTENER.TCP.1", null, world.stamp());
+        listener.set("CONTROL", "QMGR");
+        listener.set("PORT", port);
+        data.listeners.put(listener.name(), listener);
+    }
+
+    // ---------------------------------------------------------------- dltmqm
+
+    LabExecution dltmqm(String host, List<String> args) {
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            return usage("dltmqm");
+        }
+        String qmName = args.get(0);
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty()) {
+            return Output.error(16, DOES_NOT_EXIST);
+        }
+        QueueManagerRuntime rt = found.get();
+        if (rt.running() || rt.standbyHosts.contains(host)) {
+            return new Output().out(RUNNING).exit(5);
+        }
+        world.byHost.get(host).remove(qmName);
+        Output out = new Output();
+        if (rt.isRdqm()) {
+            out.out("Removing replicated data queue manager configuration.");
+            rt.pair.nodes.remove(host);
+            if (rt.pair.syncing()) {
+                world.cutDuringSync(rt.pair, world.now());
+            }
+        }
+        return out.out("IBM MQ queue manager '" + qmName + "' deleted.").exit(0);
+    }
+
+    // ---------------------------------------------------------------- usage
+
+    /** The usage line of a control command (IBM MQ 9.4 docs syntax diagrams), exit 20 as for a bad parameter. */
+    static LabExecution usage(String command) {
+        String text = switch (command) {
+            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby] [-s] [-x]";
+            case "dspmqver" -> "Usage: dspmqver [-a] [-b] [-f Fields] [-i] [-p Components] [-t Types] [-v]";
+            case "strmqm" -> "Usage: strmqm [-x] QMgrName";
+            case "endmqm" -> "Usage: endmqm [-c | -i | -p | -w] [-r] [-s] [-x] QMgrName";
+            case "crtmqm" -> "Usage: crtmqm [-p Port] [-rr p|s -rt a|s -rl LocalIP -ri RemoteIP -rn RemoteNode"
+                    + " -rp ReplPort] QMgrName";
+            case "dltmqm" -> "Usage: dltmqm QMgrName";
+            case "rdqmstatus" -> "Usage: rdqmstatus [-m QMgrName]";
+            case "rdqmdr" -> "Usage: rdqmdr -m QMgrName (-p | -s | -d)";
+            default -> "Usage: " + command;
+        };
+        return Output.error(20, text);
+    }
+}

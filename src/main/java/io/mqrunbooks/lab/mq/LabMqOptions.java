@@ -1,0 +1,43 @@
+package io.mqrunbooks.lab.mq;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the simulation.
+ *
+ * @param syncRateKbPerSecond     how fast an RDQM DR synchronization catches up (KB of out-of-sync data per
+ *                                second of the injected clock)
+ * @param revertToSnapshotTime    how long "Reverting to snapshot" lasts after promoting an inconsistent
+ *                                secondary
+ * @param persistentMessageKb     how much replicated data one persistent message adds (DRBD replicates the
+ *                                4 KB log pages the put writes)
+ * @param initialFileSystemUsedKb data a fresh RDQM queue manager holds; the size of an initial synchronization
+ */
+public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshotTime, long persistentMessageKb,
+                           long initialFileSystemUsedKb) {
+
+    public LabMqOptions {
+        if (syncRateKbPerSecond <= 0) {
+            throw new IllegalArgumentException("syncRateKbPerSecond must be positive, was " + syncRateKbPerSecond);
+        }
+        if (revertToSnapshotTime.isNegative()) {
+            throw new IllegalArgumentException("revertToSnapshotTime must not be negative, was " + revertToSnapshotTime);
+        }
+        if (persistentMessageKb < 1 || initialFileSystemUsedKb < 1) {
+            throw new IllegalArgumentException("persistentMessageKb and initialFileSystemUsedKb must be at least 1");
+        }
+    }
+
+    /** 10 MB/s synchronization, 20 s revert, 4 KB per persistent message, 51 MB used (IBM's example figure). */
+    public static LabMqOptions defaults() {
+        return new LabMqOptions(10_240, Duration.ofSeconds(20), 4, 51 * 1024);
+    }
+
+    public LabMqOptions withSyncRateKbPerSecond(double rate) {
+        return new LabMqOptions(rate, revertToSnapshotTime, persistentMessageKb, initialFileSystemUsedKb);
+    }
+
+    public LabMqOptions withRevertToSnapshotTime(Duration time) {
+        return new LabMqOptions(syncRateKbPerSecond, time, persistentMessageKb, initialFileSystemUsedKb);
+    }
+}

@@ -1,0 +1,754 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.estate.Backup;
+import io.mqrunbooks.estate.BackupLevel;
+import io.mqrunbooks.estate.ChannelPartner;
+import io.mqrunbooks.estate.Cluster;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.Host;
+import io.mqrunbooks.estate.QueueManager;
+import io.mqrunbooks.estate.QueueManagerKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole simulated installation: every host's queue managers, RDQM replication, channels, clusters and
+ * message routing. Not thread-safe by itself: {@link SimulatedMqEstate} holds its lock around every use.
+ */
+final class LabWorld {
+
+    static final String DEFAULT_VERSION = "9.4.0.0";
+    static final String CLUSTER_XMITQ = "SYSTEM.CLUSTER.TRANSMIT.QUEUE";
+    static final String DEAD_LETTER_QUEUE = "SYSTEM.DEAD.LETTER.QUEUE";
+    private static final Pattern CONNAME_PART = Pattern.compile("\\s*([^()\\s,]+)\\((\\d+)\\)\\s*");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss");
+
+    final Estate estate;
+    final Clock clock;
+    final LabMqOptions options;
+    final LabSeed seed;
+    final Map<String, String> hostVersions = new LinkedHashMap<>();
+    final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
+    final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
+    private final Map<String, Integer> roundRobin = new HashMap<>();
+
+    LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
+        this.estate = estate;
+        this.clock = clock;
+        this.options = options;
+        this.seed = seed;
+        for (Host host : estate.hosts()) {
+            hostVersions.put(host.name(), DEFAULT_VERSION);
+            byHost.put(host.name(), new LinkedHashMap<>());
+        }
+        build();
+    }
+
+    // ---------------------------------------------------------------- building the initial state
+
+    private void build() {
+        for (QueueManager qm : estate.queueManagers()) {
+            QueueManagerData data = initialData(qm.name(), qm);
+            switch (qm.kind()) {
+                case SINGLE -> {
+                    QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.SINGLE, List.of(qm.primaryHost()), data);
+                    start(rt, qm.primaryHost());
+                }
+                case MULTI_INSTANCE -> {
+                    QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.MULTI_INSTANCE, qm.hosts(), data);
+                    start(rt, qm.hosts().get(0));
+                    rt.standbyHosts.add(qm.hosts().get(1));
+                }
+                case RDQM_DR -> buildRdqm(qm, data);
+                case RDQM_HA -> throw new IllegalArgumentException("Queue manager '" + qm.name()
+                        + "': kind rdqm-ha is not simulated by the lab (only single, multi-instance, rdqm-dr)");
+            }
+        }
+        for (QueueManager qm : estate.queueManagers()) {
+            if (qm.backup() != null) {
+                buildBackup(qm, qm.backup());
+            }
+        }
+    }
+
+    private void buildRdqm(QueueManager qm, QueueManagerData data) {
+        if (qm.drReplication() == null) {
+            throw new IllegalArgumentException("Queue manager '" + qm.name() + "' is rdqm-dr but has no drReplication");
+        }
+        RdqmPair pair = new RdqmPair(qm.name(), qm.drReplication().port(), qm.drReplication().synchronous());
+        for (String host : qm.hosts()) {
+            String address = estate.host(host).replicationAddress();
+            if (address == null) {
+                throw new IllegalArgumentException("Host '" + host + "' of rdqm-dr queue manager '" + qm.name()
+                        + "' has no replicationAddress");
+            }
+            pair.replicationAddresses.put(host, address);
+        }
+        QueueManagerRuntime primary = register(qm.name(), QueueManagerKind.RDQM_DR, List.of(qm.hosts().get(0)), data);
+        QueueManagerRuntime secondary = register(qm.name(), QueueManagerKind.RDQM_DR, List.of(qm.hosts().get(1)),
+                data.copy());
+        primary.drRole = DrRole.PRIMARY;
+        secondary.drRole = DrRole.SECONDARY;
+        primary.pair = pair;
+        secondary.pair = pair;
+        pair.nodes.put(qm.hosts().get(0), primary);
+        pair.nodes.put(qm.hosts().get(1), secondary);
+        pairs.put(qm.name(), pair);
+        start(primary, qm.hosts().get(0));
+        secondary.data = primary.data.copy();
+    }
+
+    private void buildBackup(QueueManager qm, Backup backup) {
+        if (backup.level() == BackupLevel.HOT) {
+            boolean isRdqmSecondary = qm.kind() == QueueManagerKind.RDQM_DR && qm.hosts().size() == 2
+                    && qm.hosts().get(1).equals(backup.host()) && backup.queueManager().equals(qm.name());
+            if (!isRdqmSecondary) {
+                throw new IllegalArgumentException("Queue manager '" + qm.name() + "': a hot backup must be the RDQM DR"
+                        + " secondary (same name, second host); the lab cannot simulate '" + backup.queueManager()
+                        + "' on '" + backup.host() + "' as hot");
+            }
+            return;
+        }
+        if (byHost.get(backup.host()).containsKey(backup.queueManager())) {
+            throw new IllegalArgumentException("Backup '" + backup.queueManager() + "' of '" + qm.name()
+                    + "' clashes with a queue manager of the same name already on host '" + backup.host() + "'");
+        }
+        QueueManagerRuntime primary = byHost.get(qm.primaryHost()).get(qm.name());
+        QueueManagerData data = primary.data.copyFor(backup.queueManager());
+        seed.warmBackupLag().forEach(data.queues::remove);
+        data.messages.clear();
+        data.channelRequests.clear();
+        data.runningListeners.clear();
+        QueueManagerRuntime rt = register(backup.queueManager(), QueueManagerKind.SINGLE, List.of(backup.host()), data);
+        if (backup.level() == BackupLevel.COLD) {
+            rt.awaitingMediaRestore = true;
+            rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+        } else {
+            rt.endedStatus = QmStatus.ENDED_NORMALLY;
+        }
+    }
+
+    QueueManagerRuntime register(String name, QueueManagerKind kind, List<String> hosts, QueueManagerData data) {
+        QueueManagerRuntime rt = new QueueManagerRuntime(name, kind, hosts, data);
+        for (String host : hosts) {
+            Map<String, QueueManagerRuntime> onHost = byHost.get(host);
+            if (onHost == null) {
+                throw new IllegalArgumentException("Queue manager '" + name + "' names unknown host '" + host + "'");
+            }
+            onHost.put(name, rt);
+        }
+        return rt;
+    }
+
+    /** A queue manager's objects as created by crtmqm plus what the inventory and seed add. */
+    QueueManagerData initialData(String name, QueueManager qm) {
+        QueueManagerData d = baseData(name, DEFAULT_VERSION);
+        if (qm == null) {
+            return d;
+        }
+        String created = stamp();
+        MqObject listener = MqObject.withDefaults(ObjectType.LISTENER, qm.listenerName(), null, created);
+        listener.set("CONTROL", "QMGR");
+        listener.set("PORT", Integer.toString(qm.listenerPort()));
+        d.listeners.put(listener.name(), listener);
+        for (String q : seed.localQueues().getOrDefault(qm.name(), List.of())) {
+            d.queues.put(q, MqObject.withDefaults(ObjectType.QLOCAL, q, null, created));
+        }
+        List<Cluster> clusters = estate.clustersOf(qm.name());
+        if (!clusters.isEmpty()) {
+            Cluster cluster = clusters.get(0);
+            if (cluster.isFullRepository(qm.name())) {
+                d.qmgrAttributes.put("REPOS", cluster.name());
+            }
+            MqObject rcvr = MqObject.withDefaults(ObjectType.CHANNEL, "TO." + qm.name(), "CLUSRCVR", created);
+            rcvr.set("CLUSTER", cluster.name());
+            rcvr.set("CONNAME", qm.primaryHost() + "(" + qm.listenerPort() + ")");
+            d.channels.put(rcvr.name(), rcvr);
+            List<String> targets = cluster.isFullRepository(qm.name())
+                    ? cluster.fullRepositories().stream().filter(f -> !f.equals(qm.name())).toList()
+                    : List.of(cluster.fullRepositories().get(0));
+            for (String fr : targets) {
+                QueueManager frQm = estate.queueManager(fr);
+                MqObject sdr = MqObject.withDefaults(ObjectType.CHANNEL, "TO." + fr, "CLUSSDR", created);
+                sdr.set("CLUSTER", cluster.name());
+                sdr.set("CONNAME", frQm.primaryHost() + "(" + frQm.listenerPort() + ")");
+                d.channels.put(sdr.name(), sdr);
+            }
+            seed.clusterQueues().forEach((queue, hosts) -> {
+                if (hosts.contains(qm.name())) {
+                    MqObject q = MqObject.withDefaults(ObjectType.QLOCAL, queue, null, created);
+                    q.set("CLUSTER", cluster.name());
+                    q.set("DEFBIND", "NOTFIXED");
+                    d.queues.put(queue, q);
+                }
+            });
+        }
+        for (ChannelPartner partner : estate.partnersOf(qm.name())) {
+            String xmitq = partner.channel() + ".XMIT";
+            MqObject xq = MqObject.withDefaults(ObjectType.QLOCAL, xmitq, null, created);
+            xq.set("USAGE", "XMITQ");
+            d.queues.put(xmitq, xq);
+            MqObject sdr = MqObject.withDefaults(ObjectType.CHANNEL, partner.channel(), "SDR", created);
+            sdr.set("CONNAME", productionConname(partner.drConname()));
+            sdr.set("XMITQ", xmitq);
+            d.channels.put(sdr.name(), sdr);
+            String gateway = gatewayQueueManager(partner.drConname());
+            MqObject remote = MqObject.withDefaults(ObjectType.QREMOTE, partner.channel() + ".OUT", null, created);
+            remote.set("RNAME", seed.partnerQueue());
+            remote.set("RQMNAME", gateway == null ? "" : gateway);
+            remote.set("XMITQ", xmitq);
+            d.queues.put(remote.name(), remote);
+        }
+        for (ChannelPartner partner : estate.channelPartners()) {
+            if (qm.name().equals(gatewayQueueManager(partner.drConname()))) {
+                d.channels.put(partner.channel(),
+                        MqObject.withDefaults(ObjectType.CHANNEL, partner.channel(), "RCVR", created));
+                d.queues.putIfAbsent(seed.partnerQueue(),
+                        MqObject.withDefaults(ObjectType.QLOCAL, seed.partnerQueue(), null, created));
+            }
+        }
+        return d;
+    }
+
+    /** What {@code crtmqm} creates: the SYSTEM objects the runbooks touch, and default queue manager attributes. */
+    QueueManagerData baseData(String name, String version) {
+        QueueManagerData d = new QueueManagerData();
+        String created = stamp();
+        for (String q : List.of("SYSTEM.ADMIN.COMMAND.QUEUE", "SYSTEM.CHANNEL.INITQ", "SYSTEM.CLUSTER.COMMAND.QUEUE",
+                "SYSTEM.CLUSTER.REPOSITORY.QUEUE", DEAD_LETTER_QUEUE, "SYSTEM.DEFAULT.LOCAL.QUEUE")) {
+            d.queues.put(q, MqObject.withDefaults(ObjectType.QLOCAL, q, null, created));
+        }
+        MqObject clusterXmitq = MqObject.withDefaults(ObjectType.QLOCAL, CLUSTER_XMITQ, null, created);
+        clusterXmitq.set("USAGE", "XMITQ");
+        d.queues.put(CLUSTER_XMITQ, clusterXmitq);
+        d.queues.put("SYSTEM.DEFAULT.REMOTE.QUEUE",
+                MqObject.withDefaults(ObjectType.QREMOTE, "SYSTEM.DEFAULT.REMOTE.QUEUE", null, created));
+        d.queues.put("SYSTEM.DEFAULT.ALIAS.QUEUE",
+                MqObject.withDefaults(ObjectType.QALIAS, "SYSTEM.DEFAULT.ALIAS.QUEUE", null, created));
+        d.queues.put("SYSTEM.DEFAULT.MODEL.QUEUE",
+                MqObject.withDefaults(ObjectType.QMODEL, "SYSTEM.DEFAULT.MODEL.QUEUE", null, created));
+        d.channels.put("SYSTEM.ADMIN.SVRCONN",
+                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.ADMIN.SVRCONN", "SVRCONN", created));
+        d.channels.put("SYSTEM.DEF.SVRCONN",
+                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.SVRCONN", "SVRCONN", created));
+        d.channels.put("SYSTEM.DEF.SENDER", MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.SENDER", "SDR", created));
+        d.channels.put("SYSTEM.DEF.RECEIVER",
+                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.RECEIVER", "RCVR", created));
+        d.channels.put("SYSTEM.DEF.CLUSSDR",
+                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.CLUSSDR", "CLUSSDR", created));
+        d.channels.put("SYSTEM.DEF.CLUSRCVR",
+                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.CLUSRCVR", "CLUSRCVR", created));
+        d.listeners.put("SYSTEM.DEFAULT.LISTENER.TCP",
+                MqObject.withDefaults(ObjectType.LISTENER, "SYSTEM.DEFAULT.LISTENER.TCP", null, created));
+        Map<String, String> a = d.qmgrAttributes;
+        a.put("QMNAME", name);
+        a.put("CCSID", "1208");
+        a.put("CHLAUTH", "ENABLED");
+        a.put("CLWLUSEQ", "LOCAL");
+        a.put("CMDLEVEL", Integer.toString(commandLevel(version)));
+        a.put("CRDATE", created.substring(0, 10));
+        a.put("CRTIME", created.substring(11));
+        a.put("DEADQ", DEAD_LETTER_QUEUE);
+        a.put("DEFCLXQ", "SCTQ");
+        a.put("DEFXMITQ", "");
+        a.put("DESCR", "");
+        a.put("MAXMSGL", "4194304");
+        a.put("PLATFORM", "UNIX");
+        a.put("QMID", name + "_" + created.replace(' ', '_'));
+        a.put("REPOS", "");
+        a.put("REPOSNL", "");
+        a.put("VERSION", versionAttribute(version));
+        return d;
+    }
+
+    /** The partner gateway as our production sender names it: the gateway's lab host, same port. */
+    private String productionConname(String drConname) {
+        Matcher m = CONNAME_PART.matcher(drConname.split(",")[0]);
+        if (!m.matches()) {
+            return drConname;
+        }
+        int port = Integer.parseInt(m.group(2));
+        for (QueueManager qm : estate.queueManagers()) {
+            if (qm.listenerPort() == port) {
+                return qm.primaryHost() + "(" + port + ")";
+            }
+        }
+        return drConname;
+    }
+
+    private String gatewayQueueManager(String drConname) {
+        Matcher m = CONNAME_PART.matcher(drConname.split(",")[0]);
+        if (!m.matches()) {
+            return null;
+        }
+        int port = Integer.parseInt(m.group(2));
+        return estate.queueManagers().stream().filter(q -> q.listenerPort() == port).map(QueueManager::name)
+                .findFirst().orElse(null);
+    }
+
+    // ---------------------------------------------------------------- time, versions
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** {@code yyyy-MM-dd HH.mm.ss} in UTC, MQ's ALTDATE/ALTTIME pair. */
+    String stamp() {
+        return STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** An instant as {@code yyyy-MM-dd HH.mm.ss} in UTC. */
+    String stampOf(Instant instant) {
+        return STAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static int commandLevel(String version) {
+        String[] p = version.split("\\.");
+        return Integer.parseInt(p[0]) * 100 + Integer.parseInt(p[1]) * 10 + Integer.parseInt(p[2]);
+    }
+
+    /** VERSION(09040000) as DISPLAY QMGR and DISPLAY CLUSQMGR print it. */
+    static String versionAttribute(String version) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : version.split("\\.")) {
+            sb.append(String.format("%02d", Integer.parseInt(part)));
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    Optional<QueueManagerRuntime> runtime(String host, String qm) {
+        Map<String, QueueManagerRuntime> onHost = byHost.get(host);
+        return onHost == null ? Optional.empty() : Optional.ofNullable(onHost.get(qm));
+    }
+
+    /** The queue manager a cluster member name refers to: the running instance, else its inventory host's. */
+    Optional<QueueManagerRuntime> member(String qmName) {
+        for (Map<String, QueueManagerRuntime> onHost : byHost.values()) {
+            QueueManagerRuntime rt = onHost.get(qmName);
+            if (rt != null && rt.running()) {
+                return Optional.of(rt);
+            }
+        }
+        return estate.findQueueManager(qmName).flatMap(q -> runtime(q.primaryHost(), qmName));
+    }
+
+    List<QueueManagerRuntime> allRuntimes() {
+        Set<QueueManagerRuntime> all = new LinkedHashSet<>();
+        byHost.values().forEach(m -> all.addAll(m.values()));
+        return new ArrayList<>(all);
+    }
+
+    boolean listenerRunningOn(QueueManagerRuntime rt, int port) {
+        for (MqObject l : rt.data.listeners.values()) {
+            if (rt.data.runningListeners.contains(l.name()) && Integer.toString(port).equals(l.attribute("PORT"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The running lab queue manager whose running listener a CONNAME reaches, trying each address in turn. */
+    Optional<QueueManagerRuntime> resolveConname(String conname) {
+        if (conname == null || conname.isBlank()) {
+            return Optional.empty();
+        }
+        for (String part : conname.split(",")) {
+            Matcher m = CONNAME_PART.matcher(part);
+            if (!m.matches()) {
+                continue;
+            }
+            String host = m.group(1);
+            int port = Integer.parseInt(m.group(2));
+            String labHostName = byHost.keySet().stream().filter(h -> h.equalsIgnoreCase(host)).findFirst().orElse(null);
+            boolean labHost = labHostName != null;
+            boolean anyHost = host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost")
+                    || estate.hosts().stream().anyMatch(h -> h.address().equalsIgnoreCase(host));
+            for (QueueManagerRuntime rt : allRuntimes()) {
+                if (!rt.running() || !listenerRunningOn(rt, port)) {
+                    continue;
+                }
+                if ((labHost && labHostName.equals(rt.activeHost)) || (!labHost && anyHost)) {
+                    return Optional.of(rt);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- starting and ending
+
+    void start(QueueManagerRuntime rt, String host) {
+        rt.activeHost = host;
+        rt.standbyHosts.remove(host);
+        rt.startedAt = now();
+        String version = hostVersions.get(host);
+        rt.data.qmgrAttributes.put("VERSION", versionAttribute(version));
+        rt.data.qmgrAttributes.put("CMDLEVEL", Integer.toString(commandLevel(version)));
+        rt.data.runningListeners.clear();
+        for (MqObject l : rt.data.listeners.values()) {
+            if ("QMGR".equals(l.attribute("CONTROL"))) {
+                rt.data.runningListeners.add(l.name());
+            }
+        }
+        rt.data.channelRequests.values().removeIf("START"::equals);
+        for (MqObject ch : rt.data.channels.values()) {
+            if ("CLUSSDR".equals(ch.channelType()) && !"STOP".equals(rt.data.channelRequests.get(ch.name()))) {
+                rt.data.channelRequests.put(ch.name(), "START");
+            }
+        }
+    }
+
+    void end(QueueManagerRuntime rt, QmStatus how) {
+        rt.activeHost = null;
+        rt.endedStatus = how;
+        rt.startedAt = null;
+        rt.data.runningListeners.clear();
+        rt.data.channelRequests.values().removeIf("START"::equals);
+    }
+
+    // ---------------------------------------------------------------- channels
+
+    /** STATUS of a sender-type channel (SDR, CLUSSDR), or null when it has no status (never started). */
+    String senderStatus(QueueManagerRuntime rt, MqObject channel) {
+        String request = rt.data.channelRequests.get(channel.name());
+        if (request == null || !rt.running()) {
+            return null;
+        }
+        if ("STOP".equals(request)) {
+            return "STOPPED";
+        }
+        return senderTarget(rt, channel).isPresent() ? "RUNNING" : "RETRYING";
+    }
+
+    Optional<QueueManagerRuntime> senderTarget(QueueManagerRuntime rt, MqObject channel) {
+        String wantedType = "CLUSSDR".equals(channel.channelType()) ? "CLUSRCVR" : "RCVR";
+        return resolveConname(channel.attribute("CONNAME")).filter(target -> {
+            MqObject partner = target.data.channels.get(channel.name());
+            return partner != null && wantedType.equals(partner.channelType())
+                    && !"STOP".equals(target.data.channelRequests.get(partner.name()));
+        });
+    }
+
+    /**
+     * The queue manager connected to a receiver-type channel (RCVR, CLUSRCVR), or null when nothing is: a
+     * running sender of the same name that reaches it, or for a cluster-receiver, a running repository of its
+     * cluster that knows it (auto-defined cluster-senders are not objects in the lab).
+     */
+    String receiverPeer(QueueManagerRuntime rt, MqObject channel) {
+        if (!rt.running() || "STOP".equals(rt.data.channelRequests.get(channel.name()))) {
+            return null;
+        }
+        for (QueueManagerRuntime other : allRuntimes()) {
+            if (other == rt || !other.running()) {
+                continue;
+            }
+            MqObject sender = other.data.channels.get(channel.name());
+            if (sender != null && "RUNNING".equals(senderStatus(other, sender))
+                    && senderTarget(other, sender).orElse(null) == rt) {
+                return other.name;
+            }
+        }
+        if ("CLUSRCVR".equals(channel.channelType())) {
+            Cluster cluster = estate.findCluster(channel.attribute("CLUSTER")).orElse(null);
+            if (cluster != null && listenerRunningOn(rt, portOf(channel.attribute("CONNAME")))) {
+                List<String> knowers = cluster.isFullRepository(rt.name) ? cluster.members() : cluster.fullRepositories();
+                for (String name : knowers) {
+                    if (!name.equals(rt.name) && member(name).map(QueueManagerRuntime::running).orElse(false)) {
+                        return name;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static int portOf(String conname) {
+        if (conname == null) {
+            return -1;
+        }
+        Matcher m = CONNAME_PART.matcher(conname.split(",")[0]);
+        return m.matches() ? Integer.parseInt(m.group(2)) : -1;
+    }
+
+    // ---------------------------------------------------------------- clusters
+
+    List<Cluster> clustersOf(QueueManagerRuntime rt) {
+        List<Cluster> result = new ArrayList<>();
+        for (MqObject ch : rt.data.channels.values()) {
+            if ("CLUSRCVR".equals(ch.channelType())) {
+                estate.findCluster(ch.attribute("CLUSTER")).filter(c -> !result.contains(c)).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** Cluster queue managers {@code viewer} knows about in {@code cluster}: all, for a full repository. */
+    List<String> knownMembers(QueueManagerRuntime viewer, Cluster cluster) {
+        if (cluster.isFullRepository(viewer.name)) {
+            return cluster.members();
+        }
+        Set<String> known = new LinkedHashSet<>();
+        known.add(viewer.name);
+        known.addAll(cluster.fullRepositories());
+        for (String queue : viewer.data.usedClusterQueues) {
+            known.addAll(hostsOfClusterQueue(cluster, queue));
+        }
+        List<String> ordered = new ArrayList<>();
+        cluster.members().stream().filter(known::contains).forEach(ordered::add);
+        return ordered;
+    }
+
+    List<String> hostsOfClusterQueue(Cluster cluster, String queue) {
+        List<String> hosts = new ArrayList<>();
+        for (String name : cluster.members()) {
+            member(name).ifPresent(m -> {
+                MqObject q = m.data.queues.get(queue);
+                if (q != null && q.type() == ObjectType.QLOCAL && cluster.name().equals(q.attribute("CLUSTER"))) {
+                    hosts.add(name);
+                }
+            });
+        }
+        return hosts;
+    }
+
+    /** The cluster-receiver a member advertises in a cluster, or null. */
+    static MqObject clusterReceiver(QueueManagerRuntime member, String cluster) {
+        return member.data.channels.values().stream()
+                .filter(c -> "CLUSRCVR".equals(c.channelType()) && cluster.equals(c.attribute("CLUSTER")))
+                .findFirst().orElse(null);
+    }
+
+    /** STATUS of the cluster channel from {@code viewer} to {@code member}, as DISPLAY CLUSQMGR shows it. */
+    String clusterChannelStatus(QueueManagerRuntime viewer, QueueManagerRuntime member, MqObject receiver) {
+        if (member == viewer) {
+            return "RUNNING";
+        }
+        MqObject explicit = viewer.data.channels.get(receiver.name());
+        if (explicit != null && "CLUSSDR".equals(explicit.channelType())) {
+            String status = senderStatus(viewer, explicit);
+            return status == null ? "INACTIVE" : status;
+        }
+        boolean reachable = member.running() && listenerRunningOn(member, portOf(receiver.attribute("CONNAME")))
+                && !"STOP".equals(member.data.channelRequests.get(receiver.name()));
+        return reachable ? "RUNNING" : "RETRYING";
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /** How a put ended: MQ reason code (0 = OK) and where the message went. */
+    record PutOutcome(int reason, String queueManager, String queue) {
+    }
+
+    PutOutcome put(QueueManagerRuntime rt, String queueName, String text) {
+        MqObject q = rt.data.queues.get(queueName);
+        if (q == null) {
+            return putToCluster(rt, queueName, text);
+        }
+        if ("DISABLED".equals(q.attribute("PUT"))) {
+            return new PutOutcome(2051, rt.name, queueName);
+        }
+        boolean persistent = "YES".equals(q.attribute("DEFPSIST"));
+        switch (q.type()) {
+            case QLOCAL -> {
+                return putLocal(rt, q, Message.local(text, persistent));
+            }
+            case QALIAS -> {
+                String target = q.attribute("TARGET");
+                MqObject base = rt.data.queues.get(target);
+                if (base == null || base.type() != ObjectType.QLOCAL) {
+                    return new PutOutcome(2082, rt.name, queueName);
+                }
+                return putLocal(rt, base, Message.local(text, persistent));
+            }
+            case QREMOTE -> {
+                String xmitqName = q.attribute("XMITQ").isEmpty() ? q.attribute("RQMNAME") : q.attribute("XMITQ");
+                MqObject xmitq = rt.data.queues.get(xmitqName);
+                if (xmitq == null || xmitq.type() != ObjectType.QLOCAL) {
+                    return new PutOutcome(2087, rt.name, queueName);
+                }
+                return putLocal(rt, xmitq, new Message(text, persistent, q.attribute("RQMNAME"), q.attribute("RNAME")));
+            }
+            default -> {
+                return new PutOutcome(2043, rt.name, queueName);
+            }
+        }
+    }
+
+    private PutOutcome putLocal(QueueManagerRuntime rt, MqObject q, Message message) {
+        int max = Integer.parseInt(q.attribute("MAXDEPTH"));
+        if (rt.data.depth(q.name()) >= max) {
+            return new PutOutcome(2053, rt.name, q.name());
+        }
+        rt.data.messagesOf(q.name()).addLast(message);
+        if (message.persistent()) {
+            noteWrite(rt, options.persistentMessageKb());
+        }
+        return new PutOutcome(0, rt.name, q.name());
+    }
+
+    /** Workload balancing over the running hosts of a cluster queue, preferring ones not suspended. */
+    private PutOutcome putToCluster(QueueManagerRuntime rt, String queueName, String text) {
+        for (Cluster cluster : clustersOf(rt)) {
+            List<String> hosts = hostsOfClusterQueue(cluster, queueName);
+            if (hosts.isEmpty()) {
+                continue;
+            }
+            if (!cluster.isFullRepository(rt.name)) {
+                rt.data.usedClusterQueues.add(queueName);
+            }
+            List<QueueManagerRuntime> running = new ArrayList<>();
+            List<QueueManagerRuntime> all = new ArrayList<>();
+            for (String h : hosts) {
+                member(h).ifPresent(m -> {
+                    all.add(m);
+                    if (m.running()) {
+                        running.add(m);
+                    }
+                });
+            }
+            List<QueueManagerRuntime> candidates = running.isEmpty() ? all : running;
+            List<QueueManagerRuntime> active = candidates.stream()
+                    .filter(m -> !m.data.suspendedClusters.contains(cluster.name())).toList();
+            List<QueueManagerRuntime> choice = active.isEmpty() ? candidates : active;
+            String key = rt.name + "/" + queueName;
+            int next = roundRobin.merge(key, 1, Integer::sum) - 1;
+            QueueManagerRuntime target = choice.get(next % choice.size());
+            MqObject targetQueue = target.data.queues.get(queueName);
+            boolean persistent = "YES".equals(targetQueue.attribute("DEFPSIST"));
+            if (!target.running()) {
+                rt.data.messagesOf(CLUSTER_XMITQ).addLast(new Message(text, persistent, target.name, queueName));
+                return new PutOutcome(0, rt.name, CLUSTER_XMITQ);
+            }
+            return putLocal(target, targetQueue, Message.local(text, persistent));
+        }
+        return new PutOutcome(2085, rt.name, queueName);
+    }
+
+    /** Data written on an RDQM primary: replicated at once, or counted as out of sync while disconnected. */
+    void noteWrite(QueueManagerRuntime rt, long kb) {
+        if (!rt.isRdqm() || rt.drRole != DrRole.PRIMARY) {
+            return;
+        }
+        RdqmPair pair = rt.pair;
+        if (pair.syncing()) {
+            pair.syncTotalKb += kb;
+        } else if (!pair.connected() || pair.outOfSyncKb > 0 || pair.secondaryInconsistent) {
+            pair.outOfSyncKb += kb;
+        }
+    }
+
+    // ---------------------------------------------------------------- the passage of time
+
+    /** Brings everything up to the clock: RDQM synchronization and reverts, replication, channel delivery. */
+    void settle() {
+        Instant now = now();
+        for (RdqmPair pair : pairs.values()) {
+            settle(pair, now);
+        }
+        for (QueueManagerRuntime rt : allRuntimes()) {
+            if (rt.running()) {
+                deliverOverChannels(rt);
+            }
+        }
+    }
+
+    private void settle(RdqmPair pair, Instant now) {
+        for (QueueManagerRuntime node : pair.nodes.values()) {
+            if (node.revertingUntil != null && !now.isBefore(node.revertingUntil)) {
+                node.revertingUntil = null;
+                node.endedStatus = QmStatus.ENDED_UNEXPECTEDLY;
+            }
+        }
+        QueueManagerRuntime primary = pair.primary();
+        QueueManagerRuntime secondary = pair.secondary();
+        boolean onePrimaryOneSecondary = primary != null && secondary != null;
+        if (pair.syncing()) {
+            if (!pair.connected() || !onePrimaryOneSecondary) {
+                cutDuringSync(pair, now);
+            } else if (syncedKb(pair, now) >= pair.syncTotalKb) {
+                secondary.data = primary.data.copy();
+                pair.syncStartedAt = null;
+                pair.syncTotalKb = 0;
+                pair.outOfSyncKb = 0;
+                pair.secondaryInconsistent = false;
+            }
+            return;
+        }
+        if (!pair.connected() || !onePrimaryOneSecondary || primary.revertingUntil != null) {
+            return;
+        }
+        if (pair.outOfSyncKb > 0 || pair.secondaryInconsistent) {
+            pair.syncStartedAt = now;
+            pair.syncTotalKb = Math.max(1, pair.outOfSyncKb);
+            pair.outOfSyncKb = 0;
+            pair.secondaryInconsistent = true;
+            return;
+        }
+        secondary.data = primary.data.copy();
+    }
+
+    void cutDuringSync(RdqmPair pair, Instant now) {
+        long remaining = Math.max(1, pair.syncTotalKb - syncedKb(pair, now));
+        pair.outOfSyncKb = remaining;
+        pair.syncStartedAt = null;
+        pair.syncTotalKb = 0;
+        pair.secondaryInconsistent = true;
+    }
+
+    long syncedKb(RdqmPair pair, Instant now) {
+        double seconds = Duration.between(pair.syncStartedAt, now).toMillis() / 1000.0;
+        return Math.min(pair.syncTotalKb, (long) Math.floor(seconds * options.syncRateKbPerSecond()));
+    }
+
+    private void deliverOverChannels(QueueManagerRuntime rt) {
+        for (MqObject ch : rt.data.channels.values()) {
+            if (!"SDR".equals(ch.channelType()) || !"RUNNING".equals(senderStatus(rt, ch))) {
+                continue;
+            }
+            QueueManagerRuntime target = senderTarget(rt, ch).orElseThrow();
+            Deque<Message> xmitq = rt.data.messages.get(ch.attribute("XMITQ"));
+            while (xmitq != null && !xmitq.isEmpty()) {
+                Message m = xmitq.pollFirst();
+                deliver(target, m);
+            }
+        }
+        Deque<Message> clusterXmitq = rt.data.messages.get(CLUSTER_XMITQ);
+        if (clusterXmitq != null) {
+            for (Iterator<Message> it = clusterXmitq.iterator(); it.hasNext(); ) {
+                Message m = it.next();
+                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running);
+                if (target.isPresent()) {
+                    it.remove();
+                    deliver(target.get(), m);
+                }
+            }
+        }
+    }
+
+    private void deliver(QueueManagerRuntime target, Message m) {
+        MqObject q = m.targetQueue() == null ? null : target.data.queues.get(m.targetQueue());
+        String queue = q != null && q.type() == ObjectType.QLOCAL ? q.name() : DEAD_LETTER_QUEUE;
+        target.data.messagesOf(queue).addLast(m.delivered());
+        if (m.persistent()) {
+            noteWrite(target, options.persistentMessageKb());
+        }
+    }
+}

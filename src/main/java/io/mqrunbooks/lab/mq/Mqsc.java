@@ -1,0 +1,998 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.estate.Cluster;
+import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import io.mqrunbooks.lab.mq.MqscText.SyntaxError;
+import io.mqrunbooks.lab.mq.MqscText.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * runmqsc: MQSC read from standard input.
+ *
+ * <p>Sources for the text: the banner, two blank lines, {@code "%6d : "} echo with continuation and comment
+ * lines echoed as {@code "       : "}, "end" numbered but not counted, and the three trailer lines with their
+ * singular/plural forms: MQ 9.x transcripts (RDQM sample in a public repository: "6 MQSC commands read." after
+ * "     7 : end"; "One valid MQSC command could not be processed." after AMQ8420I; the MQ 9.1 MFT guide for
+ * continuation lines and AMQ8405I followed by the segment and a blank line). Message numbers: AMQ8006I/8007I/
+ * 8008I queue created/deleted/changed, AMQ8014I/8015I/8016I channel, AMQ8626I/8627I/8628I listener, AMQ8005I,
+ * AMQ8018I, AMQ8019I, AMQ8021I, AMQ8706I, AMQ8020I, AMQ8022I, AMQ8143E, AMQ8147E, AMQ8150E, AMQ8227E, AMQ9514E,
+ * AMQ9533E, AMQ8420I, AMQ8408I/8409I/8414I/8417I/8441I/8450I/8630I/8705I: IBM MQ 9.4 messages as seen in
+ * the transcripts under src/test/resources/mq-transcripts/. AMQ8559I/AMQ8558I (SUSPEND/RESUME QMGR) were not
+ * found in public transcripts (docs/lab.md). Exit codes 0/10/20: IBM MQ 9.4 docs, runmqsc.
+ */
+final class Mqsc {
+
+    static final String BANNER = "5724-H72 (C) Copyright IBM Corp. 1994, 2024.";
+    private static final Map<String, String> VERBS = Map.ofEntries(
+            Map.entry("DEFINE", "DEFINE"), Map.entry("DEF", "DEFINE"), Map.entry("ALTER", "ALTER"),
+            Map.entry("ALT", "ALTER"), Map.entry("DELETE", "DELETE"), Map.entry("DISPLAY", "DISPLAY"),
+            Map.entry("DIS", "DISPLAY"), Map.entry("START", "START"), Map.entry("STA", "START"),
+            Map.entry("STOP", "STOP"), Map.entry("PING", "PING"), Map.entry("SUSPEND", "SUSPEND"),
+            Map.entry("RESUME", "RESUME"), Map.entry("CLEAR", "CLEAR"));
+    private static final Map<String, String> OBJECTS = Map.ofEntries(
+            Map.entry("QLOCAL", "QLOCAL"), Map.entry("QL", "QLOCAL"), Map.entry("QREMOTE", "QREMOTE"),
+            Map.entry("QR", "QREMOTE"), Map.entry("QALIAS", "QALIAS"), Map.entry("QA", "QALIAS"),
+            Map.entry("QMODEL", "QMODEL"), Map.entry("QM", "QMODEL"), Map.entry("QUEUE", "QUEUE"),
+            Map.entry("Q", "QUEUE"), Map.entry("CHANNEL", "CHANNEL"), Map.entry("CHL", "CHANNEL"),
+            Map.entry("LISTENER", "LISTENER"), Map.entry("LSTR", "LISTENER"), Map.entry("QCLUSTER", "QCLUSTER"),
+            Map.entry("QC", "QCLUSTER"), Map.entry("CLUSQMGR", "CLUSQMGR"), Map.entry("CHSTATUS", "CHSTATUS"),
+            Map.entry("CHS", "CHSTATUS"), Map.entry("QSTATUS", "QSTATUS"), Map.entry("QS", "QSTATUS"),
+            Map.entry("QMGR", "QMGR"), Map.entry("QMSTATUS", "QMSTATUS"), Map.entry("LSSTATUS", "LSSTATUS"));
+    private static final Set<String> QMGR_KEYWORDS = Set.of("DESCR", "DEADQ", "DEFXMITQ", "REPOS", "REPOSNL",
+            "CHLAUTH", "MAXMSGL", "CLWLUSEQ", "MONQ", "MONCHL", "STATQ", "STATCHL", "CCSID", "DEFCLXQ", "FORCE",
+            "CONNAUTH", "SSLKEYR", "CERTLABL", "CHAD", "PERFMEV", "STRSTPEV");
+    private static final Set<String> FLAGS = Set.of("TRIGGER", "NOTRIGGER", "SHARE", "NOSHARE", "HARDENBO",
+            "NOHARDENBO");
+    private static final Pattern WHERE = Pattern.compile(
+            "\\s*([A-Za-z]+)\\s+(EQ|NE|LT|GT|LE|GE|LK|NL)\\s+('(?:[^']|'')*'|\\S+)\\s*", Pattern.CASE_INSENSITIVE);
+
+    private enum Kind { OK, SYNTAX, FAILED }
+
+    private record Result(List<String> lines, Kind kind) {
+        static Result ok(String... lines) {
+            return new Result(List.of(lines), Kind.OK);
+        }
+
+        static Result failed(String... lines) {
+            return new Result(List.of(lines), Kind.FAILED);
+        }
+    }
+
+    private final LabWorld world;
+
+    Mqsc(LabWorld world) {
+        this.world = world;
+    }
+
+    // ---------------------------------------------------------------- runmqsc
+
+    LabExecution runmqsc(String host, List<String> args, String stdin) {
+        boolean echo = true;
+        String qmName = null;
+        for (String a : args) {
+            if (a.equals("-e")) {
+                echo = false;
+            } else if (a.startsWith("-") || qmName != null) {
+                return Output.error(20, "Usage: runmqsc [-e] QMgrName");
+            } else {
+                qmName = a;
+            }
+        }
+        Output out = new Output().out(BANNER);
+        if (qmName == null) {
+            // the lab defines no default queue manager, so runmqsc without a name finds none
+            return out.out("").out(ControlCommands.DOES_NOT_EXIST).exit(20);
+        }
+        out.out("Starting MQSC for queue manager " + qmName + ".").out("");
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty() || !host.equals(found.get().activeHost)) {
+            String message = found.isEmpty() ? ControlCommands.DOES_NOT_EXIST : ControlCommands.NOT_AVAILABLE;
+            return out.out(message).out("No MQSC commands read.").out("No commands have a syntax error.")
+                    .out("All valid MQSC commands were processed.").exit(20);
+        }
+        QueueManagerRuntime rt = found.get();
+        out.out("");
+        int number = 0;
+        int read = 0;
+        int syntaxErrors = 0;
+        int failed = 0;
+        StringBuilder command = null;
+        boolean stripNext = false;
+        List<String> lines = new ArrayList<>(List.of(stdin.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1)
+                    : lines.get(i);
+            if (command == null) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("*")) {
+                    if (echo) {
+                        out.out("       : " + line);
+                    }
+                    continue;
+                }
+                number++;
+                if (echo) {
+                    out.out(String.format("%6d : %s", number, line));
+                }
+                command = new StringBuilder();
+            } else if (echo) {
+                out.out("       : " + line);
+            }
+            String piece = stripNext ? line.stripLeading() : line;
+            String body = piece.stripTrailing();
+            if (body.endsWith("+")) {
+                command.append(body, 0, body.length() - 1);
+                stripNext = true;
+                if (i + 1 < lines.size()) {
+                    continue;
+                }
+            } else if (body.endsWith("-")) {
+                command.append(body, 0, body.length() - 1);
+                stripNext = false;
+                if (i + 1 < lines.size()) {
+                    continue;
+                }
+            } else {
+                command.append(body);
+            }
+            stripNext = false;
+            String text = command.toString().strip();
+            command = null;
+            if (text.equalsIgnoreCase("END")) {
+                break;
+            }
+            read++;
+            Result result = execute(rt, host, text);
+            result.lines().forEach(out::out);
+            if (result.kind() == Kind.SYNTAX) {
+                syntaxErrors++;
+            } else if (result.kind() == Kind.FAILED) {
+                failed++;
+            }
+        }
+        out.out(read == 0 ? "No MQSC commands read." : read == 1 ? "One MQSC command read." : read + " MQSC commands read.");
+        out.out(syntaxErrors == 0 ? "No commands have a syntax error."
+                : syntaxErrors == 1 ? "One command has a syntax error." : syntaxErrors + " commands have a syntax error.");
+        out.out(failed == 0 ? "All valid MQSC commands were processed."
+                : failed == 1 ? "One valid MQSC command could not be processed."
+                : failed + " valid MQSC commands could not be processed.");
+        return out.exit(syntaxErrors + failed == 0 ? 0 : 10);
+    }
+
+    private static Result syntax(String text, int end) {
+        String segment = text.substring(0, Math.min(end, text.length())).strip();
+        return new Result(List.of("AMQ8405I: Syntax error detected at or near end of command segment below:-",
+                segment, ""), Kind.SYNTAX);
+    }
+
+    private Result execute(QueueManagerRuntime rt, String host, String text) {
+        List<Token> tokens;
+        try {
+            tokens = MqscText.tokenize(text);
+        } catch (SyntaxError e) {
+            return syntax(text, e.end);
+        }
+        Token verbToken = tokens.get(0);
+        String verb = VERBS.get(verbToken.keyword());
+        if (verb == null || verbToken.hasValue()) {
+            return syntax(text, verbToken.end());
+        }
+        if (tokens.size() < 2) {
+            return syntax(text, text.length());
+        }
+        Token objectToken = tokens.get(1);
+        String object = OBJECTS.get(objectToken.keyword());
+        if (object == null) {
+            return syntax(text, objectToken.end());
+        }
+        List<Token> params = tokens.subList(2, tokens.size());
+        try {
+            return switch (verb) {
+                case "DEFINE" -> define(rt, text, object, objectToken, params);
+                case "ALTER" -> alter(rt, text, object, objectToken, params);
+                case "DELETE" -> delete(rt, text, object, objectToken, params);
+                case "CLEAR" -> clear(rt, text, object, objectToken, params);
+                case "DISPLAY" -> display(rt, host, text, object, objectToken, params);
+                case "START", "STOP" -> startStop(rt, text, verb, object, objectToken, params);
+                case "PING" -> ping(rt, text, object, objectToken, params);
+                default -> suspendResume(rt, text, verb, object, objectToken, params);
+            };
+        } catch (SyntaxError e) {
+            return syntax(text, e.end);
+        }
+    }
+
+    private static String requireName(String text, Token objectToken, boolean channel) throws SyntaxError {
+        if (!objectToken.hasValue()) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String name = objectToken.value();
+        boolean bad = channel ? NameRules.checkChannelName(name).isPresent() : NameRules.checkMqName(name).isPresent();
+        if (bad) {
+            throw new SyntaxError(objectToken.end());
+        }
+        return name;
+    }
+
+    // ---------------------------------------------------------------- DEFINE / ALTER / DELETE / CLEAR
+
+    private static ObjectType definable(String object, Token objectToken) throws SyntaxError {
+        return switch (object) {
+            case "QLOCAL" -> ObjectType.QLOCAL;
+            case "QREMOTE" -> ObjectType.QREMOTE;
+            case "QALIAS" -> ObjectType.QALIAS;
+            case "QMODEL" -> ObjectType.QMODEL;
+            case "CHANNEL" -> ObjectType.CHANNEL;
+            case "LISTENER" -> ObjectType.LISTENER;
+            default -> throw new SyntaxError(objectToken.end());
+        };
+    }
+
+    private Result define(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
+            throws SyntaxError {
+        ObjectType type = definable(object, objectToken);
+        String name = requireName(text, objectToken, type == ObjectType.CHANNEL);
+        boolean replace = false;
+        String like = null;
+        String chltype = null;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Token t : params) {
+            String k = t.keyword();
+            if ((k.equals("REPLACE") || k.equals("NOREPLACE")) && !t.hasValue()) {
+                replace = k.equals("REPLACE");
+            } else if (k.equals("LIKE") && t.hasValue()) {
+                like = t.value();
+            } else if (k.equals("CHLTYPE") && type == ObjectType.CHANNEL && t.hasValue()) {
+                chltype = t.value().toUpperCase(Locale.ROOT);
+                if (!ObjectType.CHANNEL_TYPES.contains(chltype)) {
+                    throw new SyntaxError(t.end());
+                }
+            } else {
+                acceptAttribute(type, t, values);
+            }
+        }
+        if (type == ObjectType.CHANNEL && chltype == null) {
+            throw new SyntaxError(text.length());
+        }
+        Map<String, MqObject> namespace = rt.data.namespace(type);
+        MqObject existing = namespace.get(name);
+        if (existing != null && (!replace || existing.type() != type
+                || (chltype != null && !chltype.equals(existing.channelType())))) {
+            return Result.failed("AMQ8150E: IBM MQ object already exists.");
+        }
+        String now = world.stamp();
+        MqObject obj;
+        if (existing != null) {
+            obj = existing.copy();
+        } else if (like != null) {
+            MqObject source = namespace.get(like);
+            if (source == null || source.type() != type) {
+                return Result.failed("AMQ8147E: IBM MQ object " + like + " not found.");
+            }
+            obj = source.renamed(name);
+            obj.set("CRDATE", now.substring(0, 10));
+            obj.set("CRTIME", now.substring(11));
+        } else {
+            obj = MqObject.withDefaults(type, name, chltype, now);
+        }
+        values.forEach(obj::set);
+        obj.set("ALTDATE", now.substring(0, 10));
+        obj.set("ALTTIME", now.substring(11));
+        namespace.put(name, obj);
+        return Result.ok(switch (type.namespace()) {
+            case "QUEUE" -> "AMQ8006I: IBM MQ queue created.";
+            case "CHANNEL" -> "AMQ8014I: IBM MQ channel created.";
+            default -> "AMQ8626I: IBM MQ listener created.";
+        });
+    }
+
+    private static void acceptAttribute(ObjectType type, Token t, Map<String, String> values) throws SyntaxError {
+        String k = t.keyword();
+        if (FLAGS.contains(k) && !t.hasValue() && type.accepts(k)) {
+            values.put(k, null);
+            return;
+        }
+        if (!t.hasValue() || !type.accepts(k)) {
+            throw new SyntaxError(t.end());
+        }
+        String value = t.value();
+        if (!MqscText.STRING_ATTRIBUTES.contains(k)) {
+            value = value.toUpperCase(Locale.ROOT);
+            if (k.equals("MAXDEPTH") || k.equals("PORT") || k.equals("MAXMSGL") || k.equals("BATCHSZ")) {
+                if (!value.matches("\\d{1,9}")) {
+                    throw new SyntaxError(t.end());
+                }
+            }
+        }
+        values.put(k, value);
+    }
+
+    private Result alter(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
+            throws SyntaxError {
+        if (object.equals("QMGR")) {
+            if (objectToken.hasValue()) {
+                throw new SyntaxError(objectToken.end());
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Token t : params) {
+                if (!QMGR_KEYWORDS.contains(t.keyword()) || (t.hasValue() == t.keyword().equals("FORCE"))) {
+                    throw new SyntaxError(t.end());
+                }
+                if (t.hasValue()) {
+                    values.put(t.keyword(), MqscText.STRING_ATTRIBUTES.contains(t.keyword()) ? t.value()
+                            : t.value().toUpperCase(Locale.ROOT));
+                }
+            }
+            rt.data.qmgrAttributes.putAll(values);
+            return Result.ok("AMQ8005I: IBM MQ queue manager changed.");
+        }
+        ObjectType type = definable(object, objectToken);
+        String name = requireName(text, objectToken, type == ObjectType.CHANNEL);
+        String chltype = null;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Token t : params) {
+            if (t.keyword().equals("CHLTYPE") && type == ObjectType.CHANNEL && t.hasValue()) {
+                chltype = t.value().toUpperCase(Locale.ROOT);
+                if (!ObjectType.CHANNEL_TYPES.contains(chltype)) {
+                    throw new SyntaxError(t.end());
+                }
+            } else if (t.keyword().equals("FORCE") && !t.hasValue()) {
+                continue;
+            } else {
+                acceptAttribute(type, t, values);
+            }
+        }
+        if (type == ObjectType.CHANNEL && chltype == null) {
+            throw new SyntaxError(text.length());
+        }
+        MqObject existing = rt.data.namespace(type).get(name);
+        if (existing == null || existing.type() != type || (chltype != null && !chltype.equals(existing.channelType()))) {
+            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+        }
+        values.forEach(existing::set);
+        String now = world.stamp();
+        existing.set("ALTDATE", now.substring(0, 10));
+        existing.set("ALTTIME", now.substring(11));
+        return Result.ok(switch (type.namespace()) {
+            case "QUEUE" -> "AMQ8008I: IBM MQ queue changed.";
+            case "CHANNEL" -> "AMQ8016I: IBM MQ channel changed.";
+            default -> "AMQ8627I: IBM MQ listener changed.";
+        });
+    }
+
+    private Result delete(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
+            throws SyntaxError {
+        ObjectType type = definable(object, objectToken);
+        String name = requireName(text, objectToken, type == ObjectType.CHANNEL);
+        boolean purge = false;
+        for (Token t : params) {
+            if ((t.keyword().equals("PURGE") || t.keyword().equals("NOPURGE")) && !t.hasValue()
+                    && type == ObjectType.QLOCAL) {
+                purge = t.keyword().equals("PURGE");
+            } else if (!(t.keyword().equals("CHLTYPE") && type == ObjectType.CHANNEL && t.hasValue())) {
+                throw new SyntaxError(t.end());
+            }
+        }
+        MqObject existing = rt.data.namespace(type).get(name);
+        if (existing == null || existing.type() != type) {
+            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+        }
+        if (type == ObjectType.QLOCAL && rt.data.depth(name) > 0 && !purge) {
+            return Result.failed("AMQ8143E: IBM MQ queue not empty.");
+        }
+        rt.data.namespace(type).remove(name);
+        rt.data.messages.remove(name);
+        rt.data.channelRequests.remove(name);
+        rt.data.runningListeners.remove(name);
+        return Result.ok(switch (type.namespace()) {
+            case "QUEUE" -> "AMQ8007I: IBM MQ queue deleted.";
+            case "CHANNEL" -> "AMQ8015I: IBM MQ channel deleted.";
+            default -> "AMQ8628I: IBM MQ listener deleted.";
+        });
+    }
+
+    private Result clear(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
+            throws SyntaxError {
+        if (!object.equals("QLOCAL")) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String name = requireName(text, objectToken, false);
+        if (!params.isEmpty()) {
+            throw new SyntaxError(params.get(0).end());
+        }
+        MqObject q = rt.data.queues.get(name);
+        if (q == null || q.type() != ObjectType.QLOCAL) {
+            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+        }
+        rt.data.messages.remove(name);
+        return Result.ok("AMQ8022I: IBM MQ queue cleared.");
+    }
+
+    // ---------------------------------------------------------------- START / STOP / PING / SUSPEND / RESUME
+
+    private Result startStop(QueueManagerRuntime rt, String text, String verb, String object, Token objectToken,
+                             List<Token> params) throws SyntaxError {
+        boolean start = verb.equals("START");
+        if (object.equals("LISTENER")) {
+            String name = requireName(text, objectToken, false);
+            if (!params.isEmpty()) {
+                throw new SyntaxError(params.get(0).end());
+            }
+            if (!rt.data.listeners.containsKey(name)) {
+                return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            }
+            if (start) {
+                rt.data.runningListeners.add(name);
+                return Result.ok("AMQ8021I: Request to start IBM MQ listener accepted.");
+            }
+            rt.data.runningListeners.remove(name);
+            return Result.ok("AMQ8706I: Request to stop IBM MQ listener accepted.");
+        }
+        if (!object.equals("CHANNEL")) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String name = requireName(text, objectToken, true);
+        boolean inactive = false;
+        for (Token t : params) {
+            boolean stopOption = !start && t.hasValue() && (t.keyword().equals("MODE") || t.keyword().equals("STATUS")
+                    || t.keyword().equals("QMNAME") || t.keyword().equals("CONNAME"));
+            if (!stopOption) {
+                throw new SyntaxError(t.end());
+            }
+            if (t.keyword().equals("STATUS")) {
+                if (!Set.of("STOPPED", "INACTIVE").contains(t.value())) {
+                    throw new SyntaxError(t.end());
+                }
+                inactive = t.value().equals("INACTIVE");
+            }
+        }
+        MqObject channel = rt.data.channels.get(name);
+        if (channel == null) {
+            return Result.failed("AMQ8227E: Channel " + name + " not found.");
+        }
+        boolean sender = "SDR".equals(channel.channelType()) || "CLUSSDR".equals(channel.channelType());
+        if (start) {
+            if (sender && "RUNNING".equals(world.senderStatus(rt, channel))) {
+                return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
+            }
+            if (sender) {
+                rt.data.channelRequests.put(name, "START");
+            } else {
+                rt.data.channelRequests.remove(name);
+            }
+            return Result.ok("AMQ8018I: Start IBM MQ channel accepted.");
+        }
+        boolean active = sender ? world.senderStatus(rt, channel) != null : world.receiverPeer(rt, channel) != null;
+        if (!active) {
+            return Result.failed("AMQ9533E: Channel '" + name + "' is not currently active.");
+        }
+        if (inactive) {
+            rt.data.channelRequests.remove(name);
+        } else {
+            rt.data.channelRequests.put(name, "STOP");
+        }
+        return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
+    }
+
+    private Result ping(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
+            throws SyntaxError {
+        if (!object.equals("CHANNEL")) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String name = requireName(text, objectToken, true);
+        for (Token t : params) {
+            if (!t.keyword().equals("DATALEN") || !t.hasValue()) {
+                throw new SyntaxError(t.end());
+            }
+        }
+        MqObject channel = rt.data.channels.get(name);
+        if (channel == null) {
+            return Result.failed("AMQ8227E: Channel " + name + " not found.");
+        }
+        if (!"SDR".equals(channel.channelType()) && !"CLUSSDR".equals(channel.channelType())) {
+            return Result.failed("AMQ9547E: Type of remote channel not suitable for action requested.");
+        }
+        if (world.senderTarget(rt, channel).isPresent()) {
+            return Result.ok("AMQ8020I: Ping IBM MQ channel complete.");
+        }
+        String conname = channel.attribute("CONNAME").split(",")[0].trim();
+        String shown = conname.replaceFirst("\\((\\d+)\\)$", " ($1)");
+        return Result.failed("AMQ9202E: Remote host '" + shown + "' not available, retry later.");
+    }
+
+    private Result suspendResume(QueueManagerRuntime rt, String text, String verb, String object, Token objectToken,
+                                 List<Token> params) throws SyntaxError {
+        if (!object.equals("QMGR") || objectToken.hasValue()) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String cluster = null;
+        for (Token t : params) {
+            if (t.keyword().equals("CLUSTER") && t.hasValue()) {
+                cluster = t.value();
+            } else if (!(verb.equals("SUSPEND") && t.keyword().equals("MODE") && t.hasValue()
+                    && Set.of("QUIESCE", "FORCE").contains(t.value()))) {
+                throw new SyntaxError(t.end());
+            }
+        }
+        if (cluster == null) {
+            throw new SyntaxError(text.length());
+        }
+        String name = cluster;
+        if (world.clustersOf(rt).stream().noneMatch(c -> c.name().equals(name))) {
+            return Result.failed("AMQ8147E: IBM MQ object " + cluster + " not found.");
+        }
+        if (verb.equals("SUSPEND")) {
+            rt.data.suspendedClusters.add(cluster);
+            return Result.ok("AMQ8559I: Suspend Queue Manager Cluster accepted.");
+        }
+        rt.data.suspendedClusters.remove(cluster);
+        return Result.ok("AMQ8558I: Resume Queue Manager Cluster accepted.");
+    }
+
+    // ---------------------------------------------------------------- DISPLAY
+
+    /**
+     * A displayed object: every attribute in MQ's order, how many (from the start) identify it and always show,
+     * and which show when no attribute is asked for.
+     */
+    private record Row(LinkedHashMap<String, String> attributes, int identity, Set<String> byDefault) {
+
+        Row(LinkedHashMap<String, String> attributes, int identity, int firstByDefault) {
+            this(attributes, identity, Set.copyOf(new ArrayList<>(attributes.keySet()).subList(0,
+                    Math.min(firstByDefault, attributes.size()))));
+        }
+    }
+
+    private Result display(QueueManagerRuntime rt, String host, String text, String object, Token objectToken,
+                           List<Token> params) throws SyntaxError {
+        String header;
+        List<Row> rows = new ArrayList<>();
+        Set<String> known;
+        String pattern = objectToken.value();
+        boolean named = !object.equals("QMGR") && !object.equals("QMSTATUS");
+        if (named && pattern == null) {
+            throw new SyntaxError(objectToken.end());
+        }
+        if (!named && objectToken.hasValue()) {
+            throw new SyntaxError(objectToken.end());
+        }
+        switch (object) {
+            case "QMGR" -> {
+                header = "AMQ8408I: Display Queue Manager details.";
+                rows.add(qmgrRow(rt));
+                known = rows.get(0).attributes().keySet();
+            }
+            case "QMSTATUS" -> {
+                header = "AMQ8705I: Display Queue Manager Status Details.";
+                rows.add(qmstatusRow(rt, host));
+                known = rows.get(0).attributes().keySet();
+            }
+            case "QUEUE", "QLOCAL", "QREMOTE", "QALIAS", "QMODEL" -> {
+                header = "AMQ8409I: Display Queue details.";
+                for (MqObject q : rt.data.queues.values()) {
+                    if ((object.equals("QUEUE") || q.type().name().equals(object)) && MqscText.matches(pattern, q.name())) {
+                        rows.add(queueRow(rt, q));
+                    }
+                }
+                known = QUEUE_KEYWORDS;
+            }
+            case "QCLUSTER" -> {
+                header = "AMQ8409I: Display Queue details.";
+                rows.addAll(clusterQueueRows(rt, pattern));
+                known = Set.of("QUEUE", "TYPE", "CLUSQMGR", "CLUSTER", "ALTDATE", "ALTTIME", "CLUSDATE", "CLUSQT",
+                        "CLUSTIME", "DEFBIND", "DEFPRTY", "DEFPSIST", "DESCR", "PUT", "QMID");
+            }
+            case "CLUSQMGR" -> {
+                header = "AMQ8441I: Display Cluster Queue Manager details.";
+                rows.addAll(clusterQueueManagerRows(rt, pattern));
+                known = Set.of("CLUSQMGR", "CHANNEL", "CLUSTER", "ALTDATE", "ALTTIME", "BATCHSZ", "CLUSDATE",
+                        "CLUSTIME", "CONNAME", "DEFTYPE", "DESCR", "QMID", "QMTYPE", "STATUS", "SUSPEND", "TRPTYPE",
+                        "VERSION");
+            }
+            case "CHANNEL" -> {
+                header = "AMQ8414I: Display Channel details.";
+                for (MqObject c : rt.data.channels.values()) {
+                    if (MqscText.matches(pattern, c.name())) {
+                        rows.add(objectRow(c, "CHANNEL", "CHLTYPE", c.channelType()));
+                    }
+                }
+                known = CHANNEL_KEYWORDS;
+            }
+            case "CHSTATUS" -> {
+                header = "AMQ8417I: Display Channel Status details.";
+                rows.addAll(channelStatusRows(rt, pattern));
+                known = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT", "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
+            }
+            case "QSTATUS" -> {
+                header = "AMQ8450I: Display queue status details.";
+                for (MqObject q : rt.data.queues.values()) {
+                    if (q.type() == ObjectType.QLOCAL && MqscText.matches(pattern, q.name())) {
+                        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                        a.put("QUEUE", q.name());
+                        a.put("TYPE", "QUEUE");
+                        a.put("CURDEPTH", Integer.toString(rt.data.depth(q.name())));
+                        a.put("IPPROCS", "0");
+                        a.put("OPPROCS", "0");
+                        a.put("UNCOM", "NO");
+                        rows.add(new Row(a, 2, a.size()));
+                    }
+                }
+                known = Set.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS", "OPPROCS", "UNCOM");
+            }
+            case "LISTENER" -> {
+                header = "AMQ8630I: Display listener information details.";
+                for (MqObject l : rt.data.listeners.values()) {
+                    if (MqscText.matches(pattern, l.name())) {
+                        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                        a.put("LISTENER", l.name());
+                        for (String k : List.of("CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
+                                "ALTTIME")) {
+                            a.put(k, l.attribute(k));
+                        }
+                        rows.add(new Row(a, 1, 1));
+                    }
+                }
+                known = Set.of("LISTENER", "CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
+                        "ALTTIME");
+            }
+            case "LSSTATUS" -> {
+                // Layout of DISPLAY LSSTATUS(*) ALL in the MQ 9.4.2 transcript (display-channel-listener-9.4.txt)
+                header = "AMQ8631I: Display listener status details.";
+                int pid = 3887;
+                for (MqObject l : rt.data.listeners.values()) {
+                    if (rt.data.runningListeners.contains(l.name()) && MqscText.matches(pattern, l.name())) {
+                        String started = world.stampOf(rt.startedAt);
+                        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                        a.put("LISTENER", l.name());
+                        a.put("STATUS", "RUNNING");
+                        a.put("PID", Integer.toString(pid++));
+                        a.put("STARTDA", started.substring(0, 10));
+                        a.put("STARTTI", started.substring(11));
+                        a.put("DESCR", l.attribute("DESCR"));
+                        a.put("TRPTYPE", l.attribute("TRPTYPE"));
+                        a.put("CONTROL", l.attribute("CONTROL"));
+                        a.put("IPADDR", l.attribute("IPADDR").isEmpty() ? "*" : l.attribute("IPADDR"));
+                        a.put("PORT", l.attribute("PORT"));
+                        a.put("BACKLOG", "100");
+                        rows.add(new Row(a, 2, a.size()));
+                    }
+                }
+                known = Set.of("LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL",
+                        "IPADDR", "PORT", "BACKLOG");
+            }
+            default -> throw new SyntaxError(objectToken.end());
+        }
+        boolean all = false;
+        List<String> requested = new ArrayList<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        String[] where = null;
+        for (Token t : params) {
+            String k = t.keyword();
+            if (k.equals("ALL") && !t.hasValue()) {
+                all = true;
+            } else if (k.equals("WHERE") && t.hasValue() && where == null) {
+                where = parseWhere(t, known);
+            } else if (known.contains(k) && !t.hasValue()) {
+                requested.add(k);
+            } else if (known.contains(k) && t.hasValue() && Set.of("CLUSTER", "TYPE", "CHLTYPE").contains(k)) {
+                filters.put(k, t.value());
+            } else {
+                throw new SyntaxError(t.end());
+            }
+        }
+        List<Row> matching = rows;
+        if (rows.isEmpty()) {
+            return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
+                    : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
+        }
+        List<String> lines = new ArrayList<>();
+        for (Row row : matching) {
+            if (!passes(row, filters, where)) {
+                continue;
+            }
+            LinkedHashMap<String, String> shown = new LinkedHashMap<>();
+            int index = 0;
+            boolean defaultView = !all && requested.isEmpty();
+            for (Map.Entry<String, String> e : row.attributes().entrySet()) {
+                boolean show = all || index < row.identity() || (defaultView && row.byDefault().contains(e.getKey()))
+                        || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
+                        || (where != null && where[0].equals(e.getKey()));
+                if (show) {
+                    shown.put(e.getKey(), e.getValue());
+                }
+                index++;
+            }
+            lines.add(header);
+            lines.addAll(MqscText.layout(shown));
+        }
+        return new Result(lines, Kind.OK);
+    }
+
+    private static String[] parseWhere(Token t, Set<String> known) throws SyntaxError {
+        Matcher m = WHERE.matcher(t.value());
+        if (!m.matches()) {
+            throw new SyntaxError(t.end());
+        }
+        String attribute = m.group(1).toUpperCase(Locale.ROOT);
+        if (!known.contains(attribute)) {
+            throw new SyntaxError(t.end());
+        }
+        String value = m.group(3);
+        value = value.startsWith("'") ? value.substring(1, value.length() - 1).replace("''", "'")
+                : value.toUpperCase(Locale.ROOT);
+        return new String[] {attribute, m.group(2).toUpperCase(Locale.ROOT), value};
+    }
+
+    private static boolean passes(Row row, Map<String, String> filters, String[] where) {
+        for (Map.Entry<String, String> f : filters.entrySet()) {
+            String actual = row.attributes().get(f.getKey());
+            if (actual == null || !MqscText.matches(f.getValue(), actual)) {
+                return false;
+            }
+        }
+        if (where == null) {
+            return true;
+        }
+        String actual = row.attributes().get(where[0]);
+        if (actual == null) {
+            return false;
+        }
+        String wanted = where[2];
+        int compare;
+        if (actual.matches("-?\\d+") && wanted.matches("-?\\d+")) {
+            compare = Long.compare(Long.parseLong(actual), Long.parseLong(wanted));
+        } else {
+            compare = actual.compareTo(wanted);
+        }
+        return switch (where[1]) {
+            case "EQ" -> wanted.endsWith("*") ? MqscText.matches(wanted, actual) : compare == 0;
+            case "NE" -> wanted.endsWith("*") ? !MqscText.matches(wanted, actual) : compare != 0;
+            case "LT" -> compare < 0;
+            case "GT" -> compare > 0;
+            case "LE" -> compare <= 0;
+            case "GE" -> compare >= 0;
+            case "LK" -> MqscText.matches(wanted, actual);
+            default -> !MqscText.matches(wanted, actual);
+        };
+    }
+
+    private static final Set<String> QUEUE_KEYWORDS;
+    private static final Set<String> CHANNEL_KEYWORDS;
+
+    static {
+        Set<String> q = new java.util.HashSet<>(Set.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS", "OPPROCS", "ALTDATE",
+                "ALTTIME", "CRDATE", "CRTIME"));
+        for (ObjectType t : List.of(ObjectType.QLOCAL, ObjectType.QREMOTE, ObjectType.QALIAS, ObjectType.QMODEL)) {
+            t.defaults().forEach(d -> q.add(d.substring(0, d.indexOf('='))));
+        }
+        QUEUE_KEYWORDS = Set.copyOf(q);
+        Set<String> c = new java.util.HashSet<>(Set.of("CHANNEL", "CHLTYPE", "ALTDATE", "ALTTIME"));
+        for (List<String> defaults : List.of(ObjectType.SENDER_DEFAULTS, ObjectType.RECEIVER_DEFAULTS,
+                ObjectType.CLUSTER_CHANNEL_DEFAULTS, ObjectType.SVRCONN_DEFAULTS)) {
+            defaults.forEach(d -> c.add(d.substring(0, d.indexOf('='))));
+        }
+        CHANNEL_KEYWORDS = Set.copyOf(c);
+    }
+
+    /** Name and type first, then the other attributes in alphabetical order (as DISPLAY lists them). */
+    private static Row objectRow(MqObject o, String nameKey, String typeKey, String typeValue) {
+        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+        a.put(nameKey, o.name());
+        a.put(typeKey, typeValue);
+        Map<String, String> rest = new TreeMap<>(o.attributes());
+        rest.remove(typeKey);
+        rest.forEach((k, v) -> {
+            if (v != null) {
+                a.put(k, v);
+            }
+        });
+        return new Row(a, 2, 2);
+    }
+
+    private Row queueRow(QueueManagerRuntime rt, MqObject q) {
+        Row row = objectRow(q, "QUEUE", "TYPE", q.type().name());
+        if (q.type() == ObjectType.QLOCAL) {
+            Map<String, String> rest = new TreeMap<>(row.attributes());
+            rest.remove("QUEUE");
+            rest.remove("TYPE");
+            rest.put("CURDEPTH", Integer.toString(rt.data.depth(q.name())));
+            rest.put("IPPROCS", "0");
+            rest.put("OPPROCS", "0");
+            LinkedHashMap<String, String> a = new LinkedHashMap<>();
+            a.put("QUEUE", q.name());
+            a.put("TYPE", "QLOCAL");
+            a.putAll(rest);
+            return new Row(a, 2, 2);
+        }
+        return row;
+    }
+
+    private Row qmgrRow(QueueManagerRuntime rt) {
+        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+        a.put("QMNAME", rt.data.qmgrAttributes.get("QMNAME"));
+        Map<String, String> rest = new TreeMap<>(rt.data.qmgrAttributes);
+        rest.remove("QMNAME");
+        a.putAll(rest);
+        return new Row(a, 1, a.size());
+    }
+
+    private Row qmstatusRow(QueueManagerRuntime rt, String host) {
+        String dataPath = rt.isRdqm() ? "/var/mqm/vols/" + rt.name.toLowerCase(Locale.ROOT) + "/qmgr/"
+                + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + rt.name;
+        String started = world.stampOf(rt.startedAt);
+        Map<String, String> rest = new TreeMap<>();
+        rest.put("CHINIT", "RUNNING");
+        rest.put("CMDSERV", "RUNNING");
+        rest.put("CONNS", "22");
+        rest.put("DATPATH", dataPath);
+        rest.put("HOSTNAME", host);
+        rest.put("INSTNAME", "Installation1");
+        rest.put("INSTPATH", "/opt/mqm");
+        rest.put("LOGPATH", "/var/mqm/log/" + rt.name + "/active/");
+        rest.put("STANDBY", rt.standbyHosts.isEmpty() && rt.kind != io.mqrunbooks.estate.QueueManagerKind.MULTI_INSTANCE
+                ? "NOPERMIT" : "PERMIT");
+        rest.put("STARTDA", started.substring(0, 10));
+        rest.put("STARTTI", started.substring(11));
+        // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest (9.4 transcript).
+        LinkedHashMap<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("QMNAME", rt.name);
+        ordered.put("TYPE", "QMGR");
+        ordered.put("STATUS", "RUNNING");
+        ordered.putAll(rest);
+        return new Row(ordered, 1, Set.of("QMNAME", "STATUS"));
+    }
+
+    private List<Row> clusterQueueManagerRows(QueueManagerRuntime rt, String pattern) {
+        List<Row> rows = new ArrayList<>();
+        for (Cluster cluster : world.clustersOf(rt)) {
+            for (String name : world.knownMembers(rt, cluster)) {
+                if (!MqscText.matches(pattern, name)) {
+                    continue;
+                }
+                Optional<QueueManagerRuntime> member = name.equals(rt.name) ? Optional.of(rt) : world.member(name);
+                if (member.isEmpty()) {
+                    continue;
+                }
+                QueueManagerRuntime m = member.get();
+                MqObject rcvr = LabWorld.clusterReceiver(m, cluster.name());
+                if (rcvr == null) {
+                    continue;
+                }
+                LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                a.put("CLUSQMGR", name);
+                a.put("CHANNEL", rcvr.name());
+                a.put("CLUSTER", cluster.name());
+                a.put("ALTDATE", rcvr.attribute("ALTDATE"));
+                a.put("ALTTIME", rcvr.attribute("ALTTIME"));
+                a.put("BATCHSZ", rcvr.attribute("BATCHSZ"));
+                a.put("CLUSDATE", rt.data.qmgrAttributes.get("CRDATE"));
+                a.put("CLUSTIME", rt.data.qmgrAttributes.get("CRTIME"));
+                a.put("CONNAME", rcvr.attribute("CONNAME"));
+                MqObject explicit = rt.data.channels.get(rcvr.name());
+                a.put("DEFTYPE", m == rt ? "CLUSRCVR"
+                        : explicit != null && "CLUSSDR".equals(explicit.channelType()) ? "CLUSSDRB" : "CLUSSDRA");
+                a.put("DESCR", rcvr.attribute("DESCR"));
+                a.put("QMID", m.data.qmgrAttributes.get("QMID"));
+                a.put("QMTYPE", cluster.name().equals(m.data.qmgrAttributes.get("REPOS")) ? "REPOS" : "NORMAL");
+                a.put("STATUS", world.clusterChannelStatus(rt, m, rcvr));
+                a.put("SUSPEND", m.data.suspendedClusters.contains(cluster.name()) ? "YES" : "NO");
+                a.put("TRPTYPE", "TCP");
+                a.put("VERSION", m.data.qmgrAttributes.get("VERSION"));
+                rows.add(new Row(a, 3, 3));
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> clusterQueueRows(QueueManagerRuntime rt, String pattern) {
+        List<Row> rows = new ArrayList<>();
+        for (Cluster cluster : world.clustersOf(rt)) {
+            boolean full = cluster.isFullRepository(rt.name);
+            for (String name : cluster.members()) {
+                Optional<QueueManagerRuntime> member = name.equals(rt.name) ? Optional.of(rt) : world.member(name);
+                if (member.isEmpty()) {
+                    continue;
+                }
+                for (MqObject q : member.get().data.queues.values()) {
+                    boolean known = full || name.equals(rt.name) || rt.data.usedClusterQueues.contains(q.name());
+                    if (!cluster.name().equals(q.attribute("CLUSTER")) || !known || !MqscText.matches(pattern, q.name())) {
+                        continue;
+                    }
+                    LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                    a.put("QUEUE", q.name());
+                    a.put("TYPE", "QCLUSTER");
+                    a.put("CLUSQMGR", name);
+                    a.put("CLUSTER", cluster.name());
+                    a.put("ALTDATE", q.attribute("ALTDATE"));
+                    a.put("ALTTIME", q.attribute("ALTTIME"));
+                    a.put("CLUSDATE", q.attribute("ALTDATE"));
+                    a.put("CLUSQT", "QLOCAL");
+                    a.put("CLUSTIME", q.attribute("ALTTIME"));
+                    a.put("DEFBIND", q.attribute("DEFBIND"));
+                    a.put("DEFPRTY", q.attribute("DEFPRTY"));
+                    a.put("DEFPSIST", q.attribute("DEFPSIST"));
+                    a.put("DESCR", q.attribute("DESCR"));
+                    a.put("PUT", q.attribute("PUT"));
+                    a.put("QMID", member.get().data.qmgrAttributes.get("QMID"));
+                    rows.add(new Row(a, 4, 4));
+                }
+            }
+        }
+        rows.sort((x, y) -> {
+            int byQueue = x.attributes().get("QUEUE").compareTo(y.attributes().get("QUEUE"));
+            return byQueue != 0 ? byQueue : x.attributes().get("CLUSQMGR").compareTo(y.attributes().get("CLUSQMGR"));
+        });
+        return rows;
+    }
+
+    private List<Row> channelStatusRows(QueueManagerRuntime rt, String pattern) {
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (MqObject c : rt.data.channels.values()) {
+            if (!MqscText.matches(pattern, c.name())) {
+                continue;
+            }
+            String type = c.channelType();
+            if ("SDR".equals(type) || "CLUSSDR".equals(type)) {
+                String status = world.senderStatus(rt, c);
+                if (status == null) {
+                    continue;
+                }
+                String peer = "RUNNING".equals(status) ? world.senderTarget(rt, c).map(t -> t.name).orElse("") : "";
+                String xmitq = "SDR".equals(type) ? c.attribute("XMITQ") : LabWorld.CLUSTER_XMITQ;
+                rows.add(statusRow(c.name(), type, c.attribute("CONNAME"), peer, status, xmitq));
+                seen.add(c.name());
+            } else if ("RCVR".equals(type) || "CLUSRCVR".equals(type)) {
+                String peer = world.receiverPeer(rt, c);
+                if (peer != null) {
+                    rows.add(statusRow(c.name(), type, "127.0.0.1", peer, "RUNNING", ""));
+                }
+            }
+        }
+        // Auto-defined cluster-sender channels to the cluster queue managers this one knows.
+        for (Cluster cluster : world.clustersOf(rt)) {
+            for (String name : world.knownMembers(rt, cluster)) {
+                if (name.equals(rt.name)) {
+                    continue;
+                }
+                Optional<QueueManagerRuntime> member = world.member(name);
+                MqObject rcvr = member.map(m -> LabWorld.clusterReceiver(m, cluster.name())).orElse(null);
+                if (rcvr == null || seen.contains(rcvr.name()) || rt.data.channels.containsKey(rcvr.name())
+                        || !MqscText.matches(pattern, rcvr.name())) {
+                    continue;
+                }
+                String status = world.clusterChannelStatus(rt, member.get(), rcvr);
+                rows.add(statusRow(rcvr.name(), "CLUSSDR", rcvr.attribute("CONNAME"),
+                        "RUNNING".equals(status) ? name : "", status, LabWorld.CLUSTER_XMITQ));
+                seen.add(rcvr.name());
+            }
+        }
+        return rows;
+    }
+
+    private static Row statusRow(String channel, String type, String conname, String peer, String status, String xmitq) {
+        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+        a.put("CHANNEL", channel);
+        a.put("CHLTYPE", type);
+        a.put("CONNAME", conname);
+        a.put("CURRENT", null);
+        a.put("RQMNAME", peer);
+        a.put("STATUS", status);
+        a.put("SUBSTATE", "RUNNING".equals(status) ? (type.endsWith("RCVR") ? "RECEIVE" : "MQGET") : "");
+        a.put("XMITQ", xmitq);
+        return new Row(a, a.size(), a.size());
+    }
+}

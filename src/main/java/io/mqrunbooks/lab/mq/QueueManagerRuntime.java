@@ -1,0 +1,60 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.estate.QueueManagerKind;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One queue manager's data and where it runs. A single queue manager and each node of an RDQM DR pair have
+ * their own; the two instances of a multi-instance queue manager share one (shared storage).
+ */
+final class QueueManagerRuntime {
+
+    final String name;
+    final QueueManagerKind kind;
+    /** The hosts where this queue manager is defined (two for multi-instance, else one). */
+    final List<String> hosts;
+    QueueManagerData data;
+    /** Where it runs as the active instance, or null when it is not running. */
+    String activeHost;
+    final Set<String> standbyHosts = new LinkedHashSet<>();
+    QmStatus endedStatus = QmStatus.ENDED_IMMEDIATELY;
+    /** A cold backup: strmqm fails until the media has been restored. */
+    boolean awaitingMediaRestore;
+    DrRole drRole;
+    RdqmPair pair;
+    /** While set and in the future, this node is reverting to its DR snapshot. */
+    Instant revertingUntil;
+    Instant startedAt;
+
+    QueueManagerRuntime(String name, QueueManagerKind kind, List<String> hosts, QueueManagerData data) {
+        this.name = name;
+        this.kind = kind;
+        this.hosts = List.copyOf(hosts);
+        this.data = data;
+    }
+
+    boolean running() {
+        return activeHost != null;
+    }
+
+    boolean isRdqm() {
+        return pair != null;
+    }
+
+    /** The status dspmq shows on {@code host}. */
+    QmStatus statusOn(String host) {
+        if (host.equals(activeHost)) {
+            return QmStatus.RUNNING;
+        }
+        if (standbyHosts.contains(host)) {
+            return QmStatus.RUNNING_AS_STANDBY;
+        }
+        if (activeHost != null) {
+            return QmStatus.RUNNING_ELSEWHERE;
+        }
+        return endedStatus;
+    }
+}

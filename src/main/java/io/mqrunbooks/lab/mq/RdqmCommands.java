@@ -1,0 +1,209 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * rdqmstatus and rdqmdr for RDQM DR queue managers.
+ *
+ * <p>Layout: labels padded to 40 columns, as in IBM MQ 9.4 docs "Viewing DR RDQM status"
+ * (https://www.ibm.com/docs/en/ibm-mq/9.4?topic=recovery-viewing-dr-rdqm-status and the 9.3 page of the same
+ * name), whose summary example is kept in src/test/resources/mq-transcripts/rdqmstatus.txt. The per-queue-manager
+ * fields (Queue manager status, CPU, Memory, Queue manager file system, DR role, DR status, DR type, DR port,
+ * DR local/remote IP address, DR out of sync data, DR synchronization progress, DR estimated time to completion)
+ * and the DR status values are that page's table. rdqmdr's "has been made the DR primary/secondary on this node."
+ * lines: github.com/ibm-client-engineering/solution-mq-rdqm-hadr (website/docs). Refusal texts of rdqmdr and
+ * strmqm on a secondary were not found in public material: they are lab wording (docs/lab.md).
+ */
+final class RdqmCommands {
+
+    private static final DateTimeFormatter ETA = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final LabWorld world;
+
+    RdqmCommands(LabWorld world) {
+        this.world = world;
+    }
+
+    LabExecution rdqmstatus(String host, List<String> args) {
+        if (args.isEmpty()) {
+            return summary(host);
+        }
+        if (args.size() != 2 || !args.get(0).equals("-m")) {
+            return ControlCommands.usage("rdqmstatus");
+        }
+        String qmName = args.get(1);
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty()) {
+            return Output.error(16, ControlCommands.DOES_NOT_EXIST);
+        }
+        QueueManagerRuntime node = found.get();
+        if (!node.isRdqm()) {
+            return Output.error(1, "Queue manager '" + qmName + "' is not a replicated data queue manager.");
+        }
+        RdqmPair pair = node.pair;
+        Instant now = world.now();
+        Output out = new Output();
+        line(out, "Node:", host);
+        line(out, "Queue manager status:", node.statusOn(host).text());
+        if (node.running()) {
+            line(out, "CPU:", "0.00%");
+            line(out, "Memory:", "135MB");
+        }
+        long usedMb = Math.max(1, (usedKb(node) + 1023) / 1024);
+        line(out, "Queue manager file system:", usedMb + "MB used, 1.0GB allocated [" + Math.round(usedMb * 100.0 / 1024)
+                + "%]");
+        line(out, "DR role:", node.drRole.text());
+        line(out, "DR status:", drStatus(node));
+        line(out, "DR type:", pair.synchronous ? "Synchronous" : "Asynchronous");
+        line(out, "DR port:", Integer.toString(pair.port));
+        line(out, "DR local IP address:", pair.replicationAddresses.getOrDefault(host, ""));
+        String other = pair.otherHost(host);
+        line(out, "DR remote IP address:", other == null ? "" : pair.replicationAddresses.get(other));
+        if (node.drRole == DrRole.PRIMARY) {
+            long outOfSync = pair.syncing() ? pair.syncTotalKb - world.syncedKb(pair, now) : pair.outOfSyncKb;
+            line(out, "DR out of sync data:", outOfSync + "KB");
+        }
+        if (pair.syncing() && node.revertingUntil == null) {
+            double percent = world.syncedKb(pair, now) * 100.0 / pair.syncTotalKb;
+            line(out, "DR synchronization progress:", String.format(Locale.ROOT, "%.1f%%", percent));
+            long seconds = (long) Math.ceil(pair.syncTotalKb / world.options.syncRateKbPerSecond());
+            Instant eta = pair.syncStartedAt.plus(Duration.ofSeconds(seconds));
+            line(out, "DR estimated time to completion:", ETA.format(LocalDateTime.ofInstant(eta, ZoneOffset.UTC)));
+        }
+        return out.exit(0);
+    }
+
+    private LabExecution summary(String host) {
+        Output out = new Output();
+        line(out, "Node:", host);
+        line(out, "OS kernel version:", "5.14.0-427.13.1");
+        line(out, "DRBD OS kernel version:", "5.14.0-427.13.1");
+        line(out, "DRBD version:", "9.2.7");
+        line(out, "DRBD kernel module status:", "Loaded");
+        for (QueueManagerRuntime rt : world.byHost.get(host).values()) {
+            if (!rt.isRdqm()) {
+                continue;
+            }
+            out.out("");
+            line(out, "Queue manager name:", rt.name);
+            line(out, "Queue manager status:", rt.statusOn(host).text());
+            line(out, "DR role:", rt.drRole.text());
+        }
+        return out.exit(0);
+    }
+
+    private long usedKb(QueueManagerRuntime node) {
+        long messages = node.data.messages.values().stream().flatMap(d -> d.stream())
+                .filter(Message::persistent).count();
+        return world.options.initialFileSystemUsedKb() + messages * world.options.persistentMessageKb();
+    }
+
+    /** DR status of one node: what the node can see of its partner and of the data. */
+    String drStatus(QueueManagerRuntime node) {
+        RdqmPair pair = node.pair;
+        if (node.revertingUntil != null) {
+            return "Reverting to snapshot";
+        }
+        QueueManagerRuntime other = pair.other(node);
+        if (other == null || !pair.linkUp) {
+            return node.drRole == DrRole.SECONDARY && pair.secondaryInconsistent ? "Inconsistent" : "Remote unavailable";
+        }
+        if (other.drRole == node.drRole && node.drRole == DrRole.PRIMARY) {
+            return "Partitioned";
+        }
+        if (pair.syncing()) {
+            return "Synchronization in progress";
+        }
+        return "Normal";
+    }
+
+    private static void line(Output out, String label, String value) {
+        out.out(String.format("%-40s%s", label, value));
+    }
+
+    LabExecution rdqmdr(String host, String user, List<String> args) {
+        String qmName = null;
+        String action = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-m") && i + 1 < args.size()) {
+                qmName = args.get(++i);
+            } else if ((a.equals("-p") || a.equals("-s") || a.equals("-d")) && action == null) {
+                action = a;
+            } else {
+                return ControlCommands.usage("rdqmdr");
+            }
+        }
+        if (qmName == null || action == null) {
+            return ControlCommands.usage("rdqmdr");
+        }
+        if (!"root".equals(user)) {
+            return Output.error(1, "rdqmdr must be run as root or through sudo.");
+        }
+        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
+        if (found.isEmpty()) {
+            return Output.error(16, ControlCommands.DOES_NOT_EXIST);
+        }
+        QueueManagerRuntime node = found.get();
+        if (!node.isRdqm()) {
+            return Output.error(1, "Queue manager '" + qmName + "' is not a DR replicated data queue manager.");
+        }
+        RdqmPair pair = node.pair;
+        return switch (action) {
+            case "-d" -> {
+                if (node.drRole != DrRole.PRIMARY) {
+                    yield Output.error(1, "Queue manager '" + qmName + "' is not the DR primary on this node.");
+                }
+                String other = pair.otherHost(host);
+                if (other == null) {
+                    yield Output.error(1, "The DR configuration of queue manager '" + qmName + "' names no other node.");
+                }
+                yield new Output()
+                        .out("Issue the following command on the remote node to create the DR")
+                        .out("secondary queue manager:")
+                        .out(ControlCommands.secondaryCommand(pair.replicationAddresses.get(other),
+                                pair.replicationAddresses.get(host), host, pair.port, qmName))
+                        .exit(0);
+            }
+            case "-s" -> {
+                if (node.running()) {
+                    yield Output.error(1, "Queue manager '" + qmName + "' is running: end it before making it the DR"
+                            + " secondary.");
+                }
+                if (node.drRole == DrRole.SECONDARY) {
+                    yield Output.error(1, "Queue manager '" + qmName + "' is already the DR secondary on this node.");
+                }
+                node.drRole = DrRole.SECONDARY;
+                node.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+                yield new Output().out("Queue manager '" + qmName + "' has been made the DR secondary on this node.")
+                        .exit(0);
+            }
+            default -> {
+                if (node.drRole == DrRole.PRIMARY) {
+                    yield Output.error(1, "Queue manager '" + qmName + "' is already the DR primary on this node.");
+                }
+                QueueManagerRuntime other = pair.other(node);
+                if (other != null && other.drRole == DrRole.PRIMARY && pair.linkUp) {
+                    yield Output.error(1, "Queue manager '" + qmName + "' cannot be made the DR primary: it is the DR"
+                            + " primary on the other node and the DR replication link is working.");
+                }
+                node.drRole = DrRole.PRIMARY;
+                if (pair.secondaryInconsistent) {
+                    // An interrupted synchronization left the data half-written: go back to the snapshot.
+                    node.revertingUntil = world.now().plus(world.options.revertToSnapshotTime());
+                    pair.secondaryInconsistent = false;
+                }
+                yield new Output().out("Queue manager '" + qmName + "' has been made the DR primary on this node.")
+                        .exit(0);
+            }
+        };
+    }
+}

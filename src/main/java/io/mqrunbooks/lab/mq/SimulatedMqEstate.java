@@ -1,0 +1,331 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.lab.LabCommandHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The simulated IBM MQ 9.4 installation of every lab host (docs/lab.md). Commands arrive through
+ * {@link #execute}; tests, drills and the SSH side change the world through the control methods
+ * ({@link #cutReplicationLink}, {@link #installVersion}, ...). One lock guards the whole estate, so any number
+ * of SSH sessions may call in at once.
+ */
+public final class SimulatedMqEstate implements LabCommandHandler {
+
+    private static final Set<String> MQ_BIN = Set.of("dspmq", "dspmqver", "strmqm", "endmqm", "crtmqm", "dltmqm",
+            "runmqsc", "rdqmstatus", "rdqmdr", "dmpmqcfg");
+    private static final Set<String> SAMPLES = Set.of("amqsput", "amqsget");
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Estate estate;
+    private final Clock clock;
+    private final LabMqOptions options;
+    private final LabSeed seed;
+    // Rebuilt by reset(); read and replaced only under the lock.
+    private LabWorld world;
+    private ControlCommands control;
+    private RdqmCommands rdqm;
+    private SampleCommands samples;
+    private Mqsc mqsc;
+    private Dmpmqcfg dmpmqcfg;
+
+    public SimulatedMqEstate(Estate estate, Clock clock) {
+        this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
+    }
+
+    public SimulatedMqEstate(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
+        this.estate = estate;
+        this.clock = clock;
+        this.options = options;
+        this.seed = seed;
+        build();
+    }
+
+    /** Puts every host back to the lab's initial state: for drills and for tests that share one lab. */
+    public void reset() {
+        locked(() -> {
+            build();
+            return null;
+        });
+    }
+
+    private void build() {
+        this.world = new LabWorld(estate, clock, options, seed);
+        this.control = new ControlCommands(world);
+        this.rdqm = new RdqmCommands(world);
+        this.samples = new SampleCommands(world);
+        this.mqsc = new Mqsc(world);
+        this.dmpmqcfg = new Dmpmqcfg(world);
+    }
+
+    @Override
+    public LabExecution execute(String host, String user, List<String> argv, String stdin) {
+        if (!world.byHost.containsKey(host)) {
+            throw new IllegalArgumentException("Unknown lab host '" + host + "'");
+        }
+        if (argv == null || argv.isEmpty()) {
+            throw new IllegalArgumentException("No command given for host '" + host + "'");
+        }
+        String program = argv.get(0);
+        String name;
+        if (program.contains("/")) {
+            String base = program.substring(program.lastIndexOf('/') + 1);
+            boolean inBin = program.equals("/opt/mqm/bin/" + base) && MQ_BIN.contains(base);
+            boolean inSamples = program.equals("/opt/mqm/samp/bin/" + base) && SAMPLES.contains(base);
+            if (!inBin && !inSamples) {
+                return Output.error(127, "bash: " + program + ": No such file or directory");
+            }
+            name = base;
+        } else if (MQ_BIN.contains(program)) {
+            name = program;
+        } else {
+            return Output.error(127, "bash: " + program + ": command not found");
+        }
+        List<String> args = argv.subList(1, argv.size());
+        String input = stdin == null ? "" : stdin;
+        return locked(() -> {
+            world.settle();
+            LabExecution result = switch (name) {
+                case "dspmq" -> control.dspmq(host, args);
+                case "dspmqver" -> control.dspmqver(host, args);
+                case "strmqm" -> control.strmqm(host, args);
+                case "endmqm" -> control.endmqm(host, args);
+                case "crtmqm" -> control.crtmqm(host, args);
+                case "dltmqm" -> control.dltmqm(host, args);
+                case "rdqmstatus" -> rdqm.rdqmstatus(host, args);
+                case "rdqmdr" -> rdqm.rdqmdr(host, user, args);
+                case "runmqsc" -> mqsc.runmqsc(host, args, input);
+                case "dmpmqcfg" -> dmpmqcfg.dmpmqcfg(host, user, args);
+                case "amqsput" -> samples.amqsput(host, args, input);
+                case "amqsget" -> samples.amqsget(host, args);
+                default -> throw new IllegalStateException("No simulation for " + name);
+            };
+            world.settle();
+            return result;
+        });
+    }
+
+    // ---------------------------------------------------------------- lab control
+
+    /** The DR replication network between the two nodes of an RDQM DR queue manager goes down. */
+    public void cutReplicationLink(String queueManager) {
+        locked(() -> {
+            world.settle();
+            RdqmPair pair = pair(queueManager);
+            if (pair.syncing()) {
+                world.cutDuringSync(pair, world.now());
+            }
+            pair.linkUp = false;
+            return null;
+        });
+    }
+
+    /** The DR replication network comes back; a synchronization starts if the secondary is behind. */
+    public void restoreReplicationLink(String queueManager) {
+        locked(() -> {
+            world.settle();
+            pair(queueManager).linkUp = true;
+            world.settle();
+            return null;
+        });
+    }
+
+    /**
+     * The host fails (power, kernel panic): its queue managers end unexpectedly, a multi-instance standby on
+     * another host takes over (failover), standbys on it vanish, and RDQM DR replication to it stops. The SSH
+     * side makes the host unreachable; this is the MQ half.
+     */
+    public void failHost(String host) {
+        locked(() -> {
+            requireHost(host);
+            world.settle();
+            for (QueueManagerRuntime rt : world.allRuntimes()) {
+                rt.standbyHosts.remove(host);
+                if (host.equals(rt.activeHost)) {
+                    String standby = rt.standbyHosts.isEmpty() ? null : rt.standbyHosts.iterator().next();
+                    world.end(rt, QmStatus.ENDED_UNEXPECTEDLY);
+                    if (standby != null) {
+                        world.start(rt, standby);
+                    }
+                }
+            }
+            for (RdqmPair pair : world.pairs.values()) {
+                if (pair.nodes.containsKey(host)) {
+                    if (pair.syncing()) {
+                        world.cutDuringSync(pair, world.now());
+                    }
+                    pair.linkUp = false;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The failed host is back: RDQM DR links to it come up again; its queue managers stay ended until strmqm. */
+    public void recoverHost(String host) {
+        locked(() -> {
+            requireHost(host);
+            for (RdqmPair pair : world.pairs.values()) {
+                if (pair.nodes.containsKey(host)) {
+                    pair.linkUp = true;
+                }
+            }
+            world.settle();
+            return null;
+        });
+    }
+
+    /** Installs another IBM MQ level on a host (the migration runbook's upgrade); strmqm then runs it. */
+    public void installVersion(String host, String version) {
+        if (!ControlCommands.LEVELS.containsKey(version)) {
+            throw new IllegalArgumentException("The lab knows IBM MQ levels " + new java.util.TreeSet<>(
+                    ControlCommands.LEVELS.keySet()) + ", not '" + version + "'");
+        }
+        locked(() -> {
+            requireHost(host);
+            world.hostVersions.put(host, version);
+            return null;
+        });
+    }
+
+    /** Restores a cold backup's media and logs, after which strmqm works. */
+    public void restoreMedia(String host, String queueManager) {
+        locked(() -> {
+            runtimeOrThrow(host, queueManager).awaitingMediaRestore = false;
+            return null;
+        });
+    }
+
+    /** Puts {@code count} messages ("lab message 1", ...) as amqsput would, returning how many were put. */
+    public int putMessages(String host, String queueManager, String queue, int count, boolean persistent) {
+        return locked(() -> {
+            world.settle();
+            QueueManagerRuntime rt = runtimeOrThrow(host, queueManager);
+            if (!host.equals(rt.activeHost)) {
+                throw new IllegalStateException("Queue manager '" + queueManager + "' is not running on '" + host + "'");
+            }
+            MqObject q = rt.data.queues.get(queue);
+            if (q == null || q.type() != ObjectType.QLOCAL) {
+                throw new IllegalArgumentException("No local queue '" + queue + "' on " + queueManager + "@" + host);
+            }
+            int put = 0;
+            for (int i = 1; i <= count; i++) {
+                int max = Integer.parseInt(q.attribute("MAXDEPTH"));
+                if (rt.data.depth(queue) >= max) {
+                    break;
+                }
+                rt.data.messagesOf(queue).addLast(Message.local("lab message " + i, persistent));
+                if (persistent) {
+                    world.noteWrite(rt, world.options.persistentMessageKb());
+                }
+                put++;
+            }
+            world.settle();
+            return put;
+        });
+    }
+
+    /** CURDEPTH of a queue on the queue manager as stored on that host (running or not). */
+    public int queueDepth(String host, String queueManager, String queue) {
+        return locked(() -> {
+            world.settle();
+            return runtimeOrThrow(host, queueManager).data.depth(queue);
+        });
+    }
+
+    /** The message bodies on a queue, oldest first. */
+    public List<String> messages(String host, String queueManager, String queue) {
+        return locked(() -> {
+            world.settle();
+            QueueManagerData data = runtimeOrThrow(host, queueManager).data;
+            return data.messages.getOrDefault(queue, new java.util.ArrayDeque<>()).stream().map(Message::text).toList();
+        });
+    }
+
+    /** What dspmq shows for the queue manager on that host, or empty when it is not defined there. */
+    public Optional<QmStatus> queueManagerState(String host, String queueManager) {
+        return locked(() -> {
+            world.settle();
+            requireHost(host);
+            return world.runtime(host, queueManager).map(rt -> rt.statusOn(host));
+        });
+    }
+
+    /** DR role of an RDQM node, or empty when the queue manager is not an RDQM there. */
+    public Optional<DrRole> drRole(String host, String queueManager) {
+        return locked(() -> world.runtime(host, queueManager).map(rt -> rt.drRole));
+    }
+
+    /**
+     * The object definitions of a queue manager on a host, keyed {@code QUEUE/<name>}, {@code CHANNEL/<name>}
+     * or {@code LISTENER/<name>} (MQ keeps one name space per kind, so a queue and a channel may share a name).
+     */
+    public Map<String, MqObject> objects(String host, String queueManager) {
+        return locked(() -> {
+            QueueManagerData data = runtimeOrThrow(host, queueManager).data;
+            Map<String, MqObject> all = new LinkedHashMap<>();
+            data.queues.forEach((k, v) -> all.put("QUEUE/" + k, v.copy()));
+            data.channels.forEach((k, v) -> all.put("CHANNEL/" + k, v.copy()));
+            data.listeners.forEach((k, v) -> all.put("LISTENER/" + k, v.copy()));
+            return Collections.unmodifiableMap(all);
+        });
+    }
+
+    /** Queue managers defined on a host, in creation order. */
+    public List<String> queueManagersOn(String host) {
+        return locked(() -> {
+            requireHost(host);
+            return new ArrayList<>(world.byHost.get(host).keySet());
+        });
+    }
+
+    /** The IBM MQ level installed on a host. */
+    public String installedVersion(String host) {
+        return locked(() -> {
+            requireHost(host);
+            return world.hostVersions.get(host);
+        });
+    }
+
+    private RdqmPair pair(String queueManager) {
+        RdqmPair pair = world.pairs.get(queueManager);
+        if (pair == null) {
+            throw new IllegalArgumentException("'" + queueManager + "' is not an RDQM DR queue manager of the lab");
+        }
+        return pair;
+    }
+
+    private QueueManagerRuntime runtimeOrThrow(String host, String queueManager) {
+        requireHost(host);
+        NameRules.checkMqName(queueManager).ifPresent(problem -> {
+            throw new IllegalArgumentException("Queue manager name " + problem);
+        });
+        return world.runtime(host, queueManager).orElseThrow(() -> new IllegalArgumentException(
+                "No queue manager '" + queueManager + "' on lab host '" + host + "'"));
+    }
+
+    private void requireHost(String host) {
+        if (!world.byHost.containsKey(host)) {
+            throw new IllegalArgumentException("Unknown lab host '" + host + "'");
+        }
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.mqrunbooks.evidence.camunda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqrunbooks.application.port.out.CommandResult;
+import io.mqrunbooks.application.port.out.RunContext;
+import io.mqrunbooks.evidence.EvidenceRecord;
+import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.RecordingCommandEvidenceSink;
+import io.mqrunbooks.evidence.SecretScrubber;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.mqrunbooks.evidence.report.RunReport;
+import io.mqrunbooks.evidence.report.RunReportHtml;
+import io.mqrunbooks.evidence.report.RunReportJson;
+import io.mqrunbooks.evidence.report.RunReportPdf;
+import io.mqrunbooks.evidence.report.RunReportService;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The engine plugin against a real engine (in-memory H2) and a real evidence store (a second H2), with a
+ * test model: a command step, an approval gate and a partner sign-off, done by three different people.
+ */
+@Deployment(resources = "evidence/evidence-capture-test.bpmn")
+class EvidenceCaptureEngineTest {
+
+    static final String PROCESS = "evidenceCaptureTestProcess";
+    static final String STDOUT = "QMNAME(QM1)                                               STATUS(Running)\n";
+
+    static final EvidenceStore STORE = newStore();
+    static final RunCommandDelegate DELEGATE = new RunCommandDelegate(new RecordingCommandEvidenceSink(STORE));
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine());
+
+    private ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @BeforeEach
+    void reset() {
+        DELEGATE.failuresToThrow.set(0);
+        processEngine().getIdentityService().clearAuthentication();
+    }
+
+    /** Stands in for a service task's thin delegate: runs "a command" and hands its result to the sink. */
+    static final class RunCommandDelegate implements JavaDelegate {
+        final RecordingCommandEvidenceSink sink;
+        final AtomicInteger failuresToThrow = new AtomicInteger();
+        final AtomicReference<RunContext.Step> stepSeen = new AtomicReference<>();
+
+        RunCommandDelegate(RecordingCommandEvidenceSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            stepSeen.set(RunContext.current().orElse(null));
+            if (failuresToThrow.getAndDecrement() > 0) {
+                sink.commandRan(new CommandResult("drhost1", "dspmq -m QM1 -o status", 255, "",
+                        "ssh: connect to host drhost1 port 22: Connection refused", Duration.ofMillis(3), false));
+                throw new IllegalStateException("drhost1 unreachable: Connection refused");
+            }
+            sink.commandRan(new CommandResult("drhost1", "dspmq -m QM1 -o status", 0, STDOUT, "",
+                    Duration.ofMillis(42), false));
+        }
+    }
+
+    @Test
+    void aRunIsRecordedStepByStepWithWhoDidWhat() {
+        String runId = runHappyPath("DR-TEST-1");
+
+        List<EvidenceRecord> records = STORE.records(runId);
+        assertThat(records).extracting(r -> r.kind() + " " + r.stepId() + " by " + r.actor()).containsExactly(
+                "RUN_STARTED null by olivia",
+                "STEP_STARTED startEvent_declared by olivia",
+                "STEP_ENDED startEvent_declared by olivia",
+                "STEP_STARTED serviceTask_checkQueueManager by engine",
+                "COMMAND serviceTask_checkQueueManager by engine",
+                "STEP_ENDED serviceTask_checkQueueManager by engine",
+                "STEP_STARTED userTask_approveDeclaration by engine",
+                "GATE userTask_approveDeclaration by carol",
+                "STEP_ENDED userTask_approveDeclaration by carol",
+                "STEP_STARTED userTask_partnerConfirmChannels by carol",
+                "USER_TASK userTask_partnerConfirmChannels by pat",
+                "STEP_ENDED userTask_partnerConfirmChannels by pat",
+                "STEP_STARTED endEvent_recovered by pat",
+                "STEP_ENDED endEvent_recovered by pat",
+                "RUN_ENDED null by pat");
+        assertThat(records.get(0).payload()).contains("\"reason\":\"Primary data centre lost power\"",
+                "\"incidentReference\":\"INC0012345\"", "\"initiator\":\"olivia\"").doesNotContain("hunter2", "adminPassword");
+        assertThat(records.get(4).payload()).contains("\"commandLine\":\"dspmq -m QM1 -o status\"", "\"exitCode\":0",
+                "\"durationMs\":42");
+        assertThat(records.get(7).payload()).contains("\"decision\":true", "\"decisionVariable\":\"approved\"",
+                "\"comment\":\"Primary confirmed down by facilities\"");
+        assertThat(records.get(10).payload()).contains("\"values\":{\"channelsRepointed\":true,"
+                + "\"partnerContact\":\"Jane Roe, Acme Payments\"}");
+        assertThat(records.get(14).payload()).contains("\"outcome\":\"COMPLETED\"");
+        assertThat(STORE.verifyChain(runId).intact()).isTrue();
+    }
+
+    @Test
+    void theRunReportShowsStepsCommandGateAndSignOffAndValidatesAgainstItsSchema() throws Exception {
+        String runId = runHappyPath("DR-TEST-4");
+        RunReport report = new RunReportService(STORE).report(runId);
+
+        assertThat(report.chain().intact()).isTrue();
+        assertThat(report.start().startedBy()).isEqualTo("olivia");
+        assertThat(report.start().reason()).isEqualTo("Primary data centre lost power");
+        assertThat(report.start().incidentReference()).isEqualTo("INC0012345");
+        assertThat(report.start().startValues()).doesNotContainKey("adminPassword");
+        assertThat(report.timeline()).extracting(RunReport.Step::stepName).containsExactly("Disaster declared",
+                "Check the queue manager", "Approve the disaster declaration", "Partner confirms the channel repoint",
+                "Recovered");
+        assertThat(report.timeline()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo("completed");
+            assertThat(step.durationMs()).isNotNull();
+        });
+        assertThat(report.commands()).singleElement().satisfies(c -> {
+            assertThat(c.commandLine()).isEqualTo("dspmq -m QM1 -o status");
+            assertThat(c.stdout()).isEqualTo(STDOUT);
+            assertThat(c.stepName()).isEqualTo("Check the queue manager");
+        });
+        assertThat(report.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.approver()).isEqualTo("carol");
+            assertThat(a.decision()).isEqualTo(true);
+            assertThat(a.comment()).isEqualTo("Primary confirmed down by facilities");
+        });
+        assertThat(report.partnerSignOffs()).singleElement().satisfies(t -> {
+            assertThat(t.completedBy()).isEqualTo("pat");
+            assertThat(t.values()).containsEntry("partnerContact", "Jane Roe, Acme Payments");
+        });
+        assertThat(report.outcome().outcome()).isEqualTo("COMPLETED");
+        assertThat(report.recoveryTime().text()).isEqualTo("Not measured: this runbook records no recovery time.");
+
+        String json = RunReportJson.write(report);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
+        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+
+        String html = new RunReportHtml().render(report);
+        assertThat(html).contains("Evidence chain intact: " + report.recordCount() + " records verified.",
+                "<h2>Who started it and why</h2>", "<th>Started by</th><td>olivia</td>",
+                "<h2>Approvals</h2>", "<td>carol</td><td>approved = true</td><td>Primary confirmed down by facilities</td>",
+                "<h2>Timeline</h2>", "<h2>Commands and their output</h2>", "<details>",
+                "<code>dspmq -m QM1 -o status</code> · exit code 0 · 42 ms",
+                "<h2>Outcome</h2>", "<h2>Recovery time</h2>");
+
+        byte[] pdf = new RunReportPdf().render(html);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            assertThat(darkPixels(page)).as("dark pixels on page 1").isGreaterThan(2000);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Run id " + runId, "Who started it and why", "dspmq -m QM1 -o status",
+                    "QMNAME(QM1)");
+        }
+    }
+
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+                if (brightness < 3 * 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
+    }
+
+    @Test
+    void failedAttemptsBecomeRetriesThenAnIncidentAndItsResolution() {
+        DELEGATE.failuresToThrow.set(2);
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, "DR-TEST-2").getId();
+
+        executeJobExpectingFailure(runId);
+        executeJobExpectingFailure(runId);
+        Job job = processEngine().getManagementService().createJobQuery().processInstanceId(runId).singleResult();
+        assertThat(job.getRetries()).isZero();
+        processEngine().getManagementService().setJobRetries(job.getId(), 1);
+        executeJob(runId);
+
+        List<EvidenceRecord> records = STORE.records(runId);
+        assertThat(records).extracting(r -> r.kind() + " " + r.stepId()).containsSubsequence(
+                "COMMAND serviceTask_checkQueueManager",
+                "RETRY serviceTask_checkQueueManager",
+                "COMMAND serviceTask_checkQueueManager",
+                "RETRY serviceTask_checkQueueManager",
+                "INCIDENT serviceTask_checkQueueManager",
+                "INCIDENT serviceTask_checkQueueManager",
+                "COMMAND serviceTask_checkQueueManager",
+                "STEP_ENDED serviceTask_checkQueueManager");
+        List<String> retries = records.stream().filter(r -> r.kind().name().equals("RETRY")).map(EvidenceRecord::payload).toList();
+        assertThat(retries.get(0)).contains("\"exceptionMessage\":\"drhost1 unreachable: Connection refused\"",
+                "\"retriesLeftBeforeThisFailure\":2");
+        assertThat(retries.get(1)).contains("\"retriesLeftBeforeThisFailure\":1");
+        List<String> incidents = records.stream().filter(r -> r.kind().name().equals("INCIDENT")).map(EvidenceRecord::payload).toList();
+        assertThat(incidents.get(0)).contains("\"event\":\"create\"", "\"incidentType\":\"failedJob\"",
+                "\"message\":\"drhost1 unreachable: Connection refused\"");
+        assertThat(incidents.get(1)).contains("\"event\":\"resolve\"");
+        assertThat(records.stream().filter(r -> r.kind().name().equals("COMMAND")).map(EvidenceRecord::payload))
+                .first().asString().contains("\"exitCode\":255", "Connection refused");
+        assertThat(STORE.verifyChain(runId).intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedRunEndsTerminated() {
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, "DR-TEST-3").getId();
+        processEngine().getRuntimeService().deleteProcessInstance(runId, "Drill abandoned by the change manager");
+        List<EvidenceRecord> records = STORE.records(runId);
+        EvidenceRecord last = records.get(records.size() - 1);
+        assertThat(last.kind().name()).isEqualTo("RUN_ENDED");
+        assertThat(last.payload()).isEqualTo("{\"canceled\":true,\"deleteReason\":\"Drill abandoned by the change manager\","
+                + "\"outcome\":\"TERMINATED\"}");
+        assertThat(STORE.run(runId).orElseThrow().outcome()).isEqualTo("TERMINATED");
+    }
+
+    /** Olivia starts it, the job executor runs the command, Carol approves the gate, Pat signs off. */
+    private String runHappyPath(String businessKey) {
+        var identity = processEngine().getIdentityService();
+        identity.setAuthenticatedUserId("olivia");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Map.of(
+                "reason", "Primary data centre lost power", "incidentReference", "INC0012345",
+                "queueManager", "QM1", "adminPassword", "hunter2")).getId();
+        identity.clearAuthentication();
+
+        executeJob(runId);
+        assertThat(DELEGATE.stepSeen.get()).isEqualTo(new RunContext.Step(runId, businessKey,
+                "serviceTask_checkQueueManager", "Check the queue manager"));
+        assertThat(RunContext.current()).isEmpty();
+
+        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
+        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
+
+        return runId;
+    }
+
+    private void executeJob(String runId) {
+        Job job = processEngine().getManagementService().createJobQuery().processInstanceId(runId).singleResult();
+        processEngine().getManagementService().executeJob(job.getId());
+    }
+
+    private void executeJobExpectingFailure(String runId) {
+        assertThatThrownBy(() -> executeJob(runId)).hasMessageContaining("drhost1 unreachable: Connection refused");
+    }
+
+    private void complete(String runId, String user, Map<String, Object> values) {
+        Task task = processEngine().getTaskService().createTaskQuery().processInstanceId(runId).singleResult();
+        processEngine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            processEngine().getTaskService().complete(task.getId(), values);
+        } finally {
+            processEngine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static EvidenceStore newStore() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:evidence-capture;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new EvidenceStore(dataSource, new SecretScrubber());
+    }
+
+    private static ProcessEngine buildEngine() {
+        ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:evidence-capture-engine;DB_CLOSE_DELAY=-1");
+        configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setBeans(Map.of("runCommandDelegate", DELEGATE));
+        configuration.setProcessEnginePlugins(List.of(new EvidenceEnginePlugin(STORE, new SecretScrubber())));
+        configuration.setProcessEngineName("evidence-capture-test");
+        return configuration.buildProcessEngine();
+    }
+}

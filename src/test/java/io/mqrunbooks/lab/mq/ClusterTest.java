@@ -1,0 +1,143 @@
+package io.mqrunbooks.lab.mq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** PAYCLUS: full repositories FR1/FR2, partial PR1/PR2/PR3 (seed 002's migration pre-checks). */
+class ClusterTest extends LabTestSupport {
+
+    private void put(String host, String qm, String queue, String... bodies) {
+        LabExecution r = lab.execute(host, "mqm", List.of("/opt/mqm/samp/bin/amqsput", queue, qm),
+                String.join("\n", bodies) + "\n");
+        assertThat(r.stdout()).doesNotContain("reason code");
+    }
+
+    @Test
+    void fullRepositoryKnowsEveryMember() {
+        LabExecution r = mqsc("fr1", "FR1", "DIS CLUSQMGR(*)\n");
+        assertThat(r.stdout()).contains("""
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(FR1)                           CHANNEL(TO.FR1)
+                   CLUSTER(PAYCLUS)
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(FR2)                           CHANNEL(TO.FR2)
+                   CLUSTER(PAYCLUS)
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(PR1)                           CHANNEL(TO.PR1)
+                   CLUSTER(PAYCLUS)
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(PR2)                           CHANNEL(TO.PR2)
+                   CLUSTER(PAYCLUS)
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(PR3)                           CHANNEL(TO.PR3)
+                   CLUSTER(PAYCLUS)
+                One MQSC command read.
+                """);
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3) ALL\n").stdout()).contains("""
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(PR3)                           CHANNEL(TO.PR3)
+                   CLUSTER(PAYCLUS)                        ALTDATE(2026-11-21)
+                   ALTTIME(09.00.00)                       BATCHSZ(50)
+                   CLUSDATE(2026-11-21)                    CLUSTIME(09.00.00)
+                   CONNAME(pr3(1453))                      DEFTYPE(CLUSSDRA)
+                   DESCR( )                                QMID(PR3_2026-11-21_09.00.00)
+                   QMTYPE(NORMAL)                          STATUS(RUNNING)
+                   SUSPEND(NO)                             TRPTYPE(TCP)
+                   VERSION(09040000)
+                """);
+    }
+
+    @Test
+    void suspensionIsSeenByBothFullRepositoriesAndAStoppedMemberRetries() {
+        LabExecution suspend = mqsc("pr3", "PR3", "SUSPEND QMGR CLUSTER(PAYCLUS)\n");
+        assertThat(suspend.stdout()).contains("AMQ8559I: Suspend Queue Manager Cluster accepted.\n");
+        for (String[] fr : List.of(new String[] {"fr1", "FR1"}, new String[] {"fr2", "FR2"})) {
+            assertThat(mqsc(fr[0], fr[1], "DIS CLUSQMGR(PR3) SUSPEND QMTYPE STATUS\n").stdout()).contains("""
+                       CLUSQMGR(PR3)                           CHANNEL(TO.PR3)
+                       CLUSTER(PAYCLUS)                        QMTYPE(NORMAL)
+                       STATUS(RUNNING)                         SUSPEND(YES)
+                    """);
+        }
+        run("pr3", "endmqm PR3");
+        assertThat(mqsc("fr2", "FR2", "DIS CLUSQMGR(PR3) STATUS\n").stdout()).contains("   STATUS(RETRYING)\n");
+        run("pr3", "strmqm PR3");
+        assertThat(mqsc("pr3", "PR3", "RESUME QMGR CLUSTER(PAYCLUS)\n").stdout())
+                .contains("AMQ8558I: Resume Queue Manager Cluster accepted.\n");
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3) SUSPEND\n").stdout()).contains("SUSPEND(NO)");
+        assertThat(mqsc("pr3", "PR3", "SUSPEND QMGR CLUSTER(OTHER)\n").stdout())
+                .contains("AMQ8147E: IBM MQ object OTHER not found.\n");
+    }
+
+    @Test
+    void fullRepositoryShowsTheClusterQueuesOfAMember() {
+        LabExecution r = mqsc("fr2", "FR2", "DIS QC(*) WHERE(CLUSQMGR EQ PR3)\n");
+        assertThat(r.stdout()).contains("""
+                     1 : DIS QC(*) WHERE(CLUSQMGR EQ PR3)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.AUDIT)                        TYPE(QCLUSTER)
+                   CLUSQMGR(PR3)                           CLUSTER(PAYCLUS)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.ROUTING)                      TYPE(QCLUSTER)
+                   CLUSQMGR(PR3)                           CLUSTER(PAYCLUS)
+                One MQSC command read.
+                """);
+        assertThat(mqsc("fr1", "FR1", "DIS QCLUSTER(PAY.AUDIT)\n").stdout())
+                .containsOnlyOnce("AMQ8409I").contains("CLUSQMGR(PR3)");
+    }
+
+    @Test
+    void partialRepositoryKnowsTheFullRepositoriesAndWhatItUsed() {
+        assertThat(mqsc("pr1", "PR1", "DIS CLUSQMGR(*) QMTYPE\n").stdout())
+                .contains("CLUSQMGR(FR1)").contains("CLUSQMGR(FR2)").contains("CLUSQMGR(PR1)")
+                .doesNotContain("CLUSQMGR(PR3)");
+        assertThat(mqsc("pr1", "PR1", "DIS QC(*)\n").stdout()).contains("QUEUE(PAY.REQUEST)")
+                .doesNotContain("PAY.AUDIT");
+        put("pr1", "PR1", "PAY.AUDIT", "audit 1");
+        assertThat(lab.messages("pr3", "PR3", "PAY.AUDIT")).containsExactly("audit 1");
+        assertThat(mqsc("pr1", "PR1", "DIS QC(PAY.AUDIT)\n").stdout()).contains("CLUSQMGR(PR3)");
+        assertThat(mqsc("pr1", "PR1", "DIS CLUSQMGR(PR3)\n").stdout()).contains("CLUSQMGR(PR3)");
+    }
+
+    @Test
+    void clusterPutsBalanceOverRunningHostsAndAvoidSuspendedOnes() {
+        put("pr3", "PR3", "PAY.REQUEST", "r1", "r2", "r3", "r4");
+        assertThat(lab.messages("pr1", "PR1", "PAY.REQUEST")).containsExactly("r1", "r3");
+        assertThat(lab.messages("pr2", "PR2", "PAY.REQUEST")).containsExactly("r2", "r4");
+        mqsc("pr1", "PR1", "SUSPEND QMGR CLUSTER(PAYCLUS)\n");
+        put("pr3", "PR3", "PAY.REQUEST", "r5", "r6");
+        assertThat(lab.messages("pr2", "PR2", "PAY.REQUEST")).containsExactly("r2", "r4", "r5", "r6");
+        run("pr2", "endmqm -i PR2");
+        put("pr3", "PR3", "PAY.REQUEST", "r7");
+        assertThat(lab.messages("pr1", "PR1", "PAY.REQUEST")).containsExactly("r1", "r3", "r7");
+    }
+
+    @Test
+    void clusterChannelsToTheFullRepositoriesRunAfterStart() {
+        run("pr2", "endmqm -i PR2");
+        assertThat(mqsc("pr2", "PR2", "DIS CHSTATUS(TO.FR1)\n").exitCode()).isEqualTo(20);
+        run("pr2", "strmqm PR2");
+        assertThat(mqsc("pr2", "PR2", "DIS CHSTATUS(TO.FR*)\n").stdout()).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(TO.FR1)                         CHLTYPE(CLUSSDR)
+                   CONNAME(fr1(1441))                      CURRENT
+                   RQMNAME(FR1)                            STATUS(RUNNING)
+                   SUBSTATE(MQGET)                         XMITQ(SYSTEM.CLUSTER.TRANSMIT.QUEUE)
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(TO.FR2)                         CHLTYPE(CLUSSDR)
+                   CONNAME(fr2(1442))                      CURRENT
+                   RQMNAME(FR2)                            STATUS(RUNNING)
+                   SUBSTATE(MQGET)                         XMITQ(SYSTEM.CLUSTER.TRANSMIT.QUEUE)
+                """);
+    }
+
+    @Test
+    void migrationShowsTheNewVersionToTheFullRepositories() {
+        run("pr3", "endmqm -w PR3");
+        lab.installVersion("pr3", "9.4.1.0");
+        run("pr3", "strmqm PR3");
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3) VERSION\n").stdout()).contains("VERSION(09040100)");
+    }
+}

@@ -1,0 +1,220 @@
+package io.mqrunbooks.lab.mq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ControlCommandsTest extends LabTestSupport {
+
+    @Test
+    void dspmqPadsTheNameToColumn58AsMqDoes() {
+        LabExecution r = run("mqeast1", "dspmq");
+        // instana/serviceability agent/ibm-mq/README.md: "QMNAME(QM1)" + 47 spaces + "STATUS(Running)"
+        assertThat(r.stdout()).isEqualTo("QMNAME(QM1)                                               STATUS(Running)\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void dspmqUnknownQueueManagerIsAmq7048WithExit72() {
+        LabExecution r = run("mqeast1", "dspmq -m NOPE");
+        assertThat(r.stderr()).isEqualTo("AMQ7048E: The queue manager name is either not valid or not known.\n");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(72);
+    }
+
+    @Test
+    void backupsStartInTheirLevelsState() {
+        assertThat(run("mqwest1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended normally)\n");
+        assertThat(run("mqwest2", "dspmq").stdout())
+                .isEqualTo("QMNAME(QM2_DR)                                            STATUS(Ended normally)\n");
+        assertThat(run("mqwest3", "dspmq").stdout())
+                .isEqualTo("QMNAME(QM3)                                               STATUS(Ended immediately)\n");
+        assertThat(run("dr2", "dspmq").stdout())
+                .isEqualTo("QMNAME(QMDR)                                              STATUS(Ended immediately)\n");
+        assertThat(lab.queueManagersOn("mqeast2")).containsExactly("QM2");
+    }
+
+    @Test
+    void multiInstanceShowsActiveAndStandbyInstances() {
+        String expected = "QMNAME(MIQM)                                              STATUS(Running)\n"
+                + "    INSTANCE(mi1) MODE(Active)\n"
+                + "    INSTANCE(mi2) MODE(Standby)\n";
+        assertThat(run("mi1", "dspmq -x").stdout()).isEqualTo(expected);
+        assertThat(run("mi2", "dspmq -x -m MIQM").stdout()).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(Running as standby)\n"
+                        + "    INSTANCE(mi1) MODE(Active)\n"
+                        + "    INSTANCE(mi2) MODE(Standby)\n");
+        assertThat(run("mi2", "dspmq -o standby").stdout())
+                .isEqualTo("QMNAME(MIQM)                                              STANDBY(Permitted)\n");
+        assertThat(run("mqeast1", "dspmq -o all").stdout()).isEqualTo(
+                "QMNAME(QM1)                                               STATUS(Running) DEFAULT(no)"
+                        + " STANDBY(Not permitted) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.4.0.0)"
+                        + " ROLE(Not configured) INSTANCE() INSYNC() QUORUM()\n");
+    }
+
+    @Test
+    void endmqmSwitchoverMovesTheActiveInstanceToTheStandby() {
+        LabExecution r = run("mi1", "endmqm -s -i MIQM");
+        assertThat(r.stdout()).isEqualTo("IBM MQ queue manager 'MIQM' ending.\nIBM MQ queue manager 'MIQM' ended.\n");
+        assertThat(r.exitCode()).isZero();
+        assertThat(run("mi2", "dspmq -x").stdout()).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(Running)\n"
+                        + "    INSTANCE(mi2) MODE(Active)\n");
+        assertThat(run("mi1", "dspmq").stdout())
+                .isEqualTo("QMNAME(MIQM)                                              STATUS(Running elsewhere)\n");
+        // the old active can come back as the new standby
+        assertThat(run("mi1", "strmqm -x MIQM").stdout()).contains(
+                "A standby instance of queue manager 'MIQM' has been started. The active instance is running elsewhere.");
+        assertThat(lab.queueManagerState("mi1", "MIQM")).contains(QmStatus.RUNNING_AS_STANDBY);
+    }
+
+    @Test
+    void endmqmSwitchoverWithoutAStandbyEndsTheQueueManagerAndStartsNothing() {
+        run("mi2", "endmqm -x MIQM");
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING_ELSEWHERE);
+        LabExecution r = run("mi1", "endmqm -s MIQM");
+        assertThat(r.stdout()).isEqualTo(
+                "Quiesce request accepted. The queue manager will stop when all outstanding work\nis complete.\n");
+        assertThat(lab.queueManagerState("mi1", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
+    }
+
+    @Test
+    void strmqmOnARunningQueueManagerAnswersAsMqAndChangesNothing() {
+        LabExecution r = run("mqeast1", "strmqm QM1");
+        assertThat(r.stdout()).isEqualTo("IBM MQ queue manager running.\n");
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(lab.queueManagerState("mqeast1", "QM1")).contains(QmStatus.RUNNING);
+    }
+
+    @Test
+    void stateStaysPerHostAcrossCommands() {
+        assertThat(run("mqeast1", "endmqm -i QM1").stdout())
+                .isEqualTo("IBM MQ queue manager 'QM1' ending.\nIBM MQ queue manager 'QM1' ended.\n");
+        assertThat(run("mqeast1", "dspmq -m QM1 -s").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended immediately)\n");
+        assertThat(run("mqwest1", "dspmq -m QM1").stdout()).contains("STATUS(Ended normally)");
+        LabExecution again = run("mqeast1", "endmqm QM1");
+        assertThat(again.stderr()).isEqualTo("AMQ8146E: IBM MQ queue manager not available.\n");
+        assertThat(again.exitCode()).isEqualTo(40);
+        LabExecution start = run("mqeast1", "strmqm QM1");
+        assertThat(start.stdout()).isEqualTo("""
+                IBM MQ queue manager 'QM1' starting.
+                The queue manager is associated with installation 'Installation1'.
+                5 log records accessed on queue manager 'QM1' during the log replay phase.
+                Log replay for queue manager 'QM1' complete.
+                Transaction manager state recovered for queue manager 'QM1'.
+                Plain text communication is enabled.
+                IBM MQ queue manager 'QM1' started using V9.4.0.0.
+                """);
+        assertThat(start.exitCode()).isZero();
+    }
+
+    @Test
+    void endmqmWaitPrintsQuiesceThenEndingAndEnded() {
+        assertThat(run("fr1", "endmqm -w FR1").stdout()).isEqualTo("""
+                Quiesce request accepted. The queue manager will stop when all outstanding work
+                is complete.
+                IBM MQ queue manager 'FR1' ending.
+                IBM MQ queue manager 'FR1' ended.
+                """);
+    }
+
+    @Test
+    void coldBackupNeedsItsMediaRestoredBeforeStarting() {
+        LabExecution refused = run("mqwest3", "strmqm QM3");
+        assertThat(refused.stderr()).isEqualTo("AMQ7017E: Log not available.\n");
+        assertThat(refused.exitCode()).isEqualTo(23);
+        lab.restoreMedia("mqwest3", "QM3");
+        assertThat(run("mqwest3", "strmqm QM3").exitCode()).isZero();
+        assertThat(lab.queueManagerState("mqwest3", "QM3")).contains(QmStatus.RUNNING);
+    }
+
+    @Test
+    void dspmqverReportsTheInstalledLevelAndInstallVersionChangesIt() {
+        assertThat(run("pr3", "dspmqver").stdout()).isEqualTo("""
+                Name:        IBM MQ
+                Version:     9.4.0.0
+                Level:       p940-L240606
+                BuildType:   IKAP - (Production)
+                Platform:    IBM MQ for Linux (x86-64 platform)
+                Mode:        64-bit
+                O/S:         Linux 5.14.0-427.13.1.el9_4.x86_64
+                InstName:    Installation1
+                InstDesc:   \s
+                Primary:     Yes
+                InstPath:    /opt/mqm
+                DataPath:    /var/mqm
+                MaxCmdLevel: 940
+                LicenseType: Production
+                """);
+        lab.installVersion("pr3", "9.4.1.0");
+        assertThat(run("pr3", "dspmqver").stdout()).contains("Version:     9.4.1.0\n")
+                .contains("MaxCmdLevel: 941\n");
+        run("pr3", "endmqm -i PR3");
+        assertThat(run("pr3", "strmqm PR3").stdout()).contains("IBM MQ queue manager 'PR3' started using V9.4.1.0.");
+        assertThatThrownBy(() -> lab.installVersion("pr3", "9.9.9.9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not '9.9.9.9'");
+    }
+
+    @Test
+    void crtmqmThenDltmqm() {
+        LabExecution created = run("partner1", "crtmqm -p 1481 NEWQM");
+        assertThat(created.stdout()).isEqualTo("""
+                IBM MQ queue manager 'NEWQM' created.
+                Directory '/var/mqm/qmgrs/NEWQM' created.
+                The queue manager is associated with installation 'Installation1'.
+                Creating or replacing default objects for queue manager 'NEWQM'.
+                Default objects statistics : 83 created. 0 replaced. 0 failed.
+                Completing setup.
+                Setup completed.
+                """);
+        assertThat(run("partner1", "crtmqm NEWQM").stderr()).isEqualTo("AMQ8110E: IBM MQ queue manager already exists.\n");
+        run("partner1", "strmqm NEWQM");
+        LabExecution refused = run("partner1", "dltmqm NEWQM");
+        assertThat(refused.stdout()).isEqualTo("IBM MQ queue manager running.\n");
+        assertThat(refused.exitCode()).isEqualTo(5);
+        run("partner1", "endmqm -i NEWQM");
+        assertThat(run("partner1", "dltmqm NEWQM").stdout()).isEqualTo("IBM MQ queue manager 'NEWQM' deleted.\n");
+        assertThat(lab.queueManagerState("partner1", "NEWQM")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void unknownProgramsAreNotFoundByTheShell() {
+        LabExecution r = lab.execute("mqeast1", "mqm", List.of("foo", "-x"), "");
+        assertThat(r.stderr()).isEqualTo("bash: foo: command not found\n");
+        assertThat(r.exitCode()).isEqualTo(127);
+        LabExecution samples = lab.execute("mqeast1", "mqm", List.of("amqsput", "Q", "QM1"), "");
+        assertThat(samples.stderr()).isEqualTo("bash: amqsput: command not found\n");
+        LabExecution path = lab.execute("mqeast1", "mqm", List.of("/opt/mqm/bin/nothing"), "");
+        assertThat(path.stderr()).isEqualTo("bash: /opt/mqm/bin/nothing: No such file or directory\n");
+    }
+
+    @Test
+    void badUsageGivesTheUsageLine() {
+        LabExecution r = run("mqeast1", "strmqm");
+        assertThat(r.stderr()).isEqualTo("Usage: strmqm [-x] QMgrName\n");
+        assertThat(r.exitCode()).isEqualTo(20);
+        assertThat(run("mqeast1", "endmqm NOPE").stderr()).isEqualTo("AMQ8118E: IBM MQ queue manager does not exist.\n");
+    }
+
+    @Test
+    void hostFailureFailsAMultiInstanceQueueManagerOverToItsStandby() {
+        lab.failHost("mi1");
+        assertThat(run("mi2", "dspmq -x").stdout()).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(Running)\n"
+                        + "    INSTANCE(mi2) MODE(Active)\n");
+        lab.failHost("mqeast1");
+        assertThat(lab.queueManagerState("mqeast1", "QM1")).contains(QmStatus.ENDED_UNEXPECTEDLY);
+        assertThat(run("mqeast1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended unexpectedly)\n");
+        assertThat(run("mqeast1", "dspmq -o standby -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STANDBY(Not permitted)\n");
+    }
+}
