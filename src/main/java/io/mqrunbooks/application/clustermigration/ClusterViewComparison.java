@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 /**
  * Compares two records field by field (seed 002 steps 8 and 10).
  *
+ * <p>Attribute meanings: IBM MQ "DISPLAY CLUSQMGR"
+ * (https://ibm.com/support/knowledgecenter/en/SSFKSJ_9.3.0/refadmin/q086110_.html): CLUSDATE/CLUSTIME are when
+ * the definition became available to the queue manager asked, STATUS is the cluster channel's state.
+ *
  * <p>Fields that change by themselves are not compared: ALTDATE/ALTTIME/CLUSDATE/CLUSTIME (a restarted queue
  * manager republishes its cluster objects with new times) and STATUS (the state of a cluster channel, which is
  * restarting just after strmqm; the runbook checks the channels to the full repositories separately). After an

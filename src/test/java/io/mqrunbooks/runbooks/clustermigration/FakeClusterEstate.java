@@ -93,6 +93,9 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
         return text.toString();
     }
 
+    // Attributes of DISPLAY CLUSQMGR (CLUSDATE/CLUSTIME: when the definition became available locally; DEFTYPE,
+    // QMTYPE, STATUS, SUSPEND, VERSION as vvrrmmff): IBM MQ 9.3 "DISPLAY CLUSQMGR",
+    // https://ibm.com/support/knowledgecenter/en/SSFKSJ_9.3.0/refadmin/q086110_.html
     private ClusterQueueManager record(String asked, String member) {
         boolean up = running.get(member);
         Map<String, String> attributes = new LinkedHashMap<>();
