@@ -82,6 +82,32 @@ class ClusterMigrationLabTest extends LabAppTest {
     }
 
     @Test
+    void operatorBacksOutAfterTheReviewAndTheQueueManagerRunsTheOldVersionAgain() {
+        String id = start("clusterQueueManagerMigrationProcess", "CHG-PR1", Map.of("queueManager", "PR1",
+                "reason", "MQ 9.4.1 upgrade"));
+        complete("CHG-PR1", "userTask_approveMigration", Map.of("decision", "approve"));
+        complete("CHG-PR1", "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        labMq.installVersion("pr1", "9.4.1.0");
+        complete("CHG-PR1", "userTask_installVersion", Map.of("targetVersion", "9.4.1.0",
+                "migrationDecision", "continue"));
+        complete("CHG-PR1", "userTask_reviewDifferences", Map.of("migrationDecision", "backout",
+                "backoutReason", "application team found a regression"));
+        waitForTask("CHG-PR1", "userTask_restoreBackup");
+        labMq.installVersion("pr1", "9.4.0.0");
+        complete("CHG-PR1", "userTask_restoreBackup", Map.of("backupRestored", true));
+        waitUntilEnded(id);
+
+        assertThat(variable(id, "outcome")).isEqualTo("backed out: application team found a regression");
+        assertThat((String) variable(id, "backoutDifferencesSummary")).startsWith("No differences");
+        ClusterQueueManager pr1 = mqAdmin.clusterQueueManagers("FR1", "PR1").get(0);
+        assertThat(pr1.suspended()).isFalse();
+        assertThat(pr1.attributes()).containsEntry("VERSION", "09040000");
+        assertThat(commands().stream().filter(c -> c.startsWith("pr1: endmqm") || c.startsWith("pr1: strmqm")))
+                .containsExactly("pr1: endmqm -w PR1", "pr1: strmqm PR1", "pr1: endmqm -w PR1", "pr1: strmqm PR1");
+        assertThat(commands()).noneMatch(c -> c.contains("amqsput"));
+    }
+
+    @Test
     void stagedMigrationTakesEveryMemberOfPayclusFullRepositoriesFirst() {
         String id = start("stagedClusterMigrationProcess", "CHG-PAYCLUS", Map.of("clusterName", "PAYCLUS",
                 "reason", "MQ 9.4.1 upgrade"));
