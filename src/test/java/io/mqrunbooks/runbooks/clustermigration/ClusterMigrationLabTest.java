@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClusterMigrationLabTest extends LabAppTest {
 
     private static final Duration STEP_LIMIT = Duration.ofSeconds(90);
+    private static final String[] PROCESS_KEYS = {"clusterQueueManagerMigrationProcess", "stagedClusterMigrationProcess"};
 
     @Autowired
     TaskService taskService;
@@ -196,14 +197,21 @@ class ClusterMigrationLabTest extends LabAppTest {
         throw new AssertionError("run " + processInstanceId + " did not end within " + STEP_LIMIT.toSeconds() + " s");
     }
 
-    /** Fires due-later timers now (the job executor runs the async steps) and fails on any incident. */
+    /**
+     * Fires this runbook's due-later timers now (the job executor runs the async steps) and fails on any of its
+     * incidents. Other runbooks' timers (e.g. a scheduled baseline) are left to their schedule.
+     */
     private void advance() {
-        List<Incident> incidents = runtimeService.createIncidentQuery().list();
+        List<Incident> incidents = runtimeService.createIncidentQuery().processDefinitionKeyIn(PROCESS_KEYS).list();
         if (!incidents.isEmpty()) {
             throw new AssertionError("incident at " + incidents.get(0).getActivityId() + ": "
                     + incidents.get(0).getIncidentMessage());
         }
-        for (Job timer : managementService.createJobQuery().timers().list()) {
+        List<Job> timers = new java.util.ArrayList<>();
+        for (String key : PROCESS_KEYS) {
+            timers.addAll(managementService.createJobQuery().timers().processDefinitionKey(key).list());
+        }
+        for (Job timer : timers) {
             try {
                 managementService.executeJob(timer.getId());
             } catch (RuntimeException jobExecutorGotThereFirst) {
