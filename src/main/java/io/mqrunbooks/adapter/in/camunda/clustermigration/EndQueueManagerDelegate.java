@@ -1,0 +1,23 @@
+package io.mqrunbooks.adapter.in.camunda.clustermigration;
+
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** endmqm with the configured mode, unless dspmq already shows it ended; starts the wait for the end. */
+@Component
+public class EndQueueManagerDelegate implements JavaDelegate {
+
+    private final ClusterMigrationSteps steps;
+
+    public EndQueueManagerDelegate(ClusterMigrationSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MigrationRun.log(execution, steps.end(MigrationRun.plan(execution), steps.settings().endMode()));
+        execution.setVariable(ClusterMigrationVariables.STATUS_POLL_COUNT, 0);
+    }
+}

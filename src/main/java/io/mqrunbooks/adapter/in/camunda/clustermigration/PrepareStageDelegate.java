@@ -1,0 +1,24 @@
+package io.mqrunbooks.adapter.in.camunda.clustermigration;
+
+import static io.mqrunbooks.adapter.in.camunda.clustermigration.ClusterMigrationVariables.*;
+
+import io.mqrunbooks.application.clustermigration.MigrationJson;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Names the queue manager of this stage (the loop counter's member) and the progress so far, for the gate. */
+@Component
+public class PrepareStageDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> members = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_QUEUE_MANAGERS));
+        List<String> results = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_RESULTS));
+        int index = ((Number) execution.getVariable("loopCounter")).intValue();
+        execution.setVariable(CURRENT_QUEUE_MANAGER, members.get(index));
+        execution.setVariable(STAGES_SUMMARY, MigrationRun.text(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS)
+                + "\nNext: " + members.get(index) + " (" + (index + 1) + " of " + members.size() + ")");
+    }
+}

@@ -1,0 +1,298 @@
+package io.mqrunbooks.runbooks.clustermigration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.mqrunbooks.application.port.out.SshException;
+import io.mqrunbooks.testsupport.DatabaseTest;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DatabaseTest
+@Deployment(resources = {"processes/clusterQueueManagerMigrationProcess.bpmn",
+        "forms/clusterMigrationStart.form", "forms/clusterMigrationApprove.form",
+        "forms/clusterMigrationAcknowledgeOutage.form", "forms/clusterMigrationBackup.form",
+        "forms/clusterMigrationInstall.form", "forms/clusterMigrationReviewDifferences.form",
+        "forms/clusterMigrationSignOff.form", "forms/clusterMigrationRestoreBackup.form"})
+class ClusterMigrationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = RunbookTestEngine.extension();
+
+    ProcessEngine engine;
+    MigrationRig rig;
+
+    @BeforeEach
+    void wire() {
+        engine = extension.getProcessEngine();
+        rig = new MigrationRig(engine);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance instance(String id) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    private String outcome(String id) {
+        return (String) rig.variable(id, "outcome");
+    }
+
+    @Test
+    void happyPathMigratesFollowingTheSeedsOrderAndEndsCompleted() {
+        String id = rig.start("PR1");
+        rig.runJobs();
+        assertThat((String) rig.variable(id, "planSummary")).startsWith("Migrate PR1 on host pr1 to a new IBM MQ version.")
+                .contains("  4. endmqm -w PR1, wait until dspmq shows it ended");
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
+        // PR1 shares PAY.REQUEST with PR2: no acknowledgement asked
+        assertThat(rig.variable(id, "soleHostedSummary")).isEqualTo("Every cluster queue PR1 hosts is also hosted"
+                + " elsewhere (asked FR1): applications keep an alternate destination.");
+        assertThat((String) rig.variable(id, "trafficSamples")).contains("PAY.REQUEST CURDEPTH(0), TO.PR1 from 127.0.0.1"
+                + " STATUS(RUNNING) MSGS(4)").hasLineCount(3);
+        assertThat((String) rig.variable(id, "recordBeforeSummary"))
+                .contains("On PR1: DISPLAY CLUSQMGR(*) and DISPLAY QC(*)")
+                .contains("On FR1: DISPLAY CLUSQMGR(PR1) and DISPLAY QC(*) WHERE(CLUSQMGR EQ PR1)")
+                .contains("  CLUSQMGR(PR1) CLUSTER(PAYCLUS) QMTYPE(NORMAL) SUSPEND(YES) STATUS(RUNNING) VERSION(09040000)");
+        assertThat(rig.variable(id, "versionBefore")).isEqualTo("9.4.0.0");
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+
+        assertThat(rig.variable(id, "differenceCount")).isEqualTo(0);
+        assertThat((String) rig.variable(id, "differencesSummary")).startsWith("No differences")
+                .contains("Expected changes (the new version):\n"
+                        + "  on PR1: CLUSQMGR(PR1) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100")
+                .contains("Not compared (they change by themselves): ALTDATE, ALTTIME, CLUSDATE, CLUSTIME, STATUS");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
+        assertThat((String) rig.variable(id, "channelSummary")).isEqualTo(
+                "CHSTATUS(TO.FR1) to FR1: RUNNING\nCHSTATUS(TO.FR2) to FR2: RUNNING");
+        assertThat((String) rig.variable(id, "testSummary")).isEqualTo(
+                "put on FR1 to MQRB.TEST.PR1, got on PR1\nput on PR1 to MQRB.TEST.FR1, got on FR1");
+        rig.complete(id, "userTask_signOff", Map.of("migrationDecision", "continue"));
+
+        assertThat(instance(id)).isNull();
+        assertThat(outcome(id)).isEqualTo("completed: PR1 runs 9.4.1.0 and is resumed in its clusters");
+        assertThat(rig.fake.journal).containsExactly(
+                "DEFINE QLOCAL(MQRB.TEST.PR1) on PR1", "DEFINE QLOCAL(MQRB.TEST.FR1) on FR1",
+                "SUSPEND QMGR CLUSTER(PAYCLUS) on PR1", "endmqm -w PR1", "strmqm PR1",
+                "put MQRB.TEST.PR1 on FR1", "get MQRB.TEST.PR1 on PR1", "put MQRB.TEST.FR1 on PR1",
+                "get MQRB.TEST.FR1 on FR1", "RESUME QMGR CLUSTER(PAYCLUS) on PR1");
+        assertThat(rig.fake.suspended).doesNotContain("PR1");
+        assertThat((String) rig.variable(id, "commandLog")).contains("SUSPEND QMGR CLUSTER(PAYCLUS) on PR1")
+                .contains("endmqm -w PR1 on pr1: IBM MQ queue manager 'PR1' ended.")
+                .contains("dspmqver on pr1: Version 9.4.1.0 (target 9.4.1.0 reached)")
+                .contains("strmqm PR1 on pr1: STARTED IBM MQ queue manager 'PR1' started using V9.4.1.0.");
+    }
+
+    @Test
+    void gateRejectedEndsTheRunAsRejectedWithoutTouchingTheQueueManager() {
+        String id = rig.start("PR1");
+        rig.runJobs();
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "reject", "comment", "not in the freeze"));
+        assertThat(outcome(id)).isEqualTo("rejected: not in the freeze");
+        assertThat(rig.fake.journal).isEmpty();
+    }
+
+    @Test
+    void theStarterCannotApproveTheGate() {
+        String id = rig.start("PR1");
+        rig.runJobs();
+        String taskId = rig.task(id, "userTask_approveMigration").getId();
+        engine.getIdentityService().setAuthentication(MigrationRig.STARTER, List.of("change-managers"));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("decision", "approve")))
+                    .hasMessageContaining("Four-eyes rule: olivia started run");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void soleHostedClusterQueueIsListedAndAcknowledged() {
+        String id = rig.start("PR3");
+        rig.runJobs();
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
+        assertThat(rig.variable(id, "soleHostedSummary")).isEqualTo("PR3 is the only host of 1 cluster queue (asked FR1):\n"
+                + "  PAY.AUDIT (cluster PAYCLUS)\n"
+                + "While PR3 is stopped, messages for these queues wait on the senders' SYSTEM.CLUSTER.TRANSMIT.QUEUE and"
+                + " their applications get no service (seed 002, \"Alternate destinations\"). Applications bound on open,"
+                + " or naming PR3 on MQOPEN, have the same outage for every queue.");
+        assertThat(rig.fake.journal).isEmpty();
+        rig.complete(id, "userTask_acknowledgeOutage", Map.of("outageDecision", "acknowledge"));
+        assertThat(rig.fake.journal).contains("SUSPEND QMGR CLUSTER(PAYCLUS) on PR3");
+        rig.backupAndInstall(id, "pr3", "9.4.1.0");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
+        rig.complete(id, "userTask_signOff", Map.of("migrationDecision", "continue"));
+        assertThat(outcome(id)).isEqualTo("completed: PR3 runs 9.4.1.0 and is resumed in its clusters");
+    }
+
+    @Test
+    void soleHostedClusterQueueRefusedEndsTheRunAsRejected() {
+        String id = rig.start("PR3");
+        rig.runJobs();
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
+        rig.complete(id, "userTask_acknowledgeOutage", Map.of("outageDecision", "refuse"));
+        assertThat(outcome(id)).isEqualTo("rejected: the outage of PAY.AUDIT (cluster PAYCLUS) was not acknowledged");
+        assertThat(rig.fake.journal).isEmpty();
+    }
+
+    @Test
+    void unreachableFullRepositoryStopsTheRunWithTheReason() {
+        rig.fake.running.put("FR2", false);
+        String id = rig.start("PR1");
+        rig.runJobs();
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
+        assertThat(outcome(id)).isEqualTo(
+                "aborted: full repository not reachable: FR2: AMQ8146E: IBM MQ queue manager not available.");
+        assertThat(rig.fake.journal).isEmpty();
+    }
+
+    @Test
+    void queueManagerNotInTheInventoryEndsAtOnce() {
+        String id = rig.start("QMX");
+        rig.runJobs();
+        assertThat(outcome(id)).isEqualTo("aborted: queue manager QMX is not in the inventory");
+        String notClustered = rig.start("QM1");
+        rig.runJobs();
+        assertThat(outcome(notClustered)).isEqualTo("aborted: queue manager QM1 is in no cluster of the inventory;"
+                + " this runbook migrates cluster queue managers");
+    }
+
+    @Test
+    void alreadySuspendedQueueManagerIsNotSuspendedAgain() {
+        rig.fake.suspended.add("PR1");
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        verify(rig.fake, never()).suspendFromCluster(anyString(), anyString());
+        assertThat((String) rig.variable(id, "commandLog")).contains("SUSPEND QMGR CLUSTER(PAYCLUS) skipped:"
+                + " DISPLAY CLUSQMGR(PR1) already shows SUSPEND(YES)");
+    }
+
+    @Test
+    void versionBelowTheTargetBringsTheInstallTaskBackWithTheReason() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "migrationDecision", "continue"));
+        assertThat(rig.task(id, "userTask_installVersion")).isNotNull();
+        assertThat(rig.variable(id, "versionProblem")).isEqualTo("dspmqver on pr1 shows version 9.4.0.0, below the"
+                + " target 9.4.1.0: the new version is not installed yet.");
+        verify(rig.fake, never()).start(anyString(), anyString());
+    }
+
+    @Test
+    void verificationDifferencesLeadToABackoutAtTheOldVersion() {
+        rig.fake.forgetAfterRestart.add("FR2 PAY.ROUTING");
+        String id = rig.start("PR3");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr3", "9.4.1.0");
+        assertThat(rig.variable(id, "differenceCount")).isEqualTo(1);
+        assertThat((String) rig.variable(id, "differencesSummary")).startsWith("1 difference:\n"
+                + "  on FR2: QCLUSTER(PAY.ROUTING) CLUSQMGR(PR3) CLUSTER(PAYCLUS) (object): present -> (absent)\n");
+
+        assertThatThrownBy(() -> rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "backout")))
+                .hasMessage("ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while"
+                        + " invoking TaskListener: 'Review the differences': a decision to back out needs a reason in"
+                        + " 'Why back out'.'");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "backout",
+                "backoutReason", "FR2 no longer knows PAY.ROUTING on PR3"));
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+        assertThat(rig.fake.running.get("PR3")).isFalse();
+
+        rig.fake.installVersion("pr3", "9.4.0.0");
+        rig.fake.forgetAfterRestart.clear();
+        rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
+        assertThat(outcome(id)).isEqualTo("backed out: FR2 no longer knows PAY.ROUTING on PR3");
+        assertThat((String) rig.variable(id, "backoutDifferencesSummary")).startsWith("No differences");
+        assertThat(rig.fake.journal).containsSubsequence("SUSPEND QMGR CLUSTER(PAYCLUS) on PR3", "endmqm -w PR3",
+                "strmqm PR3", "endmqm -w PR3", "strmqm PR3", "RESUME QMGR CLUSTER(PAYCLUS) on PR3");
+        assertThat(rig.fake.startedVersion.get("PR3")).isEqualTo("9.4.0.0");
+        verify(rig.fake, never()).putTestMessage(anyString(), anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void restoredVersionMustBeTheOldOne() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "migrationDecision", "backout",
+                "backoutReason", "installer failed"));
+        rig.fake.installVersion("pr1", "9.4.1.0");
+        rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
+        assertThat(rig.variable(id, "restoreProblem")).isEqualTo("dspmqver on pr1 shows version 9.4.1.0, not the old"
+                + " version 9.4.0.0: reinstall 9.4.0.0 and restore the backup.");
+        rig.fake.installVersion("pr1", "9.4.0.0");
+        rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
+        assertThat(outcome(id)).isEqualTo("backed out: installer failed");
+        assertThat(rig.fake.suspended).doesNotContain("PR1");
+    }
+
+    @Test
+    void lostTestMessageIsAFailedVerificationThatLeadsToTheBackout() {
+        rig.fake.dropTestMessages = true;
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+        assertThat(rig.variable(id, "backoutReason")).isEqualTo("test message not delivered: put on FR1 to"
+                + " MQRB.TEST.PR1, nothing arrived on PR1 within 1 s; put on PR1 to MQRB.TEST.FR1, nothing arrived on FR1"
+                + " within 1 s");
+        verify(rig.fake, never()).resumeInCluster(anyString(), anyString());
+    }
+
+    @Test
+    void refusedStartAtTheNewVersionLeadsToTheBackout() {
+        rig.fake.refuseStart = true;
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+        assertThat(rig.variable(id, "backoutReason")).isEqualTo("the queue manager did not start at the new version:"
+                + " strmqm PR1 on pr1: REFUSED AMQ7017E: Log not available.");
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+    }
+
+    @Test
+    void sshFailureBecomesAnIncidentAndTheRetrySucceedsOnceTheFaultIsCleared() {
+        SshException dropped = new SshException(SshException.Kind.SESSION_DROPPED, "pr1",
+                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status");
+        doThrow(dropped).doThrow(dropped).doThrow(dropped).doCallRealMethod().when(rig.fake).status(eq("pr1"), eq("PR1"));
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(id).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("serviceTask_endQueueManager");
+        assertThat(incident.getIncidentMessage()).isEqualTo(
+                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status");
+        verify(rig.fake, never()).end(anyString(), anyString(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyBoolean());
+
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(id).singleResult();
+        engine.getManagementService().setJobRetries(job.getId(), 1);
+        rig.runJobs();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(id).count()).isZero();
+        assertThat(rig.task(id, "userTask_takeBackup")).isNotNull();
+        assertThat(rig.fake.journal).containsOnlyOnce("endmqm -w PR1");
+        doCallRealMethod().when(rig.fake).status(anyString(), anyString());
+    }
+}
