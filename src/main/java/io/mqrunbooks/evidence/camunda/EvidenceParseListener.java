@@ -32,9 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * Adds the engine's built-in (never skipped) listeners that record a run's start and end and every
  * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
  * change managers, {@link Gates}), has the extension property {@code gate=true}, or its id starts with
- * {@value #GATE_ID_PREFIX}; its decision is the variable named by the property {@code decisionVariable}
- * (default {@code decision}), its comment the variable named by {@code commentVariable} (default
- * {@code comment}) or, without one, the task's comments.
+ * {@value #GATE_ID_PREFIX}; its decision is the variable named by the property {@code decisionVariable},
+ * else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
+ * ({@code commentVariable}, {@code comment}, {@code ...Comment}) or, without one, the task's comments.
  */
 class EvidenceParseListener extends AbstractBpmnParseListener {
 
@@ -135,14 +135,27 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))
                 || task.getTaskDefinitionKey().startsWith(GATE_ID_PREFIX)) {
             kind = EvidenceKind.GATE;
-            String decisionVariable = properties.getOrDefault("decisionVariable", Gates.DECISION);
+            String decisionVariable = properties.getOrDefault("decisionVariable",
+                    submittedNamed(submitted, Gates.DECISION, "Decision"));
             payload.put("decisionVariable", decisionVariable);
             payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
             payload.put("comment", comment(task, properties.getOrDefault("commentVariable",
-                    task.hasVariable(Gates.COMMENT) ? Gates.COMMENT : null)));
+                    submittedNamed(submitted, Gates.COMMENT, "Comment"))));
         }
         evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
                 task.getTaskDefinitionKey(), task.getName(), actor, payload);
+    }
+
+    /**
+     * The gate form's variable: {@code exact} if it was submitted, else the one submitted variable whose name
+     * ends with {@code suffix} (e.g. {@code switchoverDecision}); null when there is none or more than one.
+     */
+    static String submittedNamed(Set<String> submitted, String exact, String suffix) {
+        if (submitted.contains(exact)) {
+            return exact;
+        }
+        List<String> candidates = submitted.stream().filter(name -> name.endsWith(suffix)).toList();
+        return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
     private static String comment(DelegateTask task, String commentVariable) {
