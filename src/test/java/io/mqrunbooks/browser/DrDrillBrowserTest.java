@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,9 +173,11 @@ class DrDrillBrowserTest extends LabAppTest {
         WebElement strmqm = browser.driver().findElement(By.xpath(
                 "//details[summary[contains(., 'mqwest1') and contains(., 'strmqm QM1')]]"));
         strmqm.findElement(By.tagName("summary")).click();
-        String output = strmqm.findElement(By.tagName("pre")).getText();
+        WebElement output = strmqm.findElement(By.tagName("pre"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", output);
         browser.screenshot("auditor-command-output");
-        assertThat(output).contains("QM1");
+        assertThat(output.getText()).startsWith("IBM MQ queue manager 'QM1' starting.")
+                .contains("IBM MQ queue manager 'QM1' started using V");
         assertThat(report).contains("Started by", "lead", "Confirm the primary is isolated (userTask_confirmIsolation)",
                 "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)");
     }
