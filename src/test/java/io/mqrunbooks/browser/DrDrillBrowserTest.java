@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -45,6 +46,12 @@ class DrDrillBrowserTest extends LabAppTest {
 
     private Browser browser;
     private Tasklist tasklist;
+
+    /** Before the app starts: without the browser there is nothing to test (CI fails, elsewhere skips). */
+    @BeforeAll
+    static void browserInstalled() {
+        Browser.requireInstalled();
+    }
 
     @Test
     void drDrillFromTasklistToTheRunReport(TestInfo test) throws Exception {

@@ -1,5 +1,7 @@
 package io.mqrunbooks.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +53,8 @@ final class Tasklist {
             try {
                 http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).build(),
                         HttpResponse.BodyHandlers.discarding());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("warming up " + path, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("warming up " + path, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -65,7 +67,7 @@ final class Tasklist {
         driver.get(baseUrl + "/camunda/app/" + app + "/");
         for (int attempt = 1; ; attempt++) {
             try {
-                browser.await("the Tasklist login form", ExpectedConditions.visibilityOfElementLocated(PASSWORD));
+                browser.await("the login form of " + app, ExpectedConditions.visibilityOfElementLocated(PASSWORD));
                 return;
             } catch (TimeoutException notLoaded) {
                 if (attempt == 3) {
@@ -179,10 +181,6 @@ final class Tasklist {
                 .map(WebElement::getText).toList();
     }
 
-    String formText() {
-        return driver.findElement(FORM).getText();
-    }
-
     // ---- Tasks -------------------------------------------------------------------------------------------
 
     void openTask(String taskName) {
@@ -241,11 +239,6 @@ final class Tasklist {
                     .reduce("", (a, b) -> a + "\n" + b);
             return text.contains(containing) ? text.strip() : null;
         });
-    }
-
-    void dismissNotifications() {
-        ((JavascriptExecutor) driver).executeScript(
-                "document.querySelectorAll('.page-notifications .notifications .close').forEach(b => b.click());");
     }
 
     /** Scrolls the element to the middle of the window first: Tasklist's footer covers the bottom edge. */
