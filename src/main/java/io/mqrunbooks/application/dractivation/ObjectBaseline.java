@@ -1,5 +1,7 @@
 package io.mqrunbooks.application.dractivation;
 
+import io.mqrunbooks.application.baseline.Baseline;
+import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
@@ -9,14 +11,18 @@ import java.util.stream.Collectors;
 
 /**
  * The warm (and restored cold) backup's object baseline (seed 000): the primary's last export, applied to
- * the backup with {@code DEFINE ... REPLACE} where the backup differs, then verified by a fresh export.
+ * the backup with {@code DEFINE ... REPLACE} where the backup differs, then verified by a fresh export. The
+ * export is taken from the primary while it runs; otherwise the latest version the DR-baseline runbook
+ * stored ({@link BaselineStore}) is used.
  */
 public class ObjectBaseline {
 
     private final MqAdminPort admin;
+    private final BaselineStore store;
 
-    public ObjectBaseline(MqAdminPort admin) {
+    public ObjectBaseline(MqAdminPort admin, BaselineStore store) {
         this.admin = admin;
+        this.store = store;
     }
 
     /**
@@ -24,17 +30,26 @@ public class ObjectBaseline {
      * unreachable or ended: runmqsc and dmpmqcfg need a running queue manager).
      */
     public Export exportPrimary(ActivationTarget target, PrimaryState primary) {
+        String why;
         if (!primary.running()) {
-            return new Export(Optional.empty(), "the primary cannot be exported: " + primary.detail());
+            why = "the primary cannot be exported: " + primary.detail();
+        } else {
+            try {
+                String script = admin.exportDefinitions(target.primaryQueueManager());
+                int count = MqscDefinitions.parse(script).size();
+                return new Export(Optional.of(script), "exported from " + target.primaryLabel() + " before fencing ("
+                        + count + " definitions)");
+            } catch (MqAdminException e) {
+                why = "the primary's export failed: " + e.getMessage();
+            }
         }
-        try {
-            String script = admin.exportDefinitions(target.primaryQueueManager());
-            int count = MqscDefinitions.parse(script).size();
-            return new Export(Optional.of(script), "exported from " + target.primaryLabel() + " before fencing ("
-                    + count + " definitions)");
-        } catch (MqAdminException e) {
-            return new Export(Optional.empty(), "the primary's export failed: " + e.getMessage());
+        Optional<Baseline> stored = store.latest(target.primaryQueueManager());
+        if (stored.isPresent()) {
+            return new Export(Optional.of(stored.get().mqsc()), "stored by the DR-baseline runbook: "
+                    + stored.get().describe() + " (" + why + ")");
         }
+        return new Export(Optional.empty(), why + "; the DR-baseline runbook has stored no baseline of "
+                + target.primaryQueueManager());
     }
 
     /** Applies what differs and proves the backup now holds every baseline object as the baseline has it. */

@@ -173,6 +173,32 @@ class DrActivationApplicationTest {
     }
 
     @Test
+    void clusterChannelsCountOnlyWhenEveryFullRepositoryIsRunning() {
+        io.mqrunbooks.application.port.out.MqAdminPort admin =
+                org.mockito.Mockito.mock(io.mqrunbooks.application.port.out.MqAdminPort.class);
+        ActivationTarget pr1 = new ActivationTarget("PR1", QueueManagerKind.SINGLE, "pr1", "PR1", "pr3", "127.0.0.1",
+                BackupLevel.WARM, "LISTENER.TCP", 1451);
+        io.mqrunbooks.application.dractivation.ClusterChannels cluster =
+                new io.mqrunbooks.application.dractivation.ClusterChannels(LAB, admin);
+        org.mockito.Mockito.when(admin.clusterQueueManagers("PR1", "*")).thenReturn(List.of(
+                clusqmgr("FR1", "REPOS", "RUNNING"), clusqmgr("FR2", "REPOS", "RETRYING"), clusqmgr("PR1", "NORMAL", "RUNNING")));
+        assertThat(cluster.check(pr1)).isEqualTo(new io.mqrunbooks.application.dractivation.BackupActivation.StepCheck(false,
+                "Cluster PAYCLUS: FR1 (TO.FR1) RUNNING, FR2 (TO.FR2) RETRYING"));
+        org.mockito.Mockito.when(admin.clusterQueueManagers("PR1", "*")).thenReturn(List.of(
+                clusqmgr("FR1", "REPOS", "RUNNING"), clusqmgr("FR2", "REPOS", "RUNNING")));
+        assertThat(cluster.check(pr1).done()).isTrue();
+        assertThat(cluster.transmissionQueues(pr1)).containsExactly("SYSTEM.CLUSTER.TRANSMIT.QUEUE");
+        ActivationTarget qm1 = requests.check("QM1", "flood", "INC-1", "lead", "APP.SVRCONN");
+        assertThat(cluster.check(qm1).detail()).isEqualTo("QM1 is in no cluster: nothing to check");
+        assertThat(cluster.transmissionQueues(qm1)).isEmpty();
+    }
+
+    static io.mqrunbooks.application.port.out.mq.ClusterQueueManager clusqmgr(String name, String type, String status) {
+        return new io.mqrunbooks.application.port.out.mq.ClusterQueueManager(name, "PAYCLUS", "TO." + name, type, false,
+                status, "127.0.0.1(1441)", Map.of());
+    }
+
+    @Test
     void drainRateAndPhaseDurations() {
         Instant t0 = Instant.parse("2026-11-21T06:00:00Z");
         List<DrainWatch.Sample> samples = List.of(new DrainWatch.Sample(t0, Map.of("X", 120), 120),

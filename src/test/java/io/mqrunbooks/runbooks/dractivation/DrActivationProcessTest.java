@@ -154,7 +154,8 @@ class DrActivationProcessTest {
         assertThat((String) var("assessmentSummary")).startsWith("Primary QM2 on mqeast2: host mqeast2 unreachable: ssh mqeast2:")
                 .contains("Backup QM2_DR on mqwest2, level warm (distinct DR name).",
                         "1. An operator must confirm that the primary is isolated (power or network) and say how.",
-                        "Object baseline: the primary cannot be exported: host mqeast2 unreachable");
+                        "Object baseline: the primary cannot be exported: host mqeast2 unreachable",
+                        "; the DR-baseline runbook has stored no baseline of QM2; an operator will confirm the backup's objects are current.");
         approveGate(task("userTask_declareDisaster"));
 
         Task isolation = task("userTask_confirmIsolation");
@@ -179,6 +180,32 @@ class DrActivationProcessTest {
         Map<String, Object> isolationRecord = historic("isolationDetails", "isolationMethod");
         assertThat(isolationRecord).containsEntry("isolationMethod", "power")
                 .containsEntry("isolationDetails", "Rack E12 powered off by DC ops, ticket DC-991");
+    }
+
+    @Test
+    void withThePrimaryDownTheBaselineStoredByTheDrBaselineRunbookIsApplied() {
+        rig.mq.queueManager("mqeast2", "QM2", QmStatus.RUNNING, QM2_OBJECTS)
+                .queueManager("mqwest2", "QM2_DR", QmStatus.ENDED_NORMALLY, QM2_OBJECTS);
+        rig.mq.unreachable.add("mqeast2");
+        org.mockito.Mockito.when(rig.baselines.latest("QM2")).thenReturn(java.util.Optional.of(
+                new io.mqrunbooks.application.baseline.Baseline(12, "QM2", "mqeast2",
+                        java.time.Instant.parse("2026-11-21T02:00:04Z"), "3f2a9c81d0e4" + "0".repeat(52), 4,
+                        QM2_OBJECTS + "DEFINE QLOCAL('PAYMENT.NEW') REPLACE\n")));
+        start("QM2");
+        assertThat((String) var("assessmentSummary")).contains("Object baseline: stored by the DR-baseline runbook: "
+                + "#12 of QM2 (2026-11-21T02:00:04Z, 4 objects, sha256 3f2a9c81d0e4…) (the primary cannot be exported: "
+                + "host mqeast2 unreachable: ");
+        approveGate(task("userTask_declareDisaster"));
+        complete(task("userTask_confirmIsolation"), "operator", "mq-operators", Map.of("isolationMethod", "power",
+                "isolationDetails", "Powered off", "isolationConfirmed", true));
+        confirmPartners();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run)
+                .activityId("userTask_confirmObjectsCurrent").count()).isZero();
+        assertThat((String) var("baselineReport")).contains("1 of 4 baseline objects differed",
+                "- QLOCAL PAYMENT.NEW: missing on the backup");
+        assertThat(rig.mq.journal).contains("mqwest2: DEFINE QLOCAL PAYMENT.NEW REPLACE QM2_DR");
     }
 
     @Test

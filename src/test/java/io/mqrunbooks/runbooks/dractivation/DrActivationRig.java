@@ -55,6 +55,9 @@ final class DrActivationRig {
     final FakeMq mq = new FakeMq();
     final TestClock clock = new TestClock();
     final Estate estate = labEstate();
+    /** The DR-baseline runbook's store: empty unless a test stores a version. */
+    final io.mqrunbooks.application.baseline.BaselineStore baselines =
+            org.mockito.Mockito.mock(io.mqrunbooks.application.baseline.BaselineStore.class);
 
     static Estate labEstate() {
         try (var in = DrActivationRig.class.getResourceAsStream("/lab/lab-estate.yaml")) {
@@ -68,7 +71,7 @@ final class DrActivationRig {
         DrActivationRuntime runtime = new DrActivationRuntime(SETTINGS, clock);
         PrimaryFencing fencing = new PrimaryFencing(mq.control);
         BackupActivation backup = new BackupActivation(mq.control, mq.admin);
-        ObjectBaseline baseline = new ObjectBaseline(mq.admin);
+        ObjectBaseline baseline = new ObjectBaseline(mq.admin, baselines);
         PartnerChannels partners = new PartnerChannels(estate, mq.admin);
         ClusterChannels cluster = new ClusterChannels(estate, mq.admin);
         Mocks.register("recordDeclarationTimeListener", new RecordDeclarationTimeListener(runtime));

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.in.camunda.dractivation;
 
+import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.ClusterChannels;
@@ -72,8 +73,8 @@ public class DrActivationConfiguration {
     }
 
     @Bean
-    ObjectBaseline drActivationObjectBaseline(MqAdminPort admin) {
-        return new ObjectBaseline(admin);
+    ObjectBaseline drActivationObjectBaseline(MqAdminPort admin, BaselineStore baselines) {
+        return new ObjectBaseline(admin, baselines);
     }
 
     @Bean
