@@ -153,6 +153,16 @@ class DrDrillBrowserTest extends LabAppTest {
             tasklist.complete();
         }
 
+        // After the channels, the cluster, a test message and the drain: the operator redirects the clients.
+        tasklist.openTask("Redirect the clients (DNS or load balancer)", ASYNC_STEPS);
+        tasklist.claim();
+        tasklist.awaitClaimed();
+        assertThat(tasklist.shown("Backup queue manager")).isEqualTo("QM1");
+        tasklist.select("How were clients redirected?", "DNS change");
+        tasklist.type("Details (records changed, change ticket)", "Drill: qm1.mq.example now points at mqwest1, DNS-5521");
+        tasklist.check("Clients are redirected");
+        browser.screenshot("clients-redirected-by-operator");
+        tasklist.complete();
         tasklist.logout();
 
         // The auditor logs in to the webapps (Cockpit: auditors have no Tasklist) and reads the run report.
