@@ -169,11 +169,15 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.openLogin("cockpit");
         tasklist.submitLogin("auditor");
         browser.screenshot("auditor-logged-in-to-cockpit");
-        browser.driver().get(baseUrl() + "/reports/runs");
-        WebElement runLink = browser.await("run " + runId + " in the run list", ExpectedConditions.elementToBeClickable(
-                By.xpath("//table//a[normalize-space(.)=" + Tasklist.literal(runId) + "]")));
+        // The summary runs in the background after the last task: reload the list until the run has ended.
+        browser.await("run " + runId + " listed as completed", ASYNC_STEPS, driver -> {
+            driver.get(baseUrl() + "/reports/runs");
+            List<String> listed = row(runId);
+            return listed.size() > 7 && "completed".equals(listed.get(7)) ? listed : null;
+        });
+        assertThat(row(runId).subList(0, 5)).containsExactly(runId, PROCESS_KEY, "", "QM1", "lead");
         browser.screenshot("auditor-run-list");
-        runLink.click();
+        browser.driver().findElement(By.linkText(runId)).click();
         browser.await("the run report", ExpectedConditions.titleContains("Run report"));
         String report = browser.driver().findElement(By.tagName("body")).getText();
         browser.screenshot("auditor-run-report");
@@ -195,8 +199,12 @@ class DrDrillBrowserTest extends LabAppTest {
         browser.screenshot("auditor-command-output");
         assertThat(output.getText()).startsWith("IBM MQ queue manager 'QM1' starting.")
                 .contains("IBM MQ queue manager 'QM1' started using V");
+        assertThat(browser.driver().findElement(By.xpath(
+                "//h2[normalize-space(.)='Outcome']/following-sibling::table[1]//tr[th[normalize-space(.)='Outcome']]/td"))
+                .getText()).isEqualTo("completed");
         assertThat(report).contains("Started by", "lead", "Confirm the primary is isolated (userTask_confirmIsolation)",
-                "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)");
+                "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)",
+                "Redirect the clients (DNS or load balancer) (userTask_redirectClients)");
     }
 
     /** The cells of the first report table row whose first cell is {@code firstCell}. */
