@@ -1,0 +1,243 @@
+package io.mqrunbooks.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.testsupport.LabAppTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A DR drill through the real webapps in headless Chromium: QM1's primary host is down, the on-call lead
+ * declares the disaster from Tasklist's start form, is refused at the gate by the four-eyes rule, a change
+ * manager approves, an operator confirms the isolation and the partners' sign-offs and redirects the
+ * clients, and an auditor reads the run report. Every step leaves a screenshot in
+ * {@code target/browser-screenshots/<test>/}.
+ */
+class DrDrillBrowserTest extends LabAppTest {
+
+    private static final String PROCESS_KEY = "drActivationProcess";
+    private static final String PROCESS_NAME = "DR activation of a backup queue manager";
+    private static final String GATE = "Declare disaster";
+    private static final String INCIDENT = "INC-DRILL-0042";
+    /** The job executor runs the service tasks between two user tasks, some of them polling. */
+    private static final Duration ASYNC_STEPS = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    private Browser browser;
+    private Tasklist tasklist;
+
+    /** Before the app starts: without the browser there is nothing to test (CI fails, elsewhere skips). */
+    @BeforeAll
+    static void browserInstalled() {
+        Browser.requireInstalled();
+    }
+
+    @Test
+    void drDrillFromTasklistToTheRunReport(TestInfo test) throws Exception {
+        labFaults.hostDown("mqeast1");
+        Path screenshots = Path.of("target", "browser-screenshots", test.getTestMethod().orElseThrow().getName());
+        try (Browser opened = Browser.open(screenshots)) {
+            browser = opened;
+            tasklist = new Tasklist(browser, baseUrl());
+            try {
+                drill();
+            } catch (AssertionError | RuntimeException failed) {
+                browser.screenshot("failure");
+                Files.writeString(screenshots.resolve("failure.html"), browser.driver().getPageSource());
+                Files.writeString(screenshots.resolve("failure-run.txt"), whereTheRunIs());
+                throw failed;
+            }
+        }
+    }
+
+    private void drill() {
+        tasklist.warmUp();
+        tasklist.openLogin("tasklist");
+        browser.screenshot("tasklist-login");
+
+        // The on-call lead (operator and change manager) declares the disaster from the start form.
+        tasklist.login("lead");
+        browser.screenshot("lead-logged-in");
+        tasklist.openStartForm(PROCESS_NAME);
+        tasklist.type("Queue manager (as named in the inventory)", "QM1");
+        tasklist.type("Reason", "DR drill: QM1's primary host mqeast1 is down");
+        tasklist.type("Incident reference", INCIDENT);
+        tasklist.type("Who declares", "Lee On-call Lead");
+        tasklist.type("Client channel for the CCDT", "QM1.SVRCONN");
+        browser.screenshot("start-form-filled");
+        tasklist.start();
+        browser.screenshot("drill-started");
+        String runId = runId();
+
+        // The initiator's own attempt at the gate is refused, visibly.
+        tasklist.openTask(GATE);
+        browser.screenshot("gate-seen-by-initiator");
+        tasklist.claim();
+        String refusal = tasklist.awaitNotification("Four-eyes rule");
+        browser.screenshot("gate-refused-to-initiator");
+        assertThat(refusal).contains("Four-eyes rule: lead started run " + runId
+                + " and cannot approve its gate '" + GATE + "'. Another change manager must complete it.");
+        assertThat(gate().getAssignee()).as("the refused claim left the gate unassigned").isNull();
+        tasklist.logout();
+
+        // Another change manager approves the declaration.
+        tasklist.login("changemgr");
+        tasklist.openTask(GATE);
+        tasklist.claim();
+        tasklist.awaitClaimed();
+        assertThat(tasklist.shown("Queue manager")).isEqualTo("QM1");
+        assertThat(tasklist.shown("Declared by")).isEqualTo("Lee On-call Lead");
+        tasklist.choose("Decision", "Declare the disaster: activate the backup");
+        tasklist.type("Comment", "Drill approved: isolation to be confirmed by the operator");
+        browser.screenshot("gate-approved-by-change-manager");
+        tasklist.complete();
+        browser.screenshot("gate-completed");
+        tasklist.logout();
+
+        // The operator confirms the unreachable primary is isolated.
+        tasklist.login("operator");
+        tasklist.openTask("Confirm the primary is isolated");
+        tasklist.claim();
+        tasklist.awaitClaimed();
+        assertThat(tasklist.shown("What SSH found")).contains("mqeast1");
+        tasklist.select("How is it isolated?", "Powered off");
+        tasklist.type("Details (who did what, where, when; ticket numbers)",
+                "Drill: mqeast1 powered off at the PDU by the data centre, ticket DC-7781");
+        tasklist.check("I confirm the primary is isolated");
+        browser.screenshot("isolation-confirmed-by-operator");
+        tasklist.complete();
+        browser.screenshot("isolation-completed");
+
+        // No baseline could be exported from the dead primary: the operator vouches for the backup's objects.
+        tasklist.openTask("Confirm the backup's objects are current", ASYNC_STEPS);
+        tasklist.claim();
+        tasklist.awaitClaimed();
+        assertThat(tasklist.shown("Backup host")).isEqualTo("mqwest1");
+        tasklist.type("How you know they are current",
+                "Drill: the object definitions were copied to mqwest1 by last night's change CHG-1187");
+        tasklist.check("I confirm the backup's objects are current");
+        browser.screenshot("objects-current-confirmed");
+        tasklist.complete();
+
+        // Each of QM1's channel partners signs off the DR change (parallel tasks).
+        for (String partner : List.of("Bank of Example (QM1.TO.BANK)", "Card Processor (QM1.TO.CARDS)")) {
+            tasklist.openTask("Confirm the partner's DR change: " + partner, ASYNC_STEPS);
+            tasklist.claim();
+            tasklist.awaitClaimed();
+            tasklist.type("Confirmed by (name at the partner)", "Duty manager at " + partner);
+            tasklist.pickToday("Confirmed on");
+            tasklist.typeTime("at", "10:30 AM");
+            tasklist.type("Firewall ticket reference", "FW-" + partner.length());
+            browser.screenshot("partner-signed-off-" + partner.substring(0, partner.indexOf(' ')).toLowerCase());
+            tasklist.complete();
+        }
+
+        // After the channels, the cluster, a test message and the drain: the operator redirects the clients.
+        tasklist.openTask("Redirect the clients (DNS or load balancer)", ASYNC_STEPS);
+        tasklist.claim();
+        tasklist.awaitClaimed();
+        assertThat(tasklist.shown("Backup queue manager")).isEqualTo("QM1");
+        tasklist.select("How were clients redirected?", "DNS change");
+        tasklist.type("Details (records changed, change ticket)", "Drill: qm1.mq.example now points at mqwest1, DNS-5521");
+        tasklist.check("Clients are redirected");
+        browser.screenshot("clients-redirected-by-operator");
+        tasklist.complete();
+        tasklist.logout();
+
+        // The auditor logs in to the webapps (Cockpit: auditors have no Tasklist) and reads the run report.
+        tasklist.openLogin("cockpit");
+        tasklist.submitLogin("auditor");
+        browser.screenshot("auditor-logged-in-to-cockpit");
+        // The summary runs in the background after the last task: reload the list until the run has ended.
+        browser.await("run " + runId + " listed as completed", ASYNC_STEPS, driver -> {
+            driver.get(baseUrl() + "/reports/runs");
+            List<String> listed = row(runId);
+            return listed.size() > 7 && "completed".equals(listed.get(7)) ? listed : null;
+        });
+        assertThat(row(runId).subList(0, 5)).containsExactly(runId, PROCESS_KEY, "", "QM1", "lead");
+        browser.screenshot("auditor-run-list");
+        browser.driver().findElement(By.linkText(runId)).click();
+        browser.await("the run report", ExpectedConditions.titleContains("Run report"));
+        String report = browser.driver().findElement(By.tagName("body")).getText();
+        browser.screenshot("auditor-run-report");
+
+        // Who approved the declaration, and what they decided. The evidence store lists a task as an approval
+        // only when its id starts with userTask_approve or it has gate=true (EvidenceParseListener); this
+        // process's gate has neither, so it is listed with the other tasks a person completed. Either way
+        // the row names the approver and the decision.
+        List<String> declaration = row("Declare disaster (userTask_declareDisaster)");
+        assertThat(declaration).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(declaration.get(1)).isEqualTo("changemgr");
+        assertThat(String.join("\n", declaration)).containsPattern("decision ?[=:] approve")
+                .contains("Drill approved: isolation to be confirmed by the operator");
+        WebElement strmqm = browser.driver().findElement(By.xpath(
+                "//details[summary[contains(., 'mqwest1') and contains(., 'strmqm QM1')]]"));
+        strmqm.findElement(By.tagName("summary")).click();
+        WebElement output = strmqm.findElement(By.tagName("pre"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", output);
+        browser.screenshot("auditor-command-output");
+        assertThat(output.getText()).startsWith("IBM MQ queue manager 'QM1' starting.")
+                .contains("IBM MQ queue manager 'QM1' started using V");
+        assertThat(browser.driver().findElement(By.xpath(
+                "//h2[normalize-space(.)='Outcome']/following-sibling::table[1]//tr[th[normalize-space(.)='Outcome']]/td"))
+                .getText()).isEqualTo("completed");
+        assertThat(report).contains("Started by", "lead", "Confirm the primary is isolated (userTask_confirmIsolation)",
+                "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)",
+                "Redirect the clients (DNS or load balancer) (userTask_redirectClients)");
+    }
+
+    /** The cells of the first report table row whose first cell is {@code firstCell}. */
+    private List<String> row(String firstCell) {
+        return browser.driver().findElements(By.xpath("(//table//tr[td[1][normalize-space(.)="
+                        + Tasklist.literal(firstCell) + "]])[1]/td")).stream().map(WebElement::getText).toList();
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** For a failure: the steps the run has passed and the tasks open, as the engine sees them. */
+    private String whereTheRunIs() {
+        StringBuilder text = new StringBuilder();
+        historyService.createHistoricActivityInstanceQuery().orderByHistoricActivityInstanceStartTime().asc().list()
+                .forEach(a -> text.append(a.getStartTime().toInstant()).append(' ').append(a.getActivityId())
+                        .append(a.getEndTime() == null ? " (open)" : "").append('\n'));
+        taskService.createTaskQuery().list().forEach(t -> text.append("task ").append(t.getName())
+                .append(" assignee=").append(t.getAssignee()).append('\n'));
+        runtimeService.createIncidentQuery().list().forEach(i -> text.append("incident ").append(i.getActivityId())
+                .append(": ").append(i.getIncidentMessage()).append('\n'));
+        return text.toString();
+    }
+
+    private String runId() {
+        List<ProcessInstance> runs = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list();
+        assertThat(runs).hasSize(1);
+        return runs.get(0).getId();
+    }
+
+    private Task gate() {
+        return taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey("userTask_declareDisaster")
+                .singleResult();
+    }
+}
