@@ -81,6 +81,20 @@ class PlatformSecurityTest {
     }
 
     @Test
+    void everyRoleSeesTheSelfRefreshingAllTasksFilter() {
+        for (String user : List.of("operator", "changemgr", "auditor")) {
+            ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, user)
+                    .exchange("/engine-rest/filter?resourceType=Task", HttpMethod.GET, null,
+                            new ParameterizedTypeReference<>() { });
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody()).as(user).singleElement().satisfies(filter -> {
+                assertThat(filter.get("name")).isEqualTo("All tasks");
+                assertThat(((Map<?, ?>) filter.get("properties")).get("refresh")).isEqualTo(true);
+            });
+        }
+    }
+
+    @Test
     void productApiRefusesAnonymousRequests() {
         ResponseEntity<String> response = rest.getForEntity("/api/runs", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

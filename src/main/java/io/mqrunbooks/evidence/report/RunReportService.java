@@ -28,6 +28,12 @@ public class RunReportService {
 
     /** User tasks whose id starts with this are a partner's sign-off (RUNBOOKS.md: per-partner user tasks). */
     public static final String PARTNER_TASK_PREFIX = "userTask_partner";
+
+    /** A partner sign-off: {@code userTask_partner...} or any user task about a partner ({@code userTask_confirmPartner}). */
+    static boolean isPartnerSignOff(String stepId) {
+        return stepId != null && (stepId.startsWith(PARTNER_TASK_PREFIX)
+                || (stepId.startsWith("userTask_") && stepId.contains("Partner")));
+    }
     public static final String RTO_SECONDS = "rtoSeconds";
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
@@ -124,7 +130,7 @@ public class RunReportService {
             timeline.add(s.build(runOver || retriedLater));
         }
         List<RunReport.UserTaskEntry> partners = new ArrayList<>();
-        userTasks.stream().filter(t -> t.stepId() != null && t.stepId().startsWith(PARTNER_TASK_PREFIX)).forEach(partners::add);
+        userTasks.stream().filter(t -> isPartnerSignOff(t.stepId())).forEach(partners::add);
 
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
                 start, approvals, partners, userTasks, timeline, commands, incidents, retries, notes, outcome,

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** endmqm with the configured mode, unless dspmq already shows it ended; starts the wait for the end. */
 @Component
-public class EndQueueManagerDelegate implements JavaDelegate {
+public class EndMigratingQueueManagerDelegate implements JavaDelegate {
 
     private final ClusterMigrationSteps steps;
 
-    public EndQueueManagerDelegate(ClusterMigrationSteps steps) {
+    public EndMigratingQueueManagerDelegate(ClusterMigrationSteps steps) {
         this.steps = steps;
     }
 

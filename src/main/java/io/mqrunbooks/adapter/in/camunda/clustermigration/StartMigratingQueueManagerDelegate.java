@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * the backout ({@code viewPhase} = backout) there is nowhere left to go, so it is an incident.
  */
 @Component
-public class StartQueueManagerDelegate implements JavaDelegate {
+public class StartMigratingQueueManagerDelegate implements JavaDelegate {
 
     private final ClusterMigrationSteps steps;
 
-    public StartQueueManagerDelegate(ClusterMigrationSteps steps) {
+    public StartMigratingQueueManagerDelegate(ClusterMigrationSteps steps) {
         this.steps = steps;
     }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** DISPLAY CHSTATUS of the cluster-senders to the full repositories; not running after the poll limit: backout. */
 @Component
-public class CheckClusterChannelsDelegate implements JavaDelegate {
+public class CheckMigrationClusterChannelsDelegate implements JavaDelegate {
 
     private final ClusterMigrationSteps steps;
 
-    public CheckClusterChannelsDelegate(ClusterMigrationSteps steps) {
+    public CheckMigrationClusterChannelsDelegate(ClusterMigrationSteps steps) {
         this.steps = steps;
     }
 
