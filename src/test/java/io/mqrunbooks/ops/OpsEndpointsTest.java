@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.testsupport.AppTestSupport;
 import io.mqrunbooks.testsupport.DatabaseTest;
+import io.mqrunbooks.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -51,6 +52,8 @@ class OpsEndpointsTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         AppTestSupport.register(registry);
+        // A database of its own on MariaDB: no other test context's job executor takes this test's jobs.
+        TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_ops");
     }
 
     @TestConfiguration
