@@ -15,8 +15,8 @@ import java.util.Map;
  */
 final class AppNode implements AutoCloseable {
 
-    static final String ADMIN = "drill-admin";
-    static final String ADMIN_PASSWORD = "drill-admin-password";
+    static final String ADMIN = "drilladmin";
+    static final String ADMIN_PASSWORD = "drilladmin-password";
 
     private final String name;
     private final Path jar;
@@ -59,6 +59,8 @@ final class AppNode implements AutoCloseable {
         incarnation++;
         Path log = workDir.resolve(name + "-" + incarnation + ".log");
         List<String> command = new ArrayList<>(List.of(Harness.java(), "-Xmx640m", "-XX:+UseSerialGC",
+                // Quicker start-up: every kill is followed by one.
+                "-XX:TieredStopAtLevel=1",
                 "-cp", jar.toString(),
                 "-Dloader.path=" + drillClasses,
                 "-Dloader.main=io.mqrunbooks.MqRunbooksApplication",
@@ -67,6 +69,7 @@ final class AppNode implements AutoCloseable {
                 "--spring.profiles.active=prod",
                 "--spring.main.sources=io.mqrunbooks.ops.crash.drill.DrillBeans",
                 "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false",
                 "--mqrunbooks.inventory=" + lab.inventory(),
                 "--mqrunbooks.ssh.private-key-file=" + lab.clientKey(),
                 "--mqrunbooks.ssh.known-hosts-file=" + lab.knownHosts(),

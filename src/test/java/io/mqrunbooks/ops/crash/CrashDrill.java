@@ -25,13 +25,19 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CrashDrill {
 
     /** How the drill runs. */
-    record Settings(int runs, int kills, long seed, int maxInFlight, Duration minDelay, Duration maxDelay,
+    /**
+     * How the drill runs. A kill comes once the node has sent a seeded random number (1 to
+     * {@code maxCommandsBetweenKills}) of commands to the lab since it came up, plus a seeded random
+     * 0 to {@code maxExtraDelayMillis} ms: tied to the node's own progress, so each kill lands in the
+     * middle of runs however fast or slow the machine is, often between a command and its commit.
+     */
+    record Settings(int runs, int kills, long seed, int maxInFlight, int maxCommandsBetweenKills, int maxExtraDelayMillis,
                     Duration limit, String database) {
     }
 
     /** One kill: when it came and what was under way. */
-    record Kill(int number, double afterReadySeconds, long runsStarted, long runsEnded, int journalCommands,
-                double restartSeconds) {
+    record Kill(int number, int commandsSinceReady, int extraDelayMillis, double afterReadySeconds, long runsStarted,
+                long runsEnded, int journalCommands, double restartSeconds) {
     }
 
     /** Everything the drill measured. */
@@ -69,7 +75,6 @@ public final class CrashDrill {
         Random random = new Random(settings.seed());
         try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab-" + settings.seed()), Duration.ofSeconds(60));
              AppNode node = new AppNode("node-a", jar, drillClasses, workDir, settings.database(), lab)) {
-            Files.deleteIfExists(lab.journal());
             node.start();
             double firstStart = node.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;
             Drill.setUp(node);
@@ -80,22 +85,28 @@ public final class CrashDrill {
             AtomicReference<Throwable> killerFailure = new AtomicReference<>();
             Thread killer = new Thread(() -> {
                 try {
+                    int base = commandCount(lab.journal());
                     for (int k = 1; k <= settings.kills(); k++) {
-                        long span = settings.maxDelay().toMillis() - settings.minDelay().toMillis();
-                        long delay = settings.minDelay().toMillis() + (span <= 0 ? 0 : (long) (random.nextDouble() * span));
-                        Thread.sleep(delay);
+                        int commands = 1 + random.nextInt(settings.maxCommandsBetweenKills());
+                        int extra = random.nextInt(settings.maxExtraDelayMillis() + 1);
+                        while (commandCount(lab.journal()) - base < commands) {
+                            if (System.nanoTime() > deadline || drill.endedRuns() == settings.runs()) {
+                                return;
+                            }
+                            Thread.sleep(20);
+                        }
+                        Thread.sleep(extra);
                         double up = node.uptime().toMillis() / 1000.0;
-                        int journalLines = JournalCheck.read(lab.journal()).commands();
+                        int journalLines = commandCount(lab.journal());
                         long started = drill.startedRuns();
                         long ended = drill.endedRuns();
                         node.kill();
                         long restart = System.nanoTime();
                         node.start();
-                        node.awaitReady(Duration.ofSeconds(180));
-                        kills.add(new Kill(k, up, started, ended, journalLines, (System.nanoTime() - restart) / 1e9));
-                        if (drill.endedRuns() == settings.runs()) {
-                            break;
-                        }
+                        node.awaitReady(Duration.ofSeconds(300));
+                        base = commandCount(lab.journal());
+                        kills.add(new Kill(k, commands, extra, up, started, ended, journalLines,
+                                (System.nanoTime() - restart) / 1e9));
                     }
                 } catch (Throwable e) {
                     killerFailure.set(e);
@@ -111,6 +122,10 @@ public final class CrashDrill {
                 killer.interrupt();
             }
             // The run list is final only once the last kill's restart is done.
+            if (!node.alive()) {
+                node.start();
+            }
+            node.awaitReady(Duration.ofSeconds(300));
             finished = finished && drill.runUntilDone(deadline);
 
             JournalCheck journal = JournalCheck.read(lab.journal());
@@ -123,20 +138,30 @@ public final class CrashDrill {
         }
     }
 
+    private static int commandCount(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        try (var lines = Files.lines(journal)) {
+            return (int) lines.count();
+        }
+    }
+
     static String report(Result result, String command) {
         StringBuilder out = new StringBuilder();
         Settings s = result.settings();
         out.append("Crash drill ").append(Instant.now()).append('\n')
                 .append("command: ").append(command).append('\n')
-                .append(String.format("seed %d, runs %d, kills %d (each %s..%s after the node was ready), at most %d runs in flight,"
-                                + " MariaDB database %s%n", s.seed(), s.runs(), s.kills(), s.minDelay(), s.maxDelay(),
-                        s.maxInFlight(), s.database()))
+                .append(String.format("seed %d, runs %d, kills %d (each after 1..%d lab commands from the restarted node"
+                                + " plus 0..%d ms), at most %d runs in flight, MariaDB database %s%n", s.seed(), s.runs(),
+                        s.kills(), s.maxCommandsBetweenKills(), s.maxExtraDelayMillis(), s.maxInFlight(), s.database()))
                 .append(String.format("first start %.1f s, whole drill %.1f s%n%n", result.firstStartSeconds(), result.seconds()));
-        out.append(String.format("%-5s %-16s %-12s %-12s %-14s %-8s%n", "kill", "after ready (s)", "runs started",
-                "runs ended", "journal lines", "restart (s)"));
+        out.append(String.format("%-5s %-9s %-9s %-16s %-12s %-12s %-14s %-8s%n", "kill", "commands", "+ms",
+                "after ready (s)", "runs started", "runs ended", "journal lines", "restart (s)"));
         for (Kill kill : result.kills()) {
-            out.append(String.format("%-5d %-16.1f %-12d %-12d %-14d %-8.1f%n", kill.number(), kill.afterReadySeconds(),
-                    kill.runsStarted(), kill.runsEnded(), kill.journalCommands(), kill.restartSeconds()));
+            out.append(String.format("%-5d %-9d %-9d %-16.1f %-12d %-12d %-14d %-8.1f%n", kill.number(),
+                    kill.commandsSinceReady(), kill.extraDelayMillis(), kill.afterReadySeconds(), kill.runsStarted(),
+                    kill.runsEnded(), kill.journalCommands(), kill.restartSeconds()));
         }
         out.append('\n').append(String.format("%-18s %-8s %-10s %-10s %-44s %-10s %-8s %s%n", "run", "host", "state", "outcome",
                 "crtmqm/strmqm/endmqm/dltmqm (journal)", "dspmq", "resumed", "evidence"));
@@ -179,7 +204,7 @@ public final class CrashDrill {
                         + " (use --runs N --kills N --seed N --minutes N)");
             }
         }
-        Settings settings = new Settings(runs, kills, seed, 8, Duration.ofSeconds(3), Duration.ofSeconds(15),
+        Settings settings = new Settings(runs, kills, seed, 8, 40, 400,
                 Duration.ofMinutes(minutes), "mqrunbooks_ci_crash");
         Result result = run(settings, Path.of("target"), Path.of("target/test-classes"));
         String report = report(result, "CrashDrill " + String.join(" ", args));

@@ -19,7 +19,7 @@ class CrashSafetyIT {
     void everyRunEndsAsItWouldHaveWithoutTheKillsAndNoSideEffectRunsTwice() throws Exception {
         long seed = Long.getLong("crash.seed", 20261121L);
         CrashDrill.Settings settings = new CrashDrill.Settings(Integer.getInteger("crash.runs", 16),
-                Integer.getInteger("crash.kills", 3), seed, 6, Duration.ofSeconds(2), Duration.ofSeconds(8),
+                Integer.getInteger("crash.kills", 3), seed, 6, 30, 300,
                 Duration.ofMinutes(Integer.getInteger("crash.minutes", 5)), "mqrunbooks_ci_crash");
 
         CrashDrill.Result result = CrashDrill.run(settings, Path.of("target"), Path.of("target/test-classes"));

@@ -23,8 +23,8 @@ final class Drill {
 
     static final String PROCESS = "crashDrillProcess";
     static final String GATE = "userTask_approveEnd";
-    static final String OPERATOR = "drill-operator";
-    static final String APPROVER = "drill-approver";
+    static final String OPERATOR = "drilloperator";
+    static final String APPROVER = "drillapprover";
     static final String PASSWORD_SUFFIX = "-pw";
     static final List<String> HOSTS = List.of("mqeast1", "mqwest1", "mqeast2", "mqwest2", "mqeast3", "mqwest3", "mi1", "mi2");
     static final List<String> STEP_KINDS = List.of("crtmqm", "strmqm", "endmqm", "dltmqm");

@@ -22,6 +22,8 @@ final class LabProcess implements AutoCloseable {
 
     static LabProcess start(Path jar, Path dataDir, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
+        // The journal of an earlier drill in the same folder would count as this drill's commands.
+        Files.deleteIfExists(dataDir.resolve("lab/journal.jsonl"));
         Path log = dataDir.resolve("lab-process.log");
         Process process = new ProcessBuilder(List.of(Harness.java(), "-Xmx256m", "-jar", jar.toString(), "lab",
                 "--data", dataDir.toString(), "--ephemeral-ports"))
