@@ -17,6 +17,7 @@ final class AppNode implements AutoCloseable {
 
     static final String ADMIN = "drilladmin";
     static final String ADMIN_PASSWORD = "drilladmin-password";
+    static final int LOCK_TIME_MILLIS = 30_000;
 
     private final String name;
     private final Path jar;
@@ -73,8 +74,10 @@ final class AppNode implements AutoCloseable {
                 "--mqrunbooks.inventory=" + lab.inventory(),
                 "--mqrunbooks.ssh.private-key-file=" + lab.clientKey(),
                 "--mqrunbooks.ssh.known-hosts-file=" + lab.knownHosts(),
-                // A job locked by a killed node is taken over once its lock expires (default 5 minutes).
-                "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+                // A job locked by a killed node is taken over once its lock expires (default 5 minutes). It must
+                // also outlast the slowest step: a lock that expires while its step still runs lets a second
+                // thread run the same step at the same time (a 10 s lock did, on a loaded machine: two strmqm).
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,

@@ -1,5 +1,6 @@
 package io.mqrunbooks.ops.crash.drill;
 
+import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshPort;
 import io.mqrunbooks.estate.Estate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,29 +16,29 @@ import org.springframework.context.annotation.Bean;
 public class DrillBeans {
 
     @Bean
-    public JavaDelegate drillCreateQueueManagerDelegate(SshPort ssh, Estate estate) {
-        DrillSteps steps = new DrillSteps(ssh, estate);
+    public JavaDelegate drillCreateQueueManagerDelegate(MqControlPort control, SshPort ssh, Estate estate) {
+        DrillSteps steps = new DrillSteps(control, ssh, estate);
         return execution -> execution.setVariable("createAction",
                 steps.createIfAbsent(host(execution), queueManager(execution)));
     }
 
     @Bean
-    public JavaDelegate drillStartQueueManagerDelegate(SshPort ssh, Estate estate) {
-        DrillSteps steps = new DrillSteps(ssh, estate);
+    public JavaDelegate drillStartQueueManagerDelegate(MqControlPort control, SshPort ssh, Estate estate) {
+        DrillSteps steps = new DrillSteps(control, ssh, estate);
         return execution -> execution.setVariable("startAction",
                 steps.startIfNotRunning(host(execution), queueManager(execution)));
     }
 
     @Bean
-    public JavaDelegate drillEndQueueManagerDelegate(SshPort ssh, Estate estate) {
-        DrillSteps steps = new DrillSteps(ssh, estate);
+    public JavaDelegate drillEndQueueManagerDelegate(MqControlPort control, SshPort ssh, Estate estate) {
+        DrillSteps steps = new DrillSteps(control, ssh, estate);
         return execution -> execution.setVariable("endAction",
                 steps.endIfRunning(host(execution), queueManager(execution)));
     }
 
     @Bean
-    public JavaDelegate drillDeleteQueueManagerDelegate(SshPort ssh, Estate estate) {
-        DrillSteps steps = new DrillSteps(ssh, estate);
+    public JavaDelegate drillDeleteQueueManagerDelegate(MqControlPort control, SshPort ssh, Estate estate) {
+        DrillSteps steps = new DrillSteps(control, ssh, estate);
         return execution -> {
             execution.setVariable("deleteAction", steps.deleteIfPresent(host(execution), queueManager(execution)));
             execution.setVariable("outcome", "completed");

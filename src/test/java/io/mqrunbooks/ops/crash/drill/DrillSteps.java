@@ -1,87 +1,87 @@
 package io.mqrunbooks.ops.crash.drill;
 
 import io.mqrunbooks.application.port.out.CommandResult;
+import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.SshPort;
+import io.mqrunbooks.application.port.out.control.ControlOutcome;
+import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.QmStatus;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.Host;
 
 /**
- * Check-then-act queue manager steps over the app's real SSH adapter. {@code dspmq -m QM -o status}
- * answers exit 72 with AMQ7048E for an unknown queue manager and {@code STATUS(Running)} for a running
- * one (docs/lab.md; IBM MQ 9.4 dspmq return codes). Anything else unexpected fails the step.
+ * Check-then-act queue manager steps through the app's real adapters: {@link MqControlPort} (dspmq,
+ * strmqm, endmqm, dltmqm over SSH, parsed) and, for a plain {@code crtmqm} which that port does not offer,
+ * the {@link SshPort}. Each step reads the state first and does nothing when its work is already done.
  */
 final class DrillSteps {
 
-    private enum State { ABSENT, RUNNING, NOT_RUNNING }
-
+    private final MqControlPort control;
     private final SshPort ssh;
     private final Estate estate;
 
-    DrillSteps(SshPort ssh, Estate estate) {
+    DrillSteps(MqControlPort control, SshPort ssh, Estate estate) {
+        this.control = control;
         this.ssh = ssh;
         this.estate = estate;
     }
 
-    String createIfAbsent(String hostName, String queueManager) {
-        if (state(hostName, queueManager) != State.ABSENT) {
+    String createIfAbsent(String host, String queueManager) {
+        if (status(host, queueManager) != QmStatus.NOT_KNOWN) {
             return "skipped: exists";
         }
-        return expectSuccess(hostName, RemoteCommand.builder("crtmqm").mqName("queue manager", queueManager).build());
-    }
-
-    String startIfNotRunning(String hostName, String queueManager) {
-        State state = state(hostName, queueManager);
-        if (state == State.ABSENT) {
-            throw new IllegalStateException("queue manager " + queueManager + " does not exist on " + hostName);
-        }
-        if (state == State.RUNNING) {
-            return "skipped: running";
-        }
-        return expectSuccess(hostName, RemoteCommand.builder("strmqm").mqName("queue manager", queueManager).build());
-    }
-
-    String endIfRunning(String hostName, String queueManager) {
-        if (state(hostName, queueManager) != State.RUNNING) {
-            return "skipped: not running";
-        }
-        return expectSuccess(hostName, RemoteCommand.builder("endmqm").flag("-i").mqName("queue manager", queueManager).build());
-    }
-
-    String deleteIfPresent(String hostName, String queueManager) {
-        State state = state(hostName, queueManager);
-        if (state == State.ABSENT) {
-            return "skipped: absent";
-        }
-        if (state == State.RUNNING) {
-            throw new IllegalStateException("queue manager " + queueManager + " on " + hostName + " is still running");
-        }
-        return expectSuccess(hostName, RemoteCommand.builder("dltmqm").mqName("queue manager", queueManager).build());
-    }
-
-    private State state(String hostName, String queueManager) {
-        CommandResult result = ssh.run(host(hostName), RemoteCommand.builder("dspmq").flag("-m")
-                .mqName("queue manager", queueManager).flag("-o").word("status").build());
-        if (result.exitCode() == 72 && result.stderr().contains("AMQ7048E")) {
-            return State.ABSENT;
-        }
-        if (result.exitCode() != 0 || !result.stdout().contains("QMNAME(" + queueManager + ")")) {
-            throw new IllegalStateException("unrecognised dspmq answer on " + hostName + " (exit " + result.exitCode()
+        RemoteCommand crtmqm = RemoteCommand.builder("crtmqm").mqName("queue manager", queueManager).build();
+        CommandResult result = ssh.run(estate.host(host), crtmqm);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(crtmqm.commandLine() + " on " + host + " failed (exit " + result.exitCode()
                     + "): " + result.stdout() + result.stderr());
         }
-        return result.stdout().contains("STATUS(Running)") ? State.RUNNING : State.NOT_RUNNING;
+        return "ran " + crtmqm.commandLine();
     }
 
-    private String expectSuccess(String hostName, RemoteCommand command) {
-        CommandResult result = ssh.run(host(hostName), command);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException(command.commandLine() + " on " + hostName + " failed (exit "
-                    + result.exitCode() + "): " + result.stdout() + result.stderr());
+    String startIfNotRunning(String host, String queueManager) {
+        QmStatus status = status(host, queueManager);
+        if (status == QmStatus.NOT_KNOWN) {
+            throw new IllegalStateException("queue manager " + queueManager + " does not exist on " + host);
         }
-        return "ran " + command.commandLine();
+        if (status == QmStatus.RUNNING) {
+            return "skipped: running";
+        }
+        return expect(control.start(host, queueManager), ControlOutcome.STARTED, "strmqm " + queueManager);
     }
 
-    private Host host(String name) {
-        return estate.host(name);
+    String endIfRunning(String host, String queueManager) {
+        if (status(host, queueManager) != QmStatus.RUNNING) {
+            return "skipped: not running";
+        }
+        ControlResult result = control.end(host, queueManager, EndMode.IMMEDIATE, false);
+        if (result.outcome() != ControlOutcome.ENDED && result.outcome() != ControlOutcome.ENDING) {
+            throw new IllegalStateException("endmqm -i " + queueManager + " on " + host + ": " + result);
+        }
+        return "ran endmqm -i " + queueManager;
+    }
+
+    String deleteIfPresent(String host, String queueManager) {
+        QmStatus status = status(host, queueManager);
+        if (status == QmStatus.NOT_KNOWN) {
+            return "skipped: absent";
+        }
+        if (status.mayHoldData()) {
+            throw new IllegalStateException("queue manager " + queueManager + " on " + host + " is " + status.mqWording());
+        }
+        return expect(control.delete(host, queueManager), ControlOutcome.DELETED, "dltmqm " + queueManager);
+    }
+
+    private QmStatus status(String host, String queueManager) {
+        return control.status(host, queueManager).status();
+    }
+
+    private static String expect(ControlResult result, ControlOutcome expected, String command) {
+        if (result.outcome() != expected) {
+            throw new IllegalStateException(command + " answered " + result.outcome() + " (exit " + result.exitCode()
+                    + "): " + String.join(" ", result.messages()));
+        }
+        return "ran " + command;
     }
 }
