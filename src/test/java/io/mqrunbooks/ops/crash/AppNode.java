@@ -17,7 +17,7 @@ final class AppNode implements AutoCloseable {
 
     static final String ADMIN = "drilladmin";
     static final String ADMIN_PASSWORD = "drilladmin-password";
-    static final int LOCK_TIME_MILLIS = 30_000;
+    static final int LOCK_TIME_MILLIS = 60_000;
 
     private final String name;
     private final Path jar;
@@ -74,9 +74,10 @@ final class AppNode implements AutoCloseable {
                 "--mqrunbooks.inventory=" + lab.inventory(),
                 "--mqrunbooks.ssh.private-key-file=" + lab.clientKey(),
                 "--mqrunbooks.ssh.known-hosts-file=" + lab.knownHosts(),
-                // A job locked by a killed node is taken over once its lock expires (default 5 minutes). It must
-                // also outlast the slowest step: a lock that expires while its step still runs lets a second
-                // thread run the same step at the same time (a 10 s lock did, on a loaded machine: two strmqm).
+                // A job locked by a killed node is taken over once its lock expires (default 5 minutes). The lock
+                // runs from acquisition, so it must outlast the job's wait in the executor's queue plus the step:
+                // on the loaded build machine 10 s and 30 s locks expired under running steps and a second
+                // thread ran the same step at once (two strmqm, two crtmqm; docs/operations.md).
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=2000",
