@@ -2,6 +2,7 @@ package io.mqrunbooks.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.testsupport.AppTestSupport;
 import io.mqrunbooks.testsupport.DatabaseTest;
 import io.mqrunbooks.testsupport.TestDatabase;
@@ -54,6 +55,8 @@ class OpsEndpointsTest {
         AppTestSupport.register(registry);
         // A database of its own on MariaDB: no other test context's job executor takes this test's jobs.
         TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_ops");
+        // Probe at every call, so that a host taken down by a test shows at once.
+        registry.add("mqrunbooks.ops.host-check-cache-for", () -> "0s");
     }
 
     @TestConfiguration
@@ -73,6 +76,8 @@ class OpsEndpointsTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    LabFaults labFaults;
     @Autowired
     RepositoryService repositoryService;
     @Autowired
@@ -104,6 +109,30 @@ class OpsEndpointsTest {
         assertThat(details).containsEntry("reachable", 16).containsEntry("unreachable", 0);
         assertThat((Map<String, String>) details.get("hosts")).hasSize(16)
                 .containsEntry("dr1", "reachable").containsEntry("partner1", "reachable");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHostDownMakesTheEstateDegradedButTheNodeStaysInTheLoadBalancer() {
+        labFaults.hostDown("mqwest3");
+        try {
+            ResponseEntity<Map<String, Object>> anonymous = rest.exchange("/actuator/health", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<>() { });
+            assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(anonymous.getBody()).containsEntry("status", "DEGRADED");
+
+            ResponseEntity<Map<String, Object>> operator = rest.withBasicAuth("operator", "operator")
+                    .exchange("/actuator/health", HttpMethod.GET, null, new ParameterizedTypeReference<>() { });
+            Map<String, Object> estateHosts = (Map<String, Object>) ((Map<String, Object>) operator.getBody()
+                    .get("components")).get("estateHosts");
+            assertThat(estateHosts).containsEntry("status", "DEGRADED");
+            Map<String, Object> details = (Map<String, Object>) estateHosts.get("details");
+            assertThat(details).containsEntry("reachable", 15).containsEntry("unreachable", 1);
+            assertThat((String) ((Map<String, Object>) details.get("hosts")).get("mqwest3"))
+                    .matches("unreachable: 127\\.0\\.0\\.1:\\d+: Connection refused");
+        } finally {
+            labFaults.hostUp("mqwest3");
+        }
     }
 
     @Test
