@@ -201,7 +201,6 @@ final class Drill {
             variables.computeIfAbsent(variable.path("processInstanceId").asText(), id -> new HashMap<>())
                     .put(variable.path("name").asText(), variable.path("value").asText());
         }
-        Map<String, Long> statusChecks = new HashMap<>();
         List<RunOutcome> outcomes = new ArrayList<>();
         for (RunSpec run : runs) {
             JsonNode instance = byKey.get(run.businessKey());
