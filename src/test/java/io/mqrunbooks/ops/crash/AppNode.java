@@ -1,0 +1,141 @@
+package io.mqrunbooks.ops.crash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One engine node: the packaged jar in the production profile on MariaDB, pointed at the standalone lab's
+ * inventory, key and known_hosts, with the drill's delegates added from {@code drillClasses}. It can be
+ * started, killed with SIGKILL and started again; every incarnation logs to its own file.
+ */
+final class AppNode implements AutoCloseable {
+
+    static final String ADMIN = "drilladmin";
+    static final String ADMIN_PASSWORD = "drilladmin-password";
+    static final int LOCK_TIME_MILLIS = 60_000;
+
+    private final String name;
+    private final Path jar;
+    private final Path drillClasses;
+    private final Path workDir;
+    private final String database;
+    private final LabProcess lab;
+    private final int port;
+    private Process process;
+    private int incarnation;
+    private long startedAt;
+
+    AppNode(String name, Path jar, Path drillClasses, Path workDir, String database, LabProcess lab) throws IOException {
+        this.name = name;
+        this.jar = jar;
+        this.drillClasses = drillClasses;
+        this.workDir = workDir;
+        this.database = database;
+        this.lab = lab;
+        this.port = Harness.freePort();
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int incarnation() {
+        return incarnation;
+    }
+
+    DrillRest admin() {
+        return new DrillRest(port, ADMIN, ADMIN_PASSWORD);
+    }
+
+    synchronized void start() throws IOException {
+        incarnation++;
+        Path log = workDir.resolve(name + "-" + incarnation + ".log");
+        List<String> command = new ArrayList<>(List.of(Harness.java(), "-Xmx640m", "-XX:+UseSerialGC",
+                // Quicker start-up: every kill is followed by one.
+                "-XX:TieredStopAtLevel=1",
+                "-cp", jar.toString(),
+                "-Dloader.path=" + drillClasses,
+                "-Dloader.main=io.mqrunbooks.MqRunbooksApplication",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.port=" + port,
+                "--spring.profiles.active=prod",
+                "--spring.main.sources=io.mqrunbooks.ops.crash.drill.DrillBeans",
+                "--spring.main.banner-mode=off",
+                "--spring.jmx.enabled=false",
+                "--mqrunbooks.inventory=" + lab.inventory(),
+                "--mqrunbooks.ssh.private-key-file=" + lab.clientKey(),
+                "--mqrunbooks.ssh.known-hosts-file=" + lab.knownHosts(),
+                // A job locked by a killed node is taken over once its lock expires (default 5 minutes). The lock
+                // runs from acquisition, so it must outlast the job's wait in the executor's queue plus the step:
+                // on the loaded build machine 10 s and 30 s locks expired under running steps and a second
+                // thread ran the same step at once (two strmqm, two crtmqm; docs/operations.md).
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=2000",
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--spring.datasource.hikari.maximum-pool-size=30",
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("MQRB_DB_URL", "jdbc:mariadb://127.0.0.1:3306/" + database);
+        env.put("MQRB_DB_USER", "root");
+        env.put("MQRB_DB_PASSWORD", "");
+        env.put("MQRB_ADMIN_USER", ADMIN);
+        env.put("MQRB_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString());
+        process = builder.start();
+        startedAt = System.nanoTime();
+    }
+
+    /** Waits until {@code /actuator/health} answers 200; returns how long the start took. */
+    Duration awaitReady(Duration limit) throws InterruptedException, IOException {
+        DrillRest rest = admin();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!rest.healthy()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "), see "
+                        + workDir.resolve(name + "-" + incarnation + ".log") + ":\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready within " + limit + ":\n" + tail());
+            }
+            Thread.sleep(250);
+        }
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no connection closed cleanly, no transaction committed. */
+    synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(workDir.resolve(name + "-" + incarnation + ".log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (alive()) {
+            kill();
+        }
+    }
+}
