@@ -55,7 +55,9 @@ public final class ControlMessageParser {
             rule("Successfully applied automatic configuration INI definitions\\.", null),
             rule("There (?:are|is) \\d+ days? left in the trial period for this copy of " + P + "\\.", null),
             rule("The system resource \\S+ is set at an unusually low level for " + P + "\\.", null),
-            rule("Command '[^']+' run with sudo\\.", null));
+            rule("Command '[^']+' run with sudo\\.", null),
+            // dltmqm of a replicated data queue manager, before its 'deleted' line (the outcome comes from that).
+            rule("Removing replicated data queue manager configuration\\.", null));
 
     private static final Set<Outcome> START = EnumSet.of(Outcome.STARTED, Outcome.STANDBY_STARTED, Outcome.ALREADY_RUNNING);
     private static final Set<Outcome> END = EnumSet.of(Outcome.ENDING, Outcome.ENDED, Outcome.NOT_RUNNING);

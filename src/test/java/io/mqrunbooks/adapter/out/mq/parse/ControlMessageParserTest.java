@@ -10,6 +10,13 @@ class ControlMessageParserTest {
 
     private final ControlMessageParser parser = new ControlMessageParser();
 
+    /** dltmqm of an RDQM: the configuration line is informational, the outcome is the deletion. */
+    @Test
+    void dltmqmOfAReplicatedQueueManagerIsDeleted() {
+        assertThat(parser.parse("Removing replicated data queue manager configuration.\n"
+                + "IBM MQ queue manager 'QMDR' deleted.\n").outcome()).isEqualTo(Outcome.DELETED);
+    }
+
     /** strmqm on a running queue manager, exit 5: the message names no queue manager (MQ 9.1 transcript). */
     @Test
     void strmqmOnARunningQueueManagerIsAlreadyRunning() {
