@@ -1,10 +1,8 @@
 package io.mqrunbooks.adapter.in.web;
 
 import io.mqrunbooks.evidence.UnknownRunException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,30 +14,23 @@ class RunEvidenceErrors {
 
     @ExceptionHandler(RunEvidenceAccess.AccessDenied.class)
     ResponseEntity<Map<String, Object>> forbidden(RunEvidenceAccess.AccessDenied e) {
-        return error(HttpStatus.FORBIDDEN, e.getMessage());
+        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(UnknownRunException.class)
     ResponseEntity<Map<String, Object>> notFound(UnknownRunException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage());
+        return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        return ApiErrors.error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' must be a whole number, was '"
+        return ApiErrors.error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' must be a whole number, was '"
                 + e.getValue() + "'.");
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", status.getReasonPhrase());
-        body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
 }

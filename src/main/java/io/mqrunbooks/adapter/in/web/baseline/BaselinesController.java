@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.in.web.baseline;
 
+import io.mqrunbooks.adapter.in.web.ApiErrors;
 import io.mqrunbooks.application.baseline.Baseline;
 import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.baseline.DefinitionDiff;
@@ -176,27 +177,20 @@ public class BaselinesController {
 
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDenied e) {
-        return error(HttpStatus.FORBIDDEN, e.getMessage());
+        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(NoSuchBaseline.class)
     ResponseEntity<Map<String, Object>> notFound(NoSuchBaseline e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage());
+        return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' must be a baseline id (a whole number), was '"
+        return ApiErrors.error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' must be a baseline id (a whole number), was '"
                 + e.getValue() + "'.");
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", status.getReasonPhrase());
-        body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
 
     static final class AccessDenied extends RuntimeException {
         AccessDenied(String message) {
