@@ -108,7 +108,7 @@ public final class BenchMain {
         }
         Files.createDirectories(work);
         List<BenchTable> tables = new ArrayList<>();
-        Instant started = Instant.now();
+        Report report = new Report(out, options, Instant.now());
         if (sections.contains("fanout")) {
             List<Integer> sizes = list(options.getOrDefault("--sizes", "10,50,100,200")).stream().map(Integer::parseInt).toList();
             BenchLab.Launcher launcher = options.containsKey("--jar")
@@ -116,7 +116,7 @@ public final class BenchMain {
             for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
                     Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
                     options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5)) {
-                print(tables, table);
+                print(tables, table, report);
             }
         }
         if (sections.contains("engine")) {
@@ -142,11 +142,11 @@ public final class BenchMain {
             }
             BenchTable engineTable = EngineBench.table(rows);
             notMeasured.forEach(engineTable::note);
-            print(tables, engineTable);
+            print(tables, engineTable, report);
         }
         if (sections.contains("waiting")) {
             print(tables, WaitingBench.table(WaitingBench.measure(work.resolve("waiting-h2"), resources,
-                    integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))));
+                    integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))), report);
         }
         if (sections.contains("app")) {
             if (!options.containsKey("--jar")) {
@@ -164,11 +164,10 @@ public final class BenchMain {
                 results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
                 System.err.println("bench: app start " + i + " done");
             }
-            print(tables, AppBench.table(results));
-            print(tables, results.get(0).recovery().get(0));
+            print(tables, AppBench.table(results), report);
+            print(tables, results.get(0).recovery().get(0), report);
         }
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report(tables, options, started));
+        report.write(tables);
         return tables;
     }
 
@@ -197,11 +196,21 @@ public final class BenchMain {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    private static void print(List<BenchTable> tables, BenchTable table) throws IOException {
+    /** Prints the table and rewrites the report, so a bench stopped half-way keeps what it measured. */
+    private static void print(List<BenchTable> tables, BenchTable table, Report report) throws IOException {
         table.note("Load average (1, 5, 15 min) when this table was done: " + loadAverage() + ".");
         tables.add(table);
         System.out.print(table.markdown());
         System.out.flush();
+        report.write(tables);
+    }
+
+    /** Where the report goes and what heads it. */
+    private record Report(Path file, Map<String, String> options, Instant started) {
+        void write(List<BenchTable> tables) throws IOException {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report(tables, options, started));
+        }
     }
 
     private static List<String> list(String text) {
