@@ -43,8 +43,9 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
     public record Timeout(Duration duration, int exitCode) {
     }
 
+    /** The program's name without its directory, for fault matching and stdin handling. */
     public String program() {
-        return argv.get(0);
+        return baseName(argv.get(0));
     }
 
     /** True when the line held no command at all (an empty exec request). */
@@ -82,11 +83,7 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
                 break;
             }
         }
-        if (!argv.isEmpty()) {
-            List<String> withProgramName = new ArrayList<>(argv);
-            withProgramName.set(0, baseName(argv.get(0)));
-            argv = withProgramName;
-        }
+        // argv keeps the program's path: the samples live in /opt/mqm/samp/bin, off the PATH, as on a real host.
         return new LabCommandLine(argv, runAs, timeout);
     }
 

@@ -1,6 +1,8 @@
 package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.lab.mq.LabMqOptions;
+import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,8 @@ import org.springframework.core.io.Resource;
  * <ul>
  *   <li>{@code mqrunbooks.lab.inventory}: the lab's inventory (default {@code classpath:lab/lab-estate.yaml})</li>
  *   <li>{@code mqrunbooks.lab.ephemeral-ports}: listen on free ports instead of the inventory's (default false)</li>
+ *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second} (default 10240) and
+ *       {@code mqrunbooks.lab.revert-to-snapshot-time} (default 20s): RDQM DR timing</li>
  *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
  * </ul>
  */
@@ -39,8 +44,12 @@ public class LabConfiguration {
 
     /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
     @Bean
-    public SimulatedMqEstate labMq(LabInventory inventory) {
-        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC());
+    public SimulatedMqEstate labMq(LabInventory inventory,
+                                   @Value("${mqrunbooks.lab.sync-rate-kb-per-second:10240}") double syncRate,
+                                   @Value("${mqrunbooks.lab.revert-to-snapshot-time:20s}") Duration revertTime) {
+        LabMqOptions options = LabMqOptions.defaults().withSyncRateKbPerSecond(syncRate)
+                .withRevertToSnapshotTime(revertTime);
+        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC(), options, LabSeed.standard());
     }
 
     @Bean(destroyMethod = "close")

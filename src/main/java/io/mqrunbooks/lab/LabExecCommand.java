@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class LabExecCommand implements Command, Runnable {
 
     /** Programs that read standard input to its end, as runmqsc does; others start without waiting for EOF. */
-    static final Set<String> STDIN_READERS = Set.of("runmqsc");
+    static final Set<String> STDIN_READERS = Set.of("runmqsc", "amqsput");
 
     private static final Logger log = LoggerFactory.getLogger(LabExecCommand.class);
 

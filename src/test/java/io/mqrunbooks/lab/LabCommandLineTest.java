@@ -35,7 +35,8 @@ class LabCommandLineTest {
         LabCommandLine line = LabCommandLine.parse(
                 "sh -c 'exec sudo -n timeout -s KILL 30 env LC_ALL=C /opt/mqm/bin/runmqsc QM1'", "mqm");
 
-        assertThat(line.argv()).containsExactly("runmqsc", "QM1");
+        assertThat(line.argv()).containsExactly("/opt/mqm/bin/runmqsc", "QM1");
+        assertThat(line.program()).isEqualTo("runmqsc");
         assertThat(line.runAs()).isEqualTo("root");
         assertThat(line.timeout()).isEqualTo(new Timeout(Duration.ofSeconds(30), 137));
     }

@@ -71,13 +71,13 @@ class LabEstateTest {
     void sudoAndTimeoutAreTakenOffBeforeTheHandler() throws Exception {
         Result result = exec(lab, "dr1", "sudo -n timeout 30 /opt/mqm/bin/rdqmstatus -m QMDR", null);
 
-        assertThat(result.stdout()).isEqualTo("host=dr1 user=root argv=[rdqmstatus, -m, QMDR]\n");
+        assertThat(result.stdout()).isEqualTo("host=dr1 user=root argv=[/opt/mqm/bin/rdqmstatus, -m, QMDR]\n");
         assertThat(result.exitStatus()).isZero();
         assertThat(lab.journal().entries()).singleElement().satisfies(e -> {
             assertThat(e.commandLine()).isEqualTo("sudo -n timeout 30 /opt/mqm/bin/rdqmstatus -m QMDR");
             assertThat(e.user()).isEqualTo("mqm");
             assertThat(e.runAs()).isEqualTo("root");
-            assertThat(e.argv()).containsExactly("rdqmstatus", "-m", "QMDR");
+            assertThat(e.argv()).containsExactly("/opt/mqm/bin/rdqmstatus", "-m", "QMDR");
         });
     }
 
@@ -90,7 +90,7 @@ class LabEstateTest {
 
         assertThat(term).extracting(Result::stdout, Result::exitStatus).containsExactly("", 124);
         assertThat(kill).extracting(Result::stdout, Result::exitStatus).containsExactly("", 137);
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(took).isLessThan(Duration.ofSeconds(20));
         assertThat(lab.journal().entries()).extracting(Entry::outcome, Entry::exitCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.TIMED_OUT, 124),
                         org.assertj.core.groups.Tuple.tuple(Outcome.TIMED_OUT, 137));

@@ -27,6 +27,7 @@ public final class AppTestSupport {
         Path dataDir = newDataDir();
         registry.add("mqrunbooks.data-dir", dataDir::toString);
         registry.add("mqrunbooks.lab.ephemeral-ports", () -> "true");
+        registry.add("mqrunbooks.lab.revert-to-snapshot-time", () -> "2s");
         TestDatabase.current().register(registry, dataDir);
     }
 }

@@ -19,8 +19,8 @@ import java.util.Set;
  *     and the DRHAQM1 lab write-up ({@code dspmq -a -x -s}); see src/test/resources/mq-transcripts/dspmq.txt.
  *     AMQ7048E / exit 72 for an unknown -m: IBM MQ 9.4 docs, dspmq.</li>
  * <li>strmqm/crtmqm/dltmqm lines and "IBM MQ queue manager running." for an already running queue manager,
- *     AMQ8110E for an existing one: an MQ 9.1 install transcript (Spanish MQ MFT guide, find_string
- *     "IBM MQ queue manager running."); "Plain text communication is enabled." and the quoted name in
+ *     AMQ8110E for an existing one: an MQ 9.1 install transcript (a public Spanish MQ MFT install
+ *     guide, kept in src/test/resources/mq-transcripts/control-commands.txt); "Plain text communication is enabled." and the quoted name in
  *     "IBM MQ queue manager 'X' created." are MQ 9.3+ output. Exit codes 5 (running), 16 (does not exist),
  *     23 (log not available), 40 (not available), 8 (exists): IBM MQ 9.4 docs, strmqm/endmqm/crtmqm return codes.</li>
  * <li>endmqm: the quiesce text wraps after "work" as MQ prints it at 80 columns (ansible module quoting it);
@@ -350,7 +350,13 @@ final class ControlCommands {
             return usage("crtmqm");
         }
         if (role.equals("p")) {
-            RdqmPair pair = new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
+            RdqmPair existing = world.pairs.get(qmName);
+            if (existing != null && existing.primary() != null) {
+                return Output.error(1, "Queue manager '" + qmName + "' already has a DR primary instance on node '"
+                        + existing.nodes.entrySet().stream().filter(e -> e.getValue().drRole == DrRole.PRIMARY)
+                        .map(Map.Entry::getKey).findFirst().orElseThrow() + "'.");
+            }
+            RdqmPair pair = existing != null ? existing : new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
             pair.replicationAddresses.put(host, opts.get("-rl"));
             pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
             QueueManagerData data = world.baseData(qmName, world.hostVersions.get(host));

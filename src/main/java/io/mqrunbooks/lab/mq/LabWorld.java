@@ -313,6 +313,11 @@ final class LabWorld {
         return STAMP.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
+    /** An instant as {@code yyyy-MM-dd HH.mm.ss} in UTC. */
+    String stampOf(Instant instant) {
+        return STAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
     static int commandLevel(String version) {
         String[] p = version.split("\\.");
         return Integer.parseInt(p[0]) * 100 + Integer.parseInt(p[1]) * 10 + Integer.parseInt(p[2]);
@@ -516,7 +521,7 @@ final class LabWorld {
         for (String name : cluster.members()) {
             member(name).ifPresent(m -> {
                 MqObject q = m.data.queues.get(queue);
-                if (q != null && cluster.name().equals(q.attribute("CLUSTER"))) {
+                if (q != null && q.type() == ObjectType.QLOCAL && cluster.name().equals(q.attribute("CLUSTER"))) {
                     hosts.add(name);
                 }
             });
@@ -739,7 +744,7 @@ final class LabWorld {
     }
 
     private void deliver(QueueManagerRuntime target, Message m) {
-        MqObject q = target.data.queues.get(m.targetQueue());
+        MqObject q = m.targetQueue() == null ? null : target.data.queues.get(m.targetQueue());
         String queue = q != null && q.type() == ObjectType.QLOCAL ? q.name() : DEAD_LETTER_QUEUE;
         target.data.messagesOf(queue).addLast(m.delivered());
         if (m.persistent()) {

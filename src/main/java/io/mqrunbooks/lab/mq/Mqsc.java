@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * runmqsc (MQSC read from standard input) and dmpmqcfg.
+ * runmqsc: MQSC read from standard input.
  *
  * <p>Sources for the text: the banner, two blank lines, {@code "%6d : "} echo with continuation and comment
  * lines echoed as {@code "       : "}, "end" numbered but not counted, and the three trailer lines with their
@@ -47,7 +47,7 @@ final class Mqsc {
             Map.entry("LISTENER", "LISTENER"), Map.entry("LSTR", "LISTENER"), Map.entry("QCLUSTER", "QCLUSTER"),
             Map.entry("QC", "QCLUSTER"), Map.entry("CLUSQMGR", "CLUSQMGR"), Map.entry("CHSTATUS", "CHSTATUS"),
             Map.entry("CHS", "CHSTATUS"), Map.entry("QSTATUS", "QSTATUS"), Map.entry("QS", "QSTATUS"),
-            Map.entry("QMGR", "QMGR"), Map.entry("QMSTATUS", "QMSTATUS"));
+            Map.entry("QMGR", "QMGR"), Map.entry("QMSTATUS", "QMSTATUS"), Map.entry("LSSTATUS", "LSSTATUS"));
     private static final Set<String> QMGR_KEYWORDS = Set.of("DESCR", "DEADQ", "DEFXMITQ", "REPOS", "REPOSNL",
             "CHLAUTH", "MAXMSGL", "CLWLUSEQ", "MONQ", "MONCHL", "STATQ", "STATCHL", "CCSID", "DEFCLXQ", "FORCE",
             "CONNAUTH", "SSLKEYR", "CERTLABL", "CHAD", "PERFMEV", "STRSTPEV");
@@ -55,9 +55,6 @@ final class Mqsc {
             "NOHARDENBO");
     private static final Pattern WHERE = Pattern.compile(
             "\\s*([A-Za-z]+)\\s+(EQ|NE|LT|GT|LE|GE|LK|NL)\\s+('(?:[^']|'')*'|\\S+)\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> STRING_ATTRIBUTES = Set.of("DESCR", "CLUSTER", "CLUSNL", "BOQNAME", "INITQ",
-            "RNAME", "RQMNAME", "XMITQ", "TARGET", "CONNAME", "MCAUSER", "SSLCIPH", "IPADDR", "PROCESS", "TRIGDATA",
-            "DEADQ", "DEFXMITQ", "REPOS", "REPOSNL", "CUSTOM", "SSLPEER", "CERTLABL", "LOCLADDR");
 
     private enum Kind { OK, SYNTAX, FAILED }
 
@@ -312,7 +309,7 @@ final class Mqsc {
             throw new SyntaxError(t.end());
         }
         String value = t.value();
-        if (!STRING_ATTRIBUTES.contains(k)) {
+        if (!MqscText.STRING_ATTRIBUTES.contains(k)) {
             value = value.toUpperCase(Locale.ROOT);
             if (k.equals("MAXDEPTH") || k.equals("PORT") || k.equals("MAXMSGL") || k.equals("BATCHSZ")) {
                 if (!value.matches("\\d{1,9}")) {
@@ -335,7 +332,7 @@ final class Mqsc {
                     throw new SyntaxError(t.end());
                 }
                 if (t.hasValue()) {
-                    values.put(t.keyword(), STRING_ATTRIBUTES.contains(t.keyword()) ? t.value()
+                    values.put(t.keyword(), MqscText.STRING_ATTRIBUTES.contains(t.keyword()) ? t.value()
                             : t.value().toUpperCase(Locale.ROOT));
                 }
             }
@@ -547,8 +544,16 @@ final class Mqsc {
 
     // ---------------------------------------------------------------- DISPLAY
 
-    /** A displayed object: every attribute in MQ's order, how many identify it, how many show by default. */
-    private record Row(LinkedHashMap<String, String> attributes, int identity, int byDefault) {
+    /**
+     * A displayed object: every attribute in MQ's order, how many (from the start) identify it and always show,
+     * and which show when no attribute is asked for.
+     */
+    private record Row(LinkedHashMap<String, String> attributes, int identity, Set<String> byDefault) {
+
+        Row(LinkedHashMap<String, String> attributes, int identity, int firstByDefault) {
+            this(attributes, identity, Set.copyOf(new ArrayList<>(attributes.keySet()).subList(0,
+                    Math.min(firstByDefault, attributes.size()))));
+        }
     }
 
     private Result display(QueueManagerRuntime rt, String host, String text, String object, Token objectToken,
@@ -643,6 +648,31 @@ final class Mqsc {
                 known = Set.of("LISTENER", "CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
                         "ALTTIME");
             }
+            case "LSSTATUS" -> {
+                // Layout of DISPLAY LSSTATUS(*) ALL in the MQ 9.4.2 transcript (display-channel-listener-9.4.txt)
+                header = "AMQ8631I: Display listener status details.";
+                int pid = 3887;
+                for (MqObject l : rt.data.listeners.values()) {
+                    if (rt.data.runningListeners.contains(l.name()) && MqscText.matches(pattern, l.name())) {
+                        String started = world.stampOf(rt.startedAt);
+                        LinkedHashMap<String, String> a = new LinkedHashMap<>();
+                        a.put("LISTENER", l.name());
+                        a.put("STATUS", "RUNNING");
+                        a.put("PID", Integer.toString(pid++));
+                        a.put("STARTDA", started.substring(0, 10));
+                        a.put("STARTTI", started.substring(11));
+                        a.put("DESCR", l.attribute("DESCR"));
+                        a.put("TRPTYPE", l.attribute("TRPTYPE"));
+                        a.put("CONTROL", l.attribute("CONTROL"));
+                        a.put("IPADDR", l.attribute("IPADDR").isEmpty() ? "*" : l.attribute("IPADDR"));
+                        a.put("PORT", l.attribute("PORT"));
+                        a.put("BACKLOG", "100");
+                        rows.add(new Row(a, 2, a.size()));
+                    }
+                }
+                known = Set.of("LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL",
+                        "IPADDR", "PORT", "BACKLOG");
+            }
             default -> throw new SyntaxError(objectToken.end());
         }
         boolean all = false;
@@ -677,7 +707,7 @@ final class Mqsc {
             int index = 0;
             boolean defaultView = !all && requested.isEmpty();
             for (Map.Entry<String, String> e : row.attributes().entrySet()) {
-                boolean show = all || index < row.identity() || (defaultView && index < row.byDefault())
+                boolean show = all || index < row.identity() || (defaultView && row.byDefault().contains(e.getKey()))
                         || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
                         || (where != null && where[0].equals(e.getKey()));
                 if (show) {
@@ -800,14 +830,9 @@ final class Mqsc {
     }
 
     private Row qmstatusRow(QueueManagerRuntime rt, String host) {
-        LinkedHashMap<String, String> a = new LinkedHashMap<>();
-        a.put("QMNAME", rt.name);
-        a.put("STATUS", "RUNNING");
-        a.put("TYPE", "QMGR");
         String dataPath = rt.isRdqm() ? "/var/mqm/vols/" + rt.name.toLowerCase(Locale.ROOT) + "/qmgr/"
                 + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + rt.name;
-        String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss")
-                .format(java.time.LocalDateTime.ofInstant(rt.startedAt, java.time.ZoneOffset.UTC));
+        String started = world.stampOf(rt.startedAt);
         Map<String, String> rest = new TreeMap<>();
         rest.put("CHINIT", "RUNNING");
         rest.put("CMDSERV", "RUNNING");
@@ -821,14 +846,13 @@ final class Mqsc {
                 ? "NOPERMIT" : "PERMIT");
         rest.put("STARTDA", started.substring(0, 10));
         rest.put("STARTTI", started.substring(11));
-        a.putAll(rest);
-        // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest.
+        // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest (9.4 transcript).
         LinkedHashMap<String, String> ordered = new LinkedHashMap<>();
         ordered.put("QMNAME", rt.name);
-        ordered.put("STATUS", "RUNNING");
         ordered.put("TYPE", "QMGR");
+        ordered.put("STATUS", "RUNNING");
         ordered.putAll(rest);
-        return new Row(ordered, 1, 2);
+        return new Row(ordered, 1, Set.of("QMNAME", "STATUS"));
     }
 
     private List<Row> clusterQueueManagerRows(QueueManagerRuntime rt, String pattern) {
@@ -970,114 +994,5 @@ final class Mqsc {
         a.put("SUBSTATE", "RUNNING".equals(status) ? (type.endsWith("RCVR") ? "RECEIVE" : "MQGET") : "");
         a.put("XMITQ", xmitq);
         return new Row(a, a.size(), a.size());
-    }
-
-    // ---------------------------------------------------------------- dmpmqcfg
-
-    /**
-     * dmpmqcfg in its default MQSC format. Header comment block: the IBM Cloud MQ docs transcript of
-     * {@code dmpmqcfg ... -a} ("* Script generated on 2022-07-22   at 14.23.16 " ...); each definition is a
-     * DEFINE with one attribute per line ending in " +", dates commented out with "*  ", and REPLACE last.
-     * Without -a only attributes that differ from the defaults are written.
-     */
-    LabExecution dmpmqcfg(String host, String user, List<String> args) {
-        String qmName = null;
-        boolean allAttributes = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "-m" -> {
-                    if (i + 1 >= args.size()) {
-                        return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                    }
-                    qmName = args.get(++i);
-                }
-                case "-a" -> allAttributes = true;
-                case "-x", "-o" -> {
-                    if (i + 1 >= args.size() || !Set.of("all", "object", "mqsc").contains(args.get(i + 1))) {
-                        return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                    }
-                    i++;
-                }
-                default -> {
-                    return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                }
-            }
-        }
-        if (qmName == null) {
-            return Output.error(20, ControlCommands.NOT_AVAILABLE);
-        }
-        Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
-        if (found.isEmpty()) {
-            return Output.error(16, ControlCommands.DOES_NOT_EXIST);
-        }
-        if (!host.equals(found.get().activeHost)) {
-            return Output.error(20, ControlCommands.NOT_AVAILABLE);
-        }
-        QueueManagerData data = found.get().data;
-        String stamp = world.stamp();
-        String level = data.qmgrAttributes.get("CMDLEVEL");
-        Output out = new Output()
-                .out("*".repeat(79))
-                .out("* Script generated on " + stamp.substring(0, 10) + "   at " + stamp.substring(11) + " ")
-                .out("* Script generated by user '" + user + "' on host '" + host + "' ")
-                .out("* Queue manager name: " + qmName + " ")
-                .out("* Queue manager platform: UNIX ")
-                .out("* Queue manager command level: (" + level + "/" + level + ")")
-                .out("* Command issued: dmpmqcfg " + String.join(" ", args))
-                .out("*".repeat(79));
-        out.out("ALTER QMGR +");
-        Map<String, String> qmgr = new TreeMap<>(data.qmgrAttributes);
-        for (String k : List.of("QMNAME", "CMDLEVEL", "CRDATE", "CRTIME", "PLATFORM", "QMID", "VERSION")) {
-            qmgr.remove(k);
-        }
-        qmgr.forEach((k, v) -> out.out("   " + mqscValue(k, v) + " +"));
-        out.out("   FORCE");
-        for (MqObject q : data.queues.values()) {
-            out.out("DEFINE " + q.type().name() + "('" + q.name() + "') +");
-            writeAttributes(out, q, allAttributes, null);
-        }
-        for (MqObject c : data.channels.values()) {
-            out.out("DEFINE CHANNEL('" + c.name() + "') +");
-            out.out("   CHLTYPE(" + c.channelType() + ") +");
-            writeAttributes(out, c, allAttributes, "CHLTYPE");
-        }
-        for (MqObject l : data.listeners.values()) {
-            out.out("DEFINE LISTENER('" + l.name() + "') +");
-            writeAttributes(out, l, allAttributes, null);
-        }
-        return out.exit(0);
-    }
-
-    private static void writeAttributes(Output out, MqObject o, boolean allAttributes, String skip) {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        List<String> defaultList = o.type() == ObjectType.CHANNEL ? ObjectType.channelDefaults(o.channelType())
-                : o.type().defaults();
-        defaultList.forEach(d -> defaults.put(d.substring(0, d.indexOf('=')), d.substring(d.indexOf('=') + 1)));
-        Map<String, String> attrs = new TreeMap<>(o.attributes());
-        for (String k : List.of("CRDATE", "CRTIME", "ALTDATE", "ALTTIME")) {
-            String v = attrs.remove(k);
-            if (v != null) {
-                out.out("*  " + k + "(" + v + ") +");
-            }
-        }
-        attrs.forEach((k, v) -> {
-            if (k.equals(skip)) {
-                return;
-            }
-            if (v == null) {
-                out.out("   " + k + " +");
-            } else if (allAttributes || !v.equals(defaults.get(k))) {
-                out.out("   " + mqscValue(k, v) + " +");
-            }
-        });
-        out.out("   REPLACE");
-    }
-
-    private static String mqscValue(String k, String v) {
-        if (STRING_ATTRIBUTES.contains(k)) {
-            return k + "('" + (v.isEmpty() ? " " : v.replace("'", "''")) + "')";
-        }
-        return k + "(" + v + ")";
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * MQSC lexical rules and runmqsc's attribute layout.
@@ -16,6 +17,11 @@ import java.util.Map;
  * DISPLAY CHSTATUS fixture.
  */
 final class MqscText {
+
+    /** Attributes whose values are strings: quoted in MQSC output, kept as typed. */
+    static final Set<String> STRING_ATTRIBUTES = Set.of("DESCR", "CLUSTER", "CLUSNL", "BOQNAME", "INITQ",
+            "RNAME", "RQMNAME", "XMITQ", "TARGET", "CONNAME", "MCAUSER", "SSLCIPH", "IPADDR", "PROCESS", "TRIGDATA",
+            "DEADQ", "DEFXMITQ", "REPOS", "REPOSNL", "CUSTOM", "SSLPEER", "CERTLABL", "LOCLADDR");
 
     private MqscText() {
     }

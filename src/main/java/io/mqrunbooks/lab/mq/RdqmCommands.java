@@ -19,7 +19,7 @@ import java.util.Optional;
  * fields (Queue manager status, CPU, Memory, Queue manager file system, DR role, DR status, DR type, DR port,
  * DR local/remote IP address, DR out of sync data, DR synchronization progress, DR estimated time to completion)
  * and the DR status values are that page's table. rdqmdr's "has been made the DR primary/secondary on this node."
- * lines: public RDQM DR/HA write-ups (find_string "has been made the DR primary"). Refusal texts of rdqmdr and
+ * lines: github.com/ibm-client-engineering/solution-mq-rdqm-hadr (website/docs). Refusal texts of rdqmdr and
  * strmqm on a secondary were not found in public material: they are lab wording (docs/lab.md).
  */
 final class RdqmCommands {

@@ -27,22 +27,45 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     private static final Set<String> SAMPLES = Set.of("amqsput", "amqsget");
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final LabWorld world;
-    private final ControlCommands control;
-    private final RdqmCommands rdqm;
-    private final SampleCommands samples;
-    private final Mqsc mqsc;
+    private final Estate estate;
+    private final Clock clock;
+    private final LabMqOptions options;
+    private final LabSeed seed;
+    // Rebuilt by reset(); read and replaced only under the lock.
+    private LabWorld world;
+    private ControlCommands control;
+    private RdqmCommands rdqm;
+    private SampleCommands samples;
+    private Mqsc mqsc;
+    private Dmpmqcfg dmpmqcfg;
 
     public SimulatedMqEstate(Estate estate, Clock clock) {
         this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
     }
 
     public SimulatedMqEstate(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
+        this.estate = estate;
+        this.clock = clock;
+        this.options = options;
+        this.seed = seed;
+        build();
+    }
+
+    /** Puts every host back to the lab's initial state: for drills and for tests that share one lab. */
+    public void reset() {
+        locked(() -> {
+            build();
+            return null;
+        });
+    }
+
+    private void build() {
         this.world = new LabWorld(estate, clock, options, seed);
         this.control = new ControlCommands(world);
         this.rdqm = new RdqmCommands(world);
         this.samples = new SampleCommands(world);
         this.mqsc = new Mqsc(world);
+        this.dmpmqcfg = new Dmpmqcfg(world);
     }
 
     @Override
@@ -82,7 +105,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                 case "rdqmstatus" -> rdqm.rdqmstatus(host, args);
                 case "rdqmdr" -> rdqm.rdqmdr(host, user, args);
                 case "runmqsc" -> mqsc.runmqsc(host, args, input);
-                case "dmpmqcfg" -> mqsc.dmpmqcfg(host, user, args);
+                case "dmpmqcfg" -> dmpmqcfg.dmpmqcfg(host, user, args);
                 case "amqsput" -> samples.amqsput(host, args, input);
                 case "amqsget" -> samples.amqsget(host, args);
                 default -> throw new IllegalStateException("No simulation for " + name);

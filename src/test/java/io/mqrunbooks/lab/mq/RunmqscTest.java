@@ -248,4 +248,42 @@ class RunmqscTest extends LabTestSupport {
         assertThat(mqsc("mqeast1", "QM1", "DIS Q(NOTHING*)\n").stdout())
                 .contains("AMQ8147E: IBM MQ object NOTHING* not found.\n");
     }
+
+    @Test
+    void displayQmstatusAllFollowsMqsOrder() {
+        assertThat(mqsc("mqeast1", "QM1", "DIS QMSTATUS ALL\n").stdout()).contains("""
+                AMQ8705I: Display Queue Manager Status Details.
+                   QMNAME(QM1)                             TYPE(QMGR)
+                   STATUS(RUNNING)                         CHINIT(RUNNING)
+                   CMDSERV(RUNNING)                        CONNS(22)
+                   DATPATH(/var/mqm/qmgrs/QM1)             HOSTNAME(mqeast1)
+                   INSTNAME(Installation1)                 INSTPATH(/opt/mqm)
+                   LOGPATH(/var/mqm/log/QM1/active/)       STANDBY(NOPERMIT)
+                   STARTDA(2026-11-21)                     STARTTI(09.00.00)
+                """);
+    }
+
+    @Test
+    void listenerStatusShowsRunningListenersOnly() {
+        assertThat(mqsc("mqeast1", "QM1", "DIS LSSTATUS(*)\n").stdout()).contains("""
+                AMQ8631I: Display listener status details.
+                   LISTENER(LISTENER.TCP)                  STATUS(RUNNING)
+                   PID(3887)                               STARTDA(2026-11-21)
+                   STARTTI(09.00.00)                       DESCR( )
+                   TRPTYPE(TCP)                            CONTROL(QMGR)
+                   IPADDR(*)                               PORT(1414)
+                   BACKLOG(100)
+                One MQSC command read.
+                """);
+        LabExecution stopped = mqsc("mqeast1", "QM1", "STOP LISTENER(LISTENER.TCP)\nDIS LSSTATUS(LISTENER.TCP)\n");
+        assertThat(stopped.stdout()).contains("AMQ8147E: IBM MQ object LISTENER.TCP not found.\n");
+        assertThat(stopped.exitCode()).isEqualTo(10);
+    }
+
+    @Test
+    void aMessagePutStraightOntoATransmissionQueueEndsOnThePartnersDeadLetterQueue() {
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        assertThat(lab.messages("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).containsExactly("lab message 1");
+    }
 }

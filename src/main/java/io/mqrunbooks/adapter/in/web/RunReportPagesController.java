@@ -14,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The auditor's pages: the run list with filters, one run as HTML and as PDF. Read-only. */
 @Controller
@@ -34,17 +33,8 @@ public class RunReportPagesController {
     }
 
     @GetMapping
-    public ResponseEntity<String> list(HttpServletRequest request,
-                                       @RequestParam(required = false) String runbook,
-                                       @RequestParam(required = false) String queueManager,
-                                       @RequestParam(required = false) String outcome,
-                                       @RequestParam(required = false) String who,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    public ResponseEntity<String> list(HttpServletRequest request, RunQueryParameters parameters) {
         RunEvidenceAccess.requireReader(request);
-        var parameters = new RunQueryParameters(runbook, queueManager, outcome, who, from, to, page, size);
         return ResponseEntity.ok().contentType(HTML)
                 .body(html.renderList(reports.findRuns(parameters.toQuery()), parameters.asMap()));
     }

@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Run evidence as JSON for auditors and tools. Read-only: there is no other method than GET. */
@@ -23,18 +22,9 @@ public class RunReportsApiController {
     }
 
     @GetMapping
-    public ResponseEntity<String> runs(HttpServletRequest request,
-                                       @RequestParam(required = false) String runbook,
-                                       @RequestParam(required = false) String queueManager,
-                                       @RequestParam(required = false) String outcome,
-                                       @RequestParam(required = false) String who,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    public ResponseEntity<String> runs(HttpServletRequest request, RunQueryParameters parameters) {
         RunEvidenceAccess.requireReader(request);
-        var query = new RunQueryParameters(runbook, queueManager, outcome, who, from, to, page, size).toQuery();
-        return json(RunReportJson.write(reports.findRuns(query)));
+        return json(RunReportJson.write(reports.findRuns(parameters.toQuery())));
     }
 
     @GetMapping("/{runId}")

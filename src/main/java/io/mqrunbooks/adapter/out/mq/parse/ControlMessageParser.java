@@ -28,12 +28,16 @@ public final class ControlMessageParser {
             rule("A standby instance of queue manager " + QM + " has been started\\. The active instance is running"
                     + " elsewhere\\.", Outcome.STANDBY_STARTED),
             rule(P + " queue manager " + QM + " running\\.", Outcome.ALREADY_RUNNING),
+            // strmqm on a running queue manager (exit 5) names none (MQ 9.1 transcript; ibm-messaging Ansible modules).
+            rule(P + " queue manager running\\.", Outcome.ALREADY_RUNNING),
             rule(P + " queue manager " + QM + " ending\\.", Outcome.ENDING),
             rule("Waiting for queue manager " + QM + " to end\\.", Outcome.ENDING),
             rule("Quiesce request accepted\\. The queue manager will stop when all outstanding work is complete"
                     + "(?:, permitting switchover to a standby instance)?\\.", Outcome.ENDING),
             rule(P + " queue manager " + QM + " ended\\.", Outcome.ENDED),
             rule(P + " queue manager " + QM + " not running\\.", Outcome.NOT_RUNNING),
+            // endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference).
+            rule(P + " queue manager not available\\.", Outcome.NOT_RUNNING),
             rule(P + " queue manager " + QM + " deleted\\.", Outcome.DELETED),
             rule("The queue manager name is either not valid or not known\\.", Outcome.NOT_KNOWN),
             rule(P + " queue manager (?:" + QM + " )?does not exist\\.", Outcome.NOT_KNOWN),

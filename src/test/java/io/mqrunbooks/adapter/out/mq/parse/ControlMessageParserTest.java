@@ -10,6 +10,19 @@ class ControlMessageParserTest {
 
     private final ControlMessageParser parser = new ControlMessageParser();
 
+    /** strmqm on a running queue manager, exit 5: the message names no queue manager (MQ 9.1 transcript). */
+    @Test
+    void strmqmOnARunningQueueManagerIsAlreadyRunning() {
+        assertThat(parser.parse("IBM MQ queue manager running.\n").outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
+    }
+
+    /** endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference). */
+    @Test
+    void endmqmOnAnEndedQueueManagerIsNotRunning() {
+        assertThat(parser.parse("AMQ8146E: IBM MQ queue manager not available.\n").outcome())
+                .isEqualTo(Outcome.NOT_RUNNING);
+    }
+
     @Test
     void readsStrmqmOnMq94() {
         ControlResult result = parser.parse(Fixtures.read("control", "strmqm-9.4-windows-trial.txt"));

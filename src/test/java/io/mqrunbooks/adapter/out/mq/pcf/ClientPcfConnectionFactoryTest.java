@@ -202,7 +202,7 @@ class ClientPcfConnectionFactoryTest {
                 .hasMessage("QM1: connecting to mq-east1.example.com(1414) over channel MQRB.ADMIN.SVRCONN did not"
                         + " complete within PT0.1S (mqrunbooks.mq.connect-timeout)")
                 .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.QUEUE_MANAGER_NOT_AVAILABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.mqrunbooks.testsupport;
+
+import io.mqrunbooks.lab.LabFaults;
+import io.mqrunbooks.lab.LabJournal;
+import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole app with the lab over real SSH. Every subclass shares one
+ * Spring context (one engine, one lab), so keep subclasses free of their own properties and mock beans.
+ * Each test starts from the lab's initial state, no faults, an empty journal, and no runs left over.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
+public abstract class LabAppTest {
+
+    @DynamicPropertySource
+    static void labApp(DynamicPropertyRegistry registry) {
+        AppTestSupport.register(registry);
+    }
+
+    @Autowired
+    protected SimulatedMqEstate labMq;
+    @Autowired
+    protected LabJournal labJournal;
+    @Autowired
+    protected LabFaults labFaults;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected IdentityService identityService;
+
+    @BeforeEach
+    void startFromACleanLab() {
+        deleteRuns();
+        labFaults.clearAll();
+        labMq.reset();
+        labJournal.clear();
+    }
+
+    @AfterEach
+    void leaveNoRunsBehind() {
+        identityService.clearAuthentication();
+        deleteRuns();
+    }
+
+    private void deleteRuns() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                for (ProcessInstance run : runtimeService.createProcessInstanceQuery().list()) {
+                    runtimeService.deleteProcessInstance(run.getId(), "end of test", true, true);
+                }
+                return;
+            } catch (ProcessEngineException busy) {
+                // a job was running for that instance; try again
+            }
+        }
+    }
+}
