@@ -33,13 +33,15 @@ class BenchHarnessTest {
         BenchTable fanOut = tables.get(0);
         assertThat(fanOut.title()).isEqualTo("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs)");
         assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter, N threads)",
-                "Ansible (ansible-playbook -f N, raw)", "Ansible / mq-runbooks");
+                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook -f N, raw)",
+                "Ansible / mq-runbooks (adapter, ports)");
         assertThat(fanOut.rows()).hasSize(1);
         List<String> row = fanOut.rows().get(0);
         assertThat(row.get(0)).isEqualTo("2");
         assertThat(row.get(1)).matches("\\d+\\.\\d\\d s");
-        assertThat(row.get(2)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
-        assertThat(row.get(3)).isEqualTo("-");
+        assertThat(row.get(2)).matches("\\d+\\.\\d\\d s");
+        assertThat(row.get(3)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
+        assertThat(row.get(4)).isEqualTo("-");
 
         BenchTable breakdown = tables.get(1);
         assertThat(breakdown.headers()).containsExactly("Part", "Median", "Samples");
@@ -48,9 +50,10 @@ class BenchHarnessTest {
                 "lab: the command itself (journal durationMillis, all commands of this lab)",
                 "ours: SSH session cost per call (one call minus the command)",
                 "OpenSSH client: `ssh ... dspmq` (process start, handshake, auth, exec) as Ansible's connection does");
-        // The lab journal holds both hosts' dspmq and runmqsc, plus the breakdown's own calls.
+        // The lab journal holds both hosts' commands from both of our paths, plus the breakdown's own calls.
         assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
-                .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]");
+                .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
+                        "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
     }
 
     @Test

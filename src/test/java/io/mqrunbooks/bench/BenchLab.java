@@ -84,6 +84,13 @@ public interface BenchLab extends AutoCloseable {
     /** Runs the fan-out for each N on a lab of its own; the first N also says where the time goes. */
     static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, Path workDir, Path playbook,
                                    String ansiblePlaybook, int breakdownSamples) throws Exception {
+        return fanOut(launcher, sizes, runs, workDir, playbook, ansiblePlaybook, breakdownSamples, tables -> { });
+    }
+
+    /** The same, handing the tables so far to {@code progress} after each N. */
+    static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, Path workDir, Path playbook,
+                                   String ansiblePlaybook, int breakdownSamples,
+                                   java.util.function.Consumer<List<BenchTable>> progress) throws Exception {
         List<FanOutBench.Result> results = new java.util.ArrayList<>();
         BenchTable breakdown = null;
         for (int hosts : sizes) {
@@ -99,6 +106,7 @@ public interface BenchLab extends AutoCloseable {
                     breakdown = bench.breakdown(breakdownSamples);
                 }
             }
+            progress.accept(List.of(FanOutBench.table(results, runs), breakdown));
         }
         return breakdown == null ? List.of(FanOutBench.table(results, runs))
                 : List.of(FanOutBench.table(results, runs), breakdown);

@@ -113,9 +113,18 @@ public final class BenchMain {
             List<Integer> sizes = list(options.getOrDefault("--sizes", "10,50,100,200")).stream().map(Integer::parseInt).toList();
             BenchLab.Launcher launcher = options.containsKey("--jar")
                     ? BenchLab.standalone(Path.of(options.get("--jar")).toAbsolutePath()) : BenchLab.inProcess();
+            List<BenchTable> done = List.copyOf(tables);
             for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
                     Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
-                    options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5)) {
+                    options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5, partial -> {
+                        List<BenchTable> soFar = new ArrayList<>(done);
+                        soFar.addAll(partial);
+                        try {
+                            report.write(soFar);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })) {
                 print(tables, table, report);
             }
         }

@@ -20,20 +20,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recovery time: a recovery runbook driven through the engine REST API as the demo users would, every gate
- * completed the moment it appears, and the machine time from the declaration (the run's start) to the end of
+ * Recovery time: a recovery runbook driven through the engine REST API as the demo users would, every user
+ * task completed the moment it appears with the answers of {@code bench/resources/<processKey>.json}, and the machine time from the declaration (the run's start) to the end of
  * the first successful test message, split by the steps the engine recorded. A runbook that is not deployed,
  * or that stops on an incident, gives "not measured: reason" instead of a figure.
  */
 public final class RecoveryBench {
 
-    /** A runbook to drive: its process key and a file of REST start variables ({@code {"name": {"value": ...}}}). */
-    public record Runbook(String processKey, String label, Path startVariables) {
+    /**
+     * A runbook to drive: its process key and a JSON file with the start form's values and, per user task
+     * definition key, the demo user who completes it and the form's values:
+     * {@code {"start": {...}, "tasks": {"userTask_x": {"user": "changemgr", "variables": {...}}}}}.
+     */
+    public record Runbook(String processKey, String label, Path answers) {
     }
 
     private static final Pattern TEST_MESSAGE = Pattern.compile("(?i)test.?message");
     private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-    private static final List<String> GATE_USERS = List.of("changemgr", "lead", "operator");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,8 +50,8 @@ public final class RecoveryBench {
 
     public static RecoveryBench standard(Path resources) {
         return new RecoveryBench(List.of(
-                new Runbook("drActivationProcess", "DR activation", resources.resolve("drActivationProcess-start.json")),
-                new Runbook("rdqmFailoverProcess", "RDQM failover", resources.resolve("rdqmFailoverProcess-start.json"))),
+                new Runbook("drActivationProcess", "DR activation", resources.resolve("drActivationProcess.json")),
+                new Runbook("rdqmFailoverProcess", "RDQM failover", resources.resolve("rdqmFailoverProcess.json"))),
                 Duration.ofMinutes(4));
     }
 
@@ -91,12 +94,13 @@ public final class RecoveryBench {
             throw new NotMeasured("process '" + runbook.processKey() + "' is not deployed (its runbook is not on main)");
         }
         expect(definition, "reading the process definition");
-        if (!Files.isRegularFile(runbook.startVariables())) {
-            throw new NotMeasured("no start variables for it: " + runbook.startVariables() + " is missing");
+        if (!Files.isRegularFile(runbook.answers())) {
+            throw new NotMeasured("no answers for its forms: " + runbook.answers() + " is missing");
         }
+        JsonNode answers = json.readTree(Files.readString(runbook.answers()));
         ObjectNode start = json.createObjectNode();
-        start.set("variables", json.readTree(Files.readString(runbook.startVariables())));
-        start.put("businessKey", "BENCH-" + runbook.processKey() + "-" + System.currentTimeMillis());
+        start.set("variables", restVariables(answers.path("start")));
+        start.put("businessKey", "BENCH-" + System.currentTimeMillis());
         HttpResponse<String> started = post(base + "/process-definition/key/" + runbook.processKey() + "/start",
                 start.toString(), "operator");
         expect(started, "starting the run as operator");
@@ -109,7 +113,7 @@ public final class RecoveryBench {
                         + ": " + incidents.get(0).path("incidentMessage").asText());
             }
             for (JsonNode task : json.readTree(expect(get(base + "/task?processInstanceId=" + id, "admin"), "reading tasks").body())) {
-                completeAtOnce(base, task);
+                completeAtOnce(base, task, answers.path("tasks"), runbook.answers());
             }
             if (System.nanoTime() > deadline) {
                 throw new NotMeasured("the run had not ended after " + limit.toSeconds() + " s");
@@ -119,19 +123,34 @@ public final class RecoveryBench {
         return phases(base, id);
     }
 
-    /** Completes a task as the first demo user the engine lets complete it (four-eyes refuses the initiator). */
-    private void completeAtOnce(String base, JsonNode task) throws IOException, InterruptedException, NotMeasured {
-        String body = "{\"variables\":{\"decision\":{\"value\":\"approve\",\"type\":\"String\"},"
-                + "\"comment\":{\"value\":\"bench: completed at once\",\"type\":\"String\"}}}";
-        String refusals = "";
-        for (String user : GATE_USERS) {
-            HttpResponse<String> done = post(base + "/task/" + task.path("id").asText() + "/complete", body, user);
-            if (done.statusCode() == 204 || done.statusCode() == 200) {
-                return;
-            }
-            refusals += " " + user + ": HTTP " + done.statusCode() + " " + done.body();
+    /** Completes a task at once as the demo user and with the form values the answers file gives for it. */
+    private void completeAtOnce(String base, JsonNode task, JsonNode answers, Path answersFile)
+            throws IOException, InterruptedException, NotMeasured {
+        String key = task.path("taskDefinitionKey").asText();
+        JsonNode answer = answers.path(key);
+        if (answer.isMissingNode()) {
+            throw new NotMeasured("the run waits in task '" + key + "' (" + task.path("name").asText()
+                    + "), for which " + answersFile.getFileName() + " has no answer");
         }
-        throw new NotMeasured("no demo user could complete task '" + task.path("name").asText() + "':" + refusals);
+        ObjectNode body = json.createObjectNode();
+        body.set("variables", restVariables(answer.path("variables")));
+        String user = answer.path("user").asText();
+        HttpResponse<String> done = post(base + "/task/" + task.path("id").asText() + "/complete", body.toString(), user);
+        if (done.statusCode() / 100 != 2) {
+            throw new NotMeasured(user + " could not complete task '" + key + "': HTTP " + done.statusCode() + " " + done.body());
+        }
+    }
+
+    /** Plain JSON values as the REST API's typed variables. */
+    private ObjectNode restVariables(JsonNode plain) {
+        ObjectNode variables = json.createObjectNode();
+        plain.properties().forEach(field -> {
+            ObjectNode variable = variables.putObject(field.getKey());
+            JsonNode value = field.getValue();
+            variable.set("value", value);
+            variable.put("type", value.isBoolean() ? "Boolean" : value.isIntegralNumber() ? "Long" : "String");
+        });
+        return variables;
     }
 
     private Measured phases(String base, String id) throws IOException, InterruptedException, NotMeasured {
@@ -158,7 +177,10 @@ public final class RecoveryBench {
             }
         }
         if (testMessage == null) {
-            throw new NotMeasured("the run ended without a step whose id or name says 'test message'");
+            JsonNode outcome = json.readTree(expect(get(base + "/history/variable-instance?processInstanceId=" + id
+                    + "&variableName=outcome", "admin"), "reading the outcome").body());
+            throw new NotMeasured("the run ended (outcome '" + (outcome.size() > 0 ? outcome.get(0).path("value").asText() : "none")
+                    + "') without a step whose id or name says 'test message'");
         }
         double total = Duration.between(declared, testMessage).toMillis() - humanMillis;
         return new Measured(total, phases);
