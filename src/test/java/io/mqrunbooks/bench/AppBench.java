@@ -120,10 +120,15 @@ public final class AppBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** One retry: the JDK client may reuse a kept-alive connection Tomcat has just closed ("received no bytes"). */
     HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return http.send(request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     static void expect(HttpResponse<String> response, int status, String what) {

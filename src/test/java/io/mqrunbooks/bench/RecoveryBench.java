@@ -187,12 +187,21 @@ public final class RecoveryBench {
     }
 
     private HttpResponse<String> get(String uri, String user) throws IOException, InterruptedException {
-        return http.send(authorized(HttpRequest.newBuilder(URI.create(uri)).GET(), user), HttpResponse.BodyHandlers.ofString());
+        return send(authorized(HttpRequest.newBuilder(URI.create(uri)).GET(), user));
     }
 
     private HttpResponse<String> post(String uri, String body, String user) throws IOException, InterruptedException {
-        return http.send(authorized(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), user), HttpResponse.BodyHandlers.ofString());
+        return send(authorized(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), user));
+    }
+
+    /** One retry: the JDK client may reuse a kept-alive connection Tomcat has just closed ("received no bytes"). */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** The demo users' password is their id (lab profile only). */
