@@ -29,7 +29,11 @@ public class EstateConfiguration {
     @Bean
     @ConditionalOnMissingBean(Estate.class)
     public Estate estate(InventoryProperties properties, ResourceLoader resourceLoader) {
-        String location = properties.inventory();
+        return load(properties.inventory(), resourceLoader);
+    }
+
+    /** Loads an inventory from a file path, {@code file:} or {@code classpath:} location; the lab uses it too. */
+    public static Estate load(String location, ResourceLoader resourceLoader) {
         if (location == null || location.isBlank()) {
             throw InventoryException.notConfigured();
         }

@@ -1,14 +1,12 @@
 package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.EstateConfiguration;
 import io.mqrunbooks.lab.mq.LabMqOptions;
 import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * The lab profile: starts the lab estate with the app and makes its effective inventory (the ports it
@@ -24,7 +22,8 @@ import org.springframework.core.io.Resource;
  * default to the lab's files through {@link LabSshClientDefaults}.
  *
  * <ul>
- *   <li>{@code mqrunbooks.lab.inventory}: the lab's inventory (default {@code classpath:lab/lab-estate.yaml})</li>
+ *   <li>{@code mqrunbooks.lab.inventory}: the estate the lab simulates (default: {@code mqrunbooks.inventory},
+ *       which the lab profile sets to {@code classpath:lab/lab-estate.yaml})</li>
  *   <li>{@code mqrunbooks.lab.ephemeral-ports}: listen on free ports instead of the inventory's (default false)</li>
  *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second} (default 10240) and
  *       {@code mqrunbooks.lab.revert-to-snapshot-time} (default 20s): RDQM DR timing</li>
@@ -38,8 +37,9 @@ public class LabConfiguration {
     /** The lab's inventory as written, before ports are assigned. */
     @Bean
     public LabInventory labInventory(
-            @Value("${mqrunbooks.lab.inventory:classpath:lab/lab-estate.yaml}") Resource inventory) throws IOException {
-        return new LabInventory(LabWiring.loadInventory(localFile(inventory)));
+            @Value("${mqrunbooks.lab.inventory:${mqrunbooks.inventory:classpath:lab/lab-estate.yaml}}") String location,
+            ResourceLoader resourceLoader) {
+        return new LabInventory(EstateConfiguration.load(location, resourceLoader));
     }
 
     /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
@@ -80,22 +80,5 @@ public class LabConfiguration {
     @Bean
     public LabFaults labFaults(LabEstate lab) {
         return lab.faults();
-    }
-
-    /** The loader reads files; a classpath resource inside the jar is copied out first. */
-    static Path localFile(Resource inventory) throws IOException {
-        if (!inventory.exists()) {
-            throw new IllegalStateException("Lab inventory " + inventory.getDescription() + " does not exist"
-                    + " (mqrunbooks.lab.inventory)");
-        }
-        if (inventory.isFile()) {
-            return inventory.getFile().toPath();
-        }
-        Path copy = Files.createTempFile("lab-estate-", ".yaml");
-        copy.toFile().deleteOnExit();
-        try (InputStream in = inventory.getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return copy;
     }
 }

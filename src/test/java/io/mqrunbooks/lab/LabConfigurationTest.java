@@ -1,15 +1,13 @@
 package io.mqrunbooks.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.estate.InventoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.FileSystemResource;
 
 class LabConfigurationTest {
 
@@ -28,25 +26,22 @@ class LabConfigurationTest {
                 });
     }
 
+    /** The lab simulates the estate mqrunbooks.inventory names, so a bad file stops the lab profile too. */
     @Test
-    void bundledInventoryIsHandedToTheLoaderAsAFileWithTheSameText() throws Exception {
-        Path file = LabConfiguration.localFile(new ClassPathResource("lab/lab-estate.yaml"));
-
-        assertThat(Files.readString(file)).isEqualTo(
-                new String(new ClassPathResource("lab/lab-estate.yaml").getInputStream().readAllBytes()));
-    }
-
-    @Test
-    void inventoryOnDiskIsUsedWhereItIs() throws Exception {
-        Path inventory = Files.writeString(dir.resolve("estate.yaml"), "sites: []\n");
-
-        assertThat(LabConfiguration.localFile(new FileSystemResource(inventory))).isEqualTo(inventory);
-    }
-
-    @Test
-    void missingInventoryNamesTheProperty() {
-        assertThatThrownBy(() -> LabConfiguration.localFile(new ClassPathResource("lab/nowhere.yaml")))
-                .hasMessage("Lab inventory class path resource [lab/nowhere.yaml] does not exist"
-                        + " (mqrunbooks.lab.inventory)");
+    void aBadInventoryStopsTheLabWithTheLoadersMessage() throws Exception {
+        Path inventory = Files.writeString(dir.resolve("estate.yaml"), """
+                sites: [ { name: east } ]
+                hosts: [ { name: h1, address: 127.0.0.1, port: 70000, user: mqm, site: east } ]
+                queueManagers: []
+                clusters: []
+                channelPartners: []
+                """);
+        new ApplicationContextRunner()
+                .withUserConfiguration(LabConfiguration.class)
+                .withPropertyValues("spring.profiles.active=lab", "mqrunbooks.data-dir=" + dir,
+                        "mqrunbooks.inventory=" + inventory)
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(InventoryException.class)
+                        .hasMessage("Inventory " + inventory + ": hosts[0].port: 70000 is out of range (1-65535) (and 1 more problem)"));
     }
 }

@@ -15,7 +15,8 @@ public enum TestDatabase {
     public static final String MARIADB_DATABASE = "mqrunbooks_ci";
 
     public static String mariaDbUrl(String database) {
-        return "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true";
+        return "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true"
+                + "&transactionIsolation=READ_COMMITTED";
     }
 
     public static TestDatabase current() {

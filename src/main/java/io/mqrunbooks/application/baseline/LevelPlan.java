@@ -1,0 +1,66 @@
+package io.mqrunbooks.application.baseline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What brings a backup level with its primary's baseline: DEFINE ... REPLACE for every object the backup
+ * lacks or holds differently, and a list of what is not applied automatically, with the reason:
+ * <ul>
+ * <li>objects only the backup has: deleting a queue deletes its messages, and an object found only on the
+ * DR side may be there on purpose (a DR-only channel); deletion cannot be undone, so a person decides;</li>
+ * <li>queue manager attributes (ALTER QMGR): REPOS, REPOSNL, DEADQ and the like change the backup's role in a
+ * cluster or where undeliverable messages go, which must be decided for the DR site, not copied.</li>
+ * </ul>
+ */
+public record LevelPlan(DefinitionDiff differences, String script, List<String> notApplied) {
+
+    public LevelPlan {
+        notApplied = List.copyOf(notApplied);
+    }
+
+    /** The plan that brings {@code backup} level with {@code primary}. */
+    public static LevelPlan of(MqscDefinitions primary, MqscDefinitions backup) {
+        DefinitionDiff diff = DefinitionDiff.between(backup, primary);
+        StringBuilder script = new StringBuilder();
+        List<String> notApplied = new ArrayList<>();
+        for (MqscObject added : diff.added()) {
+            if (added.key().type().equals(MqscTypes.QMGR)) {
+                notApplied.add("QMGR attributes are not copied to a backup automatically: decide them for the DR site");
+            } else {
+                script.append("* ").append(added.key().display()).append(" is missing on the backup\n")
+                        .append(added.toMqsc()).append('\n');
+            }
+        }
+        for (DefinitionDiff.ObjectChange changed : diff.changed()) {
+            if (changed.key().type().equals(MqscTypes.QMGR)) {
+                changed.attributes().forEach(a -> notApplied.add("QMGR " + a.attribute() + ": backup " + a.from()
+                        + ", primary " + a.to() + " (queue manager attributes are decided for the DR site, not copied)"));
+                continue;
+            }
+            if (changed.key().type().equals(MqscTypes.AUTHREC)) {
+                script.append("* ").append(changed.key().display()).append(" differs on the backup\n")
+                        .append("SET AUTHREC ").append(changed.key().name()).append(" AUTHRMV(ALL)\n");
+            } else {
+                script.append("* ").append(changed.key().display()).append(" differs on the backup: ")
+                        .append(String.join(", ", changed.attributes().stream().map(DefinitionDiff.AttributeChange::attribute)
+                                .toList())).append('\n');
+            }
+            script.append(changed.after().toMqsc()).append('\n');
+        }
+        for (MqscObject removed : diff.removed()) {
+            notApplied.add(removed.key().display() + " exists only on the backup: not deleted automatically "
+                    + "(deleting it cannot be undone and may lose messages; delete it by hand if it is not wanted)");
+        }
+        return new LevelPlan(diff, script.toString(), notApplied);
+    }
+
+    /** The backup lacks or differs in something the script would fix. */
+    public boolean backupLags() {
+        return !script.isEmpty();
+    }
+
+    public boolean isLevel() {
+        return differences.isEmpty();
+    }
+}

@@ -1,0 +1,50 @@
+package io.mqrunbooks.application.baseline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The object types of MQSC definition scripts and their synonyms (IBM MQ 9.4 "MQSC commands" reference:
+ * DEFINE QLOCAL synonym DEF QL, DEFINE CHANNEL synonym DEF CHL, ...).
+ */
+final class MqscTypes {
+
+    static final String QMGR = "QMGR";
+    static final String CHANNEL = "CHANNEL";
+    static final String AUTHREC = "AUTHREC";
+    static final String CHLAUTH = "CHLAUTH";
+
+    /** Canonical types in the order definitions are written: what others refer to comes first. */
+    private static final List<String> ORDER = List.of(QMGR, "AUTHINFO", "STGCLASS", "PROCESS", "NAMELIST",
+            "QLOCAL", "QMODEL", "QALIAS", "QREMOTE", CHANNEL, "LISTENER", "SERVICE", "COMMINFO", "TOPIC", "SUB",
+            CHLAUTH, AUTHREC);
+
+    private static final Map<String, String> DEFINE_TYPES = Map.ofEntries(
+            Map.entry("QLOCAL", "QLOCAL"), Map.entry("QL", "QLOCAL"),
+            Map.entry("QREMOTE", "QREMOTE"), Map.entry("QR", "QREMOTE"),
+            Map.entry("QALIAS", "QALIAS"), Map.entry("QA", "QALIAS"),
+            Map.entry("QMODEL", "QMODEL"), Map.entry("QM", "QMODEL"),
+            Map.entry("CHANNEL", CHANNEL), Map.entry("CHL", CHANNEL),
+            Map.entry("LISTENER", "LISTENER"), Map.entry("LSTR", "LISTENER"),
+            Map.entry("AUTHINFO", "AUTHINFO"),
+            Map.entry("NAMELIST", "NAMELIST"), Map.entry("NL", "NAMELIST"),
+            Map.entry("PROCESS", "PROCESS"), Map.entry("PRO", "PROCESS"),
+            Map.entry("SERVICE", "SERVICE"),
+            Map.entry("TOPIC", "TOPIC"),
+            Map.entry("SUB", "SUB"), Map.entry("SUBSCRIPTION", "SUB"),
+            Map.entry("COMMINFO", "COMMINFO"),
+            Map.entry("STGCLASS", "STGCLASS"), Map.entry("STC", "STGCLASS"));
+
+    private MqscTypes() {
+    }
+
+    static Optional<String> defineType(String word) {
+        return Optional.ofNullable(DEFINE_TYPES.get(word));
+    }
+
+    static int order(String type) {
+        int i = ORDER.indexOf(type);
+        return i < 0 ? ORDER.size() : i;
+    }
+}

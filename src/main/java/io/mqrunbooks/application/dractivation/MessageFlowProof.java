@@ -1,0 +1,64 @@
+package io.mqrunbooks.application.dractivation;
+
+import io.mqrunbooks.application.port.out.MqAdminPort;
+import io.mqrunbooks.application.port.out.mq.MqAdminException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Proves the backup moves messages: a test message put and got back by its correlation id. */
+public class MessageFlowProof {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MqAdminPort admin;
+    private final Clock clock;
+
+    public MessageFlowProof(MqAdminPort admin, Clock clock) {
+        this.admin = admin;
+        this.clock = clock;
+    }
+
+    public Proof prove(ActivationTarget target, String queue, Duration wait, String incident) {
+        String queueManager = target.backupQueueManager();
+        String defined = "";
+        try {
+            admin.queueDepth(queueManager, queue);
+        } catch (MqAdminException e) {
+            if (e.reason() != MqAdminException.Reason.OBJECT_NOT_FOUND) {
+                throw e;
+            }
+            var result = admin.applyDefinitions(queueManager, "DEFINE QLOCAL('" + queue + "') REPLACE\n");
+            if (!result.succeeded()) {
+                throw new IllegalStateException("DEFINE QLOCAL('" + queue + "') REPLACE on " + queueManager
+                        + " failed:\n" + result.output());
+            }
+            defined = "DEFINE QLOCAL('" + queue + "') REPLACE (it was missing); ";
+        }
+        byte[] id = new byte[24];
+        RANDOM.nextBytes(id);
+        String correlationId = HexFormat.of().withUpperCase().formatHex(id);
+        String body = "mq-runbooks DR activation test, incident " + incident + ", " + correlationId;
+        Instant start = clock.instant();
+        admin.putTestMessage(queueManager, queue, correlationId, body);
+        Optional<String> received = admin.getTestMessage(queueManager, queue, correlationId, wait);
+        Instant end = clock.instant();
+        if (received.isEmpty()) {
+            throw new IllegalStateException("The test message " + correlationId + " put to " + queue + " on "
+                    + target.backupLabel() + " did not come back within " + wait.toSeconds() + " s");
+        }
+        if (!received.get().equals(body)) {
+            throw new IllegalStateException("The test message " + correlationId + " came back from " + queue + " on "
+                    + queueManager + " with another body: '" + received.get() + "'");
+        }
+        long millis = Duration.between(start, end).toMillis();
+        return new Proof(correlationId, end, millis, defined + "put and got back test message " + correlationId
+                + " on " + queue + " of " + target.backupLabel() + " in " + millis + " ms");
+    }
+
+    public record Proof(String correlationId, Instant at, long roundTripMillis, String detail) {
+    }
+}

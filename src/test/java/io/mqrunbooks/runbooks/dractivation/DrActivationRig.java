@@ -1,0 +1,104 @@
+package io.mqrunbooks.runbooks.dractivation;
+
+import io.mqrunbooks.adapter.in.camunda.dractivation.*;
+import io.mqrunbooks.application.dractivation.ActivationRequests;
+import io.mqrunbooks.application.dractivation.BackupActivation;
+import io.mqrunbooks.application.dractivation.ClusterChannels;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.application.dractivation.DrainWatch;
+import io.mqrunbooks.application.dractivation.MessageFlowProof;
+import io.mqrunbooks.application.dractivation.ObjectBaseline;
+import io.mqrunbooks.application.dractivation.PartnerChannels;
+import io.mqrunbooks.application.dractivation.PrimaryFencing;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.InventoryLoader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/** Builds the DR activation's services over a {@link FakeMq} and the lab inventory, and registers the delegates. */
+final class DrActivationRig {
+
+    /** A clock the test moves: polls and time limits follow it. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-11-21T06:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    static final DrActivationSettings SETTINGS = new DrActivationSettings(Duration.ofSeconds(10), Duration.ofMinutes(1),
+            Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(1), 0, "MQRUNBOOKS.TEST", Duration.ofSeconds(1));
+
+    final FakeMq mq = new FakeMq();
+    final TestClock clock = new TestClock();
+    final Estate estate = labEstate();
+    /** The DR-baseline runbook's store: empty unless a test stores a version. */
+    final io.mqrunbooks.application.baseline.BaselineStore baselines =
+            org.mockito.Mockito.mock(io.mqrunbooks.application.baseline.BaselineStore.class);
+
+    static Estate labEstate() {
+        try (var in = DrActivationRig.class.getResourceAsStream("/lab/lab-estate.yaml")) {
+            return new InventoryLoader().load("lab-estate.yaml", new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void register() {
+        DrActivationRuntime runtime = new DrActivationRuntime(SETTINGS, clock);
+        PrimaryFencing fencing = new PrimaryFencing(mq.control);
+        BackupActivation backup = new BackupActivation(mq.control, mq.admin);
+        ObjectBaseline baseline = new ObjectBaseline(mq.admin, baselines);
+        PartnerChannels partners = new PartnerChannels(estate, mq.admin);
+        ClusterChannels cluster = new ClusterChannels(estate, mq.admin);
+        Mocks.register("recordDeclarationTimeListener", new RecordDeclarationTimeListener(runtime));
+        Mocks.register("preparePartnerTaskListener", new PreparePartnerTaskListener());
+        Mocks.register("recordPartnerConfirmationListener", new RecordPartnerConfirmationListener(runtime));
+        Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), runtime));
+        Mocks.register("assessPrimaryDelegate", new AssessPrimaryDelegate(fencing, backup, baseline, runtime));
+        Mocks.register("recordDeclarationRejectionDelegate", new RecordDeclarationRejectionDelegate());
+        Mocks.register("endPrimaryDelegate", new EndPrimaryDelegate(fencing, runtime));
+        Mocks.register("checkPrimaryEndedDelegate", new CheckPrimaryEndedDelegate(fencing, runtime));
+        Mocks.register("recheckPrimaryDelegate", new RecheckPrimaryDelegate(fencing, runtime));
+        Mocks.register("promoteBackupDelegate", new PromoteBackupDelegate(backup, runtime));
+        Mocks.register("checkBackupPromotionDelegate", new CheckBackupPromotionDelegate(backup, runtime));
+        Mocks.register("startBackupDelegate", new StartBackupDelegate(backup));
+        Mocks.register("applyObjectBaselineDelegate", new ApplyObjectBaselineDelegate(baseline));
+        Mocks.register("startBackupListenerDelegate", new StartBackupListenerDelegate(backup, runtime));
+        Mocks.register("checkBackupRunningDelegate", new CheckBackupRunningDelegate(backup, runtime));
+        Mocks.register("preparePartnerTasksDelegate", new PreparePartnerTasksDelegate(partners));
+        Mocks.register("repointSenderChannelsDelegate", new RepointSenderChannelsDelegate(partners, runtime));
+        Mocks.register("checkSenderChannelsDelegate", new CheckSenderChannelsDelegate(partners, runtime));
+        Mocks.register("skipSenderChannelsDelegate", new SkipSenderChannelsDelegate(partners, runtime));
+        Mocks.register("checkClusterChannelsDelegate", new CheckClusterChannelsDelegate(cluster, runtime));
+        Mocks.register("proveMessageFlowDelegate", new ProveMessageFlowDelegate(new MessageFlowProof(mq.admin, clock), runtime));
+        Mocks.register("sampleTransmissionQueuesDelegate", new SampleTransmissionQueuesDelegate(new DrainWatch(mq.admin), runtime));
+        Mocks.register("extendDrainWaitDelegate", new ExtendDrainWaitDelegate(runtime));
+        Mocks.register("produceClientChannelTableDelegate", new ProduceClientChannelTableDelegate(runtime));
+        Mocks.register("summariseActivationDelegate", new SummariseActivationDelegate(runtime));
+        Mocks.register("recordActivationAbortDelegate", new RecordActivationAbortDelegate());
+    }
+}

@@ -1,0 +1,307 @@
+package io.mqrunbooks.runbooks.dractivation;
+
+import io.mqrunbooks.application.dractivation.MqscDefinition;
+import io.mqrunbooks.application.dractivation.MqscDefinitions;
+import io.mqrunbooks.application.port.out.MqAdminPort;
+import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.SshException;
+import io.mqrunbooks.application.port.out.control.ControlOutcome;
+import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
+import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.application.port.out.mq.ChannelStatus;
+import io.mqrunbooks.application.port.out.mq.ClusterQueue;
+import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.application.port.out.mq.MqAdminException;
+import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
+import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A small stateful stand-in for both ports, for the engine tests: queue managers per host with a status,
+ * RDQM roles, object definitions, channels and depths, and a journal of every command in order. The admin
+ * port resolves a queue manager name to the host where it runs, as the real locator does.
+ */
+class FakeMq {
+
+    final List<String> journal = new ArrayList<>();
+    final Map<String, QmStatus> status = new HashMap<>();
+    final Map<String, Boolean> drPrimary = new HashMap<>();
+    final Map<String, DrStatus> drStatus = new HashMap<>();
+    final Map<String, Map<String, MqscDefinition>> definitions = new HashMap<>();
+    final Set<String> unreachable = new HashSet<>();
+    final Set<String> channelsThatWillNotStart = new HashSet<>();
+    final Map<String, String> channelStatus = new HashMap<>();
+    final Map<String, Deque<Integer>> depths = new HashMap<>();
+    final Map<String, String> messages = new LinkedHashMap<>();
+    /** strmqm answers this instead of starting, when set (a technical failure). */
+    ControlResult startFailure;
+    /** Re-runs before a command of the primary: lets a test change the world between two steps. */
+    Runnable beforeNextStatus;
+
+    static String key(String host, String qm) {
+        return host + "/" + qm;
+    }
+
+    FakeMq queueManager(String host, String qm, QmStatus initial, String definitionsScript) {
+        status.put(key(host, qm), initial);
+        Map<String, MqscDefinition> objects = new LinkedHashMap<>();
+        MqscDefinitions.parse(definitionsScript).forEach(d -> objects.put(d.key(), d));
+        definitions.put(key(host, qm), objects);
+        return this;
+    }
+
+    FakeMq rdqm(String host, String qm, boolean primary, DrStatus dr) {
+        drPrimary.put(key(host, qm), primary);
+        drStatus.put(key(host, qm), dr);
+        return this;
+    }
+
+    private void reach(String host) {
+        if (unreachable.contains(host)) {
+            throw new SshException(SshException.Kind.HOST_UNREACHABLE, host,
+                    "ssh " + host + ": connect to 127.0.0.1 port 22103 failed: Connection refused");
+        }
+    }
+
+    private String runningHost(String qm) {
+        return status.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/" + qm) && e.getValue() == QmStatus.RUNNING)
+                .filter(e -> !unreachable.contains(e.getKey().substring(0, e.getKey().indexOf('/'))))
+                .map(e -> e.getKey().substring(0, e.getKey().indexOf('/'))).findFirst()
+                .orElseThrow(() -> new MqAdminException(MqAdminException.Reason.QUEUE_MANAGER_NOT_AVAILABLE, qm,
+                        "AMQ8146E: IBM MQ queue manager not available."));
+    }
+
+    final MqControlPort control = new MqControlPort() {
+        @Override
+        public QueueManagerState status(String host, String queueManager) {
+            if (beforeNextStatus != null) {
+                Runnable hook = beforeNextStatus;
+                beforeNextStatus = null;
+                hook.run();
+            }
+            reach(host);
+            journal.add(host + ": dspmq -m " + queueManager);
+            return new QueueManagerState(host, queueManager, status.getOrDefault(key(host, queueManager), QmStatus.NOT_KNOWN), List.of());
+        }
+
+        @Override
+        public ControlResult start(String host, String queueManager) {
+            reach(host);
+            journal.add(host + ": strmqm " + queueManager);
+            if (startFailure != null) {
+                return startFailure;
+            }
+            status.put(key(host, queueManager), QmStatus.RUNNING);
+            return new ControlResult(ControlOutcome.STARTED, List.of("IBM MQ queue manager '" + queueManager + "' started using V9.4.0.0."), 0);
+        }
+
+        @Override
+        public ControlResult startStandby(String host, String queueManager) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult end(String host, String queueManager, EndMode mode, boolean switchover) {
+            reach(host);
+            journal.add(host + ": endmqm " + mode.flag() + " " + queueManager);
+            status.put(key(host, queueManager), QmStatus.ENDED_IMMEDIATELY);
+            return new ControlResult(ControlOutcome.ENDED, List.of("IBM MQ queue manager '" + queueManager + "' ended."), 0);
+        }
+
+        @Override
+        public RdqmDrStatus rdqmStatus(String host, String queueManager) {
+            reach(host);
+            journal.add(host + ": rdqmstatus -m " + queueManager);
+            return new RdqmDrStatus(host, status.get(key(host, queueManager)), drPrimary.get(key(host, queueManager)),
+                    drStatus.get(key(host, queueManager)), null, null, null, Map.of());
+        }
+
+        @Override
+        public ControlResult makeDrPrimary(String host, String queueManager) {
+            reach(host);
+            journal.add(host + ": rdqmdr -m " + queueManager + " -p");
+            drPrimary.put(key(host, queueManager), true);
+            drStatus.put(key(host, queueManager), DrStatus.REMOTE_UNAVAILABLE);
+            return new ControlResult(ControlOutcome.MADE_PRIMARY,
+                    List.of("Queue manager '" + queueManager + "' has been made the DR primary on node '" + host + "'."), 0);
+        }
+
+        @Override
+        public ControlResult makeDrSecondary(String host, String queueManager) {
+            reach(host);
+            journal.add(host + ": rdqmdr -m " + queueManager + " -s");
+            drPrimary.put(key(host, queueManager), false);
+            return new ControlResult(ControlOutcome.MADE_SECONDARY,
+                    List.of("Queue manager '" + queueManager + "' has been made the DR secondary on node '" + host + "'."), 0);
+        }
+
+        @Override
+        public DrSecondaryCommand drSecondaryCommand(String host, String queueManager) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public DrSecondaryCommand createDrPrimary(String host, DrPrimarySpec spec) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult createDrSecondary(String host, DrSecondaryCommand command) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult delete(String host, String queueManager) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public MqVersion version(String host) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+    };
+
+    final MqAdminPort admin = new MqAdminPort() {
+        @Override
+        public QueueManagerStatus queueManagerStatus(String queueManager) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": DISPLAY QMSTATUS " + queueManager);
+            return new QueueManagerStatus(queueManager, "RUNNING", Map.of());
+        }
+
+        @Override
+        public List<ClusterQueueManager> clusterQueueManagers(String queueManager, String name) {
+            return List.of();
+        }
+
+        @Override
+        public List<ClusterQueue> clusterQueues(String queueManager, Optional<String> hostedBy) {
+            return List.of();
+        }
+
+        @Override
+        public void suspendFromCluster(String queueManager, String cluster) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resumeInCluster(String queueManager, String cluster) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ChannelStatus> channelStatus(String queueManager, String channel) {
+            String host = runningHost(queueManager);
+            String st = channelStatus.get(key(host, channel));
+            return st == null ? List.of() : List.of(new ChannelStatus(channel, "SDR", "", st, channel + ".XMIT", Map.of()));
+        }
+
+        @Override
+        public void startChannel(String queueManager, String channel) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": START CHANNEL(" + channel + ") " + queueManager);
+            channelStatus.put(key(host, channel), channelsThatWillNotStart.contains(channel) ? "RETRYING" : "RUNNING");
+        }
+
+        @Override
+        public void stopChannel(String queueManager, String channel) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void startListener(String queueManager, String listener) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": START LISTENER(" + listener + ") " + queueManager);
+        }
+
+        @Override
+        public void stopListener(String queueManager, String listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void alterSenderConname(String queueManager, String channel, String conname) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": ALTER CHANNEL(" + channel + ") CONNAME('" + conname + "') " + queueManager);
+            Map<String, MqscDefinition> objects = definitions.get(key(host, queueManager));
+            MqscDefinition before = objects.get("CHANNEL " + channel);
+            Map<String, String> attributes = new LinkedHashMap<>(before.attributes());
+            attributes.put("CONNAME", "'" + conname + "'");
+            objects.put(before.key(), new MqscDefinition(before.type(), before.name(), attributes));
+        }
+
+        @Override
+        public int queueDepth(String queueManager, String queue) {
+            String host = runningHost(queueManager);
+            if (!definitions.get(key(host, queueManager)).containsKey("QLOCAL " + queue)) {
+                throw new MqAdminException(MqAdminException.Reason.OBJECT_NOT_FOUND, queueManager,
+                        "AMQ8147E: IBM MQ object " + queue + " not found.");
+            }
+            Deque<Integer> values = depths.get(queue);
+            if (values == null || values.isEmpty()) {
+                return 0;
+            }
+            return values.size() > 1 ? values.poll() : values.peek();
+        }
+
+        @Override
+        public void putTestMessage(String queueManager, String queue, String correlationIdHex, String body) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": put " + queue + " " + queueManager);
+            messages.put(correlationIdHex, body);
+        }
+
+        @Override
+        public Optional<String> getTestMessage(String queueManager, String queue, String correlationIdHex, Duration wait) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": get " + queue + " " + queueManager);
+            return Optional.ofNullable(messages.remove(correlationIdHex));
+        }
+
+        @Override
+        public MqscScriptResult applyDefinitions(String queueManager, String mqscScript) {
+            String host = runningHost(queueManager);
+            List<MqscDefinition> applied = MqscDefinitions.parse(mqscScript);
+            applied.forEach(d -> {
+                journal.add(host + ": DEFINE " + d.key() + " REPLACE " + queueManager);
+                definitions.get(key(host, queueManager)).put(d.key(), d);
+            });
+            return new MqscScriptResult(applied.size(), 0, applied.size() + " MQSC commands read.");
+        }
+
+        @Override
+        public String exportDefinitions(String queueManager) {
+            String host = runningHost(queueManager);
+            journal.add(host + ": dmpmqcfg -m " + queueManager);
+            StringBuilder script = new StringBuilder("* Script generated by the engine tests' fake\nALTER QMGR +\n   DESCR('" + host + "') +\n   FORCE\n");
+            for (MqscDefinition d : definitions.get(key(host, queueManager)).values()) {
+                script.append("DEFINE ").append(d.type()).append("('").append(d.name()).append("') +\n");
+                d.attributes().forEach((k, v) -> script.append("   ").append(v == null ? k : k + "(" + v + ")").append(" +\n"));
+                script.append("*  ALTDATE(2026-11-20) +\n   REPLACE\n");
+            }
+            return script.toString();
+        }
+    };
+
+    static Deque<Integer> sequence(Integer... values) {
+        return new ArrayDeque<>(List.of(values));
+    }
+}
