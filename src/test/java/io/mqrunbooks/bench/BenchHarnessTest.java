@@ -1,0 +1,137 @@
+package io.mqrunbooks.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mqrunbooks.bench.BenchEngine.Database;
+import io.mqrunbooks.bench.BenchEngine.JobExecutorSettings;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the bench's code paths alive on tiny sizes (bench/run itself is not part of the build): the table
+ * every section prints has its rows and columns, and a side that cannot be measured says so.
+ */
+class BenchHarnessTest {
+
+    static final Path RESOURCES = Path.of("bench/resources");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void fanOutOnTwoLabHostsThroughTheSshAdapterAndSaysWhyAnsibleWasNotMeasured() throws Exception {
+        List<BenchTable> tables = BenchLab.fanOut(BenchLab.inProcess(), List.of(2), 1, work,
+                Path.of("bench/fanout-playbook.yml"), "/nonexistent/ansible-playbook", 2);
+
+        BenchTable fanOut = tables.get(0);
+        assertThat(fanOut.title()).isEqualTo("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs)");
+        assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter, N threads)",
+                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook -f N, raw)",
+                "Ansible / mq-runbooks (adapter, ports)");
+        assertThat(fanOut.rows()).hasSize(1);
+        List<String> row = fanOut.rows().get(0);
+        assertThat(row.get(0)).isEqualTo("2");
+        assertThat(row.get(1)).matches("\\d+\\.\\d\\d s");
+        assertThat(row.get(2)).matches("\\d+\\.\\d\\d s");
+        assertThat(row.get(3)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
+        assertThat(row.get(4)).isEqualTo("-");
+
+        BenchTable breakdown = tables.get(1);
+        assertThat(breakdown.headers()).containsExactly("Part", "Median", "Samples");
+        assertThat(breakdown.rows()).extracting(r -> r.get(0)).containsExactly(
+                "ours: one `dspmq` call alone (connect, handshake, auth, exec, close), warm JVM",
+                "lab: the command itself (journal durationMillis, all commands of this lab)",
+                "ours: SSH session cost per call (one call minus the command)",
+                "OpenSSH client: `ssh ... dspmq` (process start, handshake, auth, exec) as Ansible's connection does");
+        // The lab journal holds both hosts' commands from both of our paths, plus the breakdown's own calls.
+        assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
+                .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
+                        "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
+    }
+
+    @Test
+    void ansibleRecapWithAFailedHostStopsTheBench() {
+        String recap = """
+                PLAY RECAP *********************************************************************
+                h001                       : ok=2    changed=2    unreachable=0    failed=0    skipped=0
+                h002                       : ok=1    changed=1    unreachable=0    failed=1    skipped=0
+                """;
+
+        FanOutBench.checkRecap(recap.replace("ok=1    changed=1    unreachable=0    failed=1",
+                "ok=2    changed=2    unreachable=0    failed=0"), 2, 0);
+        assertThatThrownBy(() -> FanOutBench.checkRecap(recap, 2, 2))
+                .hasMessageStartingWith("ansible-playbook exited 2 with 1 of 2 hosts ok=2: ");
+    }
+
+    @Test
+    void engineOverheadOnH2WithBothJobExecutorSettings() throws Exception {
+        List<EngineBench.Row> rows = List.of(
+                EngineBench.measure(Database.H2, work.resolve("h2"), JobExecutorSettings.DEFAULTS, RESOURCES, 5, 2, 1),
+                EngineBench.measure(Database.H2, work.resolve("h2"), JobExecutorSettings.TUNED, RESOURCES, 5, 2, 1));
+
+        BenchTable table = EngineBench.table(rows);
+        assertThat(table.headers()).containsExactly("Database", "Job executor", "ms per step, one run alone",
+                "Steps/s, runs at once", "Runs/s (runs × steps)", "JVM CPU ms per step");
+        assertThat(table.rows()).extracting(r -> r.get(0) + " | " + r.get(1)).containsExactly(
+                "H2 (file) | Camunda defaults (pool 3-10, queue 3, 3 jobs/acquisition, wait 5000 ms)",
+                "H2 (file) | tuned (pool 4, queue 16, 16 jobs/acquisition, wait 100 ms)");
+        assertThat(table.rows()).allSatisfy(r -> assertThat(r.get(4)).endsWith(" (2 × 5)"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.msPerStepAlone()).isPositive());
+    }
+
+    @Test
+    void waitingRunsReportBeforeDuringAndAfter() throws Exception {
+        WaitingBench.Result result = WaitingBench.measure(work.resolve("h2"), RESOURCES, 3, 3);
+
+        BenchTable table = WaitingBench.table(result);
+        assertThat(table.headers()).containsExactly("When", "Threads", "RSS", "Heap used", "Timers waiting");
+        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("before (engine started, idle)",
+                "during (highest of 1 s samples)", "after (all ended, after GC)");
+        assertThat(result.before().waitingTimers()).isZero();
+        assertThat(result.duringPeak().waitingTimers()).isBetween(1L, 3L);
+        assertThat(result.after().waitingTimers()).isZero();
+        assertThat(table.markdown()).contains("All 3 runs ended in ", "(each waits at least 2 × 1 s)");
+    }
+
+    @Test
+    void aRecoveryRunbookThatIsNotDeployedIsNotMeasured() throws Exception {
+        HttpServer engineRest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        engineRest.createContext("/engine-rest/process-definition/key/", exchange -> {
+            byte[] body = "{\"type\":\"RestException\",\"message\":\"No matching process definition\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        engineRest.start();
+        try {
+            List<BenchTable> tables = RecoveryBench.standard(RESOURCES)
+                    .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest");
+
+            assertThat(tables.get(0).headers()).containsExactly("Runbook",
+                    "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
+            assertThat(tables.get(0).rows()).containsExactly(
+                    List.of("DR activation (`drActivationProcess`)",
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
+                    List.of("RDQM failover (`rdqmFailoverProcess`)",
+                            "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-"));
+        } finally {
+            engineRest.stop(0);
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsNamed() {
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--work", "w", "--resources", "r", "--out", "o", "--port", "1"}))
+                .hasMessage("unknown option '--port'");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--work", "w"}))
+                .hasMessage("option --resources is required");
+    }
+}

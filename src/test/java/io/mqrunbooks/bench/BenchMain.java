@@ -1,0 +1,250 @@
+package io.mqrunbooks.bench;
+
+import io.mqrunbooks.bench.BenchEngine.Database;
+import io.mqrunbooks.bench.BenchEngine.JobExecutorSettings;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bench behind {@code bench/run}: fan-out against Ansible, engine overhead, waiting at scale, app
+ * start-up and memory, recovery time. Prints each table as it is done and writes the whole report (Markdown)
+ * to {@code --out}. Options: see {@link #USAGE}.
+ */
+public final class BenchMain {
+
+    static final String USAGE = """
+            usage: BenchMain --jar JAR --work DIR --resources DIR --out FILE [options]
+              --sections LIST        fanout,engine,waiting,app (default: all)
+              --sizes LIST           fan-out host counts (default 10,50,100,200)
+              --fanout-runs N        measured runs per size and side (default 3)
+              --playbook FILE        the Ansible side (default bench/fanout-playbook.yml)
+              --ansible-playbook CMD (default ansible-playbook)
+              --databases LIST       h2,mariadb (default both)
+              --steps N              steps per engine run (default 50)
+              --engine-runs N        runs at once for throughput (default 20)
+              --engine-rounds N      rounds per setting (default 3)
+              --waiting-runs N       runs waiting at once (default 200)
+              --waiting-polls N      polls per waiting run, 1 s apart (default 10)
+              --app-starts N         app starts for start-up and memory (default 3)
+              --app-runs N           runs given to the app before memory is read again (default 20)
+            """;
+    static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
+            "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
+            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--command");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        List<BenchTable> tables = run(options);
+        System.out.println("bench: report written to " + options.get("--out") + " (" + tables.size() + " tables)");
+        System.exit(0);
+    }
+
+    /** The engine's and the lab's INFO lines would bury the tables; warnings and errors still show. */
+    private static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i])) {
+                throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        for (String required : List.of("--work", "--resources", "--out")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("option " + required + " is required");
+            }
+        }
+        return options;
+    }
+
+    /** Runs the chosen sections; each table goes to stdout when done, all of them to --out at the end. */
+    static List<BenchTable> run(Map<String, String> options) throws Exception {
+        Path work = Path.of(options.get("--work")).toAbsolutePath();
+        Path resources = Path.of(options.get("--resources")).toAbsolutePath();
+        Path out = Path.of(options.get("--out")).toAbsolutePath();
+        List<String> sections = list(options.getOrDefault("--sections", "fanout,engine,waiting,app"));
+        for (String section : sections) {
+            if (!List.of("fanout", "engine", "waiting", "app").contains(section)) {
+                throw new IllegalArgumentException("section '" + section + "' is not one of fanout, engine, waiting, app");
+            }
+        }
+        Files.createDirectories(work);
+        List<BenchTable> tables = new ArrayList<>();
+        Report report = new Report(out, options, Instant.now());
+        if (sections.contains("fanout")) {
+            List<Integer> sizes = list(options.getOrDefault("--sizes", "10,50,100,200")).stream().map(Integer::parseInt).toList();
+            BenchLab.Launcher launcher = options.containsKey("--jar")
+                    ? BenchLab.standalone(Path.of(options.get("--jar")).toAbsolutePath()) : BenchLab.inProcess();
+            List<BenchTable> done = List.copyOf(tables);
+            for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
+                    Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
+                    options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5, partial -> {
+                        List<BenchTable> soFar = new ArrayList<>(done);
+                        soFar.addAll(partial);
+                        try {
+                            report.write(soFar);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })) {
+                print(tables, table, report);
+            }
+        }
+        if (sections.contains("engine")) {
+            List<EngineBench.Row> rows = new ArrayList<>();
+            List<String> notMeasured = new ArrayList<>();
+            for (String name : list(options.getOrDefault("--databases", "h2,mariadb"))) {
+                Database database = Database.parse(name);
+                if (database == Database.MARIADB) {
+                    try {
+                        BenchEngine.recreateMariaDbDatabase();
+                    } catch (SQLException e) {
+                        notMeasured.add("MariaDB: not measured: 127.0.0.1:3306 as root refused or is down ("
+                                + e.getMessage() + ")");
+                        continue;
+                    }
+                }
+                for (JobExecutorSettings settings : List.of(JobExecutorSettings.DEFAULTS, JobExecutorSettings.TUNED)) {
+                    rows.add(EngineBench.measure(database, work.resolve("engine-h2"), settings, resources,
+                            integer(options, "--steps", 50), integer(options, "--engine-runs", 20),
+                            integer(options, "--engine-rounds", 3)));
+                    System.err.println("bench: engine " + database + " " + settings.name() + " done");
+                }
+            }
+            BenchTable engineTable = EngineBench.table(rows);
+            notMeasured.forEach(engineTable::note);
+            print(tables, engineTable, report);
+        }
+        if (sections.contains("waiting")) {
+            print(tables, WaitingBench.table(WaitingBench.measure(work.resolve("waiting-h2"), resources,
+                    integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))), report);
+        }
+        if (sections.contains("app")) {
+            if (!options.containsKey("--jar")) {
+                throw new IllegalArgumentException("the app section needs --jar");
+            }
+            List<AppBench.Result> results = new ArrayList<>();
+            int starts = integer(options, "--app-starts", 3);
+            for (int i = 1; i <= starts; i++) {
+                int port = freePort();
+                Path dataDir = work.resolve("app-" + i);
+                List<String> command = List.of("java", "-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
+                        "--server.port=" + port, "--mqrunbooks.data-dir=" + dataDir,
+                        "--mqrunbooks.lab.ephemeral-ports=true");
+                RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources) : new RecoveryBench(List.of(), java.time.Duration.ZERO);
+                results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
+                System.err.println("bench: app start " + i + " done");
+            }
+            print(tables, AppBench.table(results), report);
+            print(tables, results.get(0).recovery().get(0), report);
+        }
+        report.write(tables);
+        return tables;
+    }
+
+    static String report(List<BenchTable> tables, Map<String, String> options, Instant started) throws IOException {
+        StringBuilder report = new StringBuilder();
+        report.append("Run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" for ")
+                .append(Instant.now().getEpochSecond() - started.getEpochSecond()).append(" s on ").append(machine())
+                .append("; command: `").append(options.getOrDefault("--command", "BenchMain")).append("`\n\n");
+        tables.forEach(table -> report.append(table.markdown()));
+        return report.toString();
+    }
+
+    /** The machine is shared; the load says how far to trust a figure. */
+    static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    static String machine() throws IOException {
+        String memory = "?";
+        Matcher total = Pattern.compile("(?m)^MemTotal:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/meminfo")));
+        if (total.find()) {
+            memory = Stats.number(Long.parseLong(total.group(1)) / 1024.0 / 1024.0, 1) + " GiB";
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (nproc), " + memory + " memory, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    /** Prints the table and rewrites the report, so a bench stopped half-way keeps what it measured. */
+    private static void print(List<BenchTable> tables, BenchTable table, Report report) throws IOException {
+        table.note("Load average (1, 5, 15 min) when this table was done: " + loadAverage() + ".");
+        tables.add(table);
+        System.out.print(table.markdown());
+        System.out.flush();
+        report.write(tables);
+    }
+
+    /** Where the report goes and what heads it. */
+    private record Report(Path file, Map<String, String> options, Instant started) {
+        void write(List<BenchTable> tables) throws IOException {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report(tables, options, started));
+        }
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int integer(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + name + " needs a positive whole number, not '" + value + "'");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
