@@ -137,7 +137,7 @@ class OpsEndpointsTest {
 
     @Test
     void wrongCredentialsOnHealthAre401() {
-        ResponseEntity<String> response = rest.withBasicAuth("operator", "wrong")
+        ResponseEntity<String> response = rest.withBasicAuth("nobody", "wrong")
                 .getForEntity("/actuator/health", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
