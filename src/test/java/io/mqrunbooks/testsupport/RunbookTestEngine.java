@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -35,6 +36,9 @@ public final class RunbookTestEngine {
     }
 
     public static ProcessEngineExtension extension() {
+        // camunda-bpm-assert's static helpers (job(), execute(), assertThat(...)) look the engine up globally;
+        // with several engines in one JVM (the app's, this one) they must be told which.
+        BpmnAwareTests.init(get());
         return ProcessEngineExtension.builder().useProcessEngine(get()).build();
     }
 
