@@ -27,7 +27,7 @@ public class SecretScrubber {
     private static final String SECRET_VALUE = "(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s,;&\"']+)";
 
     private static final List<Rule> RULES = List.of(
-            // -----BEGIN RSA PRIVATE KEY----- ... -----END RSA PRIVATE KEY----- (also ENCRYPTED, EC, OPENSSH)
+            // PEM private key blocks from BEGIN to END marker (RSA, EC, OPENSSH, ENCRYPTED variants)
             new Rule(Pattern.compile("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.*?(-----END \\1PRIVATE KEY-----|\\z)",
                     Pattern.DOTALL), REDACTED),
             // Authorization: Basic dXNlcjpwYXNz / Bearer eyJ...
