@@ -31,14 +31,12 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 /**
  * Adds the engine's built-in (never skipped) listeners that record a run's start and end and every
  * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
- * change managers, {@link Gates}), has the extension property {@code gate=true}, or its id starts with
- * {@value #GATE_ID_PREFIX}; its decision is the variable named by the property {@code decisionVariable},
- * else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
+ * change managers, {@link Gates}) or has the extension property {@code gate=true}; its decision is the
+ * variable named by the property {@code decisionVariable}, else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
  * ({@code commentVariable}, {@code comment}, {@code ...Comment}) or, without one, the task's comments.
  */
 class EvidenceParseListener extends AbstractBpmnParseListener {
 
-    static final String GATE_ID_PREFIX = "userTask_approve";
     /** Start form fields the run summary shows (RUNBOOKS.md: reason, incident reference, queue manager). */
     static final String REASON = "reason";
     static final String INCIDENT_REFERENCE = "incidentReference";
@@ -132,8 +130,7 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         payload.put("assignee", task.getAssignee());
         payload.put("values", evidence.safeValues(values));
         EvidenceKind kind = EvidenceKind.USER_TASK;
-        if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))
-                || task.getTaskDefinitionKey().startsWith(GATE_ID_PREFIX)) {
+        if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))) {
             kind = EvidenceKind.GATE;
             String decisionVariable = properties.getOrDefault("decisionVariable",
                     submittedNamed(submitted, Gates.DECISION, "Decision"));
