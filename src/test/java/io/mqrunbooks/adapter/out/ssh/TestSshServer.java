@@ -23,6 +23,9 @@ import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -40,9 +43,15 @@ final class TestSshServer implements AutoCloseable {
     private final SshServer server;
     private final KeyPair hostKey;
     private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger sessionsClosed = new AtomicInteger();
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
 
     TestSshServer(PublicKey authorizedClientKey) throws IOException, GeneralSecurityException {
+        this(authorizedClientKey, Integer.MAX_VALUE);
+    }
+
+    /** A server that refuses to open more than {@code maxChannels} channels at once on one session. */
+    TestSshServer(PublicKey authorizedClientKey, int maxChannels) throws IOException, GeneralSecurityException {
         hostKey = ecKeyPair();
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -60,7 +69,13 @@ final class TestSshServer implements AutoCloseable {
             public void sessionCreated(Session session) {
                 sessionsOpened.incrementAndGet();
             }
+
+            @Override
+            public void sessionClosed(Session session) {
+                sessionsClosed.incrementAndGet();
+            }
         });
+        server.setChannelFactories(List.of(new LimitedSessionChannels(maxChannels)));
         server.start();
     }
 
@@ -99,6 +114,11 @@ final class TestSshServer implements AutoCloseable {
         return sessionsOpened.get();
     }
 
+    /** Sessions open now, as the server counts them. */
+    int sessionsOpen() {
+        return sessionsOpened.get() - sessionsClosed.get();
+    }
+
     List<String> commandLines() {
         return List.copyOf(commandLines);
     }
@@ -106,6 +126,36 @@ final class TestSshServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.stop(true);
+    }
+
+    /**
+     * Session channels, at most {@code max} open at once per SSH session, as OpenSSH's MaxSessions: past that
+     * the channel open is refused (MINA answers SSH_MSG_CHANNEL_OPEN_FAILURE when a factory gives no channel).
+     */
+    private static final class LimitedSessionChannels implements ChannelFactory {
+        private final int max;
+        private final java.util.Map<Session, AtomicInteger> open = new java.util.concurrent.ConcurrentHashMap<>();
+
+        LimitedSessionChannels(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public String getName() {
+            return ChannelSessionFactory.INSTANCE.getName();
+        }
+
+        @Override
+        public Channel createChannel(Session session) throws IOException {
+            AtomicInteger count = open.computeIfAbsent(session, s -> new AtomicInteger());
+            if (count.incrementAndGet() > max) {
+                count.decrementAndGet();
+                return null;
+            }
+            Channel channel = ChannelSessionFactory.INSTANCE.createChannel(session);
+            channel.addCloseFutureListener(closed -> count.decrementAndGet());
+            return channel;
+        }
     }
 
     /**
