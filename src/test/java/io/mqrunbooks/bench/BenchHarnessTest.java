@@ -32,9 +32,9 @@ class BenchHarnessTest {
 
         BenchTable fanOut = tables.get(0);
         assertThat(fanOut.title()).isEqualTo("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs)");
-        assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter, N threads)",
-                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook -f N, raw)",
-                "Ansible / mq-runbooks (adapter, ports)");
+        assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter)",
+                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook, raw)",
+                "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)");
         assertThat(fanOut.rows()).hasSize(1);
         List<String> row = fanOut.rows().get(0);
         assertThat(row.get(0)).isEqualTo("2");
@@ -42,18 +42,35 @@ class BenchHarnessTest {
         assertThat(row.get(2)).matches("\\d+\\.\\d\\d s");
         assertThat(row.get(3)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
         assertThat(row.get(4)).isEqualTo("-");
+        assertThat(row.get(5)).isEqualTo("2; -");
 
-        BenchTable breakdown = tables.get(1);
+        BenchTable cost = tables.get(1);
+        assertThat(cost.headers()).containsExactly("N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU",
+                "SSH connections");
+        // One session per host on our side, whichever path; the lab ran in this JVM, so its CPU is not apart.
+        assertThat(cost.rows()).extracting(r -> r.get(1) + " | " + r.get(3) + " | " + r.get(5)).containsExactly(
+                "mq-runbooks (SSH adapter) | n/a | 2", "mq-runbooks (ports) | n/a | 2");
+
+        BenchTable breakdown = tables.get(2);
         assertThat(breakdown.headers()).containsExactly("Part", "Median", "Samples");
         assertThat(breakdown.rows()).extracting(r -> r.get(0)).containsExactly(
-                "ours: one `dspmq` call alone (connect, handshake, auth, exec, close), warm JVM",
+                "ours: one `dspmq` over a new session (connect, handshake, auth, exec, close), warm JVM",
+                "ours: one `dspmq` over a kept session (exec channel only)",
                 "lab: the command itself (journal durationMillis, all commands of this lab)",
-                "ours: SSH session cost per call (one call minus the command)",
+                "ours: setting up a session (new-session call minus kept-session call)",
                 "OpenSSH client: `ssh ... dspmq` (process start, handshake, auth, exec) as Ansible's connection does");
         // The lab journal holds both hosts' commands from both of our paths, plus the breakdown's own calls.
         assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
                 .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
                         "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
+    }
+
+    @Test
+    void eachSideTriesFiftyAHundredAndAllHostsAtOnce() {
+        assertThat(FanOutBench.candidates(10)).containsExactly(10);
+        assertThat(FanOutBench.candidates(50)).containsExactly(50);
+        assertThat(FanOutBench.candidates(100)).containsExactly(50, 100);
+        assertThat(FanOutBench.candidates(200)).containsExactly(50, 100, 200);
     }
 
     @Test

@@ -505,6 +505,15 @@ class JschSshAdapterTest {
         awaitOpenSessionsOnServer(0);
     }
 
+    @Test
+    void onlyTheKeyExchangesJschProposesAreCheckedAtConnect() {
+        assertThat(JschSshAdapter.kexChecksOfProposal(com.jcraft.jsch.JSch.getConfig("kex"),
+                com.jcraft.jsch.JSch.getConfig("CheckKexes")))
+                .isEqualTo("mlkem768x25519-sha256,curve25519-sha256,curve25519-sha256@libssh.org");
+        assertThat(JschSshAdapter.kexChecksOfProposal("a,b,c", "x,c,a")).isEqualTo("c,a");
+        assertThat(JschSshAdapter.kexChecksOfProposal("a,b", "x,y")).isEmpty();
+    }
+
     /** Not a timed assertion: prints what a fresh session per call and a reused one cost, for docs/ssh.md. */
     @Test
     void measuresConnectPlusExecPerCall() {
