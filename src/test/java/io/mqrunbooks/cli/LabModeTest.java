@@ -93,9 +93,9 @@ class LabModeTest {
         Path data = dir.resolve("data");
         AtomicReference<String> inventoryWhileRunning = new AtomicReference<>();
 
-        int exit = run(LabTestSupport.estate(), lab -> {
+        int exit = run(LabTestSupport.estate(), running -> {
             try {
-                inventoryWhileRunning.set(Files.readString(lab.inventoryFile()));
+                inventoryWhileRunning.set(Files.readString(running.lab().inventoryFile()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
