@@ -118,6 +118,39 @@ class LabModeTest {
     }
 
     @Test
+    void controlPortMustBeAPortNumber() {
+        assertThat(run(LabTestSupport.estate(), lab -> { }, "--control-port", "70000")).isEqualTo(2);
+        assertThat(err()).startsWith("lab: --control-port needs a port number (1-65535), not '70000'\n");
+    }
+
+    @Test
+    void controlEndpointListensOnTheGivenPortOrSaysItIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int exit = run(LabTestSupport.estate(), lab -> { }, "--data", dir.toString(), "--ephemeral-ports",
+                    "--control-port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).startsWith("lab: Lab control: cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (");
+        }
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            free = probe.getLocalPort();
+        }
+        AtomicReference<String> url = new AtomicReference<>();
+
+        int exit = run(LabTestSupport.estate(), running -> {
+            try {
+                url.set(Files.readString(running.control().urlFile()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "--data", dir.toString(), "--ephemeral-ports", "--control-port", Integer.toString(free));
+
+        assertThat(exit).isZero();
+        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "\n");
+    }
+
+    @Test
     void portAlreadyTakenIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Estate estate = LabTestSupport.estate();
