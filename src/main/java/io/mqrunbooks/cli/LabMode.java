@@ -8,6 +8,7 @@ import io.mqrunbooks.lab.LabCommandHandler;
 import io.mqrunbooks.lab.LabEstate;
 import io.mqrunbooks.lab.LabOptions;
 import io.mqrunbooks.lab.LabWiring;
+import io.mqrunbooks.lab.control.LabControlServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,15 +21,17 @@ import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code lab [--data DIR] [--inventory FILE] [--ephemeral-ports]}: starts the lab estate alone, without
- * Spring or the engine, writes the files an SSH client or Ansible needs, and runs until killed.
+ * {@code lab [--data DIR] [--inventory FILE] [--ephemeral-ports] [--control-port N]}: starts the lab estate
+ * alone, without Spring or the engine, with its control endpoint, writes the files an SSH client, Ansible or a
+ * harness needs, and runs until killed.
  */
 final class LabMode {
 
-    static final String USAGE = "usage: lab [--data DIR] [--inventory FILE] [--ephemeral-ports]\n"
+    static final String USAGE = "usage: lab [--data DIR] [--inventory FILE] [--ephemeral-ports] [--control-port N]\n"
             + "  --data DIR         data folder; the lab writes to DIR/lab/ (default ./data)\n"
             + "  --inventory FILE   the lab's inventory (default: the bundled lab/lab-estate.yaml)\n"
-            + "  --ephemeral-ports  listen on free ports instead of the inventory's (see DIR/lab/inventory.yaml)\n";
+            + "  --ephemeral-ports  listen on free ports instead of the inventory's (see DIR/lab/inventory.yaml)\n"
+            + "  --control-port N   the control endpoint's port (default: a free one, see DIR/lab/control-url)\n";
     static final String BUNDLED_INVENTORY = "lab/lab-estate.yaml";
 
     /** How the lab mode reaches the inventory loader and the simulated MQ installation. */
@@ -40,10 +43,20 @@ final class LabMode {
 
     /** Keeps the lab running; the real one waits until the JVM is stopped. */
     interface Runner {
-        void runUntilStopped(LabEstate lab) throws InterruptedException;
+        void runUntilStopped(Running running) throws InterruptedException;
     }
 
-    record Arguments(Path dataDir, Path inventory, boolean ephemeralPorts) {
+    /** The running lab and its control endpoint, closed together (the endpoint first). */
+    record Running(LabEstate lab, LabControlServer control) implements AutoCloseable {
+        @Override
+        public void close() {
+            control.close();
+            lab.close();
+        }
+    }
+
+    /** @param controlPort the control endpoint's port, 0 for a free one */
+    record Arguments(Path dataDir, Path inventory, boolean ephemeralPorts, int controlPort) {
     }
 
     private LabMode() {
@@ -68,17 +81,25 @@ final class LabMode {
             return 2;
         }
         LabEstate lab;
+        LabControlServer control;
         try {
             Estate estate = wiring.inventoryLoader().apply(inventoryFile(arguments));
             LabOptions options = new LabOptions(arguments.ephemeralPorts(), LabOptions.DEFAULT_COMMAND_THREADS);
-            lab = LabEstate.start(estate, wiring.handler().apply(estate), arguments.dataDir(), options);
+            LabCommandHandler handler = wiring.handler().apply(estate);
+            lab = LabEstate.start(estate, handler, arguments.dataDir(), options);
+            try {
+                control = LabControlServer.start(lab, handler, arguments.controlPort());
+            } catch (IOException | RuntimeException e) {
+                lab.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             err.println("lab: " + e.getMessage());
             return 1;
         }
-        try (lab) {
-            printWelcome(lab, out);
-            runner.runUntilStopped(lab);
+        try (Running running = new Running(lab, control)) {
+            printWelcome(lab, control, out);
+            runner.runUntilStopped(running);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,11 +111,13 @@ final class LabMode {
         Path dataDir = Path.of("data");
         Path inventory = null;
         boolean ephemeralPorts = false;
+        int controlPort = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dataDir = Path.of(value(args, i++, "a directory"));
                 case "--inventory" -> inventory = Path.of(value(args, i++, "a file"));
                 case "--ephemeral-ports" -> ephemeralPorts = true;
+                case "--control-port" -> controlPort = port(value(args, i++, "a port number"), "--control-port");
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -104,7 +127,19 @@ final class LabMode {
         if (inventory != null && !Files.isRegularFile(inventory)) {
             throw new IllegalArgumentException("inventory file '" + inventory + "' does not exist");
         }
-        return new Arguments(dataDir, inventory, ephemeralPorts);
+        return new Arguments(dataDir, inventory, ephemeralPorts, controlPort);
+    }
+
+    private static int port(String value, String option) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(option + " needs a port number (1-65535), not '" + value + "'");
     }
 
     private static String value(String[] args, int i, String what) {
@@ -130,7 +165,7 @@ final class LabMode {
         }
     }
 
-    private static void printWelcome(LabEstate lab, PrintStream out) {
+    private static void printWelcome(LabEstate lab, LabControlServer control, PrintStream out) {
         Estate estate = lab.effectiveEstate();
         Host first = estate.hosts().get(0);
         out.println("Lab estate: " + estate.hosts().size() + " hosts on " + LabEstate.LOOPBACK + ", SSH ports "
@@ -140,6 +175,7 @@ final class LabMode {
         out.println("  client key:  " + lab.clientKeyFile());
         out.println("  ansible:     " + lab.ansibleInventoryFile());
         out.println("  journal:     " + lab.journalFile());
+        out.println("  control:     " + control.url() + " (bearer token in " + control.tokenFile() + ")");
         out.println("Try: ssh -i " + lab.clientKeyFile() + " -o UserKnownHostsFile=" + lab.knownHostsFile()
                 + " -p " + first.port() + " " + first.user() + "@" + LabEstate.LOOPBACK + " dspmq");
         out.println("     ansible -i " + lab.ansibleInventoryFile() + " all -m raw -a dspmq");
@@ -155,8 +191,8 @@ final class LabMode {
         }
     }
 
-    private static void untilKilled(LabEstate lab) throws InterruptedException {
-        Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "lab-shutdown"));
+    private static void untilKilled(Running running) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "lab-shutdown"));
         new CountDownLatch(1).await();
     }
 }

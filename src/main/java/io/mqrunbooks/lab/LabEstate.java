@@ -103,6 +103,11 @@ public final class LabEstate implements AutoCloseable {
         return effective;
     }
 
+    /** {@code <data>/lab/}, absolute: where the lab keeps its files. */
+    public Path labDir() {
+        return labDir;
+    }
+
     public Path knownHostsFile() {
         return labDir.resolve("known_hosts");
     }

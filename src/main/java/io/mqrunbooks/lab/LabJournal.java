@@ -58,10 +58,12 @@ public final class LabJournal {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Path file;
+    private long fileLines;
 
     /** @param file the JSON lines file to append to, or null to keep the journal in memory only */
     public LabJournal(Path file) {
         this.file = file;
+        this.fileLines = existingLines(file);
     }
 
     public synchronized void append(Entry entry) {
@@ -73,7 +75,13 @@ public final class LabJournal {
             } catch (IOException e) {
                 throw new UncheckedIOException("Lab journal " + file + ": cannot append", e);
             }
+            fileLines++;
         }
+    }
+
+    /** Lines of the JSON lines file: earlier runs' (if the file was kept) plus this run's; 0 without a file. */
+    public synchronized long lineCount() {
+        return fileLines;
     }
 
     public synchronized List<Entry> entries() {
@@ -87,6 +95,17 @@ public final class LabJournal {
     /** Forgets the entries in memory; the JSON lines file keeps its history. */
     public synchronized void clear() {
         entries.clear();
+    }
+
+    private static long existingLines(Path file) {
+        if (file == null || !Files.exists(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lab journal " + file + ": cannot read", e);
+        }
     }
 
     static String toJson(Entry entry) {

@@ -93,9 +93,9 @@ class LabModeTest {
         Path data = dir.resolve("data");
         AtomicReference<String> inventoryWhileRunning = new AtomicReference<>();
 
-        int exit = run(LabTestSupport.estate(), lab -> {
+        int exit = run(LabTestSupport.estate(), running -> {
             try {
-                inventoryWhileRunning.set(Files.readString(lab.inventoryFile()));
+                inventoryWhileRunning.set(Files.readString(running.lab().inventoryFile()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -115,6 +115,39 @@ class LabModeTest {
         assertThat(printed).contains("Try: ssh -i " + lab.resolve("client_ed25519") + " -o UserKnownHostsFile="
                 + lab.resolve("known_hosts") + " -p " + port + " mqm@127.0.0.1 dspmq\n");
         assertThat(inventoryWhileRunning.get()).contains("port: " + port + "\n");
+    }
+
+    @Test
+    void controlPortMustBeAPortNumber() {
+        assertThat(run(LabTestSupport.estate(), lab -> { }, "--control-port", "70000")).isEqualTo(2);
+        assertThat(err()).startsWith("lab: --control-port needs a port number (1-65535), not '70000'\n");
+    }
+
+    @Test
+    void controlEndpointListensOnTheGivenPortOrSaysItIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int exit = run(LabTestSupport.estate(), lab -> { }, "--data", dir.toString(), "--ephemeral-ports",
+                    "--control-port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).startsWith("lab: Lab control: cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (");
+        }
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            free = probe.getLocalPort();
+        }
+        AtomicReference<String> url = new AtomicReference<>();
+
+        int exit = run(LabTestSupport.estate(), running -> {
+            try {
+                url.set(Files.readString(running.control().urlFile()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "--data", dir.toString(), "--ephemeral-ports", "--control-port", Integer.toString(free));
+
+        assertThat(exit).isZero();
+        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "\n");
     }
 
     @Test
