@@ -130,12 +130,14 @@ class BenchHarnessTest {
         engineRest.start();
         try {
             List<BenchTable> tables = RecoveryBench.standard(RESOURCES)
-                    .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest");
+                    .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest", work.resolve("lab"));
 
             assertThat(tables.get(0).headers()).containsExactly("Runbook",
                     "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
             assertThat(tables.get(0).rows()).containsExactly(
-                    List.of("DR activation (`drActivationProcess`)",
+                    List.of("DR activation, primary lost (`drActivationProcess`)",
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
+                    List.of("DR activation, primary still running (`drActivationProcess`)",
                             "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
                     List.of("RDQM failover (`rdqmFailoverProcess`)",
                             "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-"));

@@ -166,10 +166,14 @@ public final class BenchMain {
             for (int i = 1; i <= starts; i++) {
                 int port = freePort();
                 Path dataDir = work.resolve("app-" + i);
-                List<String> command = List.of("java", "-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
-                        "--server.port=" + port, "--mqrunbooks.data-dir=" + dataDir,
-                        "--mqrunbooks.lab.ephemeral-ports=true");
+                List<String> command = new ArrayList<>(List.of("java", "-jar",
+                        Path.of(options.get("--jar")).toAbsolutePath().toString(), "--server.port=" + port,
+                        "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
                 RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources) : new RecoveryBench(List.of(), java.time.Duration.ZERO);
+                if (i == 1) {
+                    // The recovery drills fail lab hosts through the lab's control endpoint.
+                    command.add("--mqrunbooks.lab.control-port=0");
+                }
                 results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
                 System.err.println("bench: app start " + i + " done");
             }

@@ -3,6 +3,17 @@ package io.mqrunbooks.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqrunbooks.adapter.out.mq.control.SshMqControl;
+import io.mqrunbooks.adapter.out.mq.mqsc.MqscOverSshAdmin;
+import io.mqrunbooks.adapter.out.mq.mqsc.QueueManagerLocator;
+import io.mqrunbooks.adapter.out.ssh.JschSshAdapter;
+import io.mqrunbooks.adapter.out.ssh.SshProperties;
+import io.mqrunbooks.application.dractivation.ActivationTarget;
+import io.mqrunbooks.application.dractivation.MessageFlowProof;
+import io.mqrunbooks.application.port.out.CommandEvidenceSink;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.lab.LabWiring;
+import io.mqrunbooks.testsupport.LabControlClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +32,12 @@ import java.util.regex.Pattern;
 
 /**
  * Recovery time: a recovery runbook driven through the engine REST API as the demo users would, every user
- * task completed the moment it appears with the answers of {@code bench/resources/<processKey>.json}, and the machine time from the declaration (the run's start) to the end of
- * the first successful test message, split by the steps the engine recorded. A runbook that is not deployed,
- * or that stops on an incident, gives "not measured: reason" instead of a figure.
+ * task completed the moment it appears with the answers of {@code bench/resources/<processKey>.json}, and the
+ * machine time from the declaration (the run's start) to the end of the first successful test message, split
+ * by the steps the engine recorded. The answers file may name lab hosts to fail first (through the lab's
+ * control endpoint: the disaster), and, for a runbook without a test message step of its own, the queue
+ * manager the bench proves message flow on once the run has ended, as DR activation's step does. A runbook
+ * that is not deployed, or that stops on an incident, gives "not measured: reason" instead of a figure.
  */
 public final class RecoveryBench {
 
@@ -50,19 +64,25 @@ public final class RecoveryBench {
 
     public static RecoveryBench standard(Path resources) {
         return new RecoveryBench(List.of(
-                new Runbook("drActivationProcess", "DR activation", resources.resolve("drActivationProcess.json")),
+                new Runbook("drActivationProcess", "DR activation, primary lost", resources.resolve("drActivationProcess-primaryLost.json")),
+                new Runbook("drActivationProcess", "DR activation, primary still running", resources.resolve("drActivationProcess.json")),
                 new Runbook("rdqmFailoverProcess", "RDQM failover", resources.resolve("rdqmFailoverProcess.json"))),
                 Duration.ofMinutes(4));
     }
 
-    public List<BenchTable> measure(String base) {
+    /**
+     * @param base   the engine REST API
+     * @param labDir the app's lab folder ({@code <data-dir>/lab}): its control endpoint, key, known_hosts and
+     *               effective inventory
+     */
+    public List<BenchTable> measure(String base, Path labDir) {
         BenchTable summary = new BenchTable("Recovery time on the lab (gates completed by the API at once)",
                 "Runbook", "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
         List<BenchTable> tables = new ArrayList<>();
         tables.add(summary);
         for (Runbook runbook : runbooks) {
             try {
-                Measured measured = drive(base, runbook);
+                Measured measured = drive(base, labDir, runbook);
                 summary.row(runbook.label() + " (`" + runbook.processKey() + "`)", Stats.millis(measured.machineMillis),
                         String.join("; ", measured.phases));
             } catch (NotMeasured e) {
@@ -88,7 +108,7 @@ public final class RecoveryBench {
         }
     }
 
-    private Measured drive(String base, Runbook runbook) throws IOException, InterruptedException, NotMeasured {
+    private Measured drive(String base, Path labDir, Runbook runbook) throws IOException, InterruptedException, NotMeasured {
         HttpResponse<String> definition = get(base + "/process-definition/key/" + runbook.processKey(), "admin");
         if (definition.statusCode() == 404) {
             throw new NotMeasured("process '" + runbook.processKey() + "' is not deployed (its runbook is not on main)");
@@ -98,6 +118,14 @@ public final class RecoveryBench {
             throw new NotMeasured("no answers for its forms: " + runbook.answers() + " is missing");
         }
         JsonNode answers = json.readTree(Files.readString(runbook.answers()));
+        List<String> disaster = new ArrayList<>();
+        answers.path("failHosts").forEach(host -> disaster.add(host.asText()));
+        // Each runbook starts from the lab's first state, whatever the one before it did.
+        if (Files.exists(labDir.resolve("control-url")) || !disaster.isEmpty()) {
+            LabControlClient control = labControl(labDir);
+            control.reset();
+            disaster.forEach(control::failHost);
+        }
         ObjectNode start = json.createObjectNode();
         start.set("variables", restVariables(answers.path("start")));
         start.put("businessKey", "BENCH-" + System.currentTimeMillis());
@@ -120,7 +148,51 @@ public final class RecoveryBench {
             }
             Thread.sleep(100);
         }
-        return phases(base, id);
+        Measured run = phases(base, id, answers.has("testMessage"));
+        if (!answers.has("testMessage")) {
+            return run;
+        }
+        return withTestMessage(run, labDir, answers.path("testMessage"), answers.path("start").path("reason").asText());
+    }
+
+    private static LabControlClient labControl(Path labDir) throws NotMeasured {
+        try {
+            return LabControlClient.of(labDir);
+        } catch (RuntimeException e) {
+            throw new NotMeasured("the lab has no control endpoint to fail hosts with (" + e.getMessage()
+                    + "); start the app with --mqrunbooks.lab.control-port=0");
+        }
+    }
+
+    /**
+     * The run has ended; the first successful test message follows it, proved as DR activation's step proves it
+     * ({@code MessageFlowProof}: put, then got back by correlation id) through the app's own MQ admin adapters,
+     * here in the bench's JVM against the app's lab. The time the bench took to see the run end is left out.
+     */
+    private Measured withTestMessage(Measured run, Path labDir, JsonNode testMessage, String incident) throws NotMeasured {
+        String queueManager = testMessage.path("queueManager").asText();
+        String queue = testMessage.path("queue").asText("MQRUNBOOKS.TEST");
+        Estate estate = LabWiring.loadInventory(labDir.resolve("inventory.yaml"));
+        JschSshAdapter ssh = new JschSshAdapter(new SshProperties(labDir.resolve("client_ed25519"), null,
+                labDir.resolve("known_hosts"), Duration.ofSeconds(10), 262144, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                CommandEvidenceSink.NONE);
+        try {
+            SshMqControl control = new SshMqControl(estate, ssh);
+            MqscOverSshAdmin admin = new MqscOverSshAdmin(estate, ssh, new QueueManagerLocator(estate, control));
+            String host = new QueueManagerLocator(estate, control).currentHost(queueManager);
+            long started = System.nanoTime();
+            MessageFlowProof.Proof proof = new MessageFlowProof(admin, java.time.Clock.systemUTC()).prove(
+                    new ActivationTarget(queueManager, null, null, queueManager, host, null, null, null, 0), queue,
+                    Duration.ofSeconds(30), incident);
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            List<String> phases = new ArrayList<>(run.phases());
+            phases.add("Test message by the bench on " + queueManager + " (" + host + "), put and got back " + millis);
+            return new Measured(run.machineMillis() + millis, phases);
+        } catch (RuntimeException e) {
+            throw new NotMeasured("the run ended, but the test message on " + queueManager + " failed: " + e.getMessage());
+        } finally {
+            ssh.stop();
+        }
     }
 
     /** Completes a task at once as the demo user and with the form values the answers file gives for it. */
@@ -153,12 +225,13 @@ public final class RecoveryBench {
         return variables;
     }
 
-    private Measured phases(String base, String id) throws IOException, InterruptedException, NotMeasured {
+    /** The run's steps; up to its test message step, or its end when the bench sends the test message after it. */
+    private Measured phases(String base, String id, boolean toTheEnd) throws IOException, InterruptedException, NotMeasured {
         JsonNode run = json.readTree(expect(get(base + "/history/process-instance/" + id, "admin"), "reading the run").body());
         OffsetDateTime declared = OffsetDateTime.parse(run.path("startTime").asText(), REST_DATE);
         JsonNode activities = json.readTree(expect(get(base + "/history/activity-instance?processInstanceId=" + id
                 + "&sortBy=startTime&sortOrder=asc", "admin"), "reading the run's steps").body());
-        OffsetDateTime testMessage = null;
+        OffsetDateTime testMessage = toTheEnd ? OffsetDateTime.parse(run.path("endTime").asText(), REST_DATE) : null;
         long humanMillis = 0;
         List<String> phases = new ArrayList<>();
         for (JsonNode activity : activities) {
@@ -170,7 +243,7 @@ public final class RecoveryBench {
             } else if (millis > 0) {
                 phases.add(name + " " + millis);
             }
-            if (TEST_MESSAGE.matcher(activity.path("activityId").asText() + " " + name).find()
+            if (!toTheEnd && TEST_MESSAGE.matcher(activity.path("activityId").asText() + " " + name).find()
                     && !activity.path("endTime").isNull() && !activity.path("endTime").isMissingNode()) {
                 testMessage = OffsetDateTime.parse(activity.path("endTime").asText(), REST_DATE);
                 break;
