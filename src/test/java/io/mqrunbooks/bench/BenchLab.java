@@ -121,6 +121,14 @@ public interface BenchLab extends AutoCloseable {
                 if (breakdown == null) {
                     breakdown = bench.breakdown(breakdownSamples);
                 }
+            } catch (Exception e) {
+                // The other sizes still count; this one says why it has no figures.
+                System.err.println("bench: fan-out N=" + hosts + " failed:");
+                e.printStackTrace(System.err);
+                boolean measured = !results.isEmpty() && results.get(results.size() - 1).hosts() == hosts;
+                if (!measured) {
+                    results.add(FanOutBench.Result.failed(hosts, String.valueOf(e.getMessage())));
+                }
             }
             progress.accept(tables(results, runs, breakdown));
         }

@@ -83,9 +83,16 @@ public final class FanOutBench {
         }
     }
 
-    /** One N: all sides, or why Ansible was not measured, with the retries and how the parallelism was chosen. */
+    /**
+     * One N: all sides, or why Ansible was not measured, with the retries and how the parallelism was chosen; or,
+     * when the N could not be measured at all, why ({@code failure}).
+     */
     public record Result(int hosts, Side ours, Side ports, Side ansible, String ansibleNotMeasured, long ansibleRetries,
-                         int oursRetries, String calibration, boolean labSeparate) {
+                         int oursRetries, String calibration, boolean labSeparate, String failure) {
+
+        static Result failed(int hosts, String failure) {
+            return new Result(hosts, null, null, null, null, 0, 0, "", false, failure);
+        }
     }
 
     /** A run of one side at a given parallelism. */
@@ -145,7 +152,7 @@ public final class FanOutBench {
         return new Result(hosts, new Side(threads, ours), new Side(threads, ports),
                 ansibleProblem == null ? new Side(forks, ansible) : null, ansibleProblem,
                 ansibleProblem == null ? ansibleCommandsInJournal() - expected : 0, retries.get(),
-                String.join("; ", calibration), cpu.labSeparate());
+                String.join("; ", calibration), cpu.labSeparate(), null);
     }
 
     /** One run per candidate parallelism; the fastest wins. A single candidate needs no trial. */
@@ -471,6 +478,10 @@ public final class FanOutBench {
         StringBuilder retries = new StringBuilder();
         List<String> calibrations = new ArrayList<>();
         for (Result result : results) {
+            if (result.failure() != null) {
+                table.row(result.hosts(), "not measured: " + result.failure(), "-", "-", "-", "-");
+                continue;
+            }
             retries.append(retries.length() == 0 ? "" : "; ").append("N=").append(result.hosts()).append(": ours ")
                     .append(result.oursRetries()).append(", Ansible ")
                     .append(result.ansibleNotMeasured() == null ? Long.toString(result.ansibleRetries()) : "-");
@@ -505,6 +516,9 @@ public final class FanOutBench {
                 "N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU", "SSH connections");
         boolean labSeparate = true;
         for (Result result : results) {
+            if (result.failure() != null) {
+                continue;
+            }
             labSeparate &= result.labSeparate();
             costRow(table, result, "mq-runbooks (SSH adapter)", result.ours());
             costRow(table, result, "mq-runbooks (ports)", result.ports());
