@@ -47,9 +47,11 @@ class BenchHarnessTest {
         BenchTable cost = tables.get(1);
         assertThat(cost.headers()).containsExactly("N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU",
                 "SSH connections");
-        // One session per host on our side, whichever path; the lab ran in this JVM, so its CPU is not apart.
+        // One session per host on our side, two with a session per command; the lab ran in this JVM, so its CPU
+        // is not apart.
         assertThat(cost.rows()).extracting(r -> r.get(1) + " | " + r.get(3) + " | " + r.get(5)).containsExactly(
-                "mq-runbooks (SSH adapter) | n/a | 2", "mq-runbooks (ports) | n/a | 2");
+                "mq-runbooks (SSH adapter) | n/a | 2", "mq-runbooks (ports) | n/a | 2",
+                "mq-runbooks (SSH adapter, a session per command) | n/a | 4");
 
         BenchTable breakdown = tables.get(2);
         assertThat(breakdown.headers()).containsExactly("Part", "Median", "Samples");

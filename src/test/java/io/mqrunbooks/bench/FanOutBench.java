@@ -87,11 +87,12 @@ public final class FanOutBench {
      * One N: all sides, or why Ansible was not measured, with the retries and how the parallelism was chosen; or,
      * when the N could not be measured at all, why ({@code failure}).
      */
-    public record Result(int hosts, Side ours, Side ports, Side ansible, String ansibleNotMeasured, long ansibleRetries,
-                         int oursRetries, String calibration, boolean labSeparate, String failure) {
+    public record Result(int hosts, Side ours, Side ports, Side oursSessionPerCommand, Side ansible,
+                         String ansibleNotMeasured, long ansibleRetries, int oursRetries, String calibration,
+                         boolean labSeparate, String failure) {
 
         static Result failed(int hosts, String failure) {
-            return new Result(hosts, null, null, null, null, 0, 0, "", false, failure);
+            return new Result(hosts, null, null, null, null, null, 0, 0, "", false, failure);
         }
     }
 
@@ -128,28 +129,30 @@ public final class FanOutBench {
         Files.writeString(qmVars, BenchInventory.ansibleQueueManagerVars(hosts));
         String ansibleProblem = ansibleProblem();
         if (settings.warmUp()) {
-            fanOutOurs(hosts);
+            fanOutOurs(hosts, true);
             fanOutPorts(hosts);
             if (ansibleProblem == null) {
                 fanOutAnsible(qmVars, hosts, "warmup");
             }
         }
         List<String> calibration = new ArrayList<>();
-        int threads = fastest(hosts, "ours: threads", this::fanOutOurs, calibration);
+        int threads = fastest(hosts, "ours: threads", t -> fanOutOurs(t, true), calibration);
         int forks = ansibleProblem == null
                 ? fastest(hosts, "Ansible: forks", f -> fanOutAnsible(qmVars, f, "forks" + f), calibration) : 0;
         List<CpuClock.Cost> ours = new ArrayList<>();
         List<CpuClock.Cost> ports = new ArrayList<>();
+        List<CpuClock.Cost> sessionPerCommand = new ArrayList<>();
         List<CpuClock.Cost> ansible = new ArrayList<>();
         for (int run = 1; run <= settings.runs(); run++) {
-            ours.add(fanOutOurs(threads));
+            ours.add(fanOutOurs(threads, true));
             ports.add(fanOutPorts(threads));
+            sessionPerCommand.add(fanOutOurs(threads, false));
             if (ansibleProblem == null) {
                 ansible.add(fanOutAnsible(qmVars, forks, "run" + run));
             }
         }
         long expected = 2L * hosts * ansibleRuns;
-        return new Result(hosts, new Side(threads, ours), new Side(threads, ports),
+        return new Result(hosts, new Side(threads, ours), new Side(threads, ports), new Side(threads, sessionPerCommand),
                 ansibleProblem == null ? new Side(forks, ansible) : null, ansibleProblem,
                 ansibleProblem == null ? ansibleCommandsInJournal() - expected : 0, retries.get(),
                 String.join("; ", calibration), cpu.labSeparate(), null);
@@ -178,7 +181,13 @@ public final class FanOutBench {
 
     /** An adapter of its own per run: no session survives from one run to the next. */
     private JschSshAdapter newAdapter() {
-        return new JschSshAdapter(sshProperties, CommandEvidenceSink.NONE);
+        return newAdapter(true);
+    }
+
+    /** With {@code reuseSessions} false, a session per command, as the adapter did before it kept them. */
+    private JschSshAdapter newAdapter(boolean reuseSessions) {
+        return new JschSshAdapter(sshProperties.withSessionReuse(reuseSessions, sshProperties.sessionIdleTimeout(),
+                sshProperties.maxChannelsPerSession()), CommandEvidenceSink.NONE);
     }
 
     /** Ansible's commands reach the lab bare; ours come wrapped in {@code timeout --signal=KILL}. */
@@ -188,9 +197,12 @@ public final class FanOutBench {
                 .count();
     }
 
-    /** Both commands on every host, each host's two calls one after the other on a pool of {@code threads}. */
-    CpuClock.Cost fanOutOurs(int threads) throws InterruptedException {
-        JschSshAdapter ssh = newAdapter();
+    /**
+     * Both commands on every host, each host's two calls one after the other on a pool of {@code threads}; the
+     * connections counted are the sessions held at the end, or with a session per command, two per host.
+     */
+    CpuClock.Cost fanOutOurs(int threads, boolean reuseSessions) throws InterruptedException {
+        JschSshAdapter ssh = newAdapter(reuseSessions);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CpuClock.Reading start = cpu.read();
@@ -200,7 +212,7 @@ public final class FanOutBench {
                 calls.add(pool.submit(() -> statusOf(ssh, host, queueManager.name())));
             }
             await(calls, "fan-out through the SSH adapter");
-            return cpu.between(start, cpu.read(), true, ssh.openSessions());
+            return cpu.between(start, cpu.read(), true, reuseSessions ? ssh.openSessions() : 2 * calls.size());
         } finally {
             pool.shutdownNow();
             ssh.stop();
@@ -382,8 +394,7 @@ public final class FanOutBench {
     public BenchTable breakdown(int samples) throws Exception {
         Host host = estate.hosts().get(0);
         String queueManager = estate.queueManagers().get(0).name();
-        List<Long> newSession = timedCalls(new JschSshAdapter(sshProperties.withSessionReuse(false, Duration.ofSeconds(60), 10),
-                CommandEvidenceSink.NONE), host, samples);
+        List<Long> newSession = timedCalls(newAdapter(false), host, samples);
         List<Long> keptSession = timedCalls(newAdapter(), host, samples);
         List<Long> execMillis = new ArrayList<>();
         Matcher durations = JOURNAL_DURATION.matcher(Files.readString(settings.labDir().resolve("journal.jsonl")));
@@ -522,6 +533,7 @@ public final class FanOutBench {
             labSeparate &= result.labSeparate();
             costRow(table, result, "mq-runbooks (SSH adapter)", result.ours());
             costRow(table, result, "mq-runbooks (ports)", result.ports());
+            costRow(table, result, "mq-runbooks (SSH adapter, a session per command)", result.oursSessionPerCommand());
             if (result.ansible() != null) {
                 costRow(table, result, "Ansible", result.ansible());
             }
@@ -530,7 +542,8 @@ public final class FanOutBench {
                 + " the client is the bench's JVM for mq-runbooks, and for Ansible the machine's busy CPU minus the lab's"
                 + " and the bench JVM's (ansible-playbook, its forks and their ssh processes, plus whatever else ran on a"
                 + " shared machine). Connections: sessions our adapter held at the end of the run, Ansible's master"
-                + " connections (control sockets). The machine has " + Runtime.getRuntime().availableProcessors()
+                + " connections (control sockets); a session per command is `mqrunbooks.ssh.reuse-sessions=false`, two"
+                + " connections per host. The machine has " + Runtime.getRuntime().availableProcessors()
                 + " cores: a run cannot use more than that many CPU-seconds per second of wall time."
                 + (labSeparate ? "" : " The lab ran inside the bench's JVM: its CPU is in the client's."));
         return table;
