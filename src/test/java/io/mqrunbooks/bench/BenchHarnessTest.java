@@ -131,21 +131,34 @@ class BenchHarnessTest {
         });
         engineRest.start();
         try {
-            List<BenchTable> tables = RecoveryBench.standard(RESOURCES)
+            List<BenchTable> tables = RecoveryBench.standard(RESOURCES, 1)
                     .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest", work.resolve("lab"));
 
             assertThat(tables.get(0).headers()).containsExactly("Runbook",
-                    "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
+                    "Machine time, declaration to first successful test message (range)", "Gates (taken out)",
+                    "Longest steps");
             assertThat(tables.get(0).rows()).containsExactly(
                     List.of("DR activation, primary lost (`drActivationProcess`)",
-                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-", "-"),
                     List.of("DR activation, primary still running (`drActivationProcess`)",
-                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-", "-"),
                     List.of("RDQM failover (`rdqmFailoverProcess`)",
-                            "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-"));
+                            "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-", "-"));
         } finally {
             engineRest.stop(0);
         }
+    }
+
+    @Test
+    void parallelGatesAreTakenOutOnce() {
+        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-11-21T09:00:00Z");
+        List<java.time.OffsetDateTime[]> gates = List.of(
+                new java.time.OffsetDateTime[] {t0, t0.plusNanos(300_000_000)},
+                new java.time.OffsetDateTime[] {t0.plusNanos(1_000_000_000), t0.plusNanos(1_200_000_000)},
+                new java.time.OffsetDateTime[] {t0.plusNanos(1_100_000_000), t0.plusNanos(1_500_000_000)});
+
+        assertThat(RecoveryBench.unionMillis(gates)).isEqualTo(300 + 500);
+        assertThat(RecoveryBench.unionMillis(List.of())).isZero();
     }
 
     @Test

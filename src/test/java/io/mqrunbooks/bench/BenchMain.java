@@ -43,11 +43,12 @@ public final class BenchMain {
               --waiting-polls N      polls per waiting run, 1 s apart (default 10)
               --app-starts N         app starts for start-up and memory (default 3)
               --app-runs N           runs given to the app before memory is read again (default 20)
+              --recovery-runs N      runs of each recovery runbook, on the first app start (default 3)
             """;
     static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
             "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
-            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--command");
+            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--recovery-runs", "--command");
 
     private BenchMain() {
     }
@@ -188,7 +189,8 @@ public final class BenchMain {
             List<String> command = new ArrayList<>(List.of("java", "-jar",
                     Path.of(options.get("--jar")).toAbsolutePath().toString(), "--server.port=" + port,
                     "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
-            RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources) : new RecoveryBench(List.of(), java.time.Duration.ZERO);
+            RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3))
+                    : RecoveryBench.none();
             if (i == 1) {
                 // The recovery drills fail lab hosts through the lab's control endpoint.
                 command.add("--mqrunbooks.lab.control-port=0");
@@ -197,7 +199,9 @@ public final class BenchMain {
             System.err.println("bench: app start " + i + " done");
         }
         print(tables, AppBench.table(results), report);
-        print(tables, results.get(0).recovery().get(0), report);
+        for (BenchTable recovery : results.get(0).recovery()) {
+            print(tables, recovery, report);
+        }
     }
 
     /** A part of the bench; one that fails says so in the report and the others still run. */
