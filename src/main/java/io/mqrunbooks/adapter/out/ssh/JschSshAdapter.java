@@ -148,11 +148,15 @@ public class JschSshAdapter implements SshPort {
         long giveUpAt = started + deadline.plus(properties.deadlineGrace()).toNanos();
         for (boolean overNewSession = false; ; overNewSession = true) {
             SshSessionPool.Lease lease = sessions.lease(key, overNewSession, connector);
+            long untilDeadline = Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime()));
+            // A kept session to a host that went silent would swallow the channel open until the deadline: it
+            // gets the connect timeout, as a new connection would, and then the command goes over a new one.
+            long openTimeout = lease.reused() ? Math.min(untilDeadline, properties.connectTimeout().toMillis()) : untilDeadline;
             OpenChannel channel;
             try {
-                channel = openChannel(host, lease.session(), command, deadline, giveUpAt);
+                channel = openChannel(host, lease.session(), command, deadline, openTimeout);
             } catch (ChannelNotOpened e) {
-                if (lease.session().isConnected()) {
+                if (lease.session().isConnected() && !e.unanswered()) {
                     lease.releaseRefused();
                 } else {
                     lease.release(false);
@@ -230,18 +234,25 @@ public class JschSshAdapter implements SshPort {
      */
     private static final class ChannelNotOpened extends Exception {
         private final SshException failure;
+        private final boolean unanswered;
 
-        ChannelNotOpened(SshException failure) {
+        ChannelNotOpened(SshException failure, boolean unanswered) {
             super(failure.getMessage(), failure.getCause());
             this.failure = failure;
+            this.unanswered = unanswered;
         }
 
         SshException failure() {
             return failure;
         }
+
+        /** The server did not answer the channel open in time: the session is taken to be dead, not full. */
+        boolean unanswered() {
+            return unanswered;
+        }
     }
 
-    private OpenChannel openChannel(Host host, Session session, RemoteCommand command, Duration deadline, long giveUpAt)
+    private OpenChannel openChannel(Host host, Session session, RemoteCommand command, Duration deadline, long timeoutMillis)
             throws ChannelNotOpened {
         ChannelExec channel;
         InputStream stdout;
@@ -258,13 +269,15 @@ public class JschSshAdapter implements SshPort {
             stdin = channel.getOutputStream();
         } catch (JSchException | IOException e) {
             // Nothing has gone to the host yet.
-            throw new ChannelNotOpened(notStarted(host, session, command, e));
+            throw new ChannelNotOpened(notStarted(host, session, command, e), false);
         }
+        long opening = System.nanoTime();
         try {
-            channel.connect(Math.toIntExact(Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime()))));
+            channel.connect(Math.toIntExact(timeoutMillis));
         } catch (JSchException e) {
             if (channelNeverOpened(e)) {
-                throw new ChannelNotOpened(notStarted(host, session, command, e));
+                boolean unanswered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening) >= timeoutMillis;
+                throw new ChannelNotOpened(notStarted(host, session, command, e), unanswered);
             }
             throw notStarted(host, session, command, e);
         }

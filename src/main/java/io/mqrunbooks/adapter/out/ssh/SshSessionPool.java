@@ -46,13 +46,23 @@ final class SshSessionPool implements AutoCloseable {
     /** A session lent to one command; release it exactly once. */
     final class Lease {
         private final Pooled pooled;
+        private final boolean reused;
 
-        private Lease(Pooled pooled) {
+        private Lease(Pooled pooled, boolean reused) {
             this.pooled = pooled;
+            this.reused = reused;
         }
 
         Session session() {
             return pooled.session;
+        }
+
+        /**
+         * True when the session was up before this command came: it may have died since without a word (a host
+         * powered off sends no FIN), unlike one whose handshake has just been answered.
+         */
+        boolean reused() {
+            return reused;
         }
 
         /** {@code healthy} false takes the session out of use: closed as soon as its other commands end. */
@@ -127,6 +137,7 @@ final class SshSessionPool implements AutoCloseable {
         List<Pooled> toClose = new ArrayList<>();
         Pooled pooled = null;
         Pooled connecting = null;
+        boolean reused = false;
         try {
             synchronized (this) {
                 requireOpen(hostName, key);
@@ -136,6 +147,7 @@ final class SshSessionPool implements AutoCloseable {
                         if (candidate.takesAnother()) {
                             candidate.channels++;
                             pooled = candidate;
+                            reused = candidate.session != null;
                             break;
                         }
                     }
@@ -150,7 +162,10 @@ final class SshSessionPool implements AutoCloseable {
         } finally {
             disconnect(toClose);
         }
-        return connecting != null ? connectNew(hostName, connecting, connector) : awaitConnected(hostName, pooled);
+        if (connecting != null) {
+            return connectNew(hostName, connecting, connector);
+        }
+        return reused ? new Lease(pooled, true) : awaitConnected(hostName, pooled);
     }
 
     private Lease connectNew(String hostName, Pooled pooled, Connector connector) {
@@ -176,14 +191,14 @@ final class SshSessionPool implements AutoCloseable {
             throw e;
         }
         pooled.connected.complete(session);
-        return new Lease(pooled);
+        return new Lease(pooled, false);
     }
 
     /** Another command is connecting the session this one will share; its failure is this command's too. */
     private Lease awaitConnected(String hostName, Pooled pooled) {
         try {
             pooled.connected.get();
-            return new Lease(pooled);
+            return new Lease(pooled, false);
         } catch (ExecutionException e) {
             synchronized (this) {
                 pooled.channels--;

@@ -478,6 +478,43 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void aSessionLostWhileItsCommandIsBeingStartedIsNotTriedAgain() {
+        JschSshAdapter adapter = adapter();
+        adapter.run(host(false), echo());
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), RemoteCommand.builder("drop-at-start").build()),
+                SshException.class);
+
+        // The exec request reached the server, so the command may have run: reported, never sent again.
+        assertThat(e.kind()).isEqualTo(Kind.SESSION_DROPPED);
+        assertThat(server.commandLines()).filteredOn(line -> line.endsWith(" drop-at-start")).hasSize(1);
+    }
+
+    @Test
+    void aKeptSessionToAHostThatFellSilentGivesWayWithinTheConnectTimeout() throws Exception {
+        try (SilenceableProxy proxy = new SilenceableProxy(server.port())) {
+            Path proxiedKnownHosts = Files.writeString(dir.resolve("known_hosts_proxy"), "[127.0.0.1]:" + proxy.port() + " "
+                    + server.knownHostsLine(server.hostKey().getPublic()).split(" ", 2)[1]);
+            Host proxied = new Host("qmhost1", "127.0.0.1", proxy.port(), "mqm", false, "site-a", null);
+            JschSshAdapter adapter = adapter(new SshProperties(keyFile, null, proxiedKnownHosts, Duration.ofSeconds(1), 262144,
+                    Duration.ofSeconds(60), Duration.ofSeconds(5)));
+            adapter.run(proxied, echo());
+
+            proxy.goSilent();
+            SshAdapterHarness.Timed<SshException> timed = SshAdapterHarness.timed(() -> adapter.run(proxied, echo()));
+
+            // Not the command's 60 s deadline: a second for the channel that never opened, a second for the new
+            // connection that never got an answer, and the operator reads what a dead host looks like.
+            assertThat(timed.failure().kind()).isEqualTo(Kind.HOST_UNREACHABLE);
+            assertThat(timed.failure().getMessage()).isEqualTo("host qmhost1 (127.0.0.1:" + proxy.port()
+                    + ") is unreachable: no SSH answer from 127.0.0.1:" + proxy.port()
+                    + " within 1s (mqrunbooks.ssh.connect-timeout)");
+            assertThat(timed.elapsed()).isLessThan(Duration.ofSeconds(15));
+            assertThat(server.commandLines()).hasSize(1);
+        }
+    }
+
+    @Test
     void aCommandCutOffAtItsDeadlineTakesItsSessionOutOfUse() {
         JschSshAdapter adapter = adapter(properties(keyFile, knownHosts, 262144, Duration.ofSeconds(60), Duration.ofSeconds(1)));
         adapter.run(host(false), echo());

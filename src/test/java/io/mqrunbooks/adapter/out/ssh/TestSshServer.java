@@ -62,6 +62,10 @@ final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(authorizedClientKey, key));
         server.setCommandFactory((channel, commandLine) -> {
             commandLines.add(commandLine);
+            if (commandLine.endsWith(" drop-at-start")) {
+                // The session goes before the exec request is answered: the client cannot know the command came.
+                channel.getSession().close(true);
+            }
             return new ScriptedCommand(commandLine);
         });
         server.addSessionListener(new SessionListener() {
@@ -163,6 +167,7 @@ final class TestSshServer implements AutoCloseable {
      * stdout), {@code sleep SECONDS} (killed by the timeout wrapper: exit 137, as a shell reports it),
      * {@code sleep-signalled SECONDS} (the same, reported as OpenSSH does when timeout's KILL ended the
      * command: no exit status), {@code signalled} (no exit status at once), {@code hang} (ignores the wrapper, never exits), {@code drop} (closes the session, no exit status),
+     * {@code drop-at-start} (the session is closed as the exec request arrives, before it is answered),
      * {@code flood BYTES} (that many bytes on stdout and on stderr).
      */
     private static final class ScriptedCommand implements Command, Runnable {
