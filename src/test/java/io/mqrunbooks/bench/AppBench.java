@@ -60,7 +60,7 @@ public final class AppBench {
             int threadsStart = Integer.parseInt(first(THREADS, status));
             String base = "http://127.0.0.1:" + port + "/engine-rest";
             deployAndRun(base, resources.resolve("bench-app-run.bpmn"), runs);
-            List<BenchTable> recoveryTables = recovery.measure(base);
+            List<BenchTable> recoveryTables = recovery.measure(base, workDir.resolve("lab"));
             status = procStatus(app.pid());
             return new Result(startup, rssStart, threadsStart, runs, Long.parseLong(first(RSS, status)),
                     Integer.parseInt(first(THREADS, status)), recoveryTables);

@@ -33,7 +33,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class BenchEngine implements AutoCloseable {
 
-    public static final String MARIADB_DATABASE = "mqrunbooks_bench";
+    public static final String MARIADB_DATABASE = "mqrunbooks_ci_bench";
 
     /** Where the engine's tables live. */
     public enum Database {

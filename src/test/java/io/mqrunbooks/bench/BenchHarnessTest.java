@@ -32,9 +32,9 @@ class BenchHarnessTest {
 
         BenchTable fanOut = tables.get(0);
         assertThat(fanOut.title()).isEqualTo("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs)");
-        assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter, N threads)",
-                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook -f N, raw)",
-                "Ansible / mq-runbooks (adapter, ports)");
+        assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter)",
+                "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook, raw)",
+                "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)");
         assertThat(fanOut.rows()).hasSize(1);
         List<String> row = fanOut.rows().get(0);
         assertThat(row.get(0)).isEqualTo("2");
@@ -42,18 +42,37 @@ class BenchHarnessTest {
         assertThat(row.get(2)).matches("\\d+\\.\\d\\d s");
         assertThat(row.get(3)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
         assertThat(row.get(4)).isEqualTo("-");
+        assertThat(row.get(5)).isEqualTo("2; -");
 
-        BenchTable breakdown = tables.get(1);
+        BenchTable cost = tables.get(1);
+        assertThat(cost.headers()).containsExactly("N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU",
+                "SSH connections");
+        // One session per host on our side, two with a session per command; the lab ran in this JVM, so its CPU
+        // is not apart.
+        assertThat(cost.rows()).extracting(r -> r.get(1) + " | " + r.get(3) + " | " + r.get(5)).containsExactly(
+                "mq-runbooks (SSH adapter) | n/a | 2", "mq-runbooks (ports) | n/a | 2",
+                "mq-runbooks (SSH adapter, a session per command) | n/a | 4");
+
+        BenchTable breakdown = tables.get(2);
         assertThat(breakdown.headers()).containsExactly("Part", "Median", "Samples");
         assertThat(breakdown.rows()).extracting(r -> r.get(0)).containsExactly(
-                "ours: one `dspmq` call alone (connect, handshake, auth, exec, close), warm JVM",
+                "ours: one `dspmq` over a new session (connect, handshake, auth, exec, close), warm JVM",
+                "ours: one `dspmq` over a kept session (exec channel only)",
                 "lab: the command itself (journal durationMillis, all commands of this lab)",
-                "ours: SSH session cost per call (one call minus the command)",
+                "ours: setting up a session (new-session call minus kept-session call)",
                 "OpenSSH client: `ssh ... dspmq` (process start, handshake, auth, exec) as Ansible's connection does");
         // The lab journal holds both hosts' commands from both of our paths, plus the breakdown's own calls.
         assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
                 .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
                         "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
+    }
+
+    @Test
+    void eachSideTriesFiftyAHundredAndAllHostsAtOnce() {
+        assertThat(FanOutBench.candidates(10)).containsExactly(10);
+        assertThat(FanOutBench.candidates(50)).containsExactly(50);
+        assertThat(FanOutBench.candidates(100)).containsExactly(50, 100);
+        assertThat(FanOutBench.candidates(200)).containsExactly(50, 100, 200);
     }
 
     @Test
@@ -112,19 +131,34 @@ class BenchHarnessTest {
         });
         engineRest.start();
         try {
-            List<BenchTable> tables = RecoveryBench.standard(RESOURCES)
-                    .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest");
+            List<BenchTable> tables = RecoveryBench.standard(RESOURCES, 1)
+                    .measure("http://127.0.0.1:" + engineRest.getAddress().getPort() + "/engine-rest", work.resolve("lab"));
 
             assertThat(tables.get(0).headers()).containsExactly("Runbook",
-                    "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
+                    "Machine time, declaration to first successful test message (range)", "Gates (taken out)",
+                    "Longest steps");
             assertThat(tables.get(0).rows()).containsExactly(
-                    List.of("DR activation (`drActivationProcess`)",
-                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-"),
+                    List.of("DR activation, primary lost (`drActivationProcess`)",
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-", "-"),
+                    List.of("DR activation, primary still running (`drActivationProcess`)",
+                            "not measured: process 'drActivationProcess' is not deployed (its runbook is not on main)", "-", "-"),
                     List.of("RDQM failover (`rdqmFailoverProcess`)",
-                            "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-"));
+                            "not measured: process 'rdqmFailoverProcess' is not deployed (its runbook is not on main)", "-", "-"));
         } finally {
             engineRest.stop(0);
         }
+    }
+
+    @Test
+    void parallelGatesAreTakenOutOnce() {
+        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-11-21T09:00:00Z");
+        List<java.time.OffsetDateTime[]> gates = List.of(
+                new java.time.OffsetDateTime[] {t0, t0.plusNanos(300_000_000)},
+                new java.time.OffsetDateTime[] {t0.plusNanos(1_000_000_000), t0.plusNanos(1_200_000_000)},
+                new java.time.OffsetDateTime[] {t0.plusNanos(1_100_000_000), t0.plusNanos(1_500_000_000)});
+
+        assertThat(RecoveryBench.unionMillis(gates)).isEqualTo(300 + 500);
+        assertThat(RecoveryBench.unionMillis(List.of())).isZero();
     }
 
     @Test

@@ -16,6 +16,9 @@ public interface BenchLab extends AutoCloseable {
 
     Path labDir();
 
+    /** The lab's process, or -1 when it runs inside this JVM. */
+    long pid();
+
     @Override
     void close() throws Exception;
 
@@ -51,6 +54,11 @@ public interface BenchLab extends AutoCloseable {
                 }
 
                 @Override
+                public long pid() {
+                    return process.pid();
+                }
+
+                @Override
                 public void close() throws InterruptedException {
                     process.destroy();
                     if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -74,6 +82,11 @@ public interface BenchLab extends AutoCloseable {
                 }
 
                 @Override
+                public long pid() {
+                    return -1;
+                }
+
+                @Override
                 public void close() {
                     lab.close();
                 }
@@ -81,7 +94,10 @@ public interface BenchLab extends AutoCloseable {
         };
     }
 
-    /** Runs the fan-out for each N on a lab of its own; the first N also says where the time goes. */
+    /**
+     * Runs the fan-out for each N on a lab of its own: the figures, where the time and CPU went, and (at the
+     * first N) where one host's time goes.
+     */
     static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, Path workDir, Path playbook,
                                    String ansiblePlaybook, int breakdownSamples) throws Exception {
         return fanOut(launcher, sizes, runs, workDir, playbook, ansiblePlaybook, breakdownSamples, tables -> { });
@@ -98,17 +114,33 @@ public interface BenchLab extends AutoCloseable {
             Path inventory = dir.resolve("inventory.yaml");
             BenchInventory.write(inventory, hosts);
             try (BenchLab lab = launcher.start(dir.resolve("data"), inventory)) {
-                FanOutBench bench = new FanOutBench(new FanOutBench.Settings(lab.labDir(), playbook, ansiblePlaybook,
-                        dir.resolve("work"), runs, results.isEmpty()));
+                FanOutBench bench = new FanOutBench(new FanOutBench.Settings(lab.labDir(), lab.pid(), playbook,
+                        ansiblePlaybook, dir.resolve("work"), runs, results.isEmpty()));
                 results.add(bench.run());
                 System.err.println("bench: fan-out N=" + hosts + " done");
                 if (breakdown == null) {
                     breakdown = bench.breakdown(breakdownSamples);
                 }
+            } catch (Exception e) {
+                // The other sizes still count; this one says why it has no figures.
+                System.err.println("bench: fan-out N=" + hosts + " failed:");
+                e.printStackTrace(System.err);
+                boolean measured = !results.isEmpty() && results.get(results.size() - 1).hosts() == hosts;
+                if (!measured) {
+                    results.add(FanOutBench.Result.failed(hosts, String.valueOf(e.getMessage())));
+                }
             }
-            progress.accept(List.of(FanOutBench.table(results, runs), breakdown));
+            progress.accept(tables(results, runs, breakdown));
         }
-        return breakdown == null ? List.of(FanOutBench.table(results, runs))
-                : List.of(FanOutBench.table(results, runs), breakdown);
+        return tables(results, runs, breakdown);
+    }
+
+    private static List<BenchTable> tables(List<FanOutBench.Result> results, int runs, BenchTable breakdown) {
+        List<BenchTable> tables = new java.util.ArrayList<>(List.of(FanOutBench.table(results, runs),
+                FanOutBench.costTable(results)));
+        if (breakdown != null) {
+            tables.add(breakdown);
+        }
+        return tables;
     }
 }

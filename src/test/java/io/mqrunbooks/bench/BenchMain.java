@@ -43,10 +43,12 @@ public final class BenchMain {
               --waiting-polls N      polls per waiting run, 1 s apart (default 10)
               --app-starts N         app starts for start-up and memory (default 3)
               --app-runs N           runs given to the app before memory is read again (default 20)
+              --recovery-runs N      runs of each recovery runbook, on the first app start (default 3)
             """;
+    static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
             "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
-            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--command");
+            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--recovery-runs", "--command");
 
     private BenchMain() {
     }
@@ -66,7 +68,8 @@ public final class BenchMain {
         }
         List<BenchTable> tables = run(options);
         System.out.println("bench: report written to " + options.get("--out") + " (" + tables.size() + " tables)");
-        System.exit(0);
+        boolean sectionFailed = tables.stream().anyMatch(table -> table.title().startsWith("Section "));
+        System.exit(sectionFailed ? 1 : 0);
     }
 
     /** The engine's and the lab's INFO lines would bury the tables; warnings and errors still show. */
@@ -100,91 +103,132 @@ public final class BenchMain {
         Path work = Path.of(options.get("--work")).toAbsolutePath();
         Path resources = Path.of(options.get("--resources")).toAbsolutePath();
         Path out = Path.of(options.get("--out")).toAbsolutePath();
-        List<String> sections = list(options.getOrDefault("--sections", "fanout,engine,waiting,app"));
+        List<String> sections = list(options.getOrDefault("--sections", String.join(",", SECTIONS)));
         for (String section : sections) {
-            if (!List.of("fanout", "engine", "waiting", "app").contains(section)) {
+            if (!SECTIONS.contains(section)) {
                 throw new IllegalArgumentException("section '" + section + "' is not one of fanout, engine, waiting, app");
             }
         }
         Files.createDirectories(work);
         List<BenchTable> tables = new ArrayList<>();
-        Report report = new Report(out, options, Instant.now());
-        if (sections.contains("fanout")) {
-            List<Integer> sizes = list(options.getOrDefault("--sizes", "10,50,100,200")).stream().map(Integer::parseInt).toList();
-            BenchLab.Launcher launcher = options.containsKey("--jar")
-                    ? BenchLab.standalone(Path.of(options.get("--jar")).toAbsolutePath()) : BenchLab.inProcess();
-            List<BenchTable> done = List.copyOf(tables);
-            for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
-                    Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
-                    options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5, partial -> {
-                        List<BenchTable> soFar = new ArrayList<>(done);
-                        soFar.addAll(partial);
-                        try {
-                            report.write(soFar);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })) {
-                print(tables, table, report);
+        Report report = new Report(out, options, Instant.now(), loadAverage());
+        Map<String, Section> bodies = Map.of(
+                "fanout", () -> fanOut(options, work, tables, report),
+                "engine", () -> engine(options, work, resources, tables, report),
+                "waiting", () -> print(tables, WaitingBench.table(WaitingBench.measure(work.resolve("waiting-h2"), resources,
+                        integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))), report),
+                "app", () -> app(options, work, resources, tables, report));
+        for (String section : SECTIONS) {
+            if (sections.contains(section)) {
+                section(section, tables, report, bodies.get(section));
             }
-        }
-        if (sections.contains("engine")) {
-            List<EngineBench.Row> rows = new ArrayList<>();
-            List<String> notMeasured = new ArrayList<>();
-            for (String name : list(options.getOrDefault("--databases", "h2,mariadb"))) {
-                Database database = Database.parse(name);
-                if (database == Database.MARIADB) {
-                    try {
-                        BenchEngine.recreateMariaDbDatabase();
-                    } catch (SQLException e) {
-                        notMeasured.add("MariaDB: not measured: 127.0.0.1:3306 as root refused or is down ("
-                                + e.getMessage() + ")");
-                        continue;
-                    }
-                }
-                for (JobExecutorSettings settings : List.of(JobExecutorSettings.DEFAULTS, JobExecutorSettings.TUNED)) {
-                    rows.add(EngineBench.measure(database, work.resolve("engine-h2"), settings, resources,
-                            integer(options, "--steps", 50), integer(options, "--engine-runs", 20),
-                            integer(options, "--engine-rounds", 3)));
-                    System.err.println("bench: engine " + database + " " + settings.name() + " done");
-                }
-            }
-            BenchTable engineTable = EngineBench.table(rows);
-            notMeasured.forEach(engineTable::note);
-            print(tables, engineTable, report);
-        }
-        if (sections.contains("waiting")) {
-            print(tables, WaitingBench.table(WaitingBench.measure(work.resolve("waiting-h2"), resources,
-                    integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))), report);
-        }
-        if (sections.contains("app")) {
-            if (!options.containsKey("--jar")) {
-                throw new IllegalArgumentException("the app section needs --jar");
-            }
-            List<AppBench.Result> results = new ArrayList<>();
-            int starts = integer(options, "--app-starts", 3);
-            for (int i = 1; i <= starts; i++) {
-                int port = freePort();
-                Path dataDir = work.resolve("app-" + i);
-                List<String> command = List.of("java", "-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
-                        "--server.port=" + port, "--mqrunbooks.data-dir=" + dataDir,
-                        "--mqrunbooks.lab.ephemeral-ports=true");
-                RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources) : new RecoveryBench(List.of(), java.time.Duration.ZERO);
-                results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
-                System.err.println("bench: app start " + i + " done");
-            }
-            print(tables, AppBench.table(results), report);
-            print(tables, results.get(0).recovery().get(0), report);
         }
         report.write(tables);
         return tables;
     }
 
-    static String report(List<BenchTable> tables, Map<String, String> options, Instant started) throws IOException {
+    private static void fanOut(Map<String, String> options, Path work, List<BenchTable> tables, Report report)
+            throws Exception {
+        List<Integer> sizes = list(options.getOrDefault("--sizes", "10,50,100,200")).stream().map(Integer::parseInt).toList();
+        BenchLab.Launcher launcher = options.containsKey("--jar")
+                ? BenchLab.standalone(Path.of(options.get("--jar")).toAbsolutePath()) : BenchLab.inProcess();
+        List<BenchTable> done = List.copyOf(tables);
+        for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
+                Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
+                options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5, partial -> {
+                    List<BenchTable> soFar = new ArrayList<>(done);
+                    soFar.addAll(partial);
+                    try {
+                        report.write(soFar);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })) {
+            print(tables, table, report);
+        }
+    }
+
+    private static void engine(Map<String, String> options, Path work, Path resources, List<BenchTable> tables,
+                               Report report) throws Exception {
+        List<EngineBench.Row> rows = new ArrayList<>();
+        List<String> notMeasured = new ArrayList<>();
+        for (String name : list(options.getOrDefault("--databases", "h2,mariadb"))) {
+            Database database = Database.parse(name);
+            if (database == Database.MARIADB) {
+                try {
+                    BenchEngine.recreateMariaDbDatabase();
+                } catch (SQLException e) {
+                    notMeasured.add("MariaDB: not measured: 127.0.0.1:3306 as root refused or is down ("
+                            + e.getMessage() + ")");
+                    continue;
+                }
+            }
+            for (JobExecutorSettings settings : List.of(JobExecutorSettings.DEFAULTS, JobExecutorSettings.TUNED)) {
+                rows.add(EngineBench.measure(database, work.resolve("engine-h2"), settings, resources,
+                        integer(options, "--steps", 50), integer(options, "--engine-runs", 20),
+                        integer(options, "--engine-rounds", 3)));
+                System.err.println("bench: engine " + database + " " + settings.name() + " done");
+            }
+        }
+        BenchTable engineTable = EngineBench.table(rows);
+        notMeasured.forEach(engineTable::note);
+        print(tables, engineTable, report);
+    }
+
+    /** App starts for start-up and memory; the first also drives the recovery runbooks. */
+    private static void app(Map<String, String> options, Path work, Path resources, List<BenchTable> tables,
+                            Report report) throws Exception {
+        if (!options.containsKey("--jar")) {
+            throw new IllegalArgumentException("the app section needs --jar");
+        }
+        List<AppBench.Result> results = new ArrayList<>();
+        int starts = integer(options, "--app-starts", 3);
+        for (int i = 1; i <= starts; i++) {
+            int port = freePort();
+            Path dataDir = work.resolve("app-" + i);
+            List<String> command = new ArrayList<>(List.of("java", "-jar",
+                    Path.of(options.get("--jar")).toAbsolutePath().toString(), "--server.port=" + port,
+                    "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
+            RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3))
+                    : RecoveryBench.none();
+            if (i == 1) {
+                // The recovery drills fail lab hosts through the lab's control endpoint.
+                command.add("--mqrunbooks.lab.control-port=0");
+            }
+            results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
+            System.err.println("bench: app start " + i + " done");
+        }
+        print(tables, AppBench.table(results), report);
+        for (BenchTable recovery : results.get(0).recovery()) {
+            print(tables, recovery, report);
+        }
+    }
+
+    /** A part of the bench; one that fails says so in the report and the others still run. */
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private static void section(String name, List<BenchTable> tables, Report report, Section section) throws IOException {
+        try {
+            section.run();
+        } catch (Exception | AssertionError e) {
+            System.err.println("bench: section " + name + " failed:");
+            e.printStackTrace(System.err);
+            BenchTable failed = new BenchTable("Section " + name + ": not measured", "Section", "Why");
+            failed.row(name, "not measured: " + e);
+            print(tables, failed, report);
+        }
+    }
+
+    static String report(List<BenchTable> tables, Map<String, String> options, Instant started, String loadAtStart)
+            throws IOException {
         StringBuilder report = new StringBuilder();
         report.append("Run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" for ")
                 .append(Instant.now().getEpochSecond() - started.getEpochSecond()).append(" s on ").append(machine())
-                .append("; command: `").append(options.getOrDefault("--command", "BenchMain")).append("`\n\n");
+                .append("; command: `").append(options.getOrDefault("--command", "BenchMain")).append("`\n\n")
+                .append("Load average (1, 5, 15 min) at the start: ").append(loadAtStart).append("; when this report was")
+                .append(" written: ").append(loadAverage()).append(".\n\n");
         tables.forEach(table -> report.append(table.markdown()));
         return report.toString();
     }
@@ -215,10 +259,10 @@ public final class BenchMain {
     }
 
     /** Where the report goes and what heads it. */
-    private record Report(Path file, Map<String, String> options, Instant started) {
+    private record Report(Path file, Map<String, String> options, Instant started, String loadAtStart) {
         void write(List<BenchTable> tables) throws IOException {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, report(tables, options, started));
+            Files.writeString(file, report(tables, options, started, loadAtStart));
         }
     }
 

@@ -33,9 +33,11 @@ import java.util.stream.Collectors;
 
 /**
  * Fan-out: {@code dspmq} plus {@code runmqsc QMx} with {@code DISPLAY QMGR} on every host of a running lab,
- * through the project's SSH adapter on a thread pool of one thread per host, and through
- * {@code ansible-playbook -f N} with the same two commands as {@code raw} tasks. Runs alternate (ours,
- * Ansible, ours, ...) after one warm-up round of each (first size only), so both see the same machine at the same time.
+ * through the project's SSH adapter on a thread pool, and through {@code ansible-playbook} with the same two
+ * commands as {@code raw} tasks. Each side first gets one run per parallelism (threads, forks) of
+ * {@link #candidates}, and the fastest is the one measured, so both run at their best on this machine. Runs
+ * alternate (ours, ours through the ports, Ansible, ours, ...) so all sides see the same machine at the same
+ * time. Every run of ours starts without SSH sessions, as every Ansible run starts without master connections.
  */
 public final class FanOutBench {
 
@@ -46,39 +48,78 @@ public final class FanOutBench {
      * may retry, which is the setting an operator would use. Retries count in Ansible's time.
      */
     static final String ANSIBLE_SSH_RETRIES = "3";
+    /**
+     * Ansible's own default ssh arguments without {@code -C}: compression only costs CPU on loopback. The
+     * master connection of a host's first task carries its second task (ControlPersist).
+     */
+    static final String ANSIBLE_SSH_ARGS = "-o ControlMaster=auto -o ControlPersist=60s";
+    /** Each host goes on to its second task without waiting for the others, as each of our threads does. */
+    static final String ANSIBLE_STRATEGY = "free";
     /** The product default; under heavy load a lab call can take seconds, so a shorter one would cut live calls. */
     static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
     static final Pattern JOURNAL_DURATION = Pattern.compile("\"durationMillis\":(\\d+)");
 
-    /** Where the lab keeps its files ({@code DIR/lab}) and how the bench runs Ansible. */
-    public record Settings(Path labDir, Path playbook, String ansiblePlaybookCommand, Path workDir, int runs,
+    /** Where the lab keeps its files ({@code DIR/lab}), its process, and how the bench runs Ansible. */
+    public record Settings(Path labDir, long labPid, Path playbook, String ansiblePlaybookCommand, Path workDir, int runs,
                            boolean warmUp) {
     }
 
-    /** One N: the medians of both sides, or why Ansible was not measured. */
-    public record Result(int hosts, List<Long> oursNanos, List<Long> portsNanos, List<Long> ansibleNanos,
-                         String ansibleNotMeasured, long ansibleRetries, int oursRetries) {
-        double oursMedian() {
-            return Stats.median(oursNanos);
+    /** One side at one N: the parallelism it ran with and what each measured run cost. */
+    public record Side(int parallelism, List<CpuClock.Cost> runs) {
+        double wall() {
+            return Stats.median(runs.stream().map(CpuClock.Cost::wallNanos).toList());
         }
+
+        double labCpu() {
+            return Stats.median(runs.stream().map(CpuClock.Cost::labCpuNanos).toList());
+        }
+
+        double clientCpu() {
+            return Stats.median(runs.stream().map(CpuClock.Cost::clientCpuNanos).toList());
+        }
+
+        double connections() {
+            return Stats.median(runs.stream().map(CpuClock.Cost::connections).toList());
+        }
+    }
+
+    /**
+     * One N: all sides, or why Ansible was not measured, with the retries and how the parallelism was chosen; or,
+     * when the N could not be measured at all, why ({@code failure}).
+     */
+    public record Result(int hosts, Side ours, Side ports, Side oursSessionPerCommand, Side ansible,
+                         String ansibleNotMeasured, long ansibleRetries, int oursRetries, String calibration,
+                         boolean labSeparate, String failure) {
+
+        static Result failed(int hosts, String failure) {
+            return new Result(hosts, null, null, null, null, null, 0, 0, "", false, failure);
+        }
+    }
+
+    /** A run of one side at a given parallelism. */
+    private interface FanOut {
+        CpuClock.Cost run(int parallelism) throws Exception;
     }
 
     private final Settings settings;
     private final Estate estate;
-    private final JschSshAdapter ssh;
+    private final SshProperties sshProperties;
+    private final CpuClock cpu;
     private final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
-    private final MqControlPort control;
-    private final MqAdminPort admin;
+    private int ansibleRuns;
 
     public FanOutBench(Settings settings) {
         this.settings = settings;
         this.estate = LabWiring.loadInventory(settings.labDir().resolve("inventory.yaml"));
-        SshProperties properties = new SshProperties(settings.labDir().resolve("client_ed25519"), null,
+        this.sshProperties = new SshProperties(settings.labDir().resolve("client_ed25519"), null,
                 settings.labDir().resolve("known_hosts"), Duration.ofSeconds(30), 262144, COMMAND_DEADLINE,
                 Duration.ofSeconds(2));
-        this.ssh = new JschSshAdapter(properties, CommandEvidenceSink.NONE);
-        this.control = new SshMqControl(estate, ssh);
-        this.admin = new MqscOverSshAdmin(estate, ssh, new QueueManagerLocator(estate, control));
+        this.cpu = new CpuClock(settings.labPid());
+    }
+
+    /** The pool sizes and fork counts tried at N hosts: 50, 100 and N, as far as N goes. */
+    static List<Integer> candidates(int hosts) {
+        return java.util.stream.Stream.of(Math.min(hosts, 50), Math.min(hosts, 100), hosts).distinct().toList();
     }
 
     public Result run() throws Exception {
@@ -86,32 +127,67 @@ public final class FanOutBench {
         Files.createDirectories(settings.workDir());
         Path qmVars = settings.workDir().resolve("qm-vars.ini");
         Files.writeString(qmVars, BenchInventory.ansibleQueueManagerVars(hosts));
-        ExecutorService pool = Executors.newFixedThreadPool(hosts);
-        try {
-            String ansibleProblem = ansibleProblem();
-            if (settings.warmUp()) {
-                fanOutOurs(pool);
-                fanOutPorts(pool);
+        String ansibleProblem = ansibleProblem();
+        if (settings.warmUp()) {
+            fanOutOurs(hosts, true);
+            fanOutPorts(hosts);
+            if (ansibleProblem == null) {
+                fanOutAnsible(qmVars, hosts, "warmup");
             }
-            if (ansibleProblem == null && settings.warmUp()) {
-                fanOutAnsible(qmVars, "warmup");
-            }
-            List<Long> ours = new ArrayList<>();
-            List<Long> ports = new ArrayList<>();
-            List<Long> ansible = new ArrayList<>();
-            for (int run = 1; run <= settings.runs(); run++) {
-                ours.add(fanOutOurs(pool));
-                ports.add(fanOutPorts(pool));
-                if (ansibleProblem == null) {
-                    ansible.add(fanOutAnsible(qmVars, "run" + run));
-                }
-            }
-            long expected = ansibleProblem == null ? 2L * hosts * (settings.runs() + (settings.warmUp() ? 1 : 0)) : 0;
-            return new Result(hosts, ours, ports, ansible, ansibleProblem, ansibleCommandsInJournal() - expected,
-                    retries.get());
-        } finally {
-            pool.shutdownNow();
         }
+        List<String> calibration = new ArrayList<>();
+        int threads = fastest(hosts, "ours: threads", t -> fanOutOurs(t, true), calibration);
+        int forks = ansibleProblem == null
+                ? fastest(hosts, "Ansible: forks", f -> fanOutAnsible(qmVars, f, "forks" + f), calibration) : 0;
+        List<CpuClock.Cost> ours = new ArrayList<>();
+        List<CpuClock.Cost> ports = new ArrayList<>();
+        List<CpuClock.Cost> sessionPerCommand = new ArrayList<>();
+        List<CpuClock.Cost> ansible = new ArrayList<>();
+        for (int run = 1; run <= settings.runs(); run++) {
+            ours.add(fanOutOurs(threads, true));
+            ports.add(fanOutPorts(threads));
+            sessionPerCommand.add(fanOutOurs(threads, false));
+            if (ansibleProblem == null) {
+                ansible.add(fanOutAnsible(qmVars, forks, "run" + run));
+            }
+        }
+        long expected = 2L * hosts * ansibleRuns;
+        return new Result(hosts, new Side(threads, ours), new Side(threads, ports), new Side(threads, sessionPerCommand),
+                ansibleProblem == null ? new Side(forks, ansible) : null, ansibleProblem,
+                ansibleProblem == null ? ansibleCommandsInJournal() - expected : 0, retries.get(),
+                String.join("; ", calibration), cpu.labSeparate(), null);
+    }
+
+    /** One run per candidate parallelism; the fastest wins. A single candidate needs no trial. */
+    private static int fastest(int hosts, String what, FanOut fanOut, List<String> calibration) throws Exception {
+        List<Integer> candidates = candidates(hosts);
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        int best = candidates.get(0);
+        long bestWall = Long.MAX_VALUE;
+        List<String> tried = new ArrayList<>();
+        for (int candidate : candidates) {
+            long wall = fanOut.run(candidate).wallNanos();
+            tried.add(candidate + ": " + Stats.seconds(wall));
+            if (wall < bestWall) {
+                bestWall = wall;
+                best = candidate;
+            }
+        }
+        calibration.add("N=" + hosts + " " + what + " " + String.join(", ", tried) + " → " + best);
+        return best;
+    }
+
+    /** An adapter of its own per run: no session survives from one run to the next. */
+    private JschSshAdapter newAdapter() {
+        return newAdapter(true);
+    }
+
+    /** With {@code reuseSessions} false, a session per command, as the adapter did before it kept them. */
+    private JschSshAdapter newAdapter(boolean reuseSessions) {
+        return new JschSshAdapter(sshProperties.withSessionReuse(reuseSessions, sshProperties.sessionIdleTimeout(),
+                sshProperties.maxChannelsPerSession()), CommandEvidenceSink.NONE);
     }
 
     /** Ansible's commands reach the lab bare; ours come wrapped in {@code timeout --signal=KILL}. */
@@ -121,53 +197,70 @@ public final class FanOutBench {
                 .count();
     }
 
-    /** Both commands on every host; each host's two calls run one after the other on its own thread. */
-    long fanOutOurs(ExecutorService pool) throws InterruptedException {
-        long started = System.nanoTime();
-        List<Future<?>> calls = new ArrayList<>();
-        for (QueueManager queueManager : estate.queueManagers()) {
-            Host host = estate.host(queueManager.primaryHost());
-            calls.add(pool.submit(() -> statusOf(host, queueManager.name())));
-        }
-        for (Future<?> call : calls) {
-            try {
-                call.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("fan-out through the SSH adapter failed: " + e.getCause().getMessage(), e.getCause());
+    /**
+     * Both commands on every host, each host's two calls one after the other on a pool of {@code threads}; the
+     * connections counted are the sessions held at the end, or with a session per command, two per host.
+     */
+    CpuClock.Cost fanOutOurs(int threads, boolean reuseSessions) throws InterruptedException {
+        JschSshAdapter ssh = newAdapter(reuseSessions);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CpuClock.Reading start = cpu.read();
+            List<Future<?>> calls = new ArrayList<>();
+            for (QueueManager queueManager : estate.queueManagers()) {
+                Host host = estate.host(queueManager.primaryHost());
+                calls.add(pool.submit(() -> statusOf(ssh, host, queueManager.name())));
             }
+            await(calls, "fan-out through the SSH adapter");
+            return cpu.between(start, cpu.read(), true, reuseSessions ? ssh.openSessions() : 2 * calls.size());
+        } finally {
+            pool.shutdownNow();
+            ssh.stop();
         }
-        return System.nanoTime() - started;
     }
 
     /**
      * The same question through the ports the runbooks use: {@code MqControlPort.status} ({@code dspmq -m QMx
      * -o status}, parsed) and {@code MqAdminPort.queueManagerStatus} ({@code DISPLAY QMSTATUS ALL} over runmqsc,
-     * parsed), one thread per host.
+     * parsed), on the same pool.
      */
-    long fanOutPorts(ExecutorService pool) throws InterruptedException {
-        long started = System.nanoTime();
-        List<Future<?>> calls = new ArrayList<>();
-        for (QueueManager queueManager : estate.queueManagers()) {
-            calls.add(pool.submit(() -> {
-                QmStatus state = retried(() -> control.status(queueManager.primaryHost(), queueManager.name())).status();
-                String status = retried(() -> admin.queueManagerStatus(queueManager.name())).status();
-                if (state != QmStatus.RUNNING || !status.equals("RUNNING")) {
-                    throw new IllegalStateException(queueManager.name() + ": dspmq says " + state
-                            + ", DISPLAY QMSTATUS says " + status);
-                }
-            }));
+    CpuClock.Cost fanOutPorts(int threads) throws InterruptedException {
+        JschSshAdapter ssh = newAdapter();
+        MqControlPort control = new SshMqControl(estate, ssh);
+        MqAdminPort admin = new MqscOverSshAdmin(estate, ssh, new QueueManagerLocator(estate, control));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CpuClock.Reading start = cpu.read();
+            List<Future<?>> calls = new ArrayList<>();
+            for (QueueManager queueManager : estate.queueManagers()) {
+                calls.add(pool.submit(() -> {
+                    QmStatus state = retried(() -> control.status(queueManager.primaryHost(), queueManager.name())).status();
+                    String status = retried(() -> admin.queueManagerStatus(queueManager.name())).status();
+                    if (state != QmStatus.RUNNING || !status.equals("RUNNING")) {
+                        throw new IllegalStateException(queueManager.name() + ": dspmq says " + state
+                                + ", DISPLAY QMSTATUS says " + status);
+                    }
+                }));
+            }
+            await(calls, "fan-out through the ports");
+            return cpu.between(start, cpu.read(), true, ssh.openSessions());
+        } finally {
+            pool.shutdownNow();
+            ssh.stop();
         }
+    }
+
+    private static void await(List<Future<?>> calls, String what) throws InterruptedException {
         for (Future<?> call : calls) {
             try {
                 call.get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("fan-out through the ports failed: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        return System.nanoTime() - started;
     }
 
-    private void statusOf(Host host, String queueManager) {
+    private void statusOf(JschSshAdapter ssh, Host host, String queueManager) {
         CommandResult dspmq = retried(() -> ssh.run(host, RemoteCommand.builder("dspmq").deadline(COMMAND_DEADLINE).build()));
         expect(dspmq, "QMNAME(" + queueManager + ")");
         CommandResult display = retried(() -> ssh.run(host, RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager)
@@ -212,29 +305,43 @@ public final class FanOutBench {
         }
     }
 
-    long fanOutAnsible(Path qmVars, String label) throws IOException, InterruptedException {
+    CpuClock.Cost fanOutAnsible(Path qmVars, int forks, String label) throws IOException, InterruptedException {
         int hosts = estate.hosts().size();
         Path controlDir = settings.workDir().resolve("cp-" + label);
         Files.createDirectories(controlDir);
         Path log = settings.workDir().resolve("ansible-" + label + ".log");
         ProcessBuilder builder = new ProcessBuilder(settings.ansiblePlaybookCommand(),
                 "-i", settings.labDir().resolve("ansible-inventory.ini").toString(), "-i", qmVars.toString(),
-                "-f", Integer.toString(hosts), settings.playbook().toString())
+                "-f", Integer.toString(forks), settings.playbook().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", controlDir.toString());
-        env.put("ANSIBLE_HOST_KEY_CHECKING", "True");
-        env.put("ANSIBLE_NOCOLOR", "1");
-        env.put("ANSIBLE_RETRY_FILES_ENABLED", "False");
-        env.put("ANSIBLE_LOCAL_TEMP", settings.workDir().resolve("ansible-tmp").toString());
-        env.put("ANSIBLE_SSH_RETRIES", ANSIBLE_SSH_RETRIES);
-        long started = System.nanoTime();
+        ansibleEnvironment(builder.environment(), controlDir);
+        builder.environment().put("ANSIBLE_NOCOLOR", "1");
+        builder.environment().put("ANSIBLE_RETRY_FILES_ENABLED", "False");
+        CpuClock.Reading start = cpu.read();
         int exit = builder.start().waitFor();
-        long elapsed = System.nanoTime() - started;
+        CpuClock.Reading end = cpu.read();
+        ansibleRuns++;
+        int masters = masterConnections(controlDir);
         closeControlMasters(controlDir);
         String output = Files.readString(log);
         checkRecap(output, hosts, exit);
-        return elapsed;
+        return cpu.between(start, end, false, masters);
+    }
+
+    /** What every Ansible run of the bench is given: strict host keys, its own master connections, the best settings. */
+    private void ansibleEnvironment(Map<String, String> env, Path controlDir) {
+        env.put("ANSIBLE_SSH_CONTROL_PATH_DIR", controlDir.toString());
+        env.put("ANSIBLE_HOST_KEY_CHECKING", "True");
+        env.put("ANSIBLE_LOCAL_TEMP", settings.workDir().resolve("ansible-tmp").toString());
+        env.put("ANSIBLE_SSH_RETRIES", ANSIBLE_SSH_RETRIES);
+        env.put("ANSIBLE_SSH_ARGS", ANSIBLE_SSH_ARGS);
+        env.put("ANSIBLE_STRATEGY", ANSIBLE_STRATEGY);
+    }
+
+    private static int masterConnections(Path controlDir) throws IOException {
+        try (var sockets = Files.list(controlDir)) {
+            return (int) sockets.count();
+        }
     }
 
     /** Every host ran both tasks; anything else stops the bench with Ansible's own output. */
@@ -280,18 +387,15 @@ public final class FanOutBench {
         }
     }
 
-    /** Where one host's time goes: our call alone, the lab's own exec time, Python's start, one OpenSSH handshake. */
+    /**
+     * Where one host's time goes: our call over a new session and over a kept one, the lab's own exec time,
+     * Python's start, one OpenSSH handshake, the playbook on one host.
+     */
     public BenchTable breakdown(int samples) throws Exception {
         Host host = estate.hosts().get(0);
         String queueManager = estate.queueManagers().get(0).name();
-        RemoteCommand dspmq = RemoteCommand.builder("dspmq").build();
-        List<Long> oneCall = new ArrayList<>();
-        for (int i = 0; i < samples + 3; i++) {
-            CommandResult result = ssh.run(host, dspmq);
-            if (i >= 3) {
-                oneCall.add(result.duration().toNanos());
-            }
-        }
+        List<Long> newSession = timedCalls(newAdapter(false), host, samples);
+        List<Long> keptSession = timedCalls(newAdapter(), host, samples);
         List<Long> execMillis = new ArrayList<>();
         Matcher durations = JOURNAL_DURATION.matcher(Files.readString(settings.labDir().resolve("journal.jsonl")));
         while (durations.find()) {
@@ -299,14 +403,15 @@ public final class FanOutBench {
         }
         BenchTable table = new BenchTable("Where the time of one host goes (" + estate.hosts().size() + "-host lab)",
                 "Part", "Median", "Samples");
-        double oneCallMillis = Stats.median(oneCall) / 1e6;
-        double execMedian = Stats.median(execMillis);
-        table.row("ours: one `dspmq` call alone (connect, handshake, auth, exec, close), warm JVM",
-                Stats.millis(oneCallMillis), oneCall.size());
+        double newSessionMillis = Stats.median(newSession) / 1e6;
+        double keptSessionMillis = Stats.median(keptSession) / 1e6;
+        table.row("ours: one `dspmq` over a new session (connect, handshake, auth, exec, close), warm JVM",
+                Stats.millis(newSessionMillis), newSession.size());
+        table.row("ours: one `dspmq` over a kept session (exec channel only)", Stats.millis(keptSessionMillis), keptSession.size());
         table.row("lab: the command itself (journal durationMillis, all commands of this lab)",
-                Stats.millis(execMedian), execMillis.size());
-        table.row("ours: SSH session cost per call (one call minus the command)",
-                Stats.millis(oneCallMillis - execMedian), oneCall.size());
+                Stats.millis(Stats.median(execMillis)), execMillis.size());
+        table.row("ours: setting up a session (new-session call minus kept-session call)",
+                Stats.millis(newSessionMillis - keptSessionMillis), newSession.size());
         if (ansibleProblem() == null) {
             table.row("ansible: `ansible-playbook --version` (Python start and imports)",
                     Stats.millis(Stats.median(timed(samples, List.of(settings.ansiblePlaybookCommand(), "--version"))) / 1e6),
@@ -329,6 +434,22 @@ public final class FanOutBench {
         return table;
     }
 
+    /** {@code dspmq} calls after three not counted, each call's duration as the adapter measured it. */
+    private static List<Long> timedCalls(JschSshAdapter ssh, Host host, int samples) {
+        try {
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < samples + 3; i++) {
+                CommandResult result = ssh.run(host, RemoteCommand.builder("dspmq").build());
+                if (i >= 3) {
+                    nanos.add(result.duration().toNanos());
+                }
+            }
+            return nanos;
+        } finally {
+            ssh.stop();
+        }
+    }
+
     private long fanOutAnsibleOneHost(Path qmVars, String hostName, String label) throws IOException, InterruptedException {
         Path controlDir = settings.workDir().resolve("cp-" + label);
         Files.createDirectories(controlDir);
@@ -336,9 +457,7 @@ public final class FanOutBench {
                 "-i", settings.labDir().resolve("ansible-inventory.ini").toString(), "-i", qmVars.toString(),
                 "--limit", hostName, "-f", "1", settings.playbook().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("ANSIBLE_SSH_CONTROL_PATH_DIR", controlDir.toString());
-        builder.environment().put("ANSIBLE_LOCAL_TEMP", settings.workDir().resolve("ansible-tmp").toString());
-        builder.environment().put("ANSIBLE_SSH_RETRIES", ANSIBLE_SSH_RETRIES);
+        ansibleEnvironment(builder.environment(), controlDir);
         long started = System.nanoTime();
         int exit = builder.start().waitFor();
         long elapsed = System.nanoTime() - started;
@@ -365,26 +484,74 @@ public final class FanOutBench {
 
     public static BenchTable table(List<Result> results, int runs) {
         BenchTable table = new BenchTable("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of " + runs + " runs)",
-                "N hosts", "mq-runbooks (SSH adapter, N threads)", "mq-runbooks (MqControlPort + MqAdminPort)",
-                "Ansible (ansible-playbook -f N, raw)", "Ansible / mq-runbooks (adapter, ports)");
+                "N hosts", "mq-runbooks (SSH adapter)", "mq-runbooks (MqControlPort + MqAdminPort)",
+                "Ansible (ansible-playbook, raw)", "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)");
         StringBuilder retries = new StringBuilder();
+        List<String> calibrations = new ArrayList<>();
         for (Result result : results) {
+            if (result.failure() != null) {
+                table.row(result.hosts(), "not measured: " + result.failure(), "-", "-", "-", "-");
+                continue;
+            }
             retries.append(retries.length() == 0 ? "" : "; ").append("N=").append(result.hosts()).append(": ours ")
                     .append(result.oursRetries()).append(", Ansible ")
                     .append(result.ansibleNotMeasured() == null ? Long.toString(result.ansibleRetries()) : "-");
+            if (!result.calibration().isEmpty()) {
+                calibrations.add(result.calibration());
+            }
+            double ours = result.ours().wall();
+            double ports = result.ports().wall();
             if (result.ansibleNotMeasured() != null) {
-                table.row(result.hosts(), Stats.seconds(result.oursMedian()), Stats.seconds(Stats.median(result.portsNanos())),
-                        "not measured: " + result.ansibleNotMeasured(), "-");
+                table.row(result.hosts(), Stats.seconds(ours), Stats.seconds(ports),
+                        "not measured: " + result.ansibleNotMeasured(), "-", result.ours().parallelism() + "; -");
             } else {
-                double ansible = Stats.median(result.ansibleNanos());
-                double ports = Stats.median(result.portsNanos());
-                table.row(result.hosts(), Stats.seconds(result.oursMedian()), Stats.seconds(ports), Stats.seconds(ansible),
-                        Stats.ratio(ansible / result.oursMedian()) + ", " + Stats.ratio(ansible / ports));
+                double ansible = result.ansible().wall();
+                table.row(result.hosts(), Stats.seconds(ours), Stats.seconds(ports), Stats.seconds(ansible),
+                        Stats.ratio(ansible / ours) + ", " + Stats.ratio(ansible / ports),
+                        result.ours().parallelism() + "; " + result.ansible().parallelism());
             }
         }
-        table.note("Calls tried again after an SSH-level failure (ours: lost exit status past the deadline of " + COMMAND_DEADLINE.toSeconds()
-                + " s, then retry; Ansible: SSH exit 255, ANSIBLE_SSH_RETRIES=" + ANSIBLE_SSH_RETRIES
-                + ", counted in the lab journal), their lost time included: " + retries + ".");
+        table.note("Each side ran with the thread pool size (ours) or fork count (Ansible, `-f`) that was fastest in one"
+                + " trial run of each of 50, 100 and N at that N" + (calibrations.isEmpty() ? "." : ": "
+                + String.join("; ", calibrations) + ".") + " Ansible: strategy `" + ANSIBLE_STRATEGY + "`, `ANSIBLE_SSH_ARGS="
+                + ANSIBLE_SSH_ARGS + "`. Every run starts without SSH connections on either side.");
+        table.note("Calls tried again after an SSH-level failure (ours: by the bench, after a lost exit status or a"
+                + " deadline of " + COMMAND_DEADLINE.toSeconds() + " s; Ansible: SSH exit 255, ANSIBLE_SSH_RETRIES="
+                + ANSIBLE_SSH_RETRIES + ", counted in the lab journal), their lost time included: " + retries + ".");
         return table;
+    }
+
+    /** Wall time against the CPU each end of the SSH connections used, and how many connections there were. */
+    public static BenchTable costTable(List<Result> results) {
+        BenchTable table = new BenchTable("Fan-out: where the time goes (medians of the measured runs)",
+                "N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU", "SSH connections");
+        boolean labSeparate = true;
+        for (Result result : results) {
+            if (result.failure() != null) {
+                continue;
+            }
+            labSeparate &= result.labSeparate();
+            costRow(table, result, "mq-runbooks (SSH adapter)", result.ours());
+            costRow(table, result, "mq-runbooks (ports)", result.ports());
+            costRow(table, result, "mq-runbooks (SSH adapter, a session per command)", result.oursSessionPerCommand());
+            if (result.ansible() != null) {
+                costRow(table, result, "Ansible", result.ansible());
+            }
+        }
+        table.note("CPU from /proc: the lab is the standalone lab's JVM (all N SSH servers and the simulated MQ);"
+                + " the client is the bench's JVM for mq-runbooks, and for Ansible the machine's busy CPU minus the lab's"
+                + " and the bench JVM's (ansible-playbook, its forks and their ssh processes, plus whatever else ran on a"
+                + " shared machine). Connections: sessions our adapter held at the end of the run, Ansible's master"
+                + " connections (control sockets); a session per command is `mqrunbooks.ssh.reuse-sessions=false`, two"
+                + " connections per host. The machine has " + Runtime.getRuntime().availableProcessors()
+                + " cores: a run cannot use more than that many CPU-seconds per second of wall time."
+                + (labSeparate ? "" : " The lab ran inside the bench's JVM: its CPU is in the client's."));
+        return table;
+    }
+
+    private static void costRow(BenchTable table, Result result, String side, Side measured) {
+        table.row(result.hosts(), side, Stats.seconds(measured.wall()),
+                result.labSeparate() ? Stats.seconds(measured.labCpu()) : "n/a", Stats.seconds(measured.clientCpu()),
+                Stats.number(measured.connections(), 0));
     }
 }

@@ -3,6 +3,17 @@ package io.mqrunbooks.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqrunbooks.adapter.out.mq.control.SshMqControl;
+import io.mqrunbooks.adapter.out.mq.mqsc.MqscOverSshAdmin;
+import io.mqrunbooks.adapter.out.mq.mqsc.QueueManagerLocator;
+import io.mqrunbooks.adapter.out.ssh.JschSshAdapter;
+import io.mqrunbooks.adapter.out.ssh.SshProperties;
+import io.mqrunbooks.application.dractivation.ActivationTarget;
+import io.mqrunbooks.application.dractivation.MessageFlowProof;
+import io.mqrunbooks.application.port.out.CommandEvidenceSink;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.lab.LabWiring;
+import io.mqrunbooks.testsupport.LabControlClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +32,12 @@ import java.util.regex.Pattern;
 
 /**
  * Recovery time: a recovery runbook driven through the engine REST API as the demo users would, every user
- * task completed the moment it appears with the answers of {@code bench/resources/<processKey>.json}, and the machine time from the declaration (the run's start) to the end of
- * the first successful test message, split by the steps the engine recorded. A runbook that is not deployed,
- * or that stops on an incident, gives "not measured: reason" instead of a figure.
+ * task completed the moment it appears with the answers of {@code bench/resources/<processKey>.json}, and the
+ * machine time from the declaration (the run's start) to the end of the first successful test message, split
+ * by the steps the engine recorded. The answers file may name lab hosts to fail first (through the lab's
+ * control endpoint: the disaster), and, for a runbook without a test message step of its own, the queue
+ * manager the bench proves message flow on once the run has ended, as DR activation's step does. A runbook
+ * that is not deployed, or that stops on an incident, gives "not measured: reason" instead of a figure.
  */
 public final class RecoveryBench {
 
@@ -42,43 +56,80 @@ public final class RecoveryBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Runbook> runbooks;
     private final Duration limit;
+    private final int runs;
 
-    public RecoveryBench(List<Runbook> runbooks, Duration limit) {
+    /** Each runbook {@code runs} times, each run from a reset lab; the run of median machine time is shown. */
+    public RecoveryBench(List<Runbook> runbooks, Duration limit, int runs) {
         this.runbooks = runbooks;
         this.limit = limit;
+        this.runs = runs;
     }
 
-    public static RecoveryBench standard(Path resources) {
+    public static RecoveryBench none() {
+        return new RecoveryBench(List.of(), Duration.ZERO, 1);
+    }
+
+    public static RecoveryBench standard(Path resources, int runs) {
         return new RecoveryBench(List.of(
-                new Runbook("drActivationProcess", "DR activation", resources.resolve("drActivationProcess.json")),
+                new Runbook("drActivationProcess", "DR activation, primary lost", resources.resolve("drActivationProcess-primaryLost.json")),
+                new Runbook("drActivationProcess", "DR activation, primary still running", resources.resolve("drActivationProcess.json")),
                 new Runbook("rdqmFailoverProcess", "RDQM failover", resources.resolve("rdqmFailoverProcess.json"))),
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), runs);
     }
 
-    public List<BenchTable> measure(String base) {
-        BenchTable summary = new BenchTable("Recovery time on the lab (gates completed by the API at once)",
-                "Runbook", "Machine time, declaration to first successful test message", "Phases (engine steps, ms)");
+    /**
+     * @param base   the engine REST API
+     * @param labDir the app's lab folder ({@code <data-dir>/lab}): its control endpoint, key, known_hosts and
+     *               effective inventory
+     */
+    public List<BenchTable> measure(String base, Path labDir) {
+        BenchTable summary = new BenchTable("Recovery time on the lab (gates completed by the API at once, median of "
+                + runs + " runs)", "Runbook", "Machine time, declaration to first successful test message (range)",
+                "Gates (taken out)", "Longest steps");
         List<BenchTable> tables = new ArrayList<>();
         tables.add(summary);
         for (Runbook runbook : runbooks) {
+            String label = runbook.label() + " (`" + runbook.processKey() + "`)";
             try {
-                Measured measured = drive(base, runbook);
-                summary.row(runbook.label() + " (`" + runbook.processKey() + "`)", Stats.millis(measured.machineMillis),
-                        String.join("; ", measured.phases));
+                List<Measured> all = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    all.add(drive(base, labDir, runbook));
+                }
+                all.sort(java.util.Comparator.comparingDouble(Measured::machineMillis));
+                Measured measured = all.get(all.size() / 2);
+                List<Phase> gates = measured.phases().stream().filter(Phase::gate).toList();
+                summary.row(label, Stats.millis(measured.machineMillis()) + " (" + Stats.millis(all.get(0).machineMillis())
+                                + "-" + Stats.millis(all.get(all.size() - 1).machineMillis()) + ")",
+                        gates.size() + ", " + measured.gateMillis() + " ms",
+                        measured.phases().stream().filter(phase -> !phase.gate())
+                                .sorted(java.util.Comparator.comparingLong(Phase::millis).reversed()).limit(3)
+                                .map(phase -> phase.name() + " " + phase.millis() + " ms")
+                                .collect(java.util.stream.Collectors.joining("; ")));
+                BenchTable steps = new BenchTable("Recovery phases: " + runbook.label() + " (the median run)",
+                        "Step (in order)", "ms");
+                measured.phases().forEach(phase -> steps.row(phase.name() + (phase.gate() ? " (gate, taken out)" : ""),
+                        phase.millis()));
+                tables.add(steps);
             } catch (NotMeasured e) {
-                summary.row(runbook.label() + " (`" + runbook.processKey() + "`)", "not measured: " + e.getMessage(), "-");
+                summary.row(label, "not measured: " + e.getMessage(), "-", "-");
             } catch (IOException | RuntimeException e) {
-                summary.row(runbook.label() + " (`" + runbook.processKey() + "`)",
-                        "not measured: the REST API failed: " + e.getMessage(), "-");
+                summary.row(label, "not measured: the REST API failed: " + e.getMessage(), "-", "-");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                summary.row(runbook.label(), "not measured: interrupted", "-");
+                summary.row(label, "not measured: interrupted", "-", "-");
             }
         }
+        summary.note("Machine time: from the run's start (the declaration) to the end of its first test message step"
+                + " (or, for a runbook without one, to the end of the test message the bench sends once the run has"
+                + " ended), minus the time the run waited in its gates (user tasks, overlapping ones counted once).");
         return tables;
     }
 
-    private record Measured(double machineMillis, List<String> phases) {
+    /** A step of the run, or a gate (a user task) whose time is taken out. */
+    record Phase(String name, long millis, boolean gate) {
+    }
+
+    private record Measured(double machineMillis, long gateMillis, List<Phase> phases) {
     }
 
     /** Why a runbook has no figure; the message is the reason printed in the table. */
@@ -88,7 +139,7 @@ public final class RecoveryBench {
         }
     }
 
-    private Measured drive(String base, Runbook runbook) throws IOException, InterruptedException, NotMeasured {
+    private Measured drive(String base, Path labDir, Runbook runbook) throws IOException, InterruptedException, NotMeasured {
         HttpResponse<String> definition = get(base + "/process-definition/key/" + runbook.processKey(), "admin");
         if (definition.statusCode() == 404) {
             throw new NotMeasured("process '" + runbook.processKey() + "' is not deployed (its runbook is not on main)");
@@ -98,6 +149,14 @@ public final class RecoveryBench {
             throw new NotMeasured("no answers for its forms: " + runbook.answers() + " is missing");
         }
         JsonNode answers = json.readTree(Files.readString(runbook.answers()));
+        List<String> disaster = new ArrayList<>();
+        answers.path("failHosts").forEach(host -> disaster.add(host.asText()));
+        // Each runbook starts from the lab's first state, whatever the one before it did.
+        if (Files.exists(labDir.resolve("control-url")) || !disaster.isEmpty()) {
+            LabControlClient control = labControl(labDir);
+            control.reset();
+            disaster.forEach(control::failHost);
+        }
         ObjectNode start = json.createObjectNode();
         start.set("variables", restVariables(answers.path("start")));
         start.put("businessKey", "BENCH-" + System.currentTimeMillis());
@@ -120,7 +179,52 @@ public final class RecoveryBench {
             }
             Thread.sleep(100);
         }
-        return phases(base, id);
+        Measured run = phases(base, id, answers.has("testMessage"));
+        if (!answers.has("testMessage")) {
+            return run;
+        }
+        return withTestMessage(run, labDir, answers.path("testMessage"), answers.path("start").path("reason").asText());
+    }
+
+    private static LabControlClient labControl(Path labDir) throws NotMeasured {
+        try {
+            return LabControlClient.of(labDir);
+        } catch (RuntimeException e) {
+            throw new NotMeasured("the lab has no control endpoint to fail hosts with (" + e.getMessage()
+                    + "); start the app with --mqrunbooks.lab.control-port=0");
+        }
+    }
+
+    /**
+     * The run has ended; the first successful test message follows it, proved as DR activation's step proves it
+     * ({@code MessageFlowProof}: put, then got back by correlation id) through the app's own MQ admin adapters,
+     * here in the bench's JVM against the app's lab. The time the bench took to see the run end is left out.
+     */
+    private Measured withTestMessage(Measured run, Path labDir, JsonNode testMessage, String incident) throws NotMeasured {
+        String queueManager = testMessage.path("queueManager").asText();
+        String queue = testMessage.path("queue").asText("MQRUNBOOKS.TEST");
+        Estate estate = LabWiring.loadInventory(labDir.resolve("inventory.yaml"));
+        JschSshAdapter ssh = new JschSshAdapter(new SshProperties(labDir.resolve("client_ed25519"), null,
+                labDir.resolve("known_hosts"), Duration.ofSeconds(10), 262144, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                CommandEvidenceSink.NONE);
+        try {
+            SshMqControl control = new SshMqControl(estate, ssh);
+            MqscOverSshAdmin admin = new MqscOverSshAdmin(estate, ssh, new QueueManagerLocator(estate, control));
+            String host = new QueueManagerLocator(estate, control).currentHost(queueManager);
+            long started = System.nanoTime();
+            MessageFlowProof.Proof proof = new MessageFlowProof(admin, java.time.Clock.systemUTC()).prove(
+                    new ActivationTarget(queueManager, null, null, queueManager, host, null, null, null, 0), queue,
+                    Duration.ofSeconds(30), incident);
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            List<Phase> phases = new ArrayList<>(run.phases());
+            phases.add(new Phase("Test message by the bench on " + queueManager + " (" + host + "), put and got back",
+                    millis, false));
+            return new Measured(run.machineMillis() + millis, run.gateMillis(), phases);
+        } catch (RuntimeException e) {
+            throw new NotMeasured("the run ended, but the test message on " + queueManager + " failed: " + e.getMessage());
+        } finally {
+            ssh.stop();
+        }
     }
 
     /** Completes a task at once as the demo user and with the form values the answers file gives for it. */
@@ -153,24 +257,28 @@ public final class RecoveryBench {
         return variables;
     }
 
-    private Measured phases(String base, String id) throws IOException, InterruptedException, NotMeasured {
+    /** The run's steps; up to its test message step, or its end when the bench sends the test message after it. */
+    private Measured phases(String base, String id, boolean toTheEnd) throws IOException, InterruptedException, NotMeasured {
         JsonNode run = json.readTree(expect(get(base + "/history/process-instance/" + id, "admin"), "reading the run").body());
         OffsetDateTime declared = OffsetDateTime.parse(run.path("startTime").asText(), REST_DATE);
         JsonNode activities = json.readTree(expect(get(base + "/history/activity-instance?processInstanceId=" + id
                 + "&sortBy=startTime&sortOrder=asc", "admin"), "reading the run's steps").body());
-        OffsetDateTime testMessage = null;
-        long humanMillis = 0;
-        List<String> phases = new ArrayList<>();
+        OffsetDateTime testMessage = toTheEnd ? OffsetDateTime.parse(run.path("endTime").asText(), REST_DATE) : null;
+        List<OffsetDateTime[]> gateIntervals = new ArrayList<>();
+        List<Phase> phases = new ArrayList<>();
         for (JsonNode activity : activities) {
             String name = activity.path("activityName").asText(activity.path("activityId").asText());
             long millis = activity.path("durationInMillis").asLong();
-            if (activity.path("activityType").asText().equals("userTask")) {
-                humanMillis += millis;
-                phases.add(name + " (gate) " + millis);
-            } else if (millis > 0) {
-                phases.add(name + " " + millis);
+            String type = activity.path("activityType").asText();
+            if (type.equals("userTask")) {
+                phases.add(new Phase(name, millis, true));
+                gateIntervals.add(new OffsetDateTime[] {OffsetDateTime.parse(activity.path("startTime").asText(), REST_DATE),
+                        OffsetDateTime.parse(activity.path("endTime").asText(), REST_DATE)});
+            } else if (millis > 0 && !type.equals("multiInstanceBody")) {
+                // A multi-instance body spans its instances (here: gates), so it is no step of its own.
+                phases.add(new Phase(name, millis, false));
             }
-            if (TEST_MESSAGE.matcher(activity.path("activityId").asText() + " " + name).find()
+            if (!toTheEnd && TEST_MESSAGE.matcher(activity.path("activityId").asText() + " " + name).find()
                     && !activity.path("endTime").isNull() && !activity.path("endTime").isMissingNode()) {
                 testMessage = OffsetDateTime.parse(activity.path("endTime").asText(), REST_DATE);
                 break;
@@ -182,8 +290,29 @@ public final class RecoveryBench {
             throw new NotMeasured("the run ended (outcome '" + (outcome.size() > 0 ? outcome.get(0).path("value").asText() : "none")
                     + "') without a step whose id or name says 'test message'");
         }
-        double total = Duration.between(declared, testMessage).toMillis() - humanMillis;
-        return new Measured(total, phases);
+        long gateMillis = unionMillis(gateIntervals);
+        return new Measured(Duration.between(declared, testMessage).toMillis() - gateMillis, gateMillis, phases);
+    }
+
+    /** How long at least one of the intervals was open: parallel gates count once. */
+    static long unionMillis(List<OffsetDateTime[]> intervals) {
+        List<OffsetDateTime[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(java.util.Comparator.comparing(interval -> interval[0]));
+        long millis = 0;
+        OffsetDateTime start = null;
+        OffsetDateTime end = null;
+        for (OffsetDateTime[] interval : sorted) {
+            if (end == null || interval[0].isAfter(end)) {
+                if (end != null) {
+                    millis += Duration.between(start, end).toMillis();
+                }
+                start = interval[0];
+                end = interval[1];
+            } else if (interval[1].isAfter(end)) {
+                end = interval[1];
+            }
+        }
+        return end == null ? millis : millis + Duration.between(start, end).toMillis();
     }
 
     private HttpResponse<String> get(String uri, String user) throws IOException, InterruptedException {

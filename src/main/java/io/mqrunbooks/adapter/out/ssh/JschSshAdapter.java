@@ -41,10 +41,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link SshPort} over jsch. Each call opens its own session, runs one exec channel and disconnects:
- * no session is shared between calls, so a dropped connection or a crash cannot leave a half-used one
- * behind, and known_hosts is read afresh each time. The price is a full SSH handshake per command (see
- * docs/ssh.md for the measured figure). Only the decrypted client key is kept, until its file changes.
+ * {@link SshPort} over jsch. Each command runs in an exec channel of its own. With
+ * {@code mqrunbooks.ssh.reuse-sessions} (the default) a host's commands share one authenticated session
+ * ({@link SshSessionPool}); otherwise each command opens its own session and disconnects. Every new
+ * session is verified against known_hosts as read at that moment. A command is never sent twice: only a
+ * channel that could not be opened, so that the command provably never reached the host, is tried again, once,
+ * over a new session. The decrypted client key is kept until its file changes. See docs/ssh.md.
  */
 @Component
 public class JschSshAdapter implements SshPort {
@@ -55,10 +57,14 @@ public class JschSshAdapter implements SshPort {
     private static final int KILLED_EXIT = 137;
     private static final long CLOSE_POLL_MILLIS = 10;
     private static final long SESSION_SETTLE_MILLIS = 300;
+    /** Keep-alives on a reused session, so a host that went silent is found dead, as OpenSSH's ServerAliveCountMax 3. */
+    private static final int KEEPALIVE_INTERVAL_MILLIS = 15_000;
+    private static final int KEEPALIVE_COUNT_MAX = 3;
 
     private final SshProperties properties;
     private final CommandEvidenceSink evidence;
     private final ExecutorService streams = Executors.newCachedThreadPool(daemonThreads());
+    private final SshSessionPool sessions;
     private volatile LoadedIdentity loadedIdentity;
 
     /** A JSch holding the decrypted client key, and the key and passphrase files' state it was loaded from. */
@@ -73,6 +79,7 @@ public class JschSshAdapter implements SshPort {
     public JschSshAdapter(SshProperties properties, CommandEvidenceSink evidence) {
         this.properties = properties;
         this.evidence = evidence;
+        this.sessions = new SshSessionPool(properties);
     }
 
     @Override
@@ -103,9 +110,16 @@ public class JschSshAdapter implements SshPort {
         return "timeout --signal=KILL " + seconds + "s " + (host.sudo() ? "sudo -n " : "") + command.commandLine();
     }
 
+    /** Closes the sessions kept for reuse; a command still running over one fails as dropped. */
     @PreDestroy
-    void stop() {
+    public void stop() {
+        sessions.close();
         streams.shutdownNow();
+    }
+
+    /** Sessions kept open for reuse now. */
+    public int openSessions() {
+        return sessions.openSessions();
     }
 
     private Duration deadlineOf(RemoteCommand command) {
@@ -125,57 +139,183 @@ public class JschSshAdapter implements SshPort {
     }
 
     private CommandResult execute(Host host, RemoteCommand command, Duration deadline, long started) {
-        String label = label(host);
         Path keyFile = requireFile(host, "private-key-file", properties.privateKeyFile());
         Path knownHostsFile = requireFile(host, "known-hosts-file", properties.knownHostsFile());
-        JSch jsch = jschWithIdentity(host, keyFile);
+        LoadedIdentity identity = identity(host, keyFile);
+        SshSessionPool.Key key = new SshSessionPool.Key(host.name(), host.address(), host.port(), host.user(),
+                List.of(identity.version(), fileVersion(host, knownHostsFile)));
+        SshSessionPool.Connector connector = () -> connect(host, identity.jsch(), keyFile, knownHostsFile);
+        long giveUpAt = started + deadline.plus(properties.deadlineGrace()).toNanos();
+        for (boolean overNewSession = false; ; overNewSession = true) {
+            SshSessionPool.Lease lease = sessions.lease(key, overNewSession, connector);
+            long untilDeadline = Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime()));
+            // A kept session to a host that went silent would swallow the channel open until the deadline: it
+            // gets the connect timeout, as a new connection would, and then the command goes over a new one.
+            long openTimeout = lease.reused() ? Math.min(untilDeadline, properties.connectTimeout().toMillis()) : untilDeadline;
+            OpenChannel channel;
+            try {
+                channel = openChannel(host, lease.session(), command, deadline, openTimeout);
+            } catch (ChannelNotOpened e) {
+                if (lease.session().isConnected() && !e.unanswered()) {
+                    lease.releaseRefused();
+                } else {
+                    lease.release(false);
+                }
+                if (overNewSession) {
+                    throw e.failure();
+                }
+                // The session died or refused the channel: the command never reached the host, so it may go
+                // over a new session, once.
+                LOG.debug("host {}: the session could not open a channel ({}); trying over a new session", host.name(),
+                        e.getCause().getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                lease.release(false);
+                throw e;
+            }
+            boolean healthy = false;
+            try {
+                CommandResult result = exec(host, lease.session(), channel, command, deadline, started, giveUpAt);
+                healthy = true;
+                return result;
+            } finally {
+                lease.release(healthy);
+            }
+        }
+    }
+
+    /** A new authenticated session, its host key checked against known_hosts as the file reads now. */
+    private Session connect(Host host, JSch jsch, Path keyFile, Path knownHostsFile) {
         VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(knownHosts(host, knownHostsFile));
         Session session;
         try {
             session = jsch.getSession(host.user(), host.address(), host.port());
         } catch (JSchException e) {
-            throw new SshException(Kind.OTHER, host.name(), "host " + label + ": " + e.getMessage(), e);
+            throw new SshException(Kind.OTHER, host.name(), "host " + label(host) + ": " + e.getMessage(), e);
         }
         session.setHostKeyRepository(hostKeys);
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
+        session.setConfig("CheckKexes", kexChecksOfProposal(session.getConfig("kex"), session.getConfig("CheckKexes")));
+        // A kept session must not hold the JVM open on its own.
+        session.setDaemonThread(true);
         try {
             session.connect(Math.toIntExact(properties.connectTimeout().toMillis()));
+            if (properties.reuseSessions()) {
+                session.setServerAliveInterval(KEEPALIVE_INTERVAL_MILLIS);
+                session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
+            }
         } catch (JSchException e) {
+            session.disconnect();
             throw new ConnectFailure(host, properties, keyFile, knownHostsFile, hostKeys).translate(e);
         }
-        try {
-            return exec(host, session, command, deadline, started);
-        } finally {
-            session.disconnect();
+        return session;
+    }
+
+    /**
+     * At each connect jsch sets up every key exchange named in CheckKexes (a key pair each) to drop the ones
+     * this JVM cannot do from its proposal. Most are not in the proposal at all, and with Bouncy Castle on the
+     * classpath (it comes with the MQ client) sntrup761 alone costs tens of ms of CPU: about 80 ms per connect
+     * in all, against under 10 ms for the rest of the handshake. Checking only the proposed ones gives the same
+     * proposal.
+     */
+    static String kexChecksOfProposal(String proposal, String checks) {
+        List<String> proposed = Arrays.asList(proposal.split(","));
+        return Arrays.stream(checks.split(",")).filter(proposed::contains).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** An exec channel with the command sent, and its streams. */
+    private record OpenChannel(ChannelExec channel, InputStream stdout, InputStream stderr, OutputStream stdin) {
+    }
+
+    /**
+     * The channel could not be opened, so the exec request (the command) was never sent: safe to try again
+     * over another session. {@link #failure()} is what to report when it is not tried again.
+     */
+    private static final class ChannelNotOpened extends Exception {
+        private final SshException failure;
+        private final boolean unanswered;
+
+        ChannelNotOpened(SshException failure, boolean unanswered) {
+            super(failure.getMessage(), failure.getCause());
+            this.failure = failure;
+            this.unanswered = unanswered;
+        }
+
+        SshException failure() {
+            return failure;
+        }
+
+        /** The server did not answer the channel open in time: the session is taken to be dead, not full. */
+        boolean unanswered() {
+            return unanswered;
         }
     }
 
-    private CommandResult exec(Host host, Session session, RemoteCommand command, Duration deadline, long started) {
-        String label = label(host);
-        long giveUpAt = started + deadline.plus(properties.deadlineGrace()).toNanos();
+    private OpenChannel openChannel(Host host, Session session, RemoteCommand command, Duration deadline, long timeoutMillis)
+            throws ChannelNotOpened {
         ChannelExec channel;
         InputStream stdout;
         InputStream stderr;
         OutputStream stdin;
         try {
             channel = (ChannelExec) session.openChannel("exec");
+            if (channel == null) {
+                throw new JSchException("session is down");
+            }
             channel.setCommand(remoteCommandLine(host, command, deadline));
             stdout = channel.getInputStream();
             stderr = channel.getExtInputStream();
             stdin = channel.getOutputStream();
-            channel.connect(Math.toIntExact(Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime()))));
         } catch (JSchException | IOException e) {
-            if (!session.isConnected()) {
-                throw dropped(host, command, e);
-            }
-            throw new SshException(Kind.OTHER, host.name(),
-                    "host " + label + " did not start command '" + command.commandLine() + "': " + e.getMessage(), e);
+            // Nothing has gone to the host yet.
+            throw new ChannelNotOpened(notStarted(host, session, command, e), false);
         }
+        long opening = System.nanoTime();
         try {
-            Future<CappedOutput.Captured> out = streams.submit(() -> CappedOutput.readAll(stdout, properties.outputCapBytes()));
-            Future<CappedOutput.Captured> err = streams.submit(() -> CappedOutput.readAll(stderr, properties.outputCapBytes()));
-            streams.submit(() -> feed(stdin, command.stdin()));
+            channel.connect(Math.toIntExact(timeoutMillis));
+        } catch (JSchException e) {
+            if (channelNeverOpened(e)) {
+                boolean unanswered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening) >= timeoutMillis;
+                throw new ChannelNotOpened(notStarted(host, session, command, e), unanswered);
+            }
+            throw notStarted(host, session, command, e);
+        }
+        return new OpenChannel(channel, stdout, stderr, stdin);
+    }
+
+    /**
+     * Whether {@code ChannelExec.connect} failed while opening the channel, before the exec request went out.
+     * jsch 2.27's {@code Channel.connect} first opens the channel ({@code sendChannelOpen}), then sends the exec
+     * request ({@code ChannelExec.start}). Only the first part throws "session is down" and "channel is not
+     * opened." (refused, e.g. past OpenSSH's MaxSessions, or unanswered), and only there does an I/O error reach
+     * {@code Channel.connect} bare, to be wrapped with its own toString as the message ({@code start} wraps its
+     * I/O errors as "ChannelExec"). Anything else may have sent the command: never retried.
+     */
+    static boolean channelNeverOpened(JSchException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.equals("session is down") || message.equals("channel is not opened.")) {
+            return true;
+        }
+        return e.getCause() instanceof IOException io && message.equals(io.toString());
+    }
+
+    private static SshException notStarted(Host host, Session session, RemoteCommand command, Exception e) {
+        if (!session.isConnected()) {
+            return dropped(host, command, e);
+        }
+        return new SshException(Kind.OTHER, host.name(),
+                "host " + label(host) + " did not start command '" + command.commandLine() + "': " + e.getMessage(), e);
+    }
+
+    private CommandResult exec(Host host, Session session, OpenChannel open, RemoteCommand command, Duration deadline,
+                               long started, long giveUpAt) {
+        String label = label(host);
+        ChannelExec channel = open.channel();
+        try {
+            Future<CappedOutput.Captured> out = streams.submit(() -> CappedOutput.readAll(open.stdout(), properties.outputCapBytes()));
+            Future<CappedOutput.Captured> err = streams.submit(() -> CappedOutput.readAll(open.stderr(), properties.outputCapBytes()));
+            streams.submit(() -> feed(open.stdin(), command.stdin()));
             CappedOutput.Captured capturedOut = await(out, giveUpAt);
             CappedOutput.Captured capturedErr = await(err, giveUpAt);
             // The streams end at the server's EOF; exit-status and close follow in later messages.
@@ -310,12 +450,12 @@ public class JschSshAdapter implements SshPort {
      * The client key, loaded once and again only when its file or passphrase file changes: decrypting an
      * OpenSSH key (bcrypt) costs more than the whole SSH handshake.
      */
-    private JSch jschWithIdentity(Host host, Path keyFile) {
+    private LoadedIdentity identity(Host host, Path keyFile) {
         List<Object> version = List.of(fileVersion(host, keyFile), Optional.ofNullable(properties.privateKeyPassphraseFile())
                 .map(file -> fileVersion(host, file)));
         LoadedIdentity current = loadedIdentity;
         if (current != null && current.version().equals(version)) {
-            return current.jsch();
+            return current;
         }
         synchronized (this) {
             if (loadedIdentity == null || !loadedIdentity.version().equals(version)) {
@@ -323,7 +463,7 @@ public class JschSshAdapter implements SshPort {
                 addIdentity(host, jsch, keyFile);
                 loadedIdentity = new LoadedIdentity(version, jsch);
             }
-            return loadedIdentity.jsch();
+            return loadedIdentity;
         }
     }
 
@@ -335,7 +475,7 @@ public class JschSshAdapter implements SshPort {
         }
     }
 
-    /** Read at every call, so a host key added by an operator counts at the next retry. */
+    /** Read for every new session, so a host key added by an operator counts at the next retry. */
     private static HostKeyRepository knownHosts(Host host, Path file) {
         JSch jsch = new JSch();
         try {

@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,7 @@ class JschSshAdapterTest {
         evidence.add(result);
         evidenceSteps.add(RunContext.current());
     };
+    private final List<JschSshAdapter> adapters = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws Exception {
@@ -53,6 +59,7 @@ class JschSshAdapterTest {
 
     @AfterEach
     void stopServer() throws Exception {
+        adapters.forEach(JschSshAdapter::stop);
         server.close();
     }
 
@@ -367,23 +374,239 @@ class JschSshAdapterTest {
         assertThat(server.sessionsOpened()).isZero();
     }
 
-    /** Not a timed assertion: prints what a fresh session per call costs, for docs/ssh.md. */
     @Test
-    void measuresConnectPlusExecPerCall() {
+    void commandsToOneHostShareOneSession() {
+        JschSshAdapter adapter = adapter();
+
+        CommandResult first = adapter.run(host(false), echo());
+        CommandResult second = adapter.run(host(true), RemoteCommand.builder("fail").number("code", 4).build());
+        CommandResult third = adapter.run(host(false), RemoteCommand.builder("cat").stdin("DISPLAY QMGR\n").build());
+
+        assertThat(first.stdout()).isEqualTo("ok\n");
+        assertThat(second.exitCode()).isEqualTo(4);
+        assertThat(third.stdout()).isEqualTo("DISPLAY QMGR\n");
+        assertThat(server.sessionsOpened()).isOne();
+        assertThat(server.commandLines()).containsExactly("timeout --signal=KILL 60s echo ok",
+                "timeout --signal=KILL 60s sudo -n fail 4", "timeout --signal=KILL 60s cat");
+        assertThat(evidence).extracting(CommandResult::commandLine).containsExactly("echo ok", "fail 4", "cat");
+        assertThat(adapter.openSessions()).isOne();
+    }
+
+    @Test
+    void withReuseOffEveryCommandHasASessionOfItsOwnClosedAfterIt() throws Exception {
+        JschSshAdapter adapter = adapter(properties().withSessionReuse(false, Duration.ofSeconds(60), 10));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(adapter.run(host(false), echo()).stdout()).isEqualTo("ok\n");
+        }
+
+        assertThat(server.sessionsOpened()).isEqualTo(3);
+        awaitOpenSessionsOnServer(0);
+        assertThat(adapter.openSessions()).isZero();
+    }
+
+    @Test
+    void commandsAboveTheChannelLimitOfASessionGoOverAnotherSession() throws Exception {
+        JschSshAdapter adapter = adapter(properties().withSessionReuse(true, Duration.ofSeconds(60), 2));
+        adapter.run(host(false), echo());
+
+        List<CommandResult> results = runAtOnce(adapter, 5, i -> RemoteCommand.builder("sleep").number("seconds", 1).build());
+
+        assertThat(results).extracting(CommandResult::exitCode).containsOnly(0);
+        assertThat(server.commandLines()).filteredOn(line -> line.endsWith("sleep 1")).hasSize(5);
+        // Five at once, two per session: the first session plus two more, shared as they came up.
+        assertThat(server.sessionsOpened()).isEqualTo(3);
+        assertThat(adapter.openSessions()).isEqualTo(3);
+    }
+
+    @Test
+    void aChannelTheServerRefusesIsOpenedOverANewSessionAndTheCommandRunsOnce() throws Exception {
+        server.close();
+        server = new TestSshServer(clientKey.getPublic(), 1);
+        Files.writeString(knownHosts, server.knownHostsLine(server.hostKey().getPublic()));
         JschSshAdapter adapter = adapter();
         adapter.run(host(false), echo());
-        int calls = 20;
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < calls; i++) {
-            CommandResult result = adapter.run(host(false), echo());
-            assertThat(result.stdout()).isEqualTo("ok\n");
-            millis.add(result.duration().toMillis());
+
+        // The adapter would put up to 10 commands on a session; this server opens one channel per session, so
+        // two of the three are refused on the shared session and go over new sessions.
+        List<CommandResult> results = runAtOnce(adapter, 3, i -> RemoteCommand.builder("sleep").number("seconds", i + 1).build());
+
+        assertThat(results).extracting(CommandResult::exitCode).containsExactly(0, 0, 0);
+        assertThat(server.commandLines()).filteredOn(line -> line.contains(" sleep ")).containsExactlyInAnyOrder(
+                "timeout --signal=KILL 60s sleep 1", "timeout --signal=KILL 60s sleep 2", "timeout --signal=KILL 60s sleep 3");
+        assertThat(server.sessionsOpened()).isEqualTo(3);
+    }
+
+    @Test
+    void aSessionWithoutCommandsIsClosedAfterTheIdleTimeout() throws Exception {
+        JschSshAdapter adapter = adapter(properties().withSessionReuse(true, Duration.ofMillis(300), 10));
+        adapter.run(host(false), echo());
+        assertThat(server.sessionsOpen()).isOne();
+
+        awaitOpenSessionsOnServer(0);
+        assertThat(adapter.openSessions()).isZero();
+        assertThat(adapter.run(host(false), echo()).stdout()).isEqualTo("ok\n");
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheAdapterClosesItsSessions() throws Exception {
+        JschSshAdapter adapter = adapter();
+        adapter.run(host(false), echo());
+
+        adapter.stop();
+
+        awaitOpenSessionsOnServer(0);
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), echo()), SshException.class);
+        assertThat(e.getMessage()).isEqualTo("the SSH adapter is shutting down; nothing was sent to host qmhost1 (127.0.0.1:"
+                + server.port() + ")");
+    }
+
+    @Test
+    void aDroppedSessionFailsItsCommandOnceAndTheNextCommandConnectsAgain() {
+        JschSshAdapter adapter = adapter();
+        adapter.run(host(false), echo());
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), RemoteCommand.builder("drop").build()),
+                SshException.class);
+        CommandResult after = adapter.run(host(false), echo());
+
+        assertThat(e.kind()).isEqualTo(Kind.SESSION_DROPPED);
+        assertThat(server.commandLines()).filteredOn(line -> line.endsWith(" drop")).hasSize(1);
+        assertThat(after.stdout()).isEqualTo("ok\n");
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionLostWhileItsCommandIsBeingStartedIsNotTriedAgain() {
+        JschSshAdapter adapter = adapter();
+        adapter.run(host(false), echo());
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), RemoteCommand.builder("drop-at-start").build()),
+                SshException.class);
+
+        // The exec request reached the server, so the command may have run: reported, never sent again.
+        assertThat(e.kind()).isEqualTo(Kind.SESSION_DROPPED);
+        assertThat(server.commandLines()).filteredOn(line -> line.endsWith(" drop-at-start")).hasSize(1);
+    }
+
+    @Test
+    void aKeptSessionToAHostThatFellSilentGivesWayWithinTheConnectTimeout() throws Exception {
+        try (SilenceableProxy proxy = new SilenceableProxy(server.port())) {
+            Path proxiedKnownHosts = Files.writeString(dir.resolve("known_hosts_proxy"), "[127.0.0.1]:" + proxy.port() + " "
+                    + server.knownHostsLine(server.hostKey().getPublic()).split(" ", 2)[1]);
+            Host proxied = new Host("qmhost1", "127.0.0.1", proxy.port(), "mqm", false, "site-a", null);
+            JschSshAdapter adapter = adapter(new SshProperties(keyFile, null, proxiedKnownHosts, Duration.ofSeconds(1), 262144,
+                    Duration.ofSeconds(60), Duration.ofSeconds(5)));
+            adapter.run(proxied, echo());
+
+            proxy.goSilent();
+            SshAdapterHarness.Timed<SshException> timed = SshAdapterHarness.timed(() -> adapter.run(proxied, echo()));
+
+            // Not the command's 60 s deadline: a second for the channel that never opened, a second for the new
+            // connection that never got an answer, and the operator reads what a dead host looks like.
+            assertThat(timed.failure().kind()).isEqualTo(Kind.HOST_UNREACHABLE);
+            assertThat(timed.failure().getMessage()).isEqualTo("host qmhost1 (127.0.0.1:" + proxy.port()
+                    + ") is unreachable: no SSH answer from 127.0.0.1:" + proxy.port()
+                    + " within 1s (mqrunbooks.ssh.connect-timeout)");
+            assertThat(timed.elapsed()).isLessThan(Duration.ofSeconds(15));
+            assertThat(server.commandLines()).hasSize(1);
         }
-        System.out.println("MINA connect+exec per call over " + calls + " calls: mean "
-                + millis.stream().mapToLong(Long::longValue).average().orElseThrow() + " ms, min "
-                + millis.stream().mapToLong(Long::longValue).min().orElseThrow() + " ms, max "
-                + millis.stream().mapToLong(Long::longValue).max().orElseThrow() + " ms");
-        assertThat(server.sessionsOpened()).isEqualTo(calls + 1);
+    }
+
+    @Test
+    void aCommandCutOffAtItsDeadlineTakesItsSessionOutOfUse() {
+        JschSshAdapter adapter = adapter(properties(keyFile, knownHosts, 262144, Duration.ofSeconds(60), Duration.ofSeconds(1)));
+        adapter.run(host(false), echo());
+
+        assertThatThrownBy(() -> adapter.run(host(false), RemoteCommand.builder("hang").deadline(Duration.ofSeconds(1)).build()))
+                .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DEADLINE_EXCEEDED));
+        adapter.run(host(false), echo());
+
+        assertThat(server.sessionsOpened()).isEqualTo(2);
+        assertThat(adapter.openSessions()).isOne();
+    }
+
+    @Test
+    void aKnownHostsEditClosesTheDoorToAKeptSession() throws Exception {
+        JschSshAdapter adapter = adapter();
+        adapter.run(host(false), echo());
+        KeyPair impostorExpected = TestSshServer.ecKeyPair();
+        Files.writeString(knownHosts, server.knownHostsLine(impostorExpected.getPublic()));
+        Files.setLastModifiedTime(knownHosts, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), echo()), SshException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED);
+        assertThat(server.commandLines()).hasSize(1);
+        awaitOpenSessionsOnServer(0);
+    }
+
+    @Test
+    void onlyTheKeyExchangesJschProposesAreCheckedAtConnect() {
+        assertThat(JschSshAdapter.kexChecksOfProposal(com.jcraft.jsch.JSch.getConfig("kex"),
+                com.jcraft.jsch.JSch.getConfig("CheckKexes")))
+                .isEqualTo("mlkem768x25519-sha256,curve25519-sha256,curve25519-sha256@libssh.org");
+        assertThat(JschSshAdapter.kexChecksOfProposal("a,b,c", "x,c,a")).isEqualTo("c,a");
+        assertThat(JschSshAdapter.kexChecksOfProposal("a,b", "x,y")).isEmpty();
+    }
+
+    /** Not a timed assertion: prints what a fresh session per call and a reused one cost, for docs/ssh.md. */
+    @Test
+    void measuresConnectPlusExecPerCall() {
+        int calls = 20;
+        for (boolean reuse : List.of(false, true)) {
+            int sessionsBefore = server.sessionsOpened();
+            JschSshAdapter adapter = adapter(properties().withSessionReuse(reuse, Duration.ofSeconds(60), 10));
+            adapter.run(host(false), echo());
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                CommandResult result = adapter.run(host(false), echo());
+                assertThat(result.stdout()).isEqualTo("ok\n");
+                millis.add(result.duration().toMillis());
+            }
+            System.out.println("MINA " + (reuse ? "exec over a reused session" : "connect+exec") + " per call over "
+                    + calls + " calls: mean " + millis.stream().mapToLong(Long::longValue).average().orElseThrow()
+                    + " ms, min " + millis.stream().mapToLong(Long::longValue).min().orElseThrow() + " ms, max "
+                    + millis.stream().mapToLong(Long::longValue).max().orElseThrow() + " ms");
+            assertThat(server.sessionsOpened() - sessionsBefore).isEqualTo(reuse ? 1 : calls + 1);
+        }
+    }
+
+    private List<CommandResult> runAtOnce(JschSshAdapter adapter, int calls, java.util.function.IntFunction<RemoteCommand> command)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CommandResult>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int call = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return adapter.run(host(false), command.apply(call));
+                }));
+            }
+            start.countDown();
+            List<CommandResult> results = new ArrayList<>();
+            for (Future<CommandResult> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void awaitOpenSessionsOnServer(int open) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.sessionsOpen() != open && System.nanoTime() < giveUpAt) {
+            Thread.sleep(20);
+        }
+        assertThat(server.sessionsOpen()).as("sessions open on the server").isEqualTo(open);
+    }
+
+    private SshProperties properties() {
+        return properties(keyFile, knownHosts, 262144, Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     private RemoteCommand echo() {
@@ -399,7 +622,9 @@ class JschSshAdapterTest {
     }
 
     private JschSshAdapter adapter(SshProperties properties) {
-        return new JschSshAdapter(properties, sink);
+        JschSshAdapter adapter = new JschSshAdapter(properties, sink);
+        adapters.add(adapter);
+        return adapter;
     }
 
     private static SshProperties properties(Path key, Path knownHosts, int cap, Duration defaultDeadline, Duration grace) {

@@ -21,9 +21,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +54,8 @@ class OpenSshServerTest {
     private static Path passphraseFile;
     private static Path knownHosts;
     private static Path failingCommand;
+    private static Path slowEcho;
+    private static Path ranLog;
 
     @BeforeAll
     static void startSshd() throws Exception {
@@ -68,6 +75,9 @@ class OpenSshServerTest {
         Files.writeString(dir.resolve("authorized_keys"),
                 Files.readString(dir.resolve("id_ed25519.pub")) + Files.readString(dir.resolve("id_plain.pub")));
         failingCommand = script("failing-command", "#!/bin/sh\nprintf 'AMQ8118E: IBM MQ queue manager does not exist.\\n' >&2\nexit 3\n");
+        ranLog = dir.resolve("ran.log");
+        // Notes each run, then takes a second, so that calls started together overlap on the server.
+        slowEcho = script("slow-echo", "#!/bin/sh\necho \"$1\" >> " + ranLog + "\nsleep 1\necho \"$1\"\n");
 
         port = freePort();
         Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n",
@@ -109,6 +119,13 @@ class OpenSshServerTest {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private final List<JschSshAdapter> adapters = new ArrayList<>();
+
+    @AfterEach
+    void stopAdapters() {
+        adapters.forEach(JschSshAdapter::stop);
     }
 
     @Test
@@ -199,31 +216,98 @@ class OpenSshServerTest {
         assertThat(e.getMessage()).doesNotContain("not the passphrase");
     }
 
-    /** Not a timed assertion: prints what a fresh session per call costs against OpenSSH, for docs/ssh.md. */
+    @Test
+    void aHostsCommandsShareOneConnection() throws Exception {
+        long loginsBefore = logins();
+        JschSshAdapter adapter = adapter(knownHosts);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(adapter.run(host(), RemoteCommand.builder("echo").word("call" + i).build()).stdout())
+                        .isEqualTo("call" + i + "\n");
+            }
+        } finally {
+            adapter.stop();
+        }
+
+        assertThat(logins() - loginsBefore).as("public key logins sshd logged").isOne();
+    }
+
+    @Test
+    void moreCommandsAtOnceThanMaxSessionsRunOnceEachOverMoreConnections() throws Exception {
+        // sshd's MaxSessions is 10 (its default). 14 at once, 10 per session: two connections.
+        List<String> ran = runAtOnce(adapter(knownHosts), "a", 14);
+        // Told to put 12 on a session, the adapter has two of them refused by sshd; those channels never opened,
+        // so they go over a new connection, and still run once each.
+        JschSshAdapter tooMany = new JschSshAdapter(new SshProperties(keyFile, passphraseFile, knownHosts, Duration.ofSeconds(10),
+                262144, Duration.ofSeconds(60), Duration.ofSeconds(5)).withSessionReuse(true, Duration.ofSeconds(60), 12),
+                CommandEvidenceSink.NONE);
+        List<String> ranOverRefusals = runAtOnce(tooMany, "b", 12);
+
+        assertThat(ran).hasSize(14).doesNotHaveDuplicates();
+        assertThat(ranOverRefusals).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    /** Not a timed assertion: prints what a fresh session per call and a reused one cost against OpenSSH, for docs/ssh.md. */
     @Test
     void measuresConnectPlusExecPerCall() {
         int calls = 10;
         for (Path key : List.of(keyFile, plainKeyFile)) {
-            Path passphrase = key.equals(keyFile) ? passphraseFile : null;
-            JschSshAdapter adapter = new JschSshAdapter(new SshProperties(key, passphrase, knownHosts, Duration.ofSeconds(10),
-                    262144, Duration.ofSeconds(60), Duration.ofSeconds(5)), CommandEvidenceSink.NONE);
-            adapter.run(host(), RemoteCommand.builder("true").build());
-            List<Long> millis = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                CommandResult result = adapter.run(host(), RemoteCommand.builder("true").build());
-                assertThat(result.exitCode()).isZero();
-                millis.add(result.duration().toMillis());
+            for (boolean reuse : List.of(false, true)) {
+                Path passphrase = key.equals(keyFile) ? passphraseFile : null;
+                JschSshAdapter adapter = new JschSshAdapter(new SshProperties(key, passphrase, knownHosts, Duration.ofSeconds(10),
+                        262144, Duration.ofSeconds(60), Duration.ofSeconds(5)).withSessionReuse(reuse, Duration.ofSeconds(60), 10),
+                        CommandEvidenceSink.NONE);
+                adapter.run(host(), RemoteCommand.builder("true").build());
+                List<Long> millis = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    CommandResult result = adapter.run(host(), RemoteCommand.builder("true").build());
+                    assertThat(result.exitCode()).isZero();
+                    millis.add(result.duration().toMillis());
+                }
+                adapter.stop();
+                System.out.println("OpenSSH " + (reuse ? "exec over a reused session" : "connect+exec") + " per call ("
+                        + (passphrase == null ? "unencrypted" : "bcrypt-encrypted") + " key) over " + calls + " calls: mean "
+                        + millis.stream().mapToLong(Long::longValue).average().orElseThrow() + " ms, min "
+                        + millis.stream().mapToLong(Long::longValue).min().orElseThrow() + " ms, max "
+                        + millis.stream().mapToLong(Long::longValue).max().orElseThrow() + " ms");
             }
-            System.out.println("OpenSSH connect+exec per call (" + (passphrase == null ? "unencrypted" : "bcrypt-encrypted")
-                    + " key) over " + calls + " calls: mean " + millis.stream().mapToLong(Long::longValue).average().orElseThrow()
-                    + " ms, min " + millis.stream().mapToLong(Long::longValue).min().orElseThrow() + " ms, max "
-                    + millis.stream().mapToLong(Long::longValue).max().orElseThrow() + " ms");
         }
     }
 
-    private static JschSshAdapter adapter(Path knownHostsFile) {
-        return new JschSshAdapter(new SshProperties(keyFile, passphraseFile, knownHostsFile, Duration.ofSeconds(10),
-                262144, Duration.ofSeconds(60), Duration.ofSeconds(5)), CommandEvidenceSink.NONE);
+    /** Runs slow-echo PREFIXn for n below {@code calls} at once; returns what the script noted as run. */
+    private List<String> runAtOnce(JschSshAdapter adapter, String prefix, int calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CommandResult>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                RemoteCommand command = RemoteCommand.builder(slowEcho.toString()).word(prefix + i).build();
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return adapter.run(host(), command);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < calls; i++) {
+                assertThat(futures.get(i).get(60, TimeUnit.SECONDS).stdout()).isEqualTo(prefix + i + "\n");
+            }
+        } finally {
+            pool.shutdownNow();
+            adapter.stop();
+        }
+        return Files.readAllLines(ranLog).stream().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    /** Public key logins sshd has logged ("Accepted publickey for ..."), one per connection. */
+    private long logins() throws IOException {
+        return Files.readAllLines(dir.resolve("sshd.log")).stream().filter(line -> line.contains("Accepted publickey")).count();
+    }
+
+    private JschSshAdapter adapter(Path knownHostsFile) {
+        JschSshAdapter adapter = new JschSshAdapter(new SshProperties(keyFile, passphraseFile, knownHostsFile,
+                Duration.ofSeconds(10), 262144, Duration.ofSeconds(60), Duration.ofSeconds(5)), CommandEvidenceSink.NONE);
+        adapters.add(adapter);
+        return adapter;
     }
 
     private static Host host() {

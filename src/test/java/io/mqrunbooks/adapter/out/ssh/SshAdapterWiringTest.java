@@ -46,11 +46,31 @@ class SshAdapterWiringTest {
                     assertThat(properties.outputCapBytes()).isEqualTo(1000);
                     assertThat(properties.defaultDeadline()).isEqualTo(Duration.ofSeconds(60));
                     assertThat(properties.deadlineGrace()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.reuseSessions()).isTrue();
+                    assertThat(properties.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
+                    assertThat(properties.maxChannelsPerSession()).isEqualTo(10);
                     assertThat(properties.toString()).isEqualTo("SshProperties[privateKeyFile=/etc/mq-runbooks/id_ed25519,"
                             + " privateKeyPassphraseFile=/run/secrets/ssh-passphrase, knownHostsFile=/etc/mq-runbooks/known_hosts,"
-                            + " connectTimeout=PT10S, outputCapBytes=1000, defaultDeadline=PT1M, deadlineGrace=PT5S]");
+                            + " connectTimeout=PT10S, outputCapBytes=1000, defaultDeadline=PT1M, deadlineGrace=PT5S,"
+                            + " reuseSessions=true, sessionIdleTimeout=PT1M, maxChannelsPerSession=10]");
                     assertThat(ctx.getBean(SshPort.class)).isInstanceOf(JschSshAdapter.class);
                 });
+    }
+
+    @Test
+    void bindsTheSessionReuseSettings() {
+        context.withPropertyValues(
+                        "mqrunbooks.ssh.reuse-sessions=false",
+                        "mqrunbooks.ssh.session-idle-timeout=15s",
+                        "mqrunbooks.ssh.max-channels-per-session=4")
+                .run(ctx -> {
+                    SshProperties properties = ctx.getBean(SshProperties.class);
+                    assertThat(properties.reuseSessions()).isFalse();
+                    assertThat(properties.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(properties.maxChannelsPerSession()).isEqualTo(4);
+                });
+        context.withPropertyValues("mqrunbooks.ssh.max-channels-per-session=0").run(ctx -> assertThat(ctx).hasFailed()
+                .getFailure().rootCause().hasMessage("mqrunbooks.ssh.max-channels-per-session must be positive, not 0"));
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -40,9 +43,15 @@ final class TestSshServer implements AutoCloseable {
     private final SshServer server;
     private final KeyPair hostKey;
     private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger sessionsClosed = new AtomicInteger();
     private final List<String> commandLines = new CopyOnWriteArrayList<>();
 
     TestSshServer(PublicKey authorizedClientKey) throws IOException, GeneralSecurityException {
+        this(authorizedClientKey, Integer.MAX_VALUE);
+    }
+
+    /** A server that refuses to open more than {@code maxChannels} channels at once on one session. */
+    TestSshServer(PublicKey authorizedClientKey, int maxChannels) throws IOException, GeneralSecurityException {
         hostKey = ecKeyPair();
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -53,6 +62,10 @@ final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(authorizedClientKey, key));
         server.setCommandFactory((channel, commandLine) -> {
             commandLines.add(commandLine);
+            if (commandLine.endsWith(" drop-at-start")) {
+                // The session goes before the exec request is answered: the client cannot know the command came.
+                channel.getSession().close(true);
+            }
             return new ScriptedCommand(commandLine);
         });
         server.addSessionListener(new SessionListener() {
@@ -60,7 +73,13 @@ final class TestSshServer implements AutoCloseable {
             public void sessionCreated(Session session) {
                 sessionsOpened.incrementAndGet();
             }
+
+            @Override
+            public void sessionClosed(Session session) {
+                sessionsClosed.incrementAndGet();
+            }
         });
+        server.setChannelFactories(List.of(new LimitedSessionChannels(maxChannels)));
         server.start();
     }
 
@@ -99,6 +118,11 @@ final class TestSshServer implements AutoCloseable {
         return sessionsOpened.get();
     }
 
+    /** Sessions open now, as the server counts them. */
+    int sessionsOpen() {
+        return sessionsOpened.get() - sessionsClosed.get();
+    }
+
     List<String> commandLines() {
         return List.copyOf(commandLines);
     }
@@ -109,10 +133,41 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /**
+     * Session channels, at most {@code max} open at once per SSH session, as OpenSSH's MaxSessions: past that
+     * the channel open is refused (MINA answers SSH_MSG_CHANNEL_OPEN_FAILURE when a factory gives no channel).
+     */
+    private static final class LimitedSessionChannels implements ChannelFactory {
+        private final int max;
+        private final java.util.Map<Session, AtomicInteger> open = new java.util.concurrent.ConcurrentHashMap<>();
+
+        LimitedSessionChannels(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public String getName() {
+            return ChannelSessionFactory.INSTANCE.getName();
+        }
+
+        @Override
+        public Channel createChannel(Session session) throws IOException {
+            AtomicInteger count = open.computeIfAbsent(session, s -> new AtomicInteger());
+            if (count.incrementAndGet() > max) {
+                count.decrementAndGet();
+                return null;
+            }
+            Channel channel = ChannelSessionFactory.INSTANCE.createChannel(session);
+            channel.addCloseFutureListener(closed -> count.decrementAndGet());
+            return channel;
+        }
+    }
+
+    /**
      * Commands: {@code echo WORDS}, {@code fail CODE} (a line on stderr, exit CODE), {@code cat} (stdin to
      * stdout), {@code sleep SECONDS} (killed by the timeout wrapper: exit 137, as a shell reports it),
      * {@code sleep-signalled SECONDS} (the same, reported as OpenSSH does when timeout's KILL ended the
      * command: no exit status), {@code signalled} (no exit status at once), {@code hang} (ignores the wrapper, never exits), {@code drop} (closes the session, no exit status),
+     * {@code drop-at-start} (the session is closed as the exec request arrives, before it is answered),
      * {@code flood BYTES} (that many bytes on stdout and on stderr).
      */
     private static final class ScriptedCommand implements Command, Runnable {
