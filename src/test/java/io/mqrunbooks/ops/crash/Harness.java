@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,10 +13,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What both harnesses need: the packaged jar, the drill's classes, a fresh MariaDB database, free ports. */
+/** What both harnesses need: the packaged jar, a fresh MariaDB database, free ports. */
 final class Harness {
-
-    static final String DRILL_PACKAGE = "io/mqrunbooks/ops/crash/drill";
 
     private Harness() {
     }
@@ -38,18 +35,38 @@ final class Harness {
         }
     }
 
-    /** Copies only the drill's compiled delegates into their own loader folder, away from every other test class. */
-    static Path drillClasses(Path testClasses, Path workDir) throws IOException {
-        Path source = testClasses.resolve(DRILL_PACKAGE);
-        Path target = workDir.resolve("drill-classes");
-        Path targetPackage = target.resolve(DRILL_PACKAGE);
-        Files.createDirectories(targetPackage);
-        try (Stream<Path> classes = Files.list(source)) {
-            for (Path file : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
-                Files.copy(file, targetPackage.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+    /** Lines of a file that may not exist yet (the lab's journal). */
+    static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
         }
-        return target;
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    /** The journal's last command as "host: command line", for a kill's report. */
+    static String lastLine(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return "none";
+        }
+        List<String> lines = Files.readAllLines(journal);
+        if (lines.isEmpty()) {
+            return "none";
+        }
+        var entry = DrillRest.JSON.readTree(lines.get(lines.size() - 1));
+        return entry.path("host").asText() + ": " + entry.path("commandLine").asText() + " ("
+                + entry.path("outcome").asText() + ")";
+    }
+
+    /** The 1, 5 and 15 minute load averages, for figures measured on a shared machine. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void recreateDatabase(String database) {

@@ -1,5 +1,6 @@
 package io.mqrunbooks.ops.crash;
 
+import io.mqrunbooks.testsupport.LabControlClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ final class LabProcess implements AutoCloseable {
 
     Path journal() {
         return dataDir.resolve("lab/journal.jsonl");
+    }
+
+    /** The lab's control endpoint (faults, the simulated MQ, reset, state). */
+    LabControlClient control() {
+        return LabControlClient.of(dataDir.resolve("lab"));
     }
 
     @Override
