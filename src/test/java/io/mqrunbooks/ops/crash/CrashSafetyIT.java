@@ -21,8 +21,8 @@ class CrashSafetyIT {
         long seed = Long.getLong("crash.seed", 20261121L);
         CrashDrill.Settings settings = new CrashDrill.Settings(Integer.getInteger("crash.rounds", 2),
                 Integer.getInteger("crash.stages", 2), Integer.getInteger("crash.kills", 3), seed,
-                Integer.getInteger("crash.maxCommands", 250), 300,
-                Duration.ofMinutes(Integer.getInteger("crash.minutes", 6)), "mqrunbooks_ci_crash");
+                Integer.getInteger("crash.maxCommands", 120), 300,
+                Duration.ofMinutes(Integer.getInteger("crash.minutes", 8)), "mqrunbooks_ci_crash");
 
         CrashDrill.Result result = CrashDrill.run(settings, Path.of("target"));
         String report = CrashDrill.report(result, "./mvnw -B verify -Dit.test=CrashSafetyIT -Dcrash.seed=" + seed);

@@ -129,11 +129,7 @@ final class Drill {
         }
         DrillRest admin = node.admin();
         try {
-            Map<String, JsonNode> byId = new HashMap<>();
-            for (JsonNode instance : admin.get("/engine-rest/history/process-instance?" + ALL)) {
-                byId.put(instance.path("id").asText(), instance);
-            }
-            instances = byId;
+            Map<String, JsonNode> byId = readInstances(admin);
             DrillPlan.Round round = rounds.get(current);
             assignNightly(round);
             if (round.runs().stream().allMatch(this::ended)) {
@@ -210,6 +206,16 @@ final class Drill {
                 as(admin, OPERATOR).post("/engine-rest/process-definition/key/" + next.processKey() + "/start", start);
             }
         }
+    }
+
+    /** Every run in history (the drill's database holds nothing else), kept as the snapshot the pass works on. */
+    private Map<String, JsonNode> readInstances(DrillRest admin) throws DrillRest.CallFailed {
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode instance : admin.get("/engine-rest/history/process-instance?" + ALL)) {
+            byId.put(instance.path("id").asText(), instance);
+        }
+        instances = byId;
+        return byId;
     }
 
     /** The nightly baseline starts on its timer: the drill moves the timer start job's due date to now. */
@@ -360,8 +366,13 @@ final class Drill {
     }
 
     private static Instant due(JsonNode job) {
-        String due = job.path("dueDate").asText(null);
-        return due == null ? Instant.MAX : OffsetDateTime.parse(due, ENGINE_DATE).toInstant();
+        Instant due = time(job, "dueDate");
+        return due == null ? Instant.MAX : due;
+    }
+
+    private static Instant time(JsonNode node, String field) {
+        String text = node.path(field).asText(null);
+        return text == null ? null : OffsetDateTime.parse(text, ENGINE_DATE).toInstant();
     }
 
     private synchronized AppNode nextNode() {
@@ -407,6 +418,7 @@ final class Drill {
         List<String> busy = new ArrayList<>();
         try {
             DrillRest admin = node.admin();
+            readInstances(admin);
             Map<String, String> activities = new HashMap<>();
             for (JsonNode definition : admin.get("/engine-rest/job-definition?" + ALL)) {
                 activities.put(definition.path("id").asText(), definition.path("activityId").asText());
@@ -450,7 +462,12 @@ final class Drill {
 
     /** One run as the engine, the evidence store and the lab's journal show it afterwards. */
     record RunOutcome(DrillPlan.Run run, String state, String outcome, int instances, boolean evidenceIntact,
-                      String evidence, List<String> incidents, List<String> failedAttempts) {
+                      String evidence, List<String> incidents, List<String> failedAttempts, List<String> unendedAttempts,
+                      Instant started, Instant ended) {
+
+        double seconds() {
+            return started == null || ended == null ? Double.NaN : Duration.between(started, ended).toMillis() / 1000.0;
+        }
 
         boolean asExpected() {
             return "COMPLETED".equals(state) && outcome != null && outcome.matches(run.expectedOutcome()) && evidenceIntact
@@ -479,11 +496,7 @@ final class Drill {
 
     List<RunOutcome> runOutcomes(AppNode node) throws DrillRest.CallFailed {
         DrillRest admin = node.admin();
-        Map<String, JsonNode> byId = new HashMap<>();
-        for (JsonNode instance : admin.get("/engine-rest/history/process-instance?" + ALL)) {
-            byId.put(instance.path("id").asText(), instance);
-        }
-        instances = byId;
+        Map<String, JsonNode> byId = readInstances(admin);
         Map<String, String> outcomes = new HashMap<>();
         for (JsonNode variable : admin.get("/engine-rest/history/variable-instance?variableName=outcome&" + ALL)) {
             String instance = variable.path("processInstanceId").asText();
@@ -510,7 +523,8 @@ final class Drill {
                 JsonNode root = instanceOf(run);
                 if (root == null) {
                     result.add(new RunOutcome(run, "NOT STARTED", null, 0, false, "no run",
-                            incidents.getOrDefault(run.name(), List.of()), failures.getOrDefault(run.name(), List.of())));
+                            incidents.getOrDefault(run.name(), List.of()), failures.getOrDefault(run.name(), List.of()),
+                            List.of(), null, null));
                     continue;
                 }
                 String rootId = root.path("id").asText();
@@ -518,16 +532,24 @@ final class Drill {
                         .map(i -> i.path("id").asText()).toList();
                 int records = 0;
                 List<String> broken = new ArrayList<>();
+                List<String> unended = new ArrayList<>();
                 for (String id : ids) {
                     JsonNode verification = admin.get("/api/runs/" + id + "/verify");
                     records += verification.path("recordsChecked").asInt();
                     if (!verification.path("intact").asBoolean(false)) {
                         broken.add(verification.toString());
                     }
+                    // The evidence of an attempt a kill cut off survives it (own transaction): started, never ended.
+                    for (JsonNode step : admin.get("/api/runs/" + id).path("timeline")) {
+                        if ("failed attempt".equals(step.path("status").asText())) {
+                            unended.add(step.path("stepName").asText(step.path("stepId").asText()));
+                        }
+                    }
                 }
                 result.add(new RunOutcome(run, root.path("state").asText(), outcomes.get(rootId), ids.size(), broken.isEmpty(),
                         broken.isEmpty() ? records + " records intact" : "BROKEN: " + broken,
-                        incidents.getOrDefault(run.name(), List.of()), failures.getOrDefault(run.name(), List.of())));
+                        incidents.getOrDefault(run.name(), List.of()), failures.getOrDefault(run.name(), List.of()),
+                        unended, time(root, "startTime"), time(root, "endTime")));
             }
         }
         return result;

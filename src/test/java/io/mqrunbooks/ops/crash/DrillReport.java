@@ -31,6 +31,10 @@ record DrillReport(boolean finished, List<Drill.RunOutcome> runs, List<Drill.Rou
         return runs.stream().mapToLong(run -> run.failedAttempts().size()).sum();
     }
 
+    long unendedAttempts() {
+        return runs.stream().mapToLong(run -> run.unendedAttempts().size()).sum();
+    }
+
     int commands() {
         return rounds.stream().mapToInt(round -> round.journal().commands()).sum();
     }
@@ -47,22 +51,27 @@ record DrillReport(boolean finished, List<Drill.RunOutcome> runs, List<Drill.Rou
     String text() {
         StringBuilder out = new StringBuilder();
         out.append("Runs per runbook (those a call activity started included): ").append(runsPerRunbook).append("\n\n");
-        out.append(String.format("%-26s %-36s %-10s %-4s %-9s %s%n", "run", "runbook", "state", "inst", "expected",
+        out.append(String.format("%-26s %-36s %-10s %-4s %-6s %-9s %s%n", "run", "runbook", "state", "inst", "s", "expected",
                 "outcome / evidence"));
         for (Drill.RunOutcome run : runs) {
-            out.append(String.format("%-26s %-36s %-10s %-4d %-9s %s%n", run.run().name(), run.run().processKey(), run.state(),
-                    run.instances(), run.asExpected() ? "yes" : "NO", cut(run.outcome(), 110)));
+            out.append(String.format("%-26s %-36s %-10s %-4d %-6.0f %-9s %s%n", run.run().name(), run.run().processKey(),
+                    run.state(), run.instances(), run.seconds(), run.asExpected() ? "yes" : "NO", cut(run.outcome(), 110)));
             out.append(String.format("%-26s %s%n", "", run.evidence()));
             run.incidents().forEach(incident -> out.append("      INCIDENT ").append(incident).append('\n'));
             run.failedAttempts().forEach(failure -> out.append("      failed attempt ").append(cut(failure, 200)).append('\n'));
+            if (!run.unendedAttempts().isEmpty()) {
+                out.append("      steps started again after an attempt that never ended: ")
+                        .append(String.join("; ", run.unendedAttempts())).append('\n');
+            }
             if (!run.asExpected() && run.outcome() != null) {
                 out.append("      expected outcome: ").append(run.run().expectedOutcome()).append('\n');
             }
         }
         for (Drill.RoundOutcome round : rounds) {
-            out.append(String.format("%nRound %d: %.1f s, journal lines %d to %d, %d commands (%d cut off by a kill)%n",
-                    round.record().number, round.record().seconds(), round.record().journalStart + 1,
-                    round.record().journalEnd, round.journal().commands(), round.journal().disconnected()));
+            out.append(String.format("%nRound %d: %.1f s%s, journal lines %d to %s, %d commands (%d cut off by a kill)%n",
+                    round.record().number, round.record().seconds(), round.record().ended == null ? " (NOT FINISHED)" : "",
+                    round.record().journalStart + 1, round.record().journalEnd < 0 ? "now" : round.record().journalEnd,
+                    round.journal().commands(), round.journal().disconnected()));
             for (Drill.LaneOutcome lane : round.lanes()) {
                 out.append(String.format("  lane %-15s %s%n", lane.lane().name(), lane.asExpected()
                         ? lane.actual().size() + " side-effecting commands, each once, in the plan's order"
@@ -88,6 +97,8 @@ record DrillReport(boolean finished, List<Drill.RunOutcome> runs, List<Drill.Rou
                         runsAsExpected(), rounds.stream().filter(Drill.RoundOutcome::asExpected).count(), rounds.size()))
                 .append(String.format("duplicate side effects: %d%n", duplicates().size()))
                 .append(String.format("incidents: %d; failed job attempts (retried): %d%n", incidents(), failedAttempts()))
+                .append(String.format("step attempts that never ended (cut off by a kill; the step ran again): %d%n",
+                        unendedAttempts()))
                 .append(String.format("lab commands: %d, cut off by a kill (DISCONNECTED): %d%n", commands(), disconnected()))
                 .append(String.format("REST: %d start requests, %d gates and %d operator tasks completed, %d timers fired early,"
                         + " %d calls refused or failed (node down); lab control: %d steps%n", traffic.startRequests(),

@@ -49,7 +49,7 @@ class TwoNodeIT {
             double startB = nodeB.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;
             Drill.setUp(nodeA);
             Drill drill = new Drill(List.of(nodeA, nodeB), DrillPlan.rounds("TN", rounds, stages), lab.control());
-            long deadline = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("twonode.minutes", 4)).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("twonode.minutes", 5)).toNanos();
 
             // Kill B once a seeded share of the runs (between a quarter and a half) has ended.
             int planned = drill.runsPlanned();
