@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,7 +75,7 @@ final class Drill {
     private final LabControlClient lab;
     private final List<RoundRecord> records = new CopyOnWriteArrayList<>();
     private final Set<String> labStepsDone = new HashSet<>();
-    private final Map<Integer, String> nightlyByRound = new HashMap<>();
+    private final Map<Integer, String> nightlyByRound = new ConcurrentHashMap<>();
     private final Map<String, Instant> timersSeen = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
@@ -84,7 +85,7 @@ final class Drill {
     private final AtomicInteger gatesDecided = new AtomicInteger();
     private final AtomicInteger operatorTasks = new AtomicInteger();
     private final AtomicInteger timersFired = new AtomicInteger();
-    private final AtomicInteger labSteps = new AtomicInteger();
+    private final List<String> labSteps = Collections.synchronizedList(new ArrayList<>());
     private volatile Map<String, JsonNode> instances = Map.of();
     private volatile int current;
     private int rotation;
@@ -194,7 +195,7 @@ final class Drill {
             if (labStepsDone.add(next.name())) {
                 for (DrillPlan.LabStep step : next.before()) {
                     step.action().accept(lab);
-                    labSteps.incrementAndGet();
+                    labSteps.add("before " + next.name() + ": " + step.description());
                 }
             }
             if (next.timerStarted()) {
@@ -322,11 +323,17 @@ final class Drill {
 
     private void doLabWork(JsonNode variables, DrillPeople.LabWork work, DrillPlan.Run run) {
         switch (work) {
-            case RESTORE_MEDIA -> lab.restoreMedia(text(variables, "backupHost"), text(variables, "backupQueueManager"));
-            case INSTALL_VERSION -> lab.installVersion(text(variables, "host"), run.installVersion());
+            case RESTORE_MEDIA -> {
+                lab.restoreMedia(text(variables, "backupHost"), text(variables, "backupQueueManager"));
+                labSteps.add(run.name() + ": media restored for " + text(variables, "backupQueueManager") + " on "
+                        + text(variables, "backupHost"));
+            }
+            case INSTALL_VERSION -> {
+                lab.installVersion(text(variables, "host"), run.installVersion());
+                labSteps.add(run.name() + ": IBM MQ " + run.installVersion() + " installed on " + text(variables, "host"));
+            }
             default -> throw new IllegalArgumentException(work.name());
         }
-        labSteps.incrementAndGet();
     }
 
     private static String text(JsonNode variables, String name) {
@@ -438,13 +445,13 @@ final class Drill {
     }
 
     /** What the drill did through REST and the lab's control endpoint, as the report counts it. */
-    record Traffic(int startRequests, int gatesDecided, int operatorTasks, int timersFired, int failedCalls, int labSteps,
-                   List<String> refusedCalls) {
+    record Traffic(int startRequests, int gatesDecided, int operatorTasks, int timersFired, int failedCalls,
+                   List<String> labSteps, List<String> refusedCalls) {
     }
 
     Traffic traffic() {
         return new Traffic(startRequests.get(), gatesDecided.get(), operatorTasks.get(), timersFired.get(),
-                failedCalls.get(), labSteps.get(), List.copyOf(refusedCalls));
+                failedCalls.get(), List.copyOf(labSteps), List.copyOf(refusedCalls));
     }
 
     /** "host/queue manager" to "status" or "status, DR role", from the lab's {@code /state}. */

@@ -103,7 +103,8 @@ record DrillReport(boolean finished, List<Drill.RunOutcome> runs, List<Drill.Rou
                 .append(String.format("REST: %d start requests, %d gates and %d operator tasks completed, %d timers fired early,"
                         + " %d calls refused or failed (node down); lab control: %d steps%n", traffic.startRequests(),
                         traffic.gatesDecided(), traffic.operatorTasks(), traffic.timersFired(), traffic.failedCalls(),
-                        traffic.labSteps()));
+                        traffic.labSteps().size()));
+        traffic.labSteps().forEach(step -> out.append("  lab: ").append(step).append('\n'));
         traffic.refusedCalls().stream().limit(10).forEach(call -> out.append("  refused: ").append(cut(call, 200)).append('\n'));
         return out.toString();
     }
