@@ -95,6 +95,7 @@ final class AppNode implements AutoCloseable {
         env.put("MQRB_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString());
         process = builder.start();
+        Harness.endWithThisJvm(process);
         startedAt = System.nanoTime();
     }
 

@@ -170,6 +170,8 @@ public final class CrashDrill {
         long seed = System.currentTimeMillis() % 100_000;
         int minutes = 40;
         int maxCommands = 150;
+        // Not the IT's database: a standalone drill and a build on the same MariaDB must not drop each other's.
+        String database = "mqrunbooks_ci_crash_drill";
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -182,12 +184,13 @@ public final class CrashDrill {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--minutes" -> minutes = Integer.parseInt(value);
                 case "--max-commands" -> maxCommands = Integer.parseInt(value);
+                case "--database" -> database = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --rounds N --stages 1..5 --kills N --seed N --minutes N --max-commands N)");
+                        + " (use --rounds N --stages 1..5 --kills N --seed N --minutes N --max-commands N --database mqrunbooks_ci_NAME)");
             }
         }
         Settings settings = new Settings(rounds, stages, kills, seed, maxCommands, 400, Duration.ofMinutes(minutes),
-                "mqrunbooks_ci_crash");
+                database);
         Result result = run(settings, Path.of("target"));
         String report = report(result, "CrashDrill " + String.join(" ", args));
         write(Path.of("target/crash-report.txt"), report);

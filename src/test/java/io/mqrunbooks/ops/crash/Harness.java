@@ -35,6 +35,11 @@ final class Harness {
         }
     }
 
+    /** A harness stopped from outside (Ctrl+C, a build timeout) leaves no lab or node behind. */
+    static void endWithThisJvm(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "end-" + process.pid()));
+    }
+
     /** Lines of a file that may not exist yet (the lab's journal). */
     static long lines(Path file) throws IOException {
         if (!Files.exists(file)) {

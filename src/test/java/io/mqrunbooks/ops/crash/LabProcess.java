@@ -29,6 +29,7 @@ final class LabProcess implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(Harness.java(), "-Xmx256m", "-jar", jar.toString(), "lab",
                 "--data", dataDir.toString(), "--ephemeral-ports"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Harness.endWithThisJvm(process);
         LabProcess lab = new LabProcess(process, dataDir);
         long deadline = System.nanoTime() + limit.toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Stop with Ctrl+C.")) {
