@@ -26,12 +26,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CrashDrill {
 
+    /** How many commands a kill waits, at most, for a side-effecting one to fall after. */
+    static final int SIDE_EFFECT_SEARCH = 40;
+
     /**
      * How the drill runs. The kills are spread evenly over the rounds; a kill comes once the node has sent a
      * seeded random number (1 to {@code maxCommandsBetweenKills}) of commands to the lab since it came up or its
-     * round began, plus a seeded random 0 to {@code maxExtraDelayMillis} ms: tied to the node's own progress, so
-     * each kill lands in the middle of runs however fast or slow the machine is, often between a command and its
-     * commit.
+     * round began and then the next side-effecting command (if one comes within {@link #SIDE_EFFECT_SEARCH}),
+     * plus a seeded random 0 to {@code maxExtraDelayMillis} ms: tied to the node's own progress, so each kill lands
+     * in the middle of runs however fast or slow the machine is, mostly between a side effect and its commit.
      * {@code stages}: members of PAYCLUS the staged migration migrates in each round (see {@link DrillPlan}).
      */
     record Settings(int rounds, int stages, int kills, long seed, int maxCommandsBetweenKills, int maxExtraDelayMillis,
@@ -96,6 +99,16 @@ public final class CrashDrill {
                             }
                             Thread.sleep(20);
                         }
+                        // Aim at the next side-effecting command (within 40 commands): the kill then falls between
+                        // a change on a host and the commit of the step that made it, where a re-run must see it.
+                        long giveUpAt = Harness.lines(lab.journal()) + SIDE_EFFECT_SEARCH;
+                        while (JournalCheck.sideEffectKind(Harness.lastEntry(lab.journal())) == null
+                                && Harness.lines(lab.journal()) < giveUpAt) {
+                            if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
+                                return;
+                            }
+                            Thread.sleep(10);
+                        }
                         Thread.sleep(extra);
                         double up = node.uptime().toMillis() / 1000.0;
                         List<String> inFlight = drill.inFlight(node);
@@ -144,7 +157,8 @@ public final class CrashDrill {
         out.append("Crash drill ").append(Instant.now()).append('\n')
                 .append("command: ").append(command).append('\n')
                 .append(String.format("seed %d, rounds %d (staged migration: %d of 5 members), kills %d (each after 1..%d lab"
-                                + " commands from the restarted node plus 0..%d ms), MariaDB database %s, load average %s%n",
+                                + " commands from the restart or the round's start, then the next side-effecting command,"
+                                + " plus 0..%d ms), MariaDB database %s, load average %s%n",
                         s.seed(), s.rounds(), s.stages(),
                         s.kills(), s.maxCommandsBetweenKills(), s.maxExtraDelayMillis(), s.database(), Harness.loadAverage()))
                 .append(String.format("first start %.1f s, whole drill %.1f s%n%n", result.firstStartSeconds(), result.seconds()));

@@ -1,5 +1,6 @@
 package io.mqrunbooks.ops.crash;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -50,17 +51,19 @@ final class Harness {
         }
     }
 
-    /** The journal's last command as "host: command line", for a kill's report. */
-    static String lastLine(Path journal) throws IOException {
+    /** The journal's last entry, or null while it is empty. */
+    static JsonNode lastEntry(Path journal) throws IOException {
         if (!Files.exists(journal)) {
-            return "none";
+            return null;
         }
         List<String> lines = Files.readAllLines(journal);
-        if (lines.isEmpty()) {
-            return "none";
-        }
-        var entry = DrillRest.JSON.readTree(lines.get(lines.size() - 1));
-        return entry.path("host").asText() + ": " + entry.path("commandLine").asText() + " ("
+        return lines.isEmpty() ? null : DrillRest.JSON.readTree(lines.get(lines.size() - 1));
+    }
+
+    /** The journal's last command as "host: command line (outcome)", for a kill's report. */
+    static String lastLine(Path journal) throws IOException {
+        JsonNode entry = lastEntry(journal);
+        return entry == null ? "none" : entry.path("host").asText() + ": " + entry.path("commandLine").asText() + " ("
                 + entry.path("outcome").asText() + ")";
     }
 

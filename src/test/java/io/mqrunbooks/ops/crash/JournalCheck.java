@@ -71,12 +71,7 @@ final class JournalCheck {
             if ("DISCONNECTED".equals(entry.path("outcome").asText())) {
                 disconnected++;
             }
-            List<String> argv = new ArrayList<>();
-            entry.path("argv").forEach(token -> argv.add(token.asText()));
-            if (!argv.isEmpty()) {
-                // "/opt/mqm/bin/strmqm" is strmqm
-                argv.set(0, argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1));
-            }
+            List<String> argv = argv(entry);
             String kind = kindOf(argv);
             if (kind == null) {
                 continue;
@@ -122,6 +117,21 @@ final class JournalCheck {
             }
         }
         return duplicates;
+    }
+
+    /** The kind of side effect of one journal entry ("strmqm", "rdqmdr -p" ...), or null for a read-only command. */
+    static String sideEffectKind(JsonNode entry) {
+        return entry == null ? null : kindOf(argv(entry));
+    }
+
+    private static List<String> argv(JsonNode entry) {
+        List<String> argv = new ArrayList<>();
+        entry.path("argv").forEach(token -> argv.add(token.asText()));
+        if (!argv.isEmpty()) {
+            // "/opt/mqm/bin/strmqm" is strmqm
+            argv.set(0, argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1));
+        }
+        return argv;
     }
 
     private static String kindOf(List<String> argv) {
