@@ -184,8 +184,8 @@ public final class CrashDrill {
         long seed = System.currentTimeMillis() % 100_000;
         int minutes = 40;
         int maxCommands = 150;
-        // Not the IT's database: a standalone drill and a build on the same MariaDB must not drop each other's.
-        String database = "mqrunbooks_ci_crash_drill";
+        // Not the IT's database: a standalone drill and a build of the same checkout must not drop each other's.
+        String database = Harness.database("crashdrill");
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {

@@ -22,7 +22,7 @@ class CrashSafetyIT {
         CrashDrill.Settings settings = new CrashDrill.Settings(Integer.getInteger("crash.rounds", 2),
                 Integer.getInteger("crash.stages", 1), Integer.getInteger("crash.kills", 3), seed,
                 Integer.getInteger("crash.maxCommands", 120), 300,
-                Duration.ofMinutes(Integer.getInteger("crash.minutes", 8)), "mqrunbooks_ci_crash");
+                Duration.ofMinutes(Integer.getInteger("crash.minutes", 8)), Harness.database("crash"));
 
         CrashDrill.Result result = CrashDrill.run(settings, Path.of("target"));
         String report = CrashDrill.report(result, "./mvnw -B verify -Dit.test=CrashSafetyIT -Dcrash.seed=" + seed);

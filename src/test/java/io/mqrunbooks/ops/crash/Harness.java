@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -77,8 +81,22 @@ final class Harness {
         }
     }
 
+    /**
+     * {@code mqrunbooks_ci_<purpose>_<checkout>}: the checkout is six hex digits of this working directory's path,
+     * so builds of two checkouts sharing one MariaDB (helpers on one machine) never drop each other's database.
+     */
+    static String database(String purpose) {
+        String checkout = Path.of("").toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(checkout.getBytes(StandardCharsets.UTF_8));
+            return "mqrunbooks_ci_" + purpose + "_" + HexFormat.of().formatHex(digest).substring(0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void recreateDatabase(String database) {
-        if (!database.matches("mqrunbooks_ci_[a-z_]+")) {
+        if (!database.matches("mqrunbooks_ci_[a-z0-9_]+")) {
             throw new IllegalArgumentException("refusing to drop database '" + database + "'");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");

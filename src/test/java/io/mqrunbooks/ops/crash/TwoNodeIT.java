@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 @Tag("crash")
 class TwoNodeIT {
 
-    private static final String DATABASE = "mqrunbooks_ci_twonode";
-
     @Test
     void twoNodesRunEveryRunbookStepOnceAndOneSurvivesTheOthersKill() throws Exception {
         int rounds = Integer.getInteger("twonode.rounds", 1);
@@ -36,12 +34,13 @@ class TwoNodeIT {
         Path target = Path.of("target");
         Path workDir = Files.createDirectories(target.resolve("two-node-drill"));
         Path jar = Harness.packagedJar(target);
-        Harness.recreateDatabase(DATABASE);
+        String database = Harness.database("twonode");
+        Harness.recreateDatabase(database);
         Random random = new Random(seed);
 
         try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab"), Duration.ofSeconds(60));
-             AppNode nodeA = new AppNode("node-a", jar, workDir, DATABASE, lab);
-             AppNode nodeB = new AppNode("node-b", jar, workDir, DATABASE, lab)) {
+             AppNode nodeA = new AppNode("node-a", jar, workDir, database, lab);
+             AppNode nodeB = new AppNode("node-b", jar, workDir, database, lab)) {
             // One after the other: the first creates the schema, the second finds it.
             nodeA.start();
             double startA = nodeA.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;
@@ -77,7 +76,7 @@ class TwoNodeIT {
             StringBuilder report = new StringBuilder("Two-node drill ").append(Instant.now()).append('\n')
                     .append("command: ./mvnw -B verify -Dit.test=TwoNodeIT -Dtwonode.seed=").append(seed).append('\n')
                     .append(String.format("MariaDB database %s, seed %d, rounds %d (%d runs); node-a ready in %.1f s,"
-                            + " node-b in %.1f s; load average %s%n", DATABASE, seed, rounds, planned, startA, startB,
+                            + " node-b in %.1f s; load average %s%n", database, seed, rounds, planned, startA, startB,
                             Harness.loadAverage()))
                     .append(String.format("node-b killed (SIGKILL) after %.1f s up, with %d runs started and %d ended;"
                             + " node-a ended the rest in %.1f s%n", bUptime, startedAtKill, endedAtKill, afterKill))
