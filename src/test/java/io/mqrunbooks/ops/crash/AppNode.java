@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One engine node: the packaged jar in the production profile on MariaDB, pointed at the standalone lab's
- * inventory, key and known_hosts, with the drill's delegates added from {@code drillClasses}. It can be
- * started, killed with SIGKILL and started again; every incarnation logs to its own file.
+ * One engine node: the packaged jar as shipped, in the production profile on MariaDB, pointed at the standalone
+ * lab's inventory, key and known_hosts. It can be started, killed with SIGKILL and started again; every
+ * incarnation logs to its own file.
  */
 final class AppNode implements AutoCloseable {
 
@@ -21,7 +21,6 @@ final class AppNode implements AutoCloseable {
 
     private final String name;
     private final Path jar;
-    private final Path drillClasses;
     private final Path workDir;
     private final String database;
     private final LabProcess lab;
@@ -30,10 +29,9 @@ final class AppNode implements AutoCloseable {
     private int incarnation;
     private long startedAt;
 
-    AppNode(String name, Path jar, Path drillClasses, Path workDir, String database, LabProcess lab) throws IOException {
+    AppNode(String name, Path jar, Path workDir, String database, LabProcess lab) {
         this.name = name;
         this.jar = jar;
-        this.drillClasses = drillClasses;
         this.workDir = workDir;
         this.database = database;
         this.lab = lab;
@@ -62,13 +60,9 @@ final class AppNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Harness.java(), "-Xmx640m", "-XX:+UseSerialGC",
                 // Quicker start-up: every kill is followed by one.
                 "-XX:TieredStopAtLevel=1",
-                "-cp", jar.toString(),
-                "-Dloader.path=" + drillClasses,
-                "-Dloader.main=io.mqrunbooks.MqRunbooksApplication",
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.profiles.active=prod",
-                "--spring.main.sources=io.mqrunbooks.ops.crash.drill.DrillBeans",
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false",
                 "--mqrunbooks.inventory=" + lab.inventory(),
@@ -83,6 +77,14 @@ final class AppNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--spring.datasource.hikari.maximum-pool-size=30",
+                // The runbooks' own poll intervals and watch periods (settings an operator may set too; the
+                // delegates copy them into each run). RDQM and multi-instance poll on fixed 30 s timers, which
+                // the drill fires early through REST instead.
+                "--mqrunbooks.dr-activation.poll-interval=PT1S",
+                "--mqrunbooks.cluster-migration.traffic-watch-period=PT1S",
+                "--mqrunbooks.cluster-migration.traffic-sample-interval=PT1S",
+                "--mqrunbooks.cluster-migration.status-poll-interval=PT1S",
+                "--mqrunbooks.cluster-migration.monitoring-period=PT1S",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -93,6 +95,7 @@ final class AppNode implements AutoCloseable {
         env.put("MQRB_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString());
         process = builder.start();
+        Harness.endWithThisJvm(process);
         startedAt = System.nanoTime();
     }
 

@@ -11,101 +11,118 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The crash drill: one engine node on MariaDB, killed with SIGKILL at seeded random moments while drill
- * runs are under way, restarted each time; then every run is checked against what it would have reached
- * without a crash, and the lab's journal for side effects that ran twice.
+ * The crash drill: one engine node on MariaDB runs rounds of the real runbooks ({@link DrillPlan}) against the
+ * standalone lab and is killed with SIGKILL at seeded random moments, restarted each time; then every run is
+ * checked against what it would have reached without a crash, every round's lab state and journal against the
+ * plan, and the journal for side effects that ran twice.
  *
  * <p>Standalone (longer than CI allows), after {@code ./mvnw -o -q -B package -DskipTests} and
- * {@code ./mvnw -o -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt}:
+ * {@code ./mvnw -o -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * -Dmdep.includeScope=test}:
  * <pre>
  * java -cp target/test-classes:$(cat target/test-classpath.txt) io.mqrunbooks.ops.crash.CrashDrill \
- *     --runs 200 --kills 20 --seed 42 --minutes 30
+ *     --rounds 10 --stages 5 --kills 20 --seed 42 --minutes 40
  * </pre>
  */
 public final class CrashDrill {
 
-    /** How the drill runs. */
+    /** How many commands a kill waits, at most, for a side-effecting one to fall after. */
+    static final int SIDE_EFFECT_SEARCH = 40;
+
     /**
-     * How the drill runs. A kill comes once the node has sent a seeded random number (1 to
-     * {@code maxCommandsBetweenKills}) of commands to the lab since it came up, plus a seeded random
-     * 0 to {@code maxExtraDelayMillis} ms: tied to the node's own progress, so each kill lands in the
-     * middle of runs however fast or slow the machine is, often between a command and its commit.
+     * How the drill runs. The kills are spread evenly over the rounds; a kill comes once the node has sent a
+     * seeded random number (1 to {@code maxCommandsBetweenKills}) of commands to the lab since it came up or its
+     * round began and then the next side-effecting command (if one comes within {@link #SIDE_EFFECT_SEARCH}),
+     * plus a seeded random 0 to {@code maxExtraDelayMillis} ms: tied to the node's own progress, so each kill lands
+     * in the middle of runs however fast or slow the machine is, mostly between a side effect and its commit.
+     * {@code stages}: members of PAYCLUS the staged migration migrates in each round (see {@link DrillPlan}).
      */
-    record Settings(int runs, int kills, long seed, int maxInFlight, int maxCommandsBetweenKills, int maxExtraDelayMillis,
+    record Settings(int rounds, int stages, int kills, long seed, int maxCommandsBetweenKills, int maxExtraDelayMillis,
                     Duration limit, String database) {
     }
 
     /** One kill: when it came and what was under way. */
-    record Kill(int number, int commandsSinceReady, int extraDelayMillis, double afterReadySeconds, long runsStarted,
-                long runsEnded, int journalCommands, double restartSeconds) {
+    record Kill(int number, int round, int commandsSinceReady, int extraDelayMillis, double afterReadySeconds,
+                long runsStarted, long runsEnded, long journalLines, String lastCommand, List<String> inFlight,
+                double restartSeconds) {
     }
 
     /** Everything the drill measured. */
-    record Result(Settings settings, List<Kill> kills, List<Drill.RunOutcome> outcomes, List<JournalCheck.Duplicate> duplicates,
-                  long incidents, int journalCommands, int disconnectedCommands, int failedCalls, int gatesApproved,
-                  int startRequests, double firstStartSeconds, double seconds, boolean finished) {
-
-        long runsAsWithoutCrash() {
-            return outcomes.stream().filter(Drill.RunOutcome::asWithoutCrash).count();
-        }
-
-        long resumedSteps() {
-            return outcomes.stream().mapToLong(Drill.RunOutcome::resumedSteps).sum();
-        }
-
-        long repeatedStatusChecks() {
-            return outcomes.stream().mapToLong(o -> o.statusChecks() - 4L).sum();
-        }
+    record Result(Settings settings, List<Kill> kills, DrillReport report, double firstStartSeconds, double seconds) {
 
         boolean passed() {
-            return finished && duplicates.isEmpty() && incidents == 0 && runsAsWithoutCrash() == outcomes.size()
-                    && kills.size() == settings.kills();
+            return report.passed() && kills.size() == settings.kills();
         }
     }
 
     private CrashDrill() {
     }
 
-    static Result run(Settings settings, Path target, Path testClasses) throws Exception {
+    static Result run(Settings settings, Path target) throws Exception {
         long began = System.nanoTime();
         Path workDir = Files.createDirectories(target.resolve("crash-drill"));
         Path jar = Harness.packagedJar(target);
-        Path drillClasses = Harness.drillClasses(testClasses, workDir);
         Harness.recreateDatabase(settings.database());
         Random random = new Random(settings.seed());
         try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab-" + settings.seed()), Duration.ofSeconds(60));
-             AppNode node = new AppNode("node-a", jar, drillClasses, workDir, settings.database(), lab)) {
+             AppNode node = new AppNode("node-a", jar, workDir, settings.database(), lab)) {
             node.start();
             double firstStart = node.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;
             Drill.setUp(node);
-            Drill drill = new Drill(List.of(node), Drill.plan("CR", settings.runs()), settings.maxInFlight());
+            Drill drill = new Drill(List.of(node), DrillPlan.rounds("CR", settings.rounds(), settings.stages()), lab.control());
             long deadline = began + settings.limit().toNanos();
 
             List<Kill> kills = new ArrayList<>();
             AtomicReference<Throwable> killerFailure = new AtomicReference<>();
             Thread killer = new Thread(() -> {
                 try {
-                    int base = commandCount(lab.journal());
+                    long base = Harness.lines(lab.journal());
+                    int baseRound = drill.currentRound();
                     for (int k = 1; k <= settings.kills(); k++) {
                         int commands = 1 + random.nextInt(settings.maxCommandsBetweenKills());
                         int extra = random.nextInt(settings.maxExtraDelayMillis() + 1);
-                        while (commandCount(lab.journal()) - base < commands) {
-                            if (System.nanoTime() > deadline || drill.endedRuns() == settings.runs()) {
+                        // Spread over the rounds: kill k waits for its round, then counts from that round's start.
+                        int killRound = 1 + (k - 1) * settings.rounds() / settings.kills();
+                        while (drill.currentRound() < killRound) {
+                            if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
                                 return;
                             }
                             Thread.sleep(20);
                         }
+                        if (drill.currentRound() != baseRound) {
+                            base = drill.journalStartOfCurrentRound();
+                            baseRound = drill.currentRound();
+                        }
+                        while (Harness.lines(lab.journal()) - base < commands) {
+                            if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
+                                return;
+                            }
+                            Thread.sleep(20);
+                        }
+                        // Aim at the next side-effecting command (within 40 commands): the kill then falls between
+                        // a change on a host and the commit of the step that made it, where a re-run must see it.
+                        long giveUpAt = Harness.lines(lab.journal()) + SIDE_EFFECT_SEARCH;
+                        while (JournalCheck.sideEffectKind(Harness.lastEntry(lab.journal())) == null
+                                && Harness.lines(lab.journal()) < giveUpAt) {
+                            if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
+                                return;
+                            }
+                            Thread.sleep(10);
+                        }
                         Thread.sleep(extra);
                         double up = node.uptime().toMillis() / 1000.0;
-                        int journalLines = commandCount(lab.journal());
+                        List<String> inFlight = drill.inFlight(node);
+                        long journalLines = Harness.lines(lab.journal());
+                        String last = Harness.lastLine(lab.journal());
                         long started = drill.startedRuns();
                         long ended = drill.endedRuns();
+                        int round = drill.currentRound();
                         node.kill();
                         long restart = System.nanoTime();
                         node.start();
                         node.awaitReady(Duration.ofSeconds(300));
-                        base = commandCount(lab.journal());
-                        kills.add(new Kill(k, commands, extra, up, started, ended, journalLines,
+                        base = Harness.lines(lab.journal());
+                        kills.add(new Kill(k, round, commands, extra, up, started, ended, journalLines, last, inFlight,
                                 (System.nanoTime() - restart) / 1e9));
                     }
                 } catch (Throwable e) {
@@ -120,30 +137,17 @@ public final class CrashDrill {
             }
             if (killer.isAlive()) {
                 killer.interrupt();
+                killer.join(60_000);
             }
             // The run list is final only once the last kill's restart is done.
             if (!node.alive()) {
                 node.start();
             }
             node.awaitReady(Duration.ofSeconds(300));
-            finished = finished && drill.runUntilDone(deadline);
+            finished = finished || drill.runUntilDone(deadline);
 
-            JournalCheck journal = JournalCheck.read(lab.journal());
-            List<Drill.RunOutcome> outcomes = drill.outcomes(node, journal);
-            int disconnected = (int) Files.readAllLines(lab.journal()).stream()
-                    .filter(line -> line.contains("\"outcome\":\"DISCONNECTED\"")).count();
-            return new Result(settings, kills, outcomes, journal.duplicates(), drill.incidents(node),
-                    journal.commands(), disconnected, drill.failedCalls(), drill.gatesApproved(), drill.startRequests(),
-                    firstStart, (System.nanoTime() - began) / 1e9, finished);
-        }
-    }
-
-    private static int commandCount(Path journal) throws IOException {
-        if (!Files.exists(journal)) {
-            return 0;
-        }
-        try (var lines = Files.lines(journal)) {
-            return (int) lines.count();
+            DrillReport report = DrillReport.of(drill, node, lab.journal(), finished);
+            return new Result(settings, kills, report, firstStart, (System.nanoTime() - began) / 1e9);
         }
     }
 
@@ -152,63 +156,58 @@ public final class CrashDrill {
         Settings s = result.settings();
         out.append("Crash drill ").append(Instant.now()).append('\n')
                 .append("command: ").append(command).append('\n')
-                .append(String.format("seed %d, runs %d, kills %d (each after 1..%d lab commands from the restarted node"
-                                + " plus 0..%d ms), at most %d runs in flight, MariaDB database %s%n", s.seed(), s.runs(),
-                        s.kills(), s.maxCommandsBetweenKills(), s.maxExtraDelayMillis(), s.maxInFlight(), s.database()))
+                .append(String.format("seed %d, rounds %d (staged migration: %d of 5 members), kills %d (each after 1..%d lab"
+                                + " commands from the restart or the round's start, then the next side-effecting command,"
+                                + " plus 0..%d ms), MariaDB database %s, load average %s%n",
+                        s.seed(), s.rounds(), s.stages(),
+                        s.kills(), s.maxCommandsBetweenKills(), s.maxExtraDelayMillis(), s.database(), Harness.loadAverage()))
                 .append(String.format("first start %.1f s, whole drill %.1f s%n%n", result.firstStartSeconds(), result.seconds()));
-        out.append(String.format("%-5s %-9s %-9s %-16s %-12s %-12s %-14s %-8s%n", "kill", "commands", "+ms",
-                "after ready (s)", "runs started", "runs ended", "journal lines", "restart (s)"));
+        out.append("Kills (SIGKILL), each followed by a restart:\n");
         for (Kill kill : result.kills()) {
-            out.append(String.format("%-5d %-9d %-9d %-16.1f %-12d %-12d %-14d %-8.1f%n", kill.number(),
+            out.append(String.format("  kill %d in round %d: after %d lab commands + %d ms (%.1f s after ready), %d runs"
+                            + " started, %d ended, journal line %d (last: %s); restart %.1f s%n", kill.number(), kill.round(),
                     kill.commandsSinceReady(), kill.extraDelayMillis(), kill.afterReadySeconds(), kill.runsStarted(),
-                    kill.runsEnded(), kill.journalCommands(), kill.restartSeconds()));
+                    kill.runsEnded(), kill.journalLines(), kill.lastCommand(), kill.restartSeconds()));
+            out.append("      in flight: ").append(kill.inFlight().isEmpty() ? "(nothing: every run waited on a person)"
+                    : String.join("; ", kill.inFlight())).append('\n');
         }
-        out.append('\n').append(String.format("%-18s %-8s %-10s %-10s %-44s %-10s %-8s %s%n", "run", "host", "state", "outcome",
-                "crtmqm/strmqm/endmqm/dltmqm (journal)", "dspmq", "resumed", "evidence"));
-        for (Drill.RunOutcome o : result.outcomes()) {
-            out.append(String.format("%-18s %-8s %-10s %-10s %-44s %-10d %-8d %s%n", o.run().businessKey(), o.run().host(),
-                    o.state(), o.outcome(), o.sideEffects().values() + (o.sideEffectsAsExpected() ? " in order, exit 0" : " UNEXPECTED"),
-                    o.statusChecks(), o.resumedSteps(), o.evidence()));
-        }
-        out.append('\n')
-                .append(String.format("runs: %d, finished as without a crash: %d%n", result.outcomes().size(), result.runsAsWithoutCrash()))
-                .append(String.format("kills: %d (SIGKILL), incidents: %d%n", result.kills().size(), result.incidents()))
-                .append(String.format("duplicate side effects: %d%n", result.duplicates().size()));
-        result.duplicates().forEach(d -> out.append("  ").append(d).append('\n'));
-        out.append(String.format("steps resumed after a kill that found their work already done: %d%n", result.resumedSteps()))
-                .append(String.format("status checks beyond one per step (re-run attempts): %d%n", result.repeatedStatusChecks()))
-                .append(String.format("lab commands: %d, cut off by a kill (DISCONNECTED): %d%n", result.journalCommands(),
-                        result.disconnectedCommands()))
-                .append(String.format("REST: %d start requests, %d gates approved, %d calls refused while the node was down%n",
-                        result.startRequests(), result.gatesApproved(), result.failedCalls()))
+        out.append('\n').append(result.report().text());
+        out.append(String.format("kills: %d of %d%n", result.kills().size(), s.kills()))
                 .append("result: ").append(result.passed() ? "PASSED" : "FAILED").append('\n');
         return out.toString();
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = 200;
+        int rounds = 10;
+        int stages = 5;
         int kills = 20;
         long seed = System.currentTimeMillis() % 100_000;
-        int minutes = 30;
+        int minutes = 40;
+        int maxCommands = 150;
+        // Not the IT's database: a standalone drill and a build of the same checkout must not drop each other's.
+        String database = Harness.database("crashdrill");
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
                 throw new IllegalArgumentException("missing value after " + args[i]);
             }
             switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--stages" -> stages = Integer.parseInt(value);
                 case "--kills" -> kills = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--minutes" -> minutes = Integer.parseInt(value);
+                case "--max-commands" -> maxCommands = Integer.parseInt(value);
+                case "--database" -> database = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --runs N --kills N --seed N --minutes N)");
+                        + " (use --rounds N --stages 1..5 --kills N --seed N --minutes N --max-commands N --database mqrunbooks_ci_NAME)");
             }
         }
-        Settings settings = new Settings(runs, kills, seed, 8, 40, 400,
-                Duration.ofMinutes(minutes), "mqrunbooks_ci_crash");
-        Result result = run(settings, Path.of("target"), Path.of("target/test-classes"));
+        Settings settings = new Settings(rounds, stages, kills, seed, maxCommands, 400, Duration.ofMinutes(minutes),
+                database);
+        Result result = run(settings, Path.of("target"));
         String report = report(result, "CrashDrill " + String.join(" ", args));
-        Files.writeString(Path.of("target/crash-report.txt"), report);
+        write(Path.of("target/crash-report.txt"), report);
         System.out.print(report);
         System.exit(result.passed() ? 0 : 1);
     }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 /** The engine REST API and the product's API of one node, as one user, over HTTP Basic. */
 final class DrillRest {
@@ -49,30 +48,25 @@ final class DrillRest {
     }
 
     JsonNode post(String path, Object body) throws CallFailed {
-        String text;
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))), path);
+    }
+
+    private static String json(Object body) {
         try {
-            text = JSON.writeValueAsString(body);
+            return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)), path);
     }
 
     JsonNode put(String path) throws CallFailed {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()), path);
     }
 
-    JsonNode deploy(String name, String resourceName, String bpmnXml) throws CallFailed {
-        String boundary = "drill" + UUID.randomUUID();
-        String body = part(boundary, "deployment-name", null, name)
-                + part(boundary, "deployment-source", null, "crash-drill harness")
-                + part(boundary, "enable-duplicate-filtering", null, "true")
-                + part(boundary, resourceName, resourceName, bpmnXml)
-                + "--" + boundary + "--\r\n";
-        return send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)), "/engine-rest/deployment/create");
+    JsonNode put(String path, Object body) throws CallFailed {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))), path);
     }
 
     boolean healthy() {
@@ -99,9 +93,17 @@ final class DrillRest {
         return JSON.createObjectNode();
     }
 
-    static ObjectNode variables(Map<String, String> values) {
+    /** Engine REST variables: strings and booleans, as the runbooks' forms submit them. */
+    static ObjectNode variables(Map<String, ?> values) {
         ObjectNode variables = JSON.createObjectNode();
-        values.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+        values.forEach((name, value) -> {
+            ObjectNode variable = variables.putObject(name);
+            if (value instanceof Boolean flag) {
+                variable.put("value", flag).put("type", "Boolean");
+            } else {
+                variable.put("value", String.valueOf(value)).put("type", "String");
+            }
+        });
         return variables;
     }
 
@@ -124,11 +126,5 @@ final class DrillRest {
         } catch (IOException e) {
             throw new CallFailed(path + ": not JSON: " + response.body(), response.statusCode(), e);
         }
-    }
-
-    private static String part(String boundary, String name, String fileName, String content) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
-                + "\r\n\r\n" + content + "\r\n";
     }
 }

@@ -1,23 +1,25 @@
 package io.mqrunbooks.ops.crash;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What both harnesses need: the packaged jar, the drill's classes, a fresh MariaDB database, free ports. */
+/** What both harnesses need: the packaged jar, a fresh MariaDB database, free ports. */
 final class Harness {
-
-    static final String DRILL_PACKAGE = "io/mqrunbooks/ops/crash/drill";
 
     private Harness() {
     }
@@ -38,22 +40,63 @@ final class Harness {
         }
     }
 
-    /** Copies only the drill's compiled delegates into their own loader folder, away from every other test class. */
-    static Path drillClasses(Path testClasses, Path workDir) throws IOException {
-        Path source = testClasses.resolve(DRILL_PACKAGE);
-        Path target = workDir.resolve("drill-classes");
-        Path targetPackage = target.resolve(DRILL_PACKAGE);
-        Files.createDirectories(targetPackage);
-        try (Stream<Path> classes = Files.list(source)) {
-            for (Path file : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
-                Files.copy(file, targetPackage.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+    /** A harness stopped from outside (Ctrl+C, a build timeout) leaves no lab or node behind. */
+    static void endWithThisJvm(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "end-" + process.pid()));
+    }
+
+    /** Lines of a file that may not exist yet (the lab's journal). */
+    static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
         }
-        return target;
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    /** The journal's last entry, or null while it is empty. */
+    static JsonNode lastEntry(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(journal);
+        return lines.isEmpty() ? null : DrillRest.JSON.readTree(lines.get(lines.size() - 1));
+    }
+
+    /** The journal's last command as "host: command line (outcome)", for a kill's report. */
+    static String lastLine(Path journal) throws IOException {
+        JsonNode entry = lastEntry(journal);
+        return entry == null ? "none" : entry.path("host").asText() + ": " + entry.path("commandLine").asText() + " ("
+                + entry.path("outcome").asText() + ")";
+    }
+
+    /** The 1, 5 and 15 minute load averages, for figures measured on a shared machine. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * {@code mqrunbooks_ci_<purpose>_<checkout>}: the checkout is six hex digits of this working directory's path,
+     * so builds of two checkouts sharing one MariaDB (helpers on one machine) never drop each other's database.
+     */
+    static String database(String purpose) {
+        String checkout = Path.of("").toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(checkout.getBytes(StandardCharsets.UTF_8));
+            return "mqrunbooks_ci_" + purpose + "_" + HexFormat.of().formatHex(digest).substring(0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void recreateDatabase(String database) {
-        if (!database.matches("mqrunbooks_ci_[a-z_]+")) {
+        if (!database.matches("mqrunbooks_ci_[a-z0-9_]+")) {
             throw new IllegalArgumentException("refusing to drop database '" + database + "'");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");

@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the lab's journal and finds side-effecting commands that ran twice.
+ * Reads the lab's journal (all of it, or the lines of one round) and finds side-effecting commands that ran twice.
  *
  * <p>Side-effecting commands come in pairs that undo each other on one queue manager of one host:
  * {@code crtmqm}/{@code dltmqm}, {@code strmqm}/{@code endmqm}, {@code rdqmdr -p}/{@code rdqmdr -s}.
@@ -22,76 +23,83 @@ import java.util.Map;
  */
 final class JournalCheck {
 
-    /** One side-effecting command from the journal. */
-    record SideEffect(int line, String time, String host, String kind, String queueManager, int exitCode,
-                      String commandLine) {
+    /** One side-effecting command from the journal; {@code exitCode} -1 when the client went away first. */
+    record SideEffect(int line, String time, String host, String kind, String queueManager, int exitCode, String text) {
+
+        /** It ran to its end as asked: exit 0, or cut off by a kill after the lab had run it (no exit status sent). */
+        boolean succeededOrCutOff() {
+            return exitCode == 0 || exitCode == -1;
+        }
     }
 
     /** A command that repeated work already done, and the earlier one it repeated. */
     record Duplicate(SideEffect first, SideEffect second) {
         @Override
         public String toString() {
-            return second.host + ": '" + second.commandLine + "' (line " + second.line + ", exit " + second.exitCode
-                    + ") repeats line " + first.line + " '" + first.commandLine + "' with no " + inverse(first.kind)
-                    + " between";
+            return "'" + second.text + "' (line " + second.line + ", exit " + second.exitCode + ") repeats line "
+                    + first.line + " '" + first.text + "' with no " + inverse(first.kind) + " between";
         }
     }
 
     private final List<SideEffect> sideEffects;
     private final int commands;
+    private final int disconnected;
 
-    private final Map<String, Long> statusChecks;
-
-    private JournalCheck(List<SideEffect> sideEffects, int commands, Map<String, Long> statusChecks) {
+    private JournalCheck(List<SideEffect> sideEffects, int commands, int disconnected) {
         this.sideEffects = sideEffects;
         this.commands = commands;
-        this.statusChecks = statusChecks;
+        this.disconnected = disconnected;
     }
 
     static JournalCheck read(Path journal) throws IOException {
+        return read(journal, 0, Integer.MAX_VALUE);
+    }
+
+    /** Lines {@code from + 1} to {@code to} of the journal (a round: the counts before and after it). */
+    static JournalCheck read(Path journal, long from, long to) throws IOException {
         List<SideEffect> effects = new ArrayList<>();
-        Map<String, Long> statusChecks = new HashMap<>();
         List<String> lines = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
-        int number = 0;
-        for (String line : lines) {
-            number++;
+        int commands = 0;
+        int disconnected = 0;
+        for (int number = (int) from + 1; number <= Math.min(to, lines.size()); number++) {
+            String line = lines.get(number - 1);
             if (line.isBlank()) {
                 continue;
             }
+            commands++;
             JsonNode entry = DrillRest.JSON.readTree(line);
-            List<String> argv = new ArrayList<>();
-            entry.path("argv").forEach(token -> argv.add(token.asText()));
-            if (!argv.isEmpty() && argv.get(0).equals("dspmq") && argv.contains("-m")) {
-                statusChecks.merge(argv.get(argv.indexOf("-m") + 1), 1L, Long::sum);
+            if ("DISCONNECTED".equals(entry.path("outcome").asText())) {
+                disconnected++;
             }
+            List<String> argv = argv(entry);
             String kind = kindOf(argv);
             if (kind == null) {
                 continue;
             }
             JsonNode exit = entry.path("exitCode");
-            effects.add(new SideEffect(number, entry.path("time").asText(), entry.path("host").asText(), kind,
-                    argv.get(argv.size() - 1).equals("-p") || argv.get(argv.size() - 1).equals("-s")
-                            ? argv.get(argv.indexOf("-m") + 1) : argv.get(argv.size() - 1),
-                    exit.isNull() || exit.isMissingNode() ? -1 : exit.asInt(), entry.path("commandLine").asText()));
+            String host = entry.path("host").asText();
+            effects.add(new SideEffect(number, entry.path("time").asText(), host, kind, queueManagerOf(argv),
+                    exit.isNull() || exit.isMissingNode() ? -1 : exit.asInt(), host + ": " + String.join(" ", argv)));
         }
-        return new JournalCheck(effects, lines.size(), statusChecks);
-    }
-
-    /** {@code dspmq} calls naming the queue manager: each step checks once per attempt. */
-    long statusChecksOn(String queueManager) {
-        return statusChecks.getOrDefault(queueManager, 0L);
+        return new JournalCheck(effects, commands, disconnected);
     }
 
     int commands() {
         return commands;
     }
 
+    /** Commands cut off by a kill: the lab ran them, the client was gone before the answer. */
+    int disconnected() {
+        return disconnected;
+    }
+
     List<SideEffect> sideEffects() {
         return sideEffects;
     }
 
-    List<SideEffect> sideEffectsOn(String queueManager) {
-        return sideEffects.stream().filter(effect -> effect.queueManager.equals(queueManager)).toList();
+    /** The side-effecting commands on these hosts, in order, as "host: argv". */
+    List<SideEffect> sideEffectsOn(Collection<String> hosts) {
+        return sideEffects.stream().filter(effect -> hosts.contains(effect.host())).toList();
     }
 
     List<Duplicate> duplicates() {
@@ -103,12 +111,27 @@ final class JournalCheck {
             if (earlier != null) {
                 duplicates.add(new Duplicate(earlier, effect));
             }
-            if (effect.exitCode == 0) {
+            if (effect.succeededOrCutOff()) {
                 lastSucceeded.put(key + effect.kind, effect);
                 lastSucceeded.remove(key + inverse(effect.kind));
             }
         }
         return duplicates;
+    }
+
+    /** The kind of side effect of one journal entry ("strmqm", "rdqmdr -p" ...), or null for a read-only command. */
+    static String sideEffectKind(JsonNode entry) {
+        return entry == null ? null : kindOf(argv(entry));
+    }
+
+    private static List<String> argv(JsonNode entry) {
+        List<String> argv = new ArrayList<>();
+        entry.path("argv").forEach(token -> argv.add(token.asText()));
+        if (!argv.isEmpty()) {
+            // "/opt/mqm/bin/strmqm" is strmqm
+            argv.set(0, argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1));
+        }
+        return argv;
     }
 
     private static String kindOf(List<String> argv) {
@@ -120,6 +143,11 @@ final class JournalCheck {
             case "rdqmdr" -> argv.contains("-p") ? "rdqmdr -p" : argv.contains("-s") ? "rdqmdr -s" : null;
             default -> null;
         };
+    }
+
+    private static String queueManagerOf(List<String> argv) {
+        int m = argv.indexOf("-m");
+        return argv.get(0).equals("rdqmdr") && m >= 0 && m + 1 < argv.size() ? argv.get(m + 1) : argv.get(argv.size() - 1);
     }
 
     static String inverse(String kind) {

@@ -1,5 +1,6 @@
 package io.mqrunbooks.ops.crash;
 
+import io.mqrunbooks.testsupport.LabControlClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class LabProcess implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(Harness.java(), "-Xmx256m", "-jar", jar.toString(), "lab",
                 "--data", dataDir.toString(), "--ephemeral-ports"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Harness.endWithThisJvm(process);
         LabProcess lab = new LabProcess(process, dataDir);
         long deadline = System.nanoTime() + limit.toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Stop with Ctrl+C.")) {
@@ -57,6 +59,11 @@ final class LabProcess implements AutoCloseable {
 
     Path journal() {
         return dataDir.resolve("lab/journal.jsonl");
+    }
+
+    /** The lab's control endpoint (faults, the simulated MQ, reset, state). */
+    LabControlClient control() {
+        return LabControlClient.of(dataDir.resolve("lab"));
     }
 
     @Override
