@@ -99,19 +99,25 @@ public final class CrashDrill {
                             }
                             Thread.sleep(20);
                         }
+                        // Read now: once the kill is aimed, nothing may stand between the side effect and the kill.
+                        List<String> inFlight = drill.inFlight(node);
                         // Aim at the next side-effecting command (within 40 commands): the kill then falls between
                         // a change on a host and the commit of the step that made it, where a re-run must see it.
-                        long giveUpAt = Harness.lines(lab.journal()) + SIDE_EFFECT_SEARCH;
-                        while (JournalCheck.sideEffectKind(Harness.lastEntry(lab.journal())) == null
-                                && Harness.lines(lab.journal()) < giveUpAt) {
+                        long searchedTo = Harness.lines(lab.journal());
+                        long giveUpAt = searchedTo + SIDE_EFFECT_SEARCH;
+                        while (true) {
+                            long now = Harness.lines(lab.journal());
+                            if (Harness.sideEffectAfter(lab.journal(), searchedTo) || now >= giveUpAt) {
+                                break;
+                            }
                             if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
                                 return;
                             }
-                            Thread.sleep(10);
+                            searchedTo = now;
+                            Thread.sleep(5);
                         }
                         Thread.sleep(extra);
                         double up = node.uptime().toMillis() / 1000.0;
-                        List<String> inFlight = drill.inFlight(node);
                         long journalLines = Harness.lines(lab.journal());
                         String last = Harness.lastLine(lab.journal());
                         long started = drill.startedRuns();
@@ -168,7 +174,8 @@ public final class CrashDrill {
                             + " started, %d ended, journal line %d (last: %s); restart %.1f s%n", kill.number(), kill.round(),
                     kill.commandsSinceReady(), kill.extraDelayMillis(), kill.afterReadySeconds(), kill.runsStarted(),
                     kill.runsEnded(), kill.journalLines(), kill.lastCommand(), kill.restartSeconds()));
-            out.append("      in flight: ").append(kill.inFlight().isEmpty() ? "(nothing: every run waited on a person)"
+            out.append("      due or running when the kill was armed: ").append(kill.inFlight().isEmpty()
+                    ? "(nothing: every run waited on a person)"
                     : String.join("; ", kill.inFlight())).append('\n');
         }
         out.append('\n').append(result.report().text());
@@ -203,7 +210,7 @@ public final class CrashDrill {
                         + " (use --rounds N --stages 1..5 --kills N --seed N --minutes N --max-commands N --database mqrunbooks_ci_NAME)");
             }
         }
-        Settings settings = new Settings(rounds, stages, kills, seed, maxCommands, 400, Duration.ofMinutes(minutes),
+        Settings settings = new Settings(rounds, stages, kills, seed, maxCommands, 40, Duration.ofMinutes(minutes),
                 database);
         Result result = run(settings, Path.of("target"));
         String report = report(result, "CrashDrill " + String.join(" ", args));

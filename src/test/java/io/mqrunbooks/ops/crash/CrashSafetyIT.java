@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash safety on MariaDB with the packaged jar and the real runbooks: see {@link CrashDrill}. Counts fit CI's
- * budget (two rounds, the staged migration stopped after its first member FR1, three kills); override with
+ * budget (two rounds, three kills); override with
  * {@code -Dcrash.rounds=}, {@code -Dcrash.stages=} (1..5), {@code -Dcrash.kills=}, {@code -Dcrash.maxCommands=},
  * {@code -Dcrash.seed=}, {@code -Dcrash.minutes=}. The report is printed and written to {@code target/crash-report.txt}.
  */
@@ -20,8 +20,8 @@ class CrashSafetyIT {
     void everyRunbookRunEndsAsItWouldHaveWithoutTheKillsAndNoSideEffectRunsTwice() throws Exception {
         long seed = Long.getLong("crash.seed", 20261121L);
         CrashDrill.Settings settings = new CrashDrill.Settings(Integer.getInteger("crash.rounds", 2),
-                Integer.getInteger("crash.stages", 1), Integer.getInteger("crash.kills", 3), seed,
-                Integer.getInteger("crash.maxCommands", 120), 300,
+                Integer.getInteger("crash.stages", 5), Integer.getInteger("crash.kills", 3), seed,
+                Integer.getInteger("crash.maxCommands", 250), 40,
                 Duration.ofMinutes(Integer.getInteger("crash.minutes", 8)), Harness.database("crash"));
 
         CrashDrill.Result result = CrashDrill.run(settings, Path.of("target"));

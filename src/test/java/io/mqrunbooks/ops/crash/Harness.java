@@ -64,6 +64,23 @@ final class Harness {
         return lines.isEmpty() ? null : DrillRest.JSON.readTree(lines.get(lines.size() - 1));
     }
 
+    /** Whether a side-effecting command came after the first {@code lines} lines of the journal. */
+    static boolean sideEffectAfter(Path journal, long lines) throws IOException {
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        try (Stream<String> entries = Files.lines(journal)) {
+            return entries.skip(lines).anyMatch(line -> {
+                try {
+                    return JournalCheck.sideEffectKind(DrillRest.JSON.readTree(line)) != null;
+                } catch (IOException e) {
+                    // a line still being written: not one yet
+                    return false;
+                }
+            });
+        }
+    }
+
     /** The journal's last command as "host: command line (outcome)", for a kill's report. */
     static String lastLine(Path journal) throws IOException {
         JsonNode entry = lastEntry(journal);

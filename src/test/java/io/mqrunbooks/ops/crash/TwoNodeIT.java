@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Camunda's homogeneous cluster: two nodes of the packaged jar on one MariaDB database, both job executors
  * on, the real runbooks ({@link DrillPlan}) started and their tasks completed through either node. Node B is
  * killed (SIGKILL) at a seeded random moment mid-way and not restarted; node A must finish every run, each side
- * effect exactly once. One round, the staged migration stopped after its first member (CI's budget);
+ * effect exactly once. One round by default;
  * {@code -Dtwonode.rounds=}, {@code -Dtwonode.stages=}, {@code -Dtwonode.seed=}, {@code -Dtwonode.minutes=} for more.
  * Report: {@code target/two-node-report.txt}.
  */
@@ -28,7 +28,7 @@ class TwoNodeIT {
     @Test
     void twoNodesRunEveryRunbookStepOnceAndOneSurvivesTheOthersKill() throws Exception {
         int rounds = Integer.getInteger("twonode.rounds", 1);
-        int stages = Integer.getInteger("twonode.stages", 1);
+        int stages = Integer.getInteger("twonode.stages", 5);
         long seed = Long.getLong("twonode.seed", 20261121L);
         long began = System.nanoTime();
         Path target = Path.of("target");
