@@ -62,12 +62,8 @@ final class AppNode implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 "--server.port=" + port,
-                "--spring.profiles.active=prod",
                 "--spring.main.banner-mode=off",
                 "--spring.jmx.enabled=false",
-                "--mqrunbooks.inventory=" + lab.inventory(),
-                "--mqrunbooks.ssh.private-key-file=" + lab.clientKey(),
-                "--mqrunbooks.ssh.known-hosts-file=" + lab.knownHosts(),
                 // A job locked by a killed node is taken over once its lock expires (default 5 minutes). The lock
                 // runs from acquisition, so it must outlast the job's wait in the executor's queue plus the step:
                 // on the loaded build machine 10 s and 30 s locks expired under running steps and a second
@@ -87,13 +83,18 @@ final class AppNode implements AutoCloseable {
                 "--mqrunbooks.cluster-migration.monitoring-period=PT1S",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("MQRB_DB_URL", "jdbc:mariadb://127.0.0.1:3306/" + database);
-        env.put("MQRB_DB_USER", "root");
-        env.put("MQRB_DB_PASSWORD", "");
-        env.put("MQRB_ADMIN_USER", ADMIN);
-        env.put("MQRB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString());
+        // Configured as the image is: the variables of docker/compose.yaml and docker/Dockerfile, no others.
+        builder.environment().putAll(ProductionEnvironment.of(Map.ofEntries(
+                Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
+                Map.entry("MQRB_DB_URL", "jdbc:mariadb://127.0.0.1:3306/" + database),
+                Map.entry("MQRB_DB_USER", "root"),
+                Map.entry("MQRB_DB_PASSWORD", ""),
+                Map.entry("MQRB_ADMIN_USER", ADMIN),
+                Map.entry("MQRB_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                Map.entry("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString()),
+                Map.entry("MQRUNBOOKS_INVENTORY", lab.inventory().toString()),
+                Map.entry("MQRUNBOOKS_SSH_PRIVATE_KEY_FILE", lab.clientKey().toString()),
+                Map.entry("MQRUNBOOKS_SSH_KNOWN_HOSTS_FILE", lab.knownHosts().toString())), ProductionEnvironment.DOCKER));
         process = builder.start();
         Harness.endWithThisJvm(process);
         startedAt = System.nanoTime();
