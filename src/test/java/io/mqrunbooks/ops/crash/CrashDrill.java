@@ -1,5 +1,6 @@
 package io.mqrunbooks.ops.crash;
 
+import io.mqrunbooks.testsupport.LabControlClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +70,15 @@ public final class CrashDrill {
             node.start();
             double firstStart = node.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;
             Drill.setUp(node);
-            Drill drill = new Drill(List.of(node), DrillPlan.rounds("CR", settings.rounds(), settings.stages()), lab.control());
+            LabControlClient control = lab.control();
+            Drill drill = new Drill(List.of(node), DrillPlan.rounds("CR", settings.rounds(), settings.stages()), control);
             long deadline = began + settings.limit().toNanos();
 
             List<Kill> kills = new ArrayList<>();
             AtomicReference<Throwable> killerFailure = new AtomicReference<>();
             Thread killer = new Thread(() -> {
                 try {
-                    long base = Harness.lines(lab.journal());
+                    long base = control.journalCount();
                     int baseRound = drill.currentRound();
                     for (int k = 1; k <= settings.kills(); k++) {
                         int commands = 1 + random.nextInt(settings.maxCommandsBetweenKills());
@@ -93,7 +95,7 @@ public final class CrashDrill {
                             base = drill.journalStartOfCurrentRound();
                             baseRound = drill.currentRound();
                         }
-                        while (Harness.lines(lab.journal()) - base < commands) {
+                        while (control.journalCount() - base < commands) {
                             if (System.nanoTime() > deadline || drill.endedRuns() == drill.runsPlanned()) {
                                 return;
                             }
@@ -103,10 +105,10 @@ public final class CrashDrill {
                         List<String> inFlight = drill.inFlight(node);
                         // Aim at the next side-effecting command (within 40 commands): the kill then falls between
                         // a change on a host and the commit of the step that made it, where a re-run must see it.
-                        long searchedTo = Harness.lines(lab.journal());
+                        long searchedTo = control.journalCount();
                         long giveUpAt = searchedTo + SIDE_EFFECT_SEARCH;
                         while (true) {
-                            long now = Harness.lines(lab.journal());
+                            long now = control.journalCount();
                             if (Harness.sideEffectAfter(lab.journal(), searchedTo) || now >= giveUpAt) {
                                 break;
                             }
@@ -118,7 +120,7 @@ public final class CrashDrill {
                         }
                         Thread.sleep(extra);
                         double up = node.uptime().toMillis() / 1000.0;
-                        long journalLines = Harness.lines(lab.journal());
+                        long journalLines = control.journalCount();
                         String last = Harness.lastLine(lab.journal());
                         long started = drill.startedRuns();
                         long ended = drill.endedRuns();
@@ -127,7 +129,7 @@ public final class CrashDrill {
                         long restart = System.nanoTime();
                         node.start();
                         node.awaitReady(Duration.ofSeconds(300));
-                        base = Harness.lines(lab.journal());
+                        base = control.journalCount();
                         kills.add(new Kill(k, round, commands, extra, up, started, ended, journalLines, last, inFlight,
                                 (System.nanoTime() - restart) / 1e9));
                     }

@@ -45,16 +45,6 @@ final class Harness {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "end-" + process.pid()));
     }
 
-    /** Lines of a file that may not exist yet (the lab's journal). */
-    static long lines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.count();
-        }
-    }
-
     /** The journal's last entry, or null while it is empty. */
     static JsonNode lastEntry(Path journal) throws IOException {
         if (!Files.exists(journal)) {
