@@ -1,6 +1,10 @@
 package io.mqrunbooks.testsupport;
 
-import io.mqrunbooks.platform.foureyes.FourEyesPlugin;
+import io.mqrunbooks.platform.forms.FormCatalog;
+import io.mqrunbooks.platform.run.RunScope;
+import io.mqrunbooks.platform.run.RunSealing;
+import io.mqrunbooks.platform.run.SealedRunsPlugin;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +17,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * The engine for fast engine tests of the runbooks: in-memory H2 (or CI's MariaDB pass), full history, the
- * product's four-eyes rule, Spin for JSON, delegates registered with {@code Mocks.register(name, bean)},
+ * product's sealed runs (four-eyes, gate decisions, step checks), Spin for JSON, delegates registered with {@code Mocks.register(name, bean)},
  * job executor off so tests drive async steps and timers themselves. Use:
  *
  * <pre>{@code
@@ -22,6 +26,9 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
  * }</pre>
  */
 public final class RunbookTestEngine {
+
+    /** The engine's sealed runs and gate decisions, for tests that look at them. */
+    public static final InMemoryRunRecords RECORDS = new InMemoryRunRecords();
 
     private static ProcessEngine engine;
 
@@ -61,7 +68,9 @@ public final class RunbookTestEngine {
         configuration.setEnforceHistoryTimeToLive(false);
         List<ProcessEnginePlugin> plugins = new ArrayList<>();
         plugins.add(new SpinProcessEnginePlugin());
-        plugins.add(new FourEyesPlugin());
+        // Ports are mocked here, so a run's scope from the inventory does not matter: it changes nothing real.
+        plugins.add(new SealedRunsPlugin(new RunSealing(RECORDS, (key, parameters) -> RunScope.NOTHING,
+                FormCatalog.fromClasspath(), Clock.systemUTC())));
         configuration.setProcessEnginePlugins(plugins);
         return configuration.buildProcessEngine();
     }

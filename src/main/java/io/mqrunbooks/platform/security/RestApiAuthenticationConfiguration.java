@@ -1,14 +1,21 @@
 package io.mqrunbooks.platform.security;
 
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.platform.forms.ProcessForms;
+import io.mqrunbooks.platform.run.RunRecords;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API needs HTTP Basic credentials of an engine user; anonymous requests get 401.
- * With authentication on, the engine's authorizations decide what each user may do.
+ * With authentication on, the engine's authorizations decide what each user may see; what each role may
+ * call, and with which values, is the {@link EngineApiGuard}'s allow-list, in front of both the REST API and
+ * the webapps' copy of it.
  */
 @Configuration
 public class RestApiAuthenticationConfiguration {
@@ -30,6 +37,18 @@ public class RestApiAuthenticationConfiguration {
         registration.setName("product-api-authentication");
         registration.addUrlPatterns("/api/*", "/reports/*");
         registration.setOrder(11);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, ProcessForms forms,
+                                                                 ObjectProvider<Estate> estate, RunRecords runs) {
+        FilterRegistrationBean<EngineApiGuard> registration =
+                new FilterRegistrationBean<>(new EngineApiGuard(engine, forms, estate, runs));
+        registration.setName("engine-api-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // After the REST API's authentication (10), which it reads the caller from.
+        registration.setOrder(12);
         return registration;
     }
 }

@@ -45,7 +45,9 @@ public class RoleAuthorizations {
         grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.OPERATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                // Retry a failed step; the step checks its approval again, so a retry never skips a gate.
+                ProcessDefinitionPermissions.RETRY_JOB);
         grant(Groups.OPERATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
                 ProcessInstancePermissions.READ);
         readOnlyCommon(Groups.OPERATORS);

@@ -27,35 +27,45 @@ public interface MqAdminPort {
     List<ClusterQueue> clusterQueues(String queueManager, Optional<String> hostedBy);
 
     /** SUSPEND QMGR CLUSTER(cluster) on {@code queueManager}. */
+    @ChangesEstate
     void suspendFromCluster(String queueManager, String cluster);
 
     /** RESUME QMGR CLUSTER(cluster) on {@code queueManager}. */
+    @ChangesEstate
     void resumeInCluster(String queueManager, String cluster);
 
     /** DISPLAY CHSTATUS(channel); empty when the channel has no status (AMQ8420I / reason 3065). */
     List<ChannelStatus> channelStatus(String queueManager, String channel);
 
+    @ChangesEstate
     void startChannel(String queueManager, String channel);
 
+    @ChangesEstate
     void stopChannel(String queueManager, String channel);
 
+    @ChangesEstate
     void startListener(String queueManager, String listener);
 
+    @ChangesEstate
     void stopListener(String queueManager, String listener);
 
     /** ALTER CHANNEL(channel) CHLTYPE(SDR) CONNAME('conname'). */
+    @ChangesEstate
     void alterSenderConname(String queueManager, String channel, String conname);
 
     /** CURDEPTH of a local queue (including transmission queues). */
     int queueDepth(String queueManager, String queue);
 
     /** Puts a non-persistent test message with the given correlation id (24 bytes, hex in and out). */
+    @ChangesEstate
     void putTestMessage(String queueManager, String queue, String correlationIdHex, String body);
 
     /** Gets the message with that correlation id, waiting up to {@code wait}; empty when none arrived. */
+    @ChangesEstate
     Optional<String> getTestMessage(String queueManager, String queue, String correlationIdHex, Duration wait);
 
     /** Applies an MQSC script of definitions (DEFINE ... REPLACE, ALTER ...). */
+    @ChangesEstate
     MqscScriptResult applyDefinitions(String queueManager, String mqscScript);
 
     /** The queue manager's object definitions as an MQSC script (dmpmqcfg style). */

@@ -23,33 +23,41 @@ public interface MqControlPort {
     QueueManagerState status(String host, String queueManager);
 
     /** {@code strmqm QM}. */
+    @ChangesEstate
     ControlResult start(String host, String queueManager);
 
     /** {@code strmqm -x QM}: a multi-instance standby instance. */
+    @ChangesEstate
     ControlResult startStandby(String host, String queueManager);
 
     /** {@code endmqm [-c|-i|-p] [-w] [-s] QM}. */
+    @ChangesEstate
     ControlResult end(String host, String queueManager, EndMode mode, boolean switchover);
 
     /** {@code rdqmstatus -m QM}. */
     RdqmDrStatus rdqmStatus(String host, String queueManager);
 
     /** {@code rdqmdr -m QM -p}. */
+    @ChangesEstate
     ControlResult makeDrPrimary(String host, String queueManager);
 
     /** {@code rdqmdr -m QM -s}. */
+    @ChangesEstate
     ControlResult makeDrSecondary(String host, String queueManager);
 
     /** {@code rdqmdr -m QM -d}: the command that recreates the secondary on the other node, parsed and validated. */
     DrSecondaryCommand drSecondaryCommand(String host, String queueManager);
 
     /** {@code crtmqm -rr p ...}: creates the DR primary and returns the secondary's command it printed. */
+    @ChangesEstate
     DrSecondaryCommand createDrPrimary(String host, DrPrimarySpec spec);
 
     /** {@code crtmqm -rr s ...} rebuilt from validated parts, never pasted. */
+    @ChangesEstate
     ControlResult createDrSecondary(String host, DrSecondaryCommand command);
 
     /** {@code dltmqm QM}. */
+    @ChangesEstate
     ControlResult delete(String host, String queueManager);
 
     /** {@code dspmqver}: the installation's version. */

@@ -1,6 +1,6 @@
-package io.mqrunbooks.platform.foureyes;
+package io.mqrunbooks.platform.run;
 
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.foureyes.Gates;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -11,10 +11,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * The engine calls {@code checkTaskWork} before a task is claimed or completed. For a gate (a task whose
- * candidates are the change managers) it refuses the run's initiator; every other check passes through
- * to the engine's own checkers.
+ * candidates are the change managers) it refuses the run's sealed initiator, and refuses outright when the
+ * run has no sealed record; every other check passes through to the engine's own checkers.
  */
 class FourEyesCommandChecker implements InvocationHandler {
+
+    private final RunRecords records;
+
+    FourEyesCommandChecker(RunRecords records) {
+        this.records = records;
+    }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) {
@@ -39,11 +45,12 @@ class FourEyesCommandChecker implements InvocationHandler {
         if (processInstance == null) {
             return;
         }
-        Object initiator = processInstance.getVariable(RunVariables.INITIATOR);
+        String run = processInstance.getBusinessKey() != null ? processInstance.getBusinessKey()
+                : processInstance.getId();
+        RunRecord record = records.find(processInstance.getId()).orElseThrow(() -> new AuthorizationException(
+                "Run " + run + " has no sealed record, so nobody can approve its gate '" + task.getName() + "'."));
         String user = authentication.getUserId();
-        if (user.equals(initiator)) {
-            String run = processInstance.getBusinessKey() != null ? processInstance.getBusinessKey()
-                    : processInstance.getId();
+        if (user.equals(record.initiator())) {
             throw new AuthorizationException("Four-eyes rule: " + user + " started run " + run
                     + " and cannot approve its gate '" + task.getName()
                     + "'. Another change manager must complete it.");

@@ -1,0 +1,28 @@
+package io.mqrunbooks.platform.forms;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One input of a Camunda Form: its key (the process variable it reads and writes), its component type and
+ * the rules the form declares for it.
+ *
+ * @param values the allowed values of a radio or select; empty for other types
+ */
+public record FormField(String key, String label, String type, boolean readonly, boolean required,
+                        Pattern pattern, Integer minLength, Integer maxLength, Double min, Double max,
+                        List<String> values) {
+
+    public FormField {
+        values = List.copyOf(values);
+    }
+
+    /** A choice between fixed values (radio, select). */
+    public boolean isChoice() {
+        return "radio".equals(type) || "select".equals(type);
+    }
+
+    public boolean isText() {
+        return "textfield".equals(type) || "textarea".equals(type);
+    }
+}

@@ -1,0 +1,89 @@
+package io.mqrunbooks.platform.run;
+
+import io.mqrunbooks.application.port.out.ChangesEstate;
+import io.mqrunbooks.application.port.out.MqAdminPort;
+import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
+import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+
+/**
+ * Stands in front of the MQ control and admin ports: a method marked {@link ChangesEstate}, called from a
+ * runbook step, runs only when the step holds an approval (its {@link StepMandate}) and only on a queue
+ * manager and host of the run's sealed scope. Calls outside any run (the command line, benchmarks) pass.
+ */
+public final class EstateChangeGuard implements InvocationHandler {
+
+    private final Object target;
+    private final boolean control;
+
+    private EstateChangeGuard(Object target, boolean control) {
+        this.target = target;
+        this.control = control;
+    }
+
+    public static MqControlPort guard(MqControlPort port) {
+        return (MqControlPort) Proxy.newProxyInstance(MqControlPort.class.getClassLoader(),
+                new Class<?>[] {MqControlPort.class}, new EstateChangeGuard(port, true));
+    }
+
+    public static MqAdminPort guard(MqAdminPort port) {
+        return (MqAdminPort) Proxy.newProxyInstance(MqAdminPort.class.getClassLoader(),
+                new Class<?>[] {MqAdminPort.class}, new EstateChangeGuard(port, false));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "guarded " + target;
+            };
+        }
+        if (method.isAnnotationPresent(ChangesEstate.class)) {
+            StepMandate.current().ifPresent(mandate -> check(mandate, method, args));
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void check(StepMandate mandate, Method method, Object[] args) {
+        String host = control ? (String) args[0] : null;
+        String queueManager = control ? queueManagerOf(args[1]).orElse(null) : (String) args[0];
+        String what = method.getName() + " on " + (host != null ? host + "/" : "") + queueManager;
+        String step = "Step '" + mandate.stepName() + "' (" + mandate.stepId() + ") of run " + mandate.runId();
+        if (mandate.approvedBy().isEmpty()) {
+            throw new RunGuardException(step + " would change the estate (" + what + ") but its process model"
+                    + " names no approval gate for it (property approvedBy); nothing was changed");
+        }
+        if (host != null && !mandate.scope().coversHost(host)) {
+            throw new RunGuardException(step + " would change host " + host + ", which is not in the run's"
+                    + " sealed scope (" + mandate.scope() + "); nothing was changed");
+        }
+        if (!mandate.scope().coversQueueManager(queueManager)) {
+            throw new RunGuardException(step + " would change queue manager " + queueManager + ", which is not"
+                    + " in the run's sealed scope (" + mandate.scope() + "); nothing was changed");
+        }
+    }
+
+    private static Optional<String> queueManagerOf(Object argument) {
+        if (argument instanceof String name) {
+            return Optional.of(name);
+        }
+        if (argument instanceof DrPrimarySpec spec) {
+            return Optional.of(spec.queueManager());
+        }
+        if (argument instanceof DrSecondaryCommand command) {
+            return Optional.of(command.queueManager());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,16 @@
+package io.mqrunbooks.platform.run;
+
+import java.time.Instant;
+
+/**
+ * A gate's decision as the server recorded it when the gate's task was completed.
+ *
+ * @param scopeId   the activity instance the gate ran in (the run, or one pass of a sub-process), so a
+ *                  step only counts the decisions of its own pass
+ * @param decidedBy the authenticated user who completed the gate
+ * @param approved  whether the decision lets the plan go ahead
+ * @param planHash  the plan hash of the run's record at that moment
+ */
+public record RunDecision(String runId, String gateId, String gateName, String scopeId, String taskId,
+                          String decidedBy, String decision, boolean approved, String planHash, Instant decidedAt) {
+}

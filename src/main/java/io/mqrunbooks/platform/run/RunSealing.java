@@ -1,0 +1,160 @@
+package io.mqrunbooks.platform.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.forms.FormCatalog;
+import io.mqrunbooks.platform.forms.FormDefinition;
+import io.mqrunbooks.platform.forms.FormField;
+import io.mqrunbooks.platform.forms.FormInput;
+import io.mqrunbooks.platform.forms.FormInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import io.mqrunbooks.platform.foureyes.Gates;
+
+/**
+ * Seals a run when it starts and records its gates' decisions. The initiator is the authenticated user
+ * (for a run a call activity started, the parent run's sealed initiator), never a variable; the sealed
+ * parameters are the values of the keys the process's start form declares (and {@code queueManager}),
+ * checked against that form; the scope comes from the inventory.
+ */
+public final class RunSealing {
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final RunRecords records;
+    private final RunScopeResolver scopes;
+    private final FormCatalog forms;
+    private final Clock clock;
+
+    public RunSealing(RunRecords records, RunScopeResolver scopes, FormCatalog forms, Clock clock) {
+        this.records = records;
+        this.scopes = scopes;
+        this.forms = forms;
+        this.clock = clock;
+    }
+
+    public RunRecords records() {
+        return records;
+    }
+
+    public FormCatalog forms() {
+        return forms;
+    }
+
+    void seal(DelegateExecution execution, String processKey, List<String> startFormIds) {
+        String runId = execution.getProcessInstanceId();
+        if (!execution.getId().equals(runId) || records.find(runId).isPresent()) {
+            return;
+        }
+        String parentRunId = null;
+        String initiator;
+        DelegateExecution parent = execution.getSuperExecution();
+        if (parent != null) {
+            parentRunId = parent.getProcessInstanceId();
+            String parentId = parentRunId;
+            initiator = records.find(parentRunId).orElseThrow(() -> new ProcessEngineException("Run " + runId
+                    + " was started by run " + parentId + ", which has no sealed record")).initiator();
+        } else {
+            CommandContext command = Context.getCommandContext();
+            initiator = command == null ? null : command.getAuthenticatedUserId();
+        }
+        Map<String, String> parameters = sealedParameters(execution, processKey, startFormIds);
+        RunScope scope = scopes.resolve(processKey, parameters);
+        RunRecord record = new RunRecord(runId, processKey, parentRunId, initiator, clock.instant(), parameters,
+                scope, planHash(processKey, parameters, scope));
+        records.seal(record);
+        if (initiator != null) {
+            execution.setVariable(RunVariables.INITIATOR, initiator);
+        } else if (execution.hasVariable(RunVariables.INITIATOR)) {
+            execution.removeVariable(RunVariables.INITIATOR);
+        }
+    }
+
+    private Map<String, String> sealedParameters(DelegateExecution execution, String processKey,
+                                                 List<String> startFormIds) {
+        Map<String, FormField> declared = new LinkedHashMap<>();
+        Map<String, FormDefinition> formOf = new LinkedHashMap<>();
+        for (String formId : startFormIds) {
+            FormDefinition form = forms.form(formId).orElseThrow(() -> new ProcessEngineException("Process "
+                    + processKey + " names the start form '" + formId + "', which is not deployed"));
+            for (FormField field : form.fields()) {
+                if (!field.readonly()) {
+                    declared.putIfAbsent(field.key(), field);
+                    formOf.putIfAbsent(field.key(), form);
+                }
+            }
+        }
+        Map<String, String> parameters = new TreeMap<>();
+        for (String key : declared.keySet()) {
+            Object value = execution.getVariable(key);
+            if (value != null) {
+                FormInput.check(formOf.get(key), Map.of(key, value), Map.of(), false);
+                parameters.put(key, value.toString());
+            }
+        }
+        Object queueManager = execution.getVariable(RunVariables.QUEUE_MANAGER);
+        if (queueManager != null && !parameters.containsKey(RunVariables.QUEUE_MANAGER)) {
+            if (!(queueManager instanceof String name) || NameRules.checkMqName(name).isPresent()) {
+                throw new FormInputException(RunVariables.QUEUE_MANAGER, "'queueManager' must be an IBM MQ name"
+                        + " (1 to 48 characters of A-Z a-z 0-9 . _ / %), not " + queueManager);
+            }
+            parameters.put(RunVariables.QUEUE_MANAGER, name);
+        }
+        return parameters;
+    }
+
+    static String planHash(String processKey, Map<String, String> parameters, RunScope scope) {
+        Map<String, Object> plan = new TreeMap<>();
+        plan.put("process", processKey);
+        plan.put("parameters", new TreeMap<>(parameters));
+        plan.put("queueManagers", new java.util.TreeSet<>(scope.queueManagers()));
+        plan.put("hosts", new java.util.TreeSet<>(scope.hosts()));
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash a run's plan", e);
+        }
+    }
+
+    /** Records a gate's decision: the value of its form's decision field, by the authenticated user. */
+    void recordDecision(DelegateTask task, String formId) {
+        if (!Gates.isGate(task)) {
+            return;
+        }
+        FormDefinition form = forms.form(formId).orElse(null);
+        FormField decisionField = form == null ? null : form.decisionField()
+                .or(() -> form.fields().stream().filter(f -> f.isChoice() && !f.readonly()).findFirst())
+                .orElse(null);
+        if (decisionField == null) {
+            return;
+        }
+        RunRecord record = records.find(task.getProcessInstanceId()).orElseThrow(() -> new ProcessEngineException(
+                "Run " + task.getProcessInstanceId() + " has no sealed record; its gate cannot be decided"));
+        Object value = task.getVariable(decisionField.key());
+        String decision = value == null ? "" : value.toString();
+        CommandContext command = Context.getCommandContext();
+        String decidedBy = command == null ? null : command.getAuthenticatedUserId();
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        records.recordDecision(new RunDecision(record.runId(), task.getTaskDefinitionKey(), task.getName(),
+                execution.getParentActivityInstanceId(), task.getId(), decidedBy, decision,
+                FormDefinition.APPROVING_DECISIONS.contains(decision), record.planHash(), clock.instant()));
+    }
+}

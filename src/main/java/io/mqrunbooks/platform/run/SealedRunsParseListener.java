@@ -1,0 +1,72 @@
+package io.mqrunbooks.platform.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Wires sealing into every process as built-in (never skipped) listeners: the run is sealed when it starts,
+ * every gate's decision is recorded when its task completes, and each service task's {@code approvedBy}
+ * extension property (the gates it needs approved, comma-separated) is kept on the activity for
+ * {@link RunGuardInterceptor}.
+ */
+class SealedRunsParseListener extends AbstractBpmnParseListener {
+
+    static final String APPROVED_BY_PROPERTY = "approvedBy";
+
+    private final RunSealing sealing;
+
+    SealedRunsParseListener(RunSealing sealing) {
+        this.sealing = sealing;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        String processKey = processDefinition.getKey();
+        List<String> startForms = new ArrayList<>();
+        for (Element startEvent : processElement.elements("startEvent")) {
+            String formRef = startEvent.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+            if (formRef != null && !formRef.isBlank()) {
+                startForms.add(formRef);
+            }
+        }
+        List<String> forms = List.copyOf(startForms);
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                (ExecutionListener) execution -> sealing.seal(execution, processKey, forms));
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        String formRef = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+        if (formRef != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+            userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                    task -> sealing.recordDecision(task, formRef));
+        }
+    }
+
+    @Override
+    public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        Element extensions = serviceTaskElement.element("extensionElements");
+        Element properties = extensions == null ? null
+                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        if (properties == null) {
+            return;
+        }
+        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+            if (APPROVED_BY_PROPERTY.equals(property.attribute("name"))) {
+                List<String> gates = Arrays.stream(property.attribute("value", "").split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                activity.setProperty(RunGuardInterceptor.APPROVED_BY, gates);
+            }
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package io.mqrunbooks.platform.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.platform.forms.FormDefinition;
+import io.mqrunbooks.platform.forms.FormInput;
+import io.mqrunbooks.platform.forms.FormInputException;
+import io.mqrunbooks.platform.forms.ProcessForms;
+import io.mqrunbooks.platform.run.RunRecords;
+import io.mqrunbooks.platform.security.EngineApiRules.Check;
+import io.mqrunbooks.platform.security.EngineApiRules.Rule;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The trust boundary in front of the engine's REST API, for {@code /engine-rest} and the webapps'
+ * {@code /camunda/api}: every call must be allowed for the caller's role by {@link EngineApiRules}
+ * (403 otherwise), and a start or task completion may carry only the fields its form declares, each of its
+ * type and within its rules (400 naming the field otherwise). What passes is forwarded with only the
+ * accepted values: read-only fields a form shows are checked unchanged and then dropped.
+ */
+public class EngineApiGuard extends OncePerRequestFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENGINE_REST = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)?");
+    private static final Pattern WEBAPP_ENGINE = Pattern.compile("/camunda/api/engine/engine/[^/]+(/.*)?");
+    private static final Pattern WEBAPP_API = Pattern.compile("/camunda/api/(admin|cockpit|tasklist|welcome)(/.*)?");
+    private static final Pattern START = Pattern.compile("process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)");
+    private static final Pattern TASK = Pattern.compile("task/([^/]+)/(?:complete|submit-form)");
+    private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
+    private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
+    private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
+    private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
+    private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short",
+            "double", "null");
+
+    private final ProcessEngine engine;
+    private final ProcessForms forms;
+    private final ObjectProvider<Estate> estate;
+    private final RunRecords runs;
+
+    public EngineApiGuard(ProcessEngine engine, ProcessForms forms, ObjectProvider<Estate> estate, RunRecords runs) {
+        this.engine = engine;
+        this.forms = forms;
+        this.estate = estate;
+        this.runs = runs;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+        Matcher engineRest = ENGINE_REST.matcher(path);
+        Matcher webappEngine = WEBAPP_ENGINE.matcher(path);
+        Matcher webappApi = WEBAPP_API.matcher(path);
+        Optional<Caller> caller;
+        String resource;
+        if (engineRest.matches()) {
+            caller = fromEngine();
+            resource = engineRest.group(1);
+        } else if (webappEngine.matches()) {
+            caller = fromWebappSession(request);
+            resource = webappEngine.group(1);
+        } else if (webappApi.matches()) {
+            guardWebappApi(request, response, chain, webappApi.group(1), webappApi.group(2));
+            return;
+        } else {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (caller.isEmpty()) {
+            // Not authenticated: the engine's own filters answer 401.
+            chain.doFilter(request, response);
+            return;
+        }
+        String method = request.getMethod();
+        if (request.getHeader("X-HTTP-Method-Override") != null) {
+            forbid(response, "Method override headers are not accepted");
+            return;
+        }
+        String normalized = normalize(resource);
+        Set<String> groups = caller.get().groups();
+        Optional<Rule> rule = groups.contains(Groups.ADMINS) ? EngineApiRules.matching(method, normalized)
+                .or(() -> Optional.of(new Rule(method, Pattern.compile(".*"), Set.of(Groups.ADMINS), Check.NONE,
+                        "administration")))
+                : EngineApiRules.allowing(method, normalized, groups);
+        if (rule.isEmpty()) {
+            forbid(response, caller.get().userId() + " may not call " + method + " " + path
+                    + ": the engine API allows this role only what docs/security.md lists");
+            return;
+        }
+        try {
+            HttpServletRequest checked = switch (rule.get().check()) {
+                case START_FORM -> checkStart(request, normalized);
+                case TASK_FORM -> checkTaskCompletion(request, normalized);
+                case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
+                case NONE -> request;
+            };
+            if (checked != null) {
+                chain.doFilter(checked, response);
+            }
+        } catch (RefusedInput refused) {
+            send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.getMessage());
+        } catch (TamperedRun tampered) {
+            send(response, HttpServletResponse.SC_CONFLICT, "TamperedRunException", tampered.getMessage());
+        }
+    }
+
+    private void guardWebappApi(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                String app, String rest) throws IOException, ServletException {
+        String method = request.getMethod();
+        String tail = rest == null ? "" : rest;
+        boolean open = app.equals("admin") && (tail.startsWith("/auth/") || tail.startsWith("/setup/"));
+        boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(method)
+                || app.equals("cockpit") && method.equals("POST") && tail.startsWith("/plugin/");
+        Optional<Caller> caller = fromWebappSession(request);
+        if (open || caller.isEmpty() || read || caller.get().groups().contains(Groups.ADMINS)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        forbid(response, caller.get().userId() + " may not call " + method + " /camunda/api/" + app + tail);
+    }
+
+    private HttpServletRequest checkStart(HttpServletRequest request, String normalized) throws IOException {
+        Matcher m = START.matcher(normalized);
+        if (!m.matches()) {
+            throw new RefusedInput("Not a start call: " + normalized);
+        }
+        ProcessDefinition definition = asEngine(() -> m.group(1) != null
+                ? engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(m.group(1))
+                        .latestVersion().singleResult()
+                : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(m.group(2))
+                        .singleResult());
+        if (definition == null) {
+            return request;
+        }
+        ObjectNode body = body(request, START_BODY_KEYS);
+        if (body.hasNonNull("businessKey") && !(body.get("businessKey").isTextual()
+                && BUSINESS_KEY.matcher(body.get("businessKey").asText()).matches())) {
+            throw new RefusedInput("businessKey must be 1 to 128 characters: letters, digits, space and . _ : / # -"
+                    + " starting with a letter or digit");
+        }
+        Map<String, Object> submitted = plainValues(body);
+        Optional<FormDefinition> form = asEngine(() -> forms.startForm(definition.getId()));
+        Map<String, Object> accepted = accept(form, submitted, Map.of(), definition.getKey() + "'s start");
+        Object queueManager = accepted.get("queueManager");
+        if (queueManager != null && estate.getObject().findQueueManager(queueManager.toString()).isEmpty()) {
+            throw new RefusedInput("'queueManager': " + queueManager + " is not a queue manager of the inventory");
+        }
+        return rewrite(request, body, accepted);
+    }
+
+    private HttpServletRequest checkTaskCompletion(HttpServletRequest request, String normalized) throws IOException {
+        Matcher m = TASK.matcher(normalized);
+        if (!m.matches()) {
+            throw new RefusedInput("Not a task completion: " + normalized);
+        }
+        String taskId = m.group(1);
+        Task task = asEngine(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+        if (task == null || task.getProcessDefinitionId() == null) {
+            return request;
+        }
+        String runId = task.getProcessInstanceId();
+        Optional<String> tampering = asEngine(() -> runs.find(runId).flatMap(record -> record.tampering(
+                name -> engine.getRuntimeService().getVariableLocal(runId, name))));
+        if (tampering.isPresent()) {
+            throw new TamperedRun(tampering.get());
+        }
+        ObjectNode body = body(request, COMPLETE_BODY_KEYS);
+        Map<String, Object> submitted = plainValues(body);
+        Optional<FormDefinition> form = asEngine(() -> forms.taskForm(task.getProcessDefinitionId(),
+                task.getTaskDefinitionKey()));
+        Map<String, Object> current = form.isEmpty() ? Map.of() : asEngine(() -> engine.getTaskService()
+                .getVariables(taskId, form.get().fields().stream().map(f -> f.key()).toList()));
+        Map<String, Object> accepted = accept(form, submitted, current, "task '" + task.getName() + "'");
+        return rewrite(request, body, accepted);
+    }
+
+    private boolean checkOwnUser(HttpServletRequest request, String normalized, Caller caller,
+                                 HttpServletResponse response) throws IOException {
+        Matcher m = OWN_USER.matcher(normalized);
+        if (m.matches() && m.group(1).equals(caller.userId())) {
+            return true;
+        }
+        forbid(response, caller.userId() + " may change only their own profile and password");
+        return false;
+    }
+
+    private static Map<String, Object> accept(Optional<FormDefinition> form, Map<String, Object> submitted,
+                                              Map<String, Object> current, String what) {
+        if (form.isEmpty()) {
+            if (!submitted.isEmpty()) {
+                throw new RefusedInput(what + " has no form, so it takes no values; refused: "
+                        + submitted.keySet());
+            }
+            return Map.of();
+        }
+        try {
+            return FormInput.check(form.get(), submitted, current, true);
+        } catch (FormInputException e) {
+            throw new RefusedInput(e.getMessage());
+        }
+    }
+
+    private static ObjectNode body(HttpServletRequest request, Set<String> allowedKeys) throws IOException {
+        JsonNode body;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String text = reader.lines().reduce("", (a, b) -> a + b + "\n");
+            body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RefusedInput("The request body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!(body instanceof ObjectNode object)) {
+            throw new RefusedInput("The request body must be a JSON object");
+        }
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowedKeys.contains(name)) {
+                throw new RefusedInput("'" + name + "' is not accepted here; the body may hold only "
+                        + allowedKeys.stream().sorted().toList());
+            }
+        }
+        return object;
+    }
+
+    /** The submitted variables as plain values; typed or serialized objects are refused. */
+    private static Map<String, Object> plainValues(ObjectNode body) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        JsonNode variables = body.path("variables");
+        if (variables.isMissingNode() || variables.isNull()) {
+            return values;
+        }
+        if (!variables.isObject()) {
+            throw new RefusedInput("'variables' must be an object of {\"value\": ..., \"type\": ...}");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            JsonNode variable = entry.getValue();
+            if (!variable.isObject()) {
+                throw new RefusedInput("'" + key + "' must be given as {\"value\": ..., \"type\": ...}");
+            }
+            String type = variable.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (!type.isEmpty() && !PLAIN_TYPES.contains(type)) {
+                throw new RefusedInput("'" + key + "' has type " + variable.get("type").asText()
+                        + "; forms take only text, numbers and true/false");
+            }
+            if (variable.has("valueInfo") && !variable.get("valueInfo").isEmpty()) {
+                throw new RefusedInput("'" + key + "' carries valueInfo; forms take only plain values");
+            }
+            values.put(key, plain(key, variable.path("value"), type));
+        }
+        return values;
+    }
+
+    private static Object plain(String key, JsonNode value, String type) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() && (type.isEmpty() || type.equals("string"))) {
+            return value.asText();
+        }
+        if (value.isBoolean() && (type.isEmpty() || type.equals("boolean"))) {
+            return value.asBoolean();
+        }
+        if (value.isIntegralNumber() && Set.of("", "integer", "long", "short").contains(type)) {
+            return value.asLong();
+        }
+        if (value.isNumber() && Set.of("", "double").contains(type)) {
+            return value.asDouble();
+        }
+        throw new RefusedInput("'" + key + "': the value " + abbreviate(value.toString()) + " is not of type "
+                + (type.isEmpty() ? "text, number or true/false" : type));
+    }
+
+    private static HttpServletRequest rewrite(HttpServletRequest request, ObjectNode body, Map<String, Object> accepted)
+            throws IOException {
+        ObjectNode variables = JSON.createObjectNode();
+        JsonNode submitted = body.path("variables");
+        accepted.keySet().forEach(key -> variables.set(key, submitted.get(key)));
+        ObjectNode forwarded = body.deepCopy();
+        forwarded.set("variables", variables);
+        return new BodyRequest(request, JSON.writeValueAsBytes(forwarded));
+    }
+
+    private Optional<Caller> fromEngine() {
+        Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(authentication.getUserId(), new HashSet<>(
+                Optional.ofNullable(authentication.getGroupIds()).orElse(List.of()))));
+    }
+
+    private Optional<Caller> fromWebappSession(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        var authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engine.getName());
+        if (authentication instanceof UserAuthentication user && user.getName() != null) {
+            return Optional.of(new Caller(user.getName(), new HashSet<>(Optional.ofNullable(user.getGroupIds())
+                    .orElse(List.of()))));
+        }
+        return Optional.empty();
+    }
+
+    /** Runs an engine query as the engine itself (the guard reads forms and tasks the caller may not). */
+    private <T> T asEngine(java.util.function.Supplier<T> query) {
+        IdentityService identity = engine.getIdentityService();
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    private static String normalize(String resource) {
+        String path = resource == null ? "" : resource;
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    private static void forbid(HttpServletResponse response, String message) throws IOException {
+        send(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", message);
+    }
+
+    private static void send(HttpServletResponse response, int status, String type, String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private record Caller(String userId, Set<String> groups) {
+    }
+
+    /** Input refused before it reaches the engine: a 400 with this message. */
+    private static final class RefusedInput extends RuntimeException {
+        RefusedInput(String message) {
+            super(message);
+        }
+    }
+
+    /** A task of a run whose sealed values were changed: a 409, nobody may complete it. */
+    private static final class TamperedRun extends RuntimeException {
+        TamperedRun(String message) {
+            super(message);
+        }
+    }
+
+    /** The request with the checked body in place of the one the caller sent. */
+    private static final class BodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "content-length".equalsIgnoreCase(name) ? Integer.toString(body.length) : super.getHeader(name);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package io.mqrunbooks.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.platform.run.RunRecords;
+import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Issue 16's attacks, and variants of them, through the real REST API on the lab, as the demo users. Each
+ * must be refused with a 4xx and a message, and the lab journal must show no side-effecting command from
+ * it. Where an administrator may make the call, the runbook step itself refuses to act.
+ */
+class TrustBoundaryAttackTest extends RunbookLabTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RunRecords runRecords;
+
+    // ------------------------------------------------------------------ forged initiator (attacks 1 and 2)
+
+    @Test
+    void aStartCannotNameItsOwnInitiator() {
+        ResponseEntity<String> response = startOverRest("lead", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-1", "initiator", "operator"));
+
+        assertRefused(response, HttpStatus.BAD_REQUEST,
+                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason]");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void anInitiatorSmuggledPastTheApiIsOverwrittenAndTheGateStillRefusesTheRealOne() {
+        identityService.setAuthentication("lead", List.of("mq-operators", "change-managers"));
+        ProcessInstance run;
+        try {
+            run = runtimeService.startProcessInstanceByKey("rdqmSwitchoverProcess", "CHG-2",
+                    vars("queueManager", "QMDR", "reason", "CHG-2", "initiator", "operator"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        Task gate = awaitTask(run.getId(), "userTask_approveSwitchover");
+
+        assertThat(runRecords.find(run.getId()).orElseThrow().initiator()).isEqualTo("lead");
+        assertThat(runtimeService.getVariable(run.getId(), "initiator")).isEqualTo("lead");
+        assertRefused(completeOverRest("lead", gate.getId(), Map.of("switchoverDecision", "approve")),
+                HttpStatus.FORBIDDEN, "Four-eyes rule: lead started run CHG-2 and cannot approve its gate");
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    @Test
+    void anOperatorTaskCannotCarryAnInitiatorATargetOrABaseline() {
+        String run = drActivationAtIsolation();
+        Task isolation = awaitTask(run, "userTask_confirmIsolation");
+        Map<String, Object> valid = Map.of("isolationMethod", "power", "isolationDetails", "powered off",
+                "isolationConfirmed", true);
+
+        for (String extra : List.of("initiator", "queueManager", "primaryHost", "backupHost", "baseline",
+                "rtoSeconds", "outcome")) {
+            Map<String, Object> forged = new java.util.HashMap<>(valid);
+            forged.put(extra, "QMX");
+            assertRefused(completeOverRest("operator", isolation.getId(), forged), HttpStatus.BAD_REQUEST,
+                    "'" + extra + "' is not a field of the form 'drActivationConfirmIsolation'");
+        }
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
+                        "isolationDetails", "DEFINE CHANNEL(X) CHLTYPE(SVRCONN)\r\nMCAUSER('mqm')",
+                        "isolationConfirmed", true)),
+                HttpStatus.BAD_REQUEST, "holds a control character (U+000D) at position 35");
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "unplugged",
+                        "isolationDetails", "x", "isolationConfirmed", true)),
+                HttpStatus.BAD_REQUEST, "must be one of [power, network, power-and-network], not 'unplugged'");
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
+                        "isolationDetails", "x", "isolationConfirmed", false)),
+                HttpStatus.BAD_REQUEST, "must be ticked");
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
+                        "isolationDetails", "x", "isolationConfirmed", true, "primaryState", "Running")),
+                HttpStatus.BAD_REQUEST, "is shown read-only on the form");
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
+                        "isolationDetails", "root password=hunter2", "isolationConfirmed", true)),
+                HttpStatus.BAD_REQUEST, "looks like it holds a password, key or token");
+        assertThat(taskService.createTaskQuery().taskId(isolation.getId()).count()).as("task still open").isOne();
+        assertThat(sideEffects()).isEmpty();
+
+        // Read-only values sent back unchanged (as a form does) are accepted and not written again.
+        Object shownState = taskService.getVariable(isolation.getId(), "primaryState");
+        Map<String, Object> asTheFormSendsIt = new java.util.HashMap<>(valid);
+        asTheFormSendsIt.put("primaryState", shownState);
+        ResponseEntity<String> accepted = completeOverRest("operator", isolation.getId(), asTheFormSendsIt);
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QM1");
+    }
+
+    // ------------------------------------------------------------------ skipping a gate (attack 3)
+
+    @Test
+    void aRejectedRunCannotBeRestartedOrModifiedPastItsGate() {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-3")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        assertThat(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "reject",
+                "switchoverComment", "not today")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        awaitEnded(run);
+        String definition = historyService.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult()
+                .getProcessDefinitionId();
+        String restart = "{\"processInstanceIds\":[\"" + run + "\"],\"instructions\":[{\"type\":"
+                + "\"startBeforeActivity\",\"activityId\":\"serviceTask_endPrimary\"}]}";
+
+        for (String user : List.of("operator", "changemgr", "lead", "auditor")) {
+            assertRefused(call(user, HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
+                    restart), HttpStatus.FORBIDDEN, user + " may not call POST");
+        }
+        String waiting = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-3b")));
+        awaitTask(waiting, "userTask_approveSwitchover");
+        String modification = "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":"
+                + "\"serviceTask_endPrimary\"}]}";
+        assertRefused(call("operator", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
+                modification), HttpStatus.FORBIDDEN, "operator may not call POST");
+
+        // An administrator may restart and modify; the step then refuses to act without an approval.
+        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
+                restart).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String restarted = runtimeService.createProcessInstanceQuery().processDefinitionId(definition).list().stream()
+                .map(ProcessInstance::getId).filter(id -> !id.equals(waiting)).findFirst().orElseThrow();
+        assertThat(firstFailure(restarted)).contains("Step 'End the queue manager on the primary' of run "
+                + restarted + " needs the approval of gate userTask_approveSwitchover",
+                "that gate has not been decided in this run; nothing was changed");
+        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
+                modification).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(firstFailure(waiting)).contains("needs the approval of gate userTask_approveSwitchover");
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    @Test
+    void aSealedTargetChangedByAnAdministratorStopsTheRun() {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-4")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        assertRefused(call("operator", HttpMethod.PUT, "/engine-rest/process-instance/" + run
+                + "/variables/queueManager", "{\"value\":\"QM1\",\"type\":\"String\"}"), HttpStatus.FORBIDDEN,
+                "operator may not call PUT");
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/queueManager",
+                "{\"value\":\"QM1\",\"type\":\"String\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        String sealedMessage = "Run " + run + " was sealed with queueManager = 'QMDR', but the run now holds 'QM1'";
+        assertRefused(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "approve")),
+                HttpStatus.CONFLICT, sealedMessage);
+
+        // Completed past the API (the Java API), the step itself refuses to act.
+        identityService.setAuthentication("changemgr", List.of("change-managers"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(gate.getId(),
+                    vars("switchoverDecision", "approve"))).hasMessageContaining(sealedMessage);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ variables, comments, messages (5, 6)
+
+    @Test
+    void runbookUsersCannotWriteVariablesCommentsMessagesOrDeleteRuns() {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-5")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        String execution = runtimeService.createExecutionQuery().processInstanceId(run).list().get(0).getId();
+        List<String[]> calls = List.of(
+                new String[] {"PUT", "/engine-rest/process-instance/" + run + "/variables/switchoverDecision",
+                        "{\"value\":\"approve\"}"},
+                new String[] {"POST", "/engine-rest/process-instance/" + run + "/variables",
+                        "{\"modifications\":{\"queueManager\":{\"value\":\"QM1\"}}}"},
+                new String[] {"DELETE", "/engine-rest/process-instance/" + run + "/variables/reason", null},
+                new String[] {"PUT", "/engine-rest/execution/" + execution + "/localVariables/queueManager",
+                        "{\"value\":\"QM1\"}"},
+                new String[] {"PUT", "/engine-rest/task/" + gate.getId() + "/variables/switchoverDecision",
+                        "{\"value\":\"approve\"}"},
+                new String[] {"PUT", "/engine-rest/task/" + gate.getId() + "/localVariables/x", "{\"value\":\"y\"}"},
+                new String[] {"POST", "/engine-rest/task/" + gate.getId() + "/comment/create",
+                        "{\"message\":\"Approved by the board\"}"},
+                new String[] {"POST", "/engine-rest/task/" + gate.getId() + "/identity-links",
+                        "{\"groupId\":\"mq-operators\",\"type\":\"candidate\"}"},
+                new String[] {"POST", "/engine-rest/task/" + gate.getId() + "/assignee", "{\"userId\":\"operator\"}"},
+                new String[] {"POST", "/engine-rest/task/" + gate.getId() + "/resolve", "{}"},
+                new String[] {"POST", "/engine-rest/message", "{\"messageName\":\"anything\"}"},
+                new String[] {"POST", "/engine-rest/signal", "{\"name\":\"anything\"}"},
+                new String[] {"DELETE", "/engine-rest/process-instance/" + run, null},
+                new String[] {"POST", "/engine-rest/process-instance/delete", "{\"processInstanceIds\":[\"" + run + "\"]}"},
+                new String[] {"POST", "/engine-rest/process-instance/" + run + "/variables-async", "{}"},
+                new String[] {"POST", "/engine-rest/engine/default/process-instance/" + run + "/variables",
+                        "{\"modifications\":{\"queueManager\":{\"value\":\"QM1\"}}}"},
+                new String[] {"POST", "/engine-rest/deployment/create", "{}"});
+        int refused = 0;
+        for (String user : List.of("operator", "changemgr", "lead", "auditor")) {
+            for (String[] c : calls) {
+                ResponseEntity<String> response = call(user, HttpMethod.valueOf(c[0]), c[1], c[2]);
+                assertRefused(response, HttpStatus.FORBIDDEN, user + " may not call " + c[0]);
+                refused++;
+            }
+        }
+        assertThat(refused).isEqualTo(68);
+        assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QMDR");
+        assertThat(taskService.getTaskComments(gate.getId())).isEmpty();
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ start values (7, 8, 9)
+
+    @Test
+    void startValuesAreCheckedBeforeAnyRunExists() {
+        long runsBefore = historyService.createHistoricProcessInstanceQuery().count();
+        Map<Map<String, Object>, String> attempts = Map.of(
+                Map.of("queueManager", "Q".repeat(49), "reason", "x"), "IBM MQ names are 1 to 48 characters",
+                Map.of("queueManager", 5, "reason", "x"), "must be text, not Long 5",
+                Map.of("queueManager", "NOPE", "reason", "x"), "NOPE is not a queue manager of the inventory",
+                Map.of("queueManager", "QMDR"), "is required on the form 'rdqmSwitchoverStart'",
+                Map.of("queueManager", "QMDR", "reason", "x", "rtoSeconds", 1), "'rtoSeconds' is not a field",
+                Map.of("queueManager", "QMDR", "reason", "token: ghp_abcdefghijklmnopqrstuvwxyz0123"),
+                "looks like it holds a password, key or token",
+                Map.of("queueManager", "QM'1", "reason", "x"), "is not in the form the field asks for");
+        for (Map.Entry<Map<String, Object>, String> attempt : attempts.entrySet()) {
+            ResponseEntity<String> response = startOverRest("operator", "rdqmSwitchoverProcess", attempt.getKey());
+            assertRefused(response, HttpStatus.BAD_REQUEST, attempt.getValue());
+            assertThat(response.getBody()).doesNotContainIgnoringCase("sql");
+        }
+        for (String body : List.of(
+                "{\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},\"reason\":{\"value\":\"x\"}},"
+                        + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"serviceTask_endPrimary\"}]}",
+                "{\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},\"reason\":{\"value\":\"x\"}},\"skipCustomListeners\":true}",
+                "{\"variables\":{\"queueManager\":{\"value\":\"QMDR\",\"type\":\"Object\",\"valueInfo\":"
+                        + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/json\"}},"
+                        + "\"reason\":{\"value\":\"x\"}}}",
+                "{\"variables\":{\"queueManager\":{\"value\":{\"a\":1},\"type\":\"Json\"},\"reason\":{\"value\":\"x\"}}}",
+                "{\"businessKey\":\"CHG-1'; DROP TABLE x;--\",\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},"
+                        + "\"reason\":{\"value\":\"x\"}}}",
+                "[1,2]", "not json")) {
+            assertRefused(call("operator", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start", body), HttpStatus.BAD_REQUEST, "");
+        }
+        assertRefused(call("auditor", HttpMethod.POST, "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start",
+                "{}"), HttpStatus.FORBIDDEN, "auditor may not call POST");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(runsBefore);
+    }
+
+    // ------------------------------------------------------------------ what runbook users may still do
+
+    @Test
+    void anOperatorMayRetryAFailedStepButAnAuditorMayNot() {
+        labFaults.fail("dr1", "endmqm", 71, "unexpected output");
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-6")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        assertThat(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "approve"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(firstFailure(run)).isNotBlank();
+        Job failed = managementService.createJobQuery().processInstanceId(run).singleResult();
+
+        assertRefused(call("auditor", HttpMethod.PUT, "/engine-rest/job/" + failed.getId() + "/retries",
+                "{\"retries\":3}"), HttpStatus.FORBIDDEN, "auditor may not call PUT");
+        assertRefused(call("changemgr", HttpMethod.PUT, "/engine-rest/job/" + failed.getId() + "/retries",
+                "{\"retries\":3}"), HttpStatus.FORBIDDEN, "changemgr may not call PUT");
+        ResponseEntity<String> retry = call("operator", HttpMethod.PUT, "/engine-rest/job/" + failed.getId()
+                + "/retries", "{\"retries\":3}");
+        assertThat(retry.getStatusCode()).as(retry.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isEqualTo(3);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String drActivationAtIsolation() {
+        labMq.failHost("mqeast1");
+        labFaults.hostDown("mqeast1");
+        String run = startedId(startOverRest("operator", "drActivationProcess", Map.of("queueManager", "QM1",
+                "reason", "East data centre lost", "incidentReference", "INC-16", "declaredBy", "Duty manager",
+                "clientChannel", "APP.SVRCONN")));
+        Task declare = awaitTask(run, "userTask_declareDisaster");
+        ResponseEntity<String> declared = completeOverRest("changemgr", declare.getId(),
+                Map.of("decision", "approve", "comment", "Declared"));
+        assertThat(declared.getStatusCode()).as(declared.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        return run;
+    }
+
+    private ResponseEntity<String> startOverRest(String user, String key, Map<String, Object> variables) {
+        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/" + key + "/start",
+                "{\"businessKey\":\"CHG-" + key.length() + "\",\"variables\":" + variablesJson(variables) + "}");
+    }
+
+    private ResponseEntity<String> completeOverRest(String user, String taskId, Map<String, Object> variables) {
+        return call(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":" + variablesJson(variables) + "}");
+    }
+
+    private static String variablesJson(Map<String, Object> variables) {
+        var node = JSON.createObjectNode();
+        variables.forEach((key, value) -> node.set(key, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+        return node.toString();
+    }
+
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    }
+
+    private static void assertRefused(ResponseEntity<String> response, HttpStatus status, String message) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JSON error body: " + response.getBody(), e);
+        }
+        assertThat(body.path("message").asText()).as("message").isNotBlank().contains(message);
+    }
+
+    private static String startedId(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        try {
+            return JSON.readTree(response.getBody()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.getBody(), e);
+        }
+    }
+
+    private void awaitEnded(String run) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (historyService.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult()
+                .getEndTime() == null) {
+            assertThat(Instant.now()).as("run " + run + " ended").isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    /** The message of the run's first failed step attempt. */
+    private String firstFailure(String run) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            for (Job job : managementService.createJobQuery().processInstanceId(run).list()) {
+                if (job.getExceptionMessage() != null) {
+                    return job.getExceptionMessage();
+                }
+            }
+            assertThat(Instant.now()).as("a failed step in run " + run).isBefore(deadline);
+            sleep(100);
+        }
+    }
+}
