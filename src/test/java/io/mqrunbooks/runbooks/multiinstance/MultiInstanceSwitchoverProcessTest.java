@@ -83,11 +83,13 @@ class MultiInstanceSwitchoverProcessTest extends RunbookEngineTestAccess {
     }
 
     @Test
-    void anUnknownEndModeIsRefused() {
-        ProcessInstance run = startSwitchover("gentle");
+    void anUnknownEndModeIsRefusedBeforeTheRunExists() {
+        long before = runtime.createProcessInstanceQuery().count();
 
-        assertThat(variable(run, "outcome")).isEqualTo("aborted: End mode 'gentle' is not one of controlled (-c),"
-                + " immediate (-i) or preemptive (-p)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startSwitchover("gentle"))
+                .hasMessage("'endMode' (How the active instance ends) must be one of [controlled, immediate,"
+                        + " preemptive], not 'gentle'");
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
     }
 
     @Test
