@@ -66,6 +66,17 @@ class ProductionTlsTest {
     }
 
     @Test
+    void theWebappsSessionCookieIsSentOverTlsOnly() throws Exception {
+        HttpResponse<String> cockpit = clientTrusting(keystore).send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + "/camunda/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+    }
+
+    @Test
     void plainHttpOnTheSamePortIsRefused() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                 .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/user?id=" + ADMIN))
