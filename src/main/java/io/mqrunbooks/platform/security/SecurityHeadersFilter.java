@@ -11,9 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Browser hardening headers on every response of the app's own pages and APIs (reports, {@code /api},
  * {@code /engine-rest}, actuator, errors), set before any other filter runs so that 401, 403 and 404 answers carry
- * them too. The Camunda webapps are left out: they send their own Content-Security-Policy (with the nonce their
- * scripts need), and {@code Referrer-Policy: no-referrer} would make browsers send {@code Origin: null} on their
- * POSTs, which their CSRF filter refuses.
+ * them too. The Camunda webapps are left out: they send their own hardening headers, among them a
+ * Content-Security-Policy with the nonce their scripts need, and a second policy would be enforced on top of it.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
