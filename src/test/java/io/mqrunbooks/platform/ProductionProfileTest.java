@@ -6,7 +6,6 @@ import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.platform.security.LabDemoUsers;
 import io.mqrunbooks.testsupport.AppTestSupport;
 import io.mqrunbooks.testsupport.DatabaseTest;
-import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,17 +26,7 @@ class ProductionProfileTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        Path dataDir = AppTestSupport.newDataDir();
-        registry.add("MQRB_DATA_DIR", dataDir::toString);
-        registry.add("MQRB_ADMIN_USER", () -> "mqadmin");
-        registry.add("MQRB_ADMIN_PASSWORD", () -> "s3cret-from-env");
-        registry.add("MQRB_DB_URL", () -> "jdbc:h2:file:" + dataDir.resolve("db/prod") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("MQRB_DB_USER", () -> "sa");
-        registry.add("MQRB_DB_PASSWORD", () -> "");
-        registry.add("spring.datasource.driver-class-name", () -> "org.h2.Driver");
-        registry.add("MQRB_DB_TYPE", () -> "h2");
-        registry.add("mqrunbooks.inventory", () -> "classpath:lab/lab-estate.yaml");
-        io.mqrunbooks.testsupport.TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_prod");
+        AppTestSupport.registerProduction(registry, "mqadmin", "s3cret-from-env");
     }
 
     @Autowired

@@ -30,4 +30,24 @@ public final class AppTestSupport {
         registry.add("mqrunbooks.lab.revert-to-snapshot-time", () -> "2s");
         TestDatabase.current().register(registry, dataDir);
     }
+
+    /**
+     * The production profile's variables (docs/production.md) with the lab's inventory and an H2 file standing in
+     * for MariaDB; in CI's MariaDB pass the production tests share a database of their own, with no demo users.
+     * Returns the data folder.
+     */
+    public static Path registerProduction(DynamicPropertyRegistry registry, String adminUser, String adminPassword) {
+        Path dataDir = newDataDir();
+        registry.add("MQRB_DATA_DIR", dataDir::toString);
+        registry.add("MQRB_ADMIN_USER", () -> adminUser);
+        registry.add("MQRB_ADMIN_PASSWORD", () -> adminPassword);
+        registry.add("MQRB_DB_URL", () -> "jdbc:h2:file:" + dataDir.resolve("db/prod") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("MQRB_DB_USER", () -> "sa");
+        registry.add("MQRB_DB_PASSWORD", () -> "");
+        registry.add("spring.datasource.driver-class-name", () -> "org.h2.Driver");
+        registry.add("MQRB_DB_TYPE", () -> "h2");
+        registry.add("mqrunbooks.inventory", () -> "classpath:lab/lab-estate.yaml");
+        TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_prod");
+        return dataDir;
+    }
 }

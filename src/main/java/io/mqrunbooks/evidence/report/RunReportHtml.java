@@ -1,6 +1,7 @@
 package io.mqrunbooks.evidence.report;
 
 import io.mqrunbooks.evidence.ChainVerification;
+import io.mqrunbooks.evidence.EvidenceHashing;
 import io.mqrunbooks.evidence.RunPage;
 import io.mqrunbooks.evidence.RunSummary;
 import java.net.URLEncoder;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,16 @@ public class RunReportHtml {
             details { margin: 0.4em 0 0.8em 0; }
             form label { margin-right: 1em; }
             """;
+
+    /** The text of each page's one style element, exactly as sent. */
+    private static final String STYLE_ELEMENT_TEXT = "\n" + CSS;
+
+    /**
+     * The Content-Security-Policy source that allows that style element and no other inline style: a browser
+     * applies an inline style only if its SHA-256 is listed, so the pages need no {@code 'unsafe-inline'}.
+     */
+    public static final String STYLE_CSP_SOURCE = "'sha256-"
+            + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(EvidenceHashing.sha256(STYLE_ELEMENT_TEXT))) + "'";
 
     public String render(RunReport report) {
         StringBuilder h = new StringBuilder();
@@ -271,8 +284,8 @@ public class RunReportHtml {
 
     private static void open(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"UTF-8\"/>\n<title>").append(esc(title)).append("</title>\n<style>\n")
-                .append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<meta charset=\"UTF-8\"/>\n<title>").append(esc(title)).append("</title>\n<style>")
+                .append(STYLE_ELEMENT_TEXT).append("</style>\n</head>\n<body>\n");
     }
 
     private static String close(StringBuilder h) {

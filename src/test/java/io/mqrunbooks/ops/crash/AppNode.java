@@ -94,7 +94,12 @@ final class AppNode implements AutoCloseable {
                 Map.entry("MQRB_DATA_DIR", workDir.resolve(name + "-data").toString()),
                 Map.entry("MQRUNBOOKS_INVENTORY", lab.inventory().toString()),
                 Map.entry("MQRUNBOOKS_SSH_PRIVATE_KEY_FILE", lab.clientKey().toString()),
-                Map.entry("MQRUNBOOKS_SSH_KNOWN_HOSTS_FILE", lab.knownHosts().toString())), ProductionEnvironment.DOCKER));
+                Map.entry("MQRUNBOOKS_SSH_KNOWN_HOSTS_FILE", lab.knownHosts().toString()),
+                // Plain HTTP, as docker/compose.yaml runs by default.
+                Map.entry("MQRB_TLS_ENABLED", "false"),
+                Map.entry("MQRB_TLS_KEYSTORE", ""),
+                Map.entry("MQRB_TLS_KEYSTORE_PASSWORD", ""),
+                Map.entry("MQRB_TLS_KEYSTORE_TYPE", "PKCS12")), ProductionEnvironment.DOCKER));
         process = builder.start();
         Harness.endWithThisJvm(process);
         startedAt = System.nanoTime();

@@ -15,7 +15,8 @@ class ProductionEnvironmentTest {
     void dockerSetsTheProductionProfilesVariablesAndTheEstateFiles() {
         assertThat(ProductionEnvironment.variableNames(ProductionEnvironment.DOCKER)).containsExactly(
                 "MQRB_ADMIN_PASSWORD", "MQRB_ADMIN_USER", "MQRB_DATA_DIR", "MQRB_DB_PASSWORD", "MQRB_DB_URL",
-                "MQRB_DB_USER", "MQRUNBOOKS_INVENTORY", "MQRUNBOOKS_SSH_KNOWN_HOSTS_FILE",
+                "MQRB_DB_USER", "MQRB_TLS_ENABLED", "MQRB_TLS_KEYSTORE", "MQRB_TLS_KEYSTORE_PASSWORD",
+                "MQRB_TLS_KEYSTORE_TYPE", "MQRUNBOOKS_INVENTORY", "MQRUNBOOKS_SSH_KNOWN_HOSTS_FILE",
                 "MQRUNBOOKS_SSH_PRIVATE_KEY_FILE", "SPRING_PROFILES_ACTIVE");
     }
 
