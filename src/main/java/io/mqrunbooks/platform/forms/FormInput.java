@@ -30,12 +30,10 @@ public final class FormInput {
      * The values to write, checked.
      *
      * @param submitted plain values (String, Boolean, Number or null) by key
-     * @param current   the values the run holds now, for the read-only keys
      * @param complete  whether required keys must be present (a whole form submitted)
      * @throws FormInputException naming the first key that is not accepted
      */
-    public static Map<String, Object> check(FormDefinition form, Map<String, Object> submitted,
-                                            Map<String, Object> current, boolean complete) {
+    public static Map<String, Object> check(FormDefinition form, Map<String, Object> submitted, boolean complete) {
         Map<String, Object> accepted = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : submitted.entrySet()) {
             String key = entry.getKey();
@@ -43,10 +41,8 @@ public final class FormInput {
                     "'" + key + "' is not a field of the form '" + form.id() + "'; it accepts only "
                             + form.inputKeys()));
             if (field.readonly()) {
-                if (!sameValue(entry.getValue(), current.get(key))) {
-                    throw new FormInputException(key, "'" + key + "' (" + field.label()
-                            + ") is shown read-only on the form '" + form.id() + "' and cannot be changed");
-                }
+                // What the form shows comes back with the submission (Tasklist sends every field); it is never
+                // an input, so it is never written, whatever it says.
                 continue;
             }
             Object value = checkValue(form, field, entry.getValue());
@@ -163,16 +159,6 @@ public final class FormInput {
             }
         }
         return false;
-    }
-
-    private static boolean sameValue(Object submitted, Object current) {
-        if (submitted == null || submitted instanceof String s && s.isEmpty()) {
-            return current == null || current instanceof String c && c.isEmpty();
-        }
-        if (submitted instanceof Number a && current instanceof Number b) {
-            return a.doubleValue() == b.doubleValue();
-        }
-        return current != null && submitted.toString().equals(current.toString());
     }
 
     private static String describe(Object value) {

@@ -10,9 +10,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A run's scope from the inventory: the queue manager it names with its DR backup and their hosts; for a
- * baseline run every primary it names (or, for {@code all}, every primary with a backup) likewise; for a
- * staged migration the cluster's members. A name the inventory lacks resolves to nothing.
+ * A run's scope from the inventory: the queue manager it names with its DR backup and their hosts, and the
+ * full repositories of its clusters by name only (a migration defines test queues and sends test messages
+ * there, but may run no control command on their hosts); for a baseline run every primary it names (or, for
+ * {@code all}, every primary with a backup) likewise; for a staged migration the cluster's members. A name
+ * the inventory lacks resolves to nothing.
  */
 @Component
 public class EstateRunScopes implements RunScopeResolver {
@@ -35,6 +37,7 @@ public class EstateRunScopes implements RunScopeResolver {
         String named = parameters.get(QUEUE_MANAGER);
         if (named != null) {
             add(inventory, named, queueManagers, hosts);
+            inventory.clustersOf(named).forEach(c -> queueManagers.addAll(c.fullRepositories()));
         }
         String list = parameters.get(QUEUE_MANAGERS);
         if (list != null) {

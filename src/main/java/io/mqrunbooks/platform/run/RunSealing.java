@@ -76,6 +76,9 @@ public final class RunSealing {
             initiator = command == null ? null : command.getAuthenticatedUserId();
         }
         Map<String, String> parameters = sealedParameters(execution, processKey, startFormIds);
+        if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+            execution.setProcessBusinessKey(readableKey(processKey, parameters));
+        }
         RunScope scope = scopes.resolve(processKey, parameters);
         RunRecord record = new RunRecord(runId, processKey, parentRunId, initiator, clock.instant(), parameters,
                 scope, planHash(processKey, parameters, scope));
@@ -105,7 +108,7 @@ public final class RunSealing {
         for (String key : declared.keySet()) {
             Object value = execution.getVariable(key);
             if (value != null) {
-                FormInput.check(formOf.get(key), Map.of(key, value), Map.of(), false);
+                FormInput.check(formOf.get(key), Map.of(key, value), false);
                 parameters.put(key, value.toString());
             }
         }
@@ -118,6 +121,17 @@ public final class RunSealing {
             parameters.put(RunVariables.QUEUE_MANAGER, name);
         }
         return parameters;
+    }
+
+    /** A business key a person recognises when the starter gave none: runbook, target and UTC time. */
+    private String readableKey(String processKey, Map<String, String> parameters) {
+        String runbook = processKey.endsWith("Process") ? processKey.substring(0, processKey.length() - 7) : processKey;
+        String target = parameters.getOrDefault(RunVariables.QUEUE_MANAGER, parameters.getOrDefault("clusterName",
+                parameters.getOrDefault("queueManagers", "")));
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                .format(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        String key = runbook + (target.isBlank() ? "" : " " + target.strip()) + " " + when;
+        return key.length() <= 128 ? key : key.substring(0, 128);
     }
 
     static String planHash(String processKey, Map<String, String> parameters, RunScope scope) {

@@ -48,7 +48,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /camunda/api}: every call must be allowed for the caller's role by {@link EngineApiRules}
  * (403 otherwise), and a start or task completion may carry only the fields its form declares, each of its
  * type and within its rules (400 naming the field otherwise). What passes is forwarded with only the
- * accepted values: read-only fields a form shows are checked unchanged and then dropped.
+ * accepted values: read-only fields a form shows are dropped.
  */
 public class EngineApiGuard extends OncePerRequestFilter {
 
@@ -166,14 +166,16 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return request;
         }
         ObjectNode body = body(request, START_BODY_KEYS);
-        if (body.hasNonNull("businessKey") && !(body.get("businessKey").isTextual()
-                && BUSINESS_KEY.matcher(body.get("businessKey").asText()).matches())) {
+        JsonNode businessKey = body.path("businessKey");
+        boolean noKey = businessKey.isMissingNode() || businessKey.isNull()
+                || businessKey.isTextual() && businessKey.asText().isEmpty();
+        if (!noKey && !(businessKey.isTextual() && BUSINESS_KEY.matcher(businessKey.asText()).matches())) {
             throw new RefusedInput("businessKey must be 1 to 128 characters: letters, digits, space and . _ : / # -"
                     + " starting with a letter or digit");
         }
         Map<String, Object> submitted = plainValues(body);
         Optional<FormDefinition> form = asEngine(() -> forms.startForm(definition.getId()));
-        Map<String, Object> accepted = accept(form, submitted, Map.of(), definition.getKey() + "'s start");
+        Map<String, Object> accepted = accept(form, submitted, definition.getKey() + "'s start");
         Object queueManager = accepted.get("queueManager");
         if (queueManager != null && estate.getObject().findQueueManager(queueManager.toString()).isEmpty()) {
             throw new RefusedInput("'queueManager': " + queueManager + " is not a queue manager of the inventory");
@@ -201,9 +203,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Map<String, Object> submitted = plainValues(body);
         Optional<FormDefinition> form = asEngine(() -> forms.taskForm(task.getProcessDefinitionId(),
                 task.getTaskDefinitionKey()));
-        Map<String, Object> current = form.isEmpty() ? Map.of() : asEngine(() -> engine.getTaskService()
-                .getVariables(taskId, form.get().fields().stream().map(f -> f.key()).toList()));
-        Map<String, Object> accepted = accept(form, submitted, current, "task '" + task.getName() + "'");
+        Map<String, Object> accepted = accept(form, submitted, "task '" + task.getName() + "'");
         return rewrite(request, body, accepted);
     }
 
@@ -218,7 +218,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
 
     private static Map<String, Object> accept(Optional<FormDefinition> form, Map<String, Object> submitted,
-                                              Map<String, Object> current, String what) {
+                                              String what) {
         if (form.isEmpty()) {
             if (!submitted.isEmpty()) {
                 throw new RefusedInput(what + " has no form, so it takes no values; refused: "
@@ -227,7 +227,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return Map.of();
         }
         try {
-            return FormInput.check(form.get(), submitted, current, true);
+            return FormInput.check(form.get(), submitted, true);
         } catch (FormInputException e) {
             throw new RefusedInput(e.getMessage());
         }

@@ -93,20 +93,19 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                         "isolationDetails", "x", "isolationConfirmed", false)),
                 HttpStatus.BAD_REQUEST, "must be ticked");
         assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
-                        "isolationDetails", "x", "isolationConfirmed", true, "primaryState", "Running")),
-                HttpStatus.BAD_REQUEST, "is shown read-only on the form");
-        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
                         "isolationDetails", "root password=hunter2", "isolationConfirmed", true)),
                 HttpStatus.BAD_REQUEST, "looks like it holds a password, key or token");
         assertThat(taskService.createTaskQuery().taskId(isolation.getId()).count()).as("task still open").isOne();
         assertThat(sideEffects()).isEmpty();
 
-        // Read-only values sent back unchanged (as a form does) are accepted and not written again.
+        // Read-only fields come back with every form submission; whatever they say, they are not written.
         Object shownState = taskService.getVariable(isolation.getId(), "primaryState");
-        Map<String, Object> asTheFormSendsIt = new java.util.HashMap<>(valid);
-        asTheFormSendsIt.put("primaryState", shownState);
-        ResponseEntity<String> accepted = completeOverRest("operator", isolation.getId(), asTheFormSendsIt);
+        Map<String, Object> withReadOnly = new java.util.HashMap<>(valid);
+        withReadOnly.put("primaryState", "Running (forged)");
+        ResponseEntity<String> accepted = completeOverRest("operator", isolation.getId(), withReadOnly);
         assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(run)
+                .variableName("primaryState").singleResult().getValue()).isEqualTo(shownState);
         assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QM1");
     }
 
@@ -224,6 +223,26 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(sideEffects()).isEmpty();
     }
 
+    @Test
+    void theWebappsCopyOfTheApiIsGuardedTheSameWay() throws Exception {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-5w")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        WebappSession operator = WebappSession.login(rest.getRootUri(), "operator");
+
+        java.net.http.HttpResponse<String> write = operator.post("/camunda/api/engine/engine/default/process-instance/"
+                + run + "/variables", "{\"modifications\":{\"queueManager\":{\"value\":\"QM1\"}}}");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
+        assertThat(write.body()).contains("operator may not call POST /camunda/api/engine/engine/default/process-instance/");
+        java.net.http.HttpResponse<String> comment = operator.post("/camunda/api/engine/engine/default/task/"
+                + gate.getId() + "/comment/create", "{\"message\":\"approved\"}");
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(403);
+        java.net.http.HttpResponse<String> list = operator.get("/camunda/api/engine/engine/default/task?processInstanceId="
+                + run);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QMDR");
+    }
+
     // ------------------------------------------------------------------ start values (7, 8, 9)
 
     @Test
@@ -287,6 +306,42 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A browser's session with the Camunda webapps: login through the webapp's own API, with its CSRF token. */
+    private record WebappSession(String root, java.net.http.HttpClient client, java.net.CookieManager cookies) {
+
+        static WebappSession login(String root, String user) throws Exception {
+            java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+            WebappSession session = new WebappSession(root, client, cookies);
+            session.get("/camunda/app/tasklist/default/");
+            java.net.http.HttpResponse<String> login = client.send(session.request(
+                            "/camunda/api/admin/auth/user/default/login/tasklist")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
+            return session;
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return client.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> post(String path, String json) throws Exception {
+            return client.send(request(path).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        private java.net.http.HttpRequest.Builder request(String path) {
+            java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + path));
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .findFirst().ifPresent(c -> builder.header("X-XSRF-TOKEN", c.getValue()));
+            return builder;
+        }
+    }
 
     private String drActivationAtIsolation() {
         labMq.failHost("mqeast1");
