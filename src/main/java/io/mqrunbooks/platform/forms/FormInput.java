@@ -113,7 +113,8 @@ public final class FormInput {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean allowedWhitespace = multiLine && (c == '\n' || c == '\t');
-            if ((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') && !allowedWhitespace) {
+            boolean invisible = Character.getType(c) == Character.FORMAT || c == '\u2028' || c == '\u2029';
+            if ((Character.isISOControl(c) || invisible) && !allowedWhitespace) {
                 throw new FormInputException(key, where + " holds a control character (U+"
                         + String.format("%04X", (int) c) + ") at position " + (i + 1)
                         + (multiLine ? "; only line breaks and tabs are allowed" : "; it takes one line of text"));

@@ -125,6 +125,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 case START_FORM -> checkStart(request, normalized);
                 case TASK_FORM -> checkTaskCompletion(request, normalized);
                 case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
+                case CLAIM_FOR_SELF -> checkClaimForSelf(request, normalized, caller.get());
                 case NONE -> request;
             };
             if (checked != null) {
@@ -205,6 +206,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 task.getTaskDefinitionKey()));
         Map<String, Object> accepted = accept(form, submitted, "task '" + task.getName() + "'");
         return rewrite(request, body, accepted);
+    }
+
+    /** A claim names the user it is for: a caller may claim only for themselves. */
+    private static HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, Caller caller)
+            throws IOException {
+        if (!normalized.endsWith("/claim")) {
+            return request;
+        }
+        ObjectNode body = body(request, Set.of("userId"));
+        JsonNode userId = body.path("userId");
+        if (!userId.isTextual() || !userId.asText().equals(caller.userId())) {
+            throw new RefusedInput("A task is claimed for oneself: userId must be " + caller.userId() + ", not "
+                    + abbreviate(userId.toString()));
+        }
+        return new BodyRequest(request, JSON.writeValueAsBytes(body));
     }
 
     private boolean checkOwnUser(HttpServletRequest request, String normalized, Caller caller,

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class EngineApiRules {
 
     /** What the guard does besides letting the call through. */
-    public enum Check { NONE, START_FORM, TASK_FORM, OWN_USER }
+    public enum Check { NONE, START_FORM, TASK_FORM, OWN_USER, CLAIM_FOR_SELF }
 
     public record Rule(String methods, Pattern path, Set<String> groups, Check check, String what) {
 
@@ -42,8 +42,8 @@ public final class EngineApiRules {
                     "change one's own profile or password"),
             rule("POST", "process-definition/(key/[^/]+|[^/]+)/(start|submit-form)", Set.of(Groups.OPERATORS),
                     Check.START_FORM, "start a runbook: only its start form's fields, each checked"),
-            rule("POST", "task/[^/]+/(claim|unclaim)", TASK_WORKERS, Check.NONE,
-                    "claim or unclaim a task (the engine lets only its candidates)"),
+            rule("POST", "task/[^/]+/(claim|unclaim)", TASK_WORKERS, Check.CLAIM_FOR_SELF,
+                    "claim a task for oneself, or unclaim it (the engine lets only its candidates)"),
             rule("POST", "task/[^/]+/(complete|submit-form)", TASK_WORKERS, Check.TASK_FORM,
                     "complete a task: only its form's fields, each checked; gates refuse the initiator"),
             rule("PUT", "job/[^/]+/retries", Set.of(Groups.OPERATORS), Check.NONE,

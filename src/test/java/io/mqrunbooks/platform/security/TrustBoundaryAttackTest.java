@@ -95,6 +95,11 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
                         "isolationDetails", "root password=hunter2", "isolationConfirmed", true)),
                 HttpStatus.BAD_REQUEST, "looks like it holds a password, key or token");
+        assertRefused(completeOverRest("operator", isolation.getId(), Map.of("isolationMethod", "power",
+                        "isolationDetails", "powered off \u202Etxt.exe", "isolationConfirmed", true)),
+                HttpStatus.BAD_REQUEST, "(U+202E)");
+        assertRefused(call("operator", HttpMethod.POST, "/engine-rest/task/" + isolation.getId() + "/claim",
+                "{\"userId\":\"lead\"}"), HttpStatus.BAD_REQUEST, "userId must be operator, not \"lead\"");
         assertThat(taskService.createTaskQuery().taskId(isolation.getId()).count()).as("task still open").isOne();
         assertThat(sideEffects()).isEmpty();
 
