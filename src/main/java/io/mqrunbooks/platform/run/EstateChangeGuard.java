@@ -36,6 +36,14 @@ public final class EstateChangeGuard implements InvocationHandler {
                 new Class<?>[] {MqAdminPort.class}, new EstateChangeGuard(port, false));
     }
 
+    /** The port behind a guarded one (for wiring checks), or the object itself when it is not guarded. */
+    public static Object unguarded(Object port) {
+        if (Proxy.isProxyClass(port.getClass()) && Proxy.getInvocationHandler(port) instanceof EstateChangeGuard g) {
+            return g.target;
+        }
+        return port;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
