@@ -131,7 +131,7 @@ public class EvidenceStore {
             p.addValue("reason", clip(scrubber.scrub(text(e.payload().get("reason"))), 2000));
         } else if (e.kind() == EvidenceKind.RUN_ENDED) {
             summary = ", ended_at = :recordedAt, outcome = :outcome";
-            p.addValue("outcome", clip(text(e.payload().get("outcome")), 64));
+            p.addValue("outcome", clip(scrubber.scrub(text(e.payload().get("outcome"))), MAX_FIELD_CHARS));
         }
         jdbc.update("UPDATE evidence_run SET last_sequence = :sequence, last_hash = :hash, "
                 + "process_key = COALESCE(process_key, :processKey), business_key = COALESCE(business_key, :businessKey)"
