@@ -43,7 +43,6 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     static final String QUEUE_MANAGER = "queueManager";
     /** Set by a process to name its own outcome (e.g. BACKED_OUT); otherwise COMPLETED or TERMINATED. */
     static final String OUTCOME = "outcome";
-    static final String RTO_SECONDS = "rtoSeconds";
 
     private final EngineEvidence evidence;
 
@@ -108,10 +107,6 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         payload.put("canceled", canceled);
         if (execution instanceof ExecutionEntity entity && entity.getDeleteReason() != null) {
             payload.put("deleteReason", entity.getDeleteReason());
-        }
-        Object rto = EngineEvidence.plain(execution.getVariableTyped(RTO_SECONDS));
-        if (rto != null) {
-            payload.put(RTO_SECONDS, rto);
         }
         evidence.append(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey,
                 EvidenceKind.RUN_ENDED, null, null, EngineEvidence.actorOrEngine(), payload);

@@ -52,7 +52,10 @@ public record RunReport(String runId, String runbook, String businessKey, Instan
     public record Outcome(String outcome, Instant endedAt, String endedBy, String deleteReason, Long runDurationMs) {
     }
 
-    /** {@code source} says where the figure came from; null seconds when the runbook did not measure it. */
-    public record RecoveryTime(boolean measured, Long seconds, String source, String text) {
+    /**
+     * Measured between the times of two evidence records, {@code from} and {@code to}; {@code source} names
+     * them. Null seconds when the runbook has no recovery time or the evidence does not hold both ends yet.
+     */
+    public record RecoveryTime(boolean measured, Long seconds, String source, String text, Instant from, Instant to) {
     }
 }

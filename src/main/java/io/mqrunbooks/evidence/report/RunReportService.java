@@ -34,7 +34,6 @@ public class RunReportService {
         return stepId != null && (stepId.startsWith(PARTNER_TASK_PREFIX)
                 || (stepId.startsWith("userTask_") && stepId.contains("Partner")));
     }
-    public static final String RTO_SECONDS = "rtoSeconds";
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
 
@@ -64,16 +63,14 @@ public class RunReportService {
     public RunReport report(String runId) {
         RunSummary run = store.run(runId).orElseThrow(() -> new UnknownRunException(runId));
         ChainVerification chain = store.verifyChain(runId);
-        List<EvidenceRecord> records = store.records(runId);
+        List<ReadRecord> records = store.records(runId).stream().map(r -> new ReadRecord(r, payload(r))).toList();
 
         Map<String, String> stepNames = new HashMap<>();
-        records.stream().filter(r -> r.stepId() != null && r.stepName() != null)
+        records.stream().map(ReadRecord::record).filter(r -> r.stepId() != null && r.stepName() != null)
                 .forEach(r -> stepNames.putIfAbsent(r.stepId(), r.stepName()));
 
         RunReport.Start start = null;
         RunReport.Outcome outcome = null;
-        Long rtoFromEnd = null;
-        Long rtoFromNote = null;
         List<RunReport.Approval> approvals = new ArrayList<>();
         List<RunReport.UserTaskEntry> userTasks = new ArrayList<>();
         List<RunReport.Command> commands = new ArrayList<>();
@@ -82,18 +79,17 @@ public class RunReportService {
         List<RunReport.Note> notes = new ArrayList<>();
         Map<String, StepBuilder> steps = new LinkedHashMap<>();
 
-        for (EvidenceRecord r : records) {
-            Map<String, Object> p = payload(r);
+        for (ReadRecord read : records) {
+            EvidenceRecord r = read.record();
+            Map<String, Object> p = read.payload();
             String stepName = r.stepName() != null ? r.stepName() : stepNames.get(r.stepId());
             switch (r.kind()) {
                 case RUN_STARTED -> start = new RunReport.Start(r.actor(), r.recordedAt(), text(p.get("reason")),
                         text(p.get("incidentReference")), text(p.get("queueManager")), map(p.get("variables")));
                 case RUN_ENDED -> {
-                    Long runMs = run.startedAt() == null ? null
-                            : Duration.between(run.startedAt(), r.recordedAt()).toMillis();
+                    Long runMs = start == null ? null : Duration.between(start.startedAt(), r.recordedAt()).toMillis();
                     outcome = new RunReport.Outcome(text(p.get("outcome")), r.recordedAt(), r.actor(),
                             text(p.get("deleteReason")), runMs);
-                    rtoFromEnd = number(p.get(RTO_SECONDS));
                 }
                 case STEP_STARTED -> steps.put(text(p.get("activityInstanceId")) + "#" + r.sequence(),
                         new StepBuilder(r, stepName, text(p.get("activityType"))));
@@ -110,11 +106,7 @@ public class RunReportService {
                         text(p.get("event")), text(p.get("incidentType")), text(p.get("message"))));
                 case RETRY -> retries.add(new RunReport.Retry(r.recordedAt(), r.stepId(), stepName,
                         text(p.get("exceptionMessage")), integer(p.get("retriesLeftBeforeThisFailure"))));
-                case NOTE -> {
-                    notes.add(new RunReport.Note(r.recordedAt(), r.actor(), r.stepId(), p));
-                    Long rto = number(p.get(RTO_SECONDS));
-                    rtoFromNote = rto != null ? rto : rtoFromNote;
-                }
+                case NOTE -> notes.add(new RunReport.Note(r.recordedAt(), r.actor(), r.stepId(), p));
                 default -> throw new IllegalStateException("Unhandled evidence kind " + r.kind());
             }
         }
@@ -134,7 +126,7 @@ public class RunReportService {
 
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
                 start, approvals, partners, userTasks, timeline, commands, incidents, retries, notes, outcome,
-                recoveryTime(rtoFromNote, rtoFromEnd));
+                RecoveryTimeFromEvidence.measure(run.processKey(), records));
     }
 
     private static void endStep(Map<String, StepBuilder> steps, EvidenceRecord r, Map<String, Object> p) {
@@ -155,18 +147,6 @@ public class RunReportService {
         Long engineMs = number(p.get("durationMs"));
         open.durationMs = engineMs != null ? engineMs
                 : open.startedAt == null ? null : Duration.between(open.startedAt, open.endedAt).toMillis();
-    }
-
-    static RunReport.RecoveryTime recoveryTime(Long fromNote, Long fromEnd) {
-        if (fromNote != null) {
-            return new RunReport.RecoveryTime(true, fromNote, "recorded by a runbook step (NOTE rtoSeconds)",
-                    RunReportHtml.duration(fromNote * 1000));
-        }
-        if (fromEnd != null) {
-            return new RunReport.RecoveryTime(true, fromEnd, "process variable rtoSeconds at the end of the run",
-                    RunReportHtml.duration(fromEnd * 1000));
-        }
-        return new RunReport.RecoveryTime(false, null, null, "Not measured: this runbook records no recovery time.");
     }
 
     private Map<String, Object> payload(EvidenceRecord r) {

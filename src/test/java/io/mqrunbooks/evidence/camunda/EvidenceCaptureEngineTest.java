@@ -7,6 +7,7 @@ import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.RunContext;
 import io.mqrunbooks.evidence.EvidenceRecord;
 import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.evidence.RecordingCommandEvidenceSink;
 import io.mqrunbooks.evidence.SecretScrubber;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import io.mqrunbooks.evidence.report.RunReportPdf;
 import io.mqrunbooks.evidence.report.RunReportService;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -52,8 +56,17 @@ class EvidenceCaptureEngineTest {
     static final String PROCESS = "evidenceCaptureTestProcess";
     static final String STDOUT = "QMNAME(QM1)                                               STATUS(Running)\n";
 
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
     static final EvidenceStore STORE = newStore();
-    static final RunCommandDelegate DELEGATE = new RunCommandDelegate(new RecordingCommandEvidenceSink(STORE));
+    static final RecordingCommandEvidenceSink SINK = new RecordingCommandEvidenceSink(STORE);
+    static final RunCommandDelegate DELEGATE = new RunCommandDelegate(SINK);
+    /** Stands in for the DR activation's message flow step: the get that brought the test message back. */
+    static final JavaDelegate TEST_MESSAGE_DELEGATE = execution -> {
+        SINK.commandRan(new CommandResult("drhost2", "/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1", 0,
+                "Sample AMQSGET0 start\nmessage <MQRB-TEST 9F2C mq-runbooks DR activation test>\nSample AMQSGET0 end\n",
+                "", Duration.ofMillis(80), false));
+        execution.setVariable("rtoSeconds", 1L);
+    };
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine());
@@ -196,6 +209,39 @@ class EvidenceCaptureEngineTest {
     }
 
     @Test
+    void theRecoveryTimeIsMeasuredFromTheEvidenceWhateverRtoSecondsTheVariablesCarry() {
+        BpmnModelInstance activation = Bpmn.createExecutableProcess("drActivationProcess").camundaHistoryTimeToLive(1)
+                .startEvent("startEvent_disasterDeclared").name("Disaster declared")
+                .serviceTask("serviceTask_proveMessageFlow").name("Prove message flow with a test message")
+                .camundaAsyncBefore().camundaDelegateExpression("${testMessageDelegate}")
+                .endEvent("endEvent_backupActivated").name("Backup activated").done();
+        var repository = processEngine().getRepositoryService();
+        String deployment = repository.createDeployment().addModelInstance("drActivationTest.bpmn", activation)
+                .deploy().getId();
+        try {
+            CLOCK.set(Instant.parse("2026-11-21T05:00:00Z"));
+            processEngine().getIdentityService().setAuthenticatedUserId("olivia");
+            String runId = processEngine().getRuntimeService().startProcessInstanceByKey("drActivationProcess",
+                    "DR-TEST-RTO", Map.of("rtoSeconds", 5L, "queueManager", "QM1")).getId();
+            processEngine().getIdentityService().clearAuthentication();
+            CLOCK.set(Instant.parse("2026-11-21T05:42:05Z"));
+            executeJob(runId);
+
+            RunReport report = new RunReportService(STORE).report(runId);
+            assertThat(report.recoveryTime().seconds()).isEqualTo(42 * 60 + 5);
+            assertThat(report.recoveryTime().text()).isEqualTo("42 min 05 s");
+            assertThat(report.recoveryTime().source()).isEqualTo("from the evidence: declared at 2026-11-21 "
+                    + "05:00:00.000 UTC (record 1, run started by olivia), first test message at 2026-11-21 05:42:05.000 "
+                    + "UTC (record 5, '/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1' on drhost2 in step "
+                    + "'Prove message flow with a test message')");
+            List<EvidenceRecord> records = STORE.records(runId);
+            assertThat(records.get(records.size() - 1).payload()).doesNotContain("rtoSeconds");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void failedAttemptsBecomeRetriesThenAnIncidentAndItsResolution() {
         DELEGATE.failuresToThrow.set(2);
         String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, "DR-TEST-2").getId();
@@ -286,7 +332,7 @@ class EvidenceCaptureEngineTest {
         dataSource.setURL("jdbc:h2:mem:evidence-capture;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new EvidenceStore(dataSource, new SecretScrubber());
+        return new EvidenceStore(dataSource, new SecretScrubber(), CLOCK);
     }
 
     private static ProcessEngine buildEngine() {
@@ -294,7 +340,7 @@ class EvidenceCaptureEngineTest {
         configuration.setJdbcUrl("jdbc:h2:mem:evidence-capture-engine;DB_CLOSE_DELAY=-1");
         configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of("runCommandDelegate", DELEGATE));
+        configuration.setBeans(Map.of("runCommandDelegate", DELEGATE, "testMessageDelegate", TEST_MESSAGE_DELEGATE));
         configuration.setProcessEnginePlugins(List.of(new EvidenceEnginePlugin(STORE, new SecretScrubber())));
         configuration.setProcessEngineName("evidence-capture-test");
         return configuration.buildProcessEngine();

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.mqrunbooks.evidence.EvidenceKind;
 import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.evidence.NewEvidence;
 import io.mqrunbooks.evidence.SecretScrubber;
 import io.mqrunbooks.evidence.report.RunReportHtml;
@@ -19,6 +20,7 @@ import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -36,6 +38,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class RunReportsWebTest {
 
     private static final String RUN = "7f3c2a10-0001";
+    private static final String PROVE_MESSAGE_FLOW = "serviceTask_proveMessageFlow";
+    private static final String PROVE_NAME = "Prove message flow with a test message";
 
     private MockMvc mvc;
     private JdbcTemplate jdbc;
@@ -49,18 +53,31 @@ class RunReportsWebTest {
         flyway.clean();
         flyway.migrate();
         jdbc = new JdbcTemplate(dataSource);
-        EvidenceStore store = new EvidenceStore(dataSource, new SecretScrubber(),
-                Clock.fixed(Instant.parse("2026-11-20T22:15:00.250Z"), ZoneOffset.UTC));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T22:15:00.250Z"));
+        EvidenceStore store = new EvidenceStore(dataSource, new SecretScrubber(), clock);
         store.append(new NewEvidence(RUN, "DR-2026-007", "drActivationProcess", EvidenceKind.RUN_STARTED, null, null,
-                "olivia", Map.of("reason", "Site A power loss", "incidentReference", "INC0099", "queueManager", "QM1")));
+                "olivia", Map.of("reason", "Site A power loss", "incidentReference", "INC0099", "queueManager", "QM1",
+                "variables", Map.of("rtoSeconds", 60))));
         store.append(new NewEvidence(RUN, null, null, EvidenceKind.COMMAND, "serviceTask_startQueueManager",
                 "Start the queue manager", "engine", Map.of("host", "drhost1", "commandLine", "strmqm QM1",
                 "exitCode", 0, "stdout", "IBM MQ queue manager 'QM1' starting.\n", "stderr", "", "durationMs", 2100,
                 "truncated", false)));
+        clock.advance(Duration.ofMinutes(62));
+        store.append(new NewEvidence(RUN, null, null, EvidenceKind.STEP_STARTED, PROVE_MESSAGE_FLOW, PROVE_NAME, "engine",
+                Map.of("activityType", "serviceTask", "activityInstanceId", "prove:1")));
+        clock.advance(Duration.ofSeconds(5));
+        store.append(new NewEvidence(RUN, null, null, EvidenceKind.COMMAND, PROVE_MESSAGE_FLOW, PROVE_NAME, "engine",
+                Map.of("host", "drhost1", "commandLine", "/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1", "exitCode", 0,
+                        "stdout", "Sample AMQSGET0 start\nmessage <MQRB-TEST 9F2C>\nSample AMQSGET0 end\n",
+                        "stderr", "", "durationMs", 80, "truncated", false)));
+        clock.advance(Duration.ofMillis(20));
+        store.append(new NewEvidence(RUN, null, null, EvidenceKind.STEP_ENDED, PROVE_MESSAGE_FLOW, PROVE_NAME, "engine",
+                Map.of("activityType", "serviceTask", "activityInstanceId", "prove:1", "durationMs", 5020,
+                        "canceled", false)));
         store.append(new NewEvidence(RUN, null, null, EvidenceKind.NOTE, "serviceTask_summarise", "Summarise", "engine",
-                Map.of("rtoSeconds", 3725)));
+                Map.of("rtoSeconds", 60)));
         store.append(new NewEvidence(RUN, null, null, EvidenceKind.RUN_ENDED, null, null, "engine",
-                Map.of("outcome", "COMPLETED")));
+                Map.of("outcome", "COMPLETED", "rtoSeconds", 60)));
         RunReportService reports = new RunReportService(store, Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC));
         mvc = MockMvcBuilders.standaloneSetup(new RunReportsApiController(reports),
                         new RunReportPagesController(reports, new RunReportHtml(), new RunReportPdf()))
@@ -97,11 +114,14 @@ class RunReportsWebTest {
                 .andExpect(jsonPath("$.start.reason").value("Site A power loss"))
                 .andExpect(jsonPath("$.commands[0].commandLine").value("strmqm QM1"))
                 .andExpect(jsonPath("$.recoveryTime.text").value("1 h 02 min 05 s"))
+                .andExpect(jsonPath("$.recoveryTime.seconds").value(3725))
+                .andExpect(jsonPath("$.recoveryTime.from").value("2026-11-20T22:15:00.250Z"))
+                .andExpect(jsonPath("$.recoveryTime.to").value("2026-11-20T23:17:05.250Z"))
                 .andExpect(jsonPath("$.chain.intact").value(true));
         mvc.perform(get("/api/runs/{id}/verify", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
-                .andExpect(jsonPath("$.recordsChecked").value(4));
+                .andExpect(jsonPath("$.recordsChecked").value(7));
     }
 
     @Test
@@ -128,7 +148,11 @@ class RunReportsWebTest {
         mvc.perform(get("/reports/runs/{id}", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<th>Reason</th><td>Site A power loss</td>")))
-                .andExpect(content().string(containsString("<h2>Recovery time</h2>\n<p>1 h 02 min 05 s")));
+                .andExpect(content().string(containsString("<h2>Recovery time</h2>\n<p>1 h 02 min 05 s <span class=\"muted\">"
+                        + "(from the evidence: declared at 2026-11-20 22:15:00.250 UTC (record 1, run started by olivia), "
+                        + "first test message at 2026-11-20 23:17:05.250 UTC (record 4, "
+                        + "&#39;/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1&#39; on drhost1 in step "
+                        + "&#39;Prove message flow with a test message&#39;))</span>")));
         byte[] pdf = mvc.perform(get("/reports/runs/{id}.pdf", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"))
