@@ -1,11 +1,11 @@
 package io.mqrunbooks.evidence.camunda;
 
 import io.mqrunbooks.evidence.EvidenceKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -33,7 +33,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
  * change managers, {@link Gates}) or has the extension property {@code gate=true}; its decision is the
  * variable named by the property {@code decisionVariable}, else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
- * ({@code commentVariable}, {@code comment}, {@code ...Comment}) or, without one, the task's comments.
+ * ({@code commentVariable}, {@code comment}, {@code ...Comment}), and only when submitted in that completion.
+ * Camunda comments on the task (anyone with the comment API may write them) are recorded apart, each with
+ * its own author and time: never as the approver's.
  */
 class EvidenceParseListener extends AbstractBpmnParseListener {
 
@@ -124,6 +126,10 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         payload.put("taskId", task.getId());
         payload.put("assignee", task.getAssignee());
         payload.put("values", evidence.safeValues(values));
+        List<Map<String, Object>> taskComments = taskComments(task);
+        if (!taskComments.isEmpty()) {
+            payload.put("taskComments", taskComments);
+        }
         EvidenceKind kind = EvidenceKind.USER_TASK;
         if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))) {
             kind = EvidenceKind.GATE;
@@ -131,7 +137,7 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
                     submittedNamed(submitted, Gates.DECISION, "Decision"));
             payload.put("decisionVariable", decisionVariable);
             payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
-            payload.put("comment", comment(task, properties.getOrDefault("commentVariable",
+            payload.put("comment", submittedComment(task, submitted, properties.getOrDefault("commentVariable",
                     submittedNamed(submitted, Gates.COMMENT, "Comment"))));
         }
         evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
@@ -150,14 +156,25 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
-    private static String comment(DelegateTask task, String commentVariable) {
-        if (commentVariable != null) {
-            Object value = EngineEvidence.plain(task.getVariableTyped(commentVariable));
-            return value == null ? null : value.toString();
+    /** The comment field of the form the completing user submitted; a value left from earlier is not theirs. */
+    private static String submittedComment(DelegateTask task, Set<String> submitted, String commentVariable) {
+        if (commentVariable == null || !submitted.contains(commentVariable)) {
+            return null;
         }
-        List<Comment> comments = task.getProcessEngineServices().getTaskService().getTaskComments(task.getId());
-        return comments.isEmpty() ? null
-                : comments.stream().map(Comment::getFullMessage).collect(Collectors.joining("\n"));
+        Object value = EngineEvidence.plain(task.getVariableTyped(commentVariable));
+        return value == null ? null : value.toString();
+    }
+
+    private static List<Map<String, Object>> taskComments(DelegateTask task) {
+        List<Map<String, Object>> recorded = new ArrayList<>();
+        for (Comment comment : task.getProcessEngineServices().getTaskService().getTaskComments(task.getId())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("author", comment.getUserId());
+            entry.put("at", comment.getTime() == null ? null : comment.getTime().toInstant().toString());
+            entry.put("text", comment.getFullMessage());
+            recorded.add(entry);
+        }
+        return recorded;
     }
 
     private static Map<String, String> camundaProperties(DelegateTask task) {

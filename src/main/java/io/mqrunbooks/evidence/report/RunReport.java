@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record RunReport(String runId, String runbook, String businessKey, Instant generatedAt, long recordCount,
                         ChainVerification chain, Start start, List<Approval> approvals,
-                        List<UserTaskEntry> partnerSignOffs, List<UserTaskEntry> userTasks, List<Step> timeline,
+                        List<UserTaskEntry> partnerSignOffs, List<UserTaskEntry> userTasks,
+                        List<TaskComment> taskComments, List<Step> timeline,
                         List<Command> commands, List<Incident> incidents, List<Retry> retries, List<Note> notes,
                         Outcome outcome, RecoveryTime recoveryTime) {
 
@@ -25,6 +26,13 @@ public record RunReport(String runId, String runbook, String businessKey, Instan
 
     public record UserTaskEntry(String stepId, String stepName, String completedBy, Instant completedAt,
                                 Map<String, Object> values) {
+    }
+
+    /**
+     * A Camunda comment found on a task when it was completed, by its own author (who may be anyone allowed
+     * the comment API): never part of the decision or of what the completing user entered.
+     */
+    public record TaskComment(String stepId, String stepName, String author, Instant at, String text) {
     }
 
     /** One activity instance. {@code status}: completed, canceled, failed attempt, in progress. */

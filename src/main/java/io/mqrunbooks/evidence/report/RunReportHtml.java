@@ -147,6 +147,21 @@ public class RunReportHtml {
         userTaskTable(h, report.partnerSignOffs(), "No partner sign-off in this run.");
         h.append("<h3>Every task completed by a person (other than approvals), with what was entered</h3>\n");
         userTaskTable(h, report.userTasks(), "No other task was completed by a person.");
+        taskComments(h, report.taskComments());
+    }
+
+    /** Camunda comments, each by its own author: not the decision, not what the completing user entered. */
+    private static void taskComments(StringBuilder h, List<RunReport.TaskComment> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Comments written on tasks (not part of any decision)</h3>\n<ul>\n");
+        for (RunReport.TaskComment c : comments) {
+            h.append("<li>").append(esc("Comment by " + nvl(c.author(), "an unknown user") + " on task "
+                    + nvl(c.stepName(), c.stepId()) + " (" + c.stepId() + ") at " + time(c.at()) + ": " + c.text()))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void userTaskTable(StringBuilder h, List<RunReport.UserTaskEntry> tasks, String none) {

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,7 @@ public class RunReportService {
         RunReport.Outcome outcome = null;
         List<RunReport.Approval> approvals = new ArrayList<>();
         List<RunReport.UserTaskEntry> userTasks = new ArrayList<>();
+        List<RunReport.TaskComment> taskComments = new ArrayList<>();
         List<RunReport.Command> commands = new ArrayList<>();
         List<RunReport.Incident> incidents = new ArrayList<>();
         List<RunReport.Retry> retries = new ArrayList<>();
@@ -83,6 +86,7 @@ public class RunReportService {
             EvidenceRecord r = read.record();
             Map<String, Object> p = read.payload();
             String stepName = r.stepName() != null ? r.stepName() : stepNames.get(r.stepId());
+            taskComments.addAll(taskComments(r, stepName, p));
             switch (r.kind()) {
                 case RUN_STARTED -> start = new RunReport.Start(r.actor(), r.recordedAt(), text(p.get("reason")),
                         text(p.get("incidentReference")), text(p.get("queueManager")), map(p.get("variables")));
@@ -124,9 +128,20 @@ public class RunReportService {
         List<RunReport.UserTaskEntry> partners = new ArrayList<>();
         userTasks.stream().filter(t -> isPartnerSignOff(t.stepId())).forEach(partners::add);
 
+        taskComments.sort(Comparator.comparing(RunReport.TaskComment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
-                start, approvals, partners, userTasks, timeline, commands, incidents, retries, notes, outcome,
-                RecoveryTimeFromEvidence.measure(run.processKey(), records));
+                start, approvals, partners, userTasks, taskComments, timeline, commands, incidents, retries, notes,
+                outcome, RecoveryTimeFromEvidence.measure(run.processKey(), records));
+    }
+
+    private static List<RunReport.TaskComment> taskComments(EvidenceRecord r, String stepName, Map<String, Object> p) {
+        if (!(p.get("taskComments") instanceof List<?> comments)) {
+            return List.of();
+        }
+        return comments.stream().map(RunReportService::map)
+                .map(c -> new RunReport.TaskComment(r.stepId(), stepName, text(c.get("author")), instant(c.get("at")),
+                        text(c.get("text"))))
+                .toList();
     }
 
     private static void endStep(Map<String, StepBuilder> steps, EvidenceRecord r, Map<String, Object> p) {
@@ -165,6 +180,14 @@ public class RunReportService {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(Object value) {
+        try {
+            return value == null ? null : Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Long number(Object value) {

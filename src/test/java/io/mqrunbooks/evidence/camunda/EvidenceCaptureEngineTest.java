@@ -171,10 +171,7 @@ class EvidenceCaptureEngineTest {
         assertThat(report.outcome().outcome()).isEqualTo("COMPLETED");
         assertThat(report.recoveryTime().text()).isEqualTo("Not measured: this runbook records no recovery time.");
 
-        String json = RunReportJson.write(report);
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
-        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+        assertMatchesSchema(report);
 
         String html = new RunReportHtml().render(report);
         assertThat(html).contains("Evidence chain intact: " + report.recordCount() + " records verified.",
@@ -192,6 +189,41 @@ class EvidenceCaptureEngineTest {
             assertThat(text).contains("Run id " + runId, "Who started it and why", "dspmq -m QM1 -o status",
                     "QMNAME(QM1)");
         }
+    }
+
+    private void assertMatchesSchema(RunReport report) throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
+        assertThat(schema.validate(new ObjectMapper().readTree(RunReportJson.write(report)))).isEmpty();
+    }
+
+    @Test
+    void aCamundaCommentOnAGateIsListedByItsAuthorAndNeverBecomesTheApproversComment() throws Exception {
+        String runId = startAndRunTheCommand("DR-TEST-5");
+        Task gate = processEngine().getTaskService().createTaskQuery().processInstanceId(runId).singleResult();
+        processEngine().getRuntimeService().setVariable(runId, "approvalComment", "Approved by the board");
+        processEngine().getIdentityService().setAuthenticatedUserId("audrey");
+        processEngine().getTaskService().createComment(gate.getId(), runId, "Looks fine to me");
+        processEngine().getIdentityService().clearAuthentication();
+        complete(runId, "carol", Map.of("approved", true));
+
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.approver()).isEqualTo("carol");
+            assertThat(a.comment()).isNull();
+        });
+        assertThat(report.taskComments()).singleElement().satisfies(c -> {
+            assertThat(c.author()).isEqualTo("audrey");
+            assertThat(c.stepName()).isEqualTo("Approve the disaster declaration");
+            assertThat(c.text()).isEqualTo("Looks fine to me");
+            assertThat(c.at()).isNotNull();
+        });
+        assertMatchesSchema(report);
+        String html = new RunReportHtml().render(report);
+        assertThat(html).contains("<td>carol</td><td>approved = true</td><td></td>",
+                "<h3>Comments written on tasks (not part of any decision)</h3>",
+                "<li>Comment by audrey on task Approve the disaster declaration (userTask_approveDeclaration) at ")
+                .contains(": Looks fine to me</li>").doesNotContain("Approved by the board");
     }
 
     private static int darkPixels(BufferedImage image) {
@@ -290,6 +322,14 @@ class EvidenceCaptureEngineTest {
 
     /** Olivia starts it, the job executor runs the command, Carol approves the gate, Pat signs off. */
     private String runHappyPath(String businessKey) {
+        String runId = startAndRunTheCommand(businessKey);
+        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
+        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
+        return runId;
+    }
+
+    /** Olivia starts it and the job executor runs the command: the run waits at the gate. */
+    private String startAndRunTheCommand(String businessKey) {
         var identity = processEngine().getIdentityService();
         identity.setAuthenticatedUserId("olivia");
         String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Map.of(
@@ -301,10 +341,6 @@ class EvidenceCaptureEngineTest {
         assertThat(DELEGATE.stepSeen.get()).isEqualTo(new RunContext.Step(runId, businessKey,
                 "serviceTask_checkQueueManager", "Check the queue manager"));
         assertThat(RunContext.current()).isEmpty();
-
-        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
-        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
-
         return runId;
     }
 
