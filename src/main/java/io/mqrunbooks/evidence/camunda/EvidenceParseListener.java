@@ -3,6 +3,7 @@ package io.mqrunbooks.evidence.camunda;
 import io.mqrunbooks.evidence.EvidenceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * change managers, {@link Gates}) or has the extension property {@code gate=true}; its decision is the
  * variable named by the property {@code decisionVariable}, else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
  * ({@code commentVariable}, {@code comment}, {@code ...Comment}), and only when submitted in that completion.
+ * What the user entered leaves out the fields the task's form shows read-only (recorded as {@code readOnlyValues}).
  * Camunda comments on the task (anyone with the comment API may write them) are recorded apart, each with
  * its own author and time: never as the approver's.
  */
@@ -47,6 +49,7 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     static final String OUTCOME = "outcome";
 
     private final EngineEvidence evidence;
+    private final ReadOnlyFormFields readOnlyFormFields = new ReadOnlyFormFields();
 
     EvidenceParseListener(EngineEvidence evidence) {
         this.evidence = evidence;
@@ -117,15 +120,27 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     private void userTaskCompleted(DelegateTask task) {
         String user = EngineEvidence.authenticatedUser();
         String actor = user != null ? user : task.getAssignee() != null ? task.getAssignee() : EngineEvidence.ENGINE_ACTOR;
-        Set<String> submitted = VariablesChangedInCommand.namesChanged(task.getProcessInstanceId());
-        Map<String, TypedValue> values = new LinkedHashMap<>();
-        submitted.forEach(name -> values.put(name, task.getVariableTyped(name)));
+        Set<String> readOnly = readOnlyFormFields.of(task.getBpmnModelElementInstance());
+        Set<String> submitted = new LinkedHashSet<>();
+        Map<String, TypedValue> entered = new LinkedHashMap<>();
+        Map<String, TypedValue> shown = new LinkedHashMap<>();
+        for (String name : VariablesChangedInCommand.namesChanged(task.getProcessInstanceId())) {
+            if (readOnly.contains(name)) {
+                shown.put(name, task.getVariableTyped(name));
+            } else {
+                submitted.add(name);
+                entered.put(name, task.getVariableTyped(name));
+            }
+        }
         Map<String, String> properties = camundaProperties(task);
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("taskId", task.getId());
         payload.put("assignee", task.getAssignee());
-        payload.put("values", evidence.safeValues(values));
+        payload.put("values", evidence.safeValues(entered));
+        if (!shown.isEmpty()) {
+            payload.put("readOnlyValues", evidence.safeValues(shown));
+        }
         List<Map<String, Object>> taskComments = taskComments(task);
         if (!taskComments.isEmpty()) {
             payload.put("taskComments", taskComments);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One run as an auditor reads it, built only from the evidence store. Its JSON form is described by
- * {@code /schema/run-report.schema.json}.
+ * {@code /schema/run-report.schema.json}. {@code userTasks} are the tasks other than approvals and partner
+ * sign-offs; each task's {@code values} are what its user entered (fields shown read-only left out).
  */
 public record RunReport(String runId, String runbook, String businessKey, Instant generatedAt, long recordCount,
                         ChainVerification chain, Start start, List<Approval> approvals,

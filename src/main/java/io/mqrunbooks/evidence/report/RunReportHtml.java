@@ -145,7 +145,7 @@ public class RunReportHtml {
         }
         h.append("<h3>Partner sign-offs</h3>\n");
         userTaskTable(h, report.partnerSignOffs(), "No partner sign-off in this run.");
-        h.append("<h3>Every task completed by a person (other than approvals), with what was entered</h3>\n");
+        h.append("<h3>Every other task completed by a person, with what was entered</h3>\n");
         userTaskTable(h, report.userTasks(), "No other task was completed by a person.");
         taskComments(h, report.taskComments());
     }

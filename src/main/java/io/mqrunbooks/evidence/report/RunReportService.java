@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -125,12 +126,12 @@ public class RunReportService {
             boolean retriedLater = all.subList(i + 1, all.size()).stream().anyMatch(o -> o.stepId.equals(s.stepId));
             timeline.add(s.build(runOver || retriedLater));
         }
-        List<RunReport.UserTaskEntry> partners = new ArrayList<>();
-        userTasks.stream().filter(t -> isPartnerSignOff(t.stepId())).forEach(partners::add);
+        Map<Boolean, List<RunReport.UserTaskEntry>> byPartner = userTasks.stream()
+                .collect(Collectors.partitioningBy(t -> isPartnerSignOff(t.stepId())));
 
         taskComments.sort(Comparator.comparing(RunReport.TaskComment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
-                start, approvals, partners, userTasks, taskComments, timeline, commands, incidents, retries, notes,
+                start, approvals, byPartner.get(true), byPartner.get(false), taskComments, timeline, commands, incidents, retries, notes,
                 outcome, RecoveryTimeFromEvidence.measure(run.processKey(), records));
     }
 

@@ -22,6 +22,8 @@ import io.mqrunbooks.evidence.report.RunReportService;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,8 @@ class EvidenceCaptureEngineTest {
                 "", Duration.ofMillis(80), false));
         execution.setVariable("rtoSeconds", 1L);
     };
+
+    private final List<String> deployments = new ArrayList<>();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine());
@@ -247,30 +252,70 @@ class EvidenceCaptureEngineTest {
                 .serviceTask("serviceTask_proveMessageFlow").name("Prove message flow with a test message")
                 .camundaAsyncBefore().camundaDelegateExpression("${testMessageDelegate}")
                 .endEvent("endEvent_backupActivated").name("Backup activated").done();
-        var repository = processEngine().getRepositoryService();
-        String deployment = repository.createDeployment().addModelInstance("drActivationTest.bpmn", activation)
-                .deploy().getId();
-        try {
-            CLOCK.set(Instant.parse("2026-11-21T05:00:00Z"));
-            processEngine().getIdentityService().setAuthenticatedUserId("olivia");
-            String runId = processEngine().getRuntimeService().startProcessInstanceByKey("drActivationProcess",
-                    "DR-TEST-RTO", Map.of("rtoSeconds", 5L, "queueManager", "QM1")).getId();
-            processEngine().getIdentityService().clearAuthentication();
-            CLOCK.set(Instant.parse("2026-11-21T05:42:05Z"));
-            executeJob(runId);
+        deploy(activation);
+        CLOCK.set(Instant.parse("2026-11-21T05:00:00Z"));
+        processEngine().getIdentityService().setAuthenticatedUserId("olivia");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey("drActivationProcess",
+                "DR-TEST-RTO", Map.of("rtoSeconds", 5L, "queueManager", "QM1")).getId();
+        processEngine().getIdentityService().clearAuthentication();
+        CLOCK.set(Instant.parse("2026-11-21T05:42:05Z"));
+        executeJob(runId);
 
-            RunReport report = new RunReportService(STORE).report(runId);
-            assertThat(report.recoveryTime().seconds()).isEqualTo(42 * 60 + 5);
-            assertThat(report.recoveryTime().text()).isEqualTo("42 min 05 s");
-            assertThat(report.recoveryTime().source()).isEqualTo("from the evidence: declared at 2026-11-21 "
-                    + "05:00:00.000 UTC (record 1, run started by olivia), first test message at 2026-11-21 05:42:05.000 "
-                    + "UTC (record 5, '/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1' on drhost2 in step "
-                    + "'Prove message flow with a test message')");
-            List<EvidenceRecord> records = STORE.records(runId);
-            assertThat(records.get(records.size() - 1).payload()).doesNotContain("rtoSeconds");
-        } finally {
-            repository.deleteDeployment(deployment, true);
-        }
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.recoveryTime().seconds()).isEqualTo(42 * 60 + 5);
+        assertThat(report.recoveryTime().text()).isEqualTo("42 min 05 s");
+        assertThat(report.recoveryTime().source()).isEqualTo("from the evidence: declared at 2026-11-21 "
+                + "05:00:00.000 UTC (record 1, run started by olivia), first test message at 2026-11-21 05:42:05.000 "
+                + "UTC (record 5, '/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1' on drhost2 in step "
+                + "'Prove message flow with a test message')");
+        List<EvidenceRecord> records = STORE.records(runId);
+        assertThat(records.get(records.size() - 1).payload()).doesNotContain("rtoSeconds");
+    }
+
+    @Test
+    void onlyWhatAUserEnteredIsListedAsEnteredAndAPartnerSignOffOnce() {
+        deploy(Bpmn.createExecutableProcess("formsTestProcess").camundaHistoryTimeToLive(1)
+                .startEvent("startEvent_declared").name("Disaster declared")
+                .userTask("userTask_declareDisaster").name("Declare disaster").camundaFormRef("drActivationDeclare").camundaFormRefBinding("deployment")
+                .camundaCandidateGroups("change-managers")
+                .userTask("userTask_confirmPartner").name("Confirm the partner's DR change")
+                .camundaFormRef("drActivationConfirmPartner").camundaFormRefBinding("deployment")
+                .camundaCandidateGroups("mq-operators")
+                .endEvent("endEvent_done").name("Done").done());
+        Map<String, Object> shown = Map.of("queueManager", "QM1", "incidentReference", "INC0042", "declaredBy", "olivia",
+                "reason", "Site A lost power", "assessmentSummary", "QM1 on mqeast1: host unreachable");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey("formsTestProcess", "DR-TEST-6",
+                shown).getId();
+        Map<String, Object> declaration = new HashMap<>(shown);
+        declaration.putAll(Map.of("decision", "approve", "comment", "Facilities confirm the outage"));
+        complete(runId, "carol", declaration);
+        complete(runId, "otto", Map.of("partnerSummary", "Acme Payments: QM1.TO.ACME", "partnerConfirmedBy", "Jane Roe",
+                "partnerConfirmedAt", "2026-11-21T05:40", "firewallTicketReference", "FW-1234"));
+
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.approvals()).singleElement().satisfies(a -> assertThat(a.values()).containsOnlyKeys(
+                "decision", "comment"));
+        assertThat(report.partnerSignOffs()).singleElement().satisfies(t -> assertThat(t.values()).containsOnlyKeys(
+                "partnerConfirmedBy", "partnerConfirmedAt", "firewallTicketReference"));
+        assertThat(report.userTasks()).isEmpty();
+        String html = new RunReportHtml().render(report);
+        String approvalsSection = html.substring(html.indexOf("<h2>Approvals</h2>"), html.indexOf("<h2>Timeline</h2>"));
+        assertThat(approvalsSection.split("\\(userTask_confirmPartner\\)", -1)).as("partner sign-off rows").hasSize(2);
+        assertThat(approvalsSection).contains("<p>No other task was completed by a person.</p>");
+        assertThat(STORE.records(runId)).filteredOn(r -> "GATE".equals(r.kind().name())).singleElement()
+                .satisfies(gate -> assertThat(gate.payload()).contains(
+                        "\"readOnlyValues\":{\"assessmentSummary\":\"QM1 on mqeast1: host unreachable\""));
+    }
+
+    private void deploy(BpmnModelInstance model) {
+        deployments.add(processEngine().getRepositoryService().createDeployment()
+                .addModelInstance("model" + deployments.size() + ".bpmn", model).deploy().getId());
+    }
+
+    @AfterEach
+    void undeploy() {
+        deployments.forEach(id -> processEngine().getRepositoryService().deleteDeployment(id, true));
+        deployments.clear();
     }
 
     @Test
