@@ -187,6 +187,21 @@ abstract class EvidenceStoreContractTest {
     }
 
     @Test
+    void theRunsInWhichAUserDecidedAGateAreFound() {
+        startRun("g1", "drActivationProcess", "QM1", "olivia", "2026-11-05T10:00:00Z", "completed");
+        startRun("g2", "drActivationProcess", "QM2", "olivia", "2026-11-06T10:00:00Z", "completed");
+        store.append(new NewEvidence("g2", null, null, EvidenceKind.GATE, "userTask_declareDisaster", "Declare disaster",
+                "carmen", Map.of("decision", "approve")));
+        store.append(new NewEvidence("g1", null, null, EvidenceKind.USER_TASK, "userTask_confirmIsolation",
+                "Confirm the primary is isolated", "carmen", Map.of()));
+
+        assertThat(ids(RunQuery.all().withGateDecidedBy("carmen"))).containsExactly("g2");
+        assertThat(store.gateDecidedBy("g2", "carmen")).isTrue();
+        assertThat(store.gateDecidedBy("g1", "carmen")).isFalse();
+        assertThat(store.gateDecidedBy("g2", "chris")).isFalse();
+    }
+
+    @Test
     void runsAreFilteredAndPaged() {
         startRun("a", "drActivationProcess", "QM1", "olivia", "2026-11-01T10:00:00Z", "COMPLETED");
         startRun("b", "drActivationProcess", "QM2", "omar", "2026-11-02T10:00:00Z", "TERMINATED");

@@ -58,6 +58,10 @@ public class RunReportService {
         return store.findRuns(query);
     }
 
+    public boolean gateDecidedBy(String runId, String userId) {
+        return store.gateDecidedBy(runId, userId);
+    }
+
     public ChainVerification verify(String runId) {
         return store.verifyChain(runId);
     }

@@ -58,6 +58,8 @@ class RunReportsWebTest {
         store.append(new NewEvidence(RUN, "DR-2026-007", "drActivationProcess", EvidenceKind.RUN_STARTED, null, null,
                 "olivia", Map.of("reason", "Site A power loss", "incidentReference", "INC0099", "queueManager", "QM1",
                 "variables", Map.of("rtoSeconds", 60))));
+        store.append(new NewEvidence(RUN, null, null, EvidenceKind.GATE, "userTask_declareDisaster", "Declare disaster",
+                "carmen", Map.of("decisionVariable", "decision", "decision", "approve", "comment", "Site A is dark")));
         store.append(new NewEvidence(RUN, null, null, EvidenceKind.COMMAND, "serviceTask_startQueueManager",
                 "Start the queue manager", "engine", Map.of("host", "drhost1", "commandLine", "strmqm QM1",
                 "exitCode", 0, "stdout", "IBM MQ queue manager 'QM1' starting.\n", "stderr", "", "durationMs", 2100,
@@ -121,20 +123,20 @@ class RunReportsWebTest {
         mvc.perform(get("/api/runs/{id}/verify", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
-                .andExpect(jsonPath("$.recordsChecked").value(7));
+                .andExpect(jsonPath("$.recordsChecked").value(8));
     }
 
     @Test
     void tamperingShowsOnTheVerifyEndpointAndAtTheTopOfTheReport() throws Exception {
-        jdbc.update("UPDATE evidence_record SET payload = REPLACE(payload, 'strmqm QM1', 'strmqm QM9') WHERE sequence_in_run = 2");
+        jdbc.update("UPDATE evidence_record SET payload = REPLACE(payload, 'strmqm QM1', 'strmqm QM9') WHERE sequence_in_run = 3");
         mvc.perform(get("/api/runs/{id}/verify", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(jsonPath("$.intact").value(false))
-                .andExpect(jsonPath("$.firstBroken.sequence").value(2))
+                .andExpect(jsonPath("$.firstBroken.sequence").value(3))
                 .andExpect(jsonPath("$.firstBroken.problem")
                         .value("its stored hash does not match its contents (a field was changed after it was written)"));
         String html = mvc.perform(get("/reports/runs/{id}", RUN).with(user("audrey", Groups.AUDITORS)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html.indexOf("Evidence chain BROKEN at record 2")).isPositive()
+        assertThat(html.indexOf("Evidence chain BROKEN at record 3")).isPositive()
                 .isLessThan(html.indexOf("Who started it and why"));
     }
 
@@ -150,7 +152,7 @@ class RunReportsWebTest {
                 .andExpect(content().string(containsString("<th>Reason</th><td>Site A power loss</td>")))
                 .andExpect(content().string(containsString("<h2>Recovery time</h2>\n<p>1 h 02 min 05 s <span class=\"muted\">"
                         + "(from the evidence: declared at 2026-11-20 22:15:00.250 UTC (record 1, run started by olivia), "
-                        + "first test message at 2026-11-20 23:17:05.250 UTC (record 4, "
+                        + "first test message at 2026-11-20 23:17:05.250 UTC (record 5, "
                         + "&#39;/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1&#39; on drhost1 in step "
                         + "&#39;Prove message flow with a test message&#39;))</span>")));
         byte[] pdf = mvc.perform(get("/reports/runs/{id}.pdf", RUN).with(user("audrey", Groups.AUDITORS)))
@@ -162,13 +164,46 @@ class RunReportsWebTest {
     }
 
     @Test
-    void usersOutsideTheReaderGroupsAreRefusedWithAReason() throws Exception {
-        for (String path : new String[] {"/api/runs", "/api/runs/" + RUN, "/reports/runs/" + RUN, "/reports/runs/" + RUN + ".pdf"}) {
+    void aChangeManagerReadsTheRunsWhoseGateTheyDecidedAndNoOthers() throws Exception {
+        mvc.perform(get("/api/runs").with(user("carmen", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.runs[0].runId").value(RUN));
+        mvc.perform(get("/api/runs/{id}", RUN).with(user("carmen", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvals[0].approver").value("carmen"));
+        mvc.perform(get("/reports/runs/{id}", RUN).with(user("carmen", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>carmen</td><td>decision = approve</td>")));
+        mvc.perform(get("/reports/runs/{id}.pdf", RUN).with(user("carmen", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/runs/{id}/verify", RUN).with(user("carmen", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+
+        mvc.perform(get("/api/runs").with(user("chris", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/reports/runs").with(user("chris", Groups.CHANGE_MANAGERS)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<p>0 runs; page 1.</p>")));
+        for (String path : new String[] {"/api/runs/" + RUN, "/api/runs/" + RUN + "/verify", "/reports/runs/" + RUN,
+                "/reports/runs/" + RUN + ".pdf"}) {
             mvc.perform(get(path).with(user("chris", Groups.CHANGE_MANAGERS)))
                     .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.message").value("User 'chris' may not read run '" + RUN + "': a change "
+                            + "manager reads the runs in which they approved or rejected a gate, and they decided none "
+                            + "in this run."));
+        }
+    }
+
+    @Test
+    void usersOutsideTheReaderGroupsAreRefusedWithAReason() throws Exception {
+        for (String path : new String[] {"/api/runs", "/api/runs/" + RUN, "/reports/runs", "/reports/runs/" + RUN,
+                "/reports/runs/" + RUN + ".pdf"}) {
+            mvc.perform(get(path).with(user("nina", "partner-contacts")))
+                    .andExpect(status().isForbidden())
                     .andExpect(content().contentType("application/json"))
-                    .andExpect(jsonPath("$.message").value("User 'chris' may not read run evidence: that needs "
-                            + "membership of one of the groups auditors, mq-operators, camunda-admin."));
+                    .andExpect(jsonPath("$.message").value("User 'nina' may not read run evidence: that needs "
+                            + "membership of one of the groups auditors, mq-operators, camunda-admin, or of "
+                            + "change-managers for the runs whose gate the user decided."));
         }
     }
 
