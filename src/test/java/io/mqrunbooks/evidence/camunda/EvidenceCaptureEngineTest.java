@@ -246,7 +246,7 @@ class EvidenceCaptureEngineTest {
     }
 
     @Test
-    void theRecoveryTimeIsMeasuredFromTheEvidenceWhateverRtoSecondsTheVariablesCarry() {
+    void theRecoveryTimeIsMeasuredFromTheEvidenceWhateverRtoSecondsTheVariablesCarry() throws Exception {
         BpmnModelInstance activation = Bpmn.createExecutableProcess("drActivationProcess").camundaHistoryTimeToLive(1)
                 .startEvent("startEvent_disasterDeclared").name("Disaster declared")
                 .serviceTask("serviceTask_proveMessageFlow").name("Prove message flow with a test message")
@@ -268,12 +268,13 @@ class EvidenceCaptureEngineTest {
                 + "05:00:00.000 UTC (record 1, run started by olivia), first test message at 2026-11-21 05:42:05.000 "
                 + "UTC (record 5, '/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1' on drhost2 in step "
                 + "'Prove message flow with a test message')");
+        assertMatchesSchema(report);
         List<EvidenceRecord> records = STORE.records(runId);
         assertThat(records.get(records.size() - 1).payload()).doesNotContain("rtoSeconds");
     }
 
     @Test
-    void onlyWhatAUserEnteredIsListedAsEnteredAndAPartnerSignOffOnce() {
+    void onlyWhatAUserEnteredIsListedAsEnteredAndAPartnerSignOffOnce() throws Exception {
         deploy(Bpmn.createExecutableProcess("formsTestProcess").camundaHistoryTimeToLive(1)
                 .startEvent("startEvent_declared").name("Disaster declared")
                 .userTask("userTask_declareDisaster").name("Declare disaster").camundaFormRef("drActivationDeclare").camundaFormRefBinding("deployment")
@@ -298,6 +299,7 @@ class EvidenceCaptureEngineTest {
         assertThat(report.partnerSignOffs()).singleElement().satisfies(t -> assertThat(t.values()).containsOnlyKeys(
                 "partnerConfirmedBy", "partnerConfirmedAt", "firewallTicketReference"));
         assertThat(report.userTasks()).isEmpty();
+        assertMatchesSchema(report);
         String html = new RunReportHtml().render(report);
         String approvalsSection = html.substring(html.indexOf("<h2>Approvals</h2>"), html.indexOf("<h2>Timeline</h2>"));
         assertThat(approvalsSection.split("\\(userTask_confirmPartner\\)", -1)).as("partner sign-off rows").hasSize(2);
