@@ -25,7 +25,7 @@ final class RecoveryTimeFromEvidence {
     }
 
     static RunReport.RecoveryTime measure(String runbook, List<ReadRecord> records) {
-        String closingStep = CLOSING_STEP.get(runbook);
+        String closingStep = runbook == null ? null : CLOSING_STEP.get(runbook);
         if (closingStep == null) {
             return notMeasured(NOT_MEASURED);
         }

@@ -42,6 +42,7 @@ class RunReportsWebTest {
     private static final String PROVE_NAME = "Prove message flow with a test message";
 
     private MockMvc mvc;
+    private EvidenceStore store;
     private JdbcTemplate jdbc;
 
     @BeforeEach
@@ -54,7 +55,7 @@ class RunReportsWebTest {
         flyway.migrate();
         jdbc = new JdbcTemplate(dataSource);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T22:15:00.250Z"));
-        EvidenceStore store = new EvidenceStore(dataSource, new SecretScrubber(), clock);
+        store = new EvidenceStore(dataSource, new SecretScrubber(), clock);
         store.append(new NewEvidence(RUN, "DR-2026-007", "drActivationProcess", EvidenceKind.RUN_STARTED, null, null,
                 "olivia", Map.of("reason", "Site A power loss", "incidentReference", "INC0099", "queueManager", "QM1",
                 "variables", Map.of("rtoSeconds", 60))));
@@ -124,6 +125,16 @@ class RunReportsWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.recordsChecked").value(8));
+    }
+
+    @Test
+    void commandsOutsideAnyRunHaveAReportWithoutARecoveryTime() throws Exception {
+        store.append(new NewEvidence(EvidenceStore.NO_RUN, null, null, EvidenceKind.COMMAND, null, null, "engine",
+                Map.of("host", "drhost1", "commandLine", "dspmq", "exitCode", 0)));
+        mvc.perform(get("/api/runs/{id}", EvidenceStore.NO_RUN).with(user("audrey", Groups.AUDITORS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.commands[0].commandLine").value("dspmq"))
+                .andExpect(jsonPath("$.recoveryTime.text").value("Not measured: this runbook records no recovery time."));
     }
 
     @Test
