@@ -34,7 +34,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
  * change managers, {@link Gates}) or has the extension property {@code gate=true}; its decision is the
  * variable named by the property {@code decisionVariable}, else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
- * ({@code commentVariable}, {@code comment}, {@code ...Comment}), and only when submitted in that completion.
+ * ({@code commentVariable}, {@code comment}, {@code ...Comment}). Both only when submitted in that completion:
+ * a value left from an earlier task is not the approver's.
  * What the user entered leaves out the fields the task's form shows read-only (recorded as {@code readOnlyValues}).
  * Camunda comments on the task (anyone with the comment API may write them) are recorded apart, each with
  * its own author and time: never as the approver's.
@@ -151,9 +152,10 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
             String decisionVariable = properties.getOrDefault("decisionVariable",
                     submittedNamed(submitted, Gates.DECISION, "Decision"));
             payload.put("decisionVariable", decisionVariable);
-            payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
-            payload.put("comment", submittedComment(task, submitted, properties.getOrDefault("commentVariable",
-                    submittedNamed(submitted, Gates.COMMENT, "Comment"))));
+            payload.put("decision", submittedValue(task, submitted, decisionVariable));
+            Object comment = submittedValue(task, submitted, properties.getOrDefault("commentVariable",
+                    submittedNamed(submitted, Gates.COMMENT, "Comment")));
+            payload.put("comment", comment == null ? null : comment.toString());
         }
         evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
                 task.getTaskDefinitionKey(), task.getName(), actor, payload);
@@ -171,13 +173,10 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
-    /** The comment field of the form the completing user submitted; a value left from earlier is not theirs. */
-    private static String submittedComment(DelegateTask task, Set<String> submitted, String commentVariable) {
-        if (commentVariable == null || !submitted.contains(commentVariable)) {
-            return null;
-        }
-        Object value = EngineEvidence.plain(task.getVariableTyped(commentVariable));
-        return value == null ? null : value.toString();
+    /** The variable's value if the completing user submitted it; null otherwise. */
+    private static Object submittedValue(DelegateTask task, Set<String> submitted, String variable) {
+        return variable == null || !submitted.contains(variable) ? null
+                : EngineEvidence.plain(task.getVariableTyped(variable));
     }
 
     private static List<Map<String, Object>> taskComments(DelegateTask task) {

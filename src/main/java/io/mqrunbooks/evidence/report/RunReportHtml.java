@@ -137,6 +137,7 @@ public class RunReportHtml {
             h.append("<table>\n<tr><th>Approval</th><th>Approver</th><th>Decision</th><th>Comment</th><th>Time</th></tr>\n");
             for (RunReport.Approval a : report.approvals()) {
                 String decision = a.decisionVariable() == null ? "(no decision variable configured)"
+                        : a.decision() == null ? a.decisionVariable() + ": none submitted by the approver"
                         : a.decisionVariable() + " = " + a.decision();
                 h.append("<tr>").append(td(a.stepName() + " (" + a.stepId() + ")")).append(td(a.approver()))
                         .append(td(decision)).append(td(a.comment())).append(td(time(a.decidedAt()))).append("</tr>\n");

@@ -203,18 +203,20 @@ class EvidenceCaptureEngineTest {
     }
 
     @Test
-    void aCamundaCommentOnAGateIsListedByItsAuthorAndNeverBecomesTheApproversComment() throws Exception {
+    void aCamundaCommentOrAValueLeftFromEarlierIsNeverTheApprovers() throws Exception {
         String runId = startAndRunTheCommand("DR-TEST-5");
         Task gate = processEngine().getTaskService().createTaskQuery().processInstanceId(runId).singleResult();
-        processEngine().getRuntimeService().setVariable(runId, "approvalComment", "Approved by the board");
+        processEngine().getRuntimeService().setVariables(runId, Map.of("approvalComment", "Approved by the board",
+                "approved", true));
         processEngine().getIdentityService().setAuthenticatedUserId("audrey");
         processEngine().getTaskService().createComment(gate.getId(), runId, "Looks fine to me");
         processEngine().getIdentityService().clearAuthentication();
-        complete(runId, "carol", Map.of("approved", true));
+        complete(runId, "carol", Map.of());
 
         RunReport report = new RunReportService(STORE).report(runId);
         assertThat(report.approvals()).singleElement().satisfies(a -> {
             assertThat(a.approver()).isEqualTo("carol");
+            assertThat(a.decision()).isNull();
             assertThat(a.comment()).isNull();
         });
         assertThat(report.taskComments()).singleElement().satisfies(c -> {
@@ -225,7 +227,7 @@ class EvidenceCaptureEngineTest {
         });
         assertMatchesSchema(report);
         String html = new RunReportHtml().render(report);
-        assertThat(html).contains("<td>carol</td><td>approved = true</td><td></td>",
+        assertThat(html).contains("<td>carol</td><td>approved: none submitted by the approver</td><td></td>",
                 "<h3>Comments written on tasks (not part of any decision)</h3>",
                 "<li>Comment by audrey on task Approve the disaster declaration (userTask_approveDeclaration) at ")
                 .contains(": Looks fine to me</li>").doesNotContain("Approved by the board");
