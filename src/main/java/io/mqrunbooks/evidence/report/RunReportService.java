@@ -135,8 +135,8 @@ public class RunReportService {
 
         taskComments.sort(Comparator.comparing(RunReport.TaskComment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
-                start, approvals, byPartner.get(true), byPartner.get(false), taskComments, timeline, commands, incidents, retries, notes,
-                outcome, RecoveryTimeFromEvidence.measure(run.processKey(), records));
+                start, approvals, byPartner.get(true), byPartner.get(false), taskComments, timeline, commands,
+                incidents, retries, notes, outcome, RecoveryTimeFromEvidence.measure(run.processKey(), records));
     }
 
     private static List<RunReport.TaskComment> taskComments(EvidenceRecord r, String stepName, Map<String, Object> p) {
