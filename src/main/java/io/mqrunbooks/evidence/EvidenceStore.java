@@ -131,7 +131,7 @@ public class EvidenceStore {
             p.addValue("reason", clip(scrubber.scrub(text(e.payload().get("reason"))), 2000));
         } else if (e.kind() == EvidenceKind.RUN_ENDED) {
             summary = ", ended_at = :recordedAt, outcome = :outcome";
-            p.addValue("outcome", clip(text(e.payload().get("outcome")), 64));
+            p.addValue("outcome", clip(scrubber.scrub(text(e.payload().get("outcome"))), MAX_FIELD_CHARS));
         }
         jdbc.update("UPDATE evidence_run SET last_sequence = :sequence, last_hash = :hash, "
                 + "process_key = COALESCE(process_key, :processKey), business_key = COALESCE(business_key, :businessKey)"
@@ -149,6 +149,14 @@ public class EvidenceStore {
                 new MapSqlParameterSource("runId", runId), (rs, i) -> summary(rs)).stream().findFirst();
     }
 
+    /** Whether {@code userId} completed a gate (approved or rejected) in the run, by its GATE records. */
+    public boolean gateDecidedBy(String runId, String userId) {
+        Integer gates = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_record WHERE run_id = :runId "
+                + "AND kind = 'GATE' AND actor = :actor", new MapSqlParameterSource("runId", runId)
+                .addValue("actor", userId), Integer.class);
+        return gates != null && gates > 0;
+    }
+
     public RunPage findRuns(RunQuery q) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         MapSqlParameterSource p = new MapSqlParameterSource();
@@ -156,6 +164,10 @@ public class EvidenceStore {
         filter(where, p, "queue_manager", "queueManager", q.queueManager());
         filter(where, p, "outcome", "outcome", q.outcome());
         filter(where, p, "started_by", "startedBy", q.startedBy());
+        if (q.gateDecidedBy() != null) {
+            where.append(" AND run_id IN (SELECT run_id FROM evidence_record WHERE kind = 'GATE' AND actor = :decider)");
+            p.addValue("decider", q.gateDecidedBy());
+        }
         if (q.startedFrom() != null) {
             where.append(" AND started_at >= :from");
             p.addValue("from", LocalDateTime.ofInstant(q.startedFrom(), ZoneOffset.UTC));

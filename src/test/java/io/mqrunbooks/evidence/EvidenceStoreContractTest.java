@@ -178,6 +178,30 @@ abstract class EvidenceStoreContractTest {
     }
 
     @Test
+    void aLongOutcomeIsKeptWholeInTheRunList() {
+        String outcome = "rejected: " + "The primary is back; facilities restored power at 05:40. ".repeat(8);
+        startRun("r", "drActivationProcess", "QM1", "olivia", "2026-11-04T10:00:00Z", outcome);
+
+        assertThat(store.run("r").orElseThrow().outcome()).isEqualTo(outcome).hasSizeGreaterThan(400);
+        assertThat(ids(new RunQuery(null, null, outcome, null, null, null, 0, 10))).containsExactly("r");
+    }
+
+    @Test
+    void theRunsInWhichAUserDecidedAGateAreFound() {
+        startRun("g1", "drActivationProcess", "QM1", "olivia", "2026-11-05T10:00:00Z", "completed");
+        startRun("g2", "drActivationProcess", "QM2", "olivia", "2026-11-06T10:00:00Z", "completed");
+        store.append(new NewEvidence("g2", null, null, EvidenceKind.GATE, "userTask_declareDisaster", "Declare disaster",
+                "carmen", Map.of("decision", "approve")));
+        store.append(new NewEvidence("g1", null, null, EvidenceKind.USER_TASK, "userTask_confirmIsolation",
+                "Confirm the primary is isolated", "carmen", Map.of()));
+
+        assertThat(ids(RunQuery.all().withGateDecidedBy("carmen"))).containsExactly("g2");
+        assertThat(store.gateDecidedBy("g2", "carmen")).isTrue();
+        assertThat(store.gateDecidedBy("g1", "carmen")).isFalse();
+        assertThat(store.gateDecidedBy("g2", "chris")).isFalse();
+    }
+
+    @Test
     void runsAreFilteredAndPaged() {
         startRun("a", "drActivationProcess", "QM1", "olivia", "2026-11-01T10:00:00Z", "COMPLETED");
         startRun("b", "drActivationProcess", "QM2", "omar", "2026-11-02T10:00:00Z", "TERMINATED");
@@ -211,37 +235,6 @@ abstract class EvidenceStoreContractTest {
         for (int i = 1; i <= count; i++) {
             clock.advance(Duration.ofMillis(7));
             store.append(new NewEvidence(runId, "BK", "p", EvidenceKind.NOTE, null, null, "ann", Map.of("note", "n" + i)));
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

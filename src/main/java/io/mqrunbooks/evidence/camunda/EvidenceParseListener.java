@@ -1,11 +1,12 @@
 package io.mqrunbooks.evidence.camunda;
 
 import io.mqrunbooks.evidence.EvidenceKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -33,7 +34,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * completed user task. A user task is a gate when it is one for the four-eyes rule (its candidates are the
  * change managers, {@link Gates}) or has the extension property {@code gate=true}; its decision is the
  * variable named by the property {@code decisionVariable}, else the submitted {@code decision} or {@code ...Decision} variable; its comment likewise
- * ({@code commentVariable}, {@code comment}, {@code ...Comment}) or, without one, the task's comments.
+ * ({@code commentVariable}, {@code comment}, {@code ...Comment}). Both only when submitted in that completion:
+ * a value left from an earlier task is not the approver's.
+ * What the user entered leaves out the fields the task's form shows read-only (recorded as {@code readOnlyValues}).
+ * Camunda comments on the task (anyone with the comment API may write them) are recorded apart, each with
+ * its own author and time: never as the approver's.
  */
 class EvidenceParseListener extends AbstractBpmnParseListener {
 
@@ -43,9 +48,9 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     static final String QUEUE_MANAGER = "queueManager";
     /** Set by a process to name its own outcome (e.g. BACKED_OUT); otherwise COMPLETED or TERMINATED. */
     static final String OUTCOME = "outcome";
-    static final String RTO_SECONDS = "rtoSeconds";
 
     private final EngineEvidence evidence;
+    private final ReadOnlyFormFields readOnlyFormFields = new ReadOnlyFormFields();
 
     EvidenceParseListener(EngineEvidence evidence) {
         this.evidence = evidence;
@@ -109,10 +114,6 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         if (execution instanceof ExecutionEntity entity && entity.getDeleteReason() != null) {
             payload.put("deleteReason", entity.getDeleteReason());
         }
-        Object rto = EngineEvidence.plain(execution.getVariableTyped(RTO_SECONDS));
-        if (rto != null) {
-            payload.put(RTO_SECONDS, rto);
-        }
         evidence.append(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey,
                 EvidenceKind.RUN_ENDED, null, null, EngineEvidence.actorOrEngine(), payload);
     }
@@ -120,24 +121,41 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     private void userTaskCompleted(DelegateTask task) {
         String user = EngineEvidence.authenticatedUser();
         String actor = user != null ? user : task.getAssignee() != null ? task.getAssignee() : EngineEvidence.ENGINE_ACTOR;
-        Set<String> submitted = VariablesChangedInCommand.namesChanged(task.getProcessInstanceId());
-        Map<String, TypedValue> values = new LinkedHashMap<>();
-        submitted.forEach(name -> values.put(name, task.getVariableTyped(name)));
+        Set<String> readOnly = readOnlyFormFields.of(task.getBpmnModelElementInstance());
+        Set<String> submitted = new LinkedHashSet<>();
+        Map<String, TypedValue> entered = new LinkedHashMap<>();
+        Map<String, TypedValue> shown = new LinkedHashMap<>();
+        for (String name : VariablesChangedInCommand.namesChanged(task.getProcessInstanceId())) {
+            if (readOnly.contains(name)) {
+                shown.put(name, task.getVariableTyped(name));
+            } else {
+                submitted.add(name);
+                entered.put(name, task.getVariableTyped(name));
+            }
+        }
         Map<String, String> properties = camundaProperties(task);
 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("taskId", task.getId());
         payload.put("assignee", task.getAssignee());
-        payload.put("values", evidence.safeValues(values));
+        payload.put("values", evidence.safeValues(entered));
+        if (!shown.isEmpty()) {
+            payload.put("readOnlyValues", evidence.safeValues(shown));
+        }
+        List<Map<String, Object>> taskComments = taskComments(task);
+        if (!taskComments.isEmpty()) {
+            payload.put("taskComments", taskComments);
+        }
         EvidenceKind kind = EvidenceKind.USER_TASK;
         if (Gates.isGate(task) || "true".equalsIgnoreCase(properties.get("gate"))) {
             kind = EvidenceKind.GATE;
             String decisionVariable = properties.getOrDefault("decisionVariable",
                     submittedNamed(submitted, Gates.DECISION, "Decision"));
             payload.put("decisionVariable", decisionVariable);
-            payload.put("decision", decisionVariable == null ? null : EngineEvidence.plain(task.getVariableTyped(decisionVariable)));
-            payload.put("comment", comment(task, properties.getOrDefault("commentVariable",
-                    submittedNamed(submitted, Gates.COMMENT, "Comment"))));
+            payload.put("decision", submittedValue(task, submitted, decisionVariable));
+            Object comment = submittedValue(task, submitted, properties.getOrDefault("commentVariable",
+                    submittedNamed(submitted, Gates.COMMENT, "Comment")));
+            payload.put("comment", comment == null ? null : comment.toString());
         }
         evidence.append(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), null, kind,
                 task.getTaskDefinitionKey(), task.getName(), actor, payload);
@@ -155,14 +173,22 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
-    private static String comment(DelegateTask task, String commentVariable) {
-        if (commentVariable != null) {
-            Object value = EngineEvidence.plain(task.getVariableTyped(commentVariable));
-            return value == null ? null : value.toString();
+    /** The variable's value if the completing user submitted it; null otherwise. */
+    private static Object submittedValue(DelegateTask task, Set<String> submitted, String variable) {
+        return variable == null || !submitted.contains(variable) ? null
+                : EngineEvidence.plain(task.getVariableTyped(variable));
+    }
+
+    private static List<Map<String, Object>> taskComments(DelegateTask task) {
+        List<Map<String, Object>> recorded = new ArrayList<>();
+        for (Comment comment : task.getProcessEngineServices().getTaskService().getTaskComments(task.getId())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("author", comment.getUserId());
+            entry.put("at", comment.getTime() == null ? null : comment.getTime().toInstant().toString());
+            entry.put("text", comment.getFullMessage());
+            recorded.add(entry);
         }
-        List<Comment> comments = task.getProcessEngineServices().getTaskService().getTaskComments(task.getId());
-        return comments.isEmpty() ? null
-                : comments.stream().map(Comment::getFullMessage).collect(Collectors.joining("\n"));
+        return recorded;
     }
 
     private static Map<String, String> camundaProperties(DelegateTask task) {

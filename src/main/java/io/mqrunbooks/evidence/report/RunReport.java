@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * One run as an auditor reads it, built only from the evidence store. Its JSON form is described by
- * {@code /schema/run-report.schema.json}.
+ * {@code /schema/run-report.schema.json}. {@code userTasks} are the tasks other than approvals and partner
+ * sign-offs; each task's {@code values} are what its user entered (fields shown read-only left out).
  */
 public record RunReport(String runId, String runbook, String businessKey, Instant generatedAt, long recordCount,
                         ChainVerification chain, Start start, List<Approval> approvals,
-                        List<UserTaskEntry> partnerSignOffs, List<UserTaskEntry> userTasks, List<Step> timeline,
+                        List<UserTaskEntry> partnerSignOffs, List<UserTaskEntry> userTasks,
+                        List<TaskComment> taskComments, List<Step> timeline,
                         List<Command> commands, List<Incident> incidents, List<Retry> retries, List<Note> notes,
                         Outcome outcome, RecoveryTime recoveryTime) {
 
@@ -25,6 +27,13 @@ public record RunReport(String runId, String runbook, String businessKey, Instan
 
     public record UserTaskEntry(String stepId, String stepName, String completedBy, Instant completedAt,
                                 Map<String, Object> values) {
+    }
+
+    /**
+     * A Camunda comment found on a task when it was completed, by its own author (who may be anyone allowed
+     * the comment API): never part of the decision or of what the completing user entered.
+     */
+    public record TaskComment(String stepId, String stepName, String author, Instant at, String text) {
     }
 
     /** One activity instance. {@code status}: completed, canceled, failed attempt, in progress. */
@@ -52,7 +61,10 @@ public record RunReport(String runId, String runbook, String businessKey, Instan
     public record Outcome(String outcome, Instant endedAt, String endedBy, String deleteReason, Long runDurationMs) {
     }
 
-    /** {@code source} says where the figure came from; null seconds when the runbook did not measure it. */
-    public record RecoveryTime(boolean measured, Long seconds, String source, String text) {
+    /**
+     * Measured between the times of two evidence records, {@code from} and {@code to}; {@code source} names
+     * them. Null seconds when the runbook has no recovery time or the evidence does not hold both ends yet.
+     */
+    public record RecoveryTime(boolean measured, Long seconds, String source, String text, Instant from, Instant to) {
     }
 }

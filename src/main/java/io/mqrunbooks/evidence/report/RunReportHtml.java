@@ -150,6 +150,7 @@ public class RunReportHtml {
             h.append("<table>\n<tr><th>Approval</th><th>Approver</th><th>Decision</th><th>Comment</th><th>Time</th></tr>\n");
             for (RunReport.Approval a : report.approvals()) {
                 String decision = a.decisionVariable() == null ? "(no decision variable configured)"
+                        : a.decision() == null ? a.decisionVariable() + ": none submitted by the approver"
                         : a.decisionVariable() + " = " + a.decision();
                 h.append("<tr>").append(td(a.stepName() + " (" + a.stepId() + ")")).append(td(a.approver()))
                         .append(td(decision)).append(td(a.comment())).append(td(time(a.decidedAt()))).append("</tr>\n");
@@ -158,8 +159,23 @@ public class RunReportHtml {
         }
         h.append("<h3>Partner sign-offs</h3>\n");
         userTaskTable(h, report.partnerSignOffs(), "No partner sign-off in this run.");
-        h.append("<h3>Every task completed by a person (other than approvals), with what was entered</h3>\n");
+        h.append("<h3>Every other task completed by a person, with what was entered</h3>\n");
         userTaskTable(h, report.userTasks(), "No other task was completed by a person.");
+        taskComments(h, report.taskComments());
+    }
+
+    /** Camunda comments, each by its own author: not the decision, not what the completing user entered. */
+    private static void taskComments(StringBuilder h, List<RunReport.TaskComment> comments) {
+        if (comments.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Comments written on tasks (not part of any decision)</h3>\n<ul>\n");
+        for (RunReport.TaskComment c : comments) {
+            h.append("<li>").append(esc("Comment by " + nvl(c.author(), "an unknown user") + " on task "
+                    + nvl(c.stepName(), c.stepId()) + " (" + c.stepId() + ") at " + time(c.at()) + ": " + c.text()))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void userTaskTable(StringBuilder h, List<RunReport.UserTaskEntry> tasks, String none) {

@@ -14,11 +14,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +37,6 @@ public class RunReportService {
         return stepId != null && (stepId.startsWith(PARTNER_TASK_PREFIX)
                 || (stepId.startsWith("userTask_") && stepId.contains("Partner")));
     }
-    public static final String RTO_SECONDS = "rtoSeconds";
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
 
@@ -56,6 +58,10 @@ public class RunReportService {
         return store.findRuns(query);
     }
 
+    public boolean gateDecidedBy(String runId, String userId) {
+        return store.gateDecidedBy(runId, userId);
+    }
+
     public ChainVerification verify(String runId) {
         return store.verifyChain(runId);
     }
@@ -64,36 +70,35 @@ public class RunReportService {
     public RunReport report(String runId) {
         RunSummary run = store.run(runId).orElseThrow(() -> new UnknownRunException(runId));
         ChainVerification chain = store.verifyChain(runId);
-        List<EvidenceRecord> records = store.records(runId);
+        List<ReadRecord> records = store.records(runId).stream().map(r -> new ReadRecord(r, payload(r))).toList();
 
         Map<String, String> stepNames = new HashMap<>();
-        records.stream().filter(r -> r.stepId() != null && r.stepName() != null)
+        records.stream().map(ReadRecord::record).filter(r -> r.stepId() != null && r.stepName() != null)
                 .forEach(r -> stepNames.putIfAbsent(r.stepId(), r.stepName()));
 
         RunReport.Start start = null;
         RunReport.Outcome outcome = null;
-        Long rtoFromEnd = null;
-        Long rtoFromNote = null;
         List<RunReport.Approval> approvals = new ArrayList<>();
         List<RunReport.UserTaskEntry> userTasks = new ArrayList<>();
+        List<RunReport.TaskComment> taskComments = new ArrayList<>();
         List<RunReport.Command> commands = new ArrayList<>();
         List<RunReport.Incident> incidents = new ArrayList<>();
         List<RunReport.Retry> retries = new ArrayList<>();
         List<RunReport.Note> notes = new ArrayList<>();
         Map<String, StepBuilder> steps = new LinkedHashMap<>();
 
-        for (EvidenceRecord r : records) {
-            Map<String, Object> p = payload(r);
+        for (ReadRecord read : records) {
+            EvidenceRecord r = read.record();
+            Map<String, Object> p = read.payload();
             String stepName = r.stepName() != null ? r.stepName() : stepNames.get(r.stepId());
+            taskComments.addAll(taskComments(r, stepName, p));
             switch (r.kind()) {
                 case RUN_STARTED -> start = new RunReport.Start(r.actor(), r.recordedAt(), text(p.get("reason")),
                         text(p.get("incidentReference")), text(p.get("queueManager")), map(p.get("variables")));
                 case RUN_ENDED -> {
-                    Long runMs = run.startedAt() == null ? null
-                            : Duration.between(run.startedAt(), r.recordedAt()).toMillis();
+                    Long runMs = start == null ? null : Duration.between(start.startedAt(), r.recordedAt()).toMillis();
                     outcome = new RunReport.Outcome(text(p.get("outcome")), r.recordedAt(), r.actor(),
                             text(p.get("deleteReason")), runMs);
-                    rtoFromEnd = number(p.get(RTO_SECONDS));
                 }
                 case STEP_STARTED -> steps.put(text(p.get("activityInstanceId")) + "#" + r.sequence(),
                         new StepBuilder(r, stepName, text(p.get("activityType"))));
@@ -110,11 +115,7 @@ public class RunReportService {
                         text(p.get("event")), text(p.get("incidentType")), text(p.get("message"))));
                 case RETRY -> retries.add(new RunReport.Retry(r.recordedAt(), r.stepId(), stepName,
                         text(p.get("exceptionMessage")), integer(p.get("retriesLeftBeforeThisFailure"))));
-                case NOTE -> {
-                    notes.add(new RunReport.Note(r.recordedAt(), r.actor(), r.stepId(), p));
-                    Long rto = number(p.get(RTO_SECONDS));
-                    rtoFromNote = rto != null ? rto : rtoFromNote;
-                }
+                case NOTE -> notes.add(new RunReport.Note(r.recordedAt(), r.actor(), r.stepId(), p));
                 default -> throw new IllegalStateException("Unhandled evidence kind " + r.kind());
             }
         }
@@ -129,12 +130,23 @@ public class RunReportService {
             boolean retriedLater = all.subList(i + 1, all.size()).stream().anyMatch(o -> o.stepId.equals(s.stepId));
             timeline.add(s.build(runOver || retriedLater));
         }
-        List<RunReport.UserTaskEntry> partners = new ArrayList<>();
-        userTasks.stream().filter(t -> isPartnerSignOff(t.stepId())).forEach(partners::add);
+        Map<Boolean, List<RunReport.UserTaskEntry>> byPartner = userTasks.stream()
+                .collect(Collectors.partitioningBy(t -> isPartnerSignOff(t.stepId())));
 
+        taskComments.sort(Comparator.comparing(RunReport.TaskComment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return new RunReport(runId, run.processKey(), run.businessKey(), clock.instant(), records.size(), chain,
-                start, approvals, partners, userTasks, timeline, commands, incidents, retries, notes, outcome,
-                recoveryTime(rtoFromNote, rtoFromEnd));
+                start, approvals, byPartner.get(true), byPartner.get(false), taskComments, timeline, commands,
+                incidents, retries, notes, outcome, RecoveryTimeFromEvidence.measure(run.processKey(), records));
+    }
+
+    private static List<RunReport.TaskComment> taskComments(EvidenceRecord r, String stepName, Map<String, Object> p) {
+        if (!(p.get("taskComments") instanceof List<?> comments)) {
+            return List.of();
+        }
+        return comments.stream().map(RunReportService::map)
+                .map(c -> new RunReport.TaskComment(r.stepId(), stepName, text(c.get("author")), instant(c.get("at")),
+                        text(c.get("text"))))
+                .toList();
     }
 
     private static void endStep(Map<String, StepBuilder> steps, EvidenceRecord r, Map<String, Object> p) {
@@ -157,18 +169,6 @@ public class RunReportService {
                 : open.startedAt == null ? null : Duration.between(open.startedAt, open.endedAt).toMillis();
     }
 
-    static RunReport.RecoveryTime recoveryTime(Long fromNote, Long fromEnd) {
-        if (fromNote != null) {
-            return new RunReport.RecoveryTime(true, fromNote, "recorded by a runbook step (NOTE rtoSeconds)",
-                    RunReportHtml.duration(fromNote * 1000));
-        }
-        if (fromEnd != null) {
-            return new RunReport.RecoveryTime(true, fromEnd, "process variable rtoSeconds at the end of the run",
-                    RunReportHtml.duration(fromEnd * 1000));
-        }
-        return new RunReport.RecoveryTime(false, null, null, "Not measured: this runbook records no recovery time.");
-    }
-
     private Map<String, Object> payload(EvidenceRecord r) {
         try {
             return json.readValue(r.payload(), PAYLOAD);
@@ -185,6 +185,14 @@ public class RunReportService {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(Object value) {
+        try {
+            return value == null ? null : Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Long number(Object value) {

@@ -7,6 +7,7 @@ import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.RunContext;
 import io.mqrunbooks.evidence.EvidenceRecord;
 import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.evidence.RecordingCommandEvidenceSink;
 import io.mqrunbooks.evidence.SecretScrubber;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,9 @@ import io.mqrunbooks.evidence.report.RunReportPdf;
 import io.mqrunbooks.evidence.report.RunReportService;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,12 +36,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,8 +59,19 @@ class EvidenceCaptureEngineTest {
     static final String PROCESS = "evidenceCaptureTestProcess";
     static final String STDOUT = "QMNAME(QM1)                                               STATUS(Running)\n";
 
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
     static final EvidenceStore STORE = newStore();
-    static final RunCommandDelegate DELEGATE = new RunCommandDelegate(new RecordingCommandEvidenceSink(STORE));
+    static final RecordingCommandEvidenceSink SINK = new RecordingCommandEvidenceSink(STORE);
+    static final RunCommandDelegate DELEGATE = new RunCommandDelegate(SINK);
+    /** Stands in for the DR activation's message flow step: the get that brought the test message back. */
+    static final JavaDelegate TEST_MESSAGE_DELEGATE = execution -> {
+        SINK.commandRan(new CommandResult("drhost2", "/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1", 0,
+                "Sample AMQSGET0 start\nmessage <MQRB-TEST 9F2C mq-runbooks DR activation test>\nSample AMQSGET0 end\n",
+                "", Duration.ofMillis(80), false));
+        execution.setVariable("rtoSeconds", 1L);
+    };
+
+    private final List<String> deployments = new ArrayList<>();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine());
@@ -158,10 +176,7 @@ class EvidenceCaptureEngineTest {
         assertThat(report.outcome().outcome()).isEqualTo("COMPLETED");
         assertThat(report.recoveryTime().text()).isEqualTo("Not measured: this runbook records no recovery time.");
 
-        String json = RunReportJson.write(report);
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
-        assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
+        assertMatchesSchema(report);
 
         String html = new RunReportHtml().render(report);
         assertThat(html).contains("Evidence chain intact: " + report.recordCount() + " records verified.",
@@ -181,6 +196,43 @@ class EvidenceCaptureEngineTest {
         }
     }
 
+    private void assertMatchesSchema(RunReport report) throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getResourceAsStream("/static" + RunReportJson.SCHEMA_PATH));
+        assertThat(schema.validate(new ObjectMapper().readTree(RunReportJson.write(report)))).isEmpty();
+    }
+
+    @Test
+    void aCamundaCommentOrAValueLeftFromEarlierIsNeverTheApprovers() throws Exception {
+        String runId = startAndRunTheCommand("DR-TEST-5");
+        Task gate = processEngine().getTaskService().createTaskQuery().processInstanceId(runId).singleResult();
+        processEngine().getRuntimeService().setVariables(runId, Map.of("approvalComment", "Approved by the board",
+                "approved", true));
+        processEngine().getIdentityService().setAuthenticatedUserId("audrey");
+        processEngine().getTaskService().createComment(gate.getId(), runId, "Looks fine to me");
+        processEngine().getIdentityService().clearAuthentication();
+        complete(runId, "carol", Map.of());
+
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.approver()).isEqualTo("carol");
+            assertThat(a.decision()).isNull();
+            assertThat(a.comment()).isNull();
+        });
+        assertThat(report.taskComments()).singleElement().satisfies(c -> {
+            assertThat(c.author()).isEqualTo("audrey");
+            assertThat(c.stepName()).isEqualTo("Approve the disaster declaration");
+            assertThat(c.text()).isEqualTo("Looks fine to me");
+            assertThat(c.at()).isNotNull();
+        });
+        assertMatchesSchema(report);
+        String html = new RunReportHtml().render(report);
+        assertThat(html).contains("<td>carol</td><td>approved: none submitted by the approver</td><td></td>",
+                "<h3>Comments written on tasks (not part of any decision)</h3>",
+                "<li>Comment by audrey on task Approve the disaster declaration (userTask_approveDeclaration) at ")
+                .contains(": Looks fine to me</li>").doesNotContain("Approved by the board");
+    }
+
     private static int darkPixels(BufferedImage image) {
         int dark = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -193,6 +245,81 @@ class EvidenceCaptureEngineTest {
             }
         }
         return dark;
+    }
+
+    @Test
+    void theRecoveryTimeIsMeasuredFromTheEvidenceWhateverRtoSecondsTheVariablesCarry() throws Exception {
+        BpmnModelInstance activation = Bpmn.createExecutableProcess("drActivationProcess").camundaHistoryTimeToLive(1)
+                .startEvent("startEvent_disasterDeclared").name("Disaster declared")
+                .serviceTask("serviceTask_proveMessageFlow").name("Prove message flow with a test message")
+                .camundaAsyncBefore().camundaDelegateExpression("${testMessageDelegate}")
+                .endEvent("endEvent_backupActivated").name("Backup activated").done();
+        deploy(activation);
+        CLOCK.set(Instant.parse("2026-11-21T05:00:00Z"));
+        processEngine().getIdentityService().setAuthenticatedUserId("olivia");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey("drActivationProcess",
+                "DR-TEST-RTO", Map.of("rtoSeconds", 5L, "queueManager", "QM1")).getId();
+        processEngine().getIdentityService().clearAuthentication();
+        CLOCK.set(Instant.parse("2026-11-21T05:42:05Z"));
+        executeJob(runId);
+
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.recoveryTime().seconds()).isEqualTo(42 * 60 + 5);
+        assertThat(report.recoveryTime().text()).isEqualTo("42 min 05 s");
+        assertThat(report.recoveryTime().source()).isEqualTo("from the evidence: declared at 2026-11-21 "
+                + "05:00:00.000 UTC (record 1, run started by olivia), first test message at 2026-11-21 05:42:05.000 "
+                + "UTC (record 5, '/opt/mqm/samp/bin/amqsget MQRUNBOOKS.TEST QM1' on drhost2 in step "
+                + "'Prove message flow with a test message')");
+        assertMatchesSchema(report);
+        List<EvidenceRecord> records = STORE.records(runId);
+        assertThat(records.get(records.size() - 1).payload()).doesNotContain("rtoSeconds");
+    }
+
+    @Test
+    void onlyWhatAUserEnteredIsListedAsEnteredAndAPartnerSignOffOnce() throws Exception {
+        deploy(Bpmn.createExecutableProcess("formsTestProcess").camundaHistoryTimeToLive(1)
+                .startEvent("startEvent_declared").name("Disaster declared")
+                .userTask("userTask_declareDisaster").name("Declare disaster").camundaFormRef("drActivationDeclare").camundaFormRefBinding("deployment")
+                .camundaCandidateGroups("change-managers")
+                .userTask("userTask_confirmPartner").name("Confirm the partner's DR change")
+                .camundaFormRef("drActivationConfirmPartner").camundaFormRefBinding("deployment")
+                .camundaCandidateGroups("mq-operators")
+                .endEvent("endEvent_done").name("Done").done());
+        Map<String, Object> shown = Map.of("queueManager", "QM1", "incidentReference", "INC0042", "declaredBy", "olivia",
+                "reason", "Site A lost power", "assessmentSummary", "QM1 on mqeast1: host unreachable");
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey("formsTestProcess", "DR-TEST-6",
+                shown).getId();
+        Map<String, Object> declaration = new HashMap<>(shown);
+        declaration.putAll(Map.of("decision", "approve", "comment", "Facilities confirm the outage"));
+        complete(runId, "carol", declaration);
+        complete(runId, "otto", Map.of("partnerSummary", "Acme Payments: QM1.TO.ACME", "partnerConfirmedBy", "Jane Roe",
+                "partnerConfirmedAt", "2026-11-21T05:40", "firewallTicketReference", "FW-1234"));
+
+        RunReport report = new RunReportService(STORE).report(runId);
+        assertThat(report.approvals()).singleElement().satisfies(a -> assertThat(a.values()).containsOnlyKeys(
+                "decision", "comment"));
+        assertThat(report.partnerSignOffs()).singleElement().satisfies(t -> assertThat(t.values()).containsOnlyKeys(
+                "partnerConfirmedBy", "partnerConfirmedAt", "firewallTicketReference"));
+        assertThat(report.userTasks()).isEmpty();
+        assertMatchesSchema(report);
+        String html = new RunReportHtml().render(report);
+        String approvalsSection = html.substring(html.indexOf("<h2>Approvals</h2>"), html.indexOf("<h2>Timeline</h2>"));
+        assertThat(approvalsSection.split("\\(userTask_confirmPartner\\)", -1)).as("partner sign-off rows").hasSize(2);
+        assertThat(approvalsSection).contains("<p>No other task was completed by a person.</p>");
+        assertThat(STORE.records(runId)).filteredOn(r -> "GATE".equals(r.kind().name())).singleElement()
+                .satisfies(gate -> assertThat(gate.payload()).contains(
+                        "\"readOnlyValues\":{\"assessmentSummary\":\"QM1 on mqeast1: host unreachable\""));
+    }
+
+    private void deploy(BpmnModelInstance model) {
+        deployments.add(processEngine().getRepositoryService().createDeployment()
+                .addModelInstance("model" + deployments.size() + ".bpmn", model).deploy().getId());
+    }
+
+    @AfterEach
+    void undeploy() {
+        deployments.forEach(id -> processEngine().getRepositoryService().deleteDeployment(id, true));
+        deployments.clear();
     }
 
     @Test
@@ -244,6 +371,14 @@ class EvidenceCaptureEngineTest {
 
     /** Olivia starts it, the job executor runs the command, Carol approves the gate, Pat signs off. */
     private String runHappyPath(String businessKey) {
+        String runId = startAndRunTheCommand(businessKey);
+        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
+        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
+        return runId;
+    }
+
+    /** Olivia starts it and the job executor runs the command: the run waits at the gate. */
+    private String startAndRunTheCommand(String businessKey) {
         var identity = processEngine().getIdentityService();
         identity.setAuthenticatedUserId("olivia");
         String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Map.of(
@@ -255,10 +390,6 @@ class EvidenceCaptureEngineTest {
         assertThat(DELEGATE.stepSeen.get()).isEqualTo(new RunContext.Step(runId, businessKey,
                 "serviceTask_checkQueueManager", "Check the queue manager"));
         assertThat(RunContext.current()).isEmpty();
-
-        complete(runId, "carol", Map.of("approved", true, "approvalComment", "Primary confirmed down by facilities"));
-        complete(runId, "pat", Map.of("partnerContact", "Jane Roe, Acme Payments", "channelsRepointed", true));
-
         return runId;
     }
 
@@ -286,7 +417,7 @@ class EvidenceCaptureEngineTest {
         dataSource.setURL("jdbc:h2:mem:evidence-capture;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new EvidenceStore(dataSource, new SecretScrubber());
+        return new EvidenceStore(dataSource, new SecretScrubber(), CLOCK);
     }
 
     private static ProcessEngine buildEngine() {
@@ -294,7 +425,7 @@ class EvidenceCaptureEngineTest {
         configuration.setJdbcUrl("jdbc:h2:mem:evidence-capture-engine;DB_CLOSE_DELAY=-1");
         configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of("runCommandDelegate", DELEGATE));
+        configuration.setBeans(Map.of("runCommandDelegate", DELEGATE, "testMessageDelegate", TEST_MESSAGE_DELEGATE));
         configuration.setProcessEnginePlugins(List.of(new EvidenceEnginePlugin(STORE, new SecretScrubber())));
         configuration.setProcessEngineName("evidence-capture-test");
         return configuration.buildProcessEngine();

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The auditor's pages: the run list with filters, one run as HTML and as PDF. Read-only. */
+/** The auditor's pages (also a run's change managers'): the run list with filters, one run as HTML and PDF. Read-only. */
 @Controller
 @RequestMapping("/reports/runs")
 public class RunReportPagesController {
@@ -34,15 +34,13 @@ public class RunReportPagesController {
 
     @GetMapping
     public ResponseEntity<String> list(HttpServletRequest request, RunQueryParameters parameters) {
-        RunEvidenceAccess.requireReader(request);
-        return ResponseEntity.ok().contentType(HTML)
-                .body(html.renderList(reports.findRuns(parameters.toQuery()), parameters.asMap()));
+        return ResponseEntity.ok().contentType(HTML).body(html.renderList(
+                reports.findRuns(RunEvidenceAccess.visibleRuns(request, parameters.toQuery())), parameters.asMap()));
     }
 
     @GetMapping("/{runId}.pdf")
     public ResponseEntity<byte[]> pdf(HttpServletRequest request, @PathVariable String runId) {
-        RunEvidenceAccess.requireReader(request);
-        RunReport report = reports.report(RunEvidenceAccess.validRunId(runId));
+        RunReport report = reports.report(RunEvidenceAccess.requireRunReader(request, reports, runId));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("run-" + runId + ".pdf").build().toString())
@@ -51,8 +49,7 @@ public class RunReportPagesController {
 
     @GetMapping("/{runId}")
     public ResponseEntity<String> report(HttpServletRequest request, @PathVariable String runId) {
-        RunEvidenceAccess.requireReader(request);
         return ResponseEntity.ok().contentType(HTML)
-                .body(html.render(reports.report(RunEvidenceAccess.validRunId(runId))));
+                .body(html.render(reports.report(RunEvidenceAccess.requireRunReader(request, reports, runId))));
     }
 }

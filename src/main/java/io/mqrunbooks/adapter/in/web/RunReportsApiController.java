@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Run evidence as JSON for auditors and tools. Read-only: there is no other method than GET. */
+/** Run evidence as JSON for auditors, tools and the change managers of a run. Read-only: GET only. */
 @RestController
 @RequestMapping(path = "/api/runs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RunReportsApiController {
@@ -23,20 +23,17 @@ public class RunReportsApiController {
 
     @GetMapping
     public ResponseEntity<String> runs(HttpServletRequest request, RunQueryParameters parameters) {
-        RunEvidenceAccess.requireReader(request);
-        return json(RunReportJson.write(reports.findRuns(parameters.toQuery())));
+        return json(RunReportJson.write(reports.findRuns(RunEvidenceAccess.visibleRuns(request, parameters.toQuery()))));
     }
 
     @GetMapping("/{runId}")
     public ResponseEntity<String> report(HttpServletRequest request, @PathVariable String runId) {
-        RunEvidenceAccess.requireReader(request);
-        return json(RunReportJson.write(reports.report(RunEvidenceAccess.validRunId(runId))));
+        return json(RunReportJson.write(reports.report(RunEvidenceAccess.requireRunReader(request, reports, runId))));
     }
 
     @GetMapping("/{runId}/verify")
     public ResponseEntity<String> verify(HttpServletRequest request, @PathVariable String runId) {
-        RunEvidenceAccess.requireReader(request);
-        return json(RunReportJson.write(reports.verify(RunEvidenceAccess.validRunId(runId))));
+        return json(RunReportJson.write(reports.verify(RunEvidenceAccess.requireRunReader(request, reports, runId))));
     }
 
     private static ResponseEntity<String> json(String body) {
