@@ -40,7 +40,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<CurrentUser> user = fromWebappSession(request.getSession(false)).or(() -> fromBasic(request));
+        Optional<CurrentUser> user = fromWebappSession(request.getSession(false), processEngine.getName())
+                .or(() -> fromBasic(request));
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mq-runbooks\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -59,13 +60,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<CurrentUser> fromWebappSession(HttpSession session) {
+    /** The user logged in to the Camunda webapps in this session, for the given engine. */
+    static Optional<CurrentUser> fromWebappSession(HttpSession session, String engineName) {
         if (session == null) {
             return Optional.empty();
         }
         Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
         Authentication authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(processEngine.getName());
+                : authentications.getAuthenticationForProcessEngine(engineName);
         if (authentication instanceof UserAuthentication userAuthentication && userAuthentication.getName() != null) {
             List<String> groups = userAuthentication.getGroupIds();
             return Optional.of(new CurrentUser(userAuthentication.getName(),

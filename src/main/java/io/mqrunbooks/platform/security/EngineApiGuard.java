@@ -37,9 +37,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -84,7 +81,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Matcher engineRest = ENGINE_REST.matcher(path);
         Matcher webappEngine = WEBAPP_ENGINE.matcher(path);
         Matcher webappApi = WEBAPP_API.matcher(path);
-        Optional<Caller> caller;
+        Optional<CurrentUser> caller;
         String resource;
         if (engineRest.matches()) {
             caller = fromEngine();
@@ -145,7 +142,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         boolean open = app.equals("admin") && (tail.startsWith("/auth/") || tail.startsWith("/setup/"));
         boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(method)
                 || app.equals("cockpit") && method.equals("POST") && tail.startsWith("/plugin/");
-        Optional<Caller> caller = fromWebappSession(request);
+        Optional<CurrentUser> caller = fromWebappSession(request);
         if (open || caller.isEmpty() || read || caller.get().groups().contains(Groups.ADMINS)) {
             chain.doFilter(request, response);
             return;
@@ -209,7 +206,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
 
     /** A claim names the user it is for: a caller may claim only for themselves. */
-    private static HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, Caller caller)
+    private static HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, CurrentUser caller)
             throws IOException {
         if (!normalized.endsWith("/claim")) {
             return request;
@@ -223,7 +220,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return new BodyRequest(request, JSON.writeValueAsBytes(body));
     }
 
-    private boolean checkOwnUser(HttpServletRequest request, String normalized, Caller caller,
+    private boolean checkOwnUser(HttpServletRequest request, String normalized, CurrentUser caller,
                                  HttpServletResponse response) throws IOException {
         Matcher m = OWN_USER.matcher(normalized);
         if (m.matches() && m.group(1).equals(caller.userId())) {
@@ -331,28 +328,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return new BodyRequest(request, JSON.writeValueAsBytes(forwarded));
     }
 
-    private Optional<Caller> fromEngine() {
+    private Optional<CurrentUser> fromEngine() {
         Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Caller(authentication.getUserId(), new HashSet<>(
+        return Optional.of(new CurrentUser(authentication.getUserId(), new HashSet<>(
                 Optional.ofNullable(authentication.getGroupIds()).orElse(List.of()))));
     }
 
-    private Optional<Caller> fromWebappSession(HttpServletRequest request) {
-        var session = request.getSession(false);
-        if (session == null) {
-            return Optional.empty();
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        var authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engine.getName());
-        if (authentication instanceof UserAuthentication user && user.getName() != null) {
-            return Optional.of(new Caller(user.getName(), new HashSet<>(Optional.ofNullable(user.getGroupIds())
-                    .orElse(List.of()))));
-        }
-        return Optional.empty();
+    private Optional<CurrentUser> fromWebappSession(HttpServletRequest request) {
+        return ApiAuthenticationFilter.fromWebappSession(request.getSession(false), engine.getName());
     }
 
     /** Runs an engine query as the engine itself (the guard reads forms and tasks the caller may not). */
@@ -396,9 +382,6 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
-    }
-
-    private record Caller(String userId, Set<String> groups) {
     }
 
     /** Input refused before it reaches the engine: a 400 with this message. */
