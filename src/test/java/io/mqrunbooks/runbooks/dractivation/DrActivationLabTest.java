@@ -47,6 +47,7 @@ class DrActivationLabTest extends LabAppTest {
 
     @Test
     void primaryHostDownActivatesTheBackupWithChannelsTestMessageAndCcdt() {
+        forgetBaselines();
         labMq.failHost("mqeast1");
         labFaults.hostDown("mqeast1");
         start("QM1");
@@ -120,6 +121,52 @@ class DrActivationLabTest extends LabAppTest {
         assertThat(labMq.queueManagerState("dr2", "QMDR")).contains(QmStatus.RUNNING);
         assertThat(text("testMessageSummary")).contains(" on MQRUNBOOKS.TEST of QMDR on dr2 in ");
         assertNeverTwoRunning("QMDR", Set.of("dr1"));
+    }
+
+    /**
+     * Issue 16: a gate completion that carries its own {@code baseline} (MQSC with a privileged client channel and
+     * a raw carriage return, and the assessed version's id with another hash) is refused by the apply step, naming
+     * the id and both hashes; the lab journal shows the backup started and then neither exported nor given MQSC.
+     */
+    @Test
+    void aForgedBaselineVariableIsRefusedAndNoMqscReachesTheBackup() {
+        start("QM1");
+        Task gate = awaitTask("userTask_declareDisaster");
+        JsonNode assessed = json(String.valueOf(runtimeService.getVariable(run, "baseline")));
+        long id = assessed.get("id").asLong();
+        String forged = "0".repeat(64);
+        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "comment", "Declared",
+                "baseline", "{\"id\":" + id + ",\"sha256\":\"" + forged + "\",\"script\":\"DEFINE CHANNEL('EVIL.SVRCONN') "
+                        + "CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\\r\\n\"}"));
+
+        String failure = awaitJobFailure("serviceTask_applyBaseline");
+        runtimeService.deleteProcessInstance(run, "attack replayed");
+        assertThat(failure).isEqualTo("Baseline #" + id + " refused, nothing applied to QM1 on mqwest1: the run names sha256 "
+                + forged + ", the stored MQSC hashes to sha256 " + assessed.get("sha256").asText());
+        assertThat(commands("mqwest1")).contains("strmqm QM1")
+                .noneMatch(c -> c.startsWith("runmqsc") || c.startsWith("dmpmqcfg"));
+        assertThat(labMq.objects("mqwest1", "QM1")).doesNotContainKey("CHANNEL/EVIL.SVRCONN")
+                .doesNotContainKey("QUEUE/PAYMENT.NEW");
+    }
+
+    /** Empties the baseline store (other runs in this app keep QM1's export there), so no stored baseline stands in. */
+    void forgetBaselines() {
+        for (String table : List.of("baseline_check", "baseline_backup_level", "baseline_level_plan", "baseline_version")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    String awaitJobFailure(String activityId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            var failures = historyService.createHistoricJobLogQuery().processInstanceId(run).activityIdIn(activityId)
+                    .failureLog().list();
+            if (!failures.isEmpty()) {
+                return failures.get(0).getJobExceptionMessage();
+            }
+            pause();
+        }
+        throw new AssertionError("No failure at " + activityId + " within 90 s; journal: " + commandLines());
     }
 
     /**
