@@ -3,6 +3,7 @@ package io.mqrunbooks.testsupport;
 import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,13 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the end-to-end tests: the whole app with the lab over real SSH. Every subclass shares one
  * Spring context (one engine, one lab), so keep subclasses free of their own properties and mock beans.
- * Each test starts from the lab's initial state, no faults, an empty journal, and no runs left over.
+ * Each test starts from the lab's initial state, no faults, an empty journal, no runs left over, and an empty
+ * baseline store (a DR activation falls back to a stored baseline, so one kept by an earlier test would change
+ * its path).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DatabaseTest
@@ -38,6 +42,8 @@ public abstract class LabAppTest {
     protected RuntimeService runtimeService;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    private JdbcTemplate jdbcTemplate;
 
     @BeforeEach
     void startFromACleanLab() {
@@ -45,6 +51,9 @@ public abstract class LabAppTest {
         labFaults.clearAll();
         labMq.reset();
         labJournal.clear();
+        for (String table : List.of("baseline_check", "baseline_backup_level", "baseline_level_plan", "baseline_version")) {
+            jdbcTemplate.update("DELETE FROM " + table);
+        }
     }
 
     @AfterEach

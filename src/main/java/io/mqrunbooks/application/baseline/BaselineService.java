@@ -196,14 +196,17 @@ public class BaselineService {
                 summary = backup.queueManager() + " on " + backup.host() + " already holds baseline #" + baselineId
                         + "; nothing applied.";
             } else {
-                MqscScriptResult result = admin.applyDefinitions(backup.queueManager(), script);
+                DefinitionScript definitions = DefinitionScript.replacing(now.plan().toApply(), parse(baseline),
+                        "baseline #" + baselineId + " of " + queueManager);
+                MqscScriptResult result = admin.applyDefinitions(backup.queueManager(), definitions.mqsc());
                 if (!result.succeeded()) {
                     throw new BaselineApplyException("Applying baseline #" + baselineId + " to " + backup.queueManager()
                             + " on " + backup.host() + ": runmqsc read " + result.commandsRead() + " commands, "
                             + result.commandsWithErrors() + " with errors:\n" + result.output());
                 }
                 summary = "Applied to " + backup.queueManager() + " on " + backup.host() + " with DEFINE ... REPLACE ("
-                        + result.commandsRead() + " commands, no errors).";
+                        + result.commandsRead() + " commands, no errors)."
+                        + definitions.flagged().stream().map(f -> "\nFlagged: " + f).collect(Collectors.joining());
             }
             store.recordBackupLevel(queueManager, backup.queueManager(), backup.host(), baselineId,
                     BackupLevelRecord.State.APPLIED, clock.instant(), approvedBy, runId);

@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
  * One definition in canonical form: attributes by name (upper case, sorted), each value as an MQSC literal
  * (quoted strings as {@code 'text'}, other values upper case, lists joined by commas), attributes that change
  * by themselves left out ({@link VolatileAttributes}), REPLACE/NOREPLACE/FORCE dropped.
+ * <p>
+ * Checked when made, so that {@link #toMqsc()} renders only well-formed MQSC: a known type, a name IBM MQ
+ * allows for it, keywords, and values that are quoted strings or upper-case words; no control character
+ * anywhere. An {@link IllegalArgumentException} says what is wrong.
  *
  * @param line the script line the definition starts on
  */
@@ -16,6 +20,25 @@ public record MqscObject(ObjectKey key, Map<String, String> attributes, int line
 
     public MqscObject {
         attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+        check(key, attributes);
+    }
+
+    private static void check(ObjectKey key, Map<String, String> attributes) {
+        if (!MqscTypes.isKnown(key.type())) {
+            throw new IllegalArgumentException("'" + key.type() + "' is not an MQSC object type");
+        }
+        if (MqscTypes.isDefinable(key.type())) {
+            MqscTypes.checkName(key.type(), key.name()).ifPresent(problem -> {
+                throw new IllegalArgumentException(key.type() + " name " + problem);
+            });
+        } else if (key.name().chars().anyMatch(c -> MqscValues.isControl((char) c))) {
+            throw new IllegalArgumentException(key.type() + " " + key.name().strip() + " holds a control character");
+        }
+        attributes.forEach((name, value) -> {
+            MqscValues.checkKeyword(name).or(() -> MqscValues.checkLiteral(value)).ifPresent(problem -> {
+                throw new IllegalArgumentException(key.display() + " " + name + ": " + problem);
+            });
+        });
     }
 
     /** The command that defines it on another queue manager: DEFINE ... REPLACE, one attribute a line. */
@@ -24,8 +47,16 @@ public record MqscObject(ObjectKey key, Map<String, String> attributes, int line
             case MqscTypes.QMGR -> lines("ALTER QMGR", "FORCE");
             case MqscTypes.AUTHREC -> "SET AUTHREC " + key.name() + " " + inline();
             case MqscTypes.CHLAUTH -> "SET CHLAUTH" + key.name() + " " + inline() + " ACTION(REPLACE)";
-            default -> lines("DEFINE " + key.display(), "REPLACE");
+            default -> define(true);
         };
+    }
+
+    /** DEFINE of an object type, with REPLACE or NOREPLACE. */
+    String define(boolean replace) {
+        if (!MqscTypes.isDefinable(key.type())) {
+            throw new IllegalStateException(key.display() + " is not made with DEFINE");
+        }
+        return lines("DEFINE " + key.display(), replace ? "REPLACE" : "NOREPLACE");
     }
 
     private String lines(String head, String tail) {

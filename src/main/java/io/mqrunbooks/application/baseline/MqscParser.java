@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.baseline;
 
+import io.mqrunbooks.estate.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.TreeSet;
  * parentheses, and writes an apostrophe as ''.
  * <p>
  * Recognised commands: DEFINE (DEF) of every object type, ALTER (ALT) QMGR, SET AUTHREC, SET CHLAUTH.
- * Anything else is a {@link MqscParseException} that quotes the line, never skipped.
+ * Anything else is a {@link MqscParseException} that quotes the line, never skipped; so is a control character
+ * anywhere (a carriage return, NUL, escape...: runmqsc could read a line end or a terminal sequence where the
+ * script shows none), and an object name IBM MQ does not allow ({@link NameRules}).
  */
 public final class MqscParser {
 
@@ -40,13 +43,38 @@ public final class MqscParser {
     public static MqscDefinitions parse(String script) {
         Map<ObjectKey, MqscObject> objects = new LinkedHashMap<>();
         for (Command command : assemble(script)) {
-            MqscObject object = definition(command);
+            MqscObject object = checkedDefinition(command);
             MqscObject earlier = objects.putIfAbsent(object.key(), object);
             if (earlier != null) {
                 throw command.error(object.key().display() + " is defined twice (first on line " + earlier.line() + ")");
             }
         }
         return new MqscDefinitions(objects);
+    }
+
+    /**
+     * A script to send to a queue manager ({@link DefinitionScript#parse}): DEFINE commands of object types only,
+     * each with REPLACE (also when it says neither) or NOREPLACE. ALTER QMGR, SET AUTHREC and SET CHLAUTH are
+     * refused here with their line: a runbook does not send them.
+     */
+    static List<DefinitionScript.Define> defines(String script) {
+        List<DefinitionScript.Define> defines = new ArrayList<>();
+        Map<ObjectKey, Integer> lines = new LinkedHashMap<>();
+        for (Command command : assemble(script)) {
+            MqscObject object = checkedDefinition(command);
+            if (!MqscTypes.isDefinable(object.key().type())) {
+                throw command.error(object.key().display() + " is not sent to a queue manager by a runbook: only "
+                        + "DEFINE of queues, channels, listeners and the other object types is (queue manager attributes, "
+                        + "authority and channel authentication records are decided by a person)");
+            }
+            Integer earlier = lines.putIfAbsent(object.key(), command.line());
+            if (earlier != null) {
+                throw command.error(object.key().display() + " is defined twice (first on line " + earlier + ")");
+            }
+            boolean noReplace = tokens(command).stream().anyMatch(t -> t.keyword().equals("NOREPLACE") && t.value() == null);
+            defines.add(new DefinitionScript.Define(object, !noReplace));
+        }
+        return defines;
     }
 
     // ---------------------------------------------------------------- lines into commands
@@ -60,7 +88,10 @@ public final class MqscParser {
 
     private static List<Command> assemble(String script) {
         List<Command> commands = new ArrayList<>();
-        String[] lines = script.split("\r?\n", -1);
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            refuseControlCharacters(i + 1, lines[i]);
+        }
         StringBuilder text = null;
         int start = 0;
         String first = null;
@@ -96,6 +127,17 @@ public final class MqscParser {
                     .error("the command is continued with '+' or '-' but the script ends before it does");
         }
         return commands;
+    }
+
+    private static void refuseControlCharacters(int line, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (MqscValues.isControl(c)) {
+                throw new MqscParseException("MQSC line " + line + ": control character " + MqscValues.describe(c)
+                        + " at column " + (i + 1) + "; a script with control characters is refused (lines end with a"
+                        + " line feed only)");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- a command into tokens
@@ -209,6 +251,14 @@ public final class MqscParser {
 
     // ---------------------------------------------------------------- tokens into a definition
 
+    private static MqscObject checkedDefinition(Command command) {
+        try {
+            return definition(command);
+        } catch (IllegalArgumentException e) {
+            throw command.error(e.getMessage());
+        }
+    }
+
     private static MqscObject definition(Command command) {
         List<Token> tokens = tokens(command);
         Token verb = tokens.get(0);
@@ -228,7 +278,8 @@ public final class MqscParser {
                 if (type.equals(MqscTypes.CHANNEL) && !attributes.containsKey("CHLTYPE")) {
                     throw command.error("DEFINE CHANNEL has no CHLTYPE");
                 }
-                return new MqscObject(new ObjectKey(type, name(command, noun.value())), attributes, command.line());
+                return new MqscObject(new ObjectKey(type, objectName(command, type, noun.value())), attributes,
+                        command.line());
             }
             case "ALTER", "ALT" -> {
                 if (!noun.keyword().equals("QMGR") || noun.value() != null) {
@@ -319,11 +370,14 @@ public final class MqscParser {
         return attributes;
     }
 
-    private static String name(Command command, String literal) {
+    private static String objectName(Command command, String type, String literal) {
         String name = literal.startsWith("'") ? literal.substring(1, literal.length() - 1).replace("''", "'") : literal;
         if (name.isBlank() || name.contains(",") && !literal.startsWith("'")) {
             throw command.error("'" + literal + "' is not an object name");
         }
+        MqscTypes.checkName(type, name).ifPresent(problem -> {
+            throw command.error(type + " name " + problem);
+        });
         return name;
     }
 }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.baseline;
 
+import io.mqrunbooks.estate.NameRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,20 @@ final class MqscTypes {
 
     static Optional<String> defineType(String word) {
         return Optional.ofNullable(DEFINE_TYPES.get(word));
+    }
+
+    /** A type DEFINE creates: every type but the queue manager itself and the SET records. */
+    static boolean isDefinable(String type) {
+        return DEFINE_TYPES.containsValue(type);
+    }
+
+    static boolean isKnown(String type) {
+        return ORDER.contains(type);
+    }
+
+    /** IBM MQ's naming rules for an object of {@code type}: channels 20 characters, other objects 48. */
+    static Optional<String> checkName(String type, String name) {
+        return CHANNEL.equals(type) ? NameRules.checkChannelName(name) : NameRules.checkMqName(name);
     }
 
     static int order(String type) {

@@ -22,6 +22,11 @@ public record ObjectKey(String type, String name) implements Comparable<ObjectKe
         };
     }
 
+    /** Made with DEFINE (a queue, channel, listener...), not the queue manager itself or a SET record. */
+    public boolean definable() {
+        return MqscTypes.isDefinable(type);
+    }
+
     @Override
     public int compareTo(ObjectKey other) {
         return ORDER.compare(this, other);

@@ -1,5 +1,9 @@
 package io.mqrunbooks.application.clustermigration;
 
+import io.mqrunbooks.application.baseline.DefinitionScript;
+import io.mqrunbooks.application.baseline.MqscObject;
+import io.mqrunbooks.application.baseline.MqscValues;
+import io.mqrunbooks.application.baseline.ObjectKey;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
@@ -143,14 +147,15 @@ public class ClusterMigrationSteps {
             log.add("test queue " + queue + " already defined on " + queueManager + " in cluster " + cluster);
             return;
         }
-        String mqsc = "DEFINE QLOCAL('" + queue + "') CLUSTER('" + cluster + "') DEFPSIST(NO)"
-                + " DESCR('mq-runbooks cluster migration test queue') NOREPLACE";
-        MqscScriptResult result = admin.applyDefinitions(queueManager, mqsc);
+        MqscObject testQueue = new MqscObject(new ObjectKey("QLOCAL", queue), Map.of("CLUSTER", MqscValues.quote(cluster),
+                "DEFPSIST", "NO", "DESCR", MqscValues.quote("mq-runbooks cluster migration test queue")), 0);
+        MqscScriptResult result = admin.applyDefinitions(queueManager, DefinitionScript.defining(testQueue, false).mqsc());
         if (!result.succeeded()) {
             throw new IllegalStateException("defining test queue " + queue + " on " + queueManager
                     + " failed: " + result.output().strip());
         }
-        log.add(mqsc + " on " + queueManager);
+        log.add("DEFINE " + testQueue.key().display() + " CLUSTER(" + testQueue.attributes().get("CLUSTER")
+                + ") NOREPLACE on " + queueManager);
     }
 
     // ------------------------------------------------------------------ suspend / resume

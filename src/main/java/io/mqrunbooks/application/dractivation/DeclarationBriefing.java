@@ -58,7 +58,7 @@ public final class DeclarationBriefing {
             case COLD -> "An operator confirms the media or log restore; the backup is started and its objects verified.";
         });
         if (target.level() != BackupLevel.HOT) {
-            text.append("\nObject baseline: ").append(baseline.script().isPresent() ? baseline.source()
+            text.append("\nObject baseline: ").append(baseline.baseline().isPresent() ? baseline.source()
                     : baseline.source() + "; an operator will confirm the backup's objects are current.");
         }
         text.append("\n4. Listener, partner channels, cluster channels, a test message, the transmission queue drain"

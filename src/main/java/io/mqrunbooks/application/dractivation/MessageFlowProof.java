@@ -1,5 +1,8 @@
 package io.mqrunbooks.application.dractivation;
 
+import io.mqrunbooks.application.baseline.DefinitionScript;
+import io.mqrunbooks.application.baseline.MqscObject;
+import io.mqrunbooks.application.baseline.ObjectKey;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import java.security.SecureRandom;
@@ -7,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /** Proves the backup moves messages: a test message put and got back by its correlation id. */
@@ -31,7 +35,8 @@ public class MessageFlowProof {
             if (e.reason() != MqAdminException.Reason.OBJECT_NOT_FOUND) {
                 throw e;
             }
-            var result = admin.applyDefinitions(queueManager, "DEFINE QLOCAL('" + queue + "') REPLACE\n");
+            var result = admin.applyDefinitions(queueManager, DefinitionScript.defining(
+                    new MqscObject(new ObjectKey("QLOCAL", queue), Map.of(), 0), true).mqsc());
             if (!result.succeeded()) {
                 throw new IllegalStateException("DEFINE QLOCAL('" + queue + "') REPLACE on " + queueManager
                         + " failed:\n" + result.output());

@@ -1,12 +1,12 @@
 package io.mqrunbooks.application.dractivation;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * One {@code DEFINE type('name') ...} of an MQSC export. Attribute values are kept as written (quoted
- * strings with their quotes), so two exports compare exactly; a bare keyword maps to null; REPLACE/NOREPLACE
- * are not attributes.
+ * One {@code DEFINE type('name') ...} of an MQSC export, as the DR activation reads the backup's sender channels.
+ * Attribute values are kept as written (quoted strings with their quotes); a bare keyword maps to null;
+ * REPLACE/NOREPLACE are not attributes. Never rendered back into MQSC: what is sent is built by
+ * {@link io.mqrunbooks.application.baseline.DefinitionScript}.
  */
 public record MqscDefinition(String type, String name, Map<String, String> attributes) {
 
@@ -18,21 +18,6 @@ public record MqscDefinition(String type, String name, Map<String, String> attri
     /** Type and name, the identity the comparison goes by (e.g. {@code QLOCAL PAYMENT.IN}). */
     public String key() {
         return type + " " + name;
-    }
-
-    /** The definition as one MQSC command that replaces whatever the target holds. */
-    public String asReplaceCommand() {
-        StringBuilder command = new StringBuilder("DEFINE " + type + "('" + name.replace("'", "''") + "')");
-        String chltype = attributes.get("CHLTYPE");
-        if (chltype != null) {
-            command.append(" CHLTYPE(").append(chltype).append(')');
-        }
-        command.append(attributes.entrySet().stream()
-                .filter(e -> !e.getKey().equals("CHLTYPE"))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> " " + (e.getValue() == null ? e.getKey() : e.getKey() + "(" + e.getValue() + ")"))
-                .collect(Collectors.joining()));
-        return command.append(" REPLACE").toString();
     }
 
     /** An attribute's value without MQSC quoting, or null. */

@@ -35,7 +35,14 @@ class BaselineServiceTest {
                 + "unknown and the whole primary baseline is proposed");
         assertThat(c.plan().differences().counts()).isEqualTo("10 added, 0 removed, 0 changed");
         assertThat(c.plan().notApplied()).containsExactly(
-                "QMGR attributes are not copied to a backup automatically: decide them for the DR site");
+                "QMGR attributes are not copied to a backup automatically: decide them for the DR site",
+                "CHLAUTH('QM2.TO.BANK') TYPE(ADDRESSMAP) ADDRESS('127.0.0.1') is missing on the backup: security records "
+                        + "are not levelled automatically (they decide who may do what on the backup; set them by hand "
+                        + "after review)",
+                "AUTHREC PROFILE('PAYMENT.IN') OBJTYPE(QUEUE) PRINCIPAL('payapp') is missing on the backup: security "
+                        + "records are not levelled automatically (they decide who may do what on the backup; set them by "
+                        + "hand after review)");
+        assertThat(c.plan().script()).doesNotContain("SET ");
     }
 
     @Test

@@ -16,13 +16,12 @@ import io.mqrunbooks.application.port.out.control.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;
+import io.mqrunbooks.testsupport.H2BaselineStore;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.mockito.Mockito;
 
 /** The baseline runbook's application over mocked MQ ports, the lab inventory and a fresh H2 store. */
@@ -35,14 +34,7 @@ final class BaselineTestBed {
     final BaselineService service;
 
     BaselineTestBed(String database) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        store = new JdbcBaselineStore(dataSource);
+        store = H2BaselineStore.fresh(database);
         service = new BaselineService(estate, admin, control, store);
     }
 

@@ -1,5 +1,7 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
+import io.mqrunbooks.application.baseline.DefinitionScript;
+import io.mqrunbooks.application.baseline.MqscObject;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.control.ControlOutcome;
@@ -26,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ports' view of the lab cluster PAYCLUS for engine tests: FR1 and FR2 full repositories, PR1-PR3 partial,
@@ -217,17 +217,17 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
                 ? Optional.of("test") : Optional.empty();
     }
 
-    private static final Pattern DEFINE = Pattern.compile("DEFINE QLOCAL\\('([^']+)'\\) CLUSTER\\('([^']+)'\\).*");
-
     @Override
     public MqscScriptResult applyDefinitions(String queueManager, String mqscScript) {
         requireRunning(queueManager);
-        Matcher define = DEFINE.matcher(mqscScript);
-        if (!define.matches()) {
+        List<MqscObject> defined = DefinitionScript.parse(mqscScript).objects();
+        if (defined.size() != 1 || !defined.get(0).key().type().equals("QLOCAL")
+                || !defined.get(0).attributes().containsKey("CLUSTER")) {
             throw new IllegalArgumentException("the fake only defines cluster queues: " + mqscScript);
         }
-        journal.add("DEFINE QLOCAL(" + define.group(1) + ") on " + queueManager);
-        clusterQueues.computeIfAbsent(define.group(1), k -> new ArrayList<>()).add(queueManager);
+        String queue = defined.get(0).key().name();
+        journal.add("DEFINE QLOCAL(" + queue + ") on " + queueManager);
+        clusterQueues.computeIfAbsent(queue, k -> new ArrayList<>()).add(queueManager);
         return new MqscScriptResult(1, 0, "AMQ8006I: IBM MQ queue created.");
     }
 

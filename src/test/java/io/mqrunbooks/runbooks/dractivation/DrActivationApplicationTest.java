@@ -3,12 +3,13 @@ package io.mqrunbooks.runbooks.dractivation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.application.baseline.LevelPlan;
+import io.mqrunbooks.application.baseline.MqscParser;
 import io.mqrunbooks.application.dractivation.ActivationRequestException;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.ActivationTimeline;
 import io.mqrunbooks.application.dractivation.ClientChannelTable;
-import io.mqrunbooks.application.dractivation.DefinitionComparer;
 import io.mqrunbooks.application.dractivation.DrainWatch;
 import io.mqrunbooks.application.dractivation.MqscDefinition;
 import io.mqrunbooks.application.dractivation.MqscDefinitions;
@@ -80,9 +81,8 @@ class DrActivationApplicationTest {
         assertThat(sender.value("CHLTYPE")).isEqualTo("SDR");
         assertThat(sender.value("XMITQ")).isEqualTo("QM1.TO.BANK.XMIT");
 
-        DefinitionComparer.Differences differences = DefinitionComparer.compare(baseline, MqscDefinitions.parse(backup.stdout()));
-        assertThat(differences.toApply()).extracting(DefinitionComparer.Difference::describe)
-                .containsExactly("QLOCAL PAYMENT.NEW: missing on the backup");
+        LevelPlan plan = LevelPlan.of(MqscParser.parse(primary.stdout()), MqscParser.parse(backup.stdout()));
+        assertThat(plan.toApply()).extracting(o -> o.key().display()).containsExactly("QLOCAL('PAYMENT.NEW')");
     }
 
     @Test
@@ -108,8 +108,6 @@ class DrActivationApplicationTest {
         assertThat(definitions.get(0).attributes()).isEqualTo(Map.of("DESCR", "'it''s (the) in queue'", "MAXDEPTH", "5000"));
         assertThat(definitions.get(0).value("DESCR")).isEqualTo("it's (the) in queue");
         assertThat(definitions.get(1).value("XMITQ")).isEqualTo("BANK.XMIT");
-        assertThat(definitions.get(1).asReplaceCommand())
-                .isEqualTo("DEFINE CHANNEL('TO.BANK') CHLTYPE(SDR) CONNAME('gw(1414)') XMITQ('BANK.XMIT') REPLACE");
 
         assertThatThrownBy(() -> MqscDefinitions.parse("DELETE QLOCAL('X')\n"))
                 .hasMessage("MQSC line 1: expected DEFINE, ALTER QMGR or SET, found 'DELETE'");
@@ -117,25 +115,6 @@ class DrActivationApplicationTest {
                 .hasMessage("MQSC line 1: unbalanced quote in 'DEFINE QLOCAL('X') DESCR('open)'");
         assertThatThrownBy(() -> MqscDefinitions.parse("DEFINE QLOCAL('X') +\n"))
                 .hasMessage("MQSC line 1: the command continues past the end of the script: 'DEFINE QLOCAL('X')'");
-    }
-
-    @Test
-    void comparesByTypeNameAndEveryAttribute() {
-        List<MqscDefinition> baseline = MqscDefinitions.parse("""
-                DEFINE QLOCAL('A') MAXDEPTH(10) DEFPSIST(YES)
-                DEFINE QREMOTE('A') RNAME('B')
-                DEFINE QLOCAL('MISSING')
-                """);
-        List<MqscDefinition> backup = MqscDefinitions.parse("""
-                DEFINE QLOCAL('A') MAXDEPTH(10) TRIGGER
-                DEFINE QREMOTE('A') RNAME('B')
-                DEFINE QLOCAL('EXTRA')
-                """);
-        DefinitionComparer.Differences differences = DefinitionComparer.compare(baseline, backup);
-        assertThat(differences.toApply()).extracting(DefinitionComparer.Difference::describe).containsExactly(
-                "QLOCAL A: DEFPSIST not set on the backup, YES in the baseline; TRIGGER set on the backup, not set in the baseline",
-                "QLOCAL MISSING: missing on the backup");
-        assertThat(differences.onlyOnBackup()).containsExactly("QLOCAL EXTRA");
     }
 
     @Test

@@ -123,6 +123,45 @@ class DrActivationLabTest extends LabAppTest {
     }
 
     /**
+     * Issue 16: a gate completion that carries its own {@code baseline} (MQSC with a privileged client channel and
+     * a raw carriage return, and the assessed version's id with another hash) is refused by the apply step, naming
+     * the id and both hashes; the lab journal shows the backup started and then neither exported nor given MQSC.
+     */
+    @Test
+    void aForgedBaselineVariableIsRefusedAndNoMqscReachesTheBackup() {
+        start("QM1");
+        Task gate = awaitTask("userTask_declareDisaster");
+        JsonNode assessed = json(String.valueOf(runtimeService.getVariable(run, "baseline")));
+        long id = assessed.get("id").asLong();
+        String forged = "0".repeat(64);
+        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "comment", "Declared",
+                "baseline", "{\"id\":" + id + ",\"sha256\":\"" + forged + "\",\"script\":\"DEFINE CHANNEL('EVIL.SVRCONN') "
+                        + "CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\\r\\n\"}"));
+
+        String failure = awaitJobFailure("serviceTask_applyBaseline");
+        runtimeService.deleteProcessInstance(run, "attack replayed");
+        assertThat(failure).isEqualTo("Baseline #" + id + " refused, nothing applied to QM1 on mqwest1: the run names sha256 "
+                + forged + ", the stored MQSC hashes to sha256 " + assessed.get("sha256").asText());
+        assertThat(commands("mqwest1")).contains("strmqm QM1")
+                .noneMatch(c -> c.startsWith("runmqsc") || c.startsWith("dmpmqcfg"));
+        assertThat(labMq.objects("mqwest1", "QM1")).doesNotContainKey("CHANNEL/EVIL.SVRCONN")
+                .doesNotContainKey("QUEUE/PAYMENT.NEW");
+    }
+
+    String awaitJobFailure(String activityId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            var failures = historyService.createHistoricJobLogQuery().processInstanceId(run).activityIdIn(activityId)
+                    .failureLog().list();
+            if (!failures.isEmpty()) {
+                return failures.get(0).getJobExceptionMessage();
+            }
+            pause();
+        }
+        throw new AssertionError("No failure at " + activityId + " within 90 s; journal: " + commandLines());
+    }
+
+    /**
      * Issue 8: the run's evidence holds every command the lab ran, in the lab's order, with exit code and
      * output; the declaration gate with its approver and decision; the chain verifies, and an altered record
      * is found.

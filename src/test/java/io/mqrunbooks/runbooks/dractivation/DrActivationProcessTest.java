@@ -3,6 +3,9 @@ package io.mqrunbooks.runbooks.dractivation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.application.baseline.Baseline;
+import io.mqrunbooks.application.baseline.MqscDefinitions;
+import io.mqrunbooks.application.baseline.MqscParser;
 import io.mqrunbooks.application.port.out.control.ControlOutcome;
 import io.mqrunbooks.application.port.out.control.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrStatus;
@@ -10,6 +13,7 @@ import io.mqrunbooks.application.port.out.control.QmStatus;
 import io.mqrunbooks.testsupport.DatabaseTest;
 import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +114,8 @@ class DrActivationProcessTest {
         assertThat(ended).isNotNegative();
         assertThat(provenEnded).isGreaterThan(ended);
         assertThat(started).isGreaterThan(provenEnded);
-        assertThat(journal).containsSubsequence("mqwest1: strmqm QM1", "mqwest1: DEFINE QLOCAL PAYMENT.IN REPLACE QM1",
-                "mqwest1: DEFINE QLOCAL PAYMENT.NEW REPLACE QM1", "mqwest1: START LISTENER(LISTENER.TCP) QM1",
+        assertThat(journal).containsSubsequence("mqwest1: strmqm QM1", "mqwest1: DEFINE QLOCAL PAYMENT.NEW REPLACE QM1",
+                "mqwest1: DEFINE QLOCAL PAYMENT.IN REPLACE QM1", "mqwest1: START LISTENER(LISTENER.TCP) QM1",
                 "mqwest1: ALTER CHANNEL(QM1.TO.BANK) CONNAME('127.0.0.1(1471)') QM1",
                 "mqwest1: START CHANNEL(QM1.TO.BANK) QM1",
                 "mqwest1: ALTER CHANNEL(QM1.TO.CARDS) CONNAME('127.0.0.1(1471)') QM1",
@@ -120,12 +124,14 @@ class DrActivationProcessTest {
                 endmqm -i QM1 on mqeast1: IBM MQ queue manager 'QM1' ended.
                 Proven ended: dspmq on mqeast1 shows Ended immediately
                 Re-check before starting the backup: dspmq shows Ended immediately -> safe to start the backup""");
-        assertThat((String) var("baselineReport")).isEqualTo("""
-                Baseline exported from QM1 on mqeast1 before fencing (7 definitions).
+        assertThat((String) var("baselineReport")).isEqualTo("Baseline " + rig.baselines.latest("QM1").orElseThrow().describe()
+                + ".\n" + """
                 2 of 7 baseline objects differed and were replaced (DEFINE ... REPLACE), now verified:
-                - QLOCAL PAYMENT.IN: MAXDEPTH 5000 on the backup, 500000 in the baseline
                 - QLOCAL PAYMENT.NEW: missing on the backup
-                Only on the backup (left as they are): QLOCAL MQRUNBOOKS.TEST""");
+                - QLOCAL PAYMENT.IN: MAXDEPTH 5000 on the backup, 500000 in the baseline
+                Only on the backup (left as they are): QLOCAL MQRUNBOOKS.TEST
+                Differing but not applied (queue manager attributes and security records are decided by a person): \
+                QMGR (DESCR)""");
         assertThat((String) var("channelSummary")).isEqualTo("""
                 QM1.TO.BANK: ALTER CHANNEL CONNAME('127.0.0.1(1471)') (was 'gw.bank.example(1414)')
                 QM1.TO.BANK: START CHANNEL
@@ -187,14 +193,11 @@ class DrActivationProcessTest {
         rig.mq.queueManager("mqeast2", "QM2", QmStatus.RUNNING, QM2_OBJECTS)
                 .queueManager("mqwest2", "QM2_DR", QmStatus.ENDED_NORMALLY, QM2_OBJECTS);
         rig.mq.unreachable.add("mqeast2");
-        org.mockito.Mockito.when(rig.baselines.latest("QM2")).thenReturn(java.util.Optional.of(
-                new io.mqrunbooks.application.baseline.Baseline(12, "QM2", "mqeast2",
-                        java.time.Instant.parse("2026-11-21T02:00:04Z"), "3f2a9c81d0e4" + "0".repeat(52), 4,
-                        QM2_OBJECTS + "DEFINE QLOCAL('PAYMENT.NEW') REPLACE\n")));
+        Baseline stored = storeBaseline("QM2", "mqeast2", QM2_OBJECTS + "DEFINE QLOCAL('PAYMENT.NEW') REPLACE\n");
         start("QM2");
         assertThat((String) var("assessmentSummary")).contains("Object baseline: stored by the DR-baseline runbook: "
-                + "#12 of QM2 (2026-11-21T02:00:04Z, 4 objects, sha256 3f2a9c81d0e4…) (the primary cannot be exported: "
-                + "host mqeast2 unreachable: ");
+                + "#" + stored.id() + " of QM2 (2026-11-21T02:00:04Z, 4 objects, sha256 " + stored.sha256().substring(0, 12)
+                + "…) (the primary cannot be exported: host mqeast2 unreachable: ");
         approveGate(task("userTask_declareDisaster"));
         complete(task("userTask_confirmIsolation"), "operator", "mq-operators", Map.of("isolationMethod", "power",
                 "isolationDetails", "Powered off", "isolationConfirmed", true));
@@ -274,11 +277,12 @@ class DrActivationProcessTest {
         finishRedirect();
 
         assertThat(var("outcome")).isEqualTo("completed");
-        assertThat((String) var("baselineReport")).isEqualTo("""
-                Baseline exported from QM3 on mqeast3 before fencing (1 definitions).
+        assertThat((String) var("baselineReport")).startsWith("Baseline " + rig.baselines.latest("QM3").orElseThrow().describe()
+                + ".\n" + """
                 1 of 1 baseline objects differed and were replaced (DEFINE ... REPLACE), now verified:
                 - QLOCAL PAYMENT.IN: missing on the backup
-                Only on the backup (left as they are): QLOCAL OLD.QUEUE""");
+                Only on the backup (left as they are): QLOCAL OLD.QUEUE
+                """);
         assertThat(rig.mq.journal).containsSubsequence("mqwest3: strmqm QM3", "mqwest3: DEFINE QLOCAL PAYMENT.IN REPLACE QM3");
     }
 
@@ -394,6 +398,109 @@ class DrActivationProcessTest {
         assertThat(incident.getIncidentMessage()).isEqualTo("strmqm QM1 on mqwest1 answered REFUSED: AMQ7017E: Log not available.");
     }
 
+    // ------------------------------------------------------------------ the baseline variable is not trusted (issue 16)
+
+    static final String PRIVILEGED_CHANNEL = "DEFINE CHANNEL('EVIL.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\n";
+
+    @Test
+    void theRunHoldsOnlyTheStoredBaselinesIdAndHashNeverItsMqsc() {
+        qm1Estate(QmStatus.RUNNING);
+        start("QM1");
+
+        Baseline kept = rig.baselines.latest("QM1").orElseThrow();
+        assertThat(kept.mqsc()).contains("DEFINE QLOCAL('PAYMENT.NEW')");
+        assertThat(kept.sha256()).isEqualTo(MqscParser.parse(kept.mqsc()).sha256());
+        assertThat(var("baseline").toString()).contains("\"id\":" + kept.id(), "\"sha256\":\"" + kept.sha256() + "\"")
+                .doesNotContain("DEFINE");
+    }
+
+    @Test
+    void aBaselineVariableCarryingMqscIsRefusedAndNothingReachesTheBackup() {
+        Incident incident = activateQm1WithForgedBaseline(id -> Map.of("source", "forged", "script", PRIVILEGED_CHANNEL));
+
+        assertThat(incident.getIncidentMessage())
+                .isEqualTo("Variable baseline does not name a stored baseline by id and sha256: nothing applied");
+        assertNothingWasDefinedOnTheBackup("mqwest1/QM1");
+    }
+
+    @Test
+    void aBaselineVariableWithAnotherHashIsRefusedNamingTheIdAndBothHashes() {
+        String forged = "0".repeat(64);
+        Incident incident = activateQm1WithForgedBaseline(id -> Map.of("id", id, "sha256", forged));
+
+        Baseline kept = rig.baselines.latest("QM1").orElseThrow();
+        assertThat(incident.getIncidentMessage()).isEqualTo("Baseline #" + kept.id() + " refused, nothing applied to QM1 on "
+                + "mqwest1: the run names sha256 " + forged + ", the stored MQSC hashes to sha256 " + kept.sha256());
+        assertNothingWasDefinedOnTheBackup("mqwest1/QM1");
+    }
+
+    @Test
+    void aStoredBaselineWhoseMqscNoLongerMatchesItsHashIsRefused() {
+        String honest = MqscParser.parse(QM1_PRIMARY).sha256();
+        Baseline altered = rig.baselines.save("QM1", "mqeast1", Instant.parse("2026-11-21T02:00:04Z"), honest, 7,
+                QM1_PRIMARY + PRIVILEGED_CHANNEL, "nightly");
+        Incident incident = activateQm1WithForgedBaseline(id -> Map.of("id", altered.id(), "sha256", honest));
+
+        assertThat(incident.getIncidentMessage()).isEqualTo("Baseline #" + altered.id() + " refused, nothing applied to "
+                + "QM1 on mqwest1: the run names sha256 " + honest + ", the stored MQSC hashes to sha256 "
+                + MqscParser.parse(QM1_PRIMARY + PRIVILEGED_CHANNEL).sha256() + " (stored as sha256 " + honest + ")");
+        assertNothingWasDefinedOnTheBackup("mqwest1/QM1");
+    }
+
+    @Test
+    void anotherQueueManagersBaselineOrAnUnknownIdIsRefused() {
+        Baseline other = storeBaseline("QM2", "mqeast2", QM2_OBJECTS);
+        Incident incident = activateQm1WithForgedBaseline(id -> Map.of("id", other.id(), "sha256", other.sha256()));
+        assertThat(incident.getIncidentMessage()).isEqualTo("Baseline #" + other.id() + " refused, nothing applied to "
+                + "QM1 on mqwest1: it is a baseline of QM2, not of QM1");
+        assertNothingWasDefinedOnTheBackup("mqwest1/QM1");
+
+        tearDown();
+        setUp();
+        Incident unknown = activateQm1WithForgedBaseline(id -> Map.of("id", 999, "sha256", "0".repeat(64)));
+        assertThat(unknown.getIncidentMessage()).isEqualTo("Baseline #999 refused, nothing applied to QM1 on mqwest1: "
+                + "no baseline #999 is in the baseline store");
+    }
+
+    @Test
+    void aPrimaryExportWithACarriageReturnIsRefusedNamingTheLineAndNotKept() {
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.definitions.get("mqeast1/QM1").put("QLOCAL PAYMENT.IN", io.mqrunbooks.application.dractivation.MqscDefinitions
+                .parse("DEFINE QLOCAL('PAYMENT.IN') DESCR('in\rDELETE QLOCAL(PAYMENT.NEW)')").get(0));
+        start("QM1");
+
+        assertThat((String) var("assessmentSummary")).contains("Object baseline: the primary's export failed: MQSC line ",
+                ": control character U+000D (carriage return) at column ");
+        assertThat(rig.baselines.latest("QM1")).isEmpty();
+        assertThat(var("baselineAvailable")).isEqualTo(false);
+    }
+
+    /** Starts QM1's activation with its primary running and approves the gate with a forged {@code baseline}. */
+    Incident activateQm1WithForgedBaseline(java.util.function.LongFunction<Map<String, Object>> forged) {
+        qm1Estate(QmStatus.RUNNING);
+        start("QM1");
+        long assessed = rig.baselines.latest("QM1").orElseThrow().id();
+        complete(task("userTask_declareDisaster"), "changemgr", "change-managers", Map.of("decision", "approve",
+                "comment", "Declared", "baseline", org.camunda.spin.Spin.JSON(forged.apply(assessed)).toString()));
+        Job failing = managementService.createJobQuery().processInstanceId(run).activityId("serviceTask_applyBaseline")
+                .singleResult();
+        assertThat(failing).as("the apply step failed; failure %s", lastFailure).isNotNull();
+        for (int attempt = 1; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(failing.getId())).isNotNull();
+        }
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(run).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("serviceTask_applyBaseline");
+        return incident;
+    }
+
+    /** The backup was started, and then neither exported nor given any DEFINE. */
+    void assertNothingWasDefinedOnTheBackup(String backup) {
+        String host = backup.substring(0, backup.indexOf('/'));
+        assertThat(rig.mq.journal).contains(host + ": strmqm QM1")
+                .noneMatch(c -> c.startsWith(host + ": DEFINE") || c.startsWith(host + ": dmpmqcfg"));
+        assertThat(rig.mq.definitions.get(backup)).doesNotContainKey("CHANNEL EVIL.SVRCONN").doesNotContainKey("QLOCAL PAYMENT.NEW");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static final String QM2_OBJECTS = """
@@ -401,6 +508,13 @@ class DrActivationProcessTest {
             DEFINE QLOCAL('QM2.TO.BANK.XMIT') USAGE(XMITQ) REPLACE
             DEFINE CHANNEL('QM2.TO.BANK') CHLTYPE(SDR) TRPTYPE(TCP) CONNAME('gw.bank.example(1414)') XMITQ('QM2.TO.BANK.XMIT') REPLACE
             """;
+
+    /** A version as the DR-baseline runbook stores it: the export and the SHA-256 of its canonical form. */
+    Baseline storeBaseline(String queueManager, String host, String mqsc) {
+        MqscDefinitions definitions = MqscParser.parse(mqsc);
+        return rig.baselines.save(queueManager, host, Instant.parse("2026-11-21T02:00:04Z"), definitions.sha256(),
+                definitions.objectCount(), mqsc, "nightly");
+    }
 
     void qm1Estate(QmStatus primary) {
         rig.mq.queueManager("mqeast1", "QM1", primary, QM1_PRIMARY)

@@ -1,6 +1,7 @@
 package io.mqrunbooks.runbooks.dractivation;
 
 import io.mqrunbooks.adapter.in.camunda.dractivation.*;
+import io.mqrunbooks.adapter.out.persistence.baseline.JdbcBaselineStore;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.ClusterChannels;
@@ -11,6 +12,7 @@ import io.mqrunbooks.application.dractivation.ObjectBaseline;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.testsupport.H2BaselineStore;
 import io.mqrunbooks.estate.InventoryLoader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +57,8 @@ final class DrActivationRig {
     final FakeMq mq = new FakeMq();
     final TestClock clock = new TestClock();
     final Estate estate = labEstate();
-    /** The DR-baseline runbook's store: empty unless a test stores a version. */
-    final io.mqrunbooks.application.baseline.BaselineStore baselines =
-            org.mockito.Mockito.mock(io.mqrunbooks.application.baseline.BaselineStore.class);
+    /** The baseline store, in a fresh H2 database: the assessment keeps the primary's export there. */
+    final JdbcBaselineStore baselines = H2BaselineStore.fresh("dractivation");
 
     static Estate labEstate() {
         try (var in = DrActivationRig.class.getResourceAsStream("/lab/lab-estate.yaml")) {

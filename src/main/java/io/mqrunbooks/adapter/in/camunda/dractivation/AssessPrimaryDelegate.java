@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Reads the primary over SSH (an unreachable host is a finding), the hot secondary's DR status, and the baseline. */
+/**
+ * Reads the primary over SSH (an unreachable host is a finding), the hot secondary's DR status, and the baseline:
+ * kept in the baseline store, the run holds its id, SHA-256 and a summary, never the MQSC.
+ */
 @Component
 @Lazy
 public class AssessPrimaryDelegate implements JavaDelegate {
@@ -40,16 +43,17 @@ public class AssessPrimaryDelegate implements JavaDelegate {
         RdqmDrStatus secondary = target.isHot() ? backup.secondaryStatus(target) : null;
         ObjectBaseline.Export export = target.isHot()
                 ? new ObjectBaseline.Export(java.util.Optional.empty(), "not needed: RDQM replicates the data")
-                : baseline.exportPrimary(target, primary);
+                : baseline.exportPrimary(target, primary, runtime.now(), execution.getProcessInstanceId());
         execution.setVariable(PRIMARY_REACHABLE, primary.reachable());
         execution.setVariable(PRIMARY_RUNNING, primary.running());
         execution.setVariable(PRIMARY_MUST_BE_FENCED, primary.mustBeFenced());
         execution.setVariable(PRIMARY_STATE, DrActivationRuntime.fit(primary.detail()));
         execution.setVariable(SECONDARY_INCONSISTENT, DeclarationBriefing.losesUpdates(secondary));
-        execution.setVariable(BASELINE_AVAILABLE, export.script().isPresent());
+        execution.setVariable(BASELINE_AVAILABLE, export.baseline().isPresent());
         execution.setVariable(BASELINE_SOURCE, DrActivationRuntime.fit(export.source()));
-        export.script().ifPresent(script -> DrActivationRuntime.writeJson(execution, BASELINE,
-                Map.of("source", export.source(), "script", script)));
+        export.baseline().ifPresent(stored -> DrActivationRuntime.writeJson(execution, BASELINE,
+                Map.of(BASELINE_ID, stored.id(), BASELINE_SHA256, stored.sha256(),
+                        BASELINE_SUMMARY, DrActivationRuntime.fit(export.source()))));
         execution.setVariable(ASSESSMENT_SUMMARY,
                 DrActivationRuntime.fit(DeclarationBriefing.summary(target, primary, secondary, export)));
         runtime.mark(execution, "assessed");

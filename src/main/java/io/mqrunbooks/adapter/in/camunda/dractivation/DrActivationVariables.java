@@ -40,8 +40,14 @@ public final class DrActivationVariables {
     public static final String PRIMARY_MUST_BE_FENCED = "primaryMustBeFenced";
     public static final String SECONDARY_INCONSISTENT = "secondaryInconsistent";
     public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
-    /** JSON {source, script}: the primary's export, when there is one. */
+    /**
+     * JSON {id, sha256, summary}: the stored baseline version to apply (BaselineStore), when there is one. The
+     * MQSC itself is never a variable: the apply step loads it by id and refuses it unless its hash matches.
+     */
     public static final String BASELINE = "baseline";
+    public static final String BASELINE_ID = "id";
+    public static final String BASELINE_SHA256 = "sha256";
+    public static final String BASELINE_SUMMARY = "summary";
     public static final String BASELINE_AVAILABLE = "baselineAvailable";
     public static final String BASELINE_SOURCE = "baselineSource";
     public static final String DECISION = "decision";

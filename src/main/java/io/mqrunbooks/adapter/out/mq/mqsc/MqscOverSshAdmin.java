@@ -4,6 +4,7 @@ import io.mqrunbooks.adapter.out.mq.parse.MqMessage;
 import io.mqrunbooks.adapter.out.mq.parse.MqOutputParseException;
 import io.mqrunbooks.adapter.out.mq.parse.RunmqscResponseParser;
 import io.mqrunbooks.adapter.out.mq.parse.RunmqscResult;
+import io.mqrunbooks.application.baseline.DefinitionScript;
 import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.RemoteCommand;
@@ -211,12 +212,10 @@ public class MqscOverSshAdmin implements MqAdminPort {
 
     @Override
     public MqscScriptResult applyDefinitions(String queueManager, String mqscScript) {
-        if (mqscScript == null || mqscScript.isBlank()) {
-            throw new IllegalArgumentException("the MQSC script to apply to " + queueManager + " is empty");
-        }
+        String mqsc = DefinitionScript.checkedMqsc(queueManager, mqscScript);
         String host = host(queueManager);
         RemoteCommand command = RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager)
-                .stdin(mqscScript).deadline(LONG_COMMAND).build();
+                .stdin(mqsc).deadline(LONG_COMMAND).build();
         CommandResult result = run(queueManager, host, command);
         RunmqscResult parsed = parse(queueManager, host, command, result);
         Session session = new Session(queueManager, host, "the MQSC script", result, parsed);

@@ -11,6 +11,7 @@ import com.ibm.mq.constants.MQConstants;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFException;
 import com.ibm.mq.headers.pcf.PCFMessage;
+import io.mqrunbooks.application.baseline.DefinitionScript;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
 import io.mqrunbooks.application.port.out.mq.ClusterQueue;
@@ -280,9 +281,10 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public MqscScriptResult applyDefinitions(String queueManager, String mqscScript) {
+        String mqsc = DefinitionScript.checkedMqsc(queueManager, mqscScript);
         List<String> commands;
         try {
-            commands = MqscScript.commands(mqscScript);
+            commands = MqscScript.commands(mqsc);
         } catch (IllegalArgumentException e) {
             throw new MqAdminException(Reason.SYNTAX_ERROR, queueManager, queueManager + ": " + e.getMessage(), e);
         }

@@ -356,12 +356,13 @@ class MqscOverSshAdminTest {
     @Test
     void applyDefinitionsReturnsTheTrailerCounts() {
         ssh.answer(0, fixture("runmqsc", "config-script.txt"));
-        String script = "define ql(queue1) maxdepth(50000)\nend\n";
+        String script = "define ql(queue1) maxdepth(50000)\n";
 
         MqscScriptResult result = admin.onHost("mqeast1").applyDefinitions("QM1", script);
 
-        assertThat(ssh.sent()).containsExactly(new FakeSshPort.Sent("mqeast1", "runmqsc QM1", script,
-                Duration.ofMinutes(10)));
+        // Sent as rendered from the parsed object: the unquoted name folded to upper case, as MQ folds it, and quoted.
+        assertThat(ssh.sent()).containsExactly(new FakeSshPort.Sent("mqeast1", "runmqsc QM1",
+                "DEFINE QLOCAL('QUEUE1') +\n   MAXDEPTH(50000) +\n   REPLACE\n", Duration.ofMinutes(10)));
         assertThat(result.commandsRead()).isEqualTo(6);
         assertThat(result.commandsWithErrors()).isZero();
         assertThat(result.succeeded()).isTrue();
@@ -385,12 +386,41 @@ class MqscOverSshAdminTest {
                 One valid MQSC command could not be processed.
                 """);
 
-        MqscScriptResult result = admin.applyDefinitions("FR1", "START CHANNEL (CRC01CRD.A.SRVFSAGN)\n"
-                + "START CHANNEL (CRC01CRD.A.CRC01CMM)\n");
+        // The fake answers with that recorded session whatever it is sent: the counts come from its trailer.
+        MqscScriptResult result = admin.applyDefinitions("FR1", "DEFINE QLOCAL('A') REPLACE\nDEFINE QLOCAL('B') REPLACE\n");
 
         assertThat(result.commandsRead()).isEqualTo(2);
         assertThat(result.commandsWithErrors()).isEqualTo(1);
         assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void applyDefinitionsRefusesControlCharactersAndEveryCommandButDefineBeforeSsh() {
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "DEFINE QLOCAL('A') +\n   DESCR('x\rDELETE QLOCAL(B)') +\n"
+                + "   REPLACE\n")).isInstanceOf(UnsafeArgumentException.class).hasMessage("MQSC for QM1 refused, nothing was "
+                + "sent: MQSC line 2: control character U+000D (carriage return) at column 12; a script with control "
+                + "characters is refused (lines end with a line feed only)");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "DEFINE QLOCAL('A') REPLACE\r\n"))
+                .hasMessageContaining("MQSC line 1: control character U+000D (carriage return) at column 27");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "DEFINE QLOCAL('A\0B')\n"))
+                .hasMessageContaining("MQSC line 1: control character U+0000 (NUL) at column 17");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "DEFINE QLOCAL('A') REPLACE\nDELETE QLOCAL('B')\n"))
+                .hasMessage("MQSC for QM1 refused, nothing was sent: MQSC line 2: 'DELETE' is not a definition command "
+                        + "(a baseline holds DEFINE, ALTER QMGR, SET AUTHREC and SET CHLAUTH commands) in: DELETE QLOCAL('B')");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "REFRESH SECURITY(*)\n"))
+                .hasMessageContaining("MQSC line 1: 'REFRESH' is not a definition command");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "SET AUTHREC PROFILE('A') OBJTYPE(QUEUE) "
+                + "PRINCIPAL('app') AUTHADD(ALL)\n")).hasMessage("MQSC for QM1 refused, nothing was sent: MQSC line 1: "
+                + "AUTHREC PROFILE('A') OBJTYPE(QUEUE) PRINCIPAL('app') is not sent to a queue manager by a runbook: only "
+                + "DEFINE of queues, channels, listeners and the other object types is (queue manager attributes, "
+                + "authority and channel authentication records are decided by a person) in: SET AUTHREC PROFILE('A') "
+                + "OBJTYPE(QUEUE) PRINCIPAL('app') AUTHADD(ALL)");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "DEFINE QLOCAL('A.QUEUE.NAME.FAR.LONGER.THAN.FORTY.EIGHT."
+                + "CHARACTERS')\n")).hasMessageContaining("MQSC line 1: QLOCAL name 'A.QUEUE.NAME.FAR.LONGER.THAN.FORTY."
+                + "EIGHT.CHARACTERS' is 51 characters; IBM MQ allows at most 48");
+        assertThatThrownBy(() -> admin.applyDefinitions("QM1", "")).hasMessage("MQSC for QM1 refused, nothing was sent: "
+                + "the MQSC script holds no DEFINE command");
+        assertThat(ssh.sent()).isEmpty();
     }
 
     @Test

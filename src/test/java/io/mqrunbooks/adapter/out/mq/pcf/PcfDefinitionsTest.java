@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFException;
 import com.ibm.mq.headers.pcf.PCFMessage;
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
@@ -179,15 +180,17 @@ class PcfDefinitionsTest {
     }
 
     @Test
-    void aScriptEndingInAContinuationIsASyntaxErrorAndNothingIsSent() {
+    void aScriptEndingInAContinuationIsRefusedAndNothingIsSent() {
         PcfMqAdmin neverConnects = new PcfMqAdmin(name -> {
             throw new AssertionError("must not connect");
         });
 
         assertThatThrownBy(() -> neverConnects.applyDefinitions("QM1", "DEFINE QLOCAL('A') +\n   DESCR('x') +\n"))
-                .hasMessage("QM1: MQSC script ends inside a continued command (the last command line ends with '+'"
-                        + " or '-', line 3): DEFINE QLOCAL('A') DESCR('x')")
-                .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.SYNTAX_ERROR);
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("MQSC for QM1 refused, nothing was sent: MQSC line 1: the command is continued with '+' or "
+                        + "'-' but the script ends before it does in: DEFINE QLOCAL('A') +");
+        assertThatThrownBy(() -> neverConnects.applyDefinitions("QM1", "DEFINE QLOCAL('A') DESCR('x\ry')\n"))
+                .hasMessageContaining("MQSC line 1: control character U+000D (carriage return)");
     }
 
     @Test

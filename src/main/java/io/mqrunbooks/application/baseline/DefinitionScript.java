@@ -1,0 +1,153 @@
+package io.mqrunbooks.application.baseline;
+
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * MQSC a runbook sends to a queue manager (issue 16: what reaches runmqsc is built from typed values). It is
+ * only ever DEFINE of object types (queues, channels, listeners, ...), with REPLACE or NOREPLACE, each rendered
+ * from a checked {@link MqscObject}: names by IBM MQ's rules, values quoted with their apostrophes doubled, no
+ * control character. Queue manager attributes, authority records and channel authentication records are never
+ * sent: a person decides them for the DR site. Nothing else (DELETE, REFRESH SECURITY, START ...) can be
+ * expressed.
+ * <p>
+ * A client channel that would give its clients administrator rights ({@link #privilege}) is sent only when it
+ * comes, as it is, from the source queue manager's export ({@link #replacing}); such channels are listed in
+ * {@link #flagged()} for the report; one a runbook defines itself ({@link #defining}) is refused. {@link #parse},
+ * the MQ admin adapters' check of whatever text they are given, cannot know where a script came from: it checks
+ * form (verbs, names, values, control characters), not privilege; runbooks build their scripts with
+ * {@link #replacing} or {@link #defining}.
+ */
+public final class DefinitionScript {
+
+    /** Users that own the queue manager on Linux and UNIX: a channel running as them can administer it. */
+    private static final Set<String> ADMINISTRATORS = Set.of("mqm", "root");
+    /** AUTHINFO CHCKCLNT values that make a client prove an administrator user id. */
+    private static final Set<String> ADMIN_CHECKED = Set.of("REQUIRED", "REQDADM");
+
+    /** One DEFINE: the object and whether it replaces one the queue manager holds. */
+    record Define(MqscObject object, boolean replace) {
+    }
+
+    private final List<Define> defines;
+    private final List<String> flagged;
+
+    private DefinitionScript(List<Define> defines, List<String> flagged) {
+        if (defines.isEmpty()) {
+            throw new IllegalArgumentException("an MQSC script to apply needs at least one DEFINE");
+        }
+        this.defines = List.copyOf(defines);
+        this.flagged = List.copyOf(flagged);
+    }
+
+    /**
+     * {@code DEFINE ... REPLACE} of objects taken from {@code source} (a stored export, its hash verified): each
+     * must be a definable object that the source holds exactly so. {@code sourceName} names the source in
+     * messages ("baseline #12 of QM1").
+     */
+    public static DefinitionScript replacing(Collection<MqscObject> objects, MqscDefinitions source, String sourceName) {
+        List<Define> defines = new ArrayList<>();
+        List<String> flagged = new ArrayList<>();
+        for (MqscObject object : objects) {
+            requireDefinable(object);
+            if (!source.find(object.key()).map(s -> s.attributes().equals(object.attributes())).orElse(false)) {
+                throw new IllegalStateException(object.key().display() + " is not in " + sourceName
+                        + " as it would be applied: refused (only definitions of the source export are applied)");
+            }
+            privilege(object, source).ifPresent(p -> flagged.add(p + ", as in " + sourceName));
+            defines.add(new Define(object, true));
+        }
+        return new DefinitionScript(defines, flagged);
+    }
+
+    /** One object a runbook defines itself (a test queue); a privileged client channel is refused. */
+    public static DefinitionScript defining(MqscObject object, boolean replace) {
+        requireDefinable(object);
+        privilege(object, MqscDefinitions.NONE).ifPresent(p -> {
+            throw new IllegalArgumentException(p + ": refused, it is not from the source queue manager's export");
+        });
+        return new DefinitionScript(List.of(new Define(object, replace)), List.of());
+    }
+
+    /**
+     * A script given as text: parsed ({@link MqscParser#defines}), every line checked, and rendered again from the
+     * typed objects, so that what is sent is exactly what was understood. A refusal is an
+     * {@link MqscParseException} naming the line.
+     */
+    public static DefinitionScript parse(String script) {
+        List<Define> defines = MqscParser.defines(script);
+        if (defines.isEmpty()) {
+            throw new MqscParseException("the MQSC script holds no DEFINE command");
+        }
+        return new DefinitionScript(defines, List.of());
+    }
+
+    /**
+     * What the MQ admin adapters send for {@code script}: {@link #parse} rendered again; a refusal is an
+     * {@link UnsafeArgumentException} naming the queue manager and the line, raised before any connection.
+     */
+    public static String checkedMqsc(String queueManager, String script) {
+        try {
+            return parse(script == null ? "" : script).mqsc();
+        } catch (MqscParseException e) {
+            throw new UnsafeArgumentException("MQSC for " + queueManager + " refused, nothing was sent: " + e.getMessage());
+        }
+    }
+
+    /** The MQSC to send: one DEFINE per object, one attribute a line. */
+    public String mqsc() {
+        return defines.stream().map(d -> d.object().define(d.replace()) + "\n").collect(Collectors.joining());
+    }
+
+    public List<MqscObject> objects() {
+        return defines.stream().map(Define::object).toList();
+    }
+
+    public int commandCount() {
+        return defines.size();
+    }
+
+    /** Privileged client channels applied because the source has them, one line each, for the report. */
+    public List<String> flagged() {
+        return flagged;
+    }
+
+    /**
+     * Why {@code object} gives clients administrator rights, if it does: a SVRCONN channel whose MCAUSER is
+     * {@code mqm} or {@code root}, or blank (the client's own user id is used) while no AUTHINFO of
+     * {@code context} makes clients authenticate administrator ids (CHCKCLNT REQUIRED or REQDADM).
+     */
+    static Optional<String> privilege(MqscObject object, MqscDefinitions context) {
+        if (!object.key().type().equals(MqscTypes.CHANNEL) || !"SVRCONN".equals(object.attributes().get("CHLTYPE"))) {
+            return Optional.empty();
+        }
+        String user = unquoted(object.attributes().getOrDefault("MCAUSER", "' '"));
+        if (ADMINISTRATORS.contains(user.toLowerCase(Locale.ROOT))) {
+            return Optional.of("SVRCONN " + object.key().display() + " runs its clients as MCAUSER('" + user + "')");
+        }
+        boolean checked = context.objects().stream().filter(o -> o.key().type().equals("AUTHINFO"))
+                .anyMatch(o -> ADMIN_CHECKED.contains(o.attributes().getOrDefault("CHCKCLNT", "")));
+        if (user.isBlank() && !checked) {
+            return Optional.of("SVRCONN " + object.key().display() + " has a blank MCAUSER (clients run as the user id "
+                    + "they assert) and no AUTHINFO with CHCKCLNT(REQUIRED) or CHCKCLNT(REQDADM)");
+        }
+        return Optional.empty();
+    }
+
+    private static void requireDefinable(MqscObject object) {
+        if (!MqscTypes.isDefinable(object.key().type())) {
+            throw new IllegalArgumentException(object.key().display() + " is not sent to a queue manager by a runbook: "
+                    + "only DEFINE of object types is");
+        }
+    }
+
+    private static String unquoted(String literal) {
+        return literal.startsWith("'") ? literal.substring(1, literal.length() - 1).replace("''", "'") : literal;
+    }
+}
