@@ -89,6 +89,9 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.start();
         browser.screenshot("drill-started");
         String runId = runId();
+        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(runId).singleResult()
+                .getBusinessKey();
+        assertThat(businessKey).as("the key a run started from Tasklist gets").startsWith("drActivation QM1 ");
 
         // The initiator's own attempt at the gate is refused, visibly.
         tasklist.openTask(GATE);
@@ -96,7 +99,7 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.claim();
         String refusal = tasklist.awaitNotification("Four-eyes rule");
         browser.screenshot("gate-refused-to-initiator");
-        assertThat(refusal).contains("Four-eyes rule: lead started run " + runId
+        assertThat(refusal).contains("Four-eyes rule: lead started run " + businessKey
                 + " and cannot approve its gate '" + GATE + "'. Another change manager must complete it.");
         assertThat(gate().getAssignee()).as("the refused claim left the gate unassigned").isNull();
         tasklist.logout();
@@ -175,7 +178,7 @@ class DrDrillBrowserTest extends LabAppTest {
             List<String> listed = row(runId);
             return listed.size() > 7 && "completed".equals(listed.get(7)) ? listed : null;
         });
-        assertThat(row(runId).subList(0, 5)).containsExactly(runId, PROCESS_KEY, "", "QM1", "lead");
+        assertThat(row(runId).subList(0, 5)).containsExactly(runId, PROCESS_KEY, businessKey, "QM1", "lead");
         browser.screenshot("auditor-run-list");
         browser.driver().findElement(By.linkText(runId)).click();
         browser.await("the run report", ExpectedConditions.titleContains("Run report"));

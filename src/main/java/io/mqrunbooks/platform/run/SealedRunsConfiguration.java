@@ -4,6 +4,8 @@ import io.mqrunbooks.platform.forms.FormCatalog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /** The sealed-runs engine plugin and the form catalog, as beans (the starter applies every plugin bean). */
 @Configuration
@@ -14,7 +16,9 @@ public class SealedRunsConfiguration {
         return FormCatalog.fromClasspath();
     }
 
+    /** First of the engine plugins: a run is sealed (and gets its business key) before anything records it. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public SealedRunsPlugin sealedRunsPlugin(RunRecords records, RunScopeResolver scopes, FormCatalog forms) {
         return new SealedRunsPlugin(new RunSealing(records, scopes, forms, Clock.systemUTC()));
     }

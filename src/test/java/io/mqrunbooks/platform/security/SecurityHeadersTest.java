@@ -43,7 +43,12 @@ class SecurityHeadersTest extends LabAppTest {
     void apiAnswersCarryTheHeadersWhetherAllowedOrRefused() {
         ResponseEntity<String> ok = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/runs", String.class);
         ResponseEntity<String> anonymous = rest.getForEntity("/api/runs", String.class);
-        ResponseEntity<String> notAReader = rest.withBasicAuth("changemgr", "changemgr").getForEntity("/api/runs", String.class);
+        if (identityService.createUserQuery().userId("visitor").count() == 0) {
+            var visitor = identityService.newUser("visitor");
+            visitor.setPassword("visitor");
+            identityService.saveUser(visitor);
+        }
+        ResponseEntity<String> notAReader = rest.withBasicAuth("visitor", "visitor").getForEntity("/api/runs", String.class);
         ResponseEntity<String> unknownRun = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/runs/no-such-run", String.class);
         ResponseEntity<String> unknownPath = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/no-such-thing", String.class);
         ResponseEntity<String> reportOfUnknownRun = rest.withBasicAuth("auditor", "auditor")
