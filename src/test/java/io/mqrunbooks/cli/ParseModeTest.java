@@ -96,6 +96,24 @@ class ParseModeTest {
     }
 
     @Test
+    void runmqscExcerptIsReadWithANoteAndSeveralSessionsAsAList() throws Exception {
+        String excerpt = "     7 : DISPLAY QMGR PSMODE\nAMQ8408I: Display Queue Manager details.\n"
+                + "   QMNAME(CRC01CRD)                        PSMODE(ENABLED)\n";
+        assertThat(run(excerpt, "runmqsc", "-")).isZero();
+        assertThat(json().get("commands").get(0).get("objects").get(0).get("attributes").get("PSMODE").asText())
+                .isEqualTo("ENABLED");
+        assertThat(json().get("notes").toString()).isEqualTo("[\"the excerpt starts at command 7: commands 1 to 6"
+                + " are not in it\",\"the excerpt stops before the trailer (\\\"N MQSC commands read.\\\"): the counts"
+                + " are not checked\"]");
+        assertThat(json().get("partial").asBoolean()).isTrue();
+        out.reset();
+        String session = Files.readString(Path.of(fixture("runmqsc", "display-queue-curdepth.txt")));
+        assertThat(run(session + session, "runmqsc", "-")).isZero();
+        assertThat(json().size()).isEqualTo(2);
+        assertThat(json().get(1).get("partial").asBoolean()).isFalse();
+    }
+
+    @Test
     void controlFromStandardInput() throws Exception {
         assertThat(run("IBM MQ queue manager 'QM1' ending.\nIBM MQ queue manager 'QM1' ended.\n", "control", "-"))
                 .isZero();
