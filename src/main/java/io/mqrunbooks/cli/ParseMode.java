@@ -32,7 +32,7 @@ final class ParseMode {
 
     static {
         KINDS.put("dspmq", new DspmqParser()::parse);
-        KINDS.put("rdqmstatus", new RdqmStatusParser()::parse);
+        KINDS.put("rdqmstatus", new RdqmStatusParser()::read);
         KINDS.put("rdqmdr", new RdqmdrParser()::parse);
         KINDS.put("crtmqm", new CrtmqmParser()::parse);
         KINDS.put("dspmqver", new DspmqverParser()::parse);

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrStatus;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrType;
@@ -15,11 +16,13 @@ import java.util.Map;
  * rdqmstatus output. {@code rdqmstatus -m QM} gives {@link Form#DETAIL}: {@link #queueManager} for
  * this node plus, for HA groups, {@link #otherNodes}. Plain {@code rdqmstatus} gives
  * {@link Form#SUMMARY}: {@link #nodeFields} (kernel, DRBD) and {@link #queueManagers}. {@code rdqmstatus -n}
- * gives {@link Form#NODES}: {@link #nodesOnline}.
+ * gives {@link Form#NODES}: {@link #nodesOnline}. {@link #warnings} name the unknown labels and values that
+ * {@link RdqmStatusParser#read} kept as text (their typed field is then null); {@code parse} has none.
  */
 public record RdqmStatusResult(Form form, String node, Map<String, String> nodeFields,
                                QueueManagerDetail queueManager, List<OtherNode> otherNodes,
-                               List<SummaryEntry> queueManagers, Map<String, Boolean> nodesOnline) {
+                               List<SummaryEntry> queueManagers, Map<String, Boolean> nodesOnline,
+                               List<String> warnings) {
 
     /** DETAIL: rdqmstatus -m QM; SUMMARY: rdqmstatus; NODES: rdqmstatus -n ("Node n is online"). */
     public enum Form { DETAIL, SUMMARY, NODES }
@@ -29,7 +32,11 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         otherNodes = List.copyOf(otherNodes);
         queueManagers = List.copyOf(queueManagers);
         nodesOnline = Collections.unmodifiableMap(new LinkedHashMap<>(nodesOnline));
+        warnings = List.copyOf(warnings);
     }
+
+    private static final String HA_CURRENT_LOCATION = "HA current location";
+    private static final String HA_PREFERRED_LOCATION = "HA preferred location";
 
     static Map<String, String> ordered(Map<String, String> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
@@ -54,6 +61,18 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         public boolean isDrConfigured() {
             return drRole != null;
         }
+
+        /** "HA current location:" (this node's view of where the queue manager runs), or null. */
+        @JsonProperty("haCurrentLocation")
+        public String haCurrentLocation() {
+            return fields.get(HA_CURRENT_LOCATION);
+        }
+
+        /** "HA preferred location:", or null. */
+        @JsonProperty("haPreferredLocation")
+        public String haPreferredLocation() {
+            return fields.get(HA_PREFERRED_LOCATION);
+        }
     }
 
     /** Another node of an HA group, as listed after the detail. */
@@ -67,6 +86,18 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
     public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields) {
         public SummaryEntry {
             fields = ordered(fields);
+        }
+
+        /** "HA current location:" (HA and DR/HA summaries), or null. */
+        @JsonProperty("haCurrentLocation")
+        public String haCurrentLocation() {
+            return fields.get(HA_CURRENT_LOCATION);
+        }
+
+        /** "HA preferred location:", or null. */
+        @JsonProperty("haPreferredLocation")
+        public String haPreferredLocation() {
+            return fields.get(HA_PREFERRED_LOCATION);
         }
     }
 }
