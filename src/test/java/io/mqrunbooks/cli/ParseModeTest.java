@@ -62,6 +62,15 @@ class ParseModeTest {
     }
 
     @Test
+    void rdqmstatusSummaryShowsHaLocationsAndWarnings() throws Exception {
+        assertThat(run("", "rdqmstatus", fixture("rdqmstatus", "summary-drha-9.2-docs.txt"))).isZero();
+        JsonNode entry = json().get("queueManagers").get(0);
+        assertThat(entry.get("haCurrentLocation").asText()).isEqualTo("main-charlie");
+        assertThat(entry.get("haPreferredLocation").asText()).isEqualTo("main-charlie");
+        assertThat(json().get("warnings").size()).isZero();
+    }
+
+    @Test
     void rdqmdr() throws Exception {
         assertThat(run("", "rdqmdr", fixture("rdqmdr", "constructed-d-secondary-command.txt"))).isZero();
         JsonNode command = json().get("secondaryCommand");

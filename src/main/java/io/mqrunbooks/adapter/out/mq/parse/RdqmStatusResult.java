@@ -35,8 +35,22 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         warnings = List.copyOf(warnings);
     }
 
-    private static final String HA_CURRENT_LOCATION = "HA current location";
-    private static final String HA_PREFERRED_LOCATION = "HA preferred location";
+    /** The HA locations an HA or DR/HA queue manager prints, in the detail and in the summary. */
+    public interface HaLocations {
+        Map<String, String> fields();
+
+        /** "HA current location:" (this node's view of where the queue manager runs), or null. */
+        @JsonProperty("haCurrentLocation")
+        default String haCurrentLocation() {
+            return fields().get("HA current location");
+        }
+
+        /** "HA preferred location:", or null. */
+        @JsonProperty("haPreferredLocation")
+        default String haPreferredLocation() {
+            return fields().get("HA preferred location");
+        }
+    }
 
     static Map<String, String> ordered(Map<String, String> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
@@ -51,7 +65,7 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
                                      String drCurrentRemoteIpAddress, Long drOutOfSyncBytes,
                                      Double drSynchronizationProgressPercent, String drEstimatedTimeToCompletion,
                                      Role haRole, HaStatus haStatus, Long haOutOfSyncBytes,
-                                     Map<String, String> fields) {
+                                     Map<String, String> fields) implements HaLocations {
         public QueueManagerDetail {
             drRemoteIpAddresses = drRemoteIpAddresses == null ? null : List.copyOf(drRemoteIpAddresses);
             fields = ordered(fields);
@@ -60,18 +74,6 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         @JsonIgnore
         public boolean isDrConfigured() {
             return drRole != null;
-        }
-
-        /** "HA current location:" (this node's view of where the queue manager runs), or null. */
-        @JsonProperty("haCurrentLocation")
-        public String haCurrentLocation() {
-            return fields.get(HA_CURRENT_LOCATION);
-        }
-
-        /** "HA preferred location:", or null. */
-        @JsonProperty("haPreferredLocation")
-        public String haPreferredLocation() {
-            return fields.get(HA_PREFERRED_LOCATION);
         }
     }
 
@@ -83,21 +85,10 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
     }
 
     /** One queue manager of the summary. */
-    public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields) {
+    public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields)
+            implements HaLocations {
         public SummaryEntry {
             fields = ordered(fields);
-        }
-
-        /** "HA current location:" (HA and DR/HA summaries), or null. */
-        @JsonProperty("haCurrentLocation")
-        public String haCurrentLocation() {
-            return fields.get(HA_CURRENT_LOCATION);
-        }
-
-        /** "HA preferred location:", or null. */
-        @JsonProperty("haPreferredLocation")
-        public String haPreferredLocation() {
-            return fields.get(HA_PREFERRED_LOCATION);
         }
     }
 }
