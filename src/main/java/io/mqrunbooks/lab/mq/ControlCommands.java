@@ -35,6 +35,14 @@ final class ControlCommands {
     static final String NOT_AVAILABLE = "AMQ8146E: IBM MQ queue manager not available.";
     static final String ALREADY_EXISTS = "AMQ8110E: IBM MQ queue manager already exists.";
     static final String RUNNING = "IBM MQ queue manager running.";
+    /**
+     * strmqm where the active instance runs elsewhere: IBM documents only the return codes' meanings (strmqm
+     * return codes 31 and 43, quoted here), no transcript shows the console text.
+     */
+    static final String ACTIVE_ELSEWHERE_STANDBY_PERMITTED = "The queue manager already has an active instance."
+            + " The queue manager permits standby instances.";
+    static final String ACTIVE_ELSEWHERE_NO_STANDBY = "The queue manager already has an active instance."
+            + " The queue manager does not permit standby instances.";
     static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work\n"
             + "is complete.";
 
@@ -54,7 +62,8 @@ final class ControlCommands {
 
     // ---------------------------------------------------------------- dspmq
 
-    LabExecution dspmq(String host, List<String> args) {
+    LabExecution dspmq(String host, List<String> rawArgs) {
+        List<String> args = separateFlags(rawArgs, "sx");
         String qmName = null;
         Set<String> outputs = new LinkedHashSet<>();
         boolean instances = false;
@@ -123,7 +132,8 @@ final class ControlCommands {
             fields.add("DEFAULT(no)");
         }
         if (all || outputs.contains("standby")) {
-            fields.add("STANDBY(" + (rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted") + ")");
+            fields.add("STANDBY(" + (rt.running() ? (rt.standbyPermitted ? "Permitted" : "Not permitted")
+                    : rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted") + ")");
         }
         if (all || outputs.contains("installation")) {
             fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
@@ -189,17 +199,18 @@ final class ControlCommands {
             return Output.error(5, "A standby instance of queue manager '" + qmName + "' is already running.");
         }
         if (rt.activeHost != null) {
+            if (!rt.standbyPermitted) {
+                return Output.error(43, ACTIVE_ELSEWHERE_NO_STANDBY);
+            }
             if (!standby) {
-                return Output.error(5, "IBM MQ queue manager '" + qmName + "' is running on another machine;"
-                        + " use strmqm -x to start a standby instance.");
+                return Output.error(31, ACTIVE_ELSEWHERE_STANDBY_PERMITTED);
             }
             rt.standbyHosts.add(host);
             return new Output()
-                    .out("IBM MQ queue manager '" + qmName + "' starting.")
                     .out("The queue manager is associated with installation 'Installation1'.")
-                    .out("A standby instance of queue manager '" + qmName + "' has been started. The active instance"
-                            + " is running elsewhere.")
-                    .exit(0);
+                    .out("A standby instance of queue manager '" + qmName + "' has been started. The active")
+                    .out("instance is running elsewhere.")
+                    .exit(30);
         }
         if (rt.isRdqm() && rt.revertingUntil != null) {
             return Output.error(1, "Queue manager '" + qmName + "' cannot be started while it is reverting to its"
@@ -213,6 +224,7 @@ final class ControlCommands {
             return Output.error(23, "AMQ7017E: Log not available.");
         }
         world.start(rt, host);
+        rt.standbyPermitted = standby;
         return new Output()
                 .out("IBM MQ queue manager '" + qmName + "' starting.")
                 .out("The queue manager is associated with installation 'Installation1'.")
@@ -226,7 +238,8 @@ final class ControlCommands {
 
     // ---------------------------------------------------------------- endmqm
 
-    LabExecution endmqm(String host, List<String> args) {
+    LabExecution endmqm(String host, List<String> rawArgs) {
+        List<String> args = separateFlags(rawArgs, "cipwsxr");
         String mode = "-c";
         boolean switchover = false;
         boolean standbyOnly = false;
@@ -265,33 +278,57 @@ final class ControlCommands {
         if (!host.equals(rt.activeHost)) {
             return Output.error(40, NOT_AVAILABLE);
         }
+        // endmqm -is on the active instance (public MQ 9.1 multi-instance transcript, see ControlCommandsTest)
+        String ended = "IBM MQ queue manager '" + qmName + "' ended"
+                + (switchover ? ", permitting switchover to a standby instance." : ".");
+        String quiesce = switchover ? QUIESCE.replace("is complete.", "is complete, permitting switchover to a standby"
+                + " instance.") : QUIESCE;
         Output out = new Output();
         QmStatus how;
         switch (mode) {
             case "-i" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
                 how = QmStatus.ENDED_IMMEDIATELY;
             }
             case "-p" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
                 how = QmStatus.ENDED_PREEMPTIVELY;
             }
             case "-w" -> {
-                out.out(QUIESCE).out("IBM MQ queue manager '" + qmName + "' ending.")
-                        .out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.out(quiesce).out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
                 how = QmStatus.ENDED_NORMALLY;
             }
             default -> {
-                out.out(QUIESCE);
+                out.out(quiesce);
                 how = QmStatus.ENDED_NORMALLY;
             }
         }
-        String standbyHost = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;
+        // Without -s every instance ends, the standbys too (IBM: "The endmqm command stops all instances").
+        String takesOver = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;
+        if (!switchover) {
+            rt.standbyHosts.clear();
+        }
         world.end(rt, how);
-        if (standbyHost != null) {
-            world.start(rt, standbyHost);
+        if (takesOver != null) {
+            world.start(rt, takesOver);
         }
         return out.exit(0);
+    }
+
+    /**
+     * MQ's control commands accept single-letter flags together ({@code endmqm -is}, {@code dspmq -sx}); they
+     * are taken one by one. Only letters in {@code combinable} may be combined; anything else is left whole.
+     */
+    static List<String> separateFlags(List<String> args, String combinable) {
+        List<String> separated = new ArrayList<>();
+        for (String a : args) {
+            if (a.length() > 2 && a.startsWith("-") && a.substring(1).chars().allMatch(c -> combinable.indexOf(c) >= 0)) {
+                a.substring(1).chars().forEach(c -> separated.add("-" + (char) c));
+            } else {
+                separated.add(a);
+            }
+        }
+        return separated;
     }
 
     // ---------------------------------------------------------------- crtmqm

@@ -73,6 +73,7 @@ final class LabWorld {
                 case MULTI_INSTANCE -> {
                     QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.MULTI_INSTANCE, qm.hosts(), data);
                     start(rt, qm.hosts().get(0));
+                    rt.standbyPermitted = true;
                     rt.standbyHosts.add(qm.hosts().get(1));
                 }
                 case RDQM_DR -> buildRdqm(qm, data);
