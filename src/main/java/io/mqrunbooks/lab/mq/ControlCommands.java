@@ -43,8 +43,8 @@ final class ControlCommands {
             + " The queue manager permits standby instances.";
     static final String ACTIVE_ELSEWHERE_NO_STANDBY = "The queue manager already has an active instance."
             + " The queue manager does not permit standby instances.";
-    static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work\n"
-            + "is complete.";
+    static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work"
+            + " is complete.";
 
     /** Build levels the lab knows (dspmqver "Level:"); installVersion refuses others rather than guess. */
     static final Map<String, String> LEVELS = Map.of(
@@ -206,10 +206,13 @@ final class ControlCommands {
                 return Output.error(31, ACTIVE_ELSEWHERE_STANDBY_PERMITTED);
             }
             rt.standbyHosts.add(host);
+            // MQ 9.3.1 transcript (mq-output/control/strmqm-x-standby-wrapped.txt); exit 30: strmqm return codes
             return new Output()
+                    .out("IBM MQ queue manager '" + qmName + "' starting.")
                     .out("The queue manager is associated with installation 'Installation1'.")
-                    .out("A standby instance of queue manager '" + qmName + "' has been started. The active")
-                    .out("instance is running elsewhere.")
+                    .out("Plain text communication is enabled.")
+                    .message("A standby instance of queue manager '" + qmName + "' has been started. The active"
+                            + " instance is running elsewhere.")
                     .exit(30);
         }
         if (rt.isRdqm() && rt.revertingUntil != null) {
@@ -287,19 +290,19 @@ final class ControlCommands {
         QmStatus how;
         switch (mode) {
             case "-i" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_IMMEDIATELY;
             }
             case "-p" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_PREEMPTIVELY;
             }
             case "-w" -> {
-                out.out(quiesce).out("IBM MQ queue manager '" + qmName + "' ending.").out(ended);
+                out.message(quiesce).out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_NORMALLY;
             }
             default -> {
-                out.out(quiesce);
+                out.message(quiesce);
                 how = QmStatus.ENDED_NORMALLY;
             }
         }

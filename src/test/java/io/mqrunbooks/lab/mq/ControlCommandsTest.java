@@ -70,8 +70,11 @@ class ControlCommandsTest extends LabTestSupport {
         assertThat(run("mi1", "dspmq").stdout())
                 .isEqualTo("QMNAME(MIQM)                                              STATUS(Running elsewhere)\n");
         LabExecution standby = run("mi1", "strmqm -x MIQM");
+        // wrapped at 79 columns: the 9.1 transcript wraps 'PSAP' (as long as MIQM) the same way
         assertThat(standby.stdout()).isEqualTo("""
+                IBM MQ queue manager 'MIQM' starting.
                 The queue manager is associated with installation 'Installation1'.
+                Plain text communication is enabled.
                 A standby instance of queue manager 'MIQM' has been started. The active
                 instance is running elsewhere.
                 """);
