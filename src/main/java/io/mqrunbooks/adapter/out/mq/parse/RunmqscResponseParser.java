@@ -234,11 +234,12 @@ public final class RunmqscResponseParser {
                 current.detail.add(stripped);
                 return i;
             }
-            if (current != null && current.objectOpen) {
-                return readAttributes(i);
-            }
+            // Before attributes: a typed "ALTER QMGR CONNAUTH(' ')" would otherwise read as three attributes.
             if (isTypedInput(lines, i, stripped)) {
                 return i;
+            }
+            if (current != null && current.objectOpen) {
+                return readAttributes(i);
             }
             if (lenient && Attributes.opensWithKeywordValue(text)) {
                 note(NOTE_NO_HEADING);
