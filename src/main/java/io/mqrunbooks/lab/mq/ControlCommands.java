@@ -62,11 +62,20 @@ final class ControlCommands {
 
     // ---------------------------------------------------------------- dspmq
 
+    /**
+     * {@code -o dr} and {@code -o ha} print DRROLE(Primary|Secondary) or DRROLE() and HA(Replicated) or HA()
+     * (an RDQM lab guide quoting IBM's list of DRROLE values; the MQ Appliance STIG for HA(Replicated));
+     * {@code -n} prints the translated values in upper case (Checkmk's {@code dspmq -n -x -o all} sample);
+     * {@code -a} shows only the queue managers running here and, as IBM's dspmq reference says, "Success for
+     * dspmq -a is indicated by the return code 5".
+     */
     LabExecution dspmq(String host, List<String> rawArgs) {
-        List<String> args = separateFlags(rawArgs, "sx");
+        List<String> args = separateFlags(rawArgs, "sxan");
         String qmName = null;
         Set<String> outputs = new LinkedHashSet<>();
         boolean instances = false;
+        boolean activeOnly = false;
+        boolean untranslated = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -81,13 +90,15 @@ final class ControlCommands {
                         return usage("dspmq");
                     }
                     String o = args.get(++i);
-                    if (!Set.of("all", "status", "standby", "default", "installation").contains(o)) {
+                    if (!Set.of("all", "status", "standby", "default", "installation", "dr", "ha").contains(o)) {
                         return usage("dspmq");
                     }
                     outputs.add(o);
                 }
                 case "-s" -> outputs.add("status");
                 case "-x" -> instances = true;
+                case "-a" -> activeOnly = true;
+                case "-n" -> untranslated = true;
                 default -> {
                     return usage("dspmq");
                 }
@@ -106,40 +117,55 @@ final class ControlCommands {
         } else {
             shown.addAll(world.byHost.get(host).values());
         }
+        if (activeOnly) {
+            shown.removeIf(rt -> !host.equals(rt.activeHost));
+        }
         Output out = new Output();
         for (QueueManagerRuntime rt : shown) {
-            out.out(dspmqLine(host, rt, outputs));
+            out.out(dspmqLine(host, rt, outputs, untranslated));
             if (instances) {
                 if (rt.activeHost != null) {
-                    out.out("    INSTANCE(" + rt.activeHost + ") MODE(Active)");
+                    out.out("    INSTANCE(" + rt.activeHost + ") MODE(" + translated("Active", untranslated) + ")");
                 }
                 for (String standby : rt.standbyHosts) {
-                    out.out("    INSTANCE(" + standby + ") MODE(Standby)");
+                    out.out("    INSTANCE(" + standby + ") MODE(" + translated("Standby", untranslated) + ")");
                 }
             }
         }
-        return out.exit(0);
+        return out.exit(activeOnly ? 5 : 0);
     }
 
-    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs) {
+    private static String translated(String value, boolean untranslated) {
+        return untranslated ? value.toUpperCase(java.util.Locale.ROOT) : value;
+    }
+
+    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs, boolean untranslated) {
         StringBuilder line = new StringBuilder(String.format("%-58s", "QMNAME(" + rt.name + ")"));
         List<String> fields = new ArrayList<>();
         boolean all = outputs.contains("all");
         if (all || outputs.contains("status")) {
-            fields.add("STATUS(" + rt.statusOn(host).text() + ")");
+            fields.add("STATUS(" + translated(rt.statusOn(host).text(), untranslated) + ")");
         }
         if (all || outputs.contains("default")) {
-            fields.add("DEFAULT(no)");
+            fields.add("DEFAULT(" + translated("no", untranslated) + ")");
         }
         if (all || outputs.contains("standby")) {
-            fields.add("STANDBY(" + (rt.running() ? (rt.standbyPermitted ? "Permitted" : "Not permitted")
-                    : rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted") + ")");
+            String standby = rt.running() ? (rt.standbyPermitted ? "Permitted" : "Not permitted")
+                    : rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted";
+            fields.add("STANDBY(" + translated(standby, untranslated) + ")");
         }
         if (all || outputs.contains("installation")) {
             fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
         }
+        if (outputs.contains("ha")) {
+            fields.add("HA()");
+        }
+        if (outputs.contains("dr")) {
+            fields.add("DRROLE(" + (rt.isRdqm() ? translated(rt.drRole == DrRole.PRIMARY ? "Primary" : "Secondary",
+                    untranslated) : "") + ")");
+        }
         if (all) {
-            fields.add("ROLE(Not configured) INSTANCE() INSYNC() QUORUM()");
+            fields.add("ROLE(" + translated("Not configured", untranslated) + ") INSTANCE() INSYNC() QUORUM()");
         }
         line.append(String.join(" ", fields));
         return line.toString();
@@ -499,7 +525,8 @@ final class ControlCommands {
     /** The usage line of a control command (IBM MQ 9.4 docs syntax diagrams), exit 20 as for a bad parameter. */
     static LabExecution usage(String command) {
         String text = switch (command) {
-            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby] [-s] [-x]";
+            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby|ha|dr] [-s] [-x]"
+                    + " [-n] [-a]";
             case "dspmqver" -> "Usage: dspmqver [-a] [-b] [-f Fields] [-i] [-p Components] [-t Types] [-v]";
             case "strmqm" -> "Usage: strmqm [-x] QMgrName";
             case "endmqm" -> "Usage: endmqm [-c | -i | -p | -w] [-r] [-s] [-x] QMgrName";

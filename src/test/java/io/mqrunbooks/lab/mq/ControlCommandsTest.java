@@ -139,6 +139,34 @@ class ControlCommandsTest extends LabTestSupport {
     }
 
     @Test
+    void dspmqShowsTheDrRoleHaActiveOnlyAndUntranslatedForms() {
+        assertThat(run("dr1", "dspmq -o dr").stdout())
+                .isEqualTo("QMNAME(QMDR)                                              DRROLE(Primary)\n");
+        assertThat(run("dr2", "dspmq -m QMDR -o dr -o ha").stdout())
+                .isEqualTo("QMNAME(QMDR)                                              HA() DRROLE(Secondary)\n");
+        assertThat(run("mqeast1", "dspmq -o dr").stdout())
+                .isEqualTo("QMNAME(QM1)                                               DRROLE()\n");
+
+        LabExecution active = run("dr2", "dspmq -a");
+        assertThat(active.stdout()).isEmpty();
+        assertThat(active.exitCode()).isEqualTo(5);
+        assertThat(run("dr1", "dspmq -a -x -s").stdout()).isEqualTo(
+                "QMNAME(QMDR)                                              STATUS(Running)\n"
+                        + "    INSTANCE(dr1) MODE(Active)\n");
+
+        String untranslated = run("mi2", "dspmq -n -x -o all").stdout();
+        assertThat(untranslated).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(RUNNING AS STANDBY) DEFAULT(NO)"
+                        + " STANDBY(PERMITTED) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.4.0.0)"
+                        + " ROLE(NOT CONFIGURED) INSTANCE() INSYNC() QUORUM()\n"
+                        + "    INSTANCE(mi1) MODE(ACTIVE)\n"
+                        + "    INSTANCE(mi2) MODE(STANDBY)\n");
+        var parsed = new io.mqrunbooks.adapter.out.mq.parse.DspmqParser().parse(untranslated);
+        assertThat(parsed.queueManagers().get(0).status())
+                .isEqualTo(io.mqrunbooks.adapter.out.mq.parse.QueueManagerState.RUNNING_AS_STANDBY);
+    }
+
+    @Test
     void dspmqTakesItsFlagsTogether() {
         assertThat(run("mi2", "dspmq -sx").stdout()).isEqualTo(run("mi2", "dspmq -s -x").stdout());
         assertThat(run("mi2", "dspmq -xz").stdout()).isEmpty();
