@@ -62,7 +62,12 @@ public final class RunmqscResponseParser {
     public List<RunmqscResult> readTranscript(String output) {
         List<RunmqscResult> sessions = new ArrayList<>();
         for (List<Line> session : sessions(OutputLines.of(output))) {
-            sessions.add(new Reading(session, true).read());
+            if (session.stream().anyMatch(l -> !l.isBlank())) {
+                sessions.add(new Reading(session, true).read());
+            }
+        }
+        if (sessions.isEmpty()) {
+            throw OutputLines.empty("runmqsc output");
         }
         return sessions;
     }

@@ -289,6 +289,7 @@ class RunmqscResponseParserTest {
                 .hasMessage("line 5 '$ 1 : START CHANNEL(MQ01CRD.A.BAN01AGN)': expected a runmqsc banner, an echoed"
                         + " command ('     1 : ...'), an AMQ message, object attributes after a 'Display ... details.'"
                         + " message, or the trailer");
+        assertThatThrownBy(() -> parser.readTranscript("\n  \n")).hasMessage("the output is empty; expected runmqsc output");
         String gap = Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt").replace("     7 : ", "     9 : ");
         assertThatThrownBy(() -> parser.readTranscript(gap)).hasMessageContaining("command number 9 out of order;"
                 + " expected 7");
