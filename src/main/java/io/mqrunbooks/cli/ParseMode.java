@@ -10,6 +10,7 @@ import io.mqrunbooks.adapter.out.mq.parse.MqOutputParseException;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmStatusParser;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmdrParser;
 import io.mqrunbooks.adapter.out.mq.parse.RunmqscResponseParser;
+import io.mqrunbooks.adapter.out.mq.parse.RunmqscResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,11 +32,11 @@ final class ParseMode {
 
     static {
         KINDS.put("dspmq", new DspmqParser()::parse);
-        KINDS.put("rdqmstatus", new RdqmStatusParser()::parse);
+        KINDS.put("rdqmstatus", new RdqmStatusParser()::read);
         KINDS.put("rdqmdr", new RdqmdrParser()::parse);
         KINDS.put("crtmqm", new CrtmqmParser()::parse);
         KINDS.put("dspmqver", new DspmqverParser()::parse);
-        KINDS.put("runmqsc", new RunmqscResponseParser()::parse);
+        KINDS.put("runmqsc", ParseMode::runmqscTranscript);
         KINDS.put("control", new ControlMessageParser()::parse);
     }
 
@@ -42,6 +44,12 @@ final class ParseMode {
             + "; file '-' reads standard input)";
 
     private ParseMode() {
+    }
+
+    /** What an operator pastes: one session prints as one object, several as a list of them. */
+    private static Object runmqscTranscript(String text) {
+        List<RunmqscResult> sessions = new RunmqscResponseParser().readTranscript(text);
+        return sessions.size() == 1 ? sessions.get(0) : sessions;
     }
 
     static int run(String[] args) {

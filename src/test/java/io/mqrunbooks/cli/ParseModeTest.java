@@ -62,6 +62,15 @@ class ParseModeTest {
     }
 
     @Test
+    void rdqmstatusSummaryShowsHaLocationsAndWarnings() throws Exception {
+        assertThat(run("", "rdqmstatus", fixture("rdqmstatus", "summary-drha-9.2-docs.txt"))).isZero();
+        JsonNode entry = json().get("queueManagers").get(0);
+        assertThat(entry.get("haCurrentLocation").asText()).isEqualTo("main-charlie");
+        assertThat(entry.get("haPreferredLocation").asText()).isEqualTo("main-charlie");
+        assertThat(json().get("warnings").size()).isZero();
+    }
+
+    @Test
     void rdqmdr() throws Exception {
         assertThat(run("", "rdqmdr", fixture("rdqmdr", "constructed-d-secondary-command.txt"))).isZero();
         JsonNode command = json().get("secondaryCommand");
@@ -93,6 +102,24 @@ class ParseModeTest {
         assertThat(object.get("attributes").toString())
                 .isEqualTo("{\"QUEUE\":\"QUEUE1\",\"TYPE\":\"QLOCAL\",\"CURDEPTH\":\"1\"}");
         assertThat(json().get("trailer").get("commandsRead").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void runmqscExcerptIsReadWithANoteAndSeveralSessionsAsAList() throws Exception {
+        String excerpt = "     7 : DISPLAY QMGR PSMODE\nAMQ8408I: Display Queue Manager details.\n"
+                + "   QMNAME(CRC01CRD)                        PSMODE(ENABLED)\n";
+        assertThat(run(excerpt, "runmqsc", "-")).isZero();
+        assertThat(json().get("commands").get(0).get("objects").get(0).get("attributes").get("PSMODE").asText())
+                .isEqualTo("ENABLED");
+        assertThat(json().get("notes").toString()).isEqualTo("[\"the excerpt starts at command 7: commands 1 to 6"
+                + " are not in it\",\"the excerpt stops before the trailer (\\\"N MQSC commands read.\\\"): the counts"
+                + " are not checked\"]");
+        assertThat(json().get("partial").asBoolean()).isTrue();
+        out.reset();
+        String session = Files.readString(Path.of(fixture("runmqsc", "display-queue-curdepth.txt")));
+        assertThat(run(session + session, "runmqsc", "-")).isZero();
+        assertThat(json().size()).isEqualTo(2);
+        assertThat(json().get(1).get("partial").asBoolean()).isFalse();
     }
 
     @Test

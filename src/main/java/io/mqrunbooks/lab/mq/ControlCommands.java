@@ -35,8 +35,16 @@ final class ControlCommands {
     static final String NOT_AVAILABLE = "AMQ8146E: IBM MQ queue manager not available.";
     static final String ALREADY_EXISTS = "AMQ8110E: IBM MQ queue manager already exists.";
     static final String RUNNING = "IBM MQ queue manager running.";
-    static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work\n"
-            + "is complete.";
+    /**
+     * strmqm where the active instance runs elsewhere: IBM documents only the return codes' meanings (strmqm
+     * return codes 31 and 43, quoted here), no transcript shows the console text.
+     */
+    static final String ACTIVE_ELSEWHERE_STANDBY_PERMITTED = "The queue manager already has an active instance."
+            + " The queue manager permits standby instances.";
+    static final String ACTIVE_ELSEWHERE_NO_STANDBY = "The queue manager already has an active instance."
+            + " The queue manager does not permit standby instances.";
+    static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work"
+            + " is complete.";
 
     /** Build levels the lab knows (dspmqver "Level:"); installVersion refuses others rather than guess. */
     static final Map<String, String> LEVELS = Map.of(
@@ -54,10 +62,20 @@ final class ControlCommands {
 
     // ---------------------------------------------------------------- dspmq
 
-    LabExecution dspmq(String host, List<String> args) {
+    /**
+     * {@code -o dr} and {@code -o ha} print DRROLE(Primary|Secondary) or DRROLE() and HA(Replicated) or HA()
+     * (an RDQM lab guide quoting IBM's list of DRROLE values; the MQ Appliance STIG for HA(Replicated));
+     * {@code -n} prints the translated values in upper case (Checkmk's {@code dspmq -n -x -o all} sample);
+     * {@code -a} shows only the queue managers running here and, as IBM's dspmq reference says, "Success for
+     * dspmq -a is indicated by the return code 5".
+     */
+    LabExecution dspmq(String host, List<String> rawArgs) {
+        List<String> args = separateFlags(rawArgs, "sxan");
         String qmName = null;
         Set<String> outputs = new LinkedHashSet<>();
         boolean instances = false;
+        boolean activeOnly = false;
+        boolean untranslated = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -72,13 +90,15 @@ final class ControlCommands {
                         return usage("dspmq");
                     }
                     String o = args.get(++i);
-                    if (!Set.of("all", "status", "standby", "default", "installation").contains(o)) {
+                    if (!Set.of("all", "status", "standby", "default", "installation", "dr", "ha").contains(o)) {
                         return usage("dspmq");
                     }
                     outputs.add(o);
                 }
                 case "-s" -> outputs.add("status");
                 case "-x" -> instances = true;
+                case "-a" -> activeOnly = true;
+                case "-n" -> untranslated = true;
                 default -> {
                     return usage("dspmq");
                 }
@@ -97,39 +117,55 @@ final class ControlCommands {
         } else {
             shown.addAll(world.byHost.get(host).values());
         }
+        if (activeOnly) {
+            shown.removeIf(rt -> !host.equals(rt.activeHost));
+        }
         Output out = new Output();
         for (QueueManagerRuntime rt : shown) {
-            out.out(dspmqLine(host, rt, outputs));
+            out.out(dspmqLine(host, rt, outputs, untranslated));
             if (instances) {
                 if (rt.activeHost != null) {
-                    out.out("    INSTANCE(" + rt.activeHost + ") MODE(Active)");
+                    out.out("    INSTANCE(" + rt.activeHost + ") MODE(" + translated("Active", untranslated) + ")");
                 }
                 for (String standby : rt.standbyHosts) {
-                    out.out("    INSTANCE(" + standby + ") MODE(Standby)");
+                    out.out("    INSTANCE(" + standby + ") MODE(" + translated("Standby", untranslated) + ")");
                 }
             }
         }
-        return out.exit(0);
+        return out.exit(activeOnly ? 5 : 0);
     }
 
-    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs) {
+    private static String translated(String value, boolean untranslated) {
+        return untranslated ? value.toUpperCase(java.util.Locale.ROOT) : value;
+    }
+
+    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs, boolean untranslated) {
         StringBuilder line = new StringBuilder(String.format("%-58s", "QMNAME(" + rt.name + ")"));
         List<String> fields = new ArrayList<>();
         boolean all = outputs.contains("all");
         if (all || outputs.contains("status")) {
-            fields.add("STATUS(" + rt.statusOn(host).text() + ")");
+            fields.add("STATUS(" + translated(rt.statusOn(host).text(), untranslated) + ")");
         }
         if (all || outputs.contains("default")) {
-            fields.add("DEFAULT(no)");
+            fields.add("DEFAULT(" + translated("no", untranslated) + ")");
         }
         if (all || outputs.contains("standby")) {
-            fields.add("STANDBY(" + (rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted") + ")");
+            String standby = rt.running() ? (rt.standbyPermitted ? "Permitted" : "Not permitted")
+                    : rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted";
+            fields.add("STANDBY(" + translated(standby, untranslated) + ")");
         }
         if (all || outputs.contains("installation")) {
             fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
         }
+        if (outputs.contains("ha")) {
+            fields.add("HA()");
+        }
+        if (outputs.contains("dr")) {
+            fields.add("DRROLE(" + (rt.isRdqm() ? translated(rt.drRole == DrRole.PRIMARY ? "Primary" : "Secondary",
+                    untranslated) : "") + ")");
+        }
         if (all) {
-            fields.add("ROLE(Not configured) INSTANCE() INSYNC() QUORUM()");
+            fields.add("ROLE(" + translated("Not configured", untranslated) + ") INSTANCE() INSYNC() QUORUM()");
         }
         line.append(String.join(" ", fields));
         return line.toString();
@@ -189,17 +225,21 @@ final class ControlCommands {
             return Output.error(5, "A standby instance of queue manager '" + qmName + "' is already running.");
         }
         if (rt.activeHost != null) {
+            if (!rt.standbyPermitted) {
+                return Output.error(43, ACTIVE_ELSEWHERE_NO_STANDBY);
+            }
             if (!standby) {
-                return Output.error(5, "IBM MQ queue manager '" + qmName + "' is running on another machine;"
-                        + " use strmqm -x to start a standby instance.");
+                return Output.error(31, ACTIVE_ELSEWHERE_STANDBY_PERMITTED);
             }
             rt.standbyHosts.add(host);
+            // MQ 9.3.1 transcript (mq-output/control/strmqm-x-standby-wrapped.txt); exit 30: strmqm return codes
             return new Output()
                     .out("IBM MQ queue manager '" + qmName + "' starting.")
                     .out("The queue manager is associated with installation 'Installation1'.")
-                    .out("A standby instance of queue manager '" + qmName + "' has been started. The active instance"
-                            + " is running elsewhere.")
-                    .exit(0);
+                    .out("Plain text communication is enabled.")
+                    .message("A standby instance of queue manager '" + qmName + "' has been started. The active"
+                            + " instance is running elsewhere.")
+                    .exit(30);
         }
         if (rt.isRdqm() && rt.revertingUntil != null) {
             return Output.error(1, "Queue manager '" + qmName + "' cannot be started while it is reverting to its"
@@ -213,6 +253,7 @@ final class ControlCommands {
             return Output.error(23, "AMQ7017E: Log not available.");
         }
         world.start(rt, host);
+        rt.standbyPermitted = standby;
         return new Output()
                 .out("IBM MQ queue manager '" + qmName + "' starting.")
                 .out("The queue manager is associated with installation 'Installation1'.")
@@ -226,7 +267,8 @@ final class ControlCommands {
 
     // ---------------------------------------------------------------- endmqm
 
-    LabExecution endmqm(String host, List<String> args) {
+    LabExecution endmqm(String host, List<String> rawArgs) {
+        List<String> args = separateFlags(rawArgs, "cipwsxr");
         String mode = "-c";
         boolean switchover = false;
         boolean standbyOnly = false;
@@ -265,33 +307,57 @@ final class ControlCommands {
         if (!host.equals(rt.activeHost)) {
             return Output.error(40, NOT_AVAILABLE);
         }
+        // endmqm -is on the active instance (public MQ 9.1 multi-instance transcript, see ControlCommandsTest)
+        String ended = "IBM MQ queue manager '" + qmName + "' ended"
+                + (switchover ? ", permitting switchover to a standby instance." : ".");
+        String quiesce = switchover ? QUIESCE.replace("is complete.", "is complete, permitting switchover to a standby"
+                + " instance.") : QUIESCE;
         Output out = new Output();
         QmStatus how;
         switch (mode) {
             case "-i" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_IMMEDIATELY;
             }
             case "-p" -> {
-                out.out("IBM MQ queue manager '" + qmName + "' ending.").out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_PREEMPTIVELY;
             }
             case "-w" -> {
-                out.out(QUIESCE).out("IBM MQ queue manager '" + qmName + "' ending.")
-                        .out("IBM MQ queue manager '" + qmName + "' ended.");
+                out.message(quiesce).out("IBM MQ queue manager '" + qmName + "' ending.").message(ended);
                 how = QmStatus.ENDED_NORMALLY;
             }
             default -> {
-                out.out(QUIESCE);
+                out.message(quiesce);
                 how = QmStatus.ENDED_NORMALLY;
             }
         }
-        String standbyHost = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;
+        // Without -s every instance ends, the standbys too (IBM: "The endmqm command stops all instances").
+        String takesOver = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;
+        if (!switchover) {
+            rt.standbyHosts.clear();
+        }
         world.end(rt, how);
-        if (standbyHost != null) {
-            world.start(rt, standbyHost);
+        if (takesOver != null) {
+            world.start(rt, takesOver);
         }
         return out.exit(0);
+    }
+
+    /**
+     * MQ's control commands accept single-letter flags together ({@code endmqm -is}, {@code dspmq -sx}); they
+     * are taken one by one. Only letters in {@code combinable} may be combined; anything else is left whole.
+     */
+    static List<String> separateFlags(List<String> args, String combinable) {
+        List<String> separated = new ArrayList<>();
+        for (String a : args) {
+            if (a.length() > 2 && a.startsWith("-") && a.substring(1).chars().allMatch(c -> combinable.indexOf(c) >= 0)) {
+                a.substring(1).chars().forEach(c -> separated.add("-" + (char) c));
+            } else {
+                separated.add(a);
+            }
+        }
+        return separated;
     }
 
     // ---------------------------------------------------------------- crtmqm
@@ -459,7 +525,8 @@ final class ControlCommands {
     /** The usage line of a control command (IBM MQ 9.4 docs syntax diagrams), exit 20 as for a bad parameter. */
     static LabExecution usage(String command) {
         String text = switch (command) {
-            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby] [-s] [-x]";
+            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby|ha|dr] [-s] [-x]"
+                    + " [-n] [-a]";
             case "dspmqver" -> "Usage: dspmqver [-a] [-b] [-f Fields] [-i] [-p Components] [-t Types] [-v]";
             case "strmqm" -> "Usage: strmqm [-x] QMgrName";
             case "endmqm" -> "Usage: endmqm [-c | -i | -p | -w] [-r] [-s] [-x] QMgrName";

@@ -73,6 +73,7 @@ final class LabWorld {
                 case MULTI_INSTANCE -> {
                     QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.MULTI_INSTANCE, qm.hosts(), data);
                     start(rt, qm.hosts().get(0));
+                    rt.standbyPermitted = true;
                     rt.standbyHosts.add(qm.hosts().get(1));
                 }
                 case RDQM_DR -> buildRdqm(qm, data);
@@ -409,8 +410,11 @@ final class LabWorld {
             }
         }
         rt.data.channelRequests.values().removeIf("START"::equals);
+        // MQ starts the cluster-senders of its clusters; SYSTEM.DEF.CLUSSDR (no CLUSTER) is a template, never started.
         for (MqObject ch : rt.data.channels.values()) {
-            if ("CLUSSDR".equals(ch.channelType()) && !"STOP".equals(rt.data.channelRequests.get(ch.name()))) {
+            String cluster = ch.attribute("CLUSTER");
+            if ("CLUSSDR".equals(ch.channelType()) && cluster != null && !cluster.isBlank()
+                    && !"STOP".equals(rt.data.channelRequests.get(ch.name()))) {
                 rt.data.channelRequests.put(ch.name(), "START");
             }
         }

@@ -842,8 +842,7 @@ final class Mqsc {
         rest.put("INSTNAME", "Installation1");
         rest.put("INSTPATH", "/opt/mqm");
         rest.put("LOGPATH", "/var/mqm/log/" + rt.name + "/active/");
-        rest.put("STANDBY", rt.standbyHosts.isEmpty() && rt.kind != io.mqrunbooks.estate.QueueManagerKind.MULTI_INSTANCE
-                ? "NOPERMIT" : "PERMIT");
+        rest.put("STANDBY", rt.standbyPermitted ? "PERMIT" : "NOPERMIT");
         rest.put("STARTDA", started.substring(0, 10));
         rest.put("STARTTI", started.substring(11));
         // DISPLAY QMSTATUS shows QMNAME and STATUS; ALL shows QMNAME, TYPE, STATUS, then the rest (9.4 transcript).

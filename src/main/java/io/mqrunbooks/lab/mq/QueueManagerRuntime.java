@@ -20,6 +20,8 @@ final class QueueManagerRuntime {
     /** Where it runs as the active instance, or null when it is not running. */
     String activeHost;
     final Set<String> standbyHosts = new LinkedHashSet<>();
+    /** The active instance was started with strmqm -x, so a standby may start (dspmq STANDBY(Permitted)). */
+    boolean standbyPermitted;
     QmStatus endedStatus = QmStatus.ENDED_IMMEDIATELY;
     /** A cold backup: strmqm fails until the media has been restored. */
     boolean awaitingMediaRestore;

@@ -115,6 +115,14 @@ class ClusterTest extends LabTestSupport {
     }
 
     @Test
+    void theDefaultClusterSenderTemplateIsNeverStartedSoHasNoStatus() {
+        run("pr2", "endmqm -i PR2");
+        run("pr2", "strmqm PR2");
+        assertThat(mqsc("pr2", "PR2", "DIS CHSTATUS(SYSTEM.*)\n").stdout())
+                .contains("AMQ8420I: Channel Status not found.").doesNotContain("SYSTEM.DEF.CLUSSDR");
+    }
+
+    @Test
     void clusterChannelsToTheFullRepositoriesRunAfterStart() {
         run("pr2", "endmqm -i PR2");
         assertThat(mqsc("pr2", "PR2", "DIS CHSTATUS(TO.FR1)\n").exitCode()).isEqualTo(20);

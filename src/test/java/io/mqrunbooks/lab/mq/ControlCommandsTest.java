@@ -59,18 +59,31 @@ class ControlCommandsTest extends LabTestSupport {
 
     @Test
     void endmqmSwitchoverMovesTheActiveInstanceToTheStandby() {
-        LabExecution r = run("mi1", "endmqm -s -i MIQM");
-        assertThat(r.stdout()).isEqualTo("IBM MQ queue manager 'MIQM' ending.\nIBM MQ queue manager 'MIQM' ended.\n");
+        LabExecution r = run("mi1", "endmqm -is MIQM");
+        // public MQ 9.1 multi-instance transcript ("endmqm -is PSAP", then "strmqm -x PSAP" on the old active)
+        assertThat(r.stdout()).isEqualTo("IBM MQ queue manager 'MIQM' ending.\n"
+                + "IBM MQ queue manager 'MIQM' ended, permitting switchover to a standby instance.\n");
         assertThat(r.exitCode()).isZero();
         assertThat(run("mi2", "dspmq -x").stdout()).isEqualTo(
                 "QMNAME(MIQM)                                              STATUS(Running)\n"
                         + "    INSTANCE(mi2) MODE(Active)\n");
         assertThat(run("mi1", "dspmq").stdout())
                 .isEqualTo("QMNAME(MIQM)                                              STATUS(Running elsewhere)\n");
-        // the old active can come back as the new standby
-        assertThat(run("mi1", "strmqm -x MIQM").stdout()).contains(
-                "A standby instance of queue manager 'MIQM' has been started. The active instance is running elsewhere.");
+        LabExecution standby = run("mi1", "strmqm -x MIQM");
+        // wrapped at 79 columns: the 9.1 transcript wraps 'PSAP' (as long as MIQM) the same way
+        assertThat(standby.stdout()).isEqualTo("""
+                IBM MQ queue manager 'MIQM' starting.
+                The queue manager is associated with installation 'Installation1'.
+                Plain text communication is enabled.
+                A standby instance of queue manager 'MIQM' has been started. The active
+                instance is running elsewhere.
+                """);
+        assertThat(standby.exitCode()).isEqualTo(30);
         assertThat(lab.queueManagerState("mi1", "MIQM")).contains(QmStatus.RUNNING_AS_STANDBY);
+        assertThat(run("mi2", "dspmq -x -o standby").stdout()).isEqualTo(
+                "QMNAME(MIQM)                                              STANDBY(Permitted)\n"
+                        + "    INSTANCE(mi2) MODE(Active)\n"
+                        + "    INSTANCE(mi1) MODE(Standby)\n");
     }
 
     @Test
@@ -78,10 +91,86 @@ class ControlCommandsTest extends LabTestSupport {
         run("mi2", "endmqm -x MIQM");
         assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING_ELSEWHERE);
         LabExecution r = run("mi1", "endmqm -s MIQM");
-        assertThat(r.stdout()).isEqualTo(
-                "Quiesce request accepted. The queue manager will stop when all outstanding work\nis complete.\n");
+        assertThat(r.stdout()).isEqualTo("Quiesce request accepted. The queue manager will stop when all outstanding"
+                + " work\nis complete, permitting switchover to a standby instance.\n");
         assertThat(lab.queueManagerState("mi1", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
         assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
+    }
+
+    @Test
+    void endmqmWithoutDashSOnTheActiveEndsTheStandbyToo() {
+        LabExecution r = run("mi1", "endmqm -w MIQM");
+        assertThat(r.stdout()).endsWith("IBM MQ queue manager 'MIQM' ended.\n");
+        assertThat(lab.queueManagerState("mi1", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(run("mi2", "dspmq -sx").stdout())
+                .isEqualTo("QMNAME(MIQM)                                              STATUS(Ended normally)\n");
+    }
+
+    @Test
+    void endmqmDashWsQuiescesWaitsAndHandsOver() {
+        assertThat(run("mi1", "endmqm -ws MIQM").stdout()).isEqualTo("""
+                Quiesce request accepted. The queue manager will stop when all outstanding work
+                is complete, permitting switchover to a standby instance.
+                IBM MQ queue manager 'MIQM' ending.
+                IBM MQ queue manager 'MIQM' ended, permitting switchover to a standby instance.
+                """);
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING);
+    }
+
+    @Test
+    void aStandbyStartsOnlyWithDashXAndOnlyWhileTheActivePermitsIt() {
+        run("mi2", "endmqm -x MIQM");
+        LabExecution withoutX = run("mi2", "strmqm MIQM");
+        assertThat(withoutX.stderr()).isEqualTo("The queue manager already has an active instance. The queue manager"
+                + " permits standby instances.\n");
+        assertThat(withoutX.exitCode()).isEqualTo(31);
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING_ELSEWHERE);
+
+        run("mi1", "endmqm -i MIQM");
+        assertThat(run("mi1", "strmqm MIQM").exitCode()).isZero();
+        assertThat(run("mi1", "dspmq -o standby").stdout())
+                .isEqualTo("QMNAME(MIQM)                                              STANDBY(Not permitted)\n");
+        LabExecution refused = run("mi2", "strmqm -x MIQM");
+        assertThat(refused.stderr()).isEqualTo("The queue manager already has an active instance. The queue manager"
+                + " does not permit standby instances.\n");
+        assertThat(refused.exitCode()).isEqualTo(43);
+        assertThat(lab.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING_ELSEWHERE);
+    }
+
+    @Test
+    void dspmqShowsTheDrRoleHaActiveOnlyAndUntranslatedForms() {
+        assertThat(run("dr1", "dspmq -o dr").stdout())
+                .isEqualTo("QMNAME(QMDR)                                              DRROLE(Primary)\n");
+        assertThat(run("dr2", "dspmq -m QMDR -o dr -o ha").stdout())
+                .isEqualTo("QMNAME(QMDR)                                              HA() DRROLE(Secondary)\n");
+        assertThat(run("mqeast1", "dspmq -o dr").stdout())
+                .isEqualTo("QMNAME(QM1)                                               DRROLE()\n");
+
+        LabExecution active = run("dr2", "dspmq -a");
+        assertThat(active.stdout()).isEmpty();
+        assertThat(active.exitCode()).isEqualTo(5);
+        assertThat(run("dr1", "dspmq -a -x -s").stdout()).isEqualTo(
+                "QMNAME(QMDR)                                              STATUS(Running)\n"
+                        + "    INSTANCE(dr1) MODE(Active)\n");
+
+        String untranslated = run("mi2", "dspmq -n -x -o all").stdout();
+        assertThat(untranslated).isEqualTo(
+                "QMNAME(MIQM)                                              STATUS(RUNNING AS STANDBY) DEFAULT(NO)"
+                        + " STANDBY(PERMITTED) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.4.0.0)"
+                        + " ROLE(NOT CONFIGURED) INSTANCE() INSYNC() QUORUM()\n"
+                        + "    INSTANCE(mi1) MODE(ACTIVE)\n"
+                        + "    INSTANCE(mi2) MODE(STANDBY)\n");
+        var parsed = new io.mqrunbooks.adapter.out.mq.parse.DspmqParser().parse(untranslated);
+        assertThat(parsed.queueManagers().get(0).status())
+                .isEqualTo(io.mqrunbooks.adapter.out.mq.parse.QueueManagerState.RUNNING_AS_STANDBY);
+    }
+
+    @Test
+    void dspmqTakesItsFlagsTogether() {
+        assertThat(run("mi2", "dspmq -sx").stdout()).isEqualTo(run("mi2", "dspmq -s -x").stdout());
+        assertThat(run("mi2", "dspmq -xz").stdout()).isEmpty();
+        assertThat(run("mi2", "dspmq -xz").exitCode()).isEqualTo(20);
     }
 
     @Test

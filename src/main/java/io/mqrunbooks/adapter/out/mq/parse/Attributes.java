@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.out.mq.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a line of MQ {@code KEYWORD(value)} pairs. Values may hold blanks, quoted text and nested
@@ -27,7 +28,14 @@ final class Attributes {
         }
     }
 
+    private static final Pattern OPENS_WITH_KEYWORD_VALUE = Pattern.compile("^\\s*[A-Z][A-Z0-9]*\\(.*");
+
     private Attributes() {
+    }
+
+    /** Whether a line starts like displayed attributes ({@code QUEUE(X) ...}) rather than like a command. */
+    static boolean opensWithKeywordValue(String line) {
+        return OPENS_WITH_KEYWORD_VALUE.matcher(line).matches();
     }
 
     static List<Attribute> split(String line, boolean allowBareKeywords)

@@ -35,6 +35,8 @@ public final class ControlMessageParser {
             rule("Quiesce request accepted\\. The queue manager will stop when all outstanding work is complete"
                     + "(?:, permitting switchover to a standby instance)?\\.", Outcome.ENDING),
             rule(P + " queue manager " + QM + " ended\\.", Outcome.ENDED),
+            // endmqm -s on the active instance (public MQ 9.1 multi-instance transcript, "endmqm -is PSAP").
+            rule(P + " queue manager " + QM + " ended, permitting switchover to a standby instance\\.", Outcome.ENDED),
             rule(P + " queue manager " + QM + " not running\\.", Outcome.NOT_RUNNING),
             // endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference).
             rule(P + " queue manager not available\\.", Outcome.NOT_RUNNING),

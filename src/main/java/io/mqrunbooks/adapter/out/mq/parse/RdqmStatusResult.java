@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.out.mq.parse;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrStatus;
 import io.mqrunbooks.adapter.out.mq.parse.RdqmEnums.DrType;
@@ -15,11 +16,13 @@ import java.util.Map;
  * rdqmstatus output. {@code rdqmstatus -m QM} gives {@link Form#DETAIL}: {@link #queueManager} for
  * this node plus, for HA groups, {@link #otherNodes}. Plain {@code rdqmstatus} gives
  * {@link Form#SUMMARY}: {@link #nodeFields} (kernel, DRBD) and {@link #queueManagers}. {@code rdqmstatus -n}
- * gives {@link Form#NODES}: {@link #nodesOnline}.
+ * gives {@link Form#NODES}: {@link #nodesOnline}. {@link #warnings} name the unknown labels and values that
+ * {@link RdqmStatusParser#read} kept as text (their typed field is then null); {@code parse} has none.
  */
 public record RdqmStatusResult(Form form, String node, Map<String, String> nodeFields,
                                QueueManagerDetail queueManager, List<OtherNode> otherNodes,
-                               List<SummaryEntry> queueManagers, Map<String, Boolean> nodesOnline) {
+                               List<SummaryEntry> queueManagers, Map<String, Boolean> nodesOnline,
+                               List<String> warnings) {
 
     /** DETAIL: rdqmstatus -m QM; SUMMARY: rdqmstatus; NODES: rdqmstatus -n ("Node n is online"). */
     public enum Form { DETAIL, SUMMARY, NODES }
@@ -29,6 +32,24 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         otherNodes = List.copyOf(otherNodes);
         queueManagers = List.copyOf(queueManagers);
         nodesOnline = Collections.unmodifiableMap(new LinkedHashMap<>(nodesOnline));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The HA locations an HA or DR/HA queue manager prints, in the detail and in the summary. */
+    public interface HaLocations {
+        Map<String, String> fields();
+
+        /** "HA current location:" (this node's view of where the queue manager runs), or null. */
+        @JsonProperty("haCurrentLocation")
+        default String haCurrentLocation() {
+            return fields().get("HA current location");
+        }
+
+        /** "HA preferred location:", or null. */
+        @JsonProperty("haPreferredLocation")
+        default String haPreferredLocation() {
+            return fields().get("HA preferred location");
+        }
     }
 
     static Map<String, String> ordered(Map<String, String> map) {
@@ -44,7 +65,7 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
                                      String drCurrentRemoteIpAddress, Long drOutOfSyncBytes,
                                      Double drSynchronizationProgressPercent, String drEstimatedTimeToCompletion,
                                      Role haRole, HaStatus haStatus, Long haOutOfSyncBytes,
-                                     Map<String, String> fields) {
+                                     Map<String, String> fields) implements HaLocations {
         public QueueManagerDetail {
             drRemoteIpAddresses = drRemoteIpAddresses == null ? null : List.copyOf(drRemoteIpAddresses);
             fields = ordered(fields);
@@ -64,7 +85,8 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
     }
 
     /** One queue manager of the summary. */
-    public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields) {
+    public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields)
+            implements HaLocations {
         public SummaryEntry {
             fields = ordered(fields);
         }

@@ -9,16 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A whole runmqsc session: the queue manager from the banner, messages printed before any command
+ * A runmqsc session: the queue manager from the banner, messages printed before any command
  * (such as AMQ8146 queue manager not available), each command with its messages and displayed
- * objects, and the trailer counts (already cross-checked against the commands).
+ * objects, and the trailer counts (already cross-checked against the commands). A pasted excerpt
+ * ({@link RunmqscResponseParser#readTranscript}) has notes saying what it lacks, and no trailer when
+ * it stops before one; a whole session has no notes.
  */
 public record RunmqscResult(String queueManager, boolean echoed, List<MqMessage> sessionMessages,
-                            List<Command> commands, Trailer trailer) {
+                            List<Command> commands, Trailer trailer, List<String> notes) {
 
     public RunmqscResult {
         sessionMessages = List.copyOf(sessionMessages);
         commands = List.copyOf(commands);
+        notes = List.copyOf(notes);
+    }
+
+    /** Whether this is only part of a session (see the notes). */
+    public boolean isPartial() {
+        return !notes.isEmpty();
     }
 
     /**
@@ -43,7 +51,10 @@ public record RunmqscResult(String queueManager, boolean echoed, List<MqMessage>
         }
     }
 
-    /** One displayed object: the "Display ... details." message that opened it and its attributes in order. */
+    /**
+     * One displayed object: the "Display ... details." message that opened it (null in output filtered
+     * through grep) and its attributes in order.
+     */
     public record MqscObject(MqMessage heading, Map<String, String> attributes) {
         public MqscObject {
             attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

@@ -69,6 +69,13 @@ class ControlMessageParserTest {
     }
 
     @Test
+    void readsEndmqmDashSOnTheActiveInstance() {
+        ControlResult switchover = parser.parse(Fixtures.read("control", "endmqm-is-switchover-9.1.txt"));
+        assertThat(switchover.outcome()).isEqualTo(Outcome.ENDED);
+        assertThat(switchover.queueManager()).isEqualTo("PSAP");
+    }
+
+    @Test
     void readsAlreadyRunningNotRunningDeletedAndNotKnown() {
         assertThat(parser.parse("IBM MQ queue manager 'QM1' running.").outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
         assertThat(parser.parse("IBM MQ queue manager 'QM1' not running.").outcome()).isEqualTo(Outcome.NOT_RUNNING);

@@ -160,4 +160,50 @@ class RdqmStatusParserTest {
                 + "DR status: Normal\nDR local IP address: 10.0.2.14; rm -rf /"))
                 .hasMessageContaining("is not an IPv4 address");
     }
+
+    @Test
+    void readsTheHaLocationsOfTheDrHaSummary() {
+        RdqmStatusResult result = parser.parse(Fixtures.read("rdqmstatus", "summary-drha-9.2-docs.txt"));
+        assertThat(result.form()).isEqualTo(RdqmStatusResult.Form.SUMMARY);
+        assertThat(result.node()).isEqualTo("main-alice");
+        assertThat(result.nodeFields()).containsEntry("DRBD kernel module status", "Loaded");
+        assertThat(result.queueManagers()).singleElement().satisfies(qm -> {
+            assertThat(qm.name()).isEqualTo("RDQM1");
+            assertThat(qm.status()).isEqualTo(QueueManagerState.RUNNING_ELSEWHERE);
+            assertThat(qm.haCurrentLocation()).isEqualTo("main-charlie");
+            assertThat(qm.haPreferredLocation()).isEqualTo("main-charlie");
+            assertThat(qm.fields()).containsEntry("HA blocked location", "None");
+        });
+        assertThat(parser.parse(Fixtures.read("rdqmstatus", "drha-primary.txt")).queueManager().haCurrentLocation())
+                .isEqualTo("This node");
+    }
+
+    @Test
+    void readKeepsUnknownValuesAndLabelsAsTextWithAWarning() {
+        String output = Fixtures.read("rdqmstatus", "drha-primary.txt")
+                .replace("DR status:                              Normal", "DR status:                              Resyncing")
+                .replace("HA control:                             Enabled",
+                        "HA control:                             Enabled\nHA quorum:                              3/3");
+        RdqmStatusResult result = parser.read(output);
+        assertThat(result.queueManager().drStatus()).isNull();
+        assertThat(result.queueManager().drRole()).isEqualTo(Role.PRIMARY);
+        assertThat(result.queueManager().fields()).containsEntry("DR status", "Resyncing").containsEntry("HA quorum", "3/3");
+        assertThat(result.warnings()).containsExactly(
+                "line 9 'HA quorum:                              3/3': unknown rdqmstatus label 'HA quorum'; kept as text",
+                "line 16 'DR status:                              Resyncing': unknown DR status 'Resyncing'; expected"
+                        + " one of Normal, Synchronization in progress, Remote unavailable, Inconsistent, Partitioned,"
+                        + " Reverting to snapshot, Waiting for initial synchronization, Paused; kept as text");
+        assertThatThrownBy(() -> parser.parse(output)).hasMessageStartingWith("line 9 'HA quorum: ");
+        assertThat(parser.read(Fixtures.read("rdqmstatus", "drha-primary.txt")).warnings()).isEmpty();
+    }
+
+    @Test
+    void ignoresHtmlTagsCopiedFromAWebPage() {
+        String plain = Fixtures.read("rdqmstatus", "summary-drha-9.2-docs.txt");
+        String fromAPage = "<pre class=\"screen\">\n" + plain
+                .replace("main-alice", "<span class=\"ph\">main-alice</span>")
+                .replace("Running elsewhere", "<b>Running elsewhere</b>&nbsp;")
+                .replace("Loaded\n", "Loaded<br/>\n") + "</pre>\n";
+        assertThat(parser.parse(fromAPage)).usingRecursiveComparison().isEqualTo(parser.parse(plain));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RunmqscResponseParserTest {
@@ -181,5 +182,122 @@ class RunmqscResponseParserTest {
                 .hasMessageContaining("output continues after the runmqsc trailer");
         assertThatThrownBy(() -> parser.parse(full.replace("AMQ8409I: Display Queue details.\n", "")))
                 .hasMessageStartingWith("line 6 '   QUEUE(QUEUE1)                           TYPE(QLOCAL)': expected");
+    }
+
+    @Test
+    void readsAnInteractiveSessionWithTheTypedCommandsBeforeTheirEchoes() {
+        RunmqscResult result = parser.parse(Fixtures.read("runmqsc", "interactive-define-end-9.1.txt"));
+        assertThat(result.queueManager()).isEqualTo("QMA");
+        assertThat(result.commands()).extracting(RunmqscResult.Command::text)
+                .containsExactly("DEFINE QLOCAL (QUEUE1)", "end");
+        assertThat(result.commands().get(0).hasMessage("AMQ8006")).isTrue();
+        assertThat(result.isPartial()).isFalse();
+    }
+
+    @Test
+    void joinsAWrappedListAndPlusContinuationsWithoutCuttingThem() {
+        RunmqscResult result = parser.parse(Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt"));
+        RunmqscResult.MqscObject namelist = result.commands().get(4).objects().get(0);
+        assertThat(namelist.attribute("NAMES")).contains("SYSTEM.BROKER.DEFAULT.STREAM,SYSTEM.BROKER.ADMIN.STREAM");
+        assertThat(namelist.attribute("DESCR")).contains("A list of queues for the queued Pub/Sub interface to monitor");
+        assertThat(namelist.attribute("ALTTIME")).contains("17.07.08");
+        assertThat(result.commands().get(5).text()).isEqualTo("ALTER NAMELIST(SYSTEM.QPUBSUB.QUEUE.NAMELIST)"
+                + " NAMES(SYSTEM.BROKER.DEFAULT.STREAM,SYSTEM.BROKER.ADMIN.STREAM,SYSTEM.FTE)");
+        assertThat(result.trailer()).isEqualTo(new RunmqscResult.Trailer(8, 0, 0));
+    }
+
+    @Test
+    void readsAnExcerptThatStartsAtALaterCommandWithANote() {
+        String whole = Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt");
+        String fromCommand7 = whole.substring(whole.indexOf("     7 : DISPLAY QMGR PSMODE"));
+        RunmqscResult result = single(fromCommand7);
+        assertThat(result.commands()).extracting(RunmqscResult.Command::number).containsExactly(7, 8);
+        assertThat(result.commands().get(0).objects().get(0).attribute("PSMODE")).contains("ENABLED");
+        assertThat(result.notes()).containsExactly("the excerpt starts at command 7: commands 1 to 6 are not in it");
+        assertThat(result.trailer().commandsRead()).isEqualTo(8);
+        assertThatThrownBy(() -> parser.parse(fromCommand7)).hasMessageContaining("command number 7 out of order;"
+                + " expected 1");
+        String wrongCount = fromCommand7.replace("8 MQSC commands read.", "9 MQSC commands read.");
+        assertThatThrownBy(() -> parser.readTranscript(wrongCount))
+                .hasMessageContaining("says 9 commands read but 8 were echoed (counting the 6 before the excerpt)");
+    }
+
+    @Test
+    void readsAnExcerptThatStopsBeforeTheTrailerWithANote() {
+        String whole = Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt");
+        String untilCommand6 = whole.substring(0, whole.indexOf("     6 : ALTER"));
+        RunmqscResult result = single(untilCommand6);
+        assertThat(result.commands()).hasSize(5);
+        assertThat(result.trailer()).isNull();
+        assertThat(result.notes()).containsExactly(RunmqscResponseParser.NOTE_NO_TRAILER);
+        RunmqscResult halfTrailer = single(whole.substring(0, whole.indexOf("All valid")));
+        assertThat(halfTrailer.notes()).containsExactly(RunmqscResponseParser.NOTE_HALF_TRAILER);
+    }
+
+    @Test
+    void keepsTheRepliesOfACommandBeforeTheExcerptApart() {
+        String whole = Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt");
+        String fromAReply = whole.substring(whole.indexOf("AMQ8551I"));
+        RunmqscResult result = single(fromAReply);
+        assertThat(result.sessionMessages()).isEmpty();
+        assertThat(result.commands()).extracting(RunmqscResult.Command::number).containsExactly(0, 7, 8);
+        assertThat(result.commands().get(0).messages()).extracting(MqMessage::id).containsExactly("AMQ8551");
+        assertThat(result.notes()).contains(RunmqscResponseParser.NOTE_UNSEEN_REPLY);
+    }
+
+    @Test
+    void readsOutputFilteredThroughGrepAsHeadlessObjects() {
+        String grepped = Fixtures.read("runmqsc", "e-mode-channels-chstatus-mq8.txt").lines()
+                .filter(l -> l.contains("CHANNEL(") || l.contains("STATUS(")).collect(Collectors.joining("\n"));
+        RunmqscResult result = single(grepped);
+        assertThat(result.notes()).containsExactly(RunmqscResponseParser.NOTE_NO_HEADING,
+                RunmqscResponseParser.NOTE_NO_TRAILER);
+        List<RunmqscResult.MqscObject> objects = result.commands().get(0).objects();
+        assertThat(objects).extracting(o -> o.attribute("CHANNEL").orElseThrow()).containsExactly(
+                "HERE.TO.THERE.ONE", "HERE.TO.THERE.TWO", "SYSTEM.DEF.SENDER", "HERE.TO.THERE.TWO",
+                "HERE.TO.THERE.ONE");
+        assertThat(objects.get(3).attributes()).containsEntry("STATUS", "RETRYING").containsEntry("SUBSTATE", " ");
+        assertThat(objects.get(0).heading()).isNull();
+        assertThatThrownBy(() -> parser.parse(grepped)).hasMessageStartingWith("line 1 '   CHANNEL(HERE.TO.THERE.ONE)");
+    }
+
+    @Test
+    void readsSeveralSessionsOfOneTranscript() {
+        String two = Fixtures.read("runmqsc", "interactive-define-end-9.1.txt")
+                + Fixtures.read("runmqsc", "start-channel-in-use-9.1.txt");
+        List<RunmqscResult> sessions = parser.readTranscript(two);
+        assertThat(sessions).extracting(RunmqscResult::queueManager).containsExactly("QMA", "MQ01CRD");
+        assertThat(sessions).allSatisfy(s -> assertThat(s.isPartial()).isFalse());
+        assertThatThrownBy(() -> parser.parse(two)).hasMessageContaining("output continues after the runmqsc trailer");
+    }
+
+    @Test
+    void acceptsExitAndQuitCountedOrNot() {
+        String session = Fixtures.read("runmqsc", "interactive-define-end-9.1.txt");
+        for (String ending : List.of("exit", "QUIT")) {
+            String uncounted = session.replace("end\n     2 : end", ending + "\n     2 : " + ending);
+            assertThat(parser.parse(uncounted).commands().get(1).text()).isEqualTo(ending);
+            String counted = uncounted.replace("One MQSC command read.", "2 MQSC commands read.");
+            assertThat(parser.parse(counted).trailer().commandsRead()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void refusesInAnExcerptWhatIsNotRunmqscOutputNamingTheLine() {
+        String pasted = Fixtures.read("runmqsc", "start-channel-in-use-9.1.txt").replace("     1 :", "$ 1 :");
+        assertThatThrownBy(() -> parser.readTranscript(pasted))
+                .hasMessage("line 5 '$ 1 : START CHANNEL(MQ01CRD.A.BAN01AGN)': expected a runmqsc banner, an echoed"
+                        + " command ('     1 : ...'), an AMQ message, object attributes after a 'Display ... details.'"
+                        + " message, or the trailer");
+        assertThatThrownBy(() -> parser.readTranscript("\n  \n")).hasMessage("the output is empty; expected runmqsc output");
+        String gap = Fixtures.read("runmqsc", "namelist-wrapped-and-continued-9.1.txt").replace("     7 : ", "     9 : ");
+        assertThatThrownBy(() -> parser.readTranscript(gap)).hasMessageContaining("command number 9 out of order;"
+                + " expected 7");
+    }
+
+    private RunmqscResult single(String transcript) {
+        List<RunmqscResult> sessions = parser.readTranscript(transcript);
+        assertThat(sessions).hasSize(1);
+        return sessions.get(0);
     }
 }

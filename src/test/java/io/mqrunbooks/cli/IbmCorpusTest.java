@@ -1,0 +1,193 @@
+package io.mqrunbooks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import io.mqrunbooks.lab.mq.LabEstateFixture;
+import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real IBM MQ output, one test per family, read through {@code parse <kind> <file>} exactly as
+ * {@code java -jar mq-runbooks.jar parse} reads it; where the lab can be put in the same state, what the lab
+ * prints is compared with the sample. Each sample's source is named next to it (its {@code .source} file
+ * says the same at length).
+ */
+class IbmCorpusTest {
+
+    private final SimulatedMqEstate lab = new SimulatedMqEstate(LabEstateFixture.labEstate(),
+            Clock.fixed(Instant.parse("2026-11-21T09:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void dspmq() {
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/aws-drha/README.md line 494: 'dspmq'
+        String plain = sample("dspmq", "plain-running.txt");
+        assertThat(parse("dspmq", plain).get("queueManagers").get(0).get("status").asText()).isEqualTo("Running");
+        // github.com/ibm-client-engineering/solution-mq-rdqm-hadr @ 6b25830 readme.md lines 2206-2207: 'dspmq -a -x -s'
+        JsonNode instance = parse("dspmq", sample("dspmq", "a-x-s-after-dr-promotion.txt")).get("queueManagers").get(0)
+                .get("instances").get(0);
+        assertThat(instance.get("host").asText()).isEqualTo("ceng-dal1-mq1");
+        assertThat(instance.get("mode").asText()).isEqualTo("Active");
+        // github.com/Checkmk/checkmk tests/unit/cmk/plugins/ibm_mq/agent_based/test_ibm_mq_managers.py @ ed5496a,
+        // test_parse(): 'dspmq -n -x -o all', MQ 8.0-9.1, five queue managers
+        JsonNode five = parse("dspmq", sample("dspmq", "x-o-all-n-five-managers.txt")).get("queueManagers");
+        assertThat(five).hasSize(5);
+        assertThat(five.get(1).get("attributes").get("STANDBY").asText()).isEqualTo("PERMITTED");
+        assertThat(five.get(4).get("status").asText()).isEqualTo("Ended unexpectedly");
+        // github.com/instana/serviceability agent/ibm-mq/README.md "Script output example": 'dspmq -x -o all', 9.4.2
+        assertThat(parse("dspmq", sample("dspmq", "x-o-all-9.4-nativeha-fields.txt")).get("queueManagers").get(0)
+                .get("attributes").get("INSTVER").asText()).isEqualTo("9.4.2.0");
+
+        String printed = lab("mqeast1", "dspmq", "-m", "QM1").stdout();
+        assertThat(printed.indexOf("STATUS(")).isEqualTo(plain.indexOf("STATUS(")).isEqualTo(58);
+        assertThat(printed.substring(printed.indexOf("STATUS("))).isEqualTo(plain.substring(plain.indexOf("STATUS(")));
+    }
+
+    @Test
+    void rdqmstatus() {
+        // github.com/ibm-client-engineering/solution-mq-rdqm-hadr @ 6b25830 readme.md lines 377-401: 'rdqmstatus -m'
+        JsonNode primary = parse("rdqmstatus", sample("rdqmstatus", "drha-primary.txt"));
+        assertThat(primary.get("queueManager").get("drStatus").asText()).isEqualTo("Normal");
+        assertThat(primary.get("queueManager").get("haCurrentLocation").asText()).isEqualTo("This node");
+        assertThat(primary.get("otherNodes").get(1).get("node").asText()).isEqualTo("wdc3-mq1");
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 Architecture.md lines 186-213: node names on the next line
+        assertThat(parse("rdqmstatus", sample("rdqmstatus", "drha-primary-wrapped-node.txt")).get("node").asText())
+                .isEqualTo("node-a1");
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 Troubleshooting.md lines 31-50: HA, with sudo's note
+        assertThat(parse("rdqmstatus", sample("rdqmstatus", "ha-running-with-sudo-note.txt")).get("queueManager")
+                .get("haStatus").asText()).isEqualTo("Normal");
+        // https://ibm.com/docs/en/ibm-mq/9.3?topic=recovery-viewing-dr-rdqm-status, the summary example
+        assertThat(parse("rdqmstatus", sample("rdqmstatus", "summary-dr-9.3-docs.txt")).get("queueManagers").get(1)
+                .get("drRole").asText()).isEqualTo("Primary");
+        // https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q133987_.html, the first summary example
+        JsonNode drha = parse("rdqmstatus", sample("rdqmstatus", "summary-drha-9.2-docs.txt"));
+        assertThat(drha.get("queueManagers").get(0).get("haPreferredLocation").asText()).isEqualTo("main-charlie");
+        assertThat(drha.get("warnings")).isEmpty();
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/IBM/README.md lines 130-132: 'rdqmstatus -n'
+        assertThat(parse("rdqmstatus", sample("rdqmstatus", "n-three-nodes-online.txt")).get("form").asText())
+                .isEqualTo("NODES");
+    }
+
+    @Test
+    void rdqmdr() {
+        // github.com/ibm-client-engineering/solution-mq-rdqm-hadr @ 6b25830 readme.md line 2199: 'rdqmdr -p'
+        assertThat(parse("rdqmdr", sample("rdqmdr", "made-primary.txt")).get("outcome").asText())
+                .isEqualTo("MADE_PRIMARY");
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Test.md lines 230-231: 'rdqmdr -s', sudo's note
+        assertThat(parse("rdqmdr", sample("rdqmdr", "made-secondary-with-sudo-note.txt")).get("outcome").asText())
+                .isEqualTo("MADE_SECONDARY");
+    }
+
+    @Test
+    void crtmqm() {
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Deployment.md lines 202-217: DR/HA primary
+        JsonNode primary = parse("crtmqm", sample("crtmqm", "drha-primary-prints-secondary.txt"));
+        assertThat(primary.get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(primary.get("drSecondaryCommand").get("port").asInt()).isEqualTo(7001);
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Deployment.md lines 224-230: DR/HA secondary
+        assertThat(parse("crtmqm", sample("crtmqm", "drha-secondary.txt")).get("haSecondaryNodes").toString())
+                .isEqualTo("[\"vm-jc-2-northeurope\",\"vm-jc-3-northeurope\"]");
+    }
+
+    @Test
+    void dspmqver() {
+        // github.com/dsuch/pymqi @ 7707410 tools.md: dspmqver of MQ 8.0 and 7.5 ('<br/>' turned back into newlines)
+        assertThat(parse("dspmqver", sample("dspmqver", "websphere-mq-8.0-linux.txt")).get("installations").get(0)
+                .get("level").asText()).isEqualTo("p800-002-150519.TRIAL");
+        assertThat(parse("dspmqver", sample("dspmqver", "websphere-mq-7.5-linux.txt")).get("installations"))
+                .hasSize(1);
+    }
+
+    @Test
+    void control() {
+        // MQ 9.3.1 multi-instance walkthrough on GitHub (find_string file id 3364494460): 'strmqm -x QM1' on both VMs
+        assertThat(parse("control", sample("control", "strmqm-x-active-9.3.txt")).get("startedVersion").asText())
+                .isEqualTo("9.3.1.0");
+        String standby = sample("control", "strmqm-x-standby-wrapped.txt");
+        assertThat(parse("control", standby).get("outcome").asText()).isEqualTo("STANDBY_STARTED");
+        // MQ 9.1 multi-instance notes on GitHub (find_string file id 6910422900), "Failover": 'endmqm -is PSAP'
+        String switchover = sample("control", "endmqm-is-switchover-9.1.txt");
+        assertThat(parse("control", switchover).get("outcome").asText()).isEqualTo("ENDED");
+
+        LabExecution ended = lab("mi1", "endmqm", "-is", "MIQM");
+        assertThat(ended.stdout()).isEqualTo(switchover.replace("PSAP", "MIQM"));
+        LabExecution started = lab("mi1", "strmqm", "-x", "MIQM");
+        // the same messages, less the sample machine's RLIMIT note
+        assertThat(messages(parse("control", started.stdout()))).isEqualTo(
+                messages(parse("control", standby.replace("QM1", "MIQM"))).subList(1, 5));
+    }
+
+    @Test
+    void runmqsc() {
+        // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Deployment.md lines 281-314: a script with 'end'
+        assertThat(parse("runmqsc", sample("runmqsc", "define-script-with-comments.txt")).get("trailer")
+                .get("commandsRead").asInt()).isEqualTo(6);
+        // github.com/Checkmk/checkmk test_ibm_mq_channels.py @ c80f543, test_parse(): 'runmqsc -e', MQ 8
+        assertThat(parse("runmqsc", sample("runmqsc", "e-mode-channels-chstatus-mq8.txt")).get("commands").get(0)
+                .get("objects").get(3).get("attributes").get("CONNAME").asText())
+                .isEqualTo("55.888.222.333(1414),22,333.444.555(1414)");
+        // "Instalación MQ MFT" notes (find_string file id 42140790478): an interactive MQ 9.1 session, and a
+        // DISPLAY NAMELIST whose NAMES list wraps, with an echoed '+' continuation
+        assertThat(parse("runmqsc", sample("runmqsc", "interactive-define-end-9.1.txt")).get("partial").asBoolean())
+                .isFalse();
+        JsonNode namelist = parse("runmqsc", sample("runmqsc", "namelist-wrapped-and-continued-9.1.txt"));
+        assertThat(namelist.get("commands").get(4).get("objects").get(0).get("attributes").get("NAMES").asText())
+                .isEqualTo("SYSTEM.BROKER.DEFAULT.STREAM,SYSTEM.BROKER.ADMIN.STREAM");
+        // MQ 9.1 multi-instance notes (find_string file id 6910422900): pasted from command 3, no trailer
+        JsonNode excerpt = parse("runmqsc", sample("runmqsc", "interactive-excerpt-from-command-3-9.1.txt"));
+        assertThat(excerpt.get("partial").asBoolean()).isTrue();
+        assertThat(excerpt.get("commands").get(0).get("number").asInt()).isEqualTo(3);
+        assertThat(excerpt.get("commands").get(0).get("objects").get(0).get("attributes").get("CONNAUTH").asText())
+                .isEqualTo("SYSTEM.DEFAULT.AUTHINFO.IDPWOS");
+        assertThat(excerpt.get("commands").get(3).get("objects").get(0).get("attributes").get("CHLAUTH").asText())
+                .isEqualTo("DISABLED");
+    }
+
+    private static List<String> messages(JsonNode control) {
+        return control.get("messages").findValuesAsText("text");
+    }
+
+    private LabExecution lab(String host, String... argv) {
+        return lab.execute(host, "mqm", List.of(argv), "");
+    }
+
+    /** Runs {@code parse <kind> -} on the text and returns its JSON; anything but exit 0 fails the test. */
+    private static JsonNode parse(String kind, String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ParseMode.run(new String[] {kind, "-"}, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(exit).isZero();
+        try {
+            return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sample(String kind, String name) {
+        try {
+            Path file = Path.of(IbmCorpusTest.class.getResource("/mq-output/" + kind + "/" + name).toURI());
+            assertThat(Path.of(file + ".source")).exists();
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+}
