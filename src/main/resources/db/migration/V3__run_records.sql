@@ -13,7 +13,8 @@ CREATE TABLE run_record (
     CONSTRAINT pk_run_record PRIMARY KEY (run_id)
 ) /*! ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin */;
 
--- Every gate decision: who decided, what, on which plan. Inserted in the transaction that completes the
+-- Every gate decision: who decided, what, on which plan (the sealed plan hash, extended by the values of the
+-- gate's plan variables, e.g. the nodes an assessment chose, listed comma-separated in plan_variables). Inserted in the transaction that completes the
 -- gate's task; never updated. A side-effecting step looks here for the approval it needs.
 CREATE TABLE run_decision (
     id              BIGINT        NOT NULL AUTO_INCREMENT,
@@ -26,6 +27,7 @@ CREATE TABLE run_decision (
     decision        VARCHAR(64)   NOT NULL,
     approved        BOOLEAN       NOT NULL,
     plan_hash       CHAR(64)      NOT NULL,
+    plan_variables  VARCHAR(2000) NOT NULL,
     decided_at      DATETIME(3)   NOT NULL,
     CONSTRAINT pk_run_decision PRIMARY KEY (id)
 ) /*! ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin */;

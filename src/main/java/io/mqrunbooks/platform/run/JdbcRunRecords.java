@@ -73,8 +73,8 @@ public class JdbcRunRecords implements RunRecords {
     @Override
     public void recordDecision(RunDecision d) {
         jdbc.update("INSERT INTO run_decision (run_id, gate_id, gate_name, scope_id, task_id, decided_by, decision,"
-                        + " approved, plan_hash, decided_at) VALUES (:runId, :gateId, :gateName, :scopeId, :taskId,"
-                        + " :decidedBy, :decision, :approved, :planHash, :decidedAt)",
+                        + " approved, plan_hash, plan_variables, decided_at) VALUES (:runId, :gateId, :gateName,"
+                        + " :scopeId, :taskId, :decidedBy, :decision, :approved, :planHash, :planVariables, :decidedAt)",
                 new MapSqlParameterSource("runId", d.runId())
                         .addValue("gateId", d.gateId())
                         .addValue("gateName", d.gateName())
@@ -84,6 +84,7 @@ public class JdbcRunRecords implements RunRecords {
                         .addValue("decision", d.decision())
                         .addValue("approved", d.approved())
                         .addValue("planHash", d.planHash())
+                        .addValue("planVariables", String.join(",", d.planVariables()))
                         .addValue("decidedAt", utc(d.decidedAt())));
     }
 
@@ -93,7 +94,12 @@ public class JdbcRunRecords implements RunRecords {
                 new MapSqlParameterSource("runId", runId), (rs, row) -> new RunDecision(rs.getString("run_id"),
                         rs.getString("gate_id"), rs.getString("gate_name"), rs.getString("scope_id"),
                         rs.getString("task_id"), rs.getString("decided_by"), rs.getString("decision"),
-                        rs.getBoolean("approved"), rs.getString("plan_hash"), instant(rs, "decided_at")));
+                        rs.getBoolean("approved"), rs.getString("plan_hash"), names(rs.getString("plan_variables")),
+                        instant(rs, "decided_at")));
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
     }
 
     private static RunRecord record(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform.run;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A gate's decision as the server recorded it when the gate's task was completed.
@@ -9,8 +10,16 @@ import java.time.Instant;
  *                  step only counts the decisions of its own pass
  * @param decidedBy the authenticated user who completed the gate
  * @param approved  whether the decision lets the plan go ahead
- * @param planHash  the plan hash of the run's record at that moment
+ * @param planHash       the plan the decision was about: the run's sealed plan hash, extended by the values
+ *                       its plan variables held then
+ * @param planVariables  the variables the gate approves besides the sealed plan (its {@code plan} property),
+ *                       e.g. the nodes an assessment chose
  */
 public record RunDecision(String runId, String gateId, String gateName, String scopeId, String taskId,
-                          String decidedBy, String decision, boolean approved, String planHash, Instant decidedAt) {
+                          String decidedBy, String decision, boolean approved, String planHash,
+                          List<String> planVariables, Instant decidedAt) {
+
+    public RunDecision {
+        planVariables = List.copyOf(planVariables);
+    }
 }

@@ -96,9 +96,13 @@ public class RunGuardInterceptor implements DelegateInterceptor {
             throw new RunGuardException(needs + ", but it was approved" + by + ", who started the run"
                     + " (four-eyes); nothing was changed");
         }
-        if (!decision.planHash().equals(record.planHash())) {
+        String planNow = RunSealing.approvedPlanHash(record.planHash(), decision.planVariables(),
+                execution::getVariable);
+        if (!decision.planHash().equals(planNow)) {
             throw new RunGuardException(needs + ", but the approval" + by + " was for another plan ("
-                    + decision.planHash().substring(0, 12) + "); nothing was changed");
+                    + decision.planHash().substring(0, 12) + "): " + (decision.planVariables().isEmpty()
+                    ? "the run's sealed plan" : "what " + decision.planVariables() + " held") + " has changed"
+                    + " since; nothing was changed");
         }
     }
 

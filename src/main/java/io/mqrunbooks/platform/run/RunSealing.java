@@ -148,8 +148,33 @@ public final class RunSealing {
         }
     }
 
+    /**
+     * The plan a gate approves: the sealed plan hash, extended by what its plan variables hold (in the scope
+     * of the gate, or of the step that checks it). Without plan variables, the sealed plan hash itself.
+     */
+    static String approvedPlanHash(String sealedPlanHash, List<String> planVariables,
+                                   java.util.function.Function<String, Object> value) {
+        if (planVariables.isEmpty()) {
+            return sealedPlanHash;
+        }
+        Map<String, Object> plan = new TreeMap<>();
+        plan.put("sealedPlan", sealedPlanHash);
+        Map<String, String> values = new TreeMap<>();
+        for (String name : planVariables) {
+            Object held = value.apply(name);
+            values.put(name, held == null ? null : held.toString());
+        }
+        plan.put("variables", values);
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash a gate's plan", e);
+        }
+    }
+
     /** Records a gate's decision: the value of its form's decision field, by the authenticated user. */
-    void recordDecision(DelegateTask task, String formId) {
+    void recordDecision(DelegateTask task, String formId, List<String> planVariables) {
         if (!Gates.isGate(task)) {
             return;
         }
@@ -169,6 +194,7 @@ public final class RunSealing {
         ExecutionEntity execution = (ExecutionEntity) task.getExecution();
         records.recordDecision(new RunDecision(record.runId(), task.getTaskDefinitionKey(), task.getName(),
                 execution.getParentActivityInstanceId(), task.getId(), decidedBy, decision,
-                FormDefinition.APPROVING_DECISIONS.contains(decision), record.planHash(), clock.instant()));
+                FormDefinition.APPROVING_DECISIONS.contains(decision),
+                approvedPlanHash(record.planHash(), planVariables, task::getVariable), planVariables, clock.instant()));
     }
 }

@@ -15,13 +15,14 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Wires sealing into every process as built-in (never skipped) listeners: the run is sealed when it starts,
- * every gate's decision is recorded when its task completes, and each service task's {@code approvedBy}
- * extension property (the gates it needs approved, comma-separated) is kept on the activity for
- * {@link RunGuardInterceptor}.
+ * every gate's decision is recorded when its task completes (with the values of the variables its
+ * {@code plan} extension property names), and each service task's {@code approvedBy} extension property (the
+ * gates it needs approved, comma-separated) is kept on the activity for {@link RunGuardInterceptor}.
  */
 class SealedRunsParseListener extends AbstractBpmnParseListener {
 
     static final String APPROVED_BY_PROPERTY = "approvedBy";
+    static final String PLAN_PROPERTY = "plan";
 
     private final RunSealing sealing;
 
@@ -48,25 +49,34 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String formRef = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
         if (formRef != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+            List<String> plan = property(userTaskElement, PLAN_PROPERTY);
             userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                    task -> sealing.recordDecision(task, formRef));
+                    task -> sealing.recordDecision(task, formRef, plan));
         }
     }
 
     @Override
     public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        Element extensions = serviceTaskElement.element("extensionElements");
+        List<String> gates = property(serviceTaskElement, APPROVED_BY_PROPERTY);
+        if (!gates.isEmpty()) {
+            activity.setProperty(RunGuardInterceptor.APPROVED_BY, gates);
+        }
+    }
+
+    /** A comma-separated {@code camunda:property} of the element, as a list; empty when absent. */
+    private static List<String> property(Element element, String name) {
+        Element extensions = element.element("extensionElements");
         Element properties = extensions == null ? null
                 : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
         if (properties == null) {
-            return;
+            return List.of();
         }
         for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            if (APPROVED_BY_PROPERTY.equals(property.attribute("name"))) {
-                List<String> gates = Arrays.stream(property.attribute("value", "").split(","))
+            if (name.equals(property.attribute("name"))) {
+                return Arrays.stream(property.attribute("value", "").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList();
-                activity.setProperty(RunGuardInterceptor.APPROVED_BY, gates);
             }
         }
+        return List.of();
     }
 }

@@ -1,0 +1,106 @@
+package io.mqrunbooks.runbooks.rdqm;
+
+import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.primaryNormal;
+import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.secondaryNormal;
+import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.state;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.platform.run.RunDecision;
+import io.mqrunbooks.platform.run.RunRecord;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sealed run of a switchover, in the engine: what is sealed at start, what a gate's decision records, and
+ * the step that refuses to act when what was approved is not what the run holds any more.
+ */
+@Deployment(resources = {"processes/rdqmSwitchoverProcess.bpmn", "forms/rdqmSwitchoverStart.form",
+        "forms/rdqmSwitchoverApprove.form"})
+class SealedRunEngineTest extends RunbookEngineTest {
+
+    private static final String QM = "QMDR";
+
+    @BeforeEach
+    void dr1IsThePrimary() {
+        when(lab.control.rdqmStatus("dr1", QM)).thenReturn(primaryNormal("dr1"));
+        when(lab.control.rdqmStatus("dr2", QM)).thenReturn(secondaryNormal("dr2"));
+        when(lab.control.status("dr1", QM)).thenReturn(state("dr1", QM, QmStatus.RUNNING));
+    }
+
+    private ProcessInstance startAtTheGate() {
+        ProcessInstance run = start("rdqmSwitchoverProcess", vars("queueManager", QM, "reason", "CHG-16",
+                "initiator", "changemgr"));
+        runJobs(run);
+        assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_approveSwitchover");
+        return run;
+    }
+
+    @Test
+    void theRunIsSealedWithItsRealInitiatorAndItsStartFormsValues() {
+        ProcessInstance run = startAtTheGate();
+
+        RunRecord record = RunbookTestEngine.RECORDS.find(run.getId()).orElseThrow();
+        assertThat(record.initiator()).isEqualTo(OPERATOR);
+        assertThat(record.parameters()).containsExactly(java.util.Map.entry("queueManager", QM),
+                java.util.Map.entry("reason", "CHG-16"));
+        assertThat(record.planHash()).hasSize(64);
+        assertThat(runtime.getVariable(run.getId(), "initiator")).isEqualTo(OPERATOR);
+    }
+
+    @Test
+    void aGateDecisionRecordsWhoApprovedWhichPlan() {
+        ProcessInstance run = startAtTheGate();
+        decide(run, "userTask_approveSwitchover", vars("switchoverDecision", "reject", "switchoverComment", "no"));
+
+        RunDecision decision = RunbookTestEngine.RECORDS.decisions(run.getId()).get(0);
+        assertThat(decision.gateId()).isEqualTo("userTask_approveSwitchover");
+        assertThat(decision.decidedBy()).isEqualTo(CHANGE_MANAGER);
+        assertThat(decision.decision()).isEqualTo("reject");
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.planVariables()).containsExactly("oldPrimaryNode", "newPrimaryNode");
+    }
+
+    @Test
+    void aStepRefusesWhenWhatTheGateApprovedChangedAfterwards() {
+        ProcessInstance run = startAtTheGate();
+        identity.setAuthentication(CHANGE_MANAGER, java.util.List.of("change-managers"));
+        try {
+            tasks.complete(task(run).getId(), vars("switchoverDecision", "approve"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        // Between the approval and the step: what the approver saw is no longer what the run holds.
+        runtime.setVariable(run.getId(), "newPrimaryNode", "dr1");
+
+        runJobs(run);
+
+        assertThat(lastJobFailure).hasMessageContaining("Step 'End the queue manager on the primary' of run "
+                + run.getId() + " needs the approval of gate userTask_approveSwitchover")
+                .hasMessageContaining("but the approval by changemgr at ")
+                .hasMessageContaining("what [oldPrimaryNode, newPrimaryNode] held has changed since; nothing was"
+                        + " changed");
+        verify(lab.control, never()).end(anyString(), anyString(), any(), anyBoolean());
+    }
+
+    @Test
+    void aStepStartedPastItsGateRefuses() {
+        ProcessInstance run = startAtTheGate();
+        runtime.createProcessInstanceModification(run.getId()).startBeforeActivity("serviceTask_endPrimary").execute();
+
+        runJobs(run);
+
+        assertThat(lastJobFailure).hasMessageContaining("needs the approval of gate userTask_approveSwitchover for"
+                + " plan ").hasMessageContaining("that gate has not been decided in this run; nothing was changed");
+        verify(lab.control, never()).end(anyString(), anyString(), any(), anyBoolean());
+    }
+}
