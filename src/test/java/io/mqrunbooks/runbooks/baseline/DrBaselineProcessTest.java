@@ -105,7 +105,7 @@ class DrBaselineProcessTest {
     private void complete(Task task, String user, String decision, String comment) {
         identity.setAuthentication(user, List.of(Groups.CHANGE_MANAGERS));
         try {
-            tasks.complete(task.getId(), Map.of("decision", decision, "comment", comment));
+            tasks.complete(task.getId(), Map.of("decision", decision, "levellingComment", comment));
         } finally {
             identity.clearAuthentication();
         }
@@ -198,7 +198,7 @@ class DrBaselineProcessTest {
                         + "automatically (deleting it cannot be undone and may lose messages; delete it by hand if it is not wanted)\n");
 
         identity.setAuthentication("olivia", List.of(Groups.OPERATORS, Groups.CHANGE_MANAGERS));
-        assertThatThrownBy(() -> tasks.complete(gate.getId(), Map.of("decision", "approve", "comment", "mine")))
+        assertThatThrownBy(() -> tasks.complete(gate.getId(), Map.of("decision", "approve", "levellingComment", "mine")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes rule: olivia started run");
         identity.clearAuthentication();
 
