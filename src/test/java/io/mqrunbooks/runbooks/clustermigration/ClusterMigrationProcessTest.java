@@ -213,7 +213,7 @@ class ClusterMigrationProcessTest {
 
         assertThatThrownBy(() -> rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "backout")))
                 .hasMessage("ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while"
-                        + " invoking TaskListener: 'Review the differences': a decision to back out needs a reason in"
+                        + " invoking TaskListener: 'Review the differences after migrating PR3': a decision to back out needs a reason in"
                         + " 'Why back out'.'");
         rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "backout",
                 "backoutReason", "FR2 no longer knows PAY.ROUTING on PR3"));

@@ -145,7 +145,7 @@ class DrActivationLabTest extends LabAppTest {
                 .satisfies(c -> assertThat(c.get("stdout").asText()).contains("IBM MQ queue manager 'QM1' started"));
 
         assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {
-            assertThat(gate.stepName()).isEqualTo("Declare disaster");
+            assertThat(gate.stepName()).isEqualTo("Declare disaster for QM1");
             assertThat(gate.actor()).isEqualTo("changemgr");
             assertThat(json(gate.payload()).get("decision").asText()).isEqualTo("approve");
             assertThat(json(gate.payload()).get("comment").asText()).isEqualTo("Declared");

@@ -305,7 +305,7 @@ class DrActivationProcessTest {
         assertThatThrownBy(() -> taskService.complete(gate.getId(), Map.of("decision", "approve")))
                 .isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("Four-eyes rule: operator started run")
-                .hasMessageContaining("cannot approve its gate 'Declare disaster'");
+                .hasMessageContaining("cannot approve its gate 'Declare disaster for QM1'");
     }
 
     @Test
