@@ -190,6 +190,26 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
+    void aTargetVersionNotNewerThanTheCurrentIsRefusedOnTheInstallTask() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        for (String notNewer : List.of("9.4.0.0", "9.4", "9.3.5.0")) {
+            assertThatThrownBy(() -> rig.complete(id, "userTask_installVersion", Map.of("targetVersion", notNewer,
+                    "installDecision", "continue")))
+                    .hasMessageContaining("'Install the new IBM MQ version for PR1': The target version " + notNewer
+                            + " is not newer than the version PR1 runs, 9.4.0.0: a migration must move to a newer"
+                            + " version. Enter a newer version, or choose back out.");
+        }
+        assertThat(rig.task(id, "userTask_installVersion")).isNotNull();
+        verify(rig.fake, never()).start(anyString(), anyString());
+
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.0.0", "installDecision", "backout",
+                "backoutReason", "the fix pack is not out yet"));
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+    }
+
+    @Test
     void versionBelowTheTargetBringsTheInstallTaskBackWithTheReason() {
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);

@@ -19,6 +19,7 @@ import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordLocalViewDelegate
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordMonitoringDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordRepositoryViewsDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordStageResultDelegate;
+import io.mqrunbooks.adapter.in.camunda.clustermigration.RequireNewerTargetVersionListener;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.ResumeQueueManagerDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.SampleTrafficDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.SendTestMessagesDelegate;
@@ -88,6 +89,7 @@ class MigrationRig {
         Mocks.register("recordMonitoringDelegate", new RecordMonitoringDelegate(steps));
         Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener());
         Mocks.register("backoutReasonRequiredListener", new BackoutReasonRequiredListener());
+        Mocks.register("requireNewerTargetVersionListener", new RequireNewerTargetVersionListener());
         Mocks.register("planStagedMigrationDelegate", new PlanStagedMigrationDelegate(planner));
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
         Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate());
