@@ -32,7 +32,7 @@ class DrDrillBrowserTest extends LabAppTest {
 
     private static final String PROCESS_KEY = "drActivationProcess";
     private static final String PROCESS_NAME = "DR activation of a backup queue manager";
-    private static final String GATE = "Declare disaster";
+    private static final String GATE = "Declare disaster for QM1";
     private static final String INCIDENT = "INC-DRILL-0042";
     /** The job executor runs the service tasks between two user tasks, some of them polling. */
     private static final Duration ASYNC_STEPS = Duration.ofSeconds(90);
@@ -120,7 +120,7 @@ class DrDrillBrowserTest extends LabAppTest {
 
         // The operator confirms the unreachable primary is isolated.
         tasklist.login("operator");
-        tasklist.openTask("Confirm the primary is isolated");
+        tasklist.openTask("Confirm the primary QM1 is isolated");
         tasklist.claim();
         tasklist.awaitClaimed();
         assertThat(tasklist.shown("What SSH found")).contains("mqeast1");
@@ -133,7 +133,7 @@ class DrDrillBrowserTest extends LabAppTest {
         browser.screenshot("isolation-completed");
 
         // No baseline could be exported from the dead primary: the operator vouches for the backup's objects.
-        tasklist.openTask("Confirm the backup's objects are current", ASYNC_STEPS);
+        tasklist.openTask("Confirm the objects of QM1's backup are current", ASYNC_STEPS);
         tasklist.claim();
         tasklist.awaitClaimed();
         assertThat(tasklist.shown("Backup host")).isEqualTo("mqwest1");
@@ -145,19 +145,20 @@ class DrDrillBrowserTest extends LabAppTest {
 
         // Each of QM1's channel partners signs off the DR change (parallel tasks).
         for (String partner : List.of("Bank of Example (QM1.TO.BANK)", "Card Processor (QM1.TO.CARDS)")) {
-            tasklist.openTask("Confirm the partner's DR change: " + partner, ASYNC_STEPS);
+            tasklist.openTask("Confirm the partner's DR change for QM1: " + partner, ASYNC_STEPS);
             tasklist.claim();
             tasklist.awaitClaimed();
             tasklist.type("Confirmed by (name at the partner)", "Duty manager at " + partner);
             tasklist.pickToday("Confirmed on");
-            tasklist.typeTime("at", "10:30 AM");
+            // 24-hour and to the minute (the picker once snapped to quarter hours in 12-hour form)
+            tasklist.typeTime("at (24-hour, your time zone; kept with its UTC offset)", "10:37");
             tasklist.type("Firewall ticket reference", "FW-" + partner.length());
             browser.screenshot("partner-signed-off-" + partner.substring(0, partner.indexOf(' ')).toLowerCase());
             tasklist.complete();
         }
 
         // After the channels, the cluster, a test message and the drain: the operator redirects the clients.
-        tasklist.openTask("Redirect the clients (DNS or load balancer)", ASYNC_STEPS);
+        tasklist.openTask("Redirect the clients of QM1 (DNS or load balancer)", ASYNC_STEPS);
         tasklist.claim();
         tasklist.awaitClaimed();
         assertThat(tasklist.shown("Backup queue manager")).isEqualTo("QM1");
@@ -189,7 +190,7 @@ class DrDrillBrowserTest extends LabAppTest {
         // only when its id starts with userTask_approve or it has gate=true (EvidenceParseListener); this
         // process's gate has neither, so it is listed with the other tasks a person completed. Either way
         // the row names the approver and the decision.
-        List<String> declaration = row("Declare disaster (userTask_declareDisaster)");
+        List<String> declaration = row("Declare disaster for QM1 (userTask_declareDisaster)");
         assertThat(declaration).hasSizeGreaterThanOrEqualTo(3);
         assertThat(declaration.get(1)).isEqualTo("changemgr");
         assertThat(String.join("\n", declaration)).containsPattern("decision ?[=:] approve")
@@ -205,9 +206,9 @@ class DrDrillBrowserTest extends LabAppTest {
         assertThat(browser.driver().findElement(By.xpath(
                 "//h2[normalize-space(.)='Outcome']/following-sibling::table[1]//tr[th[normalize-space(.)='Outcome']]/td"))
                 .getText()).isEqualTo("completed");
-        assertThat(report).contains("Started by", "lead", "Confirm the primary is isolated (userTask_confirmIsolation)",
+        assertThat(report).contains("Started by", "lead", "Confirm the primary QM1 is isolated (userTask_confirmIsolation)",
                 "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)",
-                "Redirect the clients (DNS or load balancer) (userTask_redirectClients)");
+                "Redirect the clients of QM1 (DNS or load balancer) (userTask_redirectClients)");
     }
 
     /** The cells of the first report table row whose first cell is {@code firstCell}. */

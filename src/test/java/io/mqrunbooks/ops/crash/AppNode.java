@@ -99,7 +99,17 @@ final class AppNode implements AutoCloseable {
                 Map.entry("MQRB_TLS_ENABLED", "false"),
                 Map.entry("MQRB_TLS_KEYSTORE", ""),
                 Map.entry("MQRB_TLS_KEYSTORE_PASSWORD", ""),
-                Map.entry("MQRB_TLS_KEYSTORE_TYPE", "PKCS12")), ProductionEnvironment.DOCKER));
+                Map.entry("MQRB_TLS_KEYSTORE_TYPE", "PKCS12"),
+                // No notifications, as docker/compose.yaml by default.
+                Map.entry("MQRB_PUBLIC_URL", "http://localhost:8080"),
+                Map.entry("MQRB_MAIL_ENABLED", "false"),
+                Map.entry("MQRB_MAIL_HOST", ""),
+                Map.entry("MQRB_MAIL_PORT", "587"),
+                Map.entry("MQRB_MAIL_USERNAME", ""),
+                Map.entry("MQRB_MAIL_PASSWORD", ""),
+                Map.entry("MQRB_MAIL_STARTTLS", "true"),
+                Map.entry("MQRB_MAIL_FROM", "mq-runbooks@localhost"),
+                Map.entry("MQRB_NOTIFY_WEBHOOK_URL", "")), ProductionEnvironment.DOCKER));
         process = builder.start();
         Harness.endWithThisJvm(process);
         startedAt = System.nanoTime();

@@ -34,7 +34,7 @@ final class DrillPeople {
     static Answer answer(String taskKey, DrillPlan.Run run, Function<String, String> variable) {
         return switch (taskKey) {
             // DR activation (forms/drActivation*.form)
-            case "userTask_declareDisaster" -> fill("decision", "approve", "comment", "declared by the drill");
+            case "userTask_declareDisaster" -> fill("decision", "approve", "declarationComment", "declared by the drill");
             case "userTask_confirmIsolation" -> fill("isolationMethod", "power", "isolationDetails",
                     "primary host powered off (drill)", "isolationConfirmed", true);
             case "userTask_confirmObjectsCurrent" -> fill("objectsCurrentDetails", "nightly export applied (drill)",
@@ -47,14 +47,15 @@ final class DrillPeople {
                     "redirectDone", true);
             // DR baseline
             case "userTask_reviewLag" -> fill("levelling", "request", "reviewComment", "level it (drill)");
-            case "userTask_approveLevelling" -> fill("decision", "approve", "comment", "approved by the drill");
+            case "userTask_approveLevelling" -> fill("decision", "approve", "levellingComment", "approved by the drill");
             // cluster migration and staged migration
-            case "userTask_approveMigration" -> fill("decision", "approve", "comment", "approved by the drill");
-            case "userTask_acknowledgeOutage" -> fill("outageDecision", "acknowledge", "comment", "acknowledged (drill)");
+            case "userTask_approveMigration" -> fill("decision", "approve", "approvalComment", "approved by the drill");
+            case "userTask_acknowledgeOutage" -> fill("outageDecision", "acknowledge", "outageComment", "acknowledged (drill)");
             case "userTask_takeBackup" -> fill("backupLocation", "/backup/drill");
             case "userTask_installVersion" -> new Answer(DrillPlan.vars("targetVersion", run.installVersion(),
-                    "migrationDecision", "continue"), LabWork.INSTALL_VERSION);
-            case "userTask_reviewDifferences", "userTask_signOff" -> fill("migrationDecision", "continue");
+                    "installDecision", "continue"), LabWork.INSTALL_VERSION);
+            case "userTask_reviewDifferences" -> fill("reviewDecision", "continue");
+            case "userTask_signOff" -> fill("signOffDecision", "continue", "signOffComment", "signed off by the drill");
             // before every member but the first; loopCounter: the member it is about (0 = FR1)
             case "userTask_approveNextMember" -> fill("stageDecision",
                     Integer.parseInt(variable.apply("loopCounter")) < run.stagesToRun() ? "continue" : "stop");

@@ -356,7 +356,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 "clientChannel", "APP.SVRCONN")));
         Task declare = awaitTask(run, "userTask_declareDisaster");
         ResponseEntity<String> declared = completeOverRest("changemgr", declare.getId(),
-                Map.of("decision", "approve", "comment", "Declared"));
+                Map.of("decision", "approve", "declarationComment", "Declared"));
         assertThat(declared.getStatusCode()).as(declared.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         return run;
     }

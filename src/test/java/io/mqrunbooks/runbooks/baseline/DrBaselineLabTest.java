@@ -85,7 +85,7 @@ class DrBaselineLabTest extends LabAppTest {
         complete(review, "operator", Groups.OPERATORS, Map.of("levelling", "request", "reviewComment", "card channel"));
 
         Task gate = awaitTask(run, "userTask_approveLevelling");
-        complete(gate, "changemgr", Groups.CHANGE_MANAGERS, Map.of("decision", "approve", "comment", "CHG-2211"));
+        complete(gate, "changemgr", Groups.CHANGE_MANAGERS, Map.of("decision", "approve", "levellingComment", "CHG-2211"));
         HistoricProcessInstance ended = awaitEnd(run);
 
         assertThat(variable(ended, "outcome")).isEqualTo("completed");

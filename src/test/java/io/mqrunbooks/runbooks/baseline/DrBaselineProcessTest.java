@@ -105,7 +105,7 @@ class DrBaselineProcessTest {
     private void complete(Task task, String user, String decision, String comment) {
         identity.setAuthentication(user, List.of(Groups.CHANGE_MANAGERS));
         try {
-            tasks.complete(task.getId(), Map.of("decision", decision, "comment", comment));
+            tasks.complete(task.getId(), Map.of("decision", decision, "levellingComment", comment));
         } finally {
             identity.clearAuthentication();
         }
@@ -114,7 +114,8 @@ class DrBaselineProcessTest {
     /** The operator's review of the lag: olivia, who started the run, may do it (it is not a gate). */
     private Task review(ProcessInstance run, String levelling, String comment) {
         Task review = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
-        assertThat(review.getName()).isEqualTo("Review the backup's lag");
+        assertThat(review.getName()).isEqualTo("Review the lag of " + tasks.getVariable(review.getId(), "queueManager")
+                + "'s backup");
         identity.setAuthentication("olivia", List.of(Groups.OPERATORS));
         try {
             tasks.complete(review.getId(), Map.of("levelling", levelling, "reviewComment", comment));
@@ -187,7 +188,7 @@ class DrBaselineProcessTest {
         assertThat(reviewTask.getTaskDefinitionKey()).isEqualTo("userTask_reviewLag");
         assertThat(tasks.getVariable(reviewTask.getId(), "levelScript")).isEqualTo(EXPECTED_LEVEL_SCRIPT);
         Task gate = review(run, "request", "new card channel must be on the DR side");
-        assertThat(gate.getName()).isEqualTo("Approve levelling the backup");
+        assertThat(gate.getName()).isEqualTo("Approve levelling the backup of " + tasks.getVariable(gate.getId(), "queueManager"));
         Map<String, Object> shown = tasks.getVariables(gate.getId());
         assertThat(shown.get("levelScript")).isEqualTo(EXPECTED_LEVEL_SCRIPT);
         assertThat((String) shown.get("levelSummary"))
@@ -198,7 +199,7 @@ class DrBaselineProcessTest {
                         + "automatically (deleting it cannot be undone and may lose messages; delete it by hand if it is not wanted)\n");
 
         identity.setAuthentication("olivia", List.of(Groups.OPERATORS, Groups.CHANGE_MANAGERS));
-        assertThatThrownBy(() -> tasks.complete(gate.getId(), Map.of("decision", "approve", "comment", "mine")))
+        assertThatThrownBy(() -> tasks.complete(gate.getId(), Map.of("decision", "approve", "levellingComment", "mine")))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes rule: olivia started run");
         identity.clearAuthentication();
 
@@ -337,7 +338,7 @@ class DrBaselineProcessTest {
         assertThat(variable(run, "runSummary")).isEqualTo(
                 "QMDR -> QMDR: hot backup, objects replicated with its data (not compared)\n");
         assertThat(tasks.createTaskQuery().processInstanceId(run.getId()).singleResult().getName())
-                .isEqualTo("Review the backup's lag");
+                .isEqualTo("Review the lag of QM1's backup");
         assertThat(runtime.getVariable(tasks.createTaskQuery().singleResult().getExecutionId(), "queueManager"))
                 .isEqualTo("QM1");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())

@@ -50,13 +50,13 @@ class ClusterMigrationLabTest extends LabAppTest {
         complete("CHG-PR3", "userTask_takeBackup", Map.of("backupLocation", "/backup/pr3/2026-11-21"));
         labMq.installVersion("pr3", "9.4.1.0");
         complete("CHG-PR3", "userTask_installVersion", Map.of("targetVersion", "9.4.1.0",
-                "migrationDecision", "continue"));
+                "installDecision", "continue"));
         waitForTask("CHG-PR3", "userTask_reviewDifferences");
         assertThat(variable(id, "differenceCount")).isEqualTo(0);
         assertThat((String) variable(id, "differencesSummary")).contains("Expected changes (the new version):\n"
                 + "  on PR3: CLUSQMGR(PR3) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100\n");
-        complete("CHG-PR3", "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
-        complete("CHG-PR3", "userTask_signOff", Map.of("migrationDecision", "continue"));
+        complete("CHG-PR3", "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        complete("CHG-PR3", "userTask_signOff", Map.of("signOffDecision", "continue"));
         waitUntilEnded(id);
 
         assertThat(variable(id, "outcome")).isEqualTo("completed: PR3 runs 9.4.1.0 and is resumed in its clusters");
@@ -90,8 +90,8 @@ class ClusterMigrationLabTest extends LabAppTest {
         complete("CHG-PR1", "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
         labMq.installVersion("pr1", "9.4.1.0");
         complete("CHG-PR1", "userTask_installVersion", Map.of("targetVersion", "9.4.1.0",
-                "migrationDecision", "continue"));
-        complete("CHG-PR1", "userTask_reviewDifferences", Map.of("migrationDecision", "backout",
+                "installDecision", "continue"));
+        complete("CHG-PR1", "userTask_reviewDifferences", Map.of("reviewDecision", "backout",
                 "backoutReason", "application team found a regression"));
         waitForTask("CHG-PR1", "userTask_restoreBackup");
         labMq.installVersion("pr1", "9.4.0.0");
@@ -124,9 +124,9 @@ class ClusterMigrationLabTest extends LabAppTest {
             complete("CHG-PAYCLUS", "userTask_takeBackup", Map.of("backupLocation", "/backup/" + host));
             labMq.installVersion(host, "9.4.1.0");
             complete("CHG-PAYCLUS", "userTask_installVersion", Map.of("targetVersion", "9.4.1.0",
-                    "migrationDecision", "continue"));
-            complete("CHG-PAYCLUS", "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
-            complete("CHG-PAYCLUS", "userTask_signOff", Map.of("migrationDecision", "continue"));
+                    "installDecision", "continue"));
+            complete("CHG-PAYCLUS", "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+            complete("CHG-PAYCLUS", "userTask_signOff", Map.of("signOffDecision", "continue"));
         }
         waitUntilEnded(id);
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -84,12 +85,12 @@ class ClusterMigrationProcessTest {
                 .contains("Expected changes (the new version):\n"
                         + "  on PR1: CLUSQMGR(PR1) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100")
                 .contains("Not compared (they change by themselves): ALTDATE, ALTTIME, CLUSDATE, CLUSTIME, STATUS");
-        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
         assertThat((String) rig.variable(id, "channelSummary")).isEqualTo(
                 "CHSTATUS(TO.FR1) to FR1: RUNNING\nCHSTATUS(TO.FR2) to FR2: RUNNING");
         assertThat((String) rig.variable(id, "testSummary")).isEqualTo(
                 "put on FR1 to MQRB.TEST.PR1, got on PR1\nput on PR1 to MQRB.TEST.FR1, got on FR1");
-        rig.complete(id, "userTask_signOff", Map.of("migrationDecision", "continue"));
+        rig.complete(id, "userTask_signOff", Map.of("signOffDecision", "continue"));
 
         assertThat(instance(id)).isNull();
         assertThat(outcome(id)).isEqualTo("completed: PR1 runs 9.4.1.0 and is resumed in its clusters");
@@ -109,7 +110,7 @@ class ClusterMigrationProcessTest {
     void gateRejectedEndsTheRunAsRejectedWithoutTouchingTheQueueManager() {
         String id = rig.start("PR1");
         rig.runJobs();
-        rig.complete(id, "userTask_approveMigration", Map.of("decision", "reject", "comment", "not in the freeze"));
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "reject", "approvalComment", "not in the freeze"));
         assertThat(outcome(id)).isEqualTo("rejected: not in the freeze");
         assertThat(rig.fake.journal).isEmpty();
     }
@@ -142,8 +143,8 @@ class ClusterMigrationProcessTest {
         rig.complete(id, "userTask_acknowledgeOutage", Map.of("outageDecision", "acknowledge"));
         assertThat(rig.fake.journal).contains("SUSPEND QMGR CLUSTER(PAYCLUS) on PR3");
         rig.backupAndInstall(id, "pr3", "9.4.1.0");
-        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
-        rig.complete(id, "userTask_signOff", Map.of("migrationDecision", "continue"));
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        rig.complete(id, "userTask_signOff", Map.of("signOffDecision", "continue"));
         assertThat(outcome(id)).isEqualTo("completed: PR3 runs 9.4.1.0 and is resumed in its clusters");
     }
 
@@ -190,12 +191,33 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
+    void aTargetVersionNotNewerThanTheCurrentIsRefusedOnTheInstallTask() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        for (String notNewer : List.of("9.4.0.0", "9.4", "9.3.5.0")) {
+            assertThatThrownBy(() -> rig.complete(id, "userTask_installVersion", Map.of("targetVersion", notNewer,
+                    "installDecision", "continue")))
+                    .hasMessageContaining("'Install the new IBM MQ version for PR1': The target version " + notNewer
+                            + " is not newer than the version PR1 runs, 9.4.0.0: a migration must move to a newer"
+                            + " version. Enter a newer version, or choose back out.");
+        }
+        assertThat(rig.task(id, "userTask_installVersion")).isNotNull();
+        verify(rig.fake, never()).start(anyString(), anyString());
+
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.0.0", "installDecision", "backout",
+                "backoutReason", "the fix pack is not out yet"));
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+    }
+
+    @Test
     void versionBelowTheTargetBringsTheInstallTaskBackWithTheReason() {
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);
         rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
-        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "migrationDecision", "continue"));
-        assertThat(rig.task(id, "userTask_installVersion")).isNotNull();
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "installDecision", "continue"));
+        Task back = rig.task(id, "userTask_installVersion");
+        assertThat(engine.getTaskService().getVariable(back.getId(), "installDecision")).as("decision shown").isNull();
         assertThat(rig.variable(id, "versionProblem")).isEqualTo("dspmqver on pr1 shows version 9.4.0.0, below the"
                 + " target 9.4.1.0: the new version is not installed yet.");
         verify(rig.fake, never()).start(anyString(), anyString());
@@ -211,11 +233,11 @@ class ClusterMigrationProcessTest {
         assertThat((String) rig.variable(id, "differencesSummary")).startsWith("1 difference:\n"
                 + "  on FR2: QCLUSTER(PAY.ROUTING) CLUSQMGR(PR3) CLUSTER(PAYCLUS) (object): present -> (absent)\n");
 
-        assertThatThrownBy(() -> rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "backout")))
+        assertThatThrownBy(() -> rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "backout")))
                 .hasMessage("ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while"
-                        + " invoking TaskListener: 'Review the differences': a decision to back out needs a reason in"
+                        + " invoking TaskListener: 'Review the differences after migrating PR3': a decision to back out needs a reason in"
                         + " 'Why back out'.'");
-        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "backout",
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "backout",
                 "backoutReason", "FR2 no longer knows PAY.ROUTING on PR3"));
         assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
         assertThat(rig.fake.running.get("PR3")).isFalse();
@@ -236,7 +258,7 @@ class ClusterMigrationProcessTest {
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);
         rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
-        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "migrationDecision", "backout",
+        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "installDecision", "backout",
                 "backoutReason", "installer failed"));
         rig.fake.installVersion("pr1", "9.4.1.0");
         rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
@@ -254,7 +276,7 @@ class ClusterMigrationProcessTest {
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);
         rig.backupAndInstall(id, "pr1", "9.4.1.0");
-        rig.complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
         assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
         assertThat(rig.variable(id, "backoutReason")).isEqualTo("test message not delivered: put on FR1 to"
                 + " MQRB.TEST.PR1, nothing arrived on PR1 within 1 s; put on PR1 to MQRB.TEST.FR1, nothing arrived on FR1"

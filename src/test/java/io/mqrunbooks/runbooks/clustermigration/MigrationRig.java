@@ -19,6 +19,7 @@ import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordLocalViewDelegate
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordMonitoringDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordRepositoryViewsDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.RecordStageResultDelegate;
+import io.mqrunbooks.adapter.in.camunda.clustermigration.RequireNewerTargetVersionListener;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.ResumeQueueManagerDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.SampleTrafficDelegate;
 import io.mqrunbooks.adapter.in.camunda.clustermigration.SendTestMessagesDelegate;
@@ -88,6 +89,7 @@ class MigrationRig {
         Mocks.register("recordMonitoringDelegate", new RecordMonitoringDelegate(steps));
         Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener());
         Mocks.register("backoutReasonRequiredListener", new BackoutReasonRequiredListener());
+        Mocks.register("requireNewerTargetVersionListener", new RequireNewerTargetVersionListener());
         Mocks.register("planStagedMigrationDelegate", new PlanStagedMigrationDelegate(planner));
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
         Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate());
@@ -175,7 +177,7 @@ class MigrationRig {
     /** Runs a migration through the happy path up to (not including) the task named, from the start. */
     void approveAndAcknowledge(String id) {
         runJobs();
-        complete(id, "userTask_approveMigration", Map.of("decision", "approve", "comment", "CAB approved"));
+        complete(id, "userTask_approveMigration", Map.of("decision", "approve", "approvalComment", "CAB approved"));
         if (!engine.getTaskService().createTaskQuery().processInstanceId(id)
                 .taskDefinitionKey("userTask_acknowledgeOutage").list().isEmpty()) {
             complete(id, "userTask_acknowledgeOutage", Map.of("outageDecision", "acknowledge"));
@@ -185,14 +187,14 @@ class MigrationRig {
     void backupAndInstall(String id, String host, String version) {
         complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/" + host + "/2026-11-21"));
         fake.installVersion(host, version);
-        complete(id, "userTask_installVersion", Map.of("targetVersion", version, "migrationDecision", "continue"));
+        complete(id, "userTask_installVersion", Map.of("targetVersion", version, "installDecision", "continue"));
     }
 
     /** A whole migration of one queue manager on the happy path. */
     void migrate(String id, String queueManager) {
         approveAndAcknowledge(id);
         backupAndInstall(id, FakeClusterEstate.host(queueManager), "9.4.1.0");
-        complete(id, "userTask_reviewDifferences", Map.of("migrationDecision", "continue"));
-        complete(id, "userTask_signOff", Map.of("migrationDecision", "continue", "comment", "quiet for 30 min"));
+        complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        complete(id, "userTask_signOff", Map.of("signOffDecision", "continue", "signOffComment", "quiet for 30 min"));
     }
 }

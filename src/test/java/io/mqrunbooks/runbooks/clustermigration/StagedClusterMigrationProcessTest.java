@@ -59,7 +59,11 @@ class StagedClusterMigrationProcessTest {
             if (!queueManager.equals("FR1")) {
                 assertThat((String) rig.variable(id, "stagesSummary")).endsWith("Next: " + queueManager + " ("
                         + (FakeClusterEstate.MEMBERS.indexOf(queueManager) + 1) + " of 5)");
-                rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "continue"));
+                String gate = rig.task(id, "userTask_approveNextMember").getId();
+                assertThat(engine.getTaskService().getVariable(gate, "stageDecision")).as("decision shown").isNull();
+                assertThat(engine.getTaskService().getVariable(gate, "stageComment")).as("comment shown").isNull();
+                rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "continue",
+                        "stageComment", queueManager + " next"));
             }
             ProcessInstance child = child(id);
             assertThat(engine.getRuntimeService().getVariable(child.getId(), "queueManager")).isEqualTo(queueManager);
@@ -89,7 +93,7 @@ class StagedClusterMigrationProcessTest {
         assertThat((String) rig.variable(id, "stagesSummary")).isEqualTo("Order (full repositories first): FR1, FR2,"
                 + " PR1, PR2, PR3\nDone:\n  FR1: completed: FR1 runs 9.4.1.0 and is resumed in its clusters\n"
                 + "Not yet migrated: FR2, PR1, PR2, PR3\nNext: FR2 (2 of 5)");
-        rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "stop", "comment", "wait a week"));
+        rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "stop", "stageComment", "wait a week"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()).isNull();
         assertThat(rig.variable(id, "outcome")).isEqualTo("stopped: FR1: completed: FR1 runs 9.4.1.0 and is resumed in"
@@ -107,7 +111,7 @@ class StagedClusterMigrationProcessTest {
         String fr1 = child(id).getId();
         rig.approveAndAcknowledge(fr1);
         rig.complete(fr1, "userTask_takeBackup", Map.of("backupLocation", "/backup/fr1"));
-        rig.complete(fr1, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "migrationDecision", "backout",
+        rig.complete(fr1, "userTask_installVersion", Map.of("targetVersion", "9.4.1.0", "installDecision", "backout",
                 "backoutReason", "installer refused the fix pack"));
         rig.complete(fr1, "userTask_restoreBackup", Map.of("backupRestored", true));
         assertThat((String) rig.variable(id, "stagesSummary")).contains(

@@ -53,7 +53,7 @@ class DrActivationLabTest extends LabAppTest {
 
         Task gate = awaitTask("userTask_declareDisaster");
         assertThat(text("assessmentSummary")).startsWith("Primary QM1 on mqeast1: host mqeast1 unreachable: ");
-        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "comment", "Declared"));
+        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "declarationComment", "Declared"));
         complete(awaitTask("userTask_confirmIsolation"), "operator", "mq-operators", Map.of("isolationMethod", "power",
                 "isolationDetails", "mqeast1 powered off", "isolationConfirmed", true));
         complete(awaitTask("userTask_confirmObjectsCurrent"), "operator", "mq-operators",
@@ -80,7 +80,7 @@ class DrActivationLabTest extends LabAppTest {
     void aRunningPrimaryIsEndedAndProvenEndedBeforeTheBackupStarts() {
         start("QM1");
         complete(awaitTask("userTask_declareDisaster"), "changemgr", "change-managers",
-                Map.of("decision", "approve", "comment", "Declared"));
+                Map.of("decision", "approve", "declarationComment", "Declared"));
         confirmPartnersAndRedirect();
 
         assertThat(text("outcome")).isEqualTo("completed");
@@ -102,7 +102,7 @@ class DrActivationLabTest extends LabAppTest {
     void hotBackupDemotesThePrimaryNodeAndPromotesTheSecondaryBeforeStartingIt() {
         start("QMDR");
         complete(awaitTask("userTask_declareDisaster"), "changemgr", "change-managers",
-                Map.of("decision", "approve", "comment", "Declared"));
+                Map.of("decision", "approve", "declarationComment", "Declared"));
         complete(awaitTask("userTask_redirectClients"), "operator", "mq-operators", Map.of("redirectMethod", "dns",
                 "redirectDetails", "CNAME moved", "redirectDone", true));
         awaitEnd();
@@ -184,7 +184,7 @@ class DrActivationLabTest extends LabAppTest {
                 .satisfies(c -> assertThat(c.get("stdout").asText()).contains("IBM MQ queue manager 'QM1' started"));
 
         assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {
-            assertThat(gate.stepName()).isEqualTo("Declare disaster");
+            assertThat(gate.stepName()).isEqualTo("Declare disaster for QM1");
             assertThat(gate.actor()).isEqualTo("changemgr");
             assertThat(json(gate.payload()).get("decision").asText()).isEqualTo("approve");
             assertThat(json(gate.payload()).get("comment").asText()).isEqualTo("Declared");

@@ -291,7 +291,7 @@ class DrActivationProcessTest {
         qm1Estate(QmStatus.RUNNING);
         start("QM1");
         complete(task("userTask_declareDisaster"), "changemgr", "change-managers",
-                Map.of("decision", "reject", "comment", "Primary is only slow; fix in place"));
+                Map.of("decision", "reject", "declarationComment", "Primary is only slow; fix in place"));
         drive();
 
         assertThat(var("outcome")).isEqualTo("rejected: Primary is only slow; fix in place");
@@ -309,7 +309,7 @@ class DrActivationProcessTest {
         assertThatThrownBy(() -> taskService.complete(gate.getId(), Map.of("decision", "approve")))
                 .isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("Four-eyes rule: operator started run")
-                .hasMessageContaining("cannot approve its gate 'Declare disaster'");
+                .hasMessageContaining("cannot approve its gate 'Declare disaster for QM1'");
     }
 
     @Test
@@ -537,7 +537,7 @@ class DrActivationProcessTest {
     }
 
     void approveGate(Task gate) {
-        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "comment", "Declared"));
+        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "declarationComment", "Declared"));
     }
 
     void confirmPartnersOnly() {

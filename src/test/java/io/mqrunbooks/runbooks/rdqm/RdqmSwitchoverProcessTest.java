@@ -206,7 +206,7 @@ class RdqmSwitchoverProcessTest extends RunbookEngineTest {
         assertThatThrownBy(() -> tasks.complete(task(run).getId(), vars("switchoverDecision", "approve")))
                 .isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("Four-eyes rule: operator started run")
-                .hasMessageContaining("cannot approve its gate 'Approve the switchover'");
+                .hasMessageContaining("cannot approve its gate 'Approve the switchover of QMDR'");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class BaselineVariables {
     /** Who completed the review (set by its complete listener). */
     public static final String LAG_REVIEWED_BY = "lagReviewedBy";
     public static final String DECISION = "decision";
-    public static final String COMMENT = "comment";
+    public static final String LEVELLING_COMMENT = "levellingComment";
     /** Who completed the gate (set by its complete listener). */
     public static final String LEVEL_APPROVED_BY = "levelApprovedBy";
     public static final String LEVEL_RESULT = "levelResult";

@@ -41,7 +41,7 @@ public class CompareBackupDelegate implements JavaDelegate {
         execution.setVariableLocal(BaselineVariables.REVIEW_COMMENT, null);
         execution.setVariableLocal(BaselineVariables.LAG_REVIEWED_BY, null);
         execution.setVariableLocal(BaselineVariables.DECISION, null);
-        execution.setVariableLocal(BaselineVariables.COMMENT, null);
+        execution.setVariableLocal(BaselineVariables.LEVELLING_COMMENT, null);
         execution.setVariableLocal(BaselineVariables.LEVEL_APPROVED_BY, null);
     }
 }

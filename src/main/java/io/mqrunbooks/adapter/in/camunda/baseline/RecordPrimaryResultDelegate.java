@@ -23,7 +23,7 @@ public class RecordPrimaryResultDelegate implements JavaDelegate {
                         (String) execution.getVariable(BaselineVariables.REVIEW_COMMENT)),
                 (String) execution.getVariable(BaselineVariables.DECISION),
                 (String) execution.getVariable(BaselineVariables.LEVEL_APPROVED_BY),
-                (String) execution.getVariable(BaselineVariables.COMMENT),
+                (String) execution.getVariable(BaselineVariables.LEVELLING_COMMENT),
                 (String) execution.getVariable(BaselineVariables.LEVEL_RESULT),
                 (Boolean) execution.getVariable(BaselineVariables.BACKUP_VERIFIED));
         DelegateExecution run = execution.getProcessInstance();

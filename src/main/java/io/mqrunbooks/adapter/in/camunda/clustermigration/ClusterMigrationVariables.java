@@ -18,10 +18,12 @@ public final class ClusterMigrationVariables {
     public static final String MONITORING_PERIOD = "monitoringPeriod";
     // gate and operator decisions
     public static final String DECISION = "decision";
-    public static final String COMMENT = "comment";
+    public static final String APPROVAL_COMMENT = "approvalComment";
     public static final String OUTAGE_DECISION = "outageDecision";
-    /** {@code continue} or {@code backout} at every decision point after the stop. */
-    public static final String MIGRATION_DECISION = "migrationDecision";
+    /** {@code continue} or {@code backout}: one variable per decision point, so none is pre-selected by another. */
+    public static final String INSTALL_DECISION = "installDecision";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String SIGN_OFF_DECISION = "signOffDecision";
     public static final String BACKOUT_REASON = "backoutReason";
     // pre-checks
     public static final String SOLE_HOSTED_QUEUES = "soleHostedQueues";
@@ -62,6 +64,7 @@ public final class ClusterMigrationVariables {
     public static final String STAGE_COUNT = "stageCount";
     public static final String CURRENT_QUEUE_MANAGER = "currentQueueManager";
     public static final String STAGE_DECISION = "stageDecision";
+    public static final String STAGE_COMMENT = "stageComment";
     public static final String STAGE_RESULTS = "stageResults";
     public static final String STAGES_SUMMARY = "stagesSummary";
     public static final String MEMBER_OUTCOME = "memberOutcome";

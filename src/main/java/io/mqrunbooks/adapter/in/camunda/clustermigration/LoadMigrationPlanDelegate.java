@@ -41,7 +41,6 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
         execution.setVariable(TRAFFIC_SAMPLES_WANTED, settings.trafficSamples());
         execution.setVariable(STATUS_POLL_INTERVAL, settings.statusPollInterval().toString());
         execution.setVariable(MONITORING_PERIOD, settings.monitoringPeriod().toString());
-        execution.setVariable(MIGRATION_DECISION, "continue");
         execution.setVariable(PLAN_SUMMARY, MigrationRun.text(MigrationSummaries.plan(plan, settings,
                 (String) execution.getVariable(RunVariables.REASON)), "the plan is the JSON variable " + PLAN));
     }

@@ -22,7 +22,7 @@ public class MigrationOutcomeListener implements ExecutionListener {
         return switch (endEvent) {
             case "endEvent_completed" -> "completed: " + execution.getVariable(RunVariables.QUEUE_MANAGER) + " runs "
                     + execution.getVariable(INSTALLED_VERSION) + " and is resumed in its clusters";
-            case "endEvent_rejected" -> withComment("rejected", execution.getVariable(COMMENT));
+            case "endEvent_rejected" -> withComment("rejected", execution.getVariable(APPROVAL_COMMENT));
             case "endEvent_outageRefused" -> "rejected: the outage of "
                     + String.join(", ", MigrationJson.readStrings(MigrationRun.json(execution, SOLE_HOSTED_QUEUES)))
                     + " was not acknowledged";

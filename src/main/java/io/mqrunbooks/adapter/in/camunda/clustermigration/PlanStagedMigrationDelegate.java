@@ -33,7 +33,6 @@ public class PlanStagedMigrationDelegate implements JavaDelegate {
         }
         MigrationRun.setJson(execution, STAGE_QUEUE_MANAGERS, members);
         execution.setVariable(STAGE_COUNT, members.size());
-        execution.setVariable(STAGE_DECISION, "continue");
         MigrationRun.setJson(execution, STAGE_RESULTS, List.of());
         execution.setVariable(STAGES_SUMMARY, StagedMigration.summary(members, List.of()));
     }

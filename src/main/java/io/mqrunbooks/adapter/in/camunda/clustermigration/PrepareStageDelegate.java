@@ -20,5 +20,9 @@ public class PrepareStageDelegate implements JavaDelegate {
         execution.setVariable(CURRENT_QUEUE_MANAGER, members.get(index));
         execution.setVariable(STAGES_SUMMARY, MigrationRun.text(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS)
                 + "\nNext: " + members.get(index) + " (" + (index + 1) + " of " + members.size() + ")");
+        // each stage's gate starts blank, not with the previous stage's answer; kept run-wide, where the loop's
+        // completion condition reads it
+        execution.setVariable(STAGE_DECISION, null);
+        execution.setVariable(STAGE_COMMENT, null);
     }
 }

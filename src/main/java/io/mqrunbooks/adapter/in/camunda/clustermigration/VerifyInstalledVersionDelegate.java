@@ -35,6 +35,10 @@ public class VerifyInstalledVersionDelegate implements JavaDelegate {
         }
         boolean done = installed.compareTo(target) >= 0;
         execution.setVariable(VERSION_INSTALLED, done);
+        if (!done) {
+            // the install task comes back: the operator decides again, nothing pre-selected
+            execution.setVariable(INSTALL_DECISION, null);
+        }
         execution.setVariable(VERSION_PROBLEM, done ? "" : "dspmqver on " + plan.host() + " shows version "
                 + installed + ", below the target " + target + ": the new version is not installed yet.");
         MigrationRun.log(execution, "dspmqver on " + plan.host() + ": Version " + installed

@@ -51,7 +51,7 @@ public final class DrActivationVariables {
     public static final String BASELINE_AVAILABLE = "baselineAvailable";
     public static final String BASELINE_SOURCE = "baselineSource";
     public static final String DECISION = "decision";
-    public static final String COMMENT = "comment";
+    public static final String DECLARATION_COMMENT = "declarationComment";
 
     // Fencing
     public static final String FENCING_SUMMARY = "fencingSummary";

@@ -31,6 +31,7 @@ public class PreparePartnerTaskListener implements TaskListener {
         instance.setVariableLocal(PARTNER_CONFIRMED_BY, null);
         instance.setVariableLocal(PARTNER_CONFIRMED_AT, null);
         instance.setVariableLocal(FIREWALL_TICKET_REFERENCE, null);
-        task.setName("Confirm the partner's DR change: " + partner.get("partner") + " (" + partner.get("channel") + ")");
+        task.setName("Confirm the partner's DR change for " + instance.getVariable(QUEUE_MANAGER) + ": "
+                + partner.get("partner") + " (" + partner.get("channel") + ")");
     }
 }

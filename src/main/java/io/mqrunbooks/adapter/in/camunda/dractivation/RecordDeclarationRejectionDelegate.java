@@ -15,7 +15,7 @@ public class RecordDeclarationRejectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String comment = (String) execution.getVariable(COMMENT);
+        String comment = (String) execution.getVariable(DECLARATION_COMMENT);
         execution.setVariable(OUTCOME, comment == null || comment.isBlank() ? "rejected" : "rejected: " + comment);
     }
 }
