@@ -93,9 +93,17 @@ class RunPageLabTest extends RunbookLabTest {
         assertThat(refused.getBody()).contains("auditor");
         assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isZero();
 
+        ResponseEntity<String> fromAnotherSite = post("operator", "/api/runs/" + run.getId() + "/retry/" + failed.getId(),
+                MediaType.TEXT_HTML, "cross-site");
+        assertThat(fromAnotherSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(fromAnotherSite.getBody()).contains("only from this application's own pages");
+
         labFaults.clearAll();
-        ResponseEntity<String> retried = post("operator", "/api/runs/" + run.getId() + "/retry/" + failed.getId());
+        ResponseEntity<String> retried = post("operator", "/api/runs/" + run.getId() + "/retry/" + failed.getId(),
+                MediaType.TEXT_HTML, "same-origin");
         assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(retried.getBody()).as("the page's form post lands back on the run page")
+                .contains("Run id " + run.getId());
         awaitEndAfterRetry(run.getId());
         assertThat(page("operator", run.getId())).contains("Finished: completed", "No open incident.");
     }
@@ -156,8 +164,16 @@ class RunPageLabTest extends RunbookLabTest {
     }
 
     private ResponseEntity<String> post(String user, String path) {
+        return post(user, path, MediaType.APPLICATION_JSON, null);
+    }
+
+    /** @param fetchSite what a browser says of where the request came from ({@code Sec-Fetch-Site}), or null */
+    private ResponseEntity<String> post(String user, String path, MediaType accept, String fetchSite) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        headers.setAccept(List.of(accept));
+        if (fetchSite != null) {
+            headers.set("Sec-Fetch-Site", fetchSite);
+        }
         return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(headers), String.class);
     }
 
