@@ -2,6 +2,7 @@ package io.mqrunbooks.evidence.report;
 
 import io.mqrunbooks.evidence.ChainVerification;
 import io.mqrunbooks.evidence.EvidenceHashing;
+import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.evidence.RunPage;
 import io.mqrunbooks.evidence.RunSummary;
 import java.net.URLEncoder;
@@ -63,6 +64,10 @@ public class RunReportHtml {
         h.append("<p class=\"muted\">Run id ").append(esc(report.runId())).append(" · generated ")
                 .append(time(report.generatedAt())).append(" from ").append(report.recordCount())
                 .append(" evidence records.</p>\n");
+        if (!EvidenceStore.NO_RUN.equals(report.runId())) {
+            h.append("<p><a href=\"").append(esc(runPageLink(report.runId())))
+                    .append("\">Run page</a>: the diagram, what waits for whom, live while the run goes on.</p>\n");
+        }
         chain(h, report.chain());
         startSection(h, report.start());
         approvals(h, report);
@@ -94,14 +99,17 @@ public class RunReportHtml {
         h.append("<button type=\"submit\">Filter</button>\n</form>\n");
         h.append("<p>").append(page.total()).append(" runs; page ").append(page.page() + 1).append(".</p>\n");
         h.append("<table>\n<tr><th>Run</th><th>Runbook</th><th>Business key</th><th>Queue manager</th>"
-                + "<th>Started by</th><th>Started</th><th>Ended</th><th>Outcome</th><th>PDF</th></tr>\n");
+                + "<th>Started by</th><th>Started</th><th>Ended</th><th>Outcome</th><th>PDF</th><th>Run page</th></tr>\n");
         for (RunSummary run : page.runs()) {
             String link = "/reports/runs/" + URLEncoder.encode(run.runId(), StandardCharsets.UTF_8);
             h.append("<tr><td><a href=\"").append(esc(link)).append("\">").append(esc(run.runId())).append("</a></td>")
                     .append(td(run.processKey())).append(td(run.businessKey())).append(td(run.queueManager()))
                     .append(td(run.startedBy())).append(td(time(run.startedAt()))).append(td(time(run.endedAt())))
                     .append(td(nvl(run.outcome(), run.endedAt() == null ? "RUNNING" : "")))
-                    .append("<td><a href=\"").append(esc(link)).append(".pdf\">PDF</a></td></tr>\n");
+                    .append("<td><a href=\"").append(esc(link)).append(".pdf\">PDF</a></td><td>")
+                    .append(EvidenceStore.NO_RUN.equals(run.runId()) ? ""
+                            : "<a href=\"" + esc(runPageLink(run.runId())) + "\">Run page</a>")
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
         if ((long) (page.page() + 1) * page.size() < page.total()) {
@@ -114,6 +122,10 @@ public class RunReportHtml {
             h.append("<p><a href=\"").append(esc(next.toString())).append("\">Next page</a></p>\n");
         }
         return close(h);
+    }
+
+    private static String runPageLink(String runId) {
+        return "/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8);
     }
 
     private static void chain(StringBuilder h, ChainVerification chain) {

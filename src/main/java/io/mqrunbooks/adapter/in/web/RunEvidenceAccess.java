@@ -49,6 +49,14 @@ final class RunEvidenceAccess {
         throw notAReader(user);
     }
 
+    /** Refuses, before any run is looked up, a user in none of the groups that read runs. */
+    static void requireReaderRole(HttpServletRequest request) {
+        CurrentUser user = CurrentUser.of(request);
+        if (!user.inAnyGroup(READERS) && !user.inAnyGroup(Groups.CHANGE_MANAGERS)) {
+            throw notAReader(user);
+        }
+    }
+
     private static AccessDenied notAReader(CurrentUser user) {
         return new AccessDenied("User '" + user.userId() + "' may not read run evidence: that needs membership of "
                 + "one of the groups " + String.join(", ", READERS) + ", or of " + Groups.CHANGE_MANAGERS

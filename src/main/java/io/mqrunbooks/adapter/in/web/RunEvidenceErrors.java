@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.in.web;
 
 import io.mqrunbooks.evidence.UnknownRunException;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the run evidence API and pages as JSON with a message a person can act on. */
-@RestControllerAdvice(assignableTypes = {RunReportsApiController.class, RunReportPagesController.class})
+@RestControllerAdvice(assignableTypes = {RunReportsApiController.class, RunReportPagesController.class,
+        RunPageController.class})
 class RunEvidenceErrors {
 
     @ExceptionHandler(RunEvidenceAccess.AccessDenied.class)
@@ -20,6 +22,17 @@ class RunEvidenceErrors {
     @ExceptionHandler(UnknownRunException.class)
     ResponseEntity<Map<String, Object>> notFound(UnknownRunException e) {
         return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(RunProgressReader.UnknownRun.class)
+    ResponseEntity<Map<String, Object>> noSuchRun(RunProgressReader.UnknownRun e) {
+        return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** The engine refused what the user asked for (e.g. a retry without RETRY_JOB): its message names the permission. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Map<String, Object>> engineRefused(AuthorizationException e) {
+        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
