@@ -36,6 +36,14 @@ final class RunDiagramSvg {
 
     /** @param states step id to its state (done, running, waiting, failed); steps not in it have not run */
     static String render(BpmnModelInstance model, Map<String, StepState> states) {
+        return render(model, states, Map.of());
+    }
+
+    /**
+     * @param values the run's sealed values, for names that carry one (a task named
+     *               {@code Approve the switchover of ${queueManager}} shows the queue manager)
+     */
+    static String render(BpmnModelInstance model, Map<String, StepState> states, Map<String, String> values) {
         Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
         Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
         Extent extent = new Extent();
@@ -57,7 +65,7 @@ final class RunDiagramSvg {
             edge(svg, edge);
         }
         for (BpmnShape shape : shapes) {
-            shape(svg, shape, states);
+            shape(svg, shape, states, values);
         }
         return svg.append("</svg>\n").toString();
     }
@@ -77,13 +85,22 @@ final class RunDiagramSvg {
         }
     }
 
-    private static void shape(StringBuilder svg, BpmnShape shape, Map<String, StepState> states) {
+    private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("\\$\\{(\\w+)}");
+
+    /** A name as Tasklist shows it: each {@code ${variable}} replaced by the run's value, or an ellipsis. */
+    static String label(String name, Map<String, String> values) {
+        return name == null ? null : EXPRESSION.matcher(name).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                values.getOrDefault(m.group(1), "…")));
+    }
+
+    private static void shape(StringBuilder svg, BpmnShape shape, Map<String, StepState> states,
+                              Map<String, String> values) {
         BaseElement element = shape.getBpmnElement();
         if (!(element instanceof Activity || element instanceof Event || element instanceof Gateway)) {
             return;
         }
         Bounds b = shape.getBounds();
-        String name = ((FlowElement) element).getName();
+        String name = label(((FlowElement) element).getName(), values);
         StepState state = states.get(element.getId());
         svg.append("<g class=\"step ").append(state == null ? "not-run" : state.word())
                 .append("\" data-step=\"").append(esc(element.getId())).append("\">");

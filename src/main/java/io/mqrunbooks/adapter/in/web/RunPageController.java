@@ -58,7 +58,7 @@ public class RunPageController {
     public ResponseEntity<String> page(HttpServletRequest request, @PathVariable String id) {
         RunProgress run = runs.read(readableRun(request, id));
         CurrentUser user = CurrentUser.of(request);
-        String html = RunPageHtml.render(run, RunDiagramSvg.render(runs.model(run), run.steps()),
+        String html = RunPageHtml.render(run, RunDiagramSvg.render(runs.model(run), run.steps(), runs.sealedValues(run)),
                 user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS), tasklistPath, clock.instant());
         return ResponseEntity.ok().contentType(HTML).body(html);
     }

@@ -97,6 +97,11 @@ class RunProgressReader {
         return byKey.get(0).getId();
     }
 
+    /** The run's sealed start values (empty for a run without a record). */
+    Map<String, String> sealedValues(RunProgress progress) {
+        return runRecords.find(progress.runId()).map(io.mqrunbooks.platform.run.RunRecord::parameters).orElse(Map.of());
+    }
+
     BpmnModelInstance model(RunProgress progress) {
         return repository.getBpmnModelInstance(progress.processDefinitionId());
     }

@@ -37,7 +37,7 @@ class RunPageLabTest extends RunbookLabTest {
         awaitTask(run.getId(), "userTask_approveSwitchover");
 
         String waiting = page("operator", run.getId());
-        assertThat(waiting).contains("<svg", "Approve the switchover", "Waiting for 'Approve the switchover'",
+        assertThat(waiting).contains("<svg", "<title>Approve the switchover of QMDR: waiting</title>", "Waiting for 'Approve the switchover of QMDR'",
                 "a change manager other than operator", "Open in Tasklist", "Started the run with queueManager = QMDR",
                 "rdqmstatus -m QMDR");
         assertThat(stepClass(waiting, "userTask_approveSwitchover")).isEqualTo("step waiting");
@@ -59,7 +59,7 @@ class RunPageLabTest extends RunbookLabTest {
 
         String finished = page("changemgr", run.getId());
         assertThat(finished).contains("Finished: completed", "Read the run report",
-                "href=\"/reports/runs/" + run.getId() + "\"", "changemgr", "Decided 'Approve the switchover': approve",
+                "href=\"/reports/runs/" + run.getId() + "\"", "changemgr", "Decided 'Approve the switchover of QMDR': approve",
                 "endmqm -w QMDR", "strmqm QMDR", "IBM MQ queue manager 'QMDR' starting.", "No task is waiting");
         assertThat(stepClass(finished, "serviceTask_startQueueManager")).isEqualTo("step done");
         assertThat(stepClass(finished, "endEvent_switchedOver")).isEqualTo("step done");
