@@ -698,6 +698,9 @@ final class Mqsc {
             return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
                     : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
         }
+        if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
+            all = true;
+        }
         List<String> lines = new ArrayList<>();
         for (Row row : matching) {
             if (!passes(row, filters, where)) {
@@ -768,6 +771,16 @@ final class Mqsc {
             default -> !MqscText.matches(wanted, actual);
         };
     }
+
+    /**
+     * Objects whose DISPLAY of one (not generic) name with no attribute asked for shows every attribute: "The ALL
+     * parameter of the DISPLAY CHANNEL command is assumed by default if no specific attributes are requested and
+     * the channel name specified is not generic" (IBM MQ docs, "Displaying a channel",
+     * https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=objects-displaying-channel). The lab applies the same rule
+     * to DISPLAY QUEUE and DISPLAY CLUSQMGR, as MQ on Linux does; no public page quoting their ALL default was found.
+     */
+    private static final Set<String> ALL_BY_DEFAULT_FOR_ONE_NAME = Set.of("CHANNEL", "QUEUE", "QLOCAL", "QREMOTE",
+            "QALIAS", "QMODEL", "CLUSQMGR");
 
     private static final Set<String> QUEUE_KEYWORDS;
     private static final Set<String> CHANNEL_KEYWORDS;

@@ -286,4 +286,19 @@ class RunmqscTest extends LabTestSupport {
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
         assertThat(lab.messages("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).containsExactly("lab message 1");
     }
+    @Test
+    void oneNameWithNoAttributeListShowsEveryAttributeAndAGenericNameOnlyNameAndType() {
+        String one = mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN)\n").stdout();
+        assertThat(one).isEqualTo(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) ALL\n").stdout()
+                .replace(" ALL\n", "\n"));
+        assertThat(one).contains("CURDEPTH(0)", "MAXDEPTH(", "DEFPSIST(");
+        String channel = mqsc("mqeast1", "QM1", "DIS CHL(SYSTEM.DEF.SENDER)\n").stdout();
+        assertThat(channel).contains("CHLTYPE(SDR)", "XMITQ(", "DISCINT(");
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3)\n").stdout()).contains("QMTYPE(NORMAL)", "SUSPEND(NO)",
+                "VERSION(");
+        assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.*)\n").stdout()).contains(
+                "   QUEUE(PAYMENT.IN)                       TYPE(QLOCAL)\n"
+                        + "AMQ8409I: Display Queue details.\n").doesNotContain("MAXDEPTH(");
+        assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) CURDEPTH\n").stdout()).doesNotContain("MAXDEPTH(");
+    }
 }
