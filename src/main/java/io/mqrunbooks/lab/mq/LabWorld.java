@@ -426,6 +426,7 @@ final class LabWorld {
         rt.startedAt = null;
         rt.data.runningListeners.clear();
         rt.data.channelRequests.values().removeIf("START"::equals);
+        rt.data.channelMessages.clear();
     }
 
     // ---------------------------------------------------------------- channels
@@ -732,6 +733,7 @@ final class LabWorld {
             while (xmitq != null && !xmitq.isEmpty()) {
                 Message m = xmitq.pollFirst();
                 deliver(target, m);
+                countOnChannel(rt, target, ch.name());
             }
         }
         Deque<Message> clusterXmitq = rt.data.messages.get(CLUSTER_XMITQ);
@@ -742,9 +744,32 @@ final class LabWorld {
                 if (target.isPresent()) {
                     it.remove();
                     deliver(target.get(), m);
+                    target.get().data.channels.values().stream().filter(c -> "CLUSRCVR".equals(c.channelType()))
+                            .findFirst().ifPresent(c -> countOnChannel(rt, target.get(), c.name()));
                 }
             }
         }
+    }
+
+    private static void countOnChannel(QueueManagerRuntime sender, QueueManagerRuntime receiver, String channel) {
+        sender.data.channelMessages.merge(channel, 1L, Long::sum);
+        receiver.data.channelMessages.merge(channel, 1L, Long::sum);
+    }
+
+    /** XQMSGSA of a sender: messages on its transmission queue that it would send (0 for a receiver). */
+    int messagesWaitingFor(QueueManagerRuntime rt, String channel, String type, String xmitq) {
+        if ("SDR".equals(type)) {
+            return rt.data.depth(xmitq);
+        }
+        if (!"CLUSSDR".equals(type)) {
+            return 0;
+        }
+        Deque<Message> cluster = rt.data.messages.get(CLUSTER_XMITQ);
+        if (cluster == null) {
+            return 0;
+        }
+        return (int) cluster.stream().filter(m -> member(m.targetQmgr())
+                .map(target -> target.data.channels.containsKey(channel)).orElse(false)).count();
     }
 
     private void deliver(QueueManagerRuntime target, Message m) {

@@ -301,4 +301,34 @@ class RunmqscTest extends LabTestSupport {
                         + "AMQ8409I: Display Queue details.\n").doesNotContain("MAXDEPTH(");
         assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) CURDEPTH\n").stdout()).doesNotContain("MAXDEPTH(");
     }
+    @Test
+    void channelStatusAllAndRequestedAttributesKeepWhatMqAlwaysReturns() {
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\nSTOP CHANNEL(QM2.TO.BANK)\n");
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 2, false);
+        String waiting = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS INDOUBT\n").stdout();
+        assertThat(waiting).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
+                """, "   INDOUBT(NO)", "   MSGS(0)", "STATUS(STOPPED)", "XQMSGSA(2)");
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        String sent = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS\n").stdout();
+        assertThat(sent).contains("MSGS(2)", "XQMSGSA(0)", "STATUS(RUNNING)");
+        assertThat(mqsc("partner1", "BANKGW", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("MSGS(2)",
+                "SUBSTATE(RECEIVE)");
+        String all = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) ALL\n").stdout();
+        assertThat(all).contains("   BATCHES(2)                              BATCHSZ(50)\n", "   LONGRTS(999999999)",
+                "   XQTIME(0,0)                             RVERSION(09040000)\n   RPRODUCT(MQMM)\n");
+    }
+
+    @Test
+    void aStoppedClusterReceiverLeavesAStoppedRow() {
+        LabExecution stopped = mqsc("fr1", "FR1", "STOP CHANNEL(TO.FR1)\nDIS CHS(TO.FR1)\n");
+        assertThat(stopped.stdout()).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(TO.FR1)                         CHLTYPE(CLUSRCVR)
+                   CONNAME( )                              CURRENT
+                   RQMNAME( )                              STATUS(STOPPED)
+                   SUBSTATE( )
+                """);
+    }
 }
