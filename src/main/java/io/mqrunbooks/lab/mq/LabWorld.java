@@ -47,6 +47,8 @@ final class LabWorld {
     final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
+    /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
+    private final Map<String, Instant> drainingSince = new HashMap<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -670,7 +672,7 @@ final class LabWorld {
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {
-                deliverOverChannels(rt);
+                deliverOverChannels(rt, now);
             }
         }
     }
@@ -723,17 +725,35 @@ final class LabWorld {
         return Math.min(pair.syncTotalKb, (long) Math.floor(seconds * options.syncRateKbPerSecond()));
     }
 
-    private void deliverOverChannels(QueueManagerRuntime rt) {
+    /**
+     * Moves each running sender's transmission queue to its partner at {@code channelMessagesPerSecond}: a backlog
+     * starts its own clock when the channel first finds it, and each message takes 1/rate seconds of that clock.
+     */
+    private void deliverOverChannels(QueueManagerRuntime rt, Instant now) {
         for (MqObject ch : rt.data.channels.values()) {
-            if (!"SDR".equals(ch.channelType()) || !"RUNNING".equals(senderStatus(rt, ch))) {
+            if (!"SDR".equals(ch.channelType())) {
+                continue;
+            }
+            String key = rt.name + "/" + ch.name();
+            Deque<Message> xmitq = rt.data.messages.get(ch.attribute("XMITQ"));
+            if (!"RUNNING".equals(senderStatus(rt, ch)) || xmitq == null || xmitq.isEmpty()) {
+                drainingSince.remove(key);
                 continue;
             }
             QueueManagerRuntime target = senderTarget(rt, ch).orElseThrow();
-            Deque<Message> xmitq = rt.data.messages.get(ch.attribute("XMITQ"));
-            while (xmitq != null && !xmitq.isEmpty()) {
-                Message m = xmitq.pollFirst();
-                deliver(target, m);
+            Instant since = drainingSince.computeIfAbsent(key, k -> now);
+            double seconds = Duration.between(since, now).toNanos() / 1e9;
+            long due = (long) Math.floor(seconds * options.channelMessagesPerSecond() + 1e-9);
+            long sent = 0;
+            while (sent < due && !xmitq.isEmpty()) {
+                deliver(target, xmitq.pollFirst());
                 countOnChannel(rt, target, ch.name());
+                sent++;
+            }
+            if (xmitq.isEmpty()) {
+                drainingSince.remove(key);
+            } else {
+                drainingSince.put(key, since.plusNanos((long) (sent * 1e9 / options.channelMessagesPerSecond())));
             }
         }
         Deque<Message> clusterXmitq = rt.data.messages.get(CLUSTER_XMITQ);

@@ -3,6 +3,7 @@ package io.mqrunbooks.lab.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +186,7 @@ class RunmqscTest extends LabTestSupport {
                         + "   RQMNAME(BANKGW)                         STATUS(RUNNING)\n");
         assertThat(r.exitCode()).isZero();
         lab.execute("mqwest1", "mqm", List.of("/opt/mqm/samp/bin/amqsput", "QM1.TO.BANK.OUT", "QM1"), "dr test 1\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("dr test 1");
         assertThat(lab.queueDepth("mqwest1", "QM1", "QM1.TO.BANK.XMIT")).isZero();
     }
@@ -196,6 +198,7 @@ class RunmqscTest extends LabTestSupport {
                 "   QUEUE(QM2.TO.BANK.XMIT)                 TYPE(QLOCAL)\n"
                         + "   CURDEPTH(2)                             USAGE(XMITQ)\n");
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
         assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("a", "b");
     }
@@ -284,8 +287,10 @@ class RunmqscTest extends LabTestSupport {
     void aMessagePutStraightOntoATransmissionQueueEndsOnThePartnersDeadLetterQueue() {
         lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.messages("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).containsExactly("lab message 1");
     }
+
     @Test
     void oneNameWithNoAttributeListShowsEveryAttributeAndAGenericNameOnlyNameAndType() {
         String one = mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN)\n").stdout();
@@ -301,6 +306,7 @@ class RunmqscTest extends LabTestSupport {
                         + "AMQ8409I: Display Queue details.\n").doesNotContain("MAXDEPTH(");
         assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) CURDEPTH\n").stdout()).doesNotContain("MAXDEPTH(");
     }
+
     @Test
     void channelStatusAllAndRequestedAttributesKeepWhatMqAlwaysReturns() {
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\nSTOP CHANNEL(QM2.TO.BANK)\n");
@@ -311,6 +317,7 @@ class RunmqscTest extends LabTestSupport {
                    CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
                 """, "   INDOUBT(NO)", "   MSGS(0)", "STATUS(STOPPED)", "XQMSGSA(2)");
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
         String sent = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS\n").stdout();
         assertThat(sent).contains("MSGS(2)", "XQMSGSA(0)", "STATUS(RUNNING)");
         assertThat(mqsc("partner1", "BANKGW", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("MSGS(2)",
@@ -330,5 +337,25 @@ class RunmqscTest extends LabTestSupport {
                    RQMNAME( )                              STATUS(STOPPED)
                    SUBSTATE( )
                 """);
+    }
+    @Test
+    void aTransmissionQueueBacklogDrainsAtTheChannelRate() {
+        lab = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock,
+                LabMqOptions.defaults().withChannelMessagesPerSecond(10), LabSeed.standard());
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 50, true);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(50);
+        clock.advance(Duration.ofMillis(2050));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(30);
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS\n").stdout()).contains("MSGS(20)",
+                "XQMSGSA(30)");
+        clock.advance(Duration.ofSeconds(1));
+        mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(20);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
+        assertThat(lab.queueDepth("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).isEqualTo(50);
     }
 }
