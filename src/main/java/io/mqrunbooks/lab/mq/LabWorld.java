@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +50,10 @@ final class LabWorld {
     private final Map<String, Integer> roundRobin = new HashMap<>();
     /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
     private final Map<String, Instant> drainingSince = new HashMap<>();
+    /** "QM/channel" of each running sender with an empty transmission queue: since when it has been idle. */
+    private final Map<String, Instant> idleSince = new HashMap<>();
+    /** "QM/channel" of the senders that ended after their disconnect interval, until a message restarts them. */
+    private final Set<String> disconnected = new HashSet<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -672,6 +677,7 @@ final class LabWorld {
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {
+                disconnectIdleSenders(rt, now);
                 deliverOverChannels(rt, now);
             }
         }
@@ -723,6 +729,38 @@ final class LabWorld {
     long syncedKb(RdqmPair pair, Instant now) {
         double seconds = Duration.between(pair.syncStartedAt, now).toMillis() / 1000.0;
         return Math.min(pair.syncTotalKb, (long) Math.floor(seconds * options.syncRateKbPerSecond()));
+    }
+
+    /**
+     * A running sender whose transmission queue stays empty for its DISCINT seconds (0: never) ends and has no
+     * current status any more; the next message on its transmission queue starts it again (the triggered
+     * transmission queue of a real installation).
+     */
+    private void disconnectIdleSenders(QueueManagerRuntime rt, Instant now) {
+        for (MqObject ch : rt.data.channels.values()) {
+            if (!"SDR".equals(ch.channelType())) {
+                continue;
+            }
+            String key = rt.name + "/" + ch.name();
+            int depth = rt.data.depth(ch.attribute("XMITQ"));
+            if (rt.data.channelRequests.containsKey(ch.name())) {
+                disconnected.remove(key);
+            } else if (depth > 0 && disconnected.remove(key)) {
+                rt.data.channelRequests.put(ch.name(), "START");
+                rt.data.channelMessages.remove(ch.name());
+            }
+            if (depth > 0 || !"RUNNING".equals(senderStatus(rt, ch))) {
+                idleSince.remove(key);
+                continue;
+            }
+            Instant idle = idleSince.computeIfAbsent(key, k -> now);
+            long discint = Long.parseLong(ch.attribute("DISCINT"));
+            if (discint > 0 && !now.isBefore(idle.plusSeconds(discint))) {
+                rt.data.channelRequests.remove(ch.name());
+                idleSince.remove(key);
+                disconnected.add(key);
+            }
+        }
     }
 
     /**

@@ -358,4 +358,19 @@ class RunmqscTest extends LabTestSupport {
         assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
         assertThat(lab.queueDepth("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).isEqualTo(50);
     }
+    @Test
+    void anIdleSenderEndsAfterItsDisconnectIntervalAndTheNextMessageStartsItAgain() {
+        mqsc("mqeast2", "QM2", "ALTER CHANNEL(QM2.TO.BANK) CHLTYPE(SDR) DISCINT(60)\nSTART CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) STATUS\n").stdout()).contains("STATUS(RUNNING)");
+        clock.advance(Duration.ofSeconds(1));
+        LabExecution ended = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK)\nSTOP CHANNEL(QM2.TO.BANK)\n");
+        assertThat(ended.stdout()).contains("AMQ8420I: Channel Status not found.\n",
+                "AMQ9533E: Channel 'QM2.TO.BANK' is not currently active.\n");
+        lab.execute("mqeast2", "mqm", List.of("/opt/mqm/samp/bin/amqsput", "QM2.TO.BANK.OUT", "QM2"), "later\n");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("later");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("STATUS(RUNNING)",
+                "MSGS(1)");
+    }
 }
