@@ -558,9 +558,32 @@ final class LabWorld {
             String status = senderStatus(viewer, explicit);
             return status == null ? "INACTIVE" : status;
         }
+        if ("STOP".equals(viewer.data.channelRequests.get(receiver.name()))) {
+            return "STOPPED";
+        }
         boolean reachable = member.running() && listenerRunningOn(member, portOf(receiver.attribute("CONNAME")))
                 && !"STOP".equals(member.data.channelRequests.get(receiver.name()));
         return reachable ? "RUNNING" : "RETRYING";
+    }
+
+    /** Whether {@code rt} stopped its cluster-sender to {@code member} (the channel named as its CLUSRCVR). */
+    static boolean clusterSenderStopped(QueueManagerRuntime rt, QueueManagerRuntime member) {
+        return member != rt && member.data.channels.values().stream().anyMatch(c -> "CLUSRCVR".equals(c.channelType())
+                && "STOP".equals(rt.data.channelRequests.get(c.name())));
+    }
+
+    /** Whether {@code name} is an auto-defined cluster-sender of {@code rt}: another known member's CLUSRCVR. */
+    boolean autoDefinedClusterSender(QueueManagerRuntime rt, String name) {
+        for (Cluster cluster : clustersOf(rt)) {
+            for (String memberName : knownMembers(rt, cluster)) {
+                Optional<QueueManagerRuntime> m = memberName.equals(rt.name) ? Optional.empty() : member(memberName);
+                MqObject rcvr = m.map(x -> clusterReceiver(x, cluster.name())).orElse(null);
+                if (rcvr != null && rcvr.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- messages
@@ -631,7 +654,7 @@ final class LabWorld {
             for (String h : hosts) {
                 member(h).ifPresent(m -> {
                     all.add(m);
-                    if (m.running()) {
+                    if (m.running() && !clusterSenderStopped(rt, m)) {
                         running.add(m);
                     }
                 });
@@ -645,7 +668,7 @@ final class LabWorld {
             QueueManagerRuntime target = choice.get(next % choice.size());
             MqObject targetQueue = target.data.queues.get(queueName);
             boolean persistent = "YES".equals(targetQueue.attribute("DEFPSIST"));
-            if (!target.running()) {
+            if (!target.running() || clusterSenderStopped(rt, target)) {
                 rt.data.messagesOf(CLUSTER_XMITQ).addLast(new Message(text, persistent, target.name, queueName));
                 return new PutOutcome(0, rt.name, CLUSTER_XMITQ);
             }
@@ -798,7 +821,8 @@ final class LabWorld {
         if (clusterXmitq != null) {
             for (Iterator<Message> it = clusterXmitq.iterator(); it.hasNext(); ) {
                 Message m = it.next();
-                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running);
+                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running)
+                        .filter(t -> !clusterSenderStopped(rt, t));
                 if (target.isPresent()) {
                     it.remove();
                     deliver(target.get(), m);

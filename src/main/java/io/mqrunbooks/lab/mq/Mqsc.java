@@ -460,6 +460,9 @@ final class Mqsc {
             }
         }
         MqObject channel = rt.data.channels.get(name);
+        if (channel == null && world.autoDefinedClusterSender(rt, name)) {
+            return startStopAutoDefined(rt, name, start, inactive);
+        }
         if (channel == null) {
             return Result.failed("AMQ8227E: Channel " + name + " not found.");
         }
@@ -483,6 +486,29 @@ final class Mqsc {
         if (inactive) {
             rt.data.channelRequests.remove(name);
         } else {
+            rt.data.channelRequests.put(name, "STOP");
+        }
+        return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
+    }
+
+    /**
+     * START/STOP CHANNEL of an auto-defined cluster-sender, which is not an object: IBM's Start Channel and Stop
+     * Channel commands apply to it when no channel of that name is defined locally (IBM MQ 9.1 docs, "Stop
+     * Channel", https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q088480_.htm).
+     * Stopped, it shows STOPPED and holds its messages on the cluster transmission queue until started.
+     */
+    private Result startStopAutoDefined(QueueManagerRuntime rt, String name, boolean start, boolean inactive) {
+        if (start) {
+            if (!"STOP".equals(rt.data.channelRequests.get(name))) {
+                return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
+            }
+            rt.data.channelRequests.remove(name);
+            return Result.ok("AMQ8018I: Start IBM MQ channel accepted.");
+        }
+        if ("STOP".equals(rt.data.channelRequests.get(name))) {
+            return Result.failed("AMQ9533E: Channel '" + name + "' is not currently active.");
+        }
+        if (!inactive) {
             rt.data.channelRequests.put(name, "STOP");
         }
         return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
