@@ -158,6 +158,38 @@ class IbmCorpusTest {
                 .isEqualTo("DISABLED");
     }
 
+    @Test
+    void channelStatus() {
+        // github.com/cgomeznt/MQ-MFT guia/estatuscanales.rst: 'display chstatus(X)' of a running sender, MQ 9.1
+        JsonNode running = parse("runmqsc", sample("runmqsc", "chstatus-default-running-sdr.txt")).get("commands").get(0)
+                .get("objects").get(0).get("attributes");
+        assertThat(running.get("STATUS").asText()).isEqualTo("RUNNING");
+        // MQ 8 TLS notes (find_string file id 7627574882): 'DIS CHS(*) ALL', a sender BINDING and a receiver RUNNING
+        JsonNode all = parse("runmqsc", sample("runmqsc", "chstatus-all-sender-receiver-mq8.txt"));
+        assertThat(all.get("partial").asBoolean()).isTrue();
+        JsonNode binding = all.get("commands").get(0).get("objects").get(0).get("attributes");
+        assertThat(binding.get("STATUS").asText()).isEqualTo("BINDING");
+        assertThat(binding.get("SUBSTATE").asText()).isEqualTo("NETCONNECT");
+        JsonNode receiver = all.get("commands").get(0).get("objects").get(1).get("attributes");
+        assertThat(receiver.get("SSLPEER").asText()).endsWith("UNSTRUCTUREDNAME=mqfellowwest.host");
+
+        lab.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"), "START CHANNEL(QM2.TO.BANK)\n");
+        JsonNode labDefault = parse("runmqsc", lab.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"),
+                "DIS CHS(QM2.TO.BANK)\n").stdout()).get("commands").get(0).get("objects").get(0).get("attributes");
+        assertThat(names(labDefault)).isEqualTo(names(running));
+        JsonNode labAll = parse("runmqsc", lab.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"),
+                "DIS CHS(QM2.TO.BANK) ALL\n").stdout()).get("commands").get(0).get("objects").get(0).get("attributes");
+        List<String> mq9 = names(labAll);
+        assertThat(mq9.remove("XQMSGSA")).isTrue();
+        assertThat(mq9).isEqualTo(names(binding));
+    }
+
+    private static List<String> names(JsonNode attributes) {
+        List<String> names = new java.util.ArrayList<>();
+        attributes.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static List<String> messages(JsonNode control) {
         return control.get("messages").findValuesAsText("text");
     }

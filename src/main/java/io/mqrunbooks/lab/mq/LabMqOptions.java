@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param persistentMessageKb     how much replicated data one persistent message adds (DRBD replicates the
  *                                4 KB log pages the put writes)
  * @param initialFileSystemUsedKb data a fresh RDQM queue manager holds; the size of an initial synchronization
+ * @param channelMessagesPerSecond how fast a running sender channel moves messages off its transmission queue
+ *                                (messages per second of the injected clock)
  */
 public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshotTime, long persistentMessageKb,
-                           long initialFileSystemUsedKb) {
+                           long initialFileSystemUsedKb, double channelMessagesPerSecond) {
 
     public LabMqOptions {
         if (syncRateKbPerSecond <= 0) {
@@ -23,21 +25,35 @@ public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshot
         if (revertToSnapshotTime.isNegative()) {
             throw new IllegalArgumentException("revertToSnapshotTime must not be negative, was " + revertToSnapshotTime);
         }
+        if (channelMessagesPerSecond <= 0) {
+            throw new IllegalArgumentException("channelMessagesPerSecond must be positive, was "
+                    + channelMessagesPerSecond);
+        }
         if (persistentMessageKb < 1 || initialFileSystemUsedKb < 1) {
             throw new IllegalArgumentException("persistentMessageKb and initialFileSystemUsedKb must be at least 1");
         }
     }
 
-    /** 10 MB/s synchronization, 20 s revert, 4 KB per persistent message, 51 MB used (IBM's example figure). */
+    /**
+     * 10 MB/s synchronization, 20 s revert, 4 KB per persistent message, 51 MB used (IBM's example figure), 1000
+     * messages a second per channel (a backlog of a few hundred drains within a poll or two).
+     */
     public static LabMqOptions defaults() {
-        return new LabMqOptions(10_240, Duration.ofSeconds(20), 4, 51 * 1024);
+        return new LabMqOptions(10_240, Duration.ofSeconds(20), 4, 51 * 1024, 1000);
     }
 
     public LabMqOptions withSyncRateKbPerSecond(double rate) {
-        return new LabMqOptions(rate, revertToSnapshotTime, persistentMessageKb, initialFileSystemUsedKb);
+        return new LabMqOptions(rate, revertToSnapshotTime, persistentMessageKb, initialFileSystemUsedKb,
+                channelMessagesPerSecond);
     }
 
     public LabMqOptions withRevertToSnapshotTime(Duration time) {
-        return new LabMqOptions(syncRateKbPerSecond, time, persistentMessageKb, initialFileSystemUsedKb);
+        return new LabMqOptions(syncRateKbPerSecond, time, persistentMessageKb, initialFileSystemUsedKb,
+                channelMessagesPerSecond);
+    }
+
+    public LabMqOptions withChannelMessagesPerSecond(double rate) {
+        return new LabMqOptions(syncRateKbPerSecond, revertToSnapshotTime, persistentMessageKb,
+                initialFileSystemUsedKb, rate);
     }
 }

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +48,12 @@ final class LabWorld {
     final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
+    /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
+    private final Map<String, Instant> drainingSince = new HashMap<>();
+    /** "QM/channel" of each running sender with an empty transmission queue: since when it has been idle. */
+    private final Map<String, Instant> idleSince = new HashMap<>();
+    /** "QM/channel" of the senders that ended after their disconnect interval, until a message restarts them. */
+    private final Set<String> disconnected = new HashSet<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -426,6 +433,7 @@ final class LabWorld {
         rt.startedAt = null;
         rt.data.runningListeners.clear();
         rt.data.channelRequests.values().removeIf("START"::equals);
+        rt.data.channelMessages.clear();
     }
 
     // ---------------------------------------------------------------- channels
@@ -550,9 +558,32 @@ final class LabWorld {
             String status = senderStatus(viewer, explicit);
             return status == null ? "INACTIVE" : status;
         }
+        if ("STOP".equals(viewer.data.channelRequests.get(receiver.name()))) {
+            return "STOPPED";
+        }
         boolean reachable = member.running() && listenerRunningOn(member, portOf(receiver.attribute("CONNAME")))
                 && !"STOP".equals(member.data.channelRequests.get(receiver.name()));
         return reachable ? "RUNNING" : "RETRYING";
+    }
+
+    /** Whether {@code rt} stopped its cluster-sender to {@code member} (the channel named as its CLUSRCVR). */
+    static boolean clusterSenderStopped(QueueManagerRuntime rt, QueueManagerRuntime member) {
+        return member != rt && member.data.channels.values().stream().anyMatch(c -> "CLUSRCVR".equals(c.channelType())
+                && "STOP".equals(rt.data.channelRequests.get(c.name())));
+    }
+
+    /** Whether {@code name} is an auto-defined cluster-sender of {@code rt}: another known member's CLUSRCVR. */
+    boolean autoDefinedClusterSender(QueueManagerRuntime rt, String name) {
+        for (Cluster cluster : clustersOf(rt)) {
+            for (String memberName : knownMembers(rt, cluster)) {
+                Optional<QueueManagerRuntime> m = memberName.equals(rt.name) ? Optional.empty() : member(memberName);
+                MqObject rcvr = m.map(x -> clusterReceiver(x, cluster.name())).orElse(null);
+                if (rcvr != null && rcvr.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- messages
@@ -623,7 +654,7 @@ final class LabWorld {
             for (String h : hosts) {
                 member(h).ifPresent(m -> {
                     all.add(m);
-                    if (m.running()) {
+                    if (m.running() && !clusterSenderStopped(rt, m)) {
                         running.add(m);
                     }
                 });
@@ -637,7 +668,7 @@ final class LabWorld {
             QueueManagerRuntime target = choice.get(next % choice.size());
             MqObject targetQueue = target.data.queues.get(queueName);
             boolean persistent = "YES".equals(targetQueue.attribute("DEFPSIST"));
-            if (!target.running()) {
+            if (!target.running() || clusterSenderStopped(rt, target)) {
                 rt.data.messagesOf(CLUSTER_XMITQ).addLast(new Message(text, persistent, target.name, queueName));
                 return new PutOutcome(0, rt.name, CLUSTER_XMITQ);
             }
@@ -669,7 +700,8 @@ final class LabWorld {
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {
-                deliverOverChannels(rt);
+                disconnectIdleSenders(rt, now);
+                deliverOverChannels(rt, now);
             }
         }
     }
@@ -722,29 +754,104 @@ final class LabWorld {
         return Math.min(pair.syncTotalKb, (long) Math.floor(seconds * options.syncRateKbPerSecond()));
     }
 
-    private void deliverOverChannels(QueueManagerRuntime rt) {
+    /**
+     * A running sender whose transmission queue stays empty for its DISCINT seconds (0: never) ends and has no
+     * current status any more; the next message on its transmission queue starts it again (the triggered
+     * transmission queue of a real installation).
+     */
+    private void disconnectIdleSenders(QueueManagerRuntime rt, Instant now) {
         for (MqObject ch : rt.data.channels.values()) {
-            if (!"SDR".equals(ch.channelType()) || !"RUNNING".equals(senderStatus(rt, ch))) {
+            if (!"SDR".equals(ch.channelType())) {
+                continue;
+            }
+            String key = rt.name + "/" + ch.name();
+            int depth = rt.data.depth(ch.attribute("XMITQ"));
+            if (rt.data.channelRequests.containsKey(ch.name())) {
+                disconnected.remove(key);
+            } else if (depth > 0 && disconnected.remove(key)) {
+                rt.data.channelRequests.put(ch.name(), "START");
+                rt.data.channelMessages.remove(ch.name());
+            }
+            if (depth > 0 || !"RUNNING".equals(senderStatus(rt, ch))) {
+                idleSince.remove(key);
+                continue;
+            }
+            Instant idle = idleSince.computeIfAbsent(key, k -> now);
+            long discint = Long.parseLong(ch.attribute("DISCINT"));
+            if (discint > 0 && !now.isBefore(idle.plusSeconds(discint))) {
+                rt.data.channelRequests.remove(ch.name());
+                idleSince.remove(key);
+                disconnected.add(key);
+            }
+        }
+    }
+
+    /**
+     * Moves each running sender's transmission queue to its partner at {@code channelMessagesPerSecond}: a backlog
+     * starts its own clock when the channel first finds it, and each message takes 1/rate seconds of that clock.
+     */
+    private void deliverOverChannels(QueueManagerRuntime rt, Instant now) {
+        for (MqObject ch : rt.data.channels.values()) {
+            if (!"SDR".equals(ch.channelType())) {
+                continue;
+            }
+            String key = rt.name + "/" + ch.name();
+            Deque<Message> xmitq = rt.data.messages.get(ch.attribute("XMITQ"));
+            if (!"RUNNING".equals(senderStatus(rt, ch)) || xmitq == null || xmitq.isEmpty()) {
+                drainingSince.remove(key);
                 continue;
             }
             QueueManagerRuntime target = senderTarget(rt, ch).orElseThrow();
-            Deque<Message> xmitq = rt.data.messages.get(ch.attribute("XMITQ"));
-            while (xmitq != null && !xmitq.isEmpty()) {
-                Message m = xmitq.pollFirst();
-                deliver(target, m);
+            Instant since = drainingSince.computeIfAbsent(key, k -> now);
+            double seconds = Duration.between(since, now).toNanos() / 1e9;
+            long due = (long) Math.floor(seconds * options.channelMessagesPerSecond() + 1e-9);
+            long sent = 0;
+            while (sent < due && !xmitq.isEmpty()) {
+                deliver(target, xmitq.pollFirst());
+                countOnChannel(rt, target, ch.name());
+                sent++;
+            }
+            if (xmitq.isEmpty()) {
+                drainingSince.remove(key);
+            } else {
+                drainingSince.put(key, since.plusNanos((long) (sent * 1e9 / options.channelMessagesPerSecond())));
             }
         }
         Deque<Message> clusterXmitq = rt.data.messages.get(CLUSTER_XMITQ);
         if (clusterXmitq != null) {
             for (Iterator<Message> it = clusterXmitq.iterator(); it.hasNext(); ) {
                 Message m = it.next();
-                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running);
+                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running)
+                        .filter(t -> !clusterSenderStopped(rt, t));
                 if (target.isPresent()) {
                     it.remove();
                     deliver(target.get(), m);
+                    target.get().data.channels.values().stream().filter(c -> "CLUSRCVR".equals(c.channelType()))
+                            .findFirst().ifPresent(c -> countOnChannel(rt, target.get(), c.name()));
                 }
             }
         }
+    }
+
+    private static void countOnChannel(QueueManagerRuntime sender, QueueManagerRuntime receiver, String channel) {
+        sender.data.channelMessages.merge(channel, 1L, Long::sum);
+        receiver.data.channelMessages.merge(channel, 1L, Long::sum);
+    }
+
+    /** XQMSGSA of a sender: messages on its transmission queue that it would send (0 for a receiver). */
+    int messagesWaitingFor(QueueManagerRuntime rt, String channel, String type, String xmitq) {
+        if ("SDR".equals(type)) {
+            return rt.data.depth(xmitq);
+        }
+        if (!"CLUSSDR".equals(type)) {
+            return 0;
+        }
+        Deque<Message> cluster = rt.data.messages.get(CLUSTER_XMITQ);
+        if (cluster == null) {
+            return 0;
+        }
+        return (int) cluster.stream().filter(m -> member(m.targetQmgr())
+                .map(target -> target.data.channels.containsKey(channel)).orElse(false)).count();
     }
 
     private void deliver(QueueManagerRuntime target, Message m) {

@@ -460,6 +460,9 @@ final class Mqsc {
             }
         }
         MqObject channel = rt.data.channels.get(name);
+        if (channel == null && world.autoDefinedClusterSender(rt, name)) {
+            return startStopAutoDefined(rt, name, start, inactive);
+        }
         if (channel == null) {
             return Result.failed("AMQ8227E: Channel " + name + " not found.");
         }
@@ -468,6 +471,7 @@ final class Mqsc {
             if (sender && "RUNNING".equals(world.senderStatus(rt, channel))) {
                 return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
             }
+            rt.data.channelMessages.remove(name);
             if (sender) {
                 rt.data.channelRequests.put(name, "START");
             } else {
@@ -482,6 +486,29 @@ final class Mqsc {
         if (inactive) {
             rt.data.channelRequests.remove(name);
         } else {
+            rt.data.channelRequests.put(name, "STOP");
+        }
+        return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
+    }
+
+    /**
+     * START/STOP CHANNEL of an auto-defined cluster-sender, which is not an object: IBM's Start Channel and Stop
+     * Channel commands apply to it when no channel of that name is defined locally (IBM MQ 9.1 docs, "Stop
+     * Channel", https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q088480_.htm).
+     * Stopped, it shows STOPPED and holds its messages on the cluster transmission queue until started.
+     */
+    private Result startStopAutoDefined(QueueManagerRuntime rt, String name, boolean start, boolean inactive) {
+        if (start) {
+            if (!"STOP".equals(rt.data.channelRequests.get(name))) {
+                return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
+            }
+            rt.data.channelRequests.remove(name);
+            return Result.ok("AMQ8018I: Start IBM MQ channel accepted.");
+        }
+        if ("STOP".equals(rt.data.channelRequests.get(name))) {
+            return Result.failed("AMQ9533E: Channel '" + name + "' is not currently active.");
+        }
+        if (!inactive) {
             rt.data.channelRequests.put(name, "STOP");
         }
         return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
@@ -548,11 +575,18 @@ final class Mqsc {
      * A displayed object: every attribute in MQ's order, how many (from the start) identify it and always show,
      * and which show when no attribute is asked for.
      */
-    private record Row(LinkedHashMap<String, String> attributes, int identity, Set<String> byDefault) {
+    private record Row(LinkedHashMap<String, String> attributes, Set<String> always, Set<String> byDefault) {
 
         Row(LinkedHashMap<String, String> attributes, int identity, int firstByDefault) {
-            this(attributes, identity, Set.copyOf(new ArrayList<>(attributes.keySet()).subList(0,
-                    Math.min(firstByDefault, attributes.size()))));
+            this(attributes, identity, first(attributes, firstByDefault));
+        }
+
+        Row(LinkedHashMap<String, String> attributes, int identity, Set<String> byDefault) {
+            this(attributes, first(attributes, identity), byDefault);
+        }
+
+        private static Set<String> first(LinkedHashMap<String, String> attributes, int n) {
+            return Set.copyOf(new ArrayList<>(attributes.keySet()).subList(0, Math.min(n, attributes.size())));
         }
     }
 
@@ -614,7 +648,7 @@ final class Mqsc {
             case "CHSTATUS" -> {
                 header = "AMQ8417I: Display Channel Status details.";
                 rows.addAll(channelStatusRows(rt, pattern));
-                known = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT", "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
+                known = CHSTATUS_KEYWORDS;
             }
             case "QSTATUS" -> {
                 header = "AMQ8450I: Display queue status details.";
@@ -698,22 +732,24 @@ final class Mqsc {
             return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
                     : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
         }
+        if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
+            all = true;
+        }
         List<String> lines = new ArrayList<>();
         for (Row row : matching) {
             if (!passes(row, filters, where)) {
                 continue;
             }
             LinkedHashMap<String, String> shown = new LinkedHashMap<>();
-            int index = 0;
             boolean defaultView = !all && requested.isEmpty();
             for (Map.Entry<String, String> e : row.attributes().entrySet()) {
-                boolean show = all || index < row.identity() || (defaultView && row.byDefault().contains(e.getKey()))
+                boolean show = all || row.always().contains(e.getKey())
+                        || (defaultView && row.byDefault().contains(e.getKey()))
                         || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
                         || (where != null && where[0].equals(e.getKey()));
                 if (show) {
                     shown.put(e.getKey(), e.getValue());
                 }
-                index++;
             }
             lines.add(header);
             lines.addAll(MqscText.layout(shown));
@@ -768,6 +804,16 @@ final class Mqsc {
             default -> !MqscText.matches(wanted, actual);
         };
     }
+
+    /**
+     * Objects whose DISPLAY of one (not generic) name with no attribute asked for shows every attribute: "The ALL
+     * parameter of the DISPLAY CHANNEL command is assumed by default if no specific attributes are requested and
+     * the channel name specified is not generic" (IBM MQ docs, "Displaying a channel",
+     * https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=objects-displaying-channel). The lab applies the same rule
+     * to DISPLAY QUEUE and DISPLAY CLUSQMGR, as MQ on Linux does; no public page quoting their ALL default was found.
+     */
+    private static final Set<String> ALL_BY_DEFAULT_FOR_ONE_NAME = Set.of("CHANNEL", "QUEUE", "QLOCAL", "QREMOTE",
+            "QALIAS", "QMODEL", "CLUSQMGR");
 
     private static final Set<String> QUEUE_KEYWORDS;
     private static final Set<String> CHANNEL_KEYWORDS;
@@ -952,12 +998,14 @@ final class Mqsc {
                 }
                 String peer = "RUNNING".equals(status) ? world.senderTarget(rt, c).map(t -> t.name).orElse("") : "";
                 String xmitq = "SDR".equals(type) ? c.attribute("XMITQ") : LabWorld.CLUSTER_XMITQ;
-                rows.add(statusRow(c.name(), type, c.attribute("CONNAME"), peer, status, xmitq));
+                rows.add(statusRow(rt, c.name(), type, c.attribute("CONNAME"), peer, status, xmitq));
                 seen.add(c.name());
             } else if ("RCVR".equals(type) || "CLUSRCVR".equals(type)) {
                 String peer = world.receiverPeer(rt, c);
                 if (peer != null) {
-                    rows.add(statusRow(c.name(), type, "127.0.0.1", peer, "RUNNING", ""));
+                    rows.add(statusRow(rt, c.name(), type, "127.0.0.1", peer, "RUNNING", ""));
+                } else if (rt.running() && "STOP".equals(rt.data.channelRequests.get(c.name()))) {
+                    rows.add(statusRow(rt, c.name(), type, "", "", "STOPPED", ""));
                 }
             }
         }
@@ -974,7 +1022,7 @@ final class Mqsc {
                     continue;
                 }
                 String status = world.clusterChannelStatus(rt, member.get(), rcvr);
-                rows.add(statusRow(rcvr.name(), "CLUSSDR", rcvr.attribute("CONNAME"),
+                rows.add(statusRow(rt, rcvr.name(), "CLUSSDR", rcvr.attribute("CONNAME"),
                         "RUNNING".equals(status) ? name : "", status, LabWorld.CLUSTER_XMITQ));
                 seen.add(rcvr.name());
             }
@@ -982,16 +1030,92 @@ final class Mqsc {
         return rows;
     }
 
-    private static Row statusRow(String channel, String type, String conname, String peer, String status, String xmitq) {
+    /**
+     * The attributes of a current channel status, in the order {@code DIS CHS(*) ALL} prints them for a sender and
+     * a receiver on MQ 8 (mq-output/runmqsc/chstatus-all-sender-receiver-mq8.txt); XQMSGSA, which MQ 9 added for
+     * senders, is placed after XMITQ (no public transcript shows its place).
+     */
+    private static final List<String> SENDER_STATUS_ORDER = List.of("CHANNEL", "CHLTYPE", "BATCHES", "BATCHSZ",
+            "BUFSRCVD", "BUFSSENT", "BYTSRCVD", "BYTSSENT", "CHSTADA", "CHSTATI", "COMPHDR", "COMPMSG", "COMPRATE",
+            "COMPTIME", "CONNAME", "CURLUWID", "CURMSGS", "CURRENT", "CURSEQNO", "EXITTIME", "HBINT", "INDOUBT",
+            "JOBNAME", "LOCLADDR", "LONGRTS", "LSTLUWID", "LSTMSGDA", "LSTMSGTI", "LSTSEQNO", "MCASTAT", "MONCHL",
+            "MSGS", "NETTIME", "NPMSPEED", "RQMNAME", "SHORTRTS", "SECPROT", "SSLCERTI", "SSLKEYDA", "SSLKEYTI",
+            "SSLPEER", "SSLRKEYS", "STATUS", "STOPREQ", "SUBSTATE", "XBATCHSZ", "XMITQ", "XQMSGSA", "XQTIME",
+            "RVERSION", "RPRODUCT");
+    private static final List<String> RECEIVER_STATUS_ORDER = List.of("CHANNEL", "CHLTYPE", "BATCHES", "BATCHSZ",
+            "BUFSRCVD", "BUFSSENT", "BYTSRCVD", "BYTSSENT", "CHSTADA", "CHSTATI", "COMPHDR", "COMPMSG", "COMPRATE",
+            "COMPTIME", "CONNAME", "CURLUWID", "CURMSGS", "CURRENT", "CURSEQNO", "EXITTIME", "HBINT", "INDOUBT",
+            "JOBNAME", "LOCLADDR", "LSTLUWID", "LSTMSGDA", "LSTMSGTI", "LSTSEQNO", "MCASTAT", "MCAUSER", "MONCHL",
+            "MSGS", "NPMSPEED", "RQMNAME", "SECPROT", "SSLCERTI", "SSLKEYDA", "SSLKEYTI", "SSLPEER", "SSLRKEYS",
+            "STATUS", "STOPREQ", "SUBSTATE", "XBATCHSZ", "RVERSION", "RPRODUCT");
+    /** What DISPLAY CHSTATUS always returns, whatever attributes are asked for. */
+    private static final Set<String> CHSTATUS_ALWAYS = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT",
+            "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
+    private static final Set<String> CHSTATUS_KEYWORDS;
+
+    static {
+        Set<String> k = new java.util.HashSet<>(SENDER_STATUS_ORDER);
+        k.addAll(RECEIVER_STATUS_ORDER);
+        CHSTATUS_KEYWORDS = Set.copyOf(k);
+    }
+
+    /** One current channel status; a receiver has no XMITQ (MQ 8's ALL shows none). */
+    private Row statusRow(QueueManagerRuntime rt, String channel, String type, String conname, String peer,
+                          String status, String xmitq) {
+        boolean sender = !type.endsWith("RCVR");
+        boolean running = "RUNNING".equals(status);
+        long messages = rt.data.channelMessages.getOrDefault(channel, 0L);
+        String started = world.stampOf(rt.startedAt);
+        Map<String, String> v = new java.util.HashMap<>();
+        v.put("CHANNEL", channel);
+        v.put("CHLTYPE", type);
+        for (String counter : List.of("CURMSGS", "BUFSRCVD", "BUFSSENT", "BYTSRCVD", "BYTSSENT", "SSLRKEYS")) {
+            v.put(counter, "0");
+        }
+        v.put("BATCHES", Long.toString(messages));
+        v.put("BATCHSZ", "50");
+        v.put("CHSTADA", started.substring(0, 10));
+        v.put("CHSTATI", started.substring(11));
+        v.put("COMPHDR", "NONE,NONE");
+        v.put("COMPMSG", "NONE,NONE");
+        for (String pair : List.of("COMPRATE", "COMPTIME", "EXITTIME", "NETTIME", "XBATCHSZ", "XQTIME")) {
+            v.put(pair, "0,0");
+        }
+        v.put("CONNAME", conname);
+        v.put("CURLUWID", "0000000000000000");
+        v.put("LSTLUWID", "0000000000000000");
+        v.put("CURRENT", null);
+        v.put("CURSEQNO", Long.toString(messages));
+        v.put("LSTSEQNO", Long.toString(messages));
+        v.put("HBINT", "300");
+        v.put("INDOUBT", "NO");
+        v.put("JOBNAME", running ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
+        v.put("LOCLADDR", "");
+        v.put("LONGRTS", "999999999");
+        v.put("SHORTRTS", "10");
+        v.put("LSTMSGDA", "");
+        v.put("LSTMSGTI", "");
+        v.put("MCASTAT", running ? "RUNNING" : "NOTRUNNING");
+        v.put("MCAUSER", "mqm");
+        v.put("MONCHL", "OFF");
+        v.put("MSGS", Long.toString(messages));
+        v.put("NPMSPEED", "FAST");
+        v.put("RQMNAME", peer);
+        v.put("SECPROT", "NONE");
+        for (String ssl : List.of("SSLCERTI", "SSLKEYDA", "SSLKEYTI", "SSLPEER")) {
+            v.put(ssl, "");
+        }
+        v.put("STATUS", status);
+        v.put("STOPREQ", "NO");
+        v.put("SUBSTATE", running ? (sender ? "MQGET" : "RECEIVE") : "");
+        v.put("XMITQ", xmitq);
+        v.put("XQMSGSA", Integer.toString(world.messagesWaitingFor(rt, channel, type, xmitq)));
+        v.put("RVERSION", running ? "09040000" : "");
+        v.put("RPRODUCT", running ? "MQMM" : "");
         LinkedHashMap<String, String> a = new LinkedHashMap<>();
-        a.put("CHANNEL", channel);
-        a.put("CHLTYPE", type);
-        a.put("CONNAME", conname);
-        a.put("CURRENT", null);
-        a.put("RQMNAME", peer);
-        a.put("STATUS", status);
-        a.put("SUBSTATE", "RUNNING".equals(status) ? (type.endsWith("RCVR") ? "RECEIVE" : "MQGET") : "");
-        a.put("XMITQ", xmitq);
-        return new Row(a, a.size(), a.size());
+        for (String key : sender ? SENDER_STATUS_ORDER : RECEIVER_STATUS_ORDER) {
+            a.put(key, v.get(key));
+        }
+        return new Row(a, CHSTATUS_ALWAYS, Set.of());
     }
 }

@@ -20,6 +20,8 @@ final class QueueManagerData {
     final Map<String, Deque<Message>> messages = new TreeMap<>();
     /** Channels an operator (or strmqm, for cluster channels) started or stopped: name to START/STOP. */
     final Map<String, String> channelRequests = new TreeMap<>();
+    /** Messages each channel has sent or received since it last started (DISPLAY CHSTATUS MSGS). */
+    final Map<String, Long> channelMessages = new TreeMap<>();
     final Set<String> runningListeners = new LinkedHashSet<>();
     final Set<String> suspendedClusters = new LinkedHashSet<>();
     /** Cluster queues a partial repository has sent to, so it holds their definitions. */
@@ -50,6 +52,7 @@ final class QueueManagerData {
         listeners.forEach((k, v) -> c.listeners.put(k, v.copy()));
         messages.forEach((k, v) -> c.messages.put(k, new ArrayDeque<>(v)));
         c.channelRequests.putAll(channelRequests);
+        c.channelMessages.putAll(channelMessages);
         c.runningListeners.addAll(runningListeners);
         c.suspendedClusters.addAll(suspendedClusters);
         c.usedClusterQueues.addAll(usedClusterQueues);

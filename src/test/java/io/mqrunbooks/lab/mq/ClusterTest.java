@@ -148,4 +148,20 @@ class ClusterTest extends LabTestSupport {
         run("pr3", "strmqm PR3");
         assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3) VERSION\n").stdout()).contains("VERSION(09040100)");
     }
+    @Test
+    void anAutoDefinedClusterSenderStopsHoldsItsMessagesAndStartsAgain() {
+        assertThat(mqsc("fr1", "FR1", "STOP CHANNEL(TO.PR3)\nDIS CHS(TO.PR3) STATUS\nDIS CLUSQMGR(PR3) STATUS\n")
+                .stdout()).contains("AMQ8019I: Stop IBM MQ channel accepted.\n", "STATUS(STOPPED)\n",
+                "   CLUSQMGR(PR3)                           CHANNEL(TO.PR3)\n");
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3) STATUS\n").stdout()).contains("STATUS(STOPPED)");
+        put("fr1", "FR1", "PAY.AUDIT", "held");
+        assertThat(lab.queueDepth("fr1", "FR1", "SYSTEM.CLUSTER.TRANSMIT.QUEUE")).isEqualTo(1);
+        assertThat(mqsc("fr1", "FR1", "STOP CHANNEL(TO.PR3)\n").stdout())
+                .contains("AMQ9533E: Channel 'TO.PR3' is not currently active.\n");
+        assertThat(mqsc("fr1", "FR1", "START CHANNEL(TO.PR3)\n").stdout())
+                .contains("AMQ8018I: Start IBM MQ channel accepted.\n");
+        assertThat(lab.messages("pr3", "PR3", "PAY.AUDIT")).containsExactly("held");
+        assertThat(mqsc("fr1", "FR1", "START CHANNEL(TO.PR3)\n").stdout())
+                .contains("AMQ9514E: Channel 'TO.PR3' is in use.\n");
+    }
 }

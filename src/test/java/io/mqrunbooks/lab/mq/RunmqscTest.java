@@ -3,6 +3,7 @@ package io.mqrunbooks.lab.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +186,7 @@ class RunmqscTest extends LabTestSupport {
                         + "   RQMNAME(BANKGW)                         STATUS(RUNNING)\n");
         assertThat(r.exitCode()).isZero();
         lab.execute("mqwest1", "mqm", List.of("/opt/mqm/samp/bin/amqsput", "QM1.TO.BANK.OUT", "QM1"), "dr test 1\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("dr test 1");
         assertThat(lab.queueDepth("mqwest1", "QM1", "QM1.TO.BANK.XMIT")).isZero();
     }
@@ -196,6 +198,7 @@ class RunmqscTest extends LabTestSupport {
                 "   QUEUE(QM2.TO.BANK.XMIT)                 TYPE(QLOCAL)\n"
                         + "   CURDEPTH(2)                             USAGE(XMITQ)\n");
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
         assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("a", "b");
     }
@@ -284,6 +287,90 @@ class RunmqscTest extends LabTestSupport {
     void aMessagePutStraightOntoATransmissionQueueEndsOnThePartnersDeadLetterQueue() {
         lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
         mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(lab.messages("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).containsExactly("lab message 1");
+    }
+
+    @Test
+    void oneNameWithNoAttributeListShowsEveryAttributeAndAGenericNameOnlyNameAndType() {
+        String one = mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN)\n").stdout();
+        assertThat(one).isEqualTo(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) ALL\n").stdout()
+                .replace(" ALL\n", "\n"));
+        assertThat(one).contains("CURDEPTH(0)", "MAXDEPTH(", "DEFPSIST(");
+        String channel = mqsc("mqeast1", "QM1", "DIS CHL(SYSTEM.DEF.SENDER)\n").stdout();
+        assertThat(channel).contains("CHLTYPE(SDR)", "XMITQ(", "DISCINT(");
+        assertThat(mqsc("fr1", "FR1", "DIS CLUSQMGR(PR3)\n").stdout()).contains("QMTYPE(NORMAL)", "SUSPEND(NO)",
+                "VERSION(");
+        assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.*)\n").stdout()).contains(
+                "   QUEUE(PAYMENT.IN)                       TYPE(QLOCAL)\n"
+                        + "AMQ8409I: Display Queue details.\n").doesNotContain("MAXDEPTH(");
+        assertThat(mqsc("mqeast1", "QM1", "DIS QL(PAYMENT.IN) CURDEPTH\n").stdout()).doesNotContain("MAXDEPTH(");
+    }
+
+    @Test
+    void channelStatusAllAndRequestedAttributesKeepWhatMqAlwaysReturns() {
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\nSTOP CHANNEL(QM2.TO.BANK)\n");
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 2, false);
+        String waiting = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS INDOUBT\n").stdout();
+        assertThat(waiting).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
+                """, "   INDOUBT(NO)", "   MSGS(0)", "STATUS(STOPPED)", "XQMSGSA(2)");
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
+        String sent = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS\n").stdout();
+        assertThat(sent).contains("MSGS(2)", "XQMSGSA(0)", "STATUS(RUNNING)");
+        assertThat(mqsc("partner1", "BANKGW", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("MSGS(2)",
+                "SUBSTATE(RECEIVE)");
+        String all = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) ALL\n").stdout();
+        assertThat(all).contains("   BATCHES(2)                              BATCHSZ(50)\n", "   LONGRTS(999999999)",
+                "   XQTIME(0,0)                             RVERSION(09040000)\n   RPRODUCT(MQMM)\n");
+    }
+
+    @Test
+    void aStoppedClusterReceiverLeavesAStoppedRow() {
+        LabExecution stopped = mqsc("fr1", "FR1", "STOP CHANNEL(TO.FR1)\nDIS CHS(TO.FR1)\n");
+        assertThat(stopped.stdout()).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(TO.FR1)                         CHLTYPE(CLUSRCVR)
+                   CONNAME( )                              CURRENT
+                   RQMNAME( )                              STATUS(STOPPED)
+                   SUBSTATE( )
+                """);
+    }
+    @Test
+    void aTransmissionQueueBacklogDrainsAtTheChannelRate() {
+        lab = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock,
+                LabMqOptions.defaults().withChannelMessagesPerSecond(10), LabSeed.standard());
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 50, true);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(50);
+        clock.advance(Duration.ofMillis(2050));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(30);
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) XQMSGSA MSGS\n").stdout()).contains("MSGS(20)",
+                "XQMSGSA(30)");
+        clock.advance(Duration.ofSeconds(1));
+        mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isEqualTo(20);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
+        assertThat(lab.queueDepth("partner1", "BANKGW", "SYSTEM.DEAD.LETTER.QUEUE")).isEqualTo(50);
+    }
+    @Test
+    void anIdleSenderEndsAfterItsDisconnectIntervalAndTheNextMessageStartsItAgain() {
+        mqsc("mqeast2", "QM2", "ALTER CHANNEL(QM2.TO.BANK) CHLTYPE(SDR) DISCINT(60)\nSTART CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) STATUS\n").stdout()).contains("STATUS(RUNNING)");
+        clock.advance(Duration.ofSeconds(1));
+        LabExecution ended = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK)\nSTOP CHANNEL(QM2.TO.BANK)\n");
+        assertThat(ended.stdout()).contains("AMQ8420I: Channel Status not found.\n",
+                "AMQ9533E: Channel 'QM2.TO.BANK' is not currently active.\n");
+        lab.execute("mqeast2", "mqm", List.of("/opt/mqm/samp/bin/amqsput", "QM2.TO.BANK.OUT", "QM2"), "later\n");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(lab.messages("partner1", "BANKGW", "PAYMENTS.IN")).containsExactly("later");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("STATUS(RUNNING)",
+                "MSGS(1)");
     }
 }
