@@ -24,7 +24,10 @@ class DataAtRestTest extends LabAppTest {
         assertThat(permissions(dataDir)).isEqualTo("rwx------");
         try (Stream<Path> all = Files.walk(dataDir)) {
             List<Path> folders = all.filter(Files::isDirectory).toList();
-            assertThat(folders).contains(dataDir.resolve("db"), dataDir.resolve("lab"));
+            assertThat(folders).contains(dataDir.resolve("lab"));
+            if (TestDatabase.current() == TestDatabase.H2) {
+                assertThat(folders).contains(dataDir.resolve("db"));
+            }
             assertThat(folders).allSatisfy(folder -> assertThat(permissions(folder)).as(folder.toString()).isEqualTo("rwx------"));
         }
     }
