@@ -1,7 +1,6 @@
 package io.mqrunbooks.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mqrunbooks.testsupport.LabAppTest;
 import io.mqrunbooks.testsupport.TestDatabase;
@@ -34,9 +33,12 @@ class DataAtRestTest extends LabAppTest {
 
     @Test
     void theH2DatabaseFilesAreReadableByTheirOwnerOnly() throws Exception {
-        assumeTrue(TestDatabase.current() == TestDatabase.H2, "the database is H2 (not CI's MariaDB pass)");
         Path database = dataDir.resolve("db/engine.mv.db");
-
+        if (TestDatabase.current() != TestDatabase.H2) {
+            // On MariaDB (CI's second pass) the data folder holds no database file at all.
+            assertThat(database).doesNotExist();
+            return;
+        }
         assertThat(database).exists();
         assertThat(permissions(database)).isEqualTo("rw-------");
     }
