@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,6 +28,8 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import io.mqrunbooks.platform.foureyes.Gates;
+import io.mqrunbooks.platform.forms.FormCatalog;
+import io.mqrunbooks.platform.forms.FormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
@@ -50,7 +53,8 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     static final String OUTCOME = "outcome";
 
     private final EngineEvidence evidence;
-    private final ReadOnlyFormFields readOnlyFormFields = new ReadOnlyFormFields();
+    /** The deployed forms: which fields of a task's form are shown read-only (Tasklist sends them back). */
+    private final FormCatalog forms = FormCatalog.fromClasspath();
 
     EvidenceParseListener(EngineEvidence evidence) {
         this.evidence = evidence;
@@ -121,7 +125,11 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
     private void userTaskCompleted(DelegateTask task) {
         String user = EngineEvidence.authenticatedUser();
         String actor = user != null ? user : task.getAssignee() != null ? task.getAssignee() : EngineEvidence.ENGINE_ACTOR;
-        Set<String> readOnly = readOnlyFormFields.of(task.getBpmnModelElementInstance());
+        UserTask element = task.getBpmnModelElementInstance();
+        Set<String> readOnly = forms.form(element == null ? null : element.getCamundaFormRef())
+                .map(form -> form.fields().stream().filter(FormField::readonly).map(FormField::key)
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
         Set<String> submitted = new LinkedHashSet<>();
         Map<String, TypedValue> entered = new LinkedHashMap<>();
         Map<String, TypedValue> shown = new LinkedHashMap<>();
