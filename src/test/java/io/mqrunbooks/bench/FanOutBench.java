@@ -1,10 +1,10 @@
 package io.mqrunbooks.bench;
 
-import io.mqrunbooks.adapter.out.mq.control.SshMqControl;
-import io.mqrunbooks.adapter.out.mq.mqsc.MqscOverSshAdmin;
-import io.mqrunbooks.adapter.out.mq.mqsc.QueueManagerLocator;
-import io.mqrunbooks.adapter.out.ssh.JschSshAdapter;
-import io.mqrunbooks.adapter.out.ssh.SshProperties;
+import io.mqrunbooks.adapter.outbound.mq.control.SshMqControl;
+import io.mqrunbooks.adapter.outbound.mq.mqsc.MqscOverSshAdmin;
+import io.mqrunbooks.adapter.outbound.mq.mqsc.QueueManagerLocator;
+import io.mqrunbooks.adapter.outbound.ssh.JschSshAdapter;
+import io.mqrunbooks.adapter.outbound.ssh.SshProperties;
 import io.mqrunbooks.application.port.out.CommandEvidenceSink;
 import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.MqAdminPort;

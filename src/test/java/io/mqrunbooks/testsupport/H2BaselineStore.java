@@ -1,6 +1,6 @@
 package io.mqrunbooks.testsupport;
 
-import io.mqrunbooks.adapter.out.persistence.baseline.JdbcBaselineStore;
+import io.mqrunbooks.adapter.outbound.persistence.baseline.JdbcBaselineStore;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 

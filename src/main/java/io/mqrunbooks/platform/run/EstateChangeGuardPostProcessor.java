@@ -1,7 +1,7 @@
 package io.mqrunbooks.platform.run;
 
-import io.mqrunbooks.adapter.out.mq.RoutingMqAdmin;
-import io.mqrunbooks.adapter.out.mq.control.SshMqControl;
+import io.mqrunbooks.adapter.outbound.mq.RoutingMqAdmin;
+import io.mqrunbooks.adapter.outbound.mq.control.SshMqControl;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 

@@ -161,9 +161,9 @@ class ControlCommandsTest extends LabTestSupport {
                         + " ROLE(NOT CONFIGURED) INSTANCE() INSYNC() QUORUM()\n"
                         + "    INSTANCE(mi1) MODE(ACTIVE)\n"
                         + "    INSTANCE(mi2) MODE(STANDBY)\n");
-        var parsed = new io.mqrunbooks.adapter.out.mq.parse.DspmqParser().parse(untranslated);
+        var parsed = new io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser().parse(untranslated);
         assertThat(parsed.queueManagers().get(0).status())
-                .isEqualTo(io.mqrunbooks.adapter.out.mq.parse.QueueManagerState.RUNNING_AS_STANDBY);
+                .isEqualTo(io.mqrunbooks.adapter.outbound.mq.parse.QueueManagerState.RUNNING_AS_STANDBY);
     }
 
     @Test

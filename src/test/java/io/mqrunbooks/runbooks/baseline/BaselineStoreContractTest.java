@@ -3,7 +3,7 @@ package io.mqrunbooks.runbooks.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.adapter.out.persistence.baseline.JdbcBaselineStore;
+import io.mqrunbooks.adapter.outbound.persistence.baseline.JdbcBaselineStore;
 import io.mqrunbooks.application.baseline.BackupLevelRecord;
 import io.mqrunbooks.application.baseline.Baseline;
 import java.time.Instant;

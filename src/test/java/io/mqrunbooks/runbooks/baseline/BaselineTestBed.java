@@ -1,13 +1,13 @@
 package io.mqrunbooks.runbooks.baseline;
 
-import io.mqrunbooks.adapter.in.camunda.baseline.BaselinePrimaries;
-import io.mqrunbooks.adapter.in.camunda.baseline.CompareBackupDelegate;
-import io.mqrunbooks.adapter.in.camunda.baseline.ExportPrimaryDefinitionsDelegate;
-import io.mqrunbooks.adapter.in.camunda.baseline.LevelBackupDelegate;
-import io.mqrunbooks.adapter.in.camunda.baseline.RecordPrimaryResultDelegate;
-import io.mqrunbooks.adapter.in.camunda.baseline.SelectPrimariesDelegate;
-import io.mqrunbooks.adapter.in.camunda.baseline.VerifyBackupLevelDelegate;
-import io.mqrunbooks.adapter.out.persistence.baseline.JdbcBaselineStore;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.BaselinePrimaries;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.CompareBackupDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.ExportPrimaryDefinitionsDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.LevelBackupDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.RecordPrimaryResultDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.SelectPrimariesDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.baseline.VerifyBackupLevelDelegate;
+import io.mqrunbooks.adapter.outbound.persistence.baseline.JdbcBaselineStore;
 import io.mqrunbooks.application.baseline.BaselineSchedule;
 import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.port.out.MqAdminPort;

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.mqrunbooks.adapter.in.web.baseline.BaselinesController;
+import io.mqrunbooks.adapter.inbound.web.baseline.BaselinesController;
 import io.mqrunbooks.application.baseline.Baseline;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;

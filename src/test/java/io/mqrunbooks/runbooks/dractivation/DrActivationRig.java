@@ -1,7 +1,7 @@
 package io.mqrunbooks.runbooks.dractivation;
 
-import io.mqrunbooks.adapter.in.camunda.dractivation.*;
-import io.mqrunbooks.adapter.out.persistence.baseline.JdbcBaselineStore;
+import io.mqrunbooks.adapter.inbound.camunda.dractivation.*;
+import io.mqrunbooks.adapter.outbound.persistence.baseline.JdbcBaselineStore;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.ClusterChannels;

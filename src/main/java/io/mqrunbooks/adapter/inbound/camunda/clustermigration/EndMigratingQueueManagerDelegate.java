@@ -1,0 +1,23 @@
+package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
+
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** endmqm with the configured mode, unless dspmq already shows it ended; starts the wait for the end. */
+@Component
+public class EndMigratingQueueManagerDelegate implements JavaDelegate {
+
+    private final ClusterMigrationSteps steps;
+
+    public EndMigratingQueueManagerDelegate(ClusterMigrationSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MigrationRun.log(execution, steps.end(MigrationRun.plan(execution), steps.settings().endMode()));
+        execution.setVariable(ClusterMigrationVariables.STATUS_POLL_COUNT, 0);
+    }
+}

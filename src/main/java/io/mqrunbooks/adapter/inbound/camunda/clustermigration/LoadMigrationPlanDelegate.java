@@ -1,0 +1,47 @@
+package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
+
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
+import io.mqrunbooks.application.clustermigration.MigrationJson;
+import io.mqrunbooks.application.clustermigration.MigrationPlan;
+import io.mqrunbooks.application.clustermigration.MigrationPlanner;
+import io.mqrunbooks.application.clustermigration.MigrationRefusedException;
+import io.mqrunbooks.platform.RunVariables;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks the queue manager against the inventory and writes the plan the gate approves. */
+@Component
+public class LoadMigrationPlanDelegate implements JavaDelegate {
+
+    private final MigrationPlanner planner;
+    private final ClusterMigrationSettings settings;
+
+    public LoadMigrationPlanDelegate(MigrationPlanner planner, ClusterMigrationSettings settings) {
+        this.planner = planner;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String queueManager = (String) execution.getVariable(RunVariables.QUEUE_MANAGER);
+        MigrationPlan plan;
+        try {
+            plan = planner.plan(queueManager);
+        } catch (MigrationRefusedException e) {
+            execution.setVariable(ABORT_REASON, e.getMessage());
+            throw new BpmnError(MigrationErrors.MIGRATION_REFUSED, e.getMessage());
+        }
+        MigrationRun.setJson(execution, PLAN, plan);
+        execution.setVariable(HOST, plan.host());
+        execution.setVariable(TRAFFIC_SAMPLE_INTERVAL, settings.trafficSampleInterval().toString());
+        execution.setVariable(TRAFFIC_SAMPLES_WANTED, settings.trafficSamples());
+        execution.setVariable(STATUS_POLL_INTERVAL, settings.statusPollInterval().toString());
+        execution.setVariable(MONITORING_PERIOD, settings.monitoringPeriod().toString());
+        execution.setVariable(PLAN_SUMMARY, MigrationRun.text(MigrationSummaries.plan(plan, settings,
+                (String) execution.getVariable(RunVariables.REASON)), "the plan is the JSON variable " + PLAN));
+    }
+}

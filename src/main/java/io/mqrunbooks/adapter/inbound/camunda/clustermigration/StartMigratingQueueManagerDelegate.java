@@ -1,0 +1,36 @@
+package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
+
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * strmqm unless it runs. At the new version a refusal is a failed verification (BpmnError, to the backout); in
+ * the backout ({@code viewPhase} = backout) there is nowhere left to go, so it is an incident.
+ */
+@Component
+public class StartMigratingQueueManagerDelegate implements JavaDelegate {
+
+    private final ClusterMigrationSteps steps;
+
+    public StartMigratingQueueManagerDelegate(ClusterMigrationSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ClusterMigrationSteps.StartResult result = steps.start(MigrationRun.plan(execution));
+        MigrationRun.log(execution, result.logLine());
+        execution.setVariable(ClusterMigrationVariables.CHANNEL_POLL_COUNT, 0);
+        if (!result.running()) {
+            if ("backout".equals(execution.getVariableLocal(ClusterMigrationVariables.VIEW_PHASE))) {
+                throw new IllegalStateException(result.logLine());
+            }
+            execution.setVariable(ClusterMigrationVariables.BACKOUT_REASON,
+                    "the queue manager did not start at the new version: " + result.logLine());
+            throw new BpmnError(MigrationErrors.START_REFUSED, result.logLine());
+        }
+    }
+}

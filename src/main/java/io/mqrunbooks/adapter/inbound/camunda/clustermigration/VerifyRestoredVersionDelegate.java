@@ -1,0 +1,35 @@
+package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
+
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.application.clustermigration.MigrationPlan;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Backout: dspmqver must show the version recorded before the change, else the restore task comes back. */
+@Component
+public class VerifyRestoredVersionDelegate implements JavaDelegate {
+
+    private final ClusterMigrationSteps steps;
+
+    public VerifyRestoredVersionDelegate(ClusterMigrationSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MigrationPlan plan = MigrationRun.plan(execution);
+        MqVersion old = new MqVersion((String) execution.getVariable(VERSION_BEFORE));
+        MqVersion installed = steps.installedVersion(plan);
+        boolean restored = installed.compareTo(old) == 0;
+        execution.setVariable(INSTALLED_VERSION, installed.version());
+        execution.setVariable(VERSION_RESTORED, restored);
+        execution.setVariable(RESTORE_PROBLEM, restored ? "" : "dspmqver on " + plan.host() + " shows version "
+                + installed + ", not the old version " + old + ": reinstall " + old + " and restore the backup.");
+        MigrationRun.log(execution, "dspmqver on " + plan.host() + ": Version " + installed
+                + (restored ? " (the old version)" : " (not the old version " + old + ")"));
+    }
+}

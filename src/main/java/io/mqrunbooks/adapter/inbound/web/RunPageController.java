@@ -1,0 +1,104 @@
+package io.mqrunbooks.adapter.inbound.web;
+
+import io.mqrunbooks.evidence.report.RunReportService;
+import io.mqrunbooks.platform.security.CurrentUser;
+import io.mqrunbooks.platform.security.Groups;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * The run page, {@code /runs/{id}} (a process instance id, or a business key naming one run): the diagram with each
+ * step's state, who did what, what waits for whom, incidents, commands with their output; its JSON for the page's
+ * refresh; and the operators' retry of a failed step. Read by the same users as the run's report.
+ */
+@Controller
+public class RunPageController {
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final RunProgressReader runs;
+    private final RunReportService reports;
+    private final ManagementService management;
+    private final String tasklistPath;
+    private final Clock clock;
+
+    @Autowired
+    public RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
+                             CamundaBpmProperties camunda) {
+        this(runs, reports, management, camunda.getWebapp().getApplicationPath(), Clock.systemUTC());
+    }
+
+    RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
+                      String tasklistPath, Clock clock) {
+        this.runs = runs;
+        this.reports = reports;
+        this.management = management;
+        this.tasklistPath = tasklistPath;
+        this.clock = clock;
+    }
+
+    @GetMapping("/runs/{id}")
+    public ResponseEntity<String> page(HttpServletRequest request, @PathVariable String id) {
+        RunProgress run = runs.read(readableRun(request, id));
+        CurrentUser user = CurrentUser.of(request);
+        String html = RunPageHtml.render(run, RunDiagramSvg.render(runs.model(run), run.steps(), runs.sealedValues(run)),
+                user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS), tasklistPath, clock.instant());
+        return ResponseEntity.ok().contentType(HTML).body(html);
+    }
+
+    @GetMapping(path = "/api/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RunProgress> progress(HttpServletRequest request, @PathVariable String id) {
+        return ResponseEntity.ok(runs.read(readableRun(request, id)));
+    }
+
+    /**
+     * Gives a failed step's job one more try, as the calling user: the engine's authorizations decide (operators
+     * have RETRY_JOB), and the step checks its gate's approval again when it runs. A browser's form post is sent
+     * back to the run page; anything else gets JSON.
+     */
+    @PostMapping("/api/runs/{id}/retry/{jobId}")
+    public ResponseEntity<?> retry(HttpServletRequest request, @PathVariable String id, @PathVariable String jobId,
+                                   @RequestHeader(value = "Sec-Fetch-Site", required = false) String fetchSite,
+                                   @RequestHeader(value = "Accept", required = false) String accept) {
+        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
+            // the webapp session cookie would otherwise let another site press the button for a logged-in operator
+            throw new RunEvidenceAccess.AccessDenied("A retry is accepted only from this application's own pages.");
+        }
+        String runId = readableRun(request, id);
+        Job job = management.createJobQuery().jobId(jobId).processInstanceId(runId).singleResult();
+        if (job == null) {
+            throw new RunProgressReader.UnknownRun("Run " + runId + " has no step with the job '" + jobId
+                    + "' to retry.");
+        }
+        // now, not when the failed attempt's back-off would have tried it: the operator has looked at the cause
+        management.setJobRetries(1).jobId(jobId).dueDate(Date.from(clock.instant())).execute();
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8))).build();
+        }
+        return ResponseEntity.ok(Map.of("message", "The step will be tried once more by "
+                + CurrentUser.of(request).userId() + "'s request.", "runId", runId, "jobId", jobId));
+    }
+
+    private String readableRun(HttpServletRequest request, String id) {
+        RunEvidenceAccess.requireReaderRole(request);
+        return RunEvidenceAccess.requireRunReader(request, reports, runs.resolve(id));
+    }
+}

@@ -1,0 +1,206 @@
+package io.mqrunbooks.adapter.inbound.web.baseline;
+
+import io.mqrunbooks.adapter.inbound.web.ApiErrors;
+import io.mqrunbooks.application.baseline.Baseline;
+import io.mqrunbooks.application.baseline.BaselineStore;
+import io.mqrunbooks.application.baseline.DefinitionDiff;
+import io.mqrunbooks.application.baseline.LevelPlanRecord;
+import io.mqrunbooks.application.baseline.MqscObject;
+import io.mqrunbooks.platform.security.CurrentUser;
+import io.mqrunbooks.platform.security.Groups;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The DR object baselines: the versions per queue manager, each as an MQSC file, and the differences
+ * between any two. Read-only; operators, change managers, auditors and Camunda administrators may read.
+ */
+@RestController
+public class BaselinesController {
+
+    static final String[] READERS = {Groups.OPERATORS, Groups.CHANGE_MANAGERS, Groups.AUDITORS, Groups.ADMINS};
+
+    private final BaselineStore store;
+
+    public BaselinesController(BaselineStore store) {
+        this.store = store;
+    }
+
+    @GetMapping(value = "/api/baselines", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> list(HttpServletRequest request,
+                                    @RequestParam(name = "queueManager", required = false) String queueManager) {
+        requireReader(request);
+        Map<String, List<Map<String, Object>>> byQueueManager = new LinkedHashMap<>();
+        for (Baseline b : store.list(Optional.ofNullable(queueManager).filter(q -> !q.isBlank()))) {
+            byQueueManager.computeIfAbsent(b.queueManager(), q -> new ArrayList<>()).add(summary(b));
+        }
+        List<Map<String, Object>> queueManagers = new ArrayList<>();
+        byQueueManager.forEach((qm, versions) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("queueManager", qm);
+            entry.put("versions", versions);
+            queueManagers.add(entry);
+        });
+        return Map.of("queueManagers", queueManagers);
+    }
+
+    @GetMapping(value = "/api/baselines/{id}.mqsc")
+    public ResponseEntity<String> download(HttpServletRequest request, @PathVariable("id") long id) {
+        requireReader(request);
+        Baseline b = find(id);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + b.queueManager().replace('/', '_')
+                        .replace('%', '_') + "-baseline-" + b.id() + ".mqsc\"")
+                .body(b.mqsc());
+    }
+
+    @GetMapping(value = "/api/baselines/levelling/{id}.mqsc")
+    public ResponseEntity<String> levellingScript(HttpServletRequest request, @PathVariable("id") long id) {
+        requireReader(request);
+        LevelPlanRecord plan = plan(id);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plan.backupQueueManager()
+                        .replace('/', '_').replace('%', '_') + "-levelling-" + plan.id() + ".mqsc\"")
+                .body(plan.script());
+    }
+
+    @GetMapping(value = "/api/baselines/levelling/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> levelling(HttpServletRequest request, @PathVariable("id") long id) {
+        requireReader(request);
+        LevelPlanRecord plan = plan(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", plan.id());
+        out.put("queueManager", plan.queueManager());
+        out.put("backupQueueManager", plan.backupQueueManager());
+        out.put("baselineId", plan.baselineId());
+        out.put("createdAt", plan.createdAt().toString());
+        out.put("summary", plan.summary());
+        out.put("script", plan.script());
+        return out;
+    }
+
+    @GetMapping(value = "/api/baselines/diff", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> diff(HttpServletRequest request, @RequestParam("from") long from,
+                                    @RequestParam("to") long to) {
+        requireReader(request);
+        Baseline a = find(from);
+        Baseline b = find(to);
+        DefinitionDiff diff = DefinitionDiff.between(a.definitions(), b.definitions());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", summary(a));
+        out.put("to", summary(b));
+        out.put("counts", Map.of("added", diff.added().size(), "removed", diff.removed().size(),
+                "changed", diff.changed().size()));
+        out.put("added", diff.added().stream().map(BaselinesController::object).toList());
+        out.put("removed", diff.removed().stream().map(BaselinesController::object).toList());
+        out.put("changed", diff.changed().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("object", c.key().display());
+            m.put("attributes", c.attributes().stream().map(x -> {
+                Map<String, Object> attribute = new LinkedHashMap<>();
+                attribute.put("attribute", x.attribute());
+                attribute.put("from", x.from());
+                attribute.put("to", x.to());
+                return attribute;
+            }).toList());
+            return m;
+        }).toList());
+        out.put("text", text(a, b, diff));
+        return out;
+    }
+
+    @GetMapping(value = "/api/baselines/diff", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<String> diffAsText(HttpServletRequest request, @RequestParam("from") long from,
+                                             @RequestParam("to") long to) {
+        requireReader(request);
+        Baseline a = find(from);
+        Baseline b = find(to);
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(text(a, b, DefinitionDiff.between(a.definitions(), b.definitions())));
+    }
+
+    private static String text(Baseline a, Baseline b, DefinitionDiff diff) {
+        return "From baseline " + a.describe() + "\nTo baseline   " + b.describe() + "\n" + diff.counts() + "\n"
+                + diff.render();
+    }
+
+    private static Map<String, Object> object(MqscObject o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("object", o.key().display());
+        m.put("mqsc", o.toMqsc());
+        return m;
+    }
+
+    private static Map<String, Object> summary(Baseline b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("queueManager", b.queueManager());
+        m.put("host", b.host());
+        m.put("takenAt", b.takenAt().toString());
+        m.put("sha256", b.sha256());
+        m.put("objectCount", b.objectCount());
+        m.put("download", "/api/baselines/" + b.id() + ".mqsc");
+        return m;
+    }
+
+    private LevelPlanRecord plan(long id) {
+        return store.findPlan(id).orElseThrow(() -> new NoSuchBaseline("No levelling plan #" + id + " is stored."));
+    }
+
+    private Baseline find(long id) {
+        return store.find(id).orElseThrow(() -> new NoSuchBaseline("No baseline #" + id + " is stored."));
+    }
+
+    private static void requireReader(HttpServletRequest request) {
+        CurrentUser user = CurrentUser.of(request);
+        if (!user.inAnyGroup(READERS)) {
+            throw new AccessDenied("User '" + user.userId() + "' may not read baselines: that needs membership of one "
+                    + "of the groups " + String.join(", ", READERS) + ".");
+        }
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Map<String, Object>> forbidden(AccessDenied e) {
+        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchBaseline.class)
+    ResponseEntity<Map<String, Object>> notFound(NoSuchBaseline e) {
+        return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+        return ApiErrors.error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' must be a baseline id (a whole number), was '"
+                + e.getValue() + "'.");
+    }
+
+
+    static final class AccessDenied extends RuntimeException {
+        AccessDenied(String message) {
+            super(message);
+        }
+    }
+
+    static final class NoSuchBaseline extends RuntimeException {
+        NoSuchBaseline(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package io.mqrunbooks.adapter.outbound.mq.control;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.ControlMessageParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqverParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqverResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.MqMessage;
+import io.mqrunbooks.adapter.outbound.mq.parse.MqOutputParseException;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmEnums;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.SecondaryCrtmqmCommand;
+import io.mqrunbooks.application.port.out.CommandResult;
+import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.RemoteCommand;
+import io.mqrunbooks.application.port.out.SshPort;
+import io.mqrunbooks.application.port.out.control.ControlOutcome;
+import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
+import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.MqOutputException;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.QueueManager;
+import io.mqrunbooks.estate.QueueManagerKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link MqControlPort} over SSH: each command is built from validated tokens, run through {@link SshPort}
+ * on the inventory host, and its output (standard output, then standard error, where MQ puts its AMQ
+ * errors) parsed by the parsers of {@code adapter.outbound.mq.parse}. Output a parser refuses, or an answer the
+ * port's records cannot express, is an {@link MqOutputException}; nothing is defaulted.
+ */
+@Component
+public class SshMqControl implements MqControlPort {
+
+    /** strmqm/endmqm -w of a large queue manager and crtmqm of an RDQM take minutes, not seconds. */
+    static final Duration LONG_COMMAND = Duration.ofMinutes(10);
+
+    private final Estate estate;
+    private final SshPort ssh;
+
+    public SshMqControl(Estate estate, SshPort ssh) {
+        this.estate = estate;
+        this.ssh = ssh;
+    }
+
+    @Override
+    public QueueManagerState status(String host, String queueManager) {
+        boolean multiInstance = estate.findQueueManager(queueManager).map(QueueManager::kind)
+                .filter(k -> k == QueueManagerKind.MULTI_INSTANCE).isPresent();
+        RemoteCommand.Builder builder = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
+                .flag("-o").word("status");
+        if (multiInstance) {
+            builder.flag("-x");
+        }
+        RemoteCommand command = builder.build();
+        return run(host, command, (output, exitCode) -> {
+            DspmqResult result = new DspmqParser().parse(output);
+            if (result.queueManagerNotKnown()) {
+                return new QueueManagerState(host, queueManager, QmStatus.NOT_KNOWN, List.of());
+            }
+            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
+                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
+            QmStatus status = qmStatus(host, command, entry.status());
+            List<QueueManagerState.Instance> instances = entry.instances().stream()
+                    .map(i -> new QueueManagerState.Instance(i.host(), i.mode())).toList();
+            return new QueueManagerState(host, queueManager, status, instances);
+        });
+    }
+
+    @Override
+    public ControlResult start(String host, String queueManager) {
+        return control(host, RemoteCommand.builder("strmqm").mqName("queue manager", queueManager)
+                .deadline(LONG_COMMAND).build());
+    }
+
+    @Override
+    public ControlResult startStandby(String host, String queueManager) {
+        return control(host, RemoteCommand.builder("strmqm").flag("-x").mqName("queue manager", queueManager)
+                .deadline(LONG_COMMAND).build());
+    }
+
+    @Override
+    public ControlResult end(String host, String queueManager, EndMode mode, boolean switchover) {
+        Objects.requireNonNull(mode, "end mode");
+        RemoteCommand.Builder builder = RemoteCommand.builder("endmqm").flag(mode.flag());
+        if (switchover) {
+            builder.flag("-s");
+        }
+        return control(host, builder.mqName("queue manager", queueManager).deadline(LONG_COMMAND).build());
+    }
+
+    @Override
+    public RdqmDrStatus rdqmStatus(String host, String queueManager) {
+        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
+                .build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmStatusResult result = new RdqmStatusParser().parse(output);
+            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
+                throw new MqOutputException(host, command.commandLine(),
+                        "expected the detail of one queue manager, got the " + result.form() + " form");
+            }
+            RdqmStatusResult.QueueManagerDetail detail = result.queueManager();
+            if (!detail.isDrConfigured()) {
+                throw new MqOutputException(host, command.commandLine(),
+                        "rdqmstatus shows no 'DR role:' for " + queueManager + ": it is not a DR RDQM on this node");
+            }
+            return new RdqmDrStatus(result.node(), qmStatus(host, command, detail.status()),
+                    detail.drRole() == RdqmEnums.Role.PRIMARY, drStatus(host, command, detail.drStatus()),
+                    detail.drOutOfSyncBytes(), detail.drSynchronizationProgressPercent(),
+                    detail.drEstimatedTimeToCompletion(), detail.fields());
+        });
+    }
+
+    @Override
+    public ControlResult makeDrPrimary(String host, String queueManager) {
+        return rdqmdr(host, queueManager, "-p", RdqmdrResult.Outcome.MADE_PRIMARY, ControlOutcome.MADE_PRIMARY);
+    }
+
+    @Override
+    public ControlResult makeDrSecondary(String host, String queueManager) {
+        return rdqmdr(host, queueManager, "-s", RdqmdrResult.Outcome.MADE_SECONDARY, ControlOutcome.MADE_SECONDARY);
+    }
+
+    @Override
+    public DrSecondaryCommand drSecondaryCommand(String host, String queueManager) {
+        RemoteCommand command = RemoteCommand.builder("rdqmdr").flag("-m").mqName("queue manager", queueManager)
+                .flag("-d").build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmdrResult result = new RdqmdrParser().parse(output);
+            if (result.outcome() != RdqmdrResult.Outcome.SECONDARY_COMMAND) {
+                throw new MqOutputException(host, command.commandLine(), "expected the crtmqm command for the DR"
+                        + " secondary, got " + result.outcome() + messageSuffix(result.messages()));
+            }
+            return toPort(host, command, result.secondaryCommand(), queueManager);
+        });
+    }
+
+    @Override
+    public DrSecondaryCommand createDrPrimary(String host, DrPrimarySpec spec) {
+        RemoteCommand command = RemoteCommand.builder("crtmqm").flag("-rr").word("p")
+                .flag("-rt").word(spec.synchronous() ? "s" : "a")
+                .flag("-rl").hostName("local replication address", spec.localAddress())
+                .flag("-ri").hostName("remote replication address", spec.remoteAddress())
+                .flag("-rn").hostName("remote node", spec.remoteNode())
+                .flag("-rp").number("replication port", port("replication port", spec.replicationPort()))
+                .flag("-p").number("listener port", port("listener port", spec.listenerPort()))
+                .mqName("queue manager", spec.queueManager())
+                .deadline(LONG_COMMAND).build();
+        return run(host, command, (output, exitCode) -> {
+            CrtmqmResult result = new CrtmqmParser().parse(output);
+            if (result.outcome() != CrtmqmResult.Outcome.CREATED) {
+                throw new MqOutputException(host, command.commandLine(), "crtmqm did not create the DR primary ("
+                        + result.outcome() + "): " + String.join(" ", result.lines()));
+            }
+            if (result.drSecondaryCommand() == null) {
+                throw new MqOutputException(host, command.commandLine(),
+                        "crtmqm -rr p created the queue manager but printed no command for the DR secondary");
+            }
+            return toPort(host, command, result.drSecondaryCommand(), spec.queueManager());
+        });
+    }
+
+    @Override
+    public ControlResult createDrSecondary(String host, DrSecondaryCommand secondary) {
+        RemoteCommand.Builder builder = RemoteCommand.builder("crtmqm").flag("-rr").word("s");
+        if (secondary.replicationType() != null) {
+            if (!secondary.replicationType().equals("a") && !secondary.replicationType().equals("s")) {
+                throw new UnsafeArgumentException("replication type '" + secondary.replicationType()
+                        + "' is not a or s");
+            }
+            builder.flag("-rt").word(secondary.replicationType());
+        }
+        if (secondary.localAddress() != null) {
+            builder.flag("-rl").hostName("local replication address", secondary.localAddress());
+        }
+        builder.flag("-ri").hostName("remote replication address", secondary.remoteAddress());
+        if (secondary.remoteNode() != null) {
+            builder.flag("-rn").hostName("remote node", secondary.remoteNode());
+        }
+        RemoteCommand command = builder.flag("-rp").number("replication port", port("replication port", secondary.port()))
+                .mqName("queue manager", secondary.queueManager()).deadline(LONG_COMMAND).build();
+        return run(host, command, (output, exitCode) -> {
+            CrtmqmResult result = new CrtmqmParser().parse(output);
+            ControlOutcome outcome = switch (result.outcome()) {
+                case CREATED, SECONDARY_CREATED -> ControlOutcome.CREATED;
+                case ALREADY_EXISTS -> ControlOutcome.ALREADY_EXISTS;
+                case FAILED -> ControlOutcome.REFUSED;
+            };
+            return new ControlResult(outcome, result.lines(), exitCode);
+        });
+    }
+
+    @Override
+    public ControlResult delete(String host, String queueManager) {
+        return control(host, RemoteCommand.builder("dltmqm").mqName("queue manager", queueManager)
+                .deadline(LONG_COMMAND).build());
+    }
+
+    @Override
+    public MqVersion version(String host) {
+        RemoteCommand command = RemoteCommand.builder("dspmqver").build();
+        return run(host, command, (output, exitCode) -> {
+            DspmqverResult result = new DspmqverParser().parse(output);
+            if (result.installations().isEmpty()) {
+                throw new MqOutputException(host, command.commandLine(), "dspmqver printed no installation");
+            }
+            return new MqVersion(result.installations().get(0).version().toString());
+        });
+    }
+
+    private ControlResult rdqmdr(String host, String queueManager, String flag, RdqmdrResult.Outcome expected,
+                                 ControlOutcome success) {
+        RemoteCommand command = RemoteCommand.builder("rdqmdr").flag("-m").mqName("queue manager", queueManager)
+                .flag(flag).build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmdrResult result = new RdqmdrParser().parse(output);
+            if (result.queueManager() != null && !result.queueManager().equals(queueManager)) {
+                throw new MqOutputException(host, command.commandLine(), "the answer names queue manager "
+                        + result.queueManager() + ", not " + queueManager);
+            }
+            if (result.outcome() == expected) {
+                return new ControlResult(success, nonBlankLines(output), exitCode);
+            }
+            if (result.outcome() == RdqmdrResult.Outcome.REFUSED) {
+                return new ControlResult(ControlOutcome.REFUSED,
+                        result.messages().stream().map(MqMessage::toString).toList(), exitCode);
+            }
+            throw new MqOutputException(host, command.commandLine(), "expected " + expected + " or a refusal, got "
+                    + result.outcome());
+        });
+    }
+
+    private ControlResult control(String host, RemoteCommand command) {
+        return run(host, command, (output, exitCode) -> {
+            io.mqrunbooks.adapter.outbound.mq.parse.ControlResult result = new ControlMessageParser().parse(output);
+            sameQueueManager(host, command, result.queueManager());
+            ControlOutcome outcome = ControlOutcome.valueOf(result.outcome().name());
+            List<String> messages = result.messages().stream()
+                    .map(m -> m.id() == null ? m.text() : m.id() + (m.severity() == null ? "" : m.severity()) + ": "
+                            + m.text())
+                    .toList();
+            return new ControlResult(outcome, messages, exitCode);
+        });
+    }
+
+    /** Maps a command's output (stdout, then stderr) and exit code to the port's result. */
+    @FunctionalInterface
+    private interface OutputMapping<T> {
+        T map(String output, int exitCode);
+    }
+
+    private <T> T run(String hostName, RemoteCommand command, OutputMapping<T> mapping) {
+        CommandResult result = ssh.run(estate.host(hostName), command);
+        String output = result.stdout() + (result.stderr().isEmpty() ? "" : "\n" + result.stderr());
+        try {
+            return mapping.map(output, result.exitCode());
+        } catch (MqOutputParseException e) {
+            throw new MqOutputException(hostName, command.commandLine(), "output not recognised (exit code "
+                    + result.exitCode() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The queue manager the messages name must be the one the command named (the last token). */
+    private static void sameQueueManager(String host, RemoteCommand command, String named) {
+        String asked = command.argv().get(command.argv().size() - 1);
+        if (named != null && !named.equals(asked)) {
+            throw new MqOutputException(host, command.commandLine(), "the messages name queue manager " + named
+                    + ", not " + asked);
+        }
+    }
+
+    private static DrSecondaryCommand toPort(String host, RemoteCommand command, SecondaryCrtmqmCommand printed,
+                                             String queueManager) {
+        String problem = null;
+        if (!printed.queueManager().equals(queueManager)) {
+            problem = "it is for queue manager " + printed.queueManager() + ", not " + queueManager;
+        } else if (printed.haOption() != null) {
+            problem = "it creates a DR/HA secondary (" + printed.haOption() + "), which this port does not run";
+        } else if (printed.localIpAddresses().size() > 1 || printed.remoteIpAddresses().size() > 1) {
+            problem = "it lists several replication addresses (DR/HA), which this port does not run";
+        } else if (printed.fileSystemSize() != null) {
+            problem = "it sets a file system size (-fs " + printed.fileSystemSize() + "), which this port does not carry";
+        }
+        if (problem != null) {
+            throw new MqOutputException(host, command.commandLine(), "refusing the printed secondary command '"
+                    + String.join(" ", printed.arguments()) + "': " + problem);
+        }
+        return new DrSecondaryCommand(printed.queueManager(),
+                printed.localIpAddresses().isEmpty() ? null : printed.localIpAddresses().get(0),
+                printed.remoteIpAddresses().get(0), printed.remoteName(), printed.port(), printed.replicationType());
+    }
+
+    private static QmStatus qmStatus(String host, RemoteCommand command,
+                                     io.mqrunbooks.adapter.outbound.mq.parse.QueueManagerState state) {
+        return QmStatus.fromMqWording(state.wording()).orElseThrow(() -> new MqOutputException(host,
+                command.commandLine(), "queue manager status '" + state.wording() + "' has no counterpart in "
+                + QmStatus.class.getSimpleName()));
+    }
+
+    private static DrStatus drStatus(String host, RemoteCommand command, RdqmEnums.DrStatus status) {
+        if (status == null) {
+            throw new MqOutputException(host, command.commandLine(), "rdqmstatus shows a DR role but no 'DR status:'");
+        }
+        return DrStatus.fromMqWording(status.wording()).orElseThrow(() -> new MqOutputException(host,
+                command.commandLine(), "DR status '" + status.wording() + "' has no counterpart in "
+                + DrStatus.class.getSimpleName()));
+    }
+
+    private static long port(String what, int port) {
+        if (port < 1 || port > 65535) {
+            throw new UnsafeArgumentException(what + " " + port + " is out of range (1-65535)");
+        }
+        return port;
+    }
+
+    private static String messageSuffix(List<MqMessage> messages) {
+        return messages.isEmpty() ? "" : ": " + String.join(" ", messages.stream().map(MqMessage::toString).toList());
+    }
+
+    private static List<String> nonBlankLines(String output) {
+        return output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}

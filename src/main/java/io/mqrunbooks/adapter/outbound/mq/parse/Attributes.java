@@ -1,0 +1,93 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a line of MQ {@code KEYWORD(value)} pairs. Values may hold blanks, quoted text and nested
+ * parentheses ({@code CONNAME(host(1414))}, {@code DESCR('a (b) c')}); a keyword may stand alone
+ * ({@code CURRENT}). Anything else on the line is refused.
+ */
+final class Attributes {
+
+    record Attribute(String name, String value) {
+    }
+
+    /** Thrown when a line is not a sequence of KEYWORD(value) pairs; says where. */
+    static final class NotAttributesException extends Exception {
+        NotAttributesException(String message) {
+            super(message);
+        }
+    }
+
+    /** Signals that the line ends inside an open value, so the next line continues it. */
+    static final class UnclosedValueException extends Exception {
+        UnclosedValueException() {
+            super("value not closed at end of line");
+        }
+    }
+
+    private static final Pattern OPENS_WITH_KEYWORD_VALUE = Pattern.compile("^\\s*[A-Z][A-Z0-9]*\\(.*");
+
+    private Attributes() {
+    }
+
+    /** Whether a line starts like displayed attributes ({@code QUEUE(X) ...}) rather than like a command. */
+    static boolean opensWithKeywordValue(String line) {
+        return OPENS_WITH_KEYWORD_VALUE.matcher(line).matches();
+    }
+
+    static List<Attribute> split(String line, boolean allowBareKeywords)
+            throws NotAttributesException, UnclosedValueException {
+        List<Attribute> result = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int nameStart = i;
+            while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_')) {
+                i++;
+            }
+            String name = line.substring(nameStart, i);
+            if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+                throw new NotAttributesException("expected a keyword at column " + (nameStart + 1));
+            }
+            if (i < n && line.charAt(i) == '(') {
+                int valueStart = i + 1;
+                int depth = 1;
+                boolean quoted = false;
+                i++;
+                while (i < n && depth > 0) {
+                    char c = line.charAt(i);
+                    if (c == '\'') {
+                        quoted = !quoted;
+                    } else if (!quoted && c == '(') {
+                        depth++;
+                    } else if (!quoted && c == ')') {
+                        depth--;
+                    }
+                    i++;
+                }
+                if (depth > 0) {
+                    throw new UnclosedValueException();
+                }
+                result.add(new Attribute(name, line.substring(valueStart, i - 1)));
+                if (i < n && !Character.isWhitespace(line.charAt(i))) {
+                    throw new NotAttributesException("unexpected '" + line.charAt(i) + "' after " + name
+                            + "(...) at column " + (i + 1));
+                }
+            } else if (allowBareKeywords && (i >= n || Character.isWhitespace(line.charAt(i)))) {
+                result.add(new Attribute(name, null));
+            } else {
+                throw new NotAttributesException("keyword " + name + " has no (value) at column " + (nameStart + 1));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,153 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.ControlResult.Outcome;
+import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies strmqm, endmqm and dltmqm output (kind {@code control}). Every line must be a known
+ * message; MQ wraps long messages at about 80 columns, so up to three lines are joined to match one.
+ * An unknown message is an error, not a guess.
+ */
+public final class ControlMessageParser {
+
+    private static final String P = "(?:IBM MQ|IBM WebSphere MQ|WebSphere MQ)";
+    private static final String QM = "'([^']+)'";
+    private static final String CODE = "(?:(AMQ\\d{4}[IWES]?): )?";
+
+    private record Rule(Pattern pattern, Outcome meaning) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule(P + " queue manager " + QM + " started(?: using V(\\d+\\.\\d+\\.\\d+\\.\\d+))?\\.", Outcome.STARTED),
+            rule("A standby instance of queue manager " + QM + " has been started\\. The active instance is running"
+                    + " elsewhere\\.", Outcome.STANDBY_STARTED),
+            rule(P + " queue manager " + QM + " running\\.", Outcome.ALREADY_RUNNING),
+            // strmqm on a running queue manager (exit 5) names none (MQ 9.1 transcript; ibm-messaging Ansible modules).
+            rule(P + " queue manager running\\.", Outcome.ALREADY_RUNNING),
+            rule(P + " queue manager " + QM + " ending\\.", Outcome.ENDING),
+            rule("Waiting for queue manager " + QM + " to end\\.", Outcome.ENDING),
+            rule("Quiesce request accepted\\. The queue manager will stop when all outstanding work is complete"
+                    + "(?:, permitting switchover to a standby instance)?\\.", Outcome.ENDING),
+            rule(P + " queue manager " + QM + " ended\\.", Outcome.ENDED),
+            // endmqm -s on the active instance (public MQ 9.1 multi-instance transcript, "endmqm -is PSAP").
+            rule(P + " queue manager " + QM + " ended, permitting switchover to a standby instance\\.", Outcome.ENDED),
+            rule(P + " queue manager " + QM + " not running\\.", Outcome.NOT_RUNNING),
+            // endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference).
+            rule(P + " queue manager not available\\.", Outcome.NOT_RUNNING),
+            rule(P + " queue manager " + QM + " deleted\\.", Outcome.DELETED),
+            rule("The queue manager name is either not valid or not known\\.", Outcome.NOT_KNOWN),
+            rule(P + " queue manager (?:" + QM + " )?does not exist\\.", Outcome.NOT_KNOWN),
+            rule("The queue manager cannot be restarted or deleted because processes, that were previously"
+                    + " connected, are still running\\.", Outcome.REFUSED),
+            rule("(?:Queue manager|The queue manager) " + QM + " cannot be started[^.]*\\bDR secondary\\b[^.]*\\.",
+                    Outcome.REFUSED_DR_SECONDARY),
+            rule(P + " queue manager " + QM + " starting\\.", null),
+            rule("The queue manager is associated with installation '[^']+'\\.", null),
+            rule("\\d+ log records accessed on queue manager " + QM + " during the (?:log replay|recovery) phase\\.", null),
+            rule("Log replay for queue manager " + QM + " complete\\.", null),
+            rule("Transaction manager state recovered for queue manager " + QM + "\\.", null),
+            rule("\\d+ out of \\d+ in-flight transactions resolved for queue manager " + QM + "\\.", null),
+            rule("Plain text communication is enabled\\.", null),
+            rule("Successfully applied automatic configuration INI definitions\\.", null),
+            rule("There (?:are|is) \\d+ days? left in the trial period for this copy of " + P + "\\.", null),
+            rule("The system resource \\S+ is set at an unusually low level for " + P + "\\.", null),
+            rule("Command '[^']+' run with sudo\\.", null),
+            // dltmqm of a replicated data queue manager, before its 'deleted' line (the outcome comes from that).
+            rule("Removing replicated data queue manager configuration\\.", null));
+
+    private static final Set<Outcome> START = EnumSet.of(Outcome.STARTED, Outcome.STANDBY_STARTED, Outcome.ALREADY_RUNNING);
+    private static final Set<Outcome> END = EnumSet.of(Outcome.ENDING, Outcome.ENDED, Outcome.NOT_RUNNING);
+    private static final List<Outcome> PRIORITY = List.of(Outcome.NOT_KNOWN, Outcome.REFUSED_DR_SECONDARY,
+            Outcome.REFUSED, Outcome.ALREADY_RUNNING, Outcome.STANDBY_STARTED, Outcome.STARTED, Outcome.DELETED,
+            Outcome.ENDED, Outcome.NOT_RUNNING, Outcome.ENDING);
+
+    private static Rule rule(String regex, Outcome meaning) {
+        return new Rule(Pattern.compile("^" + CODE + regex + "$"), meaning);
+    }
+
+    public ControlResult parse(String output) {
+        List<Line> lines = OutputLines.nonBlank(output);
+        if (lines.isEmpty()) {
+            throw OutputLines.empty("strmqm, endmqm or dltmqm messages");
+        }
+        List<ControlResult.Message> messages = new ArrayList<>();
+        String queueManager = null;
+        MqVersion version = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text().strip();
+            Matched matched = null;
+            int used = 1;
+            for (int extra = 0; extra < 3 && i + extra < lines.size() && matched == null; extra++) {
+                if (extra > 0) {
+                    text = text + " " + lines.get(i + extra).text().strip();
+                }
+                matched = match(text);
+                used = extra + 1;
+            }
+            if (matched == null) {
+                Line line = lines.get(i);
+                throw MqOutputParseException.at(line.number(), line.text(),
+                        "not a strmqm/endmqm/dltmqm message this parser knows; refusing to guess what it means");
+            }
+            i += used - 1;
+            Matcher m = matched.matcher();
+            String qm = groupOrNull(m, 2);
+            if (qm != null) {
+                if (queueManager != null && !queueManager.equals(qm)) {
+                    Line line = lines.get(i);
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "names queue manager '" + qm + "' but earlier messages name '" + queueManager + "'");
+                }
+                queueManager = qm;
+            }
+            if (matched.rule().meaning() == Outcome.STARTED && groupOrNull(m, 3) != null) {
+                version = MqVersion.parse(m.group(3));
+            }
+            String code = m.group(1);
+            String body = code == null ? m.group(0) : m.group(0).substring(code.length() + 2);
+            messages.add(new ControlResult.Message(code == null ? null : code.substring(0, 7),
+                    code == null || code.length() == 7 ? null : code.substring(7), body, matched.rule().meaning()));
+        }
+        Outcome outcome = decide(messages);
+        return new ControlResult(outcome, queueManager, version, messages);
+    }
+
+    private record Matched(Rule rule, Matcher matcher) {
+    }
+
+    private static Matched match(String text) {
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(text);
+            if (m.matches()) {
+                return new Matched(rule, m);
+            }
+        }
+        return null;
+    }
+
+    private static String groupOrNull(Matcher m, int group) {
+        return m.groupCount() >= group ? m.group(group) : null;
+    }
+
+    private static Outcome decide(List<ControlResult.Message> messages) {
+        Set<Outcome> seen = EnumSet.noneOf(Outcome.class);
+        messages.stream().map(ControlResult.Message::meaning).filter(o -> o != null).forEach(seen::add);
+        if (seen.isEmpty()) {
+            throw new MqOutputParseException("only progress messages, no outcome (started, ended, deleted, ...):"
+                    + " the output is cut short");
+        }
+        boolean starts = seen.stream().anyMatch(START::contains);
+        boolean ends = seen.stream().anyMatch(END::contains);
+        boolean deletes = seen.contains(Outcome.DELETED);
+        if ((starts ? 1 : 0) + (ends ? 1 : 0) + (deletes ? 1 : 0) > 1) {
+            throw new MqOutputParseException("the messages mix outcomes " + seen + "; this is not one command's output");
+        }
+        return PRIORITY.stream().filter(seen::contains).findFirst().orElseThrow();
+    }
+}

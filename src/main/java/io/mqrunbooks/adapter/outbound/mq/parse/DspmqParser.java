@@ -1,0 +1,129 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.Attributes.Attribute;
+import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses dspmq in every form: plain, {@code -s}/{@code -o status}, {@code -o default}, {@code -o standby},
+ * {@code -o installation}, {@code -o ha}, {@code -o dr}, {@code -o nativeha}, {@code -o all}, {@code -x}
+ * instance lines, {@code -m QM}, {@code -n} (upper-case values). AMQ7048E (queue manager not known) is
+ * a result, not an error.
+ */
+public final class DspmqParser {
+
+    /** Keywords dspmq prints on a QMNAME line (MQ 8.0 to 9.4, incl. Native HA and its CRR group fields). */
+    private static final Set<String> QM_KEYWORDS = Set.of("QMNAME", "STATUS", "DEFAULT", "STANDBY", "INSTNAME",
+            "INSTPATH", "INSTVER", "HA", "DRROLE", "ROLE", "INSTANCE", "INSYNC", "QUORUM", "GRPLSN", "GRPNAME",
+            "GRPROLE");
+    private static final Set<String> STANDBY_VALUES = Set.of("Permitted", "Not permitted", "Not applicable");
+    private static final Set<String> MODES = Set.of("Active", "Standby");
+
+    public DspmqResult parse(String output) {
+        List<Line> lines = OutputLines.nonBlank(output);
+        if (lines.isEmpty()) {
+            throw OutputLines.empty("QMNAME(...) STATUS(...) lines or AMQ7048E");
+        }
+        List<DspmqResult.QueueManagerEntry> entries = new ArrayList<>();
+        String name = null;
+        QueueManagerState status = null;
+        Map<String, String> attributes = null;
+        List<DspmqResult.Instance> instances = null;
+        MqMessage notKnown = null;
+        for (Line line : lines) {
+            MqMessage message = MqMessage.parse(line.text());
+            if (message != null) {
+                if (!message.id().equals("AMQ7048") || lines.size() != 1) {
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "dspmq prints no other message than AMQ7048E (queue manager not known), alone");
+                }
+                notKnown = message;
+                continue;
+            }
+            List<Attribute> attrs = split(line);
+            if (attrs.get(0).name().equals("QMNAME")) {
+                if (name != null) {
+                    entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances));
+                }
+                name = attrs.get(0).value();
+                requireName(line, name);
+                attributes = new LinkedHashMap<>();
+                instances = new ArrayList<>();
+                status = null;
+                for (Attribute a : attrs.subList(1, attrs.size())) {
+                    if (!QM_KEYWORDS.contains(a.name()) || a.name().equals("QMNAME")) {
+                        throw MqOutputParseException.at(line.number(), line.text(),
+                                "unknown dspmq attribute " + a.name() + "; expected one of " + QM_KEYWORDS);
+                    }
+                    if (attributes.containsKey(a.name())) {
+                        throw MqOutputParseException.at(line.number(), line.text(), a.name() + " appears twice");
+                    }
+                    attributes.put(a.name(), a.value());
+                    checkValue(line, a);
+                    if (a.name().equals("STATUS")) {
+                        status = QueueManagerState.fromWording(a.value()).orElseThrow(() -> MqOutputParseException.at(
+                                line.number(), line.text(), "unknown queue manager status '" + a.value()
+                                        + "'; expected one of " + QueueManagerState.allWordings()));
+                    }
+                }
+            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() == 2 && attrs.get(1).name().equals("MODE")
+                    && Character.isWhitespace(line.text().charAt(0))) {
+                if (name == null) {
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "an INSTANCE line must follow a QMNAME line");
+                }
+                String mode = attrs.get(1).value();
+                if (MODES.stream().noneMatch(m -> m.equalsIgnoreCase(mode) && (m.equals(mode) || m.toUpperCase(Locale.ROOT).equals(mode)))) {
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "unknown instance MODE '" + mode + "'; expected Active or Standby");
+                }
+                instances.add(new DspmqResult.Instance(attrs.get(0).value(), mode));
+            } else {
+                throw MqOutputParseException.at(line.number(), line.text(),
+                        "expected a QMNAME(...) line or an indented INSTANCE(...) MODE(...) line");
+            }
+        }
+        if (name != null) {
+            entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances));
+        }
+        return new DspmqResult(entries, notKnown);
+    }
+
+    private static List<Attribute> split(Line line) {
+        try {
+            List<Attribute> attrs = Attributes.split(line.text(), false);
+            if (attrs.isEmpty()) {
+                throw MqOutputParseException.at(line.number(), line.text(), "expected KEYWORD(value) pairs");
+            }
+            return attrs;
+        } catch (Attributes.NotAttributesException e) {
+            throw MqOutputParseException.at(line.number(), line.text(), e.getMessage() + "; expected KEYWORD(value) pairs");
+        } catch (Attributes.UnclosedValueException e) {
+            throw MqOutputParseException.at(line.number(), line.text(), "a value is not closed: the line is cut short");
+        }
+    }
+
+    private static void requireName(Line line, String name) {
+        if (name.isEmpty() || name.length() > 48 || !name.matches("[A-Za-z0-9._/%]+")) {
+            throw MqOutputParseException.at(line.number(), line.text(), "'" + name + "' is not a queue manager name");
+        }
+    }
+
+    private static void checkValue(Line line, Attribute a) {
+        String v = a.value();
+        boolean ok = switch (a.name()) {
+            case "DEFAULT" -> v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("no");
+            case "STANDBY" -> STANDBY_VALUES.stream().anyMatch(s -> s.equals(v) || s.toUpperCase(Locale.ROOT).equals(v));
+            case "INSTVER" -> v.matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+            default -> true;
+        };
+        if (!ok) {
+            throw MqOutputParseException.at(line.number(), line.text(), "unexpected value " + a.name() + "(" + v + ")");
+        }
+    }
+}

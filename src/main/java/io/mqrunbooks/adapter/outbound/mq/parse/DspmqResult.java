@@ -1,0 +1,43 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What dspmq printed: one entry per queue manager, or, when {@code -m} named a queue manager that
+ * does not exist, the AMQ7048E message ({@link #queueManagerNotKnown()}).
+ */
+public record DspmqResult(List<QueueManagerEntry> queueManagers, MqMessage notKnownMessage) {
+
+    public DspmqResult {
+        queueManagers = List.copyOf(queueManagers);
+    }
+
+    public boolean queueManagerNotKnown() {
+        return notKnownMessage != null;
+    }
+
+    public Optional<QueueManagerEntry> find(String queueManager) {
+        return queueManagers.stream().filter(q -> q.name().equals(queueManager)).findFirst();
+    }
+
+    /** One QMNAME line: its status, the other attributes in printed order, and any -x instances. */
+    public record QueueManagerEntry(String name, QueueManagerState status, Map<String, String> attributes,
+                                    List<Instance> instances) {
+        public QueueManagerEntry {
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            instances = List.copyOf(instances);
+        }
+
+        public Optional<String> attribute(String keyword) {
+            return Optional.ofNullable(attributes.get(keyword));
+        }
+    }
+
+    /** {@code INSTANCE(host) MODE(Active|Standby)} from dspmq -x. */
+    public record Instance(String host, String mode) {
+    }
+}

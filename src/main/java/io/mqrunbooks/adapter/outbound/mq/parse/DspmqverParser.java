@@ -1,0 +1,89 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses dspmqver (and dspmqver -i): blocks of {@code Label:  value} lines, each starting with Name. */
+public final class DspmqverParser {
+
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z/ ]*?):(?:\\s+(.*))?$");
+    private static final Pattern NOTE = Pattern.compile(
+            "^Note there are a number \\((\\d+)\\) of other installations, use the '-i' parameter to display them\\.$");
+    private static final Set<String> LABELS = Set.of("Name", "Version", "Level", "CMVC level", "BuildType", "Platform",
+            "Mode", "O/S", "O/S Details", "InstName", "InstDesc", "Primary", "InstPath", "DataPath", "MaxCmdLevel",
+            "LicenseType", "ReleaseType");
+
+    public DspmqverResult parse(String output) {
+        List<Line> lines = OutputLines.nonBlank(output);
+        if (lines.isEmpty()) {
+            throw OutputLines.empty("dspmqver 'Name:' and 'Version:' lines");
+        }
+        List<Map<String, String>> blocks = new ArrayList<>();
+        List<Line> blockStarts = new ArrayList<>();
+        Map<String, String> current = null;
+        Integer others = null;
+        for (Line line : lines) {
+            String text = line.text().strip();
+            Matcher note = NOTE.matcher(text);
+            if (note.matches()) {
+                others = Integer.parseInt(note.group(1));
+                continue;
+            }
+            Matcher m = FIELD.matcher(text);
+            if (!m.matches() || !LABELS.contains(m.group(1))) {
+                throw MqOutputParseException.at(line.number(), line.text(), "expected a dspmqver field, one of " + LABELS);
+            }
+            String label = m.group(1);
+            String value = m.group(2) == null ? "" : m.group(2).strip();
+            if (label.equals("Name")) {
+                current = new LinkedHashMap<>();
+                blocks.add(current);
+                blockStarts.add(line);
+            } else if (current == null) {
+                throw MqOutputParseException.at(line.number(), line.text(), "a dspmqver block starts with 'Name:'");
+            }
+            if (current.put(label, value) != null) {
+                throw MqOutputParseException.at(line.number(), line.text(), "'" + label + ":' appears twice in one block");
+            }
+        }
+        List<DspmqverResult.Installation> installations = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            Map<String, String> block = blocks.get(b);
+            Line start = blockStarts.get(b);
+            if (!block.containsKey("Version")) {
+                throw MqOutputParseException.at(start.number(), start.text(), "this block has no 'Version:'; output is incomplete");
+            }
+            String name = block.get("Name");
+            if (!name.matches("(IBM MQ|IBM WebSphere MQ|WebSphere MQ|MQSeries)( .*)?")) {
+                throw MqOutputParseException.at(start.number(), start.text(), "not an IBM MQ product name");
+            }
+            Integer cmdLevel = null;
+            if (block.containsKey("MaxCmdLevel")) {
+                if (!block.get("MaxCmdLevel").matches("\\d{3}")) {
+                    throw MqOutputParseException.at(start.number(), start.text(),
+                            "MaxCmdLevel '" + block.get("MaxCmdLevel") + "' is not a command level such as 940");
+                }
+                cmdLevel = Integer.parseInt(block.get("MaxCmdLevel"));
+            }
+            MqVersion version;
+            try {
+                version = MqVersion.parse(block.get("Version"));
+            } catch (MqOutputParseException e) {
+                throw MqOutputParseException.at(start.number(), start.text(), "block's Version: " + e.getMessage());
+            }
+            installations.add(new DspmqverResult.Installation(name, version,
+                    block.getOrDefault("Level", block.get("CMVC level")), block.get("InstName"), block.get("InstPath"),
+                    cmdLevel, block));
+        }
+        if (installations.isEmpty()) {
+            throw new MqOutputParseException("dspmqver printed only a note, no installation");
+        }
+        return new DspmqverResult(installations, others);
+    }
+}

@@ -1,0 +1,19 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+/** Command output that a parser does not recognise; the message quotes the offending text. */
+public class MqOutputParseException extends RuntimeException {
+
+    public MqOutputParseException(String message) {
+        super(message);
+    }
+
+    /** "expected ..., but line N was: '...'" with the line cut to 200 characters. */
+    static MqOutputParseException at(int lineNumber, String line, String expected) {
+        return new MqOutputParseException("line " + lineNumber + " '" + quote(line) + "': " + expected);
+    }
+
+    static String quote(String text) {
+        String oneLine = text.replace("\t", "\\t");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+}

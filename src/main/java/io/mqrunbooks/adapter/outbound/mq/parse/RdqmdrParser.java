@@ -1,0 +1,79 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses rdqmdr output: {@code -p} and {@code -s} confirmations
+ * ("Queue manager 'QM' has been made the DR primary on this node."), {@code -d} (the crtmqm command for
+ * the secondary, optionally after an "Issue the following command ..." heading, which may wrap), and
+ * AMQ error messages, which make a {@link RdqmdrResult.Outcome#REFUSED} result keeping their text.
+ */
+public final class RdqmdrParser {
+
+    private static final Pattern MADE = Pattern.compile(
+            "^Queue manager '([^']+)' has been made the DR (primary|secondary) on this node\\.$");
+    static final Pattern ISSUE_HEADING = Pattern.compile(
+            "^Issue the following command on the remote (?:node|HA group|[^:]*) to create the (?:DR|DR/HA)"
+                    + " secondary queue manager:$");
+    static final Pattern SUDO_NOTE = Pattern.compile("^Command '[^']+' run with sudo\\.$");
+
+    public RdqmdrResult parse(String output) {
+        List<Line> lines = OutputLines.nonBlank(output);
+        if (lines.isEmpty()) {
+            throw OutputLines.empty("an rdqmdr confirmation, a crtmqm command, or an AMQ message");
+        }
+        RdqmdrResult.Outcome outcome = null;
+        String queueManager = null;
+        SecondaryCrtmqmCommand command = null;
+        List<MqMessage> messages = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String text = line.text().strip();
+            Matcher made = MADE.matcher(text);
+            MqMessage message = MqMessage.parse(text);
+            if (SUDO_NOTE.matcher(text).matches()) {
+                continue;
+            }
+            RdqmdrResult.Outcome lineOutcome;
+            if (made.matches()) {
+                lineOutcome = made.group(2).equals("primary") ? RdqmdrResult.Outcome.MADE_PRIMARY
+                        : RdqmdrResult.Outcome.MADE_SECONDARY;
+                queueManager = made.group(1);
+            } else if (message != null) {
+                messages.add(message);
+                if (!message.isError()) {
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "an informational AMQ message that rdqmdr is not known to print");
+                }
+                lineOutcome = RdqmdrResult.Outcome.REFUSED;
+            } else if (text.startsWith("crtmqm ")) {
+                command = SecondaryCrtmqmCommand.parse(text);
+                queueManager = command.queueManager();
+                lineOutcome = RdqmdrResult.Outcome.SECONDARY_COMMAND;
+            } else if (ISSUE_HEADING.matcher(text).matches()) {
+                continue;
+            } else if (i + 1 < lines.size() && ISSUE_HEADING.matcher(text + " " + lines.get(i + 1).text().strip()).matches()) {
+                i++;
+                continue;
+            } else {
+                throw MqOutputParseException.at(line.number(), line.text(), "expected \"Queue manager '...' has been"
+                        + " made the DR primary|secondary on this node.\", a crtmqm -rr s command, or an AMQ message");
+            }
+            if (outcome != null && outcome != lineOutcome) {
+                throw MqOutputParseException.at(line.number(), line.text(), "contradicts the earlier " + outcome);
+            }
+            if (lineOutcome == RdqmdrResult.Outcome.SECONDARY_COMMAND && outcome != null) {
+                throw MqOutputParseException.at(line.number(), line.text(), "a second crtmqm command");
+            }
+            outcome = lineOutcome;
+        }
+        if (outcome == null) {
+            throw new MqOutputParseException("rdqmdr printed a heading but no crtmqm command: output is incomplete");
+        }
+        return new RdqmdrResult(outcome, queueManager, command, messages);
+    }
+}

@@ -1,0 +1,188 @@
+package io.mqrunbooks.adapter.inbound.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+/** The run page of an RDQM switchover, as the operator, the change manager and the auditor see it, on the lab. */
+class RunPageLabTest extends RunbookLabTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void theOperatorFollowsASwitchoverFromTheWaitingGateToItsReport() {
+        String businessKey = "RUNPAGE-" + System.nanoTime();
+        ProcessInstance run = startAs(businessKey);
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+
+        String waiting = page("operator", run.getId());
+        assertThat(waiting).contains("<svg", "<title>Approve the switchover of QMDR: waiting</title>", "Waiting for 'Approve the switchover of QMDR'",
+                "a change manager other than operator", "Open in Tasklist", "Started the run with queueManager = QMDR",
+                "rdqmstatus -m QMDR");
+        assertThat(stepClass(waiting, "userTask_approveSwitchover")).isEqualTo("step waiting");
+        assertThat(stepClass(waiting, "serviceTask_assessSwitchover")).isEqualTo("step done");
+        assertThat(stepClass(waiting, "serviceTask_endPrimary")).isEqualTo("step not-run");
+        assertThat(waiting).doesNotContain("Read the run report");
+        ResponseEntity<String> response = get("operator", "/runs/" + run.getId());
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'self'");
+        assertThat(get("operator", "/js/run-page.js").getBody()).contains("/progress");
+        assertThat(get("operator", "/css/run-page.css").getBody()).contains(".step.waiting");
+        assertThat(page("operator", businessKey)).as("the same page by the business key")
+                .contains("Run id " + run.getId());
+        ResponseEntity<String> notYourRun = get("changemgr", "/runs/" + run.getId());
+        assertThat(notYourRun.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notYourRun.getBody()).contains("they decided none in this run");
+
+        decide(run.getId(), "userTask_approveSwitchover", "switchoverDecision", "approve");
+        awaitEnd(run);
+
+        String finished = page("changemgr", run.getId());
+        assertThat(finished).contains("Finished: completed", "Read the run report",
+                "href=\"/reports/runs/" + run.getId() + "\"", "changemgr", "Decided 'Approve the switchover of QMDR': approve",
+                "endmqm -w QMDR", "strmqm QMDR", "IBM MQ queue manager 'QMDR' starting.", "No task is waiting");
+        assertThat(stepClass(finished, "serviceTask_startQueueManager")).isEqualTo("step done");
+        assertThat(stepClass(finished, "endEvent_switchedOver")).isEqualTo("step done");
+        assertThat(page("auditor", run.getId())).contains("Finished: completed");
+
+        JsonNode progress = json(get("auditor", "/api/runs/" + run.getId() + "/progress"));
+        assertThat(progress.path("status").asText()).isEqualTo("finished");
+        assertThat(progress.path("steps").path("serviceTask_makePrimary").asText()).isEqualTo("done");
+        assertThat(progress.path("reportLink").asText()).isEqualTo("/reports/runs/" + run.getId());
+        assertThat(page("auditor", "/reports/runs/" + run.getId(), true)).contains("href=\"/runs/" + run.getId() + "\"");
+    }
+
+    @Test
+    void aFailedStepShowsItsIncidentAndOnlyTheOperatorMayRetryIt() {
+        labFaults.fail("dr1", "endmqm", 71, "AMQ9999E: the lab refuses to end the queue manager");
+        ProcessInstance run = startAs("RUNPAGE-" + System.nanoTime());
+        decide(run.getId(), "userTask_approveSwitchover", "switchoverDecision", "approve");
+        Job failed = awaitFailedJob(run.getId());
+        // the retries a failed step has left (three, 30 s apart) are spent at once, as the engine would in 90 s
+        managementService.setJobRetries(failed.getId(), 0);
+
+        String operatorsView = page("operator", run.getId());
+        assertThat(operatorsView).contains("Stopped: 'End the queue manager on the primary' failed", "Retry",
+                "/api/runs/" + run.getId() + "/retry/" + failed.getId());
+        assertThat(stepClass(operatorsView, "serviceTask_endPrimary")).isEqualTo("step failed");
+        String auditorsView = page("auditor", run.getId());
+        assertThat(auditorsView).contains("End the queue manager on the primary").doesNotContain("Retry</button>");
+
+        ResponseEntity<String> refused = post("auditor", "/api/runs/" + run.getId() + "/retry/" + failed.getId());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("auditor");
+        assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isZero();
+
+        ResponseEntity<String> fromAnotherSite = post("operator", "/api/runs/" + run.getId() + "/retry/" + failed.getId(),
+                MediaType.TEXT_HTML, "cross-site");
+        assertThat(fromAnotherSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(fromAnotherSite.getBody()).contains("only from this application's own pages");
+
+        labFaults.clearAll();
+        ResponseEntity<String> retried = post("operator", "/api/runs/" + run.getId() + "/retry/" + failed.getId(),
+                MediaType.TEXT_HTML, "same-origin");
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(retried.getBody()).as("the page's form post lands back on the run page")
+                .contains("Run id " + run.getId());
+        awaitEndAfterRetry(run.getId());
+        assertThat(page("operator", run.getId())).contains("Finished: completed", "No open incident.");
+    }
+
+    private ProcessInstance startAs(String businessKey) {
+        identityService.setAuthentication(OPERATOR, List.of("mq-operators"));
+        try {
+            return runtimeService.startProcessInstanceByKey("rdqmSwitchoverProcess", businessKey,
+                    vars("queueManager", "QMDR", "reason", "Run page test"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Unlike {@code awaitEnd}, bears the failed attempt the run carries until its retry succeeds. */
+    private void awaitEndAfterRetry(String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (historyService.createHistoricProcessInstanceQuery().processInstanceId(runId).singleResult()
+                .getEndTime() == null) {
+            assertThat(Instant.now()).as("run " + runId + " ended after the retry").isBefore(deadline);
+            sleep(150);
+        }
+    }
+
+    private Job awaitFailedJob(String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            List<Job> failing = managementService.createJobQuery().processInstanceId(runId).withException().list();
+            if (!failing.isEmpty()) {
+                return failing.get(0);
+            }
+            sleep(150);
+        }
+        throw new AssertionError("no step of run " + runId + " failed within 90 s");
+    }
+
+    /** The page's text as a reader sees it (entities decoded). */
+    private String page(String user, String runIdOrKey) {
+        return page(user, "/runs/" + runIdOrKey, true);
+    }
+
+    private String page(String user, String path, boolean html) {
+        ResponseEntity<String> response = get(user, path);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return html ? HtmlUtils.htmlUnescape(response.getBody()) : response.getBody();
+    }
+
+    /** The class of the diagram's group for a step: "step done", "step waiting", ... */
+    private static String stepClass(String page, String stepId) {
+        int at = page.indexOf("data-step=\"" + stepId + "\"");
+        assertThat(at).as("step " + stepId + " in the diagram").isPositive();
+        int classAt = page.lastIndexOf("class=\"", at) + "class=\"".length();
+        return page.substring(classAt, page.indexOf('"', classAt));
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+    }
+
+    private ResponseEntity<String> post(String user, String path) {
+        return post(user, path, MediaType.APPLICATION_JSON, null);
+    }
+
+    /** @param fetchSite what a browser says of where the request came from ({@code Sec-Fetch-Site}), or null */
+    private ResponseEntity<String> post(String user, String path, MediaType accept, String fetchSite) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(accept));
+        if (fetchSite != null) {
+            headers.set("Sec-Fetch-Site", fetchSite);
+        }
+        return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(headers), String.class);
+    }
+
+    private static JsonNode json(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new AssertionError(response.getBody(), e);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package io.mqrunbooks.adapter.outbound.mq.control;
+
+import static io.mqrunbooks.adapter.outbound.mq.FakeSshPort.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqrunbooks.adapter.outbound.mq.FakeSshPort;
+import io.mqrunbooks.application.port.out.SshException;
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.application.port.out.control.ControlOutcome;
+import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
+import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.MqOutputException;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SshMqControlTest {
+
+    private final FakeSshPort ssh = new FakeSshPort();
+    private final SshMqControl control = new SshMqControl(FakeSshPort.labEstate(), ssh);
+
+    @Test
+    void statusOfASingleQueueManager() {
+        // Layout of dspmq -m QM -o status: real fixture dspmq/plain-running.txt, with this queue manager's name.
+        ssh.answer(0, "QMNAME(QM1)                                               STATUS(Ended normally)\n");
+
+        QueueManagerState state = control.status("mqwest1", "QM1");
+
+        assertThat(ssh.commandLines()).containsExactly("mqwest1: dspmq -m QM1 -o status");
+        assertThat(state).isEqualTo(new QueueManagerState("mqwest1", "QM1", QmStatus.ENDED_NORMALLY, List.of()));
+    }
+
+    @Test
+    void statusOfAMultiInstanceQueueManagerAsksForItsInstances() {
+        // -x layout: real fixture dspmq/a-x-s-after-dr-promotion.txt (four-blank indent, INSTANCE then MODE).
+        ssh.answer(0, """
+                QMNAME(MIQM)                                              STATUS(Running as standby)
+                    INSTANCE(mi2) MODE(Standby)
+                    INSTANCE(mi1) MODE(Active)
+                """);
+
+        QueueManagerState state = control.status("mi2", "MIQM");
+
+        assertThat(ssh.commandLines()).containsExactly("mi2: dspmq -m MIQM -o status -x");
+        assertThat(state.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
+        assertThat(state.instances()).containsExactly(new QueueManagerState.Instance("mi2", "Standby"),
+                new QueueManagerState.Instance("mi1", "Active"));
+        assertThat(state.instances().get(1).isActive()).isTrue();
+    }
+
+    @Test
+    void aQueueManagerThatDspmqDoesNotKnowIsNotKnownNotAnError() {
+        ssh.answer(72, "", "AMQ7048E: The queue manager name is either not valid or not known.\n");
+
+        QueueManagerState state = control.status("mqwest2", "QM2_DR");
+
+        assertThat(state.status()).isEqualTo(QmStatus.NOT_KNOWN);
+        assertThat(ssh.commandLines()).containsExactly("mqwest2: dspmq -m QM2_DR -o status");
+    }
+
+    @Test
+    void aStatusWordTheParserDoesNotKnowIsAnIncidentQuotingIt() {
+        ssh.answer(0, "QMNAME(QM1)                                               STATUS(Sleeping)\n");
+
+        assertThatThrownBy(() -> control.status("mqeast1", "QM1"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessageStartingWith("host mqeast1: 'dspmq -m QM1 -o status': output not recognised (exit code 0): ")
+                .hasMessageContaining("Sleeping");
+    }
+
+    @Test
+    void startMapsMqMessagesAndVersion() {
+        ssh.answer(0, fixture("control", "strmqm-x-active-9.3.txt"));
+
+        ControlResult result = control.start("mqeast1", "QM1");
+
+        assertThat(ssh.sent().get(0).commandLine()).isEqualTo("strmqm QM1");
+        assertThat(ssh.sent().get(0).deadline()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.STARTED);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.messages()).contains("IBM MQ queue manager 'QM1' starting.",
+                "IBM MQ queue manager 'QM1' started using V9.3.1.0.");
+    }
+
+    @Test
+    void startStandbyRecognisesTheWrappedStandbyMessage() {
+        ssh.answer(0, fixture("control", "strmqm-x-standby-wrapped.txt"));
+
+        ControlResult result = control.startStandby("mi2", "QM1");
+
+        assertThat(ssh.commandLines()).containsExactly("mi2: strmqm -x QM1");
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.STANDBY_STARTED);
+        assertThat(result.messages()).contains("A standby instance of queue manager 'QM1' has been started."
+                + " The active instance is running elsewhere.");
+    }
+
+    @Test
+    void endBuildsModeAndSwitchoverFlags() {
+        ssh.answer(0, fixture("control", "endmqm-i.txt"));
+        ssh.answer(0, fixture("control", "endmqm-w-quiesce.txt"));
+
+        ControlResult immediate = control.end("mi1", "QM1", EndMode.IMMEDIATE, true);
+        ControlResult waited = control.end("mqeast1", "QM9", EndMode.WAIT, false);
+
+        assertThat(ssh.commandLines()).containsExactly("mi1: endmqm -i -s QM1", "mqeast1: endmqm -w QM9");
+        assertThat(immediate.outcome()).isEqualTo(ControlOutcome.ENDED);
+        assertThat(waited.outcome()).isEqualTo(ControlOutcome.ENDED);
+        assertThat(waited.messages()).first().isEqualTo("Quiesce request accepted. The queue manager will stop when"
+                + " all outstanding work is complete.");
+    }
+
+    @Test
+    void controlledAndPreemptiveEndUseTheirFlags() {
+        ssh.answer(0, "IBM MQ queue manager 'QM1' ending.\n");
+        ssh.answer(0, "IBM MQ queue manager 'QM1' ended.\n");
+
+        assertThat(control.end("mqeast1", "QM1", EndMode.CONTROLLED, false).outcome()).isEqualTo(ControlOutcome.ENDING);
+        assertThat(control.end("mqeast1", "QM1", EndMode.PREEMPTIVE, false).outcome()).isEqualTo(ControlOutcome.ENDED);
+        assertThat(ssh.commandLines()).containsExactly("mqeast1: endmqm -c QM1", "mqeast1: endmqm -p QM1");
+    }
+
+    @Test
+    void deleteOfARunningOrUnknownQueueManagerIsAResult() {
+        // Texts: mq-transcripts control-commands (MQ 9.1 guide) "deleted." and AMQ8118E's wording.
+        ssh.answer(0, "IBM MQ queue manager 'QM2SEC' deleted.\n");
+        ssh.answer(16, "", "AMQ8118E: IBM MQ queue manager does not exist.\n");
+
+        assertThat(control.delete("mqwest2", "QM2SEC").outcome()).isEqualTo(ControlOutcome.DELETED);
+        ControlResult unknown = control.delete("mqwest2", "QM2_DR");
+        assertThat(unknown).isEqualTo(new ControlResult(ControlOutcome.NOT_KNOWN,
+                List.of("AMQ8118E: IBM MQ queue manager does not exist."), 16));
+        assertThat(ssh.commandLines()).containsExactly("mqwest2: dltmqm QM2SEC", "mqwest2: dltmqm QM2_DR");
+    }
+
+    @Test
+    void messagesAboutAnotherQueueManagerAreRefused() {
+        ssh.answer(0, fixture("control", "endmqm-w-quiesce.txt"));
+
+        assertThatThrownBy(() -> control.end("mqeast1", "QM1", EndMode.WAIT, false))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessage("host mqeast1: 'endmqm -w QM1': the messages name queue manager QM9, not QM1");
+    }
+
+    @Test
+    void outputNoParserKnowsIsAnIncidentNamingHostCommandAndLine() {
+        ssh.answer(139, "Segmentation fault\n");
+
+        assertThatThrownBy(() -> control.start("mqeast1", "QM1"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessage("host mqeast1: 'strmqm QM1': output not recognised (exit code 139): line 1"
+                        + " 'Segmentation fault': not a strmqm/endmqm/dltmqm message this parser knows;"
+                        + " refusing to guess what it means");
+    }
+
+    @Test
+    void sudoRefusalIsQuotedNotGuessed() {
+        ssh.answer(1, "", "sudo: a password is required\n");
+
+        assertThatThrownBy(() -> control.start("dr1", "QMDR"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessageContaining("'sudo: a password is required'");
+    }
+
+    @Test
+    void rdqmStatusMapsTheDrFields() {
+        ssh.answer(0, fixture("rdqmstatus", "constructed-dr-primary-sync-in-progress.txt"));
+
+        RdqmDrStatus status = control.rdqmStatus("dr1", "QMDR");
+
+        assertThat(ssh.commandLines()).containsExactly("dr1: rdqmstatus -m QMDR");
+        assertThat(status.node()).isEqualTo("dr1");
+        assertThat(status.queueManagerStatus()).isEqualTo(QmStatus.RUNNING);
+        assertThat(status.primary()).isTrue();
+        assertThat(status.drStatus()).isEqualTo(DrStatus.SYNCHRONIZATION_IN_PROGRESS);
+        assertThat(status.outOfSyncBytes()).isEqualTo(1305896L * 1024);
+        assertThat(status.syncProgressPercent()).isEqualTo(23.4);
+        assertThat(status.estimatedCompletion()).isEqualTo("2020-05-06 11:26:20");
+        assertThat(status.fields()).containsEntry("DR port", "7001").containsEntry("DR type", "Asynchronous");
+    }
+
+    @Test
+    void rdqmStatusOfASecondary() {
+        ssh.answer(0, fixture("rdqmstatus", "constructed-dr-secondary-inconsistent.txt"));
+
+        RdqmDrStatus status = control.rdqmStatus("dr2", "QMDR");
+
+        assertThat(status.primary()).isFalse();
+        assertThat(status.drStatus()).isEqualTo(DrStatus.INCONSISTENT);
+    }
+
+    @Test
+    void rdqmStatusWithoutADrRoleIsRefused() {
+        ssh.answer(0, fixture("rdqmstatus", "ha-running-with-sudo-note.txt"));
+
+        assertThatThrownBy(() -> control.rdqmStatus("dr1", "QMDR"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessage("host dr1: 'rdqmstatus -m QMDR': rdqmstatus shows no 'DR role:' for QMDR: it is not a DR"
+                        + " RDQM on this node");
+    }
+
+    @Test
+    void rdqmdrRoleChanges() {
+        ssh.answer(0, fixture("rdqmdr", "made-primary-with-sudo-note.txt"));
+        ssh.answer(0, fixture("rdqmdr", "made-secondary-with-sudo-note.txt"));
+
+        ControlResult primary = control.makeDrPrimary("dr2", "RDQMDRHAQM1");
+        ControlResult secondary = control.makeDrSecondary("dr1", "RDQMDRHAQM1");
+
+        assertThat(ssh.commandLines()).containsExactly("dr2: rdqmdr -m RDQMDRHAQM1 -p", "dr1: rdqmdr -m RDQMDRHAQM1 -s");
+        assertThat(primary.outcome()).isEqualTo(ControlOutcome.MADE_PRIMARY);
+        assertThat(primary.messages()).first()
+                .isEqualTo("Queue manager 'RDQMDRHAQM1' has been made the DR primary on this node.");
+        assertThat(secondary.outcome()).isEqualTo(ControlOutcome.MADE_SECONDARY);
+    }
+
+    @Test
+    void rdqmdrRefusalKeepsMqsText() {
+        ssh.answer(1, "", "AMQ3817E: Queue manager 'QMDR' is running.\n");
+
+        ControlResult result = control.makeDrSecondary("dr1", "QMDR");
+
+        assertThat(result).isEqualTo(new ControlResult(ControlOutcome.REFUSED,
+                List.of("AMQ3817E: Queue manager 'QMDR' is running."), 1));
+    }
+
+    @Test
+    void drSecondaryCommandIsParsedIntoValidatedParts() {
+        ssh.answer(0, fixture("rdqmdr", "constructed-d-secondary-command.txt"));
+
+        DrSecondaryCommand command = control.drSecondaryCommand("dr1", "QMDR");
+
+        assertThat(ssh.commandLines()).containsExactly("dr1: rdqmdr -m QMDR -d");
+        assertThat(command).isEqualTo(new DrSecondaryCommand("QMDR", "10.0.2.14", "10.0.2.15", "dr2", 7001, null));
+        assertThat(command.commandLine()).isEqualTo("crtmqm -rr s -rl 10.0.2.14 -ri 10.0.2.15 -rn dr2 -rp 7001 QMDR");
+    }
+
+    @Test
+    void createDrPrimaryBuildsTheCommandAndReturnsThePrintedSecondary() {
+        // Layout: crtmqm -rr p as in mq-output/crtmqm/drha-primary-prints-secondary.txt, DR-only form (no -sx,
+        // one address each), constructed.
+        ssh.answer(0, """
+                Creating replicated data queue manager configuration.
+                IBM MQ queue manager created.
+                Directory '/var/mqm/vols/qmdr/qmgr/qmdr' created.
+                The queue manager is associated with installation 'Installation1'.
+                Creating or replacing default objects for queue manager 'QMDR'.
+                Default objects statistics : 84 created. 0 replaced. 0 failed.
+                Completing setup.
+                Setup completed.
+                Enabling replicated data queue manager.
+                Replicated data queue manager enabled.
+                Issue the following command on the remote node to create the DR secondary queue manager:
+                crtmqm -rr s -rt a -rl 127.0.2.15 -ri 127.0.2.14 -rn dr1 -rp 7001 QMDR
+                Command '/opt/mqm/bin/crtmqm' run with sudo.
+                """);
+
+        DrSecondaryCommand secondary = control.createDrPrimary("dr1",
+                new DrPrimarySpec("QMDR", false, "127.0.2.14", "127.0.2.15", "dr2", 7001, 1502));
+
+        assertThat(ssh.commandLines()).containsExactly(
+                "dr1: crtmqm -rr p -rt a -rl 127.0.2.14 -ri 127.0.2.15 -rn dr2 -rp 7001 -p 1502 QMDR");
+        assertThat(secondary).isEqualTo(new DrSecondaryCommand("QMDR", "127.0.2.15", "127.0.2.14", "dr1", 7001, "a"));
+    }
+
+    @Test
+    void aDrHaSecondaryCommandIsRefusedBecauseThePortCannotCarryIt() {
+        ssh.answer(0, fixture("crtmqm", "drha-primary-prints-secondary.txt"));
+
+        assertThatThrownBy(() -> control.createDrPrimary("dr1",
+                new DrPrimarySpec("RDQMDRHAQM1", true, "127.0.2.14", "127.0.2.15", "dr2", 7001, 1502)))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessageContaining("crtmqm -rr p -rt s -rl 127.0.2.14")
+                .hasMessageContaining("refusing the printed secondary command 'crtmqm -sx -rr s -rl"
+                        + " 10.241.1.5,10.241.1.4,10.241.1.6 -ri 10.240.1.5,10.240.1.6,10.240.1.4 -rp 7001 RDQMDRHAQM1':"
+                        + " it creates a DR/HA secondary (-sx), which this port does not run");
+    }
+
+    @Test
+    void createDrSecondaryIsRebuiltFromItsParts() {
+        // Source: mq-transcripts rdqm.txt (public RDQM write-ups): the secondary's crtmqm output.
+        ssh.answer(0, """
+                Creating replicated data queue manager configuration.
+                IBM MQ secondary queue manager created.
+                """);
+
+        ControlResult result = control.createDrSecondary("dr2",
+                new DrSecondaryCommand("QMDR", "127.0.2.15", "127.0.2.14", "dr1", 7001, "a"));
+
+        assertThat(ssh.commandLines()).containsExactly(
+                "dr2: crtmqm -rr s -rt a -rl 127.0.2.15 -ri 127.0.2.14 -rn dr1 -rp 7001 QMDR");
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.CREATED);
+    }
+
+    @Test
+    void injectionAttemptsAreRefusedBeforeSsh() {
+        assertThatThrownBy(() -> control.status("mqeast1", "QM1;reboot"))
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("queue manager 'QM1;reboot' has characters IBM MQ does not allow in a name"
+                        + " (only A-Z a-z 0-9 . _ / %)");
+        assertThatThrownBy(() -> control.createDrSecondary("dr2",
+                new DrSecondaryCommand("QMDR", "127.0.2.15", "127.0.2.14", "dr1;reboot", 7001, "a")))
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("remote node 'dr1;reboot' is not a valid host name or IPv4 address");
+        assertThatThrownBy(() -> control.createDrSecondary("dr2",
+                new DrSecondaryCommand("QMDR", "127.0.2.15", "127.0.2.14", "dr1", 7001, "a -x")))
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("replication type 'a -x' is not a or s");
+        assertThatThrownBy(() -> control.createDrPrimary("dr1",
+                new DrPrimarySpec("QMDR", false, "127.0.2.14", "$(reboot)", "dr2", 7001, 1502)))
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("remote replication address '$(reboot)' is not a valid host name or IPv4 address");
+        assertThatThrownBy(() -> control.createDrPrimary("dr1",
+                new DrPrimarySpec("QMDR", false, "127.0.2.14", "127.0.2.15", "dr2", 70000, 1502)))
+                .isInstanceOf(UnsafeArgumentException.class)
+                .hasMessage("replication port 70000 is out of range (1-65535)");
+        assertThat(ssh.sent()).isEmpty();
+    }
+
+    @Test
+    void unknownHostIsNamed() {
+        assertThatThrownBy(() -> control.version("nohost"))
+                .hasMessage("No host named 'nohost' in the estate inventory");
+        assertThat(ssh.sent()).isEmpty();
+    }
+
+    @Test
+    void versionFromDspmqver() {
+        ssh.answer(0, fixture("dspmqver", "websphere-mq-8.0-linux.txt"));
+
+        MqVersion version = control.version("mqeast1");
+
+        assertThat(ssh.commandLines()).containsExactly("mqeast1: dspmqver");
+        assertThat(version).isEqualTo(new MqVersion("8.0.0.2"));
+    }
+
+    @Test
+    void sshFailuresPassThroughUnchanged() {
+        SshException down = new SshException(SshException.Kind.HOST_UNREACHABLE, "mqeast1", "connection refused");
+        ssh.fail(down);
+
+        assertThatThrownBy(() -> control.start("mqeast1", "QM1")).isSameAs(down);
+    }
+}

@@ -1,0 +1,145 @@
+package io.mqrunbooks.adapter.outbound.mq.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DspmqParserTest {
+
+    private final DspmqParser parser = new DspmqParser();
+
+    @Test
+    void readsFiveManagersOfDspmqNXOAllWithInstances() {
+        DspmqResult result = parser.parse(Fixtures.read("dspmq", "x-o-all-n-five-managers.txt"));
+
+        assertThat(result.queueManagerNotKnown()).isFalse();
+        assertThat(result.queueManagers()).extracting(DspmqResult.QueueManagerEntry::name).containsExactly(
+                "THE.LOCAL.ONE", "THE.MULTI.INSTANCE.ONE", "THE.RDQM.ONE", "THE.SLEEPING.ONE", "THE.CRASHED.ONE");
+        DspmqResult.QueueManagerEntry multi = result.find("THE.MULTI.INSTANCE.ONE").orElseThrow();
+        assertThat(multi.status()).isEqualTo(QueueManagerState.RUNNING);
+        assertThat(multi.attributes()).containsEntry("STANDBY", "PERMITTED").containsEntry("INSTVER", "8.0.0.6")
+                .containsEntry("HA", "").containsEntry("DRROLE", "");
+        assertThat(multi.instances()).containsExactly(new DspmqResult.Instance("sb112233", "ACTIVE"),
+                new DspmqResult.Instance("sb112255", "STANDBY"));
+        assertThat(result.find("THE.RDQM.ONE").orElseThrow().attribute("HA")).contains("REPLICATED");
+        assertThat(result.find("THE.SLEEPING.ONE").orElseThrow().status()).isEqualTo(QueueManagerState.ENDED_NORMALLY);
+        DspmqResult.QueueManagerEntry crashed = result.find("THE.CRASHED.ONE").orElseThrow();
+        assertThat(crashed.status()).isEqualTo(QueueManagerState.ENDED_UNEXPECTEDLY);
+        assertThat(crashed.attribute("INSTPATH")).contains("/opt/mqm9");
+        assertThat(crashed.instances()).isEmpty();
+        assertThat(List.copyOf(crashed.attributes().keySet())).containsExactly("STATUS", "DEFAULT", "STANDBY",
+                "INSTNAME", "INSTPATH", "INSTVER", "HA", "DRROLE");
+    }
+
+    @Test
+    void readsRunningElsewhereAndTheOlderPreEmptivelySpelling() {
+        assertThat(parser.parse(Fixtures.read("dspmq", "o-all-n-running-elsewhere.txt")).find("THE.STANDBY.RDQM")
+                .orElseThrow().status()).isEqualTo(QueueManagerState.RUNNING_ELSEWHERE);
+        assertThat(parser.parse(Fixtures.read("dspmq", "o-all-n-ended-pre-emptively-mq8.txt")).queueManagers().get(0)
+                .status()).isEqualTo(QueueManagerState.ENDED_PREEMPTIVELY);
+    }
+
+    @Test
+    void readsMq94NativeHaFieldsAndInstance() {
+        DspmqResult.QueueManagerEntry qm1 = parser.parse(Fixtures.read("dspmq", "x-o-all-9.4-nativeha-fields.txt"))
+                .find("QM1").orElseThrow();
+        assertThat(qm1.status()).isEqualTo(QueueManagerState.RUNNING);
+        assertThat(qm1.attributes()).containsEntry("STANDBY", "Not permitted").containsEntry("ROLE", "Not configured")
+                .containsEntry("INSTANCE", "").containsEntry("GRPROLE", "Not configured")
+                .containsEntry("INSTVER", "9.4.2.0");
+        assertThat(qm1.instances()).containsExactly(new DspmqResult.Instance("ibmmq1.fyre.ibm.com", "Active"));
+    }
+
+    @Test
+    void readsPlainAndDashXForms() {
+        assertThat(parser.parse(Fixtures.read("dspmq", "plain-running.txt")).queueManagers())
+                .singleElement().satisfies(q -> {
+                    assertThat(q.name()).isEqualTo("DRHAQM1");
+                    assertThat(q.status()).isEqualTo(QueueManagerState.RUNNING);
+                    assertThat(q.attributes()).containsOnlyKeys("STATUS");
+                });
+        assertThat(parser.parse(Fixtures.read("dspmq", "a-x-s-after-dr-promotion.txt")).find("DRHAQM1").orElseThrow()
+                .instances()).containsExactly(new DspmqResult.Instance("ceng-dal1-mq1", "Active"));
+    }
+
+    @Test
+    void toleratesCrlfTrailingBlanksBlankLinesAndWindowsPathsWithParentheses() {
+        String output = "QMNAME(QM1)                                               STATUS(Running as standby)   \r\n"
+                + "\r\n"
+                + "    INSTANCE(hosta) MODE(Active)\r\n"
+                + "    INSTANCE(hostb) MODE(Standby)\r\n"
+                + "QMNAME(QM2)    STATUS(Status not available) INSTPATH(C:\\Program Files (x86)\\IBM\\MQ)\r\n";
+        DspmqResult result = parser.parse(output);
+        assertThat(result.find("QM1").orElseThrow().status()).isEqualTo(QueueManagerState.RUNNING_AS_STANDBY);
+        assertThat(result.find("QM1").orElseThrow().instances()).hasSize(2);
+        assertThat(result.find("QM2").orElseThrow().status()).isEqualTo(QueueManagerState.STATUS_NOT_AVAILABLE);
+        assertThat(result.find("QM2").orElseThrow().attribute("INSTPATH")).contains("C:\\Program Files (x86)\\IBM\\MQ");
+    }
+
+    @Test
+    void everyDocumentedStatusWordingIsUnderstood() {
+        for (QueueManagerState state : QueueManagerState.values()) {
+            assertThat(parser.parse("QMNAME(QM1)  STATUS(" + state.wording() + ")").queueManagers().get(0).status())
+                    .isEqualTo(state);
+        }
+    }
+
+    @Test
+    void unknownQueueManagerIsATypedResult() {
+        DspmqResult result = parser.parse("AMQ7048E: The queue manager name is either not valid or not known.\n");
+        assertThat(result.queueManagerNotKnown()).isTrue();
+        assertThat(result.notKnownMessage().id()).isEqualTo("AMQ7048");
+        assertThat(result.queueManagers()).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownStatusQuotingTheLine() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1)   STATUS(Running sideways)"))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageStartingWith("line 1 'QMNAME(QM1)   STATUS(Running sideways)': unknown queue manager status"
+                        + " 'Running sideways'; expected one of Starting, Running, Running as standby");
+    }
+
+    @Test
+    void refusesStatusInTheWrongCase() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(running)"))
+                .hasMessageContaining("unknown queue manager status 'running'");
+    }
+
+    @Test
+    void refusesAnUnknownAttribute() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Running) COLOUR(blue)"))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageContaining("unknown dspmq attribute COLOUR");
+    }
+
+    @Test
+    void refusesATruncatedLine() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1)       STATUS(Runn"))
+                .hasMessage("line 1 'QMNAME(QM1)       STATUS(Runn': a value is not closed: the line is cut short");
+    }
+
+    @Test
+    void refusesGarbledLinesAndOrphanInstances() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Running)\nSegmentation fault (core dumped)"))
+                .hasMessageStartingWith("line 2 'Segmentation fault (core dumped)'");
+        assertThatThrownBy(() -> parser.parse("    INSTANCE(a) MODE(Active)"))
+                .hasMessageContaining("an INSTANCE line must follow a QMNAME line");
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Running)\n    INSTANCE(a) MODE(Leader)"))
+                .hasMessageContaining("unknown instance MODE 'Leader'");
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Running) STATUS(Running)"))
+                .hasMessageContaining("STATUS appears twice");
+        assertThatThrownBy(() -> parser.parse("  \n\n")).hasMessageStartingWith("the output is empty");
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Running) STANDBY(Maybe)"))
+                .hasMessageContaining("unexpected value STANDBY(Maybe)");
+    }
+
+    @Test
+    void cutsQuotedLinesAt200Characters() {
+        String longLine = "X".repeat(300);
+        assertThatThrownBy(() -> parser.parse(longLine))
+                .hasMessageStartingWith("line 1 '" + "X".repeat(200) + "...':");
+    }
+}
