@@ -68,6 +68,7 @@ public final class RunbookTestEngine {
         configuration.setEnforceHistoryTimeToLive(false);
         List<ProcessEnginePlugin> plugins = new ArrayList<>();
         plugins.add(new SpinProcessEnginePlugin());
+        plugins.add(new FlowCoverageRecorder());
         // Ports are mocked here, so a run's scope from the inventory does not matter: it changes nothing real.
         plugins.add(new SealedRunsPlugin(new RunSealing(RECORDS, (key, parameters) -> RunScope.NOTHING,
                 FormCatalog.fromClasspath(), Clock.systemUTC())));

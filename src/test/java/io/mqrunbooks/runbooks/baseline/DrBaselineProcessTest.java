@@ -343,6 +343,18 @@ class DrBaselineProcessTest {
                 .isEqualTo("QM1");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
                 .variableName("initiator").count()).isZero();
+
+        // The operator on duty leaves each lagging backup for the day shift; the nightly run then ends.
+        for (Task lag = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult(); lag != null;
+                lag = tasks.createTaskQuery().processInstanceId(run.getId()).singleResult()) {
+            review(run, "leave", "for the day shift");
+            drive(run);
+        }
+        assertThat(ended(run)).isTrue();
+        assertThat(variable(run, "outcome")).isEqualTo("completed; backups still lag: QM1, QM2, QM3");
+        assertThat(ended(nightly)).isTrue();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(nightly.getId())
+                .activityId("endEvent_nightlyDone").count()).isEqualTo(1);
     }
 
     static final String EXPECTED_LEVEL_SCRIPT = """

@@ -16,6 +16,7 @@ import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -316,5 +317,84 @@ class ClusterMigrationProcessTest {
         assertThat(rig.task(id, "userTask_takeBackup")).isNotNull();
         assertThat(rig.fake.journal).containsOnlyOnce("endmqm -w PR1");
         doCallRealMethod().when(rig.fake).status(anyString(), anyString());
+    }
+
+    // ------------------------------------------------------------------ waits and late backouts
+
+    private List<String> passedThrough(String id, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
+                .activityId(activityId).list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    @Test
+    void aQueueManagerStillQuiescingIsCheckedAgainAfterThePollIntervalBeforeTheBackupIsAskedFor() {
+        rig.fake.endingReads = 1;
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+
+        assertThat(rig.task(id, "userTask_takeBackup")).isNotNull();
+        assertThat(passedThrough(id, "timerEvent_endWait")).hasSize(1);
+        assertThat(rig.variable(id, "statusPollCount")).isEqualTo(2);
+        assertThat(rig.variable(id, "queueManagerStatus")).isEqualTo("Ended normally");
+        assertThat((String) rig.variable(id, "commandLog")).contains("dspmq -m PR1: Ended normally");
+    }
+
+    @Test
+    void clusterSendersStillRetryingAreCheckedAgainUntilTheyRun() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.fake.retryingChannelReads = 2;
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+
+        assertThat(passedThrough(id, "timerEvent_channelWait")).hasSize(1);
+        assertThat(rig.variable(id, "channelPollCount")).isEqualTo(2);
+        assertThat((String) rig.variable(id, "channelSummary")).isEqualTo(
+                "CHSTATUS(TO.FR1) to FR1: RUNNING\nCHSTATUS(TO.FR2) to FR2: RUNNING");
+        assertThat(rig.task(id, "userTask_signOff")).isNotNull();
+    }
+
+    @Test
+    void clusterSendersThatNeverRunBackTheMigrationOutAndTheBackoutWaitsForTheEnd() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.fake.retryingChannelReads = 1_000;
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+        rig.fake.endingReads = 1;
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+
+        assertThat(rig.variable(id, "backoutReason")).isEqualTo("cluster channels to the full repositories not running"
+                + " after 3 checks: CHSTATUS(TO.FR1) to FR1: RETRYING;CHSTATUS(TO.FR2) to FR2: RETRYING");
+        assertThat(passedThrough(id, "timerEvent_backoutEndWait")).hasSize(1);
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+        verify(rig.fake, never()).putTestMessage(anyString(), anyString(), anyString(), anyString());
+        verify(rig.fake, never()).resumeInCluster(anyString(), anyString());
+
+        rig.fake.installVersion("pr1", "9.4.0.0");
+        rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
+        assertThat(rig.variable(id, "outcome")).isEqualTo("backed out: cluster channels to the full repositories not"
+                + " running after 3 checks: CHSTATUS(TO.FR1) to FR1: RETRYING;CHSTATUS(TO.FR2) to FR2: RETRYING");
+        assertThat(rig.fake.suspended).doesNotContain("PR1");
+    }
+
+    @Test
+    void aBackoutAtTheSignOffStopsTheNewVersionAndRestoresTheOldOne() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr1", "9.4.1.0");
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        rig.complete(id, "userTask_signOff", Map.of("signOffDecision", "backout",
+                "backoutReason", "payments slower since the restart"));
+
+        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+        assertThat(rig.fake.running.get("PR1")).isFalse();
+        rig.fake.installVersion("pr1", "9.4.0.0");
+        rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));
+
+        assertThat(rig.variable(id, "outcome")).isEqualTo("backed out: payments slower since the restart");
+        assertThat(rig.fake.startedVersion.get("PR1")).isEqualTo("9.4.0.0");
+        // it was resumed before the sign-off, and a restart keeps it resumed: no second RESUME
+        assertThat(rig.fake.journal).endsWith("RESUME QMGR CLUSTER(PAYCLUS) on PR1", "endmqm -w PR1", "strmqm PR1");
+        assertThat(rig.fake.suspended).doesNotContain("PR1");
     }
 }

@@ -54,6 +54,10 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     final Set<String> forgetAfterRestart = new HashSet<>();
     boolean dropTestMessages;
     boolean refuseStart;
+    /** dspmq reads of an ended queue manager that still show it ending (endmqm -w waits for applications). */
+    int endingReads;
+    /** DISPLAY CHSTATUS reads of a sender to a running full repository that still show it RETRYING. */
+    int retryingChannelReads;
 
     FakeClusterEstate() {
         MEMBERS.forEach(qm -> {
@@ -161,7 +165,12 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
         if (partner.equals(queueManager)) {
             return List.of(new ChannelStatus(channel, "CLUSRCVR", "127.0.0.1", "RUNNING", "", Map.of("MSGS", "4")));
         }
-        String status = running.getOrDefault(partner, false) ? "RUNNING" : "RETRYING";
+        boolean partnerUp = running.getOrDefault(partner, false);
+        if (partnerUp && retryingChannelReads > 0) {
+            retryingChannelReads--;
+            partnerUp = false;
+        }
+        String status = partnerUp ? "RUNNING" : "RETRYING";
         return List.of(new ChannelStatus(channel, "CLUSSDR", "127.0.0.1", status, "SYSTEM.CLUSTER.TRANSMIT.QUEUE", Map.of()));
     }
 
@@ -241,6 +250,10 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     @Override
     public QueueManagerState status(String host, String queueManager) {
         QmStatus status = running.get(queueManager) ? QmStatus.RUNNING : QmStatus.ENDED_NORMALLY;
+        if (status == QmStatus.ENDED_NORMALLY && endingReads > 0) {
+            endingReads--;
+            status = QmStatus.QUIESCING;
+        }
         return new QueueManagerState(host, queueManager, status, List.of());
     }
 

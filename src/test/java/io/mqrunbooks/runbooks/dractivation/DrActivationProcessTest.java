@@ -379,6 +379,68 @@ class DrActivationProcessTest {
     }
 
     @Test
+    void drainTimeoutCanBeOverriddenToContinueWithTheClientRedirect() {
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.depths.put("QM1.TO.BANK.XMIT", FakeMq.sequence(100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0));
+        start("QM1");
+        approveGate(task("userTask_declareDisaster"));
+        confirmPartnersOnly();
+
+        complete(task("userTask_decideDrain"), "operator", "mq-operators", Map.of("drainDecision", "continue",
+                "drainComment", "the bank takes the rest from its side"));
+        assertThat(var("ccdtJson").toString().replaceAll("\\s", "")).contains("\"queueManager\":\"QM1\"");
+        finishRedirect();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(passed("serviceTask_extendDrainWait")).isZero();
+        assertThat((String) var("drainSummary")).doesNotStartWith("Depths now: QM1.TO.BANK.XMIT 0,");
+    }
+
+    @Test
+    void aPrimaryStillEndingAndABackupStillStartingAreWaitedForBeforeTheNextStep() {
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.slowToEnd.add("mqeast1/QM1");
+        rig.mq.slowToStart.add("QM1");
+        start("QM1");
+        approveGate(task("userTask_declareDisaster"));
+        confirmPartners();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(passed("timerEvent_waitPrimaryEnd")).isEqualTo(1);
+        assertThat(passed("timerEvent_waitBackup")).isEqualTo(1);
+        List<String> journal = rig.mq.journal;
+        int ended = journal.indexOf("mqeast1: endmqm -i QM1");
+        int started = journal.indexOf("mqwest1: strmqm QM1");
+        assertThat(journal.subList(ended, started)).as("dspmq read twice: Ending immediately, then Ended")
+                .filteredOn("mqeast1: dspmq -m QM1"::equals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat((String) var("fencingSummary")).contains("Proven ended: dspmq on mqeast1 shows Ended immediately");
+        assertThat(journal.subList(started, journal.size())).as("no channel started before QMSTATUS showed RUNNING")
+                .containsSubsequence("mqwest1: DISPLAY QMSTATUS QM1", "mqwest1: DISPLAY QMSTATUS QM1",
+                        "mqwest1: START CHANNEL(QM1.TO.BANK) QM1");
+        assertThat(journal.subList(started, journal.indexOf("mqwest1: START CHANNEL(QM1.TO.BANK) QM1")))
+                .filteredOn("mqwest1: DISPLAY QMSTATUS QM1"::equals).hasSize(2);
+        assertNeverTwoRunning("QM1");
+    }
+
+    @Test
+    void aSecondaryStillRevertingToItsSnapshotIsWaitedForBeforeItStarts() {
+        rig.mq.queueManager("dr1", "QMDR", QmStatus.RUNNING, "DEFINE QLOCAL('APP.IN') REPLACE\n")
+                .queueManager("dr2", "QMDR", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('APP.IN') REPLACE\n")
+                .rdqm("dr1", "QMDR", true, DrStatus.REMOTE_UNAVAILABLE)
+                .rdqm("dr2", "QMDR", false, DrStatus.INCONSISTENT);
+        rig.mq.slowToPromote.add("dr2/QMDR");
+        start("QMDR");
+        approveGate(task("userTask_declareDisaster"));
+        finishRedirect();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(passed("timerEvent_waitPromotion")).isEqualTo(1);
+        assertThat(rig.mq.journal).containsSubsequence("dr2: rdqmdr -m QMDR -p", "dr2: rdqmstatus -m QMDR",
+                "dr2: rdqmstatus -m QMDR", "dr2: strmqm QMDR");
+        assertNeverTwoRunning("QMDR");
+    }
+
+    @Test
     void aTechnicalFailureBecomesAnIncidentWithMqsMessage() {
         qm1Estate(QmStatus.RUNNING);
         rig.mq.startFailure = new ControlResult(ControlOutcome.REFUSED,
@@ -608,6 +670,11 @@ class DrActivationProcessTest {
                 .orElseGet(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(run)
                         .variableName(name).singleResult());
         return variable == null ? null : variable.getValue();
+    }
+
+    /** How often the run passed through an activity (a timer waited, a step ran). */
+    long passed(String activityId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(run).activityId(activityId).count();
     }
 
     Map<String, Object> historic(String... names) {

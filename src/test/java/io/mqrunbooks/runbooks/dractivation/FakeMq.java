@@ -54,6 +54,16 @@ class FakeMq {
     ControlResult startFailure;
     /** Re-runs before a command of the primary: lets a test change the world between two steps. */
     Runnable beforeNextStatus;
+    /** host/qm whose endmqm returns before the end: the first dspmq after it still shows Ending immediately. */
+    final Set<String> slowToEnd = new HashSet<>();
+    /** Queue managers whose first DISPLAY QMSTATUS after strmqm still answers STATUS(STARTING) (restart recovery). */
+    final Set<String> slowToStart = new HashSet<>();
+    private final Set<String> startingUntilNextQmStatus = new HashSet<>();
+    /** host/qm whose rdqmdr -p leaves it reverting to its snapshot until the next rdqmstatus. */
+    final Set<String> slowToPromote = new HashSet<>();
+    /** What a queue manager becomes once the next dspmq / rdqmstatus has shown its transitional state. */
+    private final Map<String, QmStatus> statusAfterNextRead = new HashMap<>();
+    private final Map<String, DrStatus> drStatusAfterNextRead = new HashMap<>();
 
     static String key(String host, String qm) {
         return host + "/" + qm;
@@ -99,7 +109,12 @@ class FakeMq {
             }
             reach(host);
             journal.add(host + ": dspmq -m " + queueManager);
-            return new QueueManagerState(host, queueManager, status.getOrDefault(key(host, queueManager), QmStatus.NOT_KNOWN), List.of());
+            QmStatus shown = status.getOrDefault(key(host, queueManager), QmStatus.NOT_KNOWN);
+            QmStatus next = statusAfterNextRead.remove(key(host, queueManager));
+            if (next != null) {
+                status.put(key(host, queueManager), next);
+            }
+            return new QueueManagerState(host, queueManager, shown, List.of());
         }
 
         @Override
@@ -110,6 +125,9 @@ class FakeMq {
                 return startFailure;
             }
             status.put(key(host, queueManager), QmStatus.RUNNING);
+            if (slowToStart.contains(queueManager)) {
+                startingUntilNextQmStatus.add(queueManager);
+            }
             return new ControlResult(ControlOutcome.STARTED, List.of("IBM MQ queue manager '" + queueManager + "' started using V9.4.0.0."), 0);
         }
 
@@ -123,6 +141,10 @@ class FakeMq {
             reach(host);
             journal.add(host + ": endmqm " + mode.flag() + " " + queueManager);
             status.put(key(host, queueManager), QmStatus.ENDED_IMMEDIATELY);
+            if (slowToEnd.contains(key(host, queueManager))) {
+                status.put(key(host, queueManager), QmStatus.ENDING_IMMEDIATELY);
+                statusAfterNextRead.put(key(host, queueManager), QmStatus.ENDED_IMMEDIATELY);
+            }
             return new ControlResult(ControlOutcome.ENDED, List.of("IBM MQ queue manager '" + queueManager + "' ended."), 0);
         }
 
@@ -130,8 +152,13 @@ class FakeMq {
         public RdqmDrStatus rdqmStatus(String host, String queueManager) {
             reach(host);
             journal.add(host + ": rdqmstatus -m " + queueManager);
-            return new RdqmDrStatus(host, status.get(key(host, queueManager)), drPrimary.get(key(host, queueManager)),
-                    drStatus.get(key(host, queueManager)), null, null, null, Map.of());
+            RdqmDrStatus shown = new RdqmDrStatus(host, status.get(key(host, queueManager)),
+                    drPrimary.get(key(host, queueManager)), drStatus.get(key(host, queueManager)), null, null, null, Map.of());
+            DrStatus next = drStatusAfterNextRead.remove(key(host, queueManager));
+            if (next != null) {
+                drStatus.put(key(host, queueManager), next);
+            }
+            return shown;
         }
 
         @Override
@@ -140,6 +167,10 @@ class FakeMq {
             journal.add(host + ": rdqmdr -m " + queueManager + " -p");
             drPrimary.put(key(host, queueManager), true);
             drStatus.put(key(host, queueManager), DrStatus.REMOTE_UNAVAILABLE);
+            if (slowToPromote.contains(key(host, queueManager))) {
+                drStatus.put(key(host, queueManager), DrStatus.REVERTING_TO_SNAPSHOT);
+                drStatusAfterNextRead.put(key(host, queueManager), DrStatus.REMOTE_UNAVAILABLE);
+            }
             return new ControlResult(ControlOutcome.MADE_PRIMARY,
                     List.of("Queue manager '" + queueManager + "' has been made the DR primary on node '" + host + "'."), 0);
         }
@@ -184,7 +215,8 @@ class FakeMq {
         public QueueManagerStatus queueManagerStatus(String queueManager) {
             String host = runningHost(queueManager);
             journal.add(host + ": DISPLAY QMSTATUS " + queueManager);
-            return new QueueManagerStatus(queueManager, "RUNNING", Map.of());
+            return new QueueManagerStatus(queueManager,
+                    startingUntilNextQmStatus.remove(queueManager) ? "STARTING" : "RUNNING", Map.of());
         }
 
         @Override

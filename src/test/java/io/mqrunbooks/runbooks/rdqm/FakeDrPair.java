@@ -36,6 +36,8 @@ final class FakeDrPair {
     final List<String> commands = new ArrayList<>();
     /** How many synchronization polls show "Synchronization in progress" after crtmqm -rr s, before Normal. */
     int syncPollsAfterCreate;
+    /** Per node: how many rdqmstatus reads as DR primary show "Reverting to snapshot" (a promoted, inconsistent secondary). */
+    final Map<String, Integer> revertingReads = new HashMap<>();
     private int syncPollsLeft;
     private int syncPollsTotal;
     DrSecondaryCommand printedCommand;
@@ -139,6 +141,10 @@ final class FakeDrPair {
         String other = host.equals("dr1") ? "dr2" : "dr1";
         boolean otherThere = !unreachable.contains(other) && nodes.get(other).exists;
         QmStatus qm = node.running ? QmStatus.RUNNING : QmStatus.ENDED_IMMEDIATELY;
+        if (node.primary && revertingReads.getOrDefault(host, 0) > 0) {
+            revertingReads.merge(host, -1, Integer::sum);
+            return RdqmEngineFixture.rdqm(host, qm, true, DrStatus.REVERTING_TO_SNAPSHOT, null, null, null);
+        }
         if (!otherThere) {
             return RdqmEngineFixture.rdqm(host, qm, node.primary, DrStatus.REMOTE_UNAVAILABLE,
                     node.primary ? 0L : null, null, null);

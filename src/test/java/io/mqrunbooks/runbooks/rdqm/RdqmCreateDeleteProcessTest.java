@@ -2,6 +2,7 @@ package io.mqrunbooks.runbooks.rdqm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
         "forms/rdqmCreateStart.form", "forms/rdqmCreateApprove.form", "forms/rdqmSyncWaitDecide.form",
         "forms/rdqmDeleteStart.form", "forms/rdqmDeleteApprove.form"})
 class RdqmCreateDeleteProcessTest extends RunbookEngineTest {
+
+    private static final int SHORT_POLL_LIMIT = 3;
 
     private FakeDrPair pair;
 
@@ -93,5 +96,63 @@ class RdqmCreateDeleteProcessTest extends RunbookEngineTest {
 
         assertThat(variable(run, "outcome")).isEqualTo("rejected");
         assertThat(pair.commands).isEmpty();
+    }
+
+    private ProcessInstance createApprovedAndNotYetSynchronized(int pollsBeforeNormal) {
+        pair.nodes.values().forEach(n -> {
+            n.exists = false;
+            n.primary = false;
+            n.running = false;
+        });
+        pair.syncPollsAfterCreate = pollsBeforeNormal;
+        ProcessInstance run = run("rdqmCreateProcess");
+        decide(run, "userTask_approveCreate", vars("createDecision", "approve"));
+        return run;
+    }
+
+    /** The first poll ran with the approval; the limit is cut from an hour of polls to three to keep the test short. */
+    private void pollUntilTheDecisionIsAsked(ProcessInstance run) {
+        runtime.setVariable(run.getId(), RdqmVariables.SYNC_POLL_LIMIT, SHORT_POLL_LIMIT);
+        for (int poll = 2; poll <= SHORT_POLL_LIMIT; poll++) {
+            fireTimer(run);
+        }
+        assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_decideSyncWait");
+        assertThat((String) variable(run, "syncSummary")).startsWith("Poll 3 of 3 (every 30 s): ");
+        assertThat(pair.nodes.get("dr1").running).as("not started before the synchronization").isFalse();
+    }
+
+    @Test
+    void aSynchronizationPastItsTimeLimitAsksWhetherToKeepWaitingAndThenStarts() {
+        ProcessInstance run = createApprovedAndNotYetSynchronized(SHORT_POLL_LIMIT);
+        pollUntilTheDecisionIsAsked(run);
+
+        decide(run, "userTask_decideSyncWait", vars("syncWaitDecision", "keep"));
+        fireTimer(run);
+
+        assertThat(variable(run, "outcome")).isEqualTo("completed");
+        assertThat(pair.commands).endsWith("dr1: strmqm QMDR");
+    }
+
+    @Test
+    void aSynchronizationPastItsTimeLimitCanBeAbandonedWithoutStartingTheQueueManager() {
+        ProcessInstance run = createApprovedAndNotYetSynchronized(SHORT_POLL_LIMIT);
+        pollUntilTheDecisionIsAsked(run);
+
+        decide(run, "userTask_decideSyncWait", vars("syncWaitDecision", "abort"));
+
+        assertThat(endEvent(run)).isEqualTo("endEvent_syncAborted");
+        assertThat(pair.commands).noneMatch(command -> command.contains("strmqm"));
+        assertThat(pair.nodes.get("dr1").running).isFalse();
+    }
+
+    @Test
+    void rolesThatRdqmstatusDoesNotConfirmEndTheCreationWithWhatItShows() {
+        ProcessInstance run = createApprovedAndNotYetSynchronized(1);
+        pair.nodes.get("dr2").primary = true; // someone ran rdqmdr -p on dr2 by hand meanwhile
+        fireTimer(run);
+
+        assertThat(endEvent(run)).isEqualTo("endEvent_notConfirmed");
+        assertThat((String) variable(run, "outcome")).startsWith("aborted: The new roles are not confirmed: expected dr1"
+                + " as the running DR primary and dr2 as the DR secondary, rdqmstatus shows ");
     }
 }

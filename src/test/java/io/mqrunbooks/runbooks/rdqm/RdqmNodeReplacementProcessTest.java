@@ -113,6 +113,24 @@ class RdqmNodeReplacementProcessTest extends RunbookEngineTest {
     }
 
     @Test
+    void aPromotedSecondaryRevertingToItsSnapshotIsStartedOnlyOnceTheRevertIsOver() {
+        primaryLostWithStaleQueueManager();
+        ProcessInstance run = startReplacement("dr1");
+        decide(run, "userTask_approveReplacement", vars("replacementDecision", "approve"));
+        pair.revertingReads.put("dr2", 1);
+        decide(run, "userTask_approveStaleDelete", vars("staleDeleteDecision", "approve"));
+
+        assertThat(pair.commands).containsExactly("dr1: dltmqm QMDR", "dr2: rdqmdr -m QMDR -p");
+        assertThat(variable(run, "revertingToSnapshot")).as("%s", variable(run, "runLog")).isEqualTo(true);
+        fireTimer(run);
+
+        assertThat(variable(run, "revertingToSnapshot")).isEqualTo(false);
+        assertThat(pair.commands).startsWith("dr1: dltmqm QMDR", "dr2: rdqmdr -m QMDR -p", "dr2: strmqm QMDR");
+        decide(run, "userTask_approveRestoreRoles", vars("restoreRolesDecision", "keep"));
+        assertThat(endEvent(run)).isEqualTo("endEvent_rolesKept");
+    }
+
+    @Test
     void keepingTheStaleQueueManagerEndsTheRunBeforeAnyChange() {
         primaryLostWithStaleQueueManager();
         ProcessInstance run = startReplacement("dr1");
