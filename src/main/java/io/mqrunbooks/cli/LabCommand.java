@@ -11,27 +11,33 @@ import io.mqrunbooks.lab.LabWiring;
 import io.mqrunbooks.lab.control.LabControlServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lab [--data DIR] [--inventory FILE] [--ephemeral-ports] [--control-port N]}: starts the lab estate
- * alone, without Spring or the engine, with its control endpoint, writes the files an SSH client, Ansible or a
- * harness needs, and runs until killed.
+ * alone, without the engine, with its control endpoint, writes the files an SSH client, Ansible or a
+ * harness needs, and runs until killed. Exit 2 for a bad argument, 1 when the lab cannot start.
  */
-final class LabMode {
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the lab estate alone (simulated IBM MQ over real SSH on 127.0.0.1) until stopped "
+                + "(docs/lab-standalone.md).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:could not start (inventory refused, port in use)", "2:bad argument"})
+final class LabCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: lab [--data DIR] [--inventory FILE] [--ephemeral-ports] [--control-port N]\n"
-            + "  --data DIR         data folder; the lab writes to DIR/lab/ (default ./data)\n"
-            + "  --inventory FILE   the lab's inventory (default: the bundled lab/lab-estate.yaml)\n"
-            + "  --ephemeral-ports  listen on free ports instead of the inventory's (see DIR/lab/inventory.yaml)\n"
-            + "  --control-port N   the control endpoint's port (default: a free one, see DIR/lab/control-url)\n";
     static final String BUNDLED_INVENTORY = "lab/lab-estate.yaml";
 
     /** How the lab mode reaches the inventory loader and the simulated MQ installation. */
@@ -55,50 +61,70 @@ final class LabMode {
         }
     }
 
-    /** @param controlPort the control endpoint's port, 0 for a free one */
-    record Arguments(Path dataDir, Path inventory, boolean ephemeralPorts, int controlPort) {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "data folder; the lab writes to DIR/lab/ (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "the lab's inventory (default: the bundled " + BUNDLED_INVENTORY + ")")
+    Path inventory;
+
+    @Option(names = "--ephemeral-ports",
+            description = "listen on free ports instead of the inventory's (see DIR/lab/inventory.yaml)")
+    boolean ephemeralPorts;
+
+    @Option(names = "--control-port", paramLabel = "N",
+            description = "the control endpoint's port (default: a free one, see DIR/lab/control-url)")
+    Integer controlPort;
+
+    private final Wiring wiring;
+    private final Runner runner;
+    private final boolean inItsOwnJvm;
+
+    LabCommand() {
+        this(Wiring.standard(), LabCommand::untilKilled, true);
     }
 
-    private LabMode() {
+    LabCommand(Wiring wiring, Runner runner) {
+        this(wiring, runner, false);
     }
 
-    static int run(String[] args) {
-        quietLogging();
-        return run(args, System.out, System.err, Wiring.standard(), LabMode::untilKilled);
+    private LabCommand(Wiring wiring, Runner runner, boolean inItsOwnJvm) {
+        this.wiring = wiring;
+        this.runner = runner;
+        this.inItsOwnJvm = inItsOwnJvm;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Wiring wiring, Runner runner) {
-        Arguments arguments;
-        try {
-            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-                out.print(USAGE);
-                return 0;
-            }
-            arguments = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("lab: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+    @Override
+    public Integer call() {
+        checkArguments();
+        if (inItsOwnJvm) {
+            quietLogging();
         }
+        PrintWriter err = spec.commandLine().getErr();
         LabEstate lab;
         LabControlServer control;
         try {
-            Estate estate = wiring.inventoryLoader().apply(inventoryFile(arguments));
-            LabOptions options = new LabOptions(arguments.ephemeralPorts(), LabOptions.DEFAULT_COMMAND_THREADS);
+            Estate estate = wiring.inventoryLoader().apply(inventoryFile());
+            LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
             LabCommandHandler handler = wiring.handler().apply(estate);
-            lab = LabEstate.start(estate, handler, arguments.dataDir(), options);
+            lab = LabEstate.start(estate, handler, dataDir, options);
             try {
-                control = LabControlServer.start(lab, handler, arguments.controlPort());
+                control = LabControlServer.start(lab, handler, controlPort == null ? 0 : controlPort);
             } catch (IOException | RuntimeException e) {
                 lab.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
             err.println("lab: " + e.getMessage());
+            err.flush();
             return 1;
         }
         try (Running running = new Running(lab, control)) {
-            printWelcome(lab, control, out);
+            printWelcome(lab, control, spec.commandLine().getOut());
             runner.runUntilStopped(running);
             return 0;
         } catch (InterruptedException e) {
@@ -107,54 +133,28 @@ final class LabMode {
         }
     }
 
-    static Arguments parse(String[] args) {
-        Path dataDir = Path.of("data");
-        Path inventory = null;
-        boolean ephemeralPorts = false;
-        int controlPort = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> dataDir = Path.of(value(args, i++, "a directory"));
-                case "--inventory" -> inventory = Path.of(value(args, i++, "a file"));
-                case "--ephemeral-ports" -> ephemeralPorts = true;
-                case "--control-port" -> controlPort = port(value(args, i++, "a port number"), "--control-port");
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-            }
+    private void checkArguments() {
+        if (controlPort != null && (controlPort < 1 || controlPort > 65535)) {
+            throw refused("--control-port needs a port number (1-65535), not '" + controlPort + "'");
         }
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-            throw new IllegalArgumentException("data folder '" + dataDir + "' is not a directory");
+            throw refused("data folder '" + dataDir + "' is not a directory");
         }
         if (inventory != null && !Files.isRegularFile(inventory)) {
-            throw new IllegalArgumentException("inventory file '" + inventory + "' does not exist");
+            throw refused("inventory file '" + inventory + "' does not exist");
         }
-        return new Arguments(dataDir, inventory, ephemeralPorts, controlPort);
     }
 
-    private static int port(String value, String option) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException(option + " needs a port number (1-65535), not '" + value + "'");
-    }
-
-    private static String value(String[] args, int i, String what) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new IllegalArgumentException(args[i] + " needs " + what);
-        }
-        return args[i + 1];
+    private CommandLine.ParameterException refused(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** The given file, or the bundled inventory copied out of the jar for the loader, which reads files. */
-    private static Path inventoryFile(Arguments arguments) throws IOException {
-        if (arguments.inventory() != null) {
-            return arguments.inventory();
+    private Path inventoryFile() throws IOException {
+        if (inventory != null) {
+            return inventory;
         }
-        try (InputStream in = LabMode.class.getClassLoader().getResourceAsStream(BUNDLED_INVENTORY)) {
+        try (InputStream in = LabCommand.class.getClassLoader().getResourceAsStream(BUNDLED_INVENTORY)) {
             if (in == null) {
                 throw new IOException("the bundled inventory " + BUNDLED_INVENTORY + " is missing from this build");
             }
@@ -165,7 +165,7 @@ final class LabMode {
         }
     }
 
-    private static void printWelcome(LabEstate lab, LabControlServer control, PrintStream out) {
+    private static void printWelcome(LabEstate lab, LabControlServer control, PrintWriter out) {
         Estate estate = lab.effectiveEstate();
         Host first = estate.hosts().get(0);
         out.println("Lab estate: " + estate.hosts().size() + " hosts on " + LabEstate.LOOPBACK + ", SSH ports "

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone lab's control endpoint, driven the way a crash drill or a bench does: over HTTP. */
-class LabModeControlTest {
+class LabCommandControlTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -46,23 +46,22 @@ class LabModeControlTest {
 
     /** The body of a test, run while the lab mode is up. */
     private interface WhileRunning {
-        void run(LabMode.Running running, LabControlClient control) throws Exception;
+        void run(LabCommand.Running running, LabControlClient control) throws Exception;
     }
 
     /** Runs the lab mode in-process on free ports with the simulated MQ, as {@code java -jar ... lab} does. */
     private void withLab(WhileRunning body) {
-        LabMode.Wiring wiring = new LabMode.Wiring(file -> LabTestSupport.estate(),
+        LabCommand.Wiring wiring = new LabCommand.Wiring(file -> LabTestSupport.estate(),
                 estate -> LabWiring.simulatedMq(estate, Clock.systemUTC()));
         List<Throwable> failures = new ArrayList<>();
-        int exit = LabMode.run(new String[] {"--data", dir.resolve("data").toString(), "--ephemeral-ports"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                wiring, running -> {
+        int exit = LabCommandRun.run(wiring, running -> {
                     try {
                         body.run(running, LabControlClient.of(running.lab().labDir()));
                     } catch (Exception | AssertionError e) {
                         failures.add(e);
                     }
-                });
+                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "--data", dir.resolve("data").toString(), "--ephemeral-ports");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isZero();
         if (!failures.isEmpty()) {
@@ -223,7 +222,7 @@ class LabModeControlTest {
     }
 
     /** Status and body of a request sent with the right token, for what the client cannot send. */
-    private static String raw(LabMode.Running running, String method, String target) throws Exception {
+    private static String raw(LabCommand.Running running, String method, String target) throws Exception {
         Path labDir = running.lab().labDir();
         URI uri = URI.create(Files.readString(labDir.resolve("control-url")).strip() + target);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(WAIT)
