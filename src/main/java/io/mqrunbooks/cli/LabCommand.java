@@ -8,7 +8,7 @@ import io.mqrunbooks.lab.LabCommandHandler;
 import io.mqrunbooks.lab.LabEstate;
 import io.mqrunbooks.lab.LabOptions;
 import io.mqrunbooks.lab.LabWiring;
-import io.mqrunbooks.lab.control.LabControlServer;
+import io.mqrunbooks.lab.control.LabControlWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -53,7 +53,7 @@ final class LabCommand implements Callable<Integer> {
     }
 
     /** The running lab and its control endpoint, closed together (the endpoint first). */
-    record Running(LabEstate lab, LabControlServer control) implements AutoCloseable {
+    record Running(LabEstate lab, LabControlWebServer control) implements AutoCloseable {
         @Override
         public void close() {
             control.close();
@@ -106,14 +106,14 @@ final class LabCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         LabEstate lab;
-        LabControlServer control;
+        LabControlWebServer control;
         try {
             Estate estate = wiring.inventoryLoader().apply(inventoryFile());
             LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
             LabCommandHandler handler = wiring.handler().apply(estate);
             lab = LabEstate.start(estate, handler, dataDir, options);
             try {
-                control = LabControlServer.start(lab, handler, controlPort == null ? 0 : controlPort);
+                control = LabControlWebServer.start(lab, handler, controlPort == null ? 0 : controlPort);
             } catch (IOException | RuntimeException e) {
                 lab.close();
                 throw e;
@@ -165,7 +165,7 @@ final class LabCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWelcome(LabEstate lab, LabControlServer control, PrintWriter out) {
+    private static void printWelcome(LabEstate lab, LabControlWebServer control, PrintWriter out) {
         Estate estate = lab.effectiveEstate();
         Host first = estate.hosts().get(0);
         out.println("Lab estate: " + estate.hosts().size() + " hosts on " + LabEstate.LOOPBACK + ", SSH ports "
@@ -183,11 +183,18 @@ final class LabCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Without Spring Boot's logging set-up, logback would print SSHD's debug messages. */
+    /** Without Spring Boot's logging set-up, logback would print SSHD's and the control endpoint's debug messages. */
     private static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
             context.getLogger("org.apache.sshd").setLevel(Level.WARN);
+            context.getLogger("org.springframework").setLevel(Level.WARN);
+            context.getLogger("org.apache.catalina").setLevel(Level.WARN);
+            context.getLogger("org.apache.coyote").setLevel(Level.WARN);
+            context.getLogger("org.apache.tomcat").setLevel(Level.WARN);
+            // a control port already taken is said in one line by the lab, not in Spring's report of a failed start
+            context.getLogger("org.springframework.boot.SpringApplication").setLevel(Level.OFF);
+            context.getLogger("org.springframework.boot.diagnostics").setLevel(Level.OFF);
         }
     }
 

@@ -162,7 +162,7 @@ class LabCommandTest {
         }, "--data", dir.toString(), "--ephemeral-ports", "--control-port", Integer.toString(free));
 
         assertThat(exit).isZero();
-        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "\n");
+        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "/lab/control\n");
     }
 
     @Test
