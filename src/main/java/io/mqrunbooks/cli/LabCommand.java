@@ -183,8 +183,12 @@ final class LabCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Tomcat logs through java.util.logging; a logger's level holds only while the logger is referenced. */
+    private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
     /** Without Spring Boot's logging set-up, logback would print SSHD's and the control endpoint's debug messages. */
     private static void quietLogging() {
+        TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
             context.getLogger("org.apache.sshd").setLevel(Level.WARN);
