@@ -1,22 +1,31 @@
 package io.mqrunbooks;
 
-import io.mqrunbooks.cli.CommandLineModes;
+import io.mqrunbooks.cli.MqRunbooksCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The engine application. The same jar also has command-line modes (parse, lab) that run without
- * the engine; {@link CommandLineModes} picks them off before Spring starts.
+ * The engine application. The same jar also has commands (parse, lab) that run without the engine;
+ * {@link MqRunbooksCommand} takes them before Spring starts. Anything else (no arguments, Spring Boot's own
+ * {@code --name=value}) starts the app.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MqRunbooksApplication {
 
     public static void main(String[] args) {
-        if (CommandLineModes.handles(args)) {
-            System.exit(CommandLineModes.run(args));
+        if (!MqRunbooksCommand.handles(args)) {
+            SpringApplication.run(MqRunbooksApplication.class, args);
+            return;
         }
-        SpringApplication.run(MqRunbooksApplication.class, args);
+        boolean[] appStarted = {false};
+        int exitCode = MqRunbooksCommand.execute(MqRunbooksCommand.Environment.system(springArguments -> {
+            appStarted[0] = true;
+            SpringApplication.run(MqRunbooksApplication.class, springArguments);
+        }), args);
+        if (!appStarted[0]) {
+            System.exit(exitCode);
+        }
     }
 }

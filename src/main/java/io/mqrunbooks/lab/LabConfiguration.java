@@ -2,7 +2,7 @@ package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
-import io.mqrunbooks.lab.control.LabControlServer;
+import io.mqrunbooks.lab.control.LabControl;
 import io.mqrunbooks.lab.mq.LabMqOptions;
 import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,9 +29,8 @@ import org.springframework.core.io.ResourceLoader;
  *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second} (default 10240) and
  *       {@code mqrunbooks.lab.revert-to-snapshot-time} (default 20s): RDQM DR timing</li>
  *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
- *   <li>{@code mqrunbooks.lab.control-port}: when set, the lab's control endpoint listens there (0: a free
- *       port), as the standalone lab's does; unset (the default), there is none</li>
  * </ul>
+ * The lab's controls are at {@code /lab/control/...} and the page {@code /lab} (administrators only).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
@@ -65,16 +63,10 @@ public class LabConfiguration {
         return LabEstate.start(inventory.estate(), labMq, dataDir, options);
     }
 
-    /**
-     * The control endpoint of docs/lab-standalone.md on the app's own lab, for a harness that drives the app
-     * from outside (the bench's recovery drills): faults and the simulated MQ over HTTP on 127.0.0.1, with
-     * the bearer token of {@code <data-dir>/lab/control-token}. Only when asked for.
-     */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty("mqrunbooks.lab.control-port")
-    public LabControlServer labControl(LabEstate lab, SimulatedMqEstate labMq,
-                                       @Value("${mqrunbooks.lab.control-port}") int port) throws IOException {
-        return LabControlServer.start(lab, labMq, port);
+    /** The lab's controls (fail a host, cut a link, install a level, reset), for the lab page and harnesses. */
+    @Bean
+    public LabControl labControl(LabEstate lab, SimulatedMqEstate labMq) {
+        return LabControl.of(lab, labMq);
     }
 
     /** Holds the written inventory without making it a second {@link Estate} bean. */

@@ -191,10 +191,6 @@ public final class BenchMain {
                     "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
             RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3))
                     : RecoveryBench.none();
-            if (i == 1) {
-                // The recovery drills fail lab hosts through the lab's control endpoint.
-                command.add("--mqrunbooks.lab.control-port=0");
-            }
             results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
             System.err.println("bench: app start " + i + " done");
         }

@@ -152,11 +152,9 @@ public final class RecoveryBench {
         List<String> disaster = new ArrayList<>();
         answers.path("failHosts").forEach(host -> disaster.add(host.asText()));
         // Each runbook starts from the lab's first state, whatever the one before it did.
-        if (Files.exists(labDir.resolve("control-url")) || !disaster.isEmpty()) {
-            LabControlClient control = labControl(labDir);
-            control.reset();
-            disaster.forEach(control::failHost);
-        }
+        LabControlClient control = labControl(base);
+        control.reset();
+        disaster.forEach(control::failHost);
         ObjectNode start = json.createObjectNode();
         start.set("variables", restVariables(answers.path("start")));
         start.put("businessKey", "BENCH-" + System.currentTimeMillis());
@@ -186,13 +184,13 @@ public final class RecoveryBench {
         return withTestMessage(run, labDir, answers.path("testMessage"), answers.path("start").path("reason").asText());
     }
 
-    private static LabControlClient labControl(Path labDir) throws NotMeasured {
-        try {
-            return LabControlClient.of(labDir);
-        } catch (RuntimeException e) {
-            throw new NotMeasured("the lab has no control endpoint to fail hosts with (" + e.getMessage()
-                    + "); start the app with --mqrunbooks.lab.control-port=0");
+    /** The app's own lab controls ({@code /lab/control}, lab profile), as the lab's demo administrator. */
+    private static LabControlClient labControl(String engineRest) throws NotMeasured {
+        if (!engineRest.endsWith("/engine-rest")) {
+            throw new NotMeasured("cannot find the app's lab controls beside " + engineRest);
         }
+        return LabControlClient.ofApp(engineRest.substring(0, engineRest.length() - "/engine-rest".length()),
+                "admin", "admin");
     }
 
     /**

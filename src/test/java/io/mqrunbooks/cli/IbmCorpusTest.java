@@ -202,8 +202,10 @@ class IbmCorpusTest {
     private static JsonNode parse(String kind, String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ParseMode.run(new String[] {kind, "-"}, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = MqRunbooksCommand.execute(new MqRunbooksCommand.Environment(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                null, null, springArguments -> { }), "parse", kind, "-");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isZero();
         try {

@@ -3,8 +3,7 @@ package io.mqrunbooks.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.estate.InventoryException;
-import io.mqrunbooks.lab.control.LabControlServer;
-import io.mqrunbooks.testsupport.LabControlClient;
+import io.mqrunbooks.lab.control.LabControl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class LabConfigurationTest {
     }
 
     @Test
-    void theControlEndpointOpensOnlyWhenItsPortIsSet() {
+    void theLabsControlsActOnTheAppsOwnLabAndOpenNoPortOfTheirOwn() {
         ApplicationContextRunner lab = new ApplicationContextRunner()
                 // @Value durations need Spring Boot's conversions, as the app has them.
                 .withInitializer(context -> context.getBeanFactory()
@@ -40,16 +39,13 @@ class LabConfigurationTest {
                         "mqrunbooks.lab.ephemeral-ports=true");
 
         lab.run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(LabControlServer.class);
-            assertThat(dir.resolve("lab/control-url")).doesNotExist();
-        });
-        lab.withPropertyValues("mqrunbooks.lab.control-port=0").run(context -> {
-            LabControlClient control = LabControlClient.of(dir.resolve("lab"));
-            control.failHost("dr1");
-            assertThat(control.state().path("hostsDown").toString()).isEqualTo("[\"dr1\"]");
+            LabControl control = context.getBean(LabControl.class);
+            assertThat(control.failHost("dr1")).isEqualTo("host dr1 failed: its queue managers ended unexpectedly, "
+                    + "SSH refuses connections");
             assertThat(context.getBean(LabFaults.class).isDown("dr1")).isTrue();
+            assertThat(control.state().get("hostsDown")).isEqualTo(java.util.List.of("dr1"));
+            assertThat(dir.resolve("lab/control-url")).as("the app's lab is controlled at /lab/control").doesNotExist();
         });
-        assertThat(dir.resolve("lab/control-url")).as("removed when the app stops").doesNotExist();
     }
 
     /** The lab simulates the estate mqrunbooks.inventory names, so a bad file stops the lab profile too. */

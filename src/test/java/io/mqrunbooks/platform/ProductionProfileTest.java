@@ -33,6 +33,8 @@ class ProductionProfileTest {
     IdentityService identityService;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @Test
     void hasAdminFromEnvironmentAndNoDemoUsers() {
@@ -42,6 +44,18 @@ class ProductionProfileTest {
         }
         assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
         assertThat(context.getBeansOfType(LabDemoUsers.class)).isEmpty();
+    }
+
+    @Test
+    void theLabControlsAndPageDoNotExistOutsideTheLabProfile() {
+        for (String path : java.util.List.of("/lab", "/lab/control/state")) {
+            assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env").getForEntity(path, String.class)
+                    .getStatusCode()).as(path).isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env")
+                .postForEntity("/lab/control/mq/fail-host?host=dr1", null, String.class).getStatusCode())
+                .isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
+        assertThat(context.getBeansOfType(io.mqrunbooks.lab.control.LabControl.class)).isEmpty();
     }
 
     @Test

@@ -19,22 +19,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Drives a standalone lab ({@code java -jar ... lab}) through its control endpoint, as in-process tests drive
- * {@code LabFaults} and {@code SimulatedMqEstate}. Any answer but 2xx throws, naming the request and the
- * lab's one-line reason.
+ * Drives a lab through its control endpoint ({@code /lab/control/...}), as in-process tests drive
+ * {@code LabFaults} and {@code SimulatedMqEstate}: a standalone lab ({@code java -jar ... lab}) with its bearer
+ * token, or the app's lab as an administrator. Any answer but 2xx throws, naming the request and the lab's
+ * one-line reason.
  */
 public final class LabControlClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI base;
-    private final String token;
+    private final String base;
+    private final String authorization;
     private final HttpClient http;
 
-    private LabControlClient(URI base, String token) {
+    private LabControlClient(String base, String authorization) {
         this.base = base;
-        this.token = token;
+        this.authorization = authorization;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
@@ -43,11 +44,18 @@ public final class LabControlClient {
         try {
             String url = Files.readString(labDir.resolve("control-url"), StandardCharsets.UTF_8).strip();
             String token = Files.readString(labDir.resolve("control-token"), StandardCharsets.UTF_8).strip();
-            return new LabControlClient(URI.create(url), token);
+            return new LabControlClient(url, "Bearer " + token);
         } catch (IOException e) {
             throw new UncheckedIOException("lab control: cannot read control-url or control-token in " + labDir
                     + " (is the lab running?)", e);
         }
+    }
+
+    /** The app's lab, as the given user (an administrator; anyone else gets 403). */
+    public static LabControlClient ofApp(String appUrl, String user, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return new LabControlClient(appUrl + "/lab/control", "Basic " + credentials);
     }
 
     public void reset() {
@@ -126,9 +134,9 @@ public final class LabControlClient {
         String target = parameters.isEmpty() ? path : path + "?" + parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(target))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + target))
                 .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization)
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         HttpResponse<String> response;

@@ -185,6 +185,11 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         });
     }
 
+    /** The IBM MQ levels {@link #installVersion} accepts, in version order. */
+    public java.util.SortedSet<String> knownVersions() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ControlCommands.LEVELS.keySet()));
+    }
+
     /** Installs another IBM MQ level on a host (the migration runbook's upgrade); strmqm then runs it. */
     public void installVersion(String host, String version) {
         if (!ControlCommands.LEVELS.containsKey(version)) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The authenticated user of a request to the product's own pages and APIs ({@code /api/**},
- * {@code /reports/**}, {@code /runs/**}). Set by {@code ApiAuthenticationFilter} from the Camunda webapp session
+ * {@code /reports/**}, {@code /runs/**}, {@code /lab/**}). Set by {@code ApiAuthenticationFilter} from the Camunda webapp session
  * or HTTP Basic credentials; a request without one never reaches a controller.
  */
 public record CurrentUser(String userId, Set<String> groups) {

@@ -35,7 +35,7 @@ public class RestApiAuthenticationConfiguration {
     public FilterRegistrationBean<ApiAuthenticationFilter> productApiAuthenticationFilter(ApiAuthenticationFilter filter) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("product-api-authentication");
-        registration.addUrlPatterns("/api/*", "/reports/*", "/runs/*");
+        registration.addUrlPatterns("/api/*", "/reports/*", "/runs/*", "/lab/*");
         registration.setOrder(11);
         return registration;
     }

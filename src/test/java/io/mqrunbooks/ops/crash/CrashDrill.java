@@ -65,7 +65,7 @@ public final class CrashDrill {
         Path jar = Harness.packagedJar(target);
         Harness.recreateDatabase(settings.database());
         Random random = new Random(settings.seed());
-        try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab-" + settings.seed()), Duration.ofSeconds(60));
+        try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab-" + settings.seed()), LabProcess.START_LIMIT);
              AppNode node = new AppNode("node-a", jar, workDir, settings.database(), lab)) {
             node.start();
             double firstStart = node.awaitReady(Duration.ofSeconds(180)).toMillis() / 1000.0;

@@ -21,6 +21,9 @@ final class LabProcess implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** SSH servers for every host, then the control endpoint's small Spring web context, on a busy machine. */
+    static final Duration START_LIMIT = Duration.ofSeconds(120);
+
     static LabProcess start(Path jar, Path dataDir, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         // The journal of an earlier drill in the same folder would count as this drill's commands.

@@ -38,7 +38,7 @@ class TwoNodeIT {
         Harness.recreateDatabase(database);
         Random random = new Random(seed);
 
-        try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab"), Duration.ofSeconds(60));
+        try (LabProcess lab = LabProcess.start(jar, workDir.resolve("lab"), LabProcess.START_LIMIT);
              AppNode nodeA = new AppNode("node-a", jar, workDir, database, lab);
              AppNode nodeB = new AppNode("node-b", jar, workDir, database, lab)) {
             // One after the other: the first creates the schema, the second finds it.

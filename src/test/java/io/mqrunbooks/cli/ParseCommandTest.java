@@ -14,20 +14,32 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the {@code parse} mode's entry point in-process, as {@code java -jar mq-runbooks.jar parse ...} would. */
-class ParseModeTest {
+/** Runs the jar's command line in-process with {@code parse ...}, as {@code java -jar mq-runbooks.jar parse ...} does. */
+class ParseCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String stdin, String... args) {
-        return ParseMode.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] command = new String[args.length + 1];
+        command[0] = "parse";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return execute(stdin, springArguments -> {
+            throw new AssertionError("parse must not start the app");
+        }, command);
+    }
+
+    /** The jar's command line as {@code main} runs it, on this test's streams. */
+    private int execute(String stdin, java.util.function.Consumer<String[]> app, String... args) {
+        return MqRunbooksCommand.execute(new MqRunbooksCommand.Environment(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                null, null, app), args);
     }
 
     private static String fixture(String kind, String name) {
         try {
-            return Path.of(ParseModeTest.class.getResource("/mq-output/" + kind + "/" + name).toURI()).toString();
+            return Path.of(ParseCommandTest.class.getResource("/mq-output/" + kind + "/" + name).toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -151,21 +163,74 @@ class ParseModeTest {
     }
 
     @Test
-    void badUsageExitsTwo() {
+    void badUsageExitsTwoNamingWhatIsWrongWithTheUsage() {
         assertThat(run("", "dspmq")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("parse: expected 2 arguments, got 1")
-                .contains("usage: parse <kind> <file>   (kind: dspmq, rdqmstatus, rdqmdr, crtmqm, dspmqver, runmqsc,"
-                        + " control; file '-' reads standard input)");
+        assertThat(err()).startsWith("parse: Missing required parameter: 'FILE'\n")
+                .contains("Usage: mq-runbooks parse [-hV] KIND FILE\n");
+        assertThat(flat(err())).contains("KIND the command whose output it is: dspmq, rdqmstatus, rdqmdr, crtmqm, "
+                + "dspmqver, runmqsc, control (control: strmqm/endmqm/dltmqm)");
         err.reset();
         assertThat(run("", "qmstatus", "x.txt")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("parse: unknown kind 'qmstatus'");
+        assertThat(err()).startsWith("parse: unknown kind 'qmstatus' (kinds: dspmq, rdqmstatus, rdqmdr, crtmqm, "
+                + "dspmqver, runmqsc, control)\n");
         err.reset();
         assertThat(run("", "dspmq", "/nonexistent/dspmq.out")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("parse: dspmq: /nonexistent/dspmq.out: cannot read");
+        assertThat(err()).startsWith("parse: dspmq: /nonexistent/dspmq.out: cannot read");
+        err.reset();
+        assertThat(run("", "--json", "dspmq", "-")).isEqualTo(2);
+        assertThat(err()).startsWith("parse: Unknown option: '--json'\n");
+        assertThat(out.size()).isZero();
     }
 
     @Test
-    void theJarEntryPointDispatchesToParse() {
-        assertThat(CommandLineModes.handles(new String[] {"parse", "dspmq", "-"})).isTrue();
+    void helpListsTheKindsAndExitCodes() {
+        assertThat(run("", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("Usage: mq-runbooks parse [-hV] KIND FILE\n")
+                .contains("  1   not recognised: the reason, quoting the line\n")
+                .contains("  2   bad usage: unknown kind, unreadable file, wrong arguments\n");
+        assertThat(flat(help)).contains("runmqsc, control (control: strmqm/endmqm/dltmqm)")
+                .contains("FILE a file with the output, or - for standard input");
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void theTopLevelHelpNamesEveryCommandAndTheAppDefault() {
+        int exit = execute("", springArguments -> { }, "--help");
+
+        assertThat(exit).isZero();
+        assertThat(flat(out.toString(StandardCharsets.UTF_8))).startsWith("Usage: mq-runbooks [-hV] [COMMAND]")
+                .contains("Without a command, runs the app (as 'app').")
+                .contains(" app Runs the engine app (Camunda webapps, REST API, run pages); the default when no command")
+                .contains(" parse Prints what the engine understands of an IBM MQ command's output")
+                .contains(" lab Runs the lab estate alone");
+    }
+
+    @Test
+    void onlyCommandsAndHelpAreTakenFromTheApp() {
+        assertThat(MqRunbooksCommand.handles(new String[] {"parse", "dspmq", "-"})).isTrue();
+        assertThat(MqRunbooksCommand.handles(new String[] {"lab"})).isTrue();
+        assertThat(MqRunbooksCommand.handles(new String[] {"--help"})).isTrue();
+        assertThat(MqRunbooksCommand.handles(new String[] {})).isFalse();
+        assertThat(MqRunbooksCommand.handles(new String[] {"--server.port=8081"})).isFalse();
+    }
+
+    @Test
+    void appPassesSpringBootArgumentsThrough() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        int exit = execute("", springArguments -> given.addAll(java.util.List.of(springArguments)),
+                "app", "--server.port=8081", "--spring.profiles.active=prod");
+
+        assertThat(exit).isZero();
+        assertThat(given).containsExactly("--server.port=8081", "--spring.profiles.active=prod");
+    }
+
+    /** Help text with its line wrapping undone, so assertions do not depend on the terminal width. */
+    static String flat(String help) {
+        return help.replaceAll("\\s+", " ");
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 }

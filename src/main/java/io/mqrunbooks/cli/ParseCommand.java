@@ -13,22 +13,33 @@ import io.mqrunbooks.adapter.outbound.mq.parse.RunmqscResponseParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RunmqscResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code parse <kind> <file>}: prints what the engine understood of an MQ command's output, as JSON.
  * Exit 0 when understood, 1 when the output is not recognised, 2 for bad usage. Runs without Spring.
  */
-final class ParseMode {
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = "Prints what the engine understands of an IBM MQ command's output, as JSON (docs/parse.md).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:understood: the JSON is on standard output", "1:not recognised: the reason, quoting the line",
+                "2:bad usage: unknown kind, unreadable file, wrong arguments"})
+final class ParseCommand implements Callable<Integer> {
 
-    private static final Map<String, Function<String, Object>> KINDS = new LinkedHashMap<>();
+    static final Map<String, Function<String, Object>> KINDS = new LinkedHashMap<>();
 
     static {
         KINDS.put("dspmq", new DspmqParser()::parse);
@@ -36,14 +47,36 @@ final class ParseMode {
         KINDS.put("rdqmdr", new RdqmdrParser()::parse);
         KINDS.put("crtmqm", new CrtmqmParser()::parse);
         KINDS.put("dspmqver", new DspmqverParser()::parse);
-        KINDS.put("runmqsc", ParseMode::runmqscTranscript);
+        KINDS.put("runmqsc", ParseCommand::runmqscTranscript);
         KINDS.put("control", new ControlMessageParser()::parse);
     }
 
-    static final String USAGE = "usage: parse <kind> <file>   (kind: " + String.join(", ", KINDS.keySet())
-            + "; file '-' reads standard input)";
+    /** The kinds, for picocli's help ({@code ${COMPLETION-CANDIDATES}}). */
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return KINDS.keySet().iterator();
+        }
+    }
 
-    private ParseMode() {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+            description = "the command whose output it is: ${COMPLETION-CANDIDATES} (control: strmqm/endmqm/dltmqm)")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "a file with the output, or - for standard input")
+    String file;
+
+    private final InputStream stdin;
+
+    ParseCommand() {
+        this(System.in);
+    }
+
+    ParseCommand(InputStream stdin) {
+        this.stdin = stdin;
     }
 
     /** What an operator pastes: one session prints as one object, several as a list of them. */
@@ -52,45 +85,37 @@ final class ParseMode {
         return sessions.size() == 1 ? sessions.get(0) : sessions;
     }
 
-    static int run(String[] args) {
-        return run(args, System.in, System.out, System.err);
-    }
-
-    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        if (args.length != 2) {
-            err.println("parse: expected 2 arguments, got " + args.length);
-            err.println(USAGE);
-            return 2;
-        }
-        String kind = args[0];
-        String file = args[1];
+    @Override
+    public Integer call() {
         Function<String, Object> parser = KINDS.get(kind);
         if (parser == null) {
-            err.println("parse: unknown kind '" + kind + "'");
-            err.println(USAGE);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown kind '" + kind + "' (kinds: "
+                    + String.join(", ", KINDS.keySet()) + ")");
         }
         String text;
         try {
             text = file.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            err.println("parse: " + kind + ": " + file + ": cannot read: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), kind + ": " + file + ": cannot read: "
+                    + e.getMessage());
         }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Object result;
         try {
             result = parser.apply(text);
         } catch (MqOutputParseException e) {
             err.println("parse: " + kind + ": " + file + ": " + e.getMessage());
+            err.flush();
             return 1;
         }
         try {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(result));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.flush();
         } catch (IOException e) {
             err.println("parse: " + kind + ": " + file + ": cannot write JSON: " + e.getMessage());
+            err.flush();
             return 1;
         }
         return 0;

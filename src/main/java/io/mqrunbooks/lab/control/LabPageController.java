@@ -1,0 +1,49 @@
+package io.mqrunbooks.lab.control;
+
+import io.mqrunbooks.platform.security.CurrentUser;
+import io.mqrunbooks.platform.security.Groups;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The lab page ({@code /lab}, docs/lab.md "Rehearsals"): the lab's hosts and queue managers as they are now,
+ * and forms that call {@link LabControlController} to fail and restore a host, cut and restore a replication
+ * link, install an IBM MQ level on a host and reset the estate. Lab profile, administrators only.
+ */
+@Controller
+@Profile("lab")
+public class LabPageController {
+
+    private final LabControl control;
+
+    public LabPageController(LabControl control) {
+        this.control = control;
+    }
+
+    @GetMapping("/lab")
+    public String page(HttpServletRequest request, Model model) {
+        CurrentUser user = CurrentUser.of(request);
+        if (!user.inAnyGroup(Groups.ADMINS)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The lab page is for administrators (group "
+                    + Groups.ADMINS + ")");
+        }
+        Map<String, Object> state = control.state();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> queueManagers = (List<Map<String, Object>>) state.get("queueManagers");
+        model.addAttribute("user", user.userId());
+        model.addAttribute("hosts", state.get("hosts"));
+        model.addAttribute("queueManagers", queueManagers);
+        model.addAttribute("replicatedQueueManagers", queueManagers.stream().filter(qm -> qm.get("drRole") != null)
+                .map(qm -> (String) qm.get("name")).filter(Objects::nonNull).distinct().sorted().toList());
+        model.addAttribute("versions", state.get("installableVersions"));
+        return "lab";
+    }
+}
