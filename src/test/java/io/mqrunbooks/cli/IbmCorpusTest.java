@@ -102,6 +102,24 @@ class IbmCorpusTest {
         // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Deployment.md lines 224-230: DR/HA secondary
         assertThat(parse("crtmqm", sample("crtmqm", "drha-secondary.txt")).get("haSecondaryNodes").toString())
                 .isEqualTo("[\"vm-jc-2-northeurope\",\"vm-jc-3-northeurope\"]");
+        // github.com/ricniew/Simple-MQ-TLS-Setup README.md "Sample Run": crtmqm then strmqm, MQ 9.1.3 on Windows
+        String createAndStart = sample("crtmqm", "crtmqm-then-strmqm-9.1-windows.txt");
+        JsonNode both = parse("crtmqm", createAndStart);
+        assertThat(both.get("crtmqm").get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(both.get("crtmqm").get("queueManager").asText()).isEqualTo("QM1SEC");
+        assertThat(both.get("strmqm").get("outcome").asText()).isEqualTo("STARTED");
+        assertThat(both.get("strmqm").get("startedVersion").asText()).isEqualTo("9.1.3.0");
+        // The same, with the typed command between them as a pasted console shows it.
+        JsonNode typed = parse("crtmqm", createAndStart.replace("Setup completed.\n",
+                "Setup completed.\n\nC:\\WINDOWS\\system32>strmqm QM1SEC\n"));
+        assertThat(typed.get("strmqm").get("queueManager").asText()).isEqualTo("QM1SEC");
+        // The lab's crtmqm and strmqm, one after the other, read the same way.
+        String lab = lab("mqeast1", "crtmqm", "QMNEW").stdout() + lab("mqeast1", "strmqm", "QMNEW").stdout();
+        JsonNode labBoth = parse("crtmqm", lab);
+        assertThat(labBoth.get("crtmqm").get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(labBoth.get("strmqm").get("outcome").asText()).isEqualTo("STARTED");
+        assertThat(messages(labBoth.get("strmqm")).subList(0, 5)).isEqualTo(messages(both.get("strmqm")).subList(0, 5)
+                .stream().map(m -> m.replace("QM1SEC", "QMNEW")).toList());
     }
 
     @Test
