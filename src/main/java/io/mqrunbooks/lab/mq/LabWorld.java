@@ -406,6 +406,16 @@ final class LabWorld {
     // ---------------------------------------------------------------- starting and ending
 
     void start(QueueManagerRuntime rt, String host) {
+        start(rt, host, true);
+    }
+
+    /**
+     * Starts {@code rt} on {@code host}. Without services ({@code strmqm -ns}) neither the listeners with
+     * CONTROL(QMGR) nor the cluster-senders start: IBM's strmqm reference says -ns "Prevents any of the following
+     * processes from starting automatically when the queue manager starts: The channel initiator, The command
+     * server, Listeners, Services" (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q083650_.html).
+     */
+    void start(QueueManagerRuntime rt, String host, boolean services) {
         rt.activeHost = host;
         rt.standbyHosts.remove(host);
         rt.startedAt = now();
@@ -413,12 +423,15 @@ final class LabWorld {
         rt.data.qmgrAttributes.put("VERSION", versionAttribute(version));
         rt.data.qmgrAttributes.put("CMDLEVEL", Integer.toString(commandLevel(version)));
         rt.data.runningListeners.clear();
+        rt.data.channelRequests.values().removeIf("START"::equals);
+        if (!services) {
+            return;
+        }
         for (MqObject l : rt.data.listeners.values()) {
             if ("QMGR".equals(l.attribute("CONTROL"))) {
                 rt.data.runningListeners.add(l.name());
             }
         }
-        rt.data.channelRequests.values().removeIf("START"::equals);
         // MQ starts the cluster-senders of its clusters; SYSTEM.DEF.CLUSSDR (no CLUSTER) is a template, never started.
         for (MqObject ch : rt.data.channels.values()) {
             String cluster = ch.attribute("CLUSTER");
