@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -200,6 +202,38 @@ class IbmCorpusTest {
         List<String> mq9 = names(labAll);
         assertThat(mq9.remove("XQMSGSA")).isTrue();
         assertThat(mq9).isEqualTo(names(binding));
+
+        // Saved status, as the lab prints it once a message has crossed the channel, is read by parse too: IBM's
+        // common status fields (DISPLAY CHSTATUS reference) and what is always returned, SAVED in place of CURRENT.
+        AtomicReference<Instant> now = new AtomicReference<>(
+                Instant.parse("2026-11-21T09:00:00Z"));
+        SimulatedMqEstate moving = new SimulatedMqEstate(LabEstateFixture.labEstate(), new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        });
+        moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"), "START CHANNEL(QM2.TO.BANK)\n");
+        moving.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
+        now.set(now.get().plusSeconds(1));
+        JsonNode labSaved = parse("runmqsc", moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"),
+                "DIS CHS(QM2.TO.BANK) SAVED ALL\n").stdout()).get("commands").get(0).get("objects").get(0)
+                .get("attributes");
+        assertThat(names(labSaved)).containsExactly("CHANNEL", "CHLTYPE", "CONNAME", "CURLUWID", "CURMSGS", "CURSEQNO",
+                "INDOUBT", "LSTLUWID", "LSTSEQNO", "RQMNAME", "SAVED", "STATUS", "XMITQ");
+        assertThat(labSaved.get("LSTSEQNO").asText()).isEqualTo("1");
+        assertThat(names(binding)).as("every saved field is one MQ prints for current status too, but SAVED")
+                .containsAll(names(labSaved).stream().filter(n -> !n.equals("SAVED")).toList());
     }
 
     private static List<String> names(JsonNode attributes) {
