@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.LabEstateFixture;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
@@ -18,10 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,27 +205,11 @@ class IbmCorpusTest {
 
         // Saved status, as the lab prints it once a message has crossed the channel, is read by parse too: IBM's
         // common status fields (DISPLAY CHSTATUS reference) and what is always returned, SAVED in place of CURRENT.
-        AtomicReference<Instant> now = new AtomicReference<>(
-                Instant.parse("2026-11-21T09:00:00Z"));
-        SimulatedMqEstate moving = new SimulatedMqEstate(LabEstateFixture.labEstate(), new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
+        SimulatedMqEstate moving = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock);
         moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"), "START CHANNEL(QM2.TO.BANK)\n");
         moving.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         JsonNode labSaved = parse("runmqsc", moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"),
                 "DIS CHS(QM2.TO.BANK) SAVED ALL\n").stdout()).get("commands").get(0).get("objects").get(0)
                 .get("attributes");
