@@ -3,6 +3,8 @@ package io.mqrunbooks.lab.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqResult;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import java.util.List;
 import java.util.Optional;
@@ -331,5 +333,15 @@ class ControlCommandsTest extends LabTestSupport {
         run("fr1", "strmqm FR1");
         assertThat(lab.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "DIS LSSTATUS(*)\nDIS CHS(TO.FR2)\n")
                 .stdout()).contains("STATUS(RUNNING)");
+    }
+
+    @Test
+    void dspmqWithOneQueueManagerAndSeveralOutputsPrintsThemOnOneLineTheParserReads() {
+        String both = run("mi1", "dspmq -m MIQM -o status -o standby -x").stdout();
+        assertThat(both).startsWith("QMNAME(MIQM)").contains("STATUS(Running)", "STANDBY(Permitted)")
+                .contains("    INSTANCE(mi1) MODE(Active)\n");
+        DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(both).queueManagers().get(0);
+        assertThat(entry.attributes()).containsEntry("STATUS", "Running").containsEntry("STANDBY", "Permitted");
+        assertThat(entry.instances()).hasSize(2);
     }
 }
