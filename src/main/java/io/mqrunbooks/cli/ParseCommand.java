@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mqrunbooks.adapter.outbound.mq.parse.ControlMessageParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmTranscript;
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqverParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.MqOutputParseException;
@@ -45,7 +46,7 @@ final class ParseCommand implements Callable<Integer> {
         KINDS.put("dspmq", new DspmqParser()::parse);
         KINDS.put("rdqmstatus", new RdqmStatusParser()::read);
         KINDS.put("rdqmdr", new RdqmdrParser()::parse);
-        KINDS.put("crtmqm", new CrtmqmParser()::parse);
+        KINDS.put("crtmqm", ParseCommand::crtmqmTranscript);
         KINDS.put("dspmqver", new DspmqverParser()::parse);
         KINDS.put("runmqsc", ParseCommand::runmqscTranscript);
         KINDS.put("control", new ControlMessageParser()::parse);
@@ -77,6 +78,12 @@ final class ParseCommand implements Callable<Integer> {
 
     ParseCommand(InputStream stdin) {
         this.stdin = stdin;
+    }
+
+    /** crtmqm alone prints as before; crtmqm followed by strmqm as {crtmqm, strmqm}. */
+    private static Object crtmqmTranscript(String text) {
+        CrtmqmTranscript read = new CrtmqmParser().readTranscript(text);
+        return read.strmqm() == null ? read.crtmqm() : read;
     }
 
     /** What an operator pastes: one session prints as one object, several as a list of them. */

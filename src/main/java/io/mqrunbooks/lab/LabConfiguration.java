@@ -3,14 +3,13 @@ package io.mqrunbooks.lab;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
 import io.mqrunbooks.lab.control.LabControl;
-import io.mqrunbooks.lab.mq.LabMqOptions;
 import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -26,14 +25,16 @@ import org.springframework.core.io.ResourceLoader;
  *   <li>{@code mqrunbooks.lab.inventory}: the estate the lab simulates (default: {@code mqrunbooks.inventory},
  *       which the lab profile sets to {@code classpath:lab/lab-estate.yaml})</li>
  *   <li>{@code mqrunbooks.lab.ephemeral-ports}: listen on free ports instead of the inventory's (default false)</li>
- *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second} (default 10240) and
- *       {@code mqrunbooks.lab.revert-to-snapshot-time} (default 20s): RDQM DR timing</li>
+ *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second}, {@code revert-to-snapshot-time},
+ *       {@code channel-messages-per-second}, {@code channel-bind-time}: the simulation's timing
+ *       ({@link LabSimulationProperties})</li>
  *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
  * </ul>
  * The lab's controls are at {@code /lab/control/...} and the page {@code /lab} (administrators only).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
+@EnableConfigurationProperties(LabSimulationProperties.class)
 public class LabConfiguration {
 
     /** The lab's inventory as written, before ports are assigned. */
@@ -46,12 +47,8 @@ public class LabConfiguration {
 
     /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
     @Bean
-    public SimulatedMqEstate labMq(LabInventory inventory,
-                                   @Value("${mqrunbooks.lab.sync-rate-kb-per-second:10240}") double syncRate,
-                                   @Value("${mqrunbooks.lab.revert-to-snapshot-time:20s}") Duration revertTime) {
-        LabMqOptions options = LabMqOptions.defaults().withSyncRateKbPerSecond(syncRate)
-                .withRevertToSnapshotTime(revertTime);
-        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC(), options, LabSeed.standard());
+    public SimulatedMqEstate labMq(LabInventory inventory, LabSimulationProperties simulation) {
+        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC(), simulation.toOptions(), LabSeed.standard());
     }
 
     @Bean(destroyMethod = "close")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.LabEstateFixture;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,24 @@ class IbmCorpusTest {
         // github.com/ibm-messaging/mq-rdqm @ 7b73388 cloud/azure/Deployment.md lines 224-230: DR/HA secondary
         assertThat(parse("crtmqm", sample("crtmqm", "drha-secondary.txt")).get("haSecondaryNodes").toString())
                 .isEqualTo("[\"vm-jc-2-northeurope\",\"vm-jc-3-northeurope\"]");
+        // github.com/ricniew/Simple-MQ-TLS-Setup README.md "Sample Run": crtmqm then strmqm, MQ 9.1.3 on Windows
+        String createAndStart = sample("crtmqm", "crtmqm-then-strmqm-9.1-windows.txt");
+        JsonNode both = parse("crtmqm", createAndStart);
+        assertThat(both.get("crtmqm").get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(both.get("crtmqm").get("queueManager").asText()).isEqualTo("QM1SEC");
+        assertThat(both.get("strmqm").get("outcome").asText()).isEqualTo("STARTED");
+        assertThat(both.get("strmqm").get("startedVersion").asText()).isEqualTo("9.1.3.0");
+        // The same, with the typed command between them as a pasted console shows it.
+        JsonNode typed = parse("crtmqm", createAndStart.replace("Setup completed.\n",
+                "Setup completed.\n\nC:\\WINDOWS\\system32>strmqm QM1SEC\n"));
+        assertThat(typed.get("strmqm").get("queueManager").asText()).isEqualTo("QM1SEC");
+        // The lab's crtmqm and strmqm, one after the other, read the same way.
+        String lab = lab("mqeast1", "crtmqm", "QMNEW").stdout() + lab("mqeast1", "strmqm", "QMNEW").stdout();
+        JsonNode labBoth = parse("crtmqm", lab);
+        assertThat(labBoth.get("crtmqm").get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(labBoth.get("strmqm").get("outcome").asText()).isEqualTo("STARTED");
+        assertThat(messages(labBoth.get("strmqm")).subList(0, 5)).isEqualTo(messages(both.get("strmqm")).subList(0, 5)
+                .stream().map(m -> m.replace("QM1SEC", "QMNEW")).toList());
     }
 
     @Test
@@ -182,6 +202,22 @@ class IbmCorpusTest {
         List<String> mq9 = names(labAll);
         assertThat(mq9.remove("XQMSGSA")).isTrue();
         assertThat(mq9).isEqualTo(names(binding));
+
+        // Saved status, as the lab prints it once a message has crossed the channel, is read by parse too: IBM's
+        // common status fields (DISPLAY CHSTATUS reference) and what is always returned, SAVED in place of CURRENT.
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
+        SimulatedMqEstate moving = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock);
+        moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"), "START CHANNEL(QM2.TO.BANK)\n");
+        moving.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 1, false);
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode labSaved = parse("runmqsc", moving.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"),
+                "DIS CHS(QM2.TO.BANK) SAVED ALL\n").stdout()).get("commands").get(0).get("objects").get(0)
+                .get("attributes");
+        assertThat(names(labSaved)).containsExactly("CHANNEL", "CHLTYPE", "CONNAME", "CURLUWID", "CURMSGS", "CURSEQNO",
+                "INDOUBT", "LSTLUWID", "LSTSEQNO", "RQMNAME", "SAVED", "STATUS", "XMITQ");
+        assertThat(labSaved.get("LSTSEQNO").asText()).isEqualTo("1");
+        assertThat(names(binding)).as("every saved field is one MQ prints for current status too, but SAVED")
+                .containsAll(names(labSaved).stream().filter(n -> !n.equals("SAVED")).toList());
     }
 
     private static List<String> names(JsonNode attributes) {

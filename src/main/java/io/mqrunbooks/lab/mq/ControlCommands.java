@@ -200,10 +200,13 @@ final class ControlCommands {
 
     LabExecution strmqm(String host, List<String> args) {
         boolean standby = false;
+        boolean noServices = false;
         String qmName = null;
         for (String a : args) {
             if (a.equals("-x")) {
                 standby = true;
+            } else if (a.equals("-ns")) {
+                noServices = true;
             } else if (a.startsWith("-") || qmName != null) {
                 return usage("strmqm");
             } else {
@@ -252,7 +255,7 @@ final class ControlCommands {
         if (rt.awaitingMediaRestore) {
             return Output.error(23, "AMQ7017E: Log not available.");
         }
-        world.start(rt, host);
+        world.start(rt, host, !noServices);
         rt.standbyPermitted = standby;
         return new Output()
                 .out("IBM MQ queue manager '" + qmName + "' starting.")
@@ -505,7 +508,13 @@ final class ControlCommands {
             return Output.error(16, DOES_NOT_EXIST);
         }
         QueueManagerRuntime rt = found.get();
-        if (rt.running() || rt.standbyHosts.contains(host)) {
+        if (rt.standbyHosts.contains(host)) {
+            // dltmqm return code 26, described by IBM as "Queue manager running as a standby instance." (dltmqm
+            // reference, https://www.ibm.com/docs/SSFKSJ_9.3.0/refadmin/q083140_.html); no transcript shows the text
+            // it prints, so the lab prints that description.
+            return Output.error(26, "Queue manager running as a standby instance.");
+        }
+        if (rt.running()) {
             return new Output().out(RUNNING).exit(5);
         }
         world.byHost.get(host).remove(qmName);
@@ -528,7 +537,7 @@ final class ControlCommands {
             case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby|ha|dr] [-s] [-x]"
                     + " [-n] [-a]";
             case "dspmqver" -> "Usage: dspmqver [-a] [-b] [-f Fields] [-i] [-p Components] [-t Types] [-v]";
-            case "strmqm" -> "Usage: strmqm [-x] QMgrName";
+            case "strmqm" -> "Usage: strmqm [-x] [-ns] QMgrName";
             case "endmqm" -> "Usage: endmqm [-c | -i | -p | -w] [-r] [-s] [-x] QMgrName";
             case "crtmqm" -> "Usage: crtmqm [-p Port] [-rr p|s -rt a|s -rl LocalIP -ri RemoteIP -rn RemoteNode"
                     + " -rp ReplPort] QMgrName";

@@ -54,6 +54,8 @@ final class LabWorld {
     private final Map<String, Instant> idleSince = new HashMap<>();
     /** "QM/channel" of the senders that ended after their disconnect interval, until a message restarts them. */
     private final Set<String> disconnected = new HashSet<>();
+    /** "QM/channel" of each sender started: when, so it shows BINDING for {@code channelBindTime}. */
+    private final Map<String, Instant> startedChannels = new HashMap<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -404,6 +406,16 @@ final class LabWorld {
     // ---------------------------------------------------------------- starting and ending
 
     void start(QueueManagerRuntime rt, String host) {
+        start(rt, host, true);
+    }
+
+    /**
+     * Starts {@code rt} on {@code host}. Without services ({@code strmqm -ns}) neither the listeners with
+     * CONTROL(QMGR) nor the cluster-senders start: IBM's strmqm reference says -ns "Prevents any of the following
+     * processes from starting automatically when the queue manager starts: The channel initiator, The command
+     * server, Listeners, Services" (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q083650_.html).
+     */
+    void start(QueueManagerRuntime rt, String host, boolean services) {
         rt.activeHost = host;
         rt.standbyHosts.remove(host);
         rt.startedAt = now();
@@ -411,20 +423,30 @@ final class LabWorld {
         rt.data.qmgrAttributes.put("VERSION", versionAttribute(version));
         rt.data.qmgrAttributes.put("CMDLEVEL", Integer.toString(commandLevel(version)));
         rt.data.runningListeners.clear();
+        rt.data.channelRequests.values().removeIf("START"::equals);
+        if (!services) {
+            return;
+        }
         for (MqObject l : rt.data.listeners.values()) {
             if ("QMGR".equals(l.attribute("CONTROL"))) {
                 rt.data.runningListeners.add(l.name());
             }
         }
-        rt.data.channelRequests.values().removeIf("START"::equals);
         // MQ starts the cluster-senders of its clusters; SYSTEM.DEF.CLUSSDR (no CLUSTER) is a template, never started.
         for (MqObject ch : rt.data.channels.values()) {
             String cluster = ch.attribute("CLUSTER");
             if ("CLUSSDR".equals(ch.channelType()) && cluster != null && !cluster.isBlank()
                     && !"STOP".equals(rt.data.channelRequests.get(ch.name()))) {
-                rt.data.channelRequests.put(ch.name(), "START");
+                startChannel(rt, ch.name());
             }
         }
+    }
+
+    /** A sender asked to start (START CHANNEL, strmqm, a triggered restart): it binds, then runs. */
+    void startChannel(QueueManagerRuntime rt, String channel) {
+        rt.data.channelRequests.put(channel, "START");
+        rt.data.channelMessages.remove(channel);
+        startedChannels.put(rt.name + "/" + channel, now());
     }
 
     void end(QueueManagerRuntime rt, QmStatus how) {
@@ -447,7 +469,12 @@ final class LabWorld {
         if ("STOP".equals(request)) {
             return "STOPPED";
         }
-        return senderTarget(rt, channel).isPresent() ? "RUNNING" : "RETRYING";
+        if (senderTarget(rt, channel).isEmpty()) {
+            return "RETRYING";
+        }
+        Instant started = startedChannels.get(rt.name + "/" + channel.name());
+        boolean binding = started != null && now().isBefore(started.plus(options.channelBindTime()));
+        return binding ? "BINDING" : "RUNNING";
     }
 
     Optional<QueueManagerRuntime> senderTarget(QueueManagerRuntime rt, MqObject channel) {
@@ -769,8 +796,7 @@ final class LabWorld {
             if (rt.data.channelRequests.containsKey(ch.name())) {
                 disconnected.remove(key);
             } else if (depth > 0 && disconnected.remove(key)) {
-                rt.data.channelRequests.put(ch.name(), "START");
-                rt.data.channelMessages.remove(ch.name());
+                startChannel(rt, ch.name());
             }
             if (depth > 0 || !"RUNNING".equals(senderStatus(rt, ch))) {
                 idleSince.remove(key);
@@ -833,9 +859,25 @@ final class LabWorld {
         }
     }
 
+    /**
+     * One message over a channel: MSGS on both ends, and the saved status both ends keep from their first batch on
+     * (IBM MQ 9.4, "Displaying channel status", https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=objects-displaying-channel-status:
+     * saved status applies once at least one batch has been transmitted; the lab commits one message a batch).
+     */
     private static void countOnChannel(QueueManagerRuntime sender, QueueManagerRuntime receiver, String channel) {
         sender.data.channelMessages.merge(channel, 1L, Long::sum);
         receiver.data.channelMessages.merge(channel, 1L, Long::sum);
+        MqObject defined = sender.data.channels.get(channel);
+        MqObject rcvr = receiver.data.channels.get(channel);
+        boolean clusterSender = defined == null || "CLUSSDR".equals(defined.channelType());
+        String conname = defined != null ? defined.attribute("CONNAME") : rcvr.attribute("CONNAME");
+        String xmitq = clusterSender ? CLUSTER_XMITQ : defined.attribute("XMITQ");
+        sender.data.savedStatus.merge(channel,
+                new SavedChannelStatus(clusterSender ? "CLUSSDR" : "SDR", conname, receiver.name, xmitq, 1, "RUNNING"),
+                SavedChannelStatus::nextBatch);
+        receiver.data.savedStatus.merge(channel,
+                new SavedChannelStatus(rcvr.channelType(), "127.0.0.1", sender.name, "", 1, "RUNNING"),
+                SavedChannelStatus::nextBatch);
     }
 
     /** XQMSGSA of a sender: messages on its transmission queue that it would send (0 for a receiver). */

@@ -468,13 +468,14 @@ final class Mqsc {
         }
         boolean sender = "SDR".equals(channel.channelType()) || "CLUSSDR".equals(channel.channelType());
         if (start) {
-            if (sender && "RUNNING".equals(world.senderStatus(rt, channel))) {
+            String current = sender ? world.senderStatus(rt, channel) : null;
+            if ("RUNNING".equals(current) || "BINDING".equals(current)) {
                 return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
             }
-            rt.data.channelMessages.remove(name);
             if (sender) {
-                rt.data.channelRequests.put(name, "START");
+                world.startChannel(rt, name);
             } else {
+                rt.data.channelMessages.remove(name);
                 rt.data.channelRequests.remove(name);
             }
             return Result.ok("AMQ8018I: Start IBM MQ channel accepted.");
@@ -487,6 +488,7 @@ final class Mqsc {
             rt.data.channelRequests.remove(name);
         } else {
             rt.data.channelRequests.put(name, "STOP");
+            rt.data.savedStatus.computeIfPresent(name, (n, saved) -> saved.stopped());
         }
         return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
     }
@@ -510,6 +512,7 @@ final class Mqsc {
         }
         if (!inactive) {
             rt.data.channelRequests.put(name, "STOP");
+            rt.data.savedStatus.computeIfPresent(name, (n, saved) -> saved.stopped());
         }
         return Result.ok("AMQ8019I: Stop IBM MQ channel accepted.");
     }
@@ -710,6 +713,7 @@ final class Mqsc {
             default -> throw new SyntaxError(objectToken.end());
         }
         boolean all = false;
+        String instanceType = null;
         List<String> requested = new ArrayList<>();
         Map<String, String> filters = new LinkedHashMap<>();
         String[] where = null;
@@ -717,6 +721,11 @@ final class Mqsc {
             String k = t.keyword();
             if (k.equals("ALL") && !t.hasValue()) {
                 all = true;
+            } else if (object.equals("CHSTATUS") && CHSTATUS_INSTANCE_TYPES.contains(k) && !t.hasValue()) {
+                if (instanceType != null) {
+                    throw new SyntaxError(t.end());
+                }
+                instanceType = k;
             } else if (k.equals("WHERE") && t.hasValue() && where == null) {
                 where = parseWhere(t, known);
             } else if (known.contains(k) && !t.hasValue()) {
@@ -726,6 +735,9 @@ final class Mqsc {
             } else {
                 throw new SyntaxError(t.end());
             }
+        }
+        if ("SAVED".equals(instanceType)) {
+            rows = savedChannelStatusRows(rt, pattern);
         }
         List<Row> matching = rows;
         if (rows.isEmpty()) {
@@ -1048,6 +1060,52 @@ final class Mqsc {
             "JOBNAME", "LOCLADDR", "LSTLUWID", "LSTMSGDA", "LSTMSGTI", "LSTSEQNO", "MCASTAT", "MCAUSER", "MONCHL",
             "MSGS", "NPMSPEED", "RQMNAME", "SECPROT", "SSLCERTI", "SSLKEYDA", "SSLKEYTI", "SSLPEER", "SSLRKEYS",
             "STATUS", "STOPREQ", "SUBSTATE", "XBATCHSZ", "RVERSION", "RPRODUCT");
+    /**
+     * DISPLAY CHSTATUS's choice of status: CURRENT (the default) or SAVED. SHORT is "Valid only on z/OS" (IBM's
+     * DISPLAY CHSTATUS reference, https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=reference-display-chstatus-display-channel-status),
+     * so on Linux it is a syntax error like any unknown keyword.
+     */
+    private static final Set<String> CHSTATUS_INSTANCE_TYPES = Set.of("CURRENT", "SAVED");
+    /**
+     * A saved status holds IBM's "common status" fields (CHLTYPE, CURLUWID, CURMSGS, CURSEQNO, INDOUBT, LSTLUWID,
+     * LSTSEQNO, STATUS) and what is always returned (CHANNEL, CONNAME, SAVED, RQMNAME, XMITQ), in the alphabetical
+     * order MQ prints current status in; no public transcript of SAVED shows its order.
+     */
+    private static final List<String> SAVED_STATUS_ORDER = List.of("CHANNEL", "CHLTYPE", "CONNAME", "CURLUWID",
+            "CURMSGS", "CURSEQNO", "INDOUBT", "LSTLUWID", "LSTSEQNO", "RQMNAME", "SAVED", "STATUS", "XMITQ");
+    private static final Set<String> SAVED_STATUS_ALWAYS = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "RQMNAME",
+            "SAVED", "STATUS", "XMITQ");
+
+    private static List<Row> savedChannelStatusRows(QueueManagerRuntime rt, String pattern) {
+        List<Row> rows = new ArrayList<>();
+        rt.data.savedStatus.forEach((channel, saved) -> {
+            if (!MqscText.matches(pattern, channel)) {
+                return;
+            }
+            LinkedHashMap<String, String> a = new LinkedHashMap<>();
+            for (String key : SAVED_STATUS_ORDER) {
+                a.put(key, switch (key) {
+                    case "CHANNEL" -> channel;
+                    case "CHLTYPE" -> saved.channelType();
+                    case "CONNAME" -> saved.conname();
+                    case "CURLUWID", "LSTLUWID" -> "0000000000000000";
+                    case "CURMSGS" -> "0";
+                    case "CURSEQNO", "LSTSEQNO" -> Long.toString(saved.sequenceNumber());
+                    case "INDOUBT" -> "NO";
+                    case "RQMNAME" -> saved.remoteQueueManager();
+                    case "SAVED" -> null;
+                    case "STATUS" -> saved.status();
+                    default -> saved.xmitq();
+                });
+            }
+            if (saved.channelType().endsWith("RCVR")) {
+                a.remove("XMITQ");
+            }
+            rows.add(new Row(a, SAVED_STATUS_ALWAYS, Set.of()));
+        });
+        return rows;
+    }
+
     /** What DISPLAY CHSTATUS always returns, whatever attributes are asked for. */
     private static final Set<String> CHSTATUS_ALWAYS = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT",
             "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
@@ -1064,6 +1122,9 @@ final class Mqsc {
                           String status, String xmitq) {
         boolean sender = !type.endsWith("RCVR");
         boolean running = "RUNNING".equals(status);
+        // A binding sender's MCA runs and connects; its partner is not known yet (real MQ 8 STATUS(BINDING) row,
+        // mq-output/runmqsc/chstatus-all-sender-receiver-mq8.txt).
+        boolean binding = "BINDING".equals(status);
         long messages = rt.data.channelMessages.getOrDefault(channel, 0L);
         String started = world.stampOf(rt.startedAt);
         Map<String, String> v = new java.util.HashMap<>();
@@ -1089,13 +1150,13 @@ final class Mqsc {
         v.put("LSTSEQNO", Long.toString(messages));
         v.put("HBINT", "300");
         v.put("INDOUBT", "NO");
-        v.put("JOBNAME", running ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
+        v.put("JOBNAME", running || binding ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
         v.put("LOCLADDR", "");
         v.put("LONGRTS", "999999999");
         v.put("SHORTRTS", "10");
         v.put("LSTMSGDA", "");
         v.put("LSTMSGTI", "");
-        v.put("MCASTAT", running ? "RUNNING" : "NOTRUNNING");
+        v.put("MCASTAT", running || binding ? "RUNNING" : "NOTRUNNING");
         v.put("MCAUSER", "mqm");
         v.put("MONCHL", "OFF");
         v.put("MSGS", Long.toString(messages));
@@ -1107,7 +1168,7 @@ final class Mqsc {
         }
         v.put("STATUS", status);
         v.put("STOPREQ", "NO");
-        v.put("SUBSTATE", running ? (sender ? "MQGET" : "RECEIVE") : "");
+        v.put("SUBSTATE", running ? (sender ? "MQGET" : "RECEIVE") : binding ? "NETCONNECT" : "");
         v.put("XMITQ", xmitq);
         v.put("XQMSGSA", Integer.toString(world.messagesWaitingFor(rt, channel, type, xmitq)));
         v.put("RVERSION", running ? "09040000" : "");

@@ -22,6 +22,8 @@ final class QueueManagerData {
     final Map<String, String> channelRequests = new TreeMap<>();
     /** Messages each channel has sent or received since it last started (DISPLAY CHSTATUS MSGS). */
     final Map<String, Long> channelMessages = new TreeMap<>();
+    /** DISPLAY CHSTATUS SAVED: kept from a channel's first batch on, across restarts (it is on disk in MQ). */
+    final Map<String, SavedChannelStatus> savedStatus = new TreeMap<>();
     final Set<String> runningListeners = new LinkedHashSet<>();
     final Set<String> suspendedClusters = new LinkedHashSet<>();
     /** Cluster queues a partial repository has sent to, so it holds their definitions. */
@@ -53,6 +55,7 @@ final class QueueManagerData {
         messages.forEach((k, v) -> c.messages.put(k, new ArrayDeque<>(v)));
         c.channelRequests.putAll(channelRequests);
         c.channelMessages.putAll(channelMessages);
+        c.savedStatus.putAll(savedStatus);
         c.runningListeners.addAll(runningListeners);
         c.suspendedClusters.addAll(suspendedClusters);
         c.usedClusterQueues.addAll(usedClusterQueues);

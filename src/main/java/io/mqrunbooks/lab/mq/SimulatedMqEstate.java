@@ -102,8 +102,9 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                 case "endmqm" -> control.endmqm(host, args);
                 case "crtmqm" -> control.crtmqm(host, args);
                 case "dltmqm" -> control.dltmqm(host, args);
-                case "rdqmstatus" -> rdqm.rdqmstatus(host, args);
-                case "rdqmdr" -> rdqm.rdqmdr(host, user, args);
+                case "rdqmstatus" -> throughSudoForMqm(name, user, () -> rdqm.rdqmstatus(host, args));
+                case "rdqmdr" -> throughSudoForMqm(name, user,
+                        () -> rdqm.rdqmdr(host, "mqm".equals(user) ? "root" : user, args));
                 case "runmqsc" -> mqsc.runmqsc(host, args, input);
                 case "dmpmqcfg" -> dmpmqcfg.dmpmqcfg(host, user, args);
                 case "amqsput" -> samples.amqsput(host, args, input);
@@ -113,6 +114,20 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             world.settle();
             return result;
         });
+    }
+
+    /**
+     * IBM's RDQM commands, run by mqm, re-run themselves through sudo and say so after their output, as in IBM's
+     * mq-rdqm samples ("Command '/opt/mqm/bin/rdqmdr' run with sudo.", github.com/ibm-messaging/mq-rdqm
+     * cloud/azure/Test.md lines 237-238; Troubleshooting.md line 50 for rdqmstatus).
+     */
+    private static LabExecution throughSudoForMqm(String program, String user, Supplier<LabExecution> command) {
+        LabExecution result = command.get();
+        if (!"mqm".equals(user)) {
+            return result;
+        }
+        return new LabExecution(result.exitCode(),
+                result.stdout() + "Command '/opt/mqm/bin/" + program + "' run with sudo.\n", result.stderr());
     }
 
     // ---------------------------------------------------------------- lab control

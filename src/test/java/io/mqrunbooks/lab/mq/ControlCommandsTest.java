@@ -3,6 +3,8 @@ package io.mqrunbooks.lab.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqResult;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import java.util.List;
 import java.util.Optional;
@@ -288,7 +290,7 @@ class ControlCommandsTest extends LabTestSupport {
     @Test
     void badUsageGivesTheUsageLine() {
         LabExecution r = run("mqeast1", "strmqm");
-        assertThat(r.stderr()).isEqualTo("Usage: strmqm [-x] QMgrName\n");
+        assertThat(r.stderr()).isEqualTo("Usage: strmqm [-x] [-ns] QMgrName\n");
         assertThat(r.exitCode()).isEqualTo(20);
         assertThat(run("mqeast1", "endmqm NOPE").stderr()).isEqualTo("AMQ8118E: IBM MQ queue manager does not exist.\n");
     }
@@ -305,5 +307,41 @@ class ControlCommandsTest extends LabTestSupport {
                 .isEqualTo("QMNAME(QM1)                                               STATUS(Ended unexpectedly)\n");
         assertThat(run("mqeast1", "dspmq -o standby -m QM1").stdout())
                 .isEqualTo("QMNAME(QM1)                                               STANDBY(Not permitted)\n");
+    }
+
+    @Test
+    void dltmqmOnTheStandbysHostIsRefusedWithReturnCode26AndOnTheActivesAsRunning() {
+        LabExecution onStandby = run("mi2", "dltmqm MIQM");
+        assertThat(onStandby.exitCode()).isEqualTo(26);
+        assertThat(onStandby.stderr()).isEqualTo("Queue manager running as a standby instance.\n");
+        LabExecution onActive = run("mi1", "dltmqm MIQM");
+        assertThat(onActive.exitCode()).isEqualTo(5);
+        assertThat(onActive.stdout()).isEqualTo("IBM MQ queue manager running.\n");
+        assertThat(run("mi2", "dspmq -m MIQM").stdout()).contains("STATUS(Running as standby)");
+    }
+
+    @Test
+    void strmqmNsStartsWithoutListenersOrClusterSenders() {
+        run("fr1", "endmqm -i FR1");
+        LabExecution started = run("fr1", "strmqm -ns FR1");
+        assertThat(started.exitCode()).isZero();
+        assertThat(started.stdout()).endsWith("IBM MQ queue manager 'FR1' started using V9.4.0.0.\n");
+        String status = lab.execute("fr1", "mqm", List.of("runmqsc", "FR1"),
+                "DIS LSSTATUS(*)\nDIS CHS(TO.FR2)\n").stdout();
+        assertThat(status).contains("AMQ8420I: Channel Status not found.\n").doesNotContain("STATUS(RUNNING)");
+        run("fr1", "endmqm -i FR1");
+        run("fr1", "strmqm FR1");
+        assertThat(lab.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "DIS LSSTATUS(*)\nDIS CHS(TO.FR2)\n")
+                .stdout()).contains("STATUS(RUNNING)");
+    }
+
+    @Test
+    void dspmqWithOneQueueManagerAndSeveralOutputsPrintsThemOnOneLineTheParserReads() {
+        String both = run("mi1", "dspmq -m MIQM -o status -o standby -x").stdout();
+        assertThat(both).startsWith("QMNAME(MIQM)").contains("STATUS(Running)", "STANDBY(Permitted)")
+                .contains("    INSTANCE(mi1) MODE(Active)\n");
+        DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(both).queueManagers().get(0);
+        assertThat(entry.attributes()).containsEntry("STATUS", "Running").containsEntry("STANDBY", "Permitted");
+        assertThat(entry.instances()).hasSize(2);
     }
 }

@@ -89,7 +89,26 @@ class RdqmDrTest extends LabTestSupport {
         assertThat(promote.stderr()).isEqualTo("Queue manager 'QMDR' cannot be made the DR primary: it is the DR"
                 + " primary on the other node and the DR replication link is working.\n");
         assertThat(lab.drRole("dr2", "QMDR")).contains(DrRole.SECONDARY);
-        assertThat(run("dr2", "rdqmdr -m QMDR -p").stderr()).isEqualTo("rdqmdr must be run as root or through sudo.\n");
+        LabExecution asMqm = run("dr2", "rdqmdr -m QMDR -p");
+        assertThat(asMqm.stderr()).as("mqm's rdqmdr re-runs through sudo and is refused like root's")
+                .startsWith("Queue manager 'QMDR' cannot be made the DR primary");
+        assertThat(asMqm.stdout()).isEqualTo("Command '/opt/mqm/bin/rdqmdr' run with sudo.\n");
+        assertThat(lab.execute("dr2", "app", List.of("rdqmdr", "-m", "QMDR", "-p"), "").stderr())
+                .isEqualTo("rdqmdr must be run as root or through sudo.\n");
+    }
+
+    @Test
+    void rdqmCommandsRunByMqmGoThroughSudoAndSaySoAsIbmsWrapperDoes() {
+        assertThat(run("dr1", "endmqm QMDR").exitCode()).isZero();
+        LabExecution demote = run("dr1", "rdqmdr -m QMDR -s");
+        // The same two lines as IBM's sample (mq-output/rdqmdr/made-secondary-with-sudo-note.txt).
+        assertThat(demote.stdout()).isEqualTo("Queue manager 'QMDR' has been made the DR secondary on this node.\n"
+                + "Command '/opt/mqm/bin/rdqmdr' run with sudo.\n");
+        assertThat(new io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrParser().parse(demote.stdout()).outcome().name())
+                .isEqualTo("MADE_SECONDARY");
+        assertThat(run("dr1", "rdqmstatus -m QMDR").stdout()).contains("DR role:                                Secondary\n")
+                .endsWith("Command '/opt/mqm/bin/rdqmstatus' run with sudo.\n");
+        assertThat(root("dr1", "rdqmstatus -m QMDR").stdout()).doesNotContain("run with sudo");
     }
 
     @Test

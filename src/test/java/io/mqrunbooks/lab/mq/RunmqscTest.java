@@ -373,4 +373,85 @@ class RunmqscTest extends LabTestSupport {
         assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MSGS\n").stdout()).contains("STATUS(RUNNING)",
                 "MSGS(1)");
     }
+
+    @Test
+    void aStartedSenderBindsForTheConfiguredTimeAndSendsNothingUntilItRuns() {
+        lab = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock,
+                LabMqOptions.defaults().withChannelBindTime(Duration.ofSeconds(3)), LabSeed.standard());
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 2, false);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(2));
+        // Layout and values of a binding sender as the real MQ 8 DIS CHS(*) ALL sample shows them
+        // (mq-output/runmqsc/chstatus-all-sender-receiver-mq8.txt): MCA running, partner not yet known.
+        String binding = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MCASTAT RVERSION\n").stdout();
+        assertThat(binding).contains("""
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
+                   CONNAME(partner1(1471))                 CURRENT
+                   MCASTAT(RUNNING)                        RQMNAME( )
+                   STATUS(BINDING)                         SUBSTATE(NETCONNECT)
+                   XMITQ(QM2.TO.BANK.XMIT)                 RVERSION( )
+                """);
+        assertThat(mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n").stdout())
+                .contains("AMQ9514E: Channel 'QM2.TO.BANK' is in use.\n");
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).as("nothing moves while binding").isEqualTo(2);
+        assertThat(mqsc("partner1", "BANKGW", "DIS CHS(QM2.TO.BANK)\n").stdout())
+                .contains("AMQ8420I: Channel Status not found.\n");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK)\n").stdout())
+                .contains("   RQMNAME(BANKGW)                         STATUS(RUNNING)\n");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).isZero();
+    }
+
+    @Test
+    void savedStatusStartsWithTheFirstBatchOutlivesARestartAndRecordsAStop() {
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) SAVED\n").stdout())
+                .as("no batch sent yet").contains("AMQ8420I: Channel Status not found.\n");
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 3, true);
+        clock.advance(Duration.ofSeconds(1));
+        String saved = mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) SAVED\n").stdout();
+        assertThat(saved).contains("""
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
+                   CONNAME(partner1(1471))                 RQMNAME(BANKGW)
+                   SAVED                                   STATUS(RUNNING)
+                   XMITQ(QM2.TO.BANK.XMIT)
+                """).doesNotContain("CURRENT", "SUBSTATE");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) SAVED ALL\n").stdout()).contains("""
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(SDR)
+                   CONNAME(partner1(1471))                 CURLUWID(0000000000000000)
+                   CURMSGS(0)                              CURSEQNO(3)
+                   INDOUBT(NO)                             LSTLUWID(0000000000000000)
+                   LSTSEQNO(3)                             RQMNAME(BANKGW)
+                   SAVED                                   STATUS(RUNNING)
+                   XMITQ(QM2.TO.BANK.XMIT)
+                """).doesNotContain(" MSGS(", "BATCHES(", "SUBSTATE(");
+        assertThat(mqsc("partner1", "BANKGW", "DIS CHS(QM2.TO.BANK) SAVED LSTSEQNO\n").stdout()).contains("""
+                   CHANNEL(QM2.TO.BANK)                    CHLTYPE(RCVR)
+                   CONNAME(127.0.0.1)                      LSTSEQNO(3)
+                   RQMNAME(QM2)                            SAVED
+                   STATUS(RUNNING)
+                """);
+        mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK)\n");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) SAVED\n").stdout()).contains("STATUS(STOPPED)");
+        run("mqeast2", "endmqm -i QM2");
+        run("mqeast2", "strmqm QM2");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) SAVED LSTSEQNO\n").stdout())
+                .as("saved status is kept on disk across a restart").contains("LSTSEQNO(3)", "STATUS(STOPPED)");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) CURRENT\n").stdout()).contains("STATUS(STOPPED)");
+    }
+
+    @Test
+    void shortStatusIsZosOnlyAndOneStatusTypeAtATime() {
+        LabExecution r = mqsc("mqeast2", "QM2", "DIS CHS(*) SHORT\nDIS CHS(*) SAVED CURRENT\n");
+        assertThat(r.stdout()).contains("""
+                AMQ8405I: Syntax error detected at or near end of command segment below:-
+                DIS CHS(*) SHORT
+                """, """
+                AMQ8405I: Syntax error detected at or near end of command segment below:-
+                DIS CHS(*) SAVED CURRENT
+                """, "2 commands have a syntax error.");
+        assertThat(r.exitCode()).isEqualTo(10);
+    }
 }

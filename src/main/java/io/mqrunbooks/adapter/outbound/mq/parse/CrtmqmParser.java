@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.outbound.mq.parse;
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,82 @@ public final class CrtmqmParser {
             Pattern.compile("^Replicated data queue manager enabled\\.$"),
             Pattern.compile("^The system resource \\S+ is set at an unusually low level for " + PRODUCT + "\\.$"),
             RdqmdrParser.SUDO_NOTE);
+
+    private static final Pattern STRMQM_STARTING = Pattern.compile("^(?:AMQ\\d{4}I?: )?" + PRODUCT
+            + " queue manager '[^']+' starting\\.$");
+    /** Notes strmqm prints before "starting." (the MQ 9.4 transcripts show the RLIMIT one first). */
+    private static final List<Pattern> STRMQM_NOTES = List.of(
+            Pattern.compile("^The system resource \\S+ is set at an unusually low level for " + PRODUCT + "\\.$"),
+            Pattern.compile("^There (?:are|is) \\d+ days? left in the trial period for this copy of " + PRODUCT + "\\.$"));
+    /** A shell prompt with the strmqm command typed at it, as pasted sessions show it ("mqm@host:~$ strmqm QM3"). */
+    private static final Pattern STRMQM_TYPED = Pattern.compile("^\\S*[$#>] *(?:/opt/mqm/bin/)?strmqm(?: .*)?$");
+
+    /**
+     * What an operator pastes: crtmqm's output, optionally followed by the strmqm that started the queue manager
+     * (with or without the typed {@code strmqm} line). The strmqm part is read by {@link ControlMessageParser}, must
+     * be a start and must name the queue manager crtmqm created.
+     */
+    public CrtmqmTranscript readTranscript(String output) {
+        List<Line> lines = OutputLines.nonBlank(output);
+        int end = firstLineAfterCrtmqm(lines);
+        if (end < 0) {
+            return new CrtmqmTranscript(parse(output), null);
+        }
+        List<String> all = OutputLines.of(output).stream().map(Line::text).toList();
+        int split = lines.get(end).number() - 1;
+        CrtmqmResult created = parse(String.join("\n", all.subList(0, split)));
+        int from = STRMQM_TYPED.matcher(all.get(split).strip()).matches() ? split + 1 : split;
+        ControlResult started;
+        try {
+            started = new ControlMessageParser().parse(String.join("\n", all.subList(from, all.size())));
+        } catch (MqOutputParseException e) {
+            throw new MqOutputParseException("from line " + lines.get(end).number()
+                    + " on, after crtmqm, expected strmqm output: " + e.getMessage());
+        }
+        if (!Set.of(ControlResult.Outcome.STARTED, ControlResult.Outcome.STANDBY_STARTED,
+                ControlResult.Outcome.ALREADY_RUNNING).contains(started.outcome())) {
+            throw MqOutputParseException.at(lines.get(end).number(), lines.get(end).text(),
+                    "after crtmqm only strmqm output is read, but what follows says " + started.outcome());
+        }
+        if (created.queueManager() != null && started.queueManager() != null
+                && !created.queueManager().equals(started.queueManager())) {
+            throw new MqOutputParseException("crtmqm created '" + created.queueManager() + "' but the strmqm that"
+                    + " follows started '" + started.queueManager() + "'");
+        }
+        return new CrtmqmTranscript(created, started);
+    }
+
+    /**
+     * Index (in the non-blank lines) where strmqm's output begins after crtmqm's "Setup completed.": the typed
+     * {@code strmqm} line, or strmqm's "... starting." line with the resource or trial notes strmqm prints before it;
+     * -1 when nothing after the setup looks like strmqm (the whole text is then crtmqm's, RDQM lines included).
+     */
+    private static int firstLineAfterCrtmqm(List<Line> lines) {
+        int setup = -1;
+        for (int i = 0; i < lines.size() && setup < 0; i++) {
+            if (SETUP_COMPLETED.matcher(lines.get(i).text().strip()).matches()) {
+                setup = i;
+            }
+        }
+        for (int i = setup + 1; setup >= 0 && i < lines.size(); i++) {
+            String text = lines.get(i).text().strip();
+            if (STRMQM_TYPED.matcher(text).matches()) {
+                return i;
+            }
+            if (STRMQM_STARTING.matcher(text).matches()) {
+                int first = i;
+                while (first - 1 > setup && isStrmqmNote(lines.get(first - 1).text().strip())) {
+                    first--;
+                }
+                return first;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isStrmqmNote(String text) {
+        return STRMQM_NOTES.stream().anyMatch(p -> p.matcher(text).matches());
+    }
 
     public CrtmqmResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);

@@ -23,6 +23,16 @@ public final class DspmqParser {
             "GRPROLE");
     private static final Set<String> STANDBY_VALUES = Set.of("Permitted", "Not permitted", "Not applicable");
     private static final Set<String> MODES = Set.of("Active", "Standby");
+    /**
+     * What a Native HA instance line of {@code dspmq -o nativeha -x} holds after INSTANCE, as IBM lists the fields
+     * ("Viewing the status of Native HA queue managers",
+     * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html).
+     */
+    private static final Set<String> NATIVE_HA_INSTANCE_KEYWORDS = Set.of("ROLE", "REPLADDR", "CONNACTV", "INSYNC",
+            "BACKLOG", "CONNINST", "ALTDATE", "ALTTIME");
+    /** "ROLE: ... one of Active, Replica, or Unknown" (the same IBM page). */
+    private static final Set<String> NATIVE_HA_ROLES = Set.of("Active", "Replica", "Unknown");
+    private static final Set<String> YES_NO = Set.of("Yes", "No", "Unknown");
 
     public DspmqResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
@@ -83,15 +93,55 @@ public final class DspmqParser {
                             "unknown instance MODE '" + mode + "'; expected Active or Standby");
                 }
                 instances.add(new DspmqResult.Instance(attrs.get(0).value(), mode));
+            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() > 1 && attrs.get(1).name().equals("ROLE")
+                    && Character.isWhitespace(line.text().charAt(0))) {
+                if (name == null) {
+                    throw MqOutputParseException.at(line.number(), line.text(),
+                            "an INSTANCE line must follow a QMNAME line");
+                }
+                instances.add(nativeHaInstance(line, attrs));
             } else {
                 throw MqOutputParseException.at(line.number(), line.text(),
-                        "expected a QMNAME(...) line or an indented INSTANCE(...) MODE(...) line");
+                        "expected a QMNAME(...) line or an indented INSTANCE(...) MODE(...) or INSTANCE(...) ROLE(...) line");
             }
         }
         if (name != null) {
             entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances));
         }
         return new DspmqResult(entries, notKnown);
+    }
+
+    private static DspmqResult.Instance nativeHaInstance(Line line, List<Attribute> attrs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("INSTANCE", attrs.get(0).value());
+        for (Attribute a : attrs.subList(1, attrs.size())) {
+            if (!NATIVE_HA_INSTANCE_KEYWORDS.contains(a.name())) {
+                throw MqOutputParseException.at(line.number(), line.text(), "unknown Native HA instance attribute "
+                        + a.name() + "; expected one of " + NATIVE_HA_INSTANCE_KEYWORDS);
+            }
+            String value = a.value().strip(); // MQ prints a blank value as "( )"
+            if (fields.put(a.name(), value) != null) {
+                throw MqOutputParseException.at(line.number(), line.text(), a.name() + " appears twice");
+            }
+            boolean ok = switch (a.name()) {
+                case "ROLE" -> isOneOf(NATIVE_HA_ROLES, value);
+                case "CONNACTV", "INSYNC", "CONNINST" -> isOneOf(YES_NO, value);
+                case "BACKLOG" -> value.matches("\\d*");
+                case "ALTDATE" -> value.matches("(\\d{4}-\\d{2}-\\d{2})?");
+                case "ALTTIME" -> value.matches("(\\d{2}\\.\\d{2}\\.\\d{2})?");
+                default -> true;
+            };
+            if (!ok) {
+                throw MqOutputParseException.at(line.number(), line.text(),
+                        "unexpected value " + a.name() + "(" + a.value() + ")");
+            }
+        }
+        return new DspmqResult.Instance(attrs.get(0).value(), fields.get("ROLE"), fields);
+    }
+
+    /** A value in IBM's wording, or all upper case as {@code -n} prints it. */
+    private static boolean isOneOf(Set<String> wordings, String value) {
+        return wordings.stream().anyMatch(w -> w.equals(value) || w.toUpperCase(Locale.ROOT).equals(value));
     }
 
     private static List<Attribute> split(Line line) {

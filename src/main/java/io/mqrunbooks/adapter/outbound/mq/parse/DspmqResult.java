@@ -37,7 +37,19 @@ public record DspmqResult(List<QueueManagerEntry> queueManagers, MqMessage notKn
         }
     }
 
-    /** {@code INSTANCE(host) MODE(Active|Standby)} from dspmq -x. */
-    public record Instance(String host, String mode) {
+    /**
+     * An indented instance line of dspmq -x: {@code INSTANCE(host) MODE(Active|Standby)} of a multi-instance queue
+     * manager, or a Native HA instance ({@code INSTANCE(name) ROLE(..) REPLADDR(..) ...}), whose ROLE is the mode and
+     * whose printed attributes are kept in order in {@code nativeHa} (empty for a multi-instance line).
+     */
+    public record Instance(String host, String mode, Map<String, String> nativeHa) {
+
+        public Instance {
+            nativeHa = Collections.unmodifiableMap(new LinkedHashMap<>(nativeHa));
+        }
+
+        public Instance(String host, String mode) {
+            this(host, mode, Map.of());
+        }
     }
 }

@@ -80,4 +80,25 @@ class CrtmqmParserTest {
         assertThatThrownBy(() -> parser.parse("IBM MQ queue manager created.\nSomething odd happened.\nSetup completed."))
                 .hasMessage("line 2 'Something odd happened.': not a message crtmqm is known to print");
     }
+
+    @Test
+    void aTranscriptOfCrtmqmThenStrmqmIsReadAsBothAndRefusesAnythingElseAfterSetup() {
+        String sample = Fixtures.read("crtmqm", "crtmqm-then-strmqm-9.1-windows.txt");
+        CrtmqmTranscript both = parser.readTranscript(sample);
+        assertThat(both.crtmqm().queueManager()).isEqualTo("QM1SEC");
+        assertThat(both.strmqm().outcome()).isEqualTo(ControlResult.Outcome.STARTED);
+        assertThat(parser.readTranscript(sample.substring(0, sample.indexOf("IBM MQ queue manager 'QM1SEC' starting.")))
+                .strmqm()).as("crtmqm alone").isNull();
+        int strmqm = sample.indexOf("IBM MQ queue manager 'QM1SEC' starting.");
+        assertThatThrownBy(() -> parser.readTranscript(sample.substring(0, strmqm)
+                + sample.substring(strmqm).replace("QM1SEC", "QM9")))
+                .hasMessageContaining("crtmqm created 'QM1SEC' but the strmqm that follows started 'QM9'");
+        assertThatThrownBy(() -> parser.readTranscript(sample.replace("Log replay for queue manager 'QM1SEC' complete.",
+                "IBM MQ queue manager 'QM1SEC' ended.")))
+                .hasMessageContaining("from line 8 on, after crtmqm, expected strmqm output");
+        assertThatThrownBy(() -> parser.readTranscript(sample + "rm -rf /\n"))
+                .hasMessageContaining("expected strmqm output").hasMessageContaining("rm -rf /");
+        assertThatThrownBy(() -> parser.readTranscript(sample.replace("Setup completed.\n", "Setup completed.\nls\n")))
+                .as("a line between crtmqm and strmqm that is neither").hasMessageContaining("'ls'");
+    }
 }

@@ -1,6 +1,8 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -141,5 +143,32 @@ class DspmqParserTest {
         String longLine = "X".repeat(300);
         assertThatThrownBy(() -> parser.parse(longLine))
                 .hasMessageStartingWith("line 1 '" + "X".repeat(200) + "...':");
+    }
+
+    /**
+     * dspmq -o nativeha -x: a QMNAME line with ROLE, INSTANCE, INSYNC, QUORUM, then one indented line per instance
+     * with IBM's fields in IBM's order (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html;
+     * constructed from that field list, no public transcript of the instance lines was found).
+     */
+    @Test
+    void nativeHaInstanceLinesKeepEveryFieldInOrder() {
+        String text = """
+                QMNAME(BOB)                                               ROLE(Active) INSTANCE(inst1) INSYNC(Yes) QUORUM(3/3)
+                 INSTANCE(inst1) ROLE(Active) REPLADDR(9.20.123.45) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE(2022-01-12) ALTTIME(12.03.44)
+                 INSTANCE(inst2) ROLE(Replica) REPLADDR(9.20.123.46) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE(2022-01-12) ALTTIME(12.03.44)
+                 INSTANCE(inst3) ROLE(Replica) REPLADDR(9.20.123.47) CONNACTV(No) INSYNC(No) BACKLOG(1024) CONNINST(No) ALTDATE( ) ALTTIME( )
+                """;
+        DspmqResult.QueueManagerEntry bob = parser.parse(text).queueManagers().get(0);
+        assertThat(bob.attribute("QUORUM")).contains("3/3");
+        assertThat(bob.instances()).extracting(DspmqResult.Instance::host, DspmqResult.Instance::mode)
+                .containsExactly(tuple("inst1", "Active"), tuple("inst2", "Replica"), tuple("inst3", "Replica"));
+        assertThat(bob.instances().get(2).nativeHa()).containsExactly(entry("INSTANCE", "inst3"),
+                entry("ROLE", "Replica"), entry("REPLADDR", "9.20.123.47"), entry("CONNACTV", "No"),
+                entry("INSYNC", "No"), entry("BACKLOG", "1024"), entry("CONNINST", "No"), entry("ALTDATE", ""),
+                entry("ALTTIME", ""));
+        assertThatThrownBy(() -> parser.parse(text.replace("ROLE(Replica) REPLADDR(9.20.123.46)",
+                "ROLE(Leader) REPLADDR(9.20.123.46)"))).hasMessageContaining("line 3").hasMessageContaining("ROLE(Leader)");
+        assertThatThrownBy(() -> parser.parse(text.replace("BACKLOG(1024)", "BACKLOG(1024) LAG(5)")))
+                .hasMessageContaining("unknown Native HA instance attribute LAG");
     }
 }

@@ -1,0 +1,48 @@
+package io.mqrunbooks.lab;
+
+import io.mqrunbooks.lab.mq.LabMqOptions;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the lab profile's simulated MQ behaves in time ({@code mqrunbooks.lab.*}); the defaults are
+ * {@link LabMqOptions#defaults()}'s.
+ *
+ * @param syncRateKbPerSecond      how fast an RDQM DR synchronization catches up
+ * @param revertToSnapshotTime     how long "Reverting to snapshot" lasts
+ * @param channelMessagesPerSecond how fast a running sender channel drains its transmission queue
+ * @param channelBindTime          how long a started sender shows STATUS(BINDING) before RUNNING (0s: at once)
+ */
+@ConfigurationProperties("mqrunbooks.lab")
+public record LabSimulationProperties(@DefaultValue("10240") double syncRateKbPerSecond,
+                                      @DefaultValue("20s") Duration revertToSnapshotTime,
+                                      @DefaultValue("1000") double channelMessagesPerSecond,
+                                      @DefaultValue("0s") Duration channelBindTime) {
+
+    public LabSimulationProperties {
+        if (!(syncRateKbPerSecond > 0)) {
+            throw new IllegalArgumentException("mqrunbooks.lab.sync-rate-kb-per-second must be positive, was "
+                    + syncRateKbPerSecond);
+        }
+        if (revertToSnapshotTime.isNegative()) {
+            throw new IllegalArgumentException("mqrunbooks.lab.revert-to-snapshot-time must not be negative, was "
+                    + revertToSnapshotTime);
+        }
+        if (!(channelMessagesPerSecond > 0)) {
+            throw new IllegalArgumentException("mqrunbooks.lab.channel-messages-per-second must be positive, was "
+                    + channelMessagesPerSecond);
+        }
+        if (channelBindTime.isNegative()) {
+            throw new IllegalArgumentException("mqrunbooks.lab.channel-bind-time must not be negative, was "
+                    + channelBindTime);
+        }
+    }
+
+    public LabMqOptions toOptions() {
+        return LabMqOptions.defaults().withSyncRateKbPerSecond(syncRateKbPerSecond)
+                .withRevertToSnapshotTime(revertToSnapshotTime)
+                .withChannelMessagesPerSecond(channelMessagesPerSecond)
+                .withChannelBindTime(channelBindTime);
+    }
+}
