@@ -93,7 +93,14 @@ final class PcfCommandServer {
             Attribute.word("QMTYPE", MQIACF_Q_MGR_TYPE, Map.of("REPOS", MQQMT_REPOSITORY, "NORMAL", MQQMT_NORMAL)),
             Attribute.word("STATUS", MQIACH_CHANNEL_STATUS, CHANNEL_STATUS),
             Attribute.word("SUSPEND", MQIACF_SUSPEND, Map.of("YES", MQSUS_YES, "NO", MQSUS_NO)),
-            Attribute.word("TRPTYPE", MQIACH_XMIT_PROTOCOL_TYPE, TRANSPORT));
+            Attribute.word("TRPTYPE", MQIACH_XMIT_PROTOCOL_TYPE, TRANSPORT),
+            Attribute.text("VERSION", MQCA_VERSION, MQ_VERSION_LENGTH),
+            Attribute.text("DESCR", MQCACH_DESC, MQ_CHANNEL_DESC_LENGTH),
+            Attribute.number("BATCHSZ", MQIACH_BATCH_SIZE),
+            Attribute.text("ALTDATE", MQCA_ALTERATION_DATE, MQ_DATE_LENGTH),
+            Attribute.text("ALTTIME", MQCA_ALTERATION_TIME, MQ_TIME_LENGTH),
+            Attribute.text("CLUSDATE", MQCA_CLUSTER_DATE, MQ_DATE_LENGTH),
+            Attribute.text("CLUSTIME", MQCA_CLUSTER_TIME, MQ_TIME_LENGTH));
     private static final List<Attribute> QUEUE = List.of(
             Attribute.text("QUEUE", MQCA_Q_NAME, MQ_Q_NAME_LENGTH),
             Attribute.word("TYPE", MQIA_Q_TYPE, QUEUE_TYPE),
