@@ -1,13 +1,17 @@
 package io.mqrunbooks.lab;
 
+import io.mqrunbooks.adapter.outbound.mq.pcf.PcfConnectionFactory;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
 import io.mqrunbooks.lab.control.LabControl;
 import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import io.mqrunbooks.lab.pcf.LabPcfConnectionFactory;
+import io.mqrunbooks.lab.pcf.LabPcfRouting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +33,8 @@ import org.springframework.core.io.ResourceLoader;
  *       {@code channel-messages-per-second}, {@code channel-bind-time}: the simulation's timing
  *       ({@link LabSimulationProperties})</li>
  *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
+ *   <li>{@code mqrunbooks.lab.pcf-queue-managers}: queue managers whose MQ administration goes over PCF to the
+ *       lab's command server instead of runmqsc over SSH (comma-separated; default none), docs/pcf.md</li>
  * </ul>
  * The lab's controls are at {@code /lab/control/...} and the page {@code /lab} (administrators only).
  */
@@ -70,11 +76,19 @@ public class LabConfiguration {
     public record LabInventory(Estate estate) {
     }
 
-    /** The lab's inventory with the address and port each host really listens on. */
+    /** The lab's inventory with the address and port each host really listens on, and the PCF routing asked for. */
     @Bean
     @Primary
-    public Estate labEffectiveEstate(LabEstate lab) {
-        return lab.effectiveEstate();
+    public Estate labEffectiveEstate(LabEstate lab,
+                                     @Value("${mqrunbooks.lab.pcf-queue-managers:}") List<String> pcfQueueManagers) {
+        return LabPcfRouting.routeOverPcf(lab.effectiveEstate(), pcfQueueManagers);
+    }
+
+    /** In the lab, PCF reaches the simulated queue managers' command server instead of an MQ client channel. */
+    @Bean
+    @Primary
+    public PcfConnectionFactory labPcfConnections(Estate labEffectiveEstate, SimulatedMqEstate labMq) {
+        return new LabPcfConnectionFactory(() -> labEffectiveEstate, labMq);
     }
 
     @Bean

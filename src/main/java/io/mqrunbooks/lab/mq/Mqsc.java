@@ -593,11 +593,36 @@ final class Mqsc {
         }
     }
 
+    /** What a DISPLAY selects before its attribute keywords and filters apply. */
+    private record Selection(String header, List<Row> rows, Set<String> known) {
+    }
+
+    /** The outcome of one MQSC command: its response lines and whether it failed or had a syntax error. */
+    record Outcome(List<String> lines, boolean failed) {
+    }
+
+    /** One command as runmqsc runs it; for the lab's PCF command server (Escape and the action commands). */
+    Outcome command(QueueManagerRuntime rt, String host, String text) {
+        Result result = execute(rt, host, text);
+        return new Outcome(result.lines(), result.kind() != Kind.OK);
+    }
+
+    /**
+     * Every attribute of every object DISPLAY object(pattern) ALL selects (QMGR and QMSTATUS take no pattern); for
+     * the lab's PCF command server, which answers Inquire commands from the same model.
+     */
+    List<Map<String, String>> displayAll(QueueManagerRuntime rt, String host, String object, String pattern) {
+        Selection selection = select(rt, host, object, pattern);
+        if (selection == null) {
+            throw new IllegalArgumentException("DISPLAY " + object + " is not simulated");
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        selection.rows().forEach(row -> rows.add(new LinkedHashMap<>(row.attributes())));
+        return rows;
+    }
+
     private Result display(QueueManagerRuntime rt, String host, String text, String object, Token objectToken,
                            List<Token> params) throws SyntaxError {
-        String header;
-        List<Row> rows = new ArrayList<>();
-        Set<String> known;
         String pattern = objectToken.value();
         boolean named = !object.equals("QMGR") && !object.equals("QMSTATUS");
         if (named && pattern == null) {
@@ -606,6 +631,75 @@ final class Mqsc {
         if (!named && objectToken.hasValue()) {
             throw new SyntaxError(objectToken.end());
         }
+        Selection selection = select(rt, host, object, pattern);
+        if (selection == null) {
+            throw new SyntaxError(objectToken.end());
+        }
+        String header = selection.header();
+        List<Row> rows = selection.rows();
+        Set<String> known = selection.known();
+        boolean all = false;
+        String instanceType = null;
+        List<String> requested = new ArrayList<>();
+        Map<String, String> filters = new LinkedHashMap<>();
+        String[] where = null;
+        for (Token t : params) {
+            String k = t.keyword();
+            if (k.equals("ALL") && !t.hasValue()) {
+                all = true;
+            } else if (object.equals("CHSTATUS") && CHSTATUS_INSTANCE_TYPES.contains(k) && !t.hasValue()) {
+                if (instanceType != null) {
+                    throw new SyntaxError(t.end());
+                }
+                instanceType = k;
+            } else if (k.equals("WHERE") && t.hasValue() && where == null) {
+                where = parseWhere(t, known);
+            } else if (known.contains(k) && !t.hasValue()) {
+                requested.add(k);
+            } else if (known.contains(k) && t.hasValue() && Set.of("CLUSTER", "TYPE", "CHLTYPE").contains(k)) {
+                filters.put(k, t.value());
+            } else {
+                throw new SyntaxError(t.end());
+            }
+        }
+        if ("SAVED".equals(instanceType)) {
+            rows = savedChannelStatusRows(rt, pattern);
+        }
+        List<Row> matching = rows;
+        if (rows.isEmpty()) {
+            return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
+                    : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
+        }
+        if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
+            all = true;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Row row : matching) {
+            if (!passes(row, filters, where)) {
+                continue;
+            }
+            LinkedHashMap<String, String> shown = new LinkedHashMap<>();
+            boolean defaultView = !all && requested.isEmpty();
+            for (Map.Entry<String, String> e : row.attributes().entrySet()) {
+                boolean show = all || row.always().contains(e.getKey())
+                        || (defaultView && row.byDefault().contains(e.getKey()))
+                        || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
+                        || (where != null && where[0].equals(e.getKey()));
+                if (show) {
+                    shown.put(e.getKey(), e.getValue());
+                }
+            }
+            lines.add(header);
+            lines.addAll(MqscText.layout(shown));
+        }
+        return new Result(lines, Kind.OK);
+    }
+
+    /** The objects a DISPLAY of this object type and name pattern selects; null for a type not simulated. */
+    private Selection select(QueueManagerRuntime rt, String host, String object, String pattern) {
+        String header;
+        List<Row> rows = new ArrayList<>();
+        Set<String> known;
         switch (object) {
             case "QMGR" -> {
                 header = "AMQ8408I: Display Queue Manager details.";
@@ -710,63 +804,11 @@ final class Mqsc {
                 known = Set.of("LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL",
                         "IPADDR", "PORT", "BACKLOG");
             }
-            default -> throw new SyntaxError(objectToken.end());
-        }
-        boolean all = false;
-        String instanceType = null;
-        List<String> requested = new ArrayList<>();
-        Map<String, String> filters = new LinkedHashMap<>();
-        String[] where = null;
-        for (Token t : params) {
-            String k = t.keyword();
-            if (k.equals("ALL") && !t.hasValue()) {
-                all = true;
-            } else if (object.equals("CHSTATUS") && CHSTATUS_INSTANCE_TYPES.contains(k) && !t.hasValue()) {
-                if (instanceType != null) {
-                    throw new SyntaxError(t.end());
-                }
-                instanceType = k;
-            } else if (k.equals("WHERE") && t.hasValue() && where == null) {
-                where = parseWhere(t, known);
-            } else if (known.contains(k) && !t.hasValue()) {
-                requested.add(k);
-            } else if (known.contains(k) && t.hasValue() && Set.of("CLUSTER", "TYPE", "CHLTYPE").contains(k)) {
-                filters.put(k, t.value());
-            } else {
-                throw new SyntaxError(t.end());
+            default -> {
+                return null;
             }
         }
-        if ("SAVED".equals(instanceType)) {
-            rows = savedChannelStatusRows(rt, pattern);
-        }
-        List<Row> matching = rows;
-        if (rows.isEmpty()) {
-            return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
-                    : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
-        }
-        if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
-            all = true;
-        }
-        List<String> lines = new ArrayList<>();
-        for (Row row : matching) {
-            if (!passes(row, filters, where)) {
-                continue;
-            }
-            LinkedHashMap<String, String> shown = new LinkedHashMap<>();
-            boolean defaultView = !all && requested.isEmpty();
-            for (Map.Entry<String, String> e : row.attributes().entrySet()) {
-                boolean show = all || row.always().contains(e.getKey())
-                        || (defaultView && row.byDefault().contains(e.getKey()))
-                        || requested.contains(e.getKey()) || filters.containsKey(e.getKey())
-                        || (where != null && where[0].equals(e.getKey()));
-                if (show) {
-                    shown.put(e.getKey(), e.getValue());
-                }
-            }
-            lines.add(header);
-            lines.addAll(MqscText.layout(shown));
-        }
-        return new Result(lines, Kind.OK);
+        return new Selection(header, rows, known);
     }
 
     private static String[] parseWhere(Token t, Set<String> known) throws SyntaxError {

@@ -38,6 +38,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     private SampleCommands samples;
     private Mqsc mqsc;
     private Dmpmqcfg dmpmqcfg;
+    private PcfCommandServer commandServer;
 
     public SimulatedMqEstate(Estate estate, Clock clock) {
         this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
@@ -66,6 +67,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         this.samples = new SampleCommands(world);
         this.mqsc = new Mqsc(world);
         this.dmpmqcfg = new Dmpmqcfg(world);
+        this.commandServer = new PcfCommandServer(mqsc);
     }
 
     @Override
@@ -128,6 +130,36 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         }
         return new LabExecution(result.exitCode(),
                 result.stdout() + "Command '/opt/mqm/bin/" + program + "' run with sudo.\n", result.stderr());
+    }
+
+    /**
+     * Whether the queue manager runs on this host, so that a client connection to it there (its listener) would
+     * be accepted.
+     */
+    public boolean runsOn(String host, String queueManager) {
+        return locked(() -> {
+            world.settle();
+            return world.runtime(host, queueManager).map(rt -> host.equals(rt.activeHost)).orElse(false);
+        });
+    }
+
+    /**
+     * One PCF request put to the command queue of the queue manager running on {@code host}, as the bytes of
+     * the message (MQCFH and parameters) in the given encoding and CCSID; the responses come back as the bytes
+     * of the reply messages, in the same encoding and CCSID. Empty when the queue manager does not run there
+     * (no command server answers).
+     */
+    public List<byte[]> pcfCommand(String host, String queueManager, byte[] request, int encoding, int ccsid) {
+        return locked(() -> {
+            world.settle();
+            Optional<QueueManagerRuntime> rt = world.runtime(host, queueManager).filter(r -> host.equals(r.activeHost));
+            if (rt.isEmpty()) {
+                return List.<byte[]>of();
+            }
+            List<byte[]> responses = commandServer.answer(rt.get(), host, request, encoding, ccsid);
+            world.settle();
+            return responses;
+        });
     }
 
     // ---------------------------------------------------------------- lab control

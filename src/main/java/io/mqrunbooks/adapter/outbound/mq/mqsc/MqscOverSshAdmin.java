@@ -326,6 +326,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
     static Reason reasonOf(MqMessage message) {
         switch (message.id()) {
             case "AMQ8147":
+            case "AMQ8227": // "Channel not found." from START/STOP/PING CHANNEL, as PCF's 4032 MQRCCF_CHANNEL_NOT_FOUND
                 return Reason.OBJECT_NOT_FOUND;
             case "AMQ8146":
             case "AMQ8118":

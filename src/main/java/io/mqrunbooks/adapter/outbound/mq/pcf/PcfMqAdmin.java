@@ -225,7 +225,7 @@ public class PcfMqAdmin implements MqAdminPort {
         byte[] correlationId = correlationId(queueManager, correlationIdHex);
         String operation = "MQPUT of a test message to " + queue + " (correlation id " + correlationIdHex + ")";
         call(queueManager, operation, session -> {
-            MQQueue target = session.queueManager().accessQueue(queue, MQOO_OUTPUT | MQOO_FAIL_IF_QUIESCING);
+            MQQueue target = session.accessQueue(queue, MQOO_OUTPUT | MQOO_FAIL_IF_QUIESCING);
             try {
                 MQMessage message = new MQMessage();
                 message.correlationId = correlationId;
@@ -252,7 +252,7 @@ public class PcfMqAdmin implements MqAdminPort {
         }
         String operation = "MQGET of the test message from " + queue + " (correlation id " + correlationIdHex + ")";
         return call(queueManager, operation, session -> {
-            MQQueue source = session.queueManager().accessQueue(queue, MQOO_INPUT_SHARED | MQOO_FAIL_IF_QUIESCING);
+            MQQueue source = session.accessQueue(queue, MQOO_INPUT_SHARED | MQOO_FAIL_IF_QUIESCING);
             try {
                 MQMessage message = new MQMessage();
                 message.correlationId = correlationId;

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.pcf;
 
 import com.ibm.mq.MQException;
+import com.ibm.mq.MQQueue;
 import com.ibm.mq.MQQueueManager;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFMessage;
@@ -17,11 +18,35 @@ public final class PcfSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PcfSession.class);
 
+    /**
+     * What the session needs of the MQ connection besides the agent: opening a queue for the test messages, and
+     * disconnecting. A client connection ({@link MQQueueManager}) in production; the lab's connection in the lab.
+     */
+    public interface Connection {
+        MQQueue accessQueue(String queueName, int openOptions) throws MQException;
+
+        void disconnect() throws MQException;
+    }
+
     private final String queueManagerName;
-    private final MQQueueManager queueManager;
+    private final Connection queueManager;
     private final PCFMessageAgent agent;
 
     public PcfSession(String queueManagerName, MQQueueManager queueManager, PCFMessageAgent agent) {
+        this(queueManagerName, new Connection() {
+            @Override
+            public MQQueue accessQueue(String queueName, int openOptions) throws MQException {
+                return queueManager.accessQueue(queueName, openOptions);
+            }
+
+            @Override
+            public void disconnect() throws MQException {
+                queueManager.disconnect();
+            }
+        }, agent);
+    }
+
+    public PcfSession(String queueManagerName, Connection queueManager, PCFMessageAgent agent) {
         this.queueManagerName = queueManagerName;
         this.queueManager = queueManager;
         this.agent = agent;
@@ -32,9 +57,9 @@ public final class PcfSession implements AutoCloseable {
         return agent.send(request);
     }
 
-    /** The connection, for the MQI calls that PCF has no command for (test messages). */
-    public MQQueueManager queueManager() {
-        return queueManager;
+    /** Opens a queue over the connection, for the MQI calls that PCF has no command for (test messages). */
+    public MQQueue accessQueue(String queueName, int openOptions) throws MQException {
+        return queueManager.accessQueue(queueName, openOptions);
     }
 
     public String queueManagerName() {

@@ -49,10 +49,12 @@ class ClientPcfConnectionFactoryTest {
     }
 
     @Test
-    void connectsToTheInventoryAddressWithMqcspCredentialsAndTheCipher() {
+    void connectsToTheInventoryAddressWithMqcspCredentialsAndTheCipher() throws Exception {
         try (PcfSession session = factory(succeedingConnector()).open("QM1")) {
-            assertThat(session.queueManager()).isSameAs(connected);
+            assertThat(session.queueManagerName()).isEqualTo("QM1");
         }
+        // the session's connection is the one the connector made: closing the session disconnects it
+        verify(connected).disconnect();
 
         assertThat(attempts).hasSize(1);
         assertThat(attempts.get(0)).isEqualTo(Map.of(
