@@ -80,7 +80,7 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.login("lead");
         browser.screenshot("lead-logged-in");
         tasklist.openStartForm(PROCESS_NAME);
-        tasklist.type("Queue manager (as named in the inventory)", "QM1");
+        tasklist.select("Queue manager with a DR backup (from the inventory)", "QM1 (mqeast1)");
         tasklist.type("Reason", "DR drill: QM1's primary host mqeast1 is down");
         tasklist.type("Incident reference", INCIDENT);
         tasklist.type("Who declares", "Lee On-call Lead");
