@@ -92,9 +92,13 @@ class DrDrillBrowserTest extends LabAppTest {
         String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(runId).singleResult()
                 .getBusinessKey();
         assertThat(businessKey).as("the key a run started from Tasklist gets").startsWith("drActivation QM1 ");
+        tasklist.awaitRunPage(runId);
+        browser.screenshot("run-page-after-start");
+        tasklist.openTasklist();
 
         // The initiator's own attempt at the gate is refused, visibly.
         tasklist.openTask(GATE);
+        assertThat(tasklist.runPageLink()).as("the task links its run page").isEqualTo("/runs/" + runId);
         browser.screenshot("gate-seen-by-initiator");
         tasklist.claim();
         String refusal = tasklist.awaitNotification("Four-eyes rule");

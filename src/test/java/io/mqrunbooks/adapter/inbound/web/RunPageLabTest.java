@@ -166,6 +166,17 @@ class RunPageLabTest extends RunbookLabTest {
                 .contains("Run id " + run.getId(), "aborted by lead at ", ": Started on the wrong queue manager");
     }
 
+    @Test
+    void tasklistLoadsTheScriptThatLinksTasksAndNewRunsToTheirRunPage() {
+        ResponseEntity<String> config = rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+        assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(config.getBody()).contains("customScripts: ['scripts/run-links']", "startProcess:");
+        ResponseEntity<String> script = rest.getForEntity("/camunda/app/tasklist/scripts/run-links.js", String.class);
+        assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(script.getBody()).contains("'/runs/' + encodeURIComponent(runId)", "submit-form|start",
+                "section.task-card");
+    }
+
     private ResponseEntity<String> abort(String user, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
