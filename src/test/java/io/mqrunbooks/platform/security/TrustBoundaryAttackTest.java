@@ -47,7 +47,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 Map.of("queueManager", "QMDR", "reason", "CHG-1", "initiator", "operator"));
 
         assertRefused(response, HttpStatus.BAD_REQUEST,
-                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason]");
+                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason, changeReference]");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
     }
 
