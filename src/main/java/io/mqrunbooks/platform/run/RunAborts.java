@@ -44,8 +44,14 @@ public class RunAborts {
         this.clock = clock;
     }
 
-    /** Whether the user may abort the run (the run page offers the button only then). */
+    /**
+     * Whether the user may abort the run (the run page offers the button only then); never a run another run
+     * started, which ends with that run.
+     */
     public boolean mayAbort(String runId, String userId, Set<String> groups) {
+        if (records.find(runId).map(RunRecord::parentRunId).isPresent()) {
+            return false;
+        }
         if (groups.contains(Groups.CHANGE_MANAGERS) || groups.contains(Groups.ADMINS)) {
             return true;
         }
@@ -64,16 +70,16 @@ public class RunAborts {
     public String abort(String runId, String userId, Set<String> groups, String reason) {
         RunRecord record = records.find(runId).orElseThrow(() -> new NotRunning("Run " + runId
                 + " has no sealed record, so it was not started as a runbook; nothing to abort."));
+        if (record.parentRunId() != null) {
+            throw new NotRunning("Run " + runId + " is a part of run " + record.parentRunId()
+                    + "; abort that run, which ends this one with it.");
+        }
         if (!mayAbort(runId, userId, groups)) {
             throw new NotAllowed(userId + " may not abort run " + runId + ": only the user who started it ("
                     + (record.initiator() == null ? "a timer" : record.initiator())
                     + "), a change manager or an administrator may.");
         }
         String why = checkedReason(reason);
-        if (record.parentRunId() != null) {
-            throw new NotRunning("Run " + runId + " is a part of run " + record.parentRunId()
-                    + "; abort that run, which ends this one with it.");
-        }
         ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(runId)
                 .singleResult();
         if (running == null) {

@@ -57,6 +57,7 @@ class RunAbortsTest {
 
     @Test
     void aRunStartedByAnotherRunIsAbortedThroughThatRun() {
+        assertThat(aborts.mayAbort("run-3", "changemgr", Set.of("change-managers"))).as("no button").isFalse();
         assertThatThrownBy(() -> aborts.abort("run-3", "lead", Set.of("mq-operators"), "wrong cluster"))
                 .isInstanceOf(RunAborts.NotRunning.class)
                 .hasMessage("Run run-3 is a part of run run-9; abort that run, which ends this one with it.");
