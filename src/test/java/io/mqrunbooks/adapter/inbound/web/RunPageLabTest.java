@@ -146,6 +146,24 @@ class RunPageLabTest extends RunbookLabTest {
     }
 
     @Test
+    void aRunStoppedByAFailedStepCanBeAbortedAndItsReportKeepsTheFailure() {
+        labFaults.fail("dr1", "endmqm", 71, "AMQ9999E: the lab refuses to end the queue manager");
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime());
+        decide(run.getId(), "userTask_approveSwitchover", "switchoverDecision", "approve");
+        awaitFailedJob(run.getId());
+
+        JsonNode aborted = json(abort("operator", "/api/runs/" + run.getId() + "/abort",
+                "{\"reason\":\"endmqm keeps failing; switching over next window\"}"));
+
+        assertThat(aborted.path("outcome").asText()).startsWith("aborted by operator at ")
+                .endsWith(": endmqm keeps failing; switching over next window");
+        assertThat(managementService.createJobQuery().processInstanceId(run.getId()).count()).isZero();
+        assertThat(page("auditor", "/reports/runs/" + run.getId(), true)).contains(aborted.path("outcome").asText(),
+                "Last action by</th><td>operator", "endmqm -w QMDR", "AMQ9999E: the lab refuses to end the queue manager",
+                "approve", "changemgr");
+    }
+
+    @Test
     void anotherOperatorMayNotAbortARunButItsInitiatorMayFromThePage() {
         ProcessInstance run = startAs("ABORT-" + System.nanoTime(), "lead", List.of("mq-operators", "change-managers"));
         awaitTask(run.getId(), "userTask_approveSwitchover");
