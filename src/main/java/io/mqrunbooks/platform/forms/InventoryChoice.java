@@ -22,7 +22,9 @@ public enum InventoryChoice {
     WITH_BACKUP("with-backup", "a queue manager with a DR backup", queueManagers((estate, q) -> q.backup() != null)),
     CLUSTERED("clustered", "a queue manager in a cluster",
             queueManagers((estate, q) -> !estate.clustersOf(q.name()).isEmpty())),
-    CLUSTER("cluster", "a cluster", estate -> estate.clusters().stream().map(Cluster::name).toList());
+    CLUSTER("cluster", "a cluster", estate -> estate.clusters().stream().map(Cluster::name).toList()),
+    RDQM_DR_NODE("rdqm-dr-node", "a node of an RDQM DR queue manager", estate -> estate.queueManagers().stream()
+            .filter(q -> q.kind() == QueueManagerKind.RDQM_DR).flatMap(q -> q.hosts().stream()).distinct().toList());
 
     private final String property;
     private final String description;
@@ -57,6 +59,9 @@ public enum InventoryChoice {
         String what;
         if (this == CLUSTER) {
             what = name + " is not a cluster of the inventory";
+        } else if (this == RDQM_DR_NODE) {
+            what = name + (estate.findHost(name).isPresent() ? " is a host of the inventory but no RDQM DR node"
+                    : " is not a host of the inventory");
         } else {
             what = estate.findQueueManager(name)
                     .map(q -> name + " is in the inventory but is not " + description + " (it is " + kindInWords(estate, q) + ")")

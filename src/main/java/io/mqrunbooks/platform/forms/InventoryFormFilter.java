@@ -82,6 +82,10 @@ public class InventoryFormFilter extends OncePerRequestFilter {
 
     /** The name with where it runs, so the person picks the right one: "QMDR (dr1, dr2)". */
     private static String label(Estate inventory, InventoryChoice choice, String name) {
+        if (choice == InventoryChoice.RDQM_DR_NODE) {
+            return name + " (" + String.join(", ", inventory.queueManagers().stream()
+                    .filter(q -> q.hosts().contains(name)).map(QueueManager::name).toList()) + ")";
+        }
         if (choice == InventoryChoice.CLUSTER) {
             return inventory.findCluster(name).map(c -> name + " (" + String.join(", ", c.members()) + ")").orElse(name);
         }

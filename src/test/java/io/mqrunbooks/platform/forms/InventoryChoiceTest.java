@@ -29,6 +29,7 @@ class InventoryChoiceTest {
         assertThat(InventoryChoice.WITH_BACKUP.names(lab)).containsExactly("QMDR", "QM1", "QM2", "QM3");
         assertThat(InventoryChoice.CLUSTERED.names(lab)).containsExactly("FR1", "FR2", "PR1", "PR2", "PR3");
         assertThat(InventoryChoice.CLUSTER.names(lab)).containsExactly("PAYCLUS");
+        assertThat(InventoryChoice.RDQM_DR_NODE.names(lab)).containsExactly("dr1", "dr2");
     }
 
     @Test
@@ -44,6 +45,9 @@ class InventoryChoiceTest {
                 + " backup, in no cluster); this runbook takes a queue manager with a DR backup: QMDR, QM1, QM2, QM3");
         assertThat(InventoryChoice.CLUSTER.refusal(lab, "clusterName", "PAYCLUSX")).contains("'clusterName': PAYCLUSX"
                 + " is not a cluster of the inventory; this runbook takes a cluster: PAYCLUS");
+        assertThat(InventoryChoice.RDQM_DR_NODE.refusal(lab, "lostNode", "mqeast1")).contains("'lostNode': mqeast1"
+                + " is a host of the inventory but no RDQM DR node; this runbook takes a node of an RDQM DR queue"
+                + " manager: dr1, dr2");
     }
 
     @Test
@@ -58,7 +62,8 @@ class InventoryChoiceTest {
         }
         assertThat(marked).containsExactly(
                 "rdqmSwitchoverStart queueManager select rdqm-dr", "rdqmFailoverStart queueManager select rdqm-dr",
-                "rdqmReplacementStart queueManager select rdqm-dr", "rdqmCreateStart queueManager select rdqm-dr",
+                "rdqmReplacementStart queueManager select rdqm-dr", "rdqmReplacementStart lostNode select rdqm-dr-node",
+                "rdqmCreateStart queueManager select rdqm-dr",
                 "rdqmDeleteStart queueManager select rdqm-dr",
                 "multiInstanceSwitchoverStart queueManager select multi-instance",
                 "drActivationStart queueManager select with-backup",
@@ -72,6 +77,11 @@ class InventoryChoiceTest {
         assertThat(InventoryFormFilter.fill(form, lab)).isTrue();
         assertThat(form.path("components").get(1).path("values").toString())
                 .isEqualTo("[{\"label\":\"QMDR (dr1, dr2)\",\"value\":\"QMDR\"}]");
+
+        JsonNode replacement = JSON.readTree(Path.of("forms/rdqmReplacementStart.form").toFile());
+        InventoryFormFilter.fill(replacement, lab);
+        assertThat(replacement.findValues("values").get(1).toString())
+                .isEqualTo("[{\"label\":\"dr1 (QMDR)\",\"value\":\"dr1\"},{\"label\":\"dr2 (QMDR)\",\"value\":\"dr2\"}]");
 
         JsonNode plain = JSON.readTree(Path.of("forms/rdqmSwitchoverApprove.form").toFile());
         assertThat(InventoryFormFilter.fill(plain, lab)).isFalse();
