@@ -315,6 +315,9 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                         + " takes an RDQM DR queue manager: QMDR");
         assertRefused(startOverRest("operator", "stagedClusterMigrationProcess", Map.of("clusterName", "PAYCLUZ",
                 "reason", "x")), HttpStatus.BAD_REQUEST, "'clusterName': PAYCLUZ is not a cluster of the inventory");
+        assertRefused(startOverRest("operator", "rdqmNodeReplacementProcess", Map.of("queueManager", "QMDR",
+                "lostNode", "mqeast1", "reason", "x")), HttpStatus.BAD_REQUEST, "'lostNode': mqeast1 is a host of the"
+                + " inventory but no RDQM DR node; this runbook takes a node of an RDQM DR queue manager: dr1, dr2");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
         assertThat(sideEffects()).isEmpty();
     }
