@@ -9,6 +9,10 @@ public final class RunVariables {
     public static final String REASON = "reason";
     /** The queue manager the run acts on (start form, from the inventory). */
     public static final String QUEUE_MANAGER = "queueManager";
+    /** The change the run belongs to (start form, optional); with it the run's business key begins. */
+    public static final String CHANGE_REFERENCE = "changeReference";
+    /** The incident a DR activation answers (its start form); names the run like a change reference. */
+    public static final String INCIDENT_REFERENCE = "incidentReference";
     /** How the run ended, in words: completed, backed out, rejected, aborted. */
     public static final String OUTCOME = "outcome";
 

@@ -80,7 +80,7 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.login("lead");
         browser.screenshot("lead-logged-in");
         tasklist.openStartForm(PROCESS_NAME);
-        tasklist.type("Queue manager (as named in the inventory)", "QM1");
+        tasklist.select("Queue manager with a DR backup (from the inventory)", "QM1 (mqeast1)");
         tasklist.type("Reason", "DR drill: QM1's primary host mqeast1 is down");
         tasklist.type("Incident reference", INCIDENT);
         tasklist.type("Who declares", "Lee On-call Lead");
@@ -91,10 +91,14 @@ class DrDrillBrowserTest extends LabAppTest {
         String runId = runId();
         String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(runId).singleResult()
                 .getBusinessKey();
-        assertThat(businessKey).as("the key a run started from Tasklist gets").startsWith("drActivation QM1 ");
+        assertThat(businessKey).as("the key a run started from Tasklist gets").isEqualTo(INCIDENT + " drActivation QM1");
+        tasklist.awaitRunPage(runId);
+        browser.screenshot("run-page-after-start");
+        tasklist.openTasklist();
 
         // The initiator's own attempt at the gate is refused, visibly.
         tasklist.openTask(GATE);
+        assertThat(tasklist.runPageLink()).as("the task links its run page").isEqualTo("/runs/" + runId);
         browser.screenshot("gate-seen-by-initiator");
         tasklist.claim();
         String refusal = tasklist.awaitNotification("Four-eyes rule");

@@ -48,6 +48,7 @@ final class Tasklist {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         for (String path : List.of("/camunda/app/tasklist/default/", "/camunda/app/tasklist/camunda-tasklist-bootstrap.js",
                 "/camunda/lib/deps.js", "/camunda/lib/runtime.js", "/camunda/app/tasklist/scripts/config.js",
+                "/camunda/app/tasklist/scripts/run-links.js",
                 "/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js",
                 "/camunda/api/engine/engine/", "/camunda/app/tasklist/locales/en.json")) {
             try {
@@ -113,6 +114,25 @@ final class Tasklist {
     void start() {
         driver.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")).click();
         awaitNotification("The process has been started.");
+    }
+
+    /** After a start, Tasklist's custom script (run-links.js) takes the user to the new run's page. */
+    void awaitRunPage(String runId) {
+        browser.await("the run page of " + runId + " after the start", d -> d.getCurrentUrl().endsWith("/runs/" + runId)
+                && !d.findElements(By.xpath("//p[contains(normalize-space(.),'Run id " + runId + "')]")).isEmpty()
+                ? Boolean.TRUE : null);
+    }
+
+    /** Back to Tasklist, already logged in. */
+    void openTasklist() {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        browser.await("Tasklist", ExpectedConditions.elementToBeClickable(START_PROCESS));
+    }
+
+    /** Where the open task's "Run page" link (added by run-links.js) points. */
+    String runPageLink() {
+        return browser.await("the run page link on the task", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section.task-card p.mq-run-page-link a"))).getDomAttribute("href");
     }
 
     // ---- Camunda Forms (form-js) fields, found by the text of their label ---------------------------------

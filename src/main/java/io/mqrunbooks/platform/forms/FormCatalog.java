@@ -88,7 +88,24 @@ public final class FormCatalog {
                 c.path("type").asText(), c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
                 validate.path("required").asBoolean(false), pattern, intOrNull(validate, "minLength"),
                 intOrNull(validate, "maxLength"), doubleOrNull(validate, "min"), doubleOrNull(validate, "max"),
-                values);
+                values, inventoryChoice(file, c));
+    }
+
+    /** A select whose names come from the inventory: {@code "properties": {"inventory": "rdqm-dr"}}. */
+    private static InventoryChoice inventoryChoice(String file, JsonNode c) {
+        JsonNode property = c.path("properties").path("inventory");
+        if (property.isMissingNode()) {
+            return null;
+        }
+        InventoryChoice choice = InventoryChoice.fromProperty(property.asText()).orElseThrow(() ->
+                new IllegalStateException("Form " + file + ", field " + c.get("key").asText() + ": inventory '"
+                        + property.asText() + "' is none of " + java.util.Arrays.stream(InventoryChoice.values())
+                        .map(InventoryChoice::property).toList()));
+        if (!"select".equals(c.path("type").asText())) {
+            throw new IllegalStateException("Form " + file + ", field " + c.get("key").asText()
+                    + ": only a select is filled from the inventory, not a " + c.path("type").asText());
+        }
+        return choice;
     }
 
     private static Integer intOrNull(JsonNode node, String name) {

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
  * One input of a Camunda Form: its key (the process variable it reads and writes), its component type and
  * the rules the form declares for it.
  *
- * @param values the allowed values of a radio or select; empty for other types
+ * @param values    the allowed values of a radio or select; empty for other types (and for an inventory select)
+ * @param inventory for a select filled from the inventory, which names it offers; else null
  */
 public record FormField(String key, String label, String type, boolean readonly, boolean required,
                         Pattern pattern, Integer minLength, Integer maxLength, Double min, Double max,
-                        List<String> values) {
+                        List<String> values, InventoryChoice inventory) {
 
     public FormField {
         values = List.copyOf(values);

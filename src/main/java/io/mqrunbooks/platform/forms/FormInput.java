@@ -102,6 +102,15 @@ public final class FormInput {
     private static void checkText(FormDefinition form, FormField field, String text) {
         String key = field.key();
         String where = "'" + key + "' (" + field.label() + ")";
+        if (field.inventory() != null) {
+            // Which names the inventory offers is checked where the inventory is known (EngineApiGuard); here
+            // only that it is a name at all.
+            if (io.mqrunbooks.estate.NameRules.checkMqName(text).isPresent()) {
+                throw new FormInputException(key, where + " is not in the form the field asks for: '"
+                        + shorten(text) + "'" + " (IBM MQ names are 1 to 48 characters of A-Z a-z 0-9 . _ / %)");
+            }
+            return;
+        }
         if (field.isChoice()) {
             if (!field.values().contains(text)) {
                 throw new FormInputException(key, where + " must be one of " + field.values() + ", not '"

@@ -123,14 +123,25 @@ public final class RunSealing {
         return parameters;
     }
 
-    /** A business key a person recognises when the starter gave none: runbook, target and UTC time. */
+    /**
+     * A business key a person recognises when the starter gave none: the change (or incident) reference the
+     * start form took, with the runbook and its target ("CHG-4711 rdqmSwitchover QMDR"); without a reference,
+     * runbook, target and UTC time ("rdqmSwitchover QMDR 20261206-2031").
+     */
     private String readableKey(String processKey, Map<String, String> parameters) {
         String runbook = processKey.endsWith("Process") ? processKey.substring(0, processKey.length() - 7) : processKey;
         String target = parameters.getOrDefault(RunVariables.QUEUE_MANAGER, parameters.getOrDefault("clusterName",
                 parameters.getOrDefault("queueManagers", "")));
-        String when = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
-                .format(clock.instant().atOffset(java.time.ZoneOffset.UTC));
-        String key = runbook + (target.isBlank() ? "" : " " + target.strip()) + " " + when;
+        String reference = parameters.getOrDefault(RunVariables.CHANGE_REFERENCE,
+                parameters.getOrDefault(RunVariables.INCIDENT_REFERENCE, "")).strip();
+        String what = runbook + (target.isBlank() ? "" : " " + target.strip());
+        String key;
+        if (reference.isEmpty()) {
+            key = what + " " + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")
+                    .format(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        } else {
+            key = reference + " " + what;
+        }
         return key.length() <= 128 ? key : key.substring(0, 128);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.platform.forms.FormDefinition;
+import io.mqrunbooks.platform.forms.FormField;
 import io.mqrunbooks.platform.forms.FormInput;
 import io.mqrunbooks.platform.forms.FormInputException;
 import io.mqrunbooks.platform.forms.ProcessForms;
@@ -174,8 +175,18 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Map<String, Object> submitted = plainValues(body);
         Optional<FormDefinition> form = asEngine(() -> forms.startForm(definition.getId()));
         Map<String, Object> accepted = accept(form, submitted, definition.getKey() + "'s start");
+        Estate inventory = estate.getObject();
+        for (FormField field : form.map(FormDefinition::fields).orElse(List.of())) {
+            Object value = accepted.get(field.key());
+            if (field.inventory() != null && value != null) {
+                Optional<String> refusal = field.inventory().refusal(inventory, field.key(), value.toString());
+                if (refusal.isPresent()) {
+                    throw new RefusedInput(refusal.get());
+                }
+            }
+        }
         Object queueManager = accepted.get("queueManager");
-        if (queueManager != null && estate.getObject().findQueueManager(queueManager.toString()).isEmpty()) {
+        if (queueManager != null && inventory.findQueueManager(queueManager.toString()).isEmpty()) {
             throw new RefusedInput("'queueManager': " + queueManager + " is not a queue manager of the inventory");
         }
         return rewrite(request, body, accepted);

@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform.security;
 
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.platform.forms.InventoryFormFilter;
 import io.mqrunbooks.platform.forms.ProcessForms;
 import io.mqrunbooks.platform.run.RunRecords;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,6 +50,17 @@ public class RestApiAuthenticationConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         // After the REST API's authentication (10), which it reads the caller from.
         registration.setOrder(12);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<InventoryFormFilter> inventoryFormFilter(ObjectProvider<Estate> estate) {
+        FilterRegistrationBean<InventoryFormFilter> registration =
+                new FilterRegistrationBean<>(new InventoryFormFilter(estate));
+        registration.setName("inventory-form-filter");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // After the guard (12): only a caller it let through reads the form.
+        registration.setOrder(13);
         return registration;
     }
 }

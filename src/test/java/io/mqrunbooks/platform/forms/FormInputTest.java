@@ -40,7 +40,7 @@ class FormInputTest {
     void refusesWhatTheFormDoesNotTakeNamingTheKey() {
         FormDefinition start = form("rdqmSwitchoverStart");
         assertRefused(start, Map.of("queueManager", "QMDR", "reason", "x", "initiator", "operator"), "initiator",
-                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason]");
+                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason, changeReference]");
         assertRefused(start, Map.of("queueManager", "Q".repeat(49), "reason", "x"), "queueManager",
                 "(IBM MQ names are 1 to 48 characters of A-Z a-z 0-9 . _ / %)");
         assertRefused(start, Map.of("queueManager", 7L, "reason", "x"), "queueManager", "must be text, not Long 7");

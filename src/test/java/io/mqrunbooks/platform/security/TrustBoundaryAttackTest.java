@@ -36,6 +36,8 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     TestRestTemplate rest;
     @Autowired
     RunRecords runRecords;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
 
     // ------------------------------------------------------------------ forged initiator (attacks 1 and 2)
 
@@ -45,7 +47,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 Map.of("queueManager", "QMDR", "reason", "CHG-1", "initiator", "operator"));
 
         assertRefused(response, HttpStatus.BAD_REQUEST,
-                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason]");
+                "'initiator' is not a field of the form 'rdqmSwitchoverStart'; it accepts only [queueManager, reason, changeReference]");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
     }
 
@@ -285,6 +287,39 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 "{}"), HttpStatus.FORBIDDEN, "auditor may not call POST");
         assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void aStartFormOffersOnlyTheInventorysQueueManagersOfItsKindAndAStartNamingAnotherIsRefused() throws Exception {
+        ResponseEntity<String> switchover = call("operator", HttpMethod.GET,
+                "/engine-rest/process-definition/key/rdqmSwitchoverProcess/deployed-start-form", null);
+        assertThat(switchover.getStatusCode()).as(switchover.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(JSON.readTree(switchover.getBody()).path("components").get(1).path("values").toString())
+                .isEqualTo("[{\"label\":\"QMDR (dr1, dr2)\",\"value\":\"QMDR\"}]");
+        // Tasklist reads the form through the webapps' copy of the API.
+        String processDefinitionId = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey("drActivationProcess").latestVersion().singleResult().getId();
+        java.net.http.HttpResponse<String> activation = WebappSession.login(rest.getRootUri(), "operator")
+                .get("/camunda/api/engine/engine/default/process-definition/" + processDefinitionId
+                        + "/deployed-start-form");
+        assertThat(activation.statusCode()).as(activation.body()).isEqualTo(200);
+        assertThat(JSON.readTree(activation.body()).findValues("values").get(0).findValuesAsText("value"))
+                .containsExactly("QMDR", "QM1", "QM2", "QM3");
+
+        assertRefused(startOverRest("operator", "rdqmSwitchoverProcess", Map.of("queueManager", "QM1", "reason", "x")),
+                HttpStatus.BAD_REQUEST, "'queueManager': QM1 is in the inventory but is not an RDQM DR queue manager"
+                        + " (it is single, with a DR backup, in no cluster); this runbook takes an RDQM DR queue"
+                        + " manager: QMDR");
+        assertRefused(startOverRest("operator", "rdqmSwitchoverProcess", Map.of("queueManager", "QMDX", "reason", "x")),
+                HttpStatus.BAD_REQUEST, "'queueManager': QMDX is not a queue manager of the inventory; this runbook"
+                        + " takes an RDQM DR queue manager: QMDR");
+        assertRefused(startOverRest("operator", "stagedClusterMigrationProcess", Map.of("clusterName", "PAYCLUZ",
+                "reason", "x")), HttpStatus.BAD_REQUEST, "'clusterName': PAYCLUZ is not a cluster of the inventory");
+        assertRefused(startOverRest("operator", "rdqmNodeReplacementProcess", Map.of("queueManager", "QMDR",
+                "lostNode", "mqeast1", "reason", "x")), HttpStatus.BAD_REQUEST, "'lostNode': mqeast1 is a host of the"
+                + " inventory but no RDQM DR node; this runbook takes a node of an RDQM DR queue manager: dr1, dr2");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+        assertThat(sideEffects()).isEmpty();
     }
 
     // ------------------------------------------------------------------ what runbook users may still do

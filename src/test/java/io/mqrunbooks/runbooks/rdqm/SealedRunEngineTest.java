@@ -58,6 +58,27 @@ class SealedRunEngineTest extends RunbookEngineTest {
     }
 
     @Test
+    void aRunIsNamedByItsChangeReferenceElseByRunbookQueueManagerAndTime() {
+        identity.setAuthentication(OPERATOR, java.util.List.of("mq-operators"));
+        String named;
+        String unnamed;
+        try {
+            named = runtime.startProcessInstanceByKey("rdqmSwitchoverProcess", vars("queueManager", QM,
+                    "reason", "planned", "changeReference", "CHG-4711")).getId();
+            unnamed = runtime.startProcessInstanceByKey("rdqmSwitchoverProcess", vars("queueManager", QM,
+                    "reason", "planned")).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(businessKey(named)).isEqualTo("CHG-4711 rdqmSwitchover QMDR");
+        assertThat(businessKey(unnamed)).matches("rdqmSwitchover QMDR \\d{8}-\\d{4}");
+    }
+
+    private String businessKey(String runId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(runId).singleResult().getBusinessKey();
+    }
+
+    @Test
     void aGateDecisionRecordsWhoApprovedWhichPlan() {
         ProcessInstance run = startAtTheGate();
         decide(run, "userTask_approveSwitchover", vars("switchoverDecision", "reject", "switchoverComment", "no"));

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.web;
 
 import io.mqrunbooks.evidence.UnknownRunException;
+import io.mqrunbooks.platform.run.RunAborts;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,16 @@ class RunEvidenceErrors {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Map<String, Object>> engineRefused(AuthorizationException e) {
         return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(RunAborts.NotAllowed.class)
+    ResponseEntity<Map<String, Object>> mayNotAbort(RunAborts.NotAllowed e) {
+        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(RunAborts.NotRunning.class)
+    ResponseEntity<Map<String, Object>> cannotAbort(RunAborts.NotRunning e) {
+        return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

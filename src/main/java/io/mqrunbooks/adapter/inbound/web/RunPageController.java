@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.web;
 
 import io.mqrunbooks.evidence.report.RunReportService;
+import io.mqrunbooks.platform.run.RunAborts;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The run page, {@code /runs/{id}} (a process instance id, or a business key naming one run): the diagram with each
@@ -36,20 +39,22 @@ public class RunPageController {
     private final RunProgressReader runs;
     private final RunReportService reports;
     private final ManagementService management;
+    private final RunAborts aborts;
     private final String tasklistPath;
     private final Clock clock;
 
     @Autowired
     public RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
-                             CamundaBpmProperties camunda) {
-        this(runs, reports, management, camunda.getWebapp().getApplicationPath(), Clock.systemUTC());
+                             RunAborts aborts, CamundaBpmProperties camunda) {
+        this(runs, reports, management, aborts, camunda.getWebapp().getApplicationPath(), Clock.systemUTC());
     }
 
     RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
-                      String tasklistPath, Clock clock) {
+                      RunAborts aborts, String tasklistPath, Clock clock) {
         this.runs = runs;
         this.reports = reports;
         this.management = management;
+        this.aborts = aborts;
         this.tasklistPath = tasklistPath;
         this.clock = clock;
     }
@@ -59,7 +64,9 @@ public class RunPageController {
         RunProgress run = runs.read(readableRun(request, id));
         CurrentUser user = CurrentUser.of(request);
         String html = RunPageHtml.render(run, RunDiagramSvg.render(runs.model(run), run.steps(), runs.sealedValues(run)),
-                user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS), tasklistPath, clock.instant());
+                user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS),
+                !run.finished() && aborts.mayAbort(run.runId(), user.userId(), user.groups()), tasklistPath,
+                clock.instant());
         return ResponseEntity.ok().contentType(HTML).body(html);
     }
 
@@ -77,10 +84,7 @@ public class RunPageController {
     public ResponseEntity<?> retry(HttpServletRequest request, @PathVariable String id, @PathVariable String jobId,
                                    @RequestHeader(value = "Sec-Fetch-Site", required = false) String fetchSite,
                                    @RequestHeader(value = "Accept", required = false) String accept) {
-        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
-            // the webapp session cookie would otherwise let another site press the button for a logged-in operator
-            throw new RunEvidenceAccess.AccessDenied("A retry is accepted only from this application's own pages.");
-        }
+        requireSameSite(fetchSite, "A retry");
         String runId = readableRun(request, id);
         Job job = management.createJobQuery().jobId(jobId).processInstanceId(runId).singleResult();
         if (job == null) {
@@ -95,6 +99,56 @@ public class RunPageController {
         }
         return ResponseEntity.ok(Map.of("message", "The step will be tried once more by "
                 + CurrentUser.of(request).userId() + "'s request.", "runId", runId, "jobId", jobId));
+    }
+
+    /**
+     * Aborts the run for the reason given, at whatever it waits for: its initiator, a change manager or an
+     * administrator may (403 for anyone else). A browser's form post is sent back to the run page, which then
+     * shows the run as ended with who aborted it, when and why; other callers get JSON.
+     */
+    @PostMapping(path = "/api/runs/{id}/abort", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<?> abortFromPage(HttpServletRequest request, @PathVariable String id,
+                                           @RequestParam(value = "reason", required = false) String reason,
+                                           @RequestHeader(value = "Sec-Fetch-Site", required = false) String fetchSite,
+                                           @RequestHeader(value = "Accept", required = false) String accept) {
+        return abort(request, id, reason, fetchSite, accept);
+    }
+
+    @PostMapping(path = "/api/runs/{id}/abort", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> abortOverApi(HttpServletRequest request, @PathVariable String id,
+                                          @RequestBody(required = false) AbortRequest body,
+                                          @RequestHeader(value = "Sec-Fetch-Site", required = false) String fetchSite,
+                                          @RequestHeader(value = "Accept", required = false) String accept) {
+        return abort(request, id, body == null ? null : body.reason(), fetchSite, accept);
+    }
+
+    /** What an abort takes: the reason, in one line. */
+    public record AbortRequest(String reason) {
+    }
+
+    private ResponseEntity<?> abort(HttpServletRequest request, String id, String reason, String fetchSite,
+                                    String accept) {
+        requireSameSite(fetchSite, "An abort");
+        CurrentUser user = CurrentUser.of(request);
+        if (!user.inAnyGroup(Groups.OPERATORS, Groups.CHANGE_MANAGERS, Groups.ADMINS)) {
+            throw new RunEvidenceAccess.AccessDenied(user.userId() + " may not abort runs: only a run's initiator,"
+                    + " a change manager or an administrator may.");
+        }
+        String runId = RunEvidenceAccess.validRunId(runs.resolve(id));
+        String outcome = aborts.abort(runId, user.userId(), user.groups(), reason);
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8))).build();
+        }
+        return ResponseEntity.ok(Map.of("message", "Run " + runId + " " + outcome, "runId", runId,
+                "outcome", outcome, "runPage", "/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8)));
+    }
+
+    /** The webapp session cookie would otherwise let another site press a button for a logged-in user. */
+    private static void requireSameSite(String fetchSite, String what) {
+        if ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite)) {
+            throw new RunEvidenceAccess.AccessDenied(what + " is accepted only from this application's own pages.");
+        }
     }
 
     private String readableRun(HttpServletRequest request, String id) {

@@ -24,9 +24,11 @@ final class RunPageHtml {
     /**
      * @param diagramSvg   the runbook's diagram, coloured by state
      * @param mayRetry     whether to offer a retry of failed steps (the engine still decides when it is pressed)
+     * @param mayAbort     whether to offer the abort of the run (the server still decides when it is pressed)
      * @param tasklistPath where the Camunda Tasklist is, to link each open task
      */
-    static String render(RunProgress run, String diagramSvg, boolean mayRetry, String tasklistPath, Instant now) {
+    static String render(RunProgress run, String diagramSvg, boolean mayRetry, boolean mayAbort, String tasklistPath,
+                         Instant now) {
         StringBuilder h = new StringBuilder();
         String title = run.runbookName() + (run.businessKey() == null ? "" : " · " + run.businessKey());
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>Run: ")
@@ -56,6 +58,9 @@ final class RunPageHtml {
         incidents(h, run, mayRetry);
         whoDidWhat(h, run);
         commands(h, run);
+        if (mayAbort) {
+            abort(h, run);
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -95,6 +100,16 @@ final class RunPageHtml {
             h.append("</table>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** Not a live section: once the run ends the page is reloaded without it. */
+    private static void abort(StringBuilder h, RunProgress run) {
+        h.append("<section id=\"abort\">\n<h2>Abort the run</h2>\n<p>Ends the run where it stands: nothing more runs,")
+                .append(" nothing it did is undone or hidden, and its report says who aborted it, when and why.</p>\n")
+                .append("<form method=\"post\" action=\"/api/runs/").append(esc(url(run.runId())))
+                .append("/abort\"><label for=\"abort-reason\">Reason (kept in the report)</label> ")
+                .append("<input id=\"abort-reason\" name=\"reason\" type=\"text\" required=\"required\" maxlength=\"500\"")
+                .append(" size=\"60\"/> <button type=\"submit\">Abort the run</button></form>\n</section>\n");
     }
 
     private static void whoDidWhat(StringBuilder h, RunProgress run) {

@@ -108,8 +108,113 @@ class RunPageLabTest extends RunbookLabTest {
         assertThat(page("operator", run.getId())).contains("Finished: completed", "No open incident.");
     }
 
+    @Test
+    void theInitiatorOrAChangeManagerMayAbortAWaitingRunAndTheReportSaysWhoWhenAndWhy() {
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime());
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+        String abortPath = "/api/runs/" + run.getId() + "/abort";
+
+        assertThat(page("operator", run.getId())).as("the initiator is offered the abort").contains("Abort the run");
+        assertThat(page("auditor", run.getId())).doesNotContain("Abort the run");
+        ResponseEntity<String> auditor = abort("auditor", abortPath, "{\"reason\":\"I audit\"}");
+        assertThat(auditor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(auditor.getBody()).contains("auditor may not abort runs: only a run's initiator, a change manager"
+                + " or an administrator may.");
+        ResponseEntity<String> noReason = abort("changemgr", abortPath, "{\"reason\":\" \"}");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody()).contains("Give the reason for aborting the run");
+        ResponseEntity<String> otherSite = rest.withBasicAuth("changemgr", "changemgr").exchange(abortPath,
+                HttpMethod.POST, new HttpEntity<>("reason=x", formHeaders("cross-site")), String.class);
+        assertThat(otherSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.getId()).count()).isOne();
+
+        JsonNode aborted = json(abort("changemgr", abortPath, "{\"reason\":\"Change window cancelled, CHG-77\"}"));
+        assertThat(aborted.path("outcome").asText()).matches(
+                "aborted by changemgr at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: Change window cancelled, CHG-77");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.getId()).count()).isZero();
+        assertThat(sideEffects()).as("nothing ran past the gate").isEmpty();
+
+        String report = page("auditor", "/reports/runs/" + run.getId(), true);
+        assertThat(report).contains(aborted.path("outcome").asText(), "Last action by</th><td>changemgr",
+                "Reason given for ending it</th><td>" + aborted.path("outcome").asText(),
+                "rdqmstatus -m QMDR");
+        assertThat(page("operator", run.getId())).contains("Finished: " + aborted.path("outcome").asText())
+                .doesNotContain("Abort the run");
+        ResponseEntity<String> again = abort("operator", abortPath, "{\"reason\":\"twice\"}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).contains("has already ended; a finished run cannot be aborted.");
+    }
+
+    @Test
+    void aRunStoppedByAFailedStepCanBeAbortedAndItsReportKeepsTheFailure() {
+        labFaults.fail("dr1", "endmqm", 71, "AMQ9999E: the lab refuses to end the queue manager");
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime());
+        decide(run.getId(), "userTask_approveSwitchover", "switchoverDecision", "approve");
+        awaitFailedJob(run.getId());
+
+        JsonNode aborted = json(abort("operator", "/api/runs/" + run.getId() + "/abort",
+                "{\"reason\":\"endmqm keeps failing; switching over next window\"}"));
+
+        assertThat(aborted.path("outcome").asText()).startsWith("aborted by operator at ")
+                .endsWith(": endmqm keeps failing; switching over next window");
+        assertThat(managementService.createJobQuery().processInstanceId(run.getId()).count()).isZero();
+        assertThat(page("auditor", "/reports/runs/" + run.getId(), true)).contains(aborted.path("outcome").asText(),
+                "Last action by</th><td>operator", "endmqm -w QMDR", "AMQ9999E: the lab refuses to end the queue manager",
+                "approve", "changemgr");
+    }
+
+    @Test
+    void anotherOperatorMayNotAbortARunButItsInitiatorMayFromThePage() {
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime(), "lead", List.of("mq-operators", "change-managers"));
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+        String abortPath = "/api/runs/" + run.getId() + "/abort";
+
+        assertThat(page("operator", run.getId())).doesNotContain("Abort the run");
+        ResponseEntity<String> operator = abort("operator", abortPath, "{\"reason\":\"not mine\"}");
+        assertThat(operator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(operator.getBody()).contains("operator may not abort run " + run.getId()
+                + ": only the user who started it (lead), a change manager or an administrator may.");
+
+        HttpHeaders headers = formHeaders("same-origin");
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> fromPage = rest.withBasicAuth("lead", "lead").exchange(abortPath, HttpMethod.POST,
+                new HttpEntity<>("reason=Started+on+the+wrong+queue+manager", headers), String.class);
+        assertThat(fromPage.getStatusCode()).as(fromPage.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(HtmlUtils.htmlUnescape(fromPage.getBody())).as("the form post lands back on the run page")
+                .contains("Run id " + run.getId(), "aborted by lead at ", ": Started on the wrong queue manager");
+    }
+
+    @Test
+    void tasklistLoadsTheScriptThatLinksTasksAndNewRunsToTheirRunPage() {
+        ResponseEntity<String> config = rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+        assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(config.getBody()).contains("customScripts: ['scripts/run-links']", "startProcess:");
+        ResponseEntity<String> script = rest.getForEntity("/camunda/app/tasklist/scripts/run-links.js", String.class);
+        assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(script.getBody()).contains("'/runs/' + encodeURIComponent(runId)", "submit-form|start",
+                "section.task-card");
+    }
+
+    private ResponseEntity<String> abort(String user, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers),
+                String.class);
+    }
+
+    private static HttpHeaders formHeaders(String fetchSite) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("Sec-Fetch-Site", fetchSite);
+        return headers;
+    }
+
     private ProcessInstance startAs(String businessKey) {
-        identityService.setAuthentication(OPERATOR, List.of("mq-operators"));
+        return startAs(businessKey, OPERATOR, List.of("mq-operators"));
+    }
+
+    private ProcessInstance startAs(String businessKey, String user, List<String> groups) {
+        identityService.setAuthentication(user, groups);
         try {
             return runtimeService.startProcessInstanceByKey("rdqmSwitchoverProcess", businessKey,
                     vars("queueManager", "QMDR", "reason", "Run page test"));
