@@ -1,0 +1,17 @@
+package io.mqrunbooks.application.versions;
+
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import java.util.List;
+
+/** The maintained table of IBM MQ security bulletins, checked when it was read. */
+public record SecurityBulletins(List<SecurityBulletin> bulletins) {
+
+    public SecurityBulletins {
+        bulletins = List.copyOf(bulletins);
+    }
+
+    /** The bulletins whose affected ranges hold the version, in the table's order. */
+    public List<SecurityBulletin> affecting(MqVersion version) {
+        return bulletins.stream().filter(b -> b.affects(version)).toList();
+    }
+}
