@@ -67,6 +67,11 @@ class ClusterMigrationProcessTest {
         rig.runJobs();
         assertThat((String) rig.variable(id, "planSummary")).startsWith("Migrate PR1 on host pr1 to a new IBM MQ version.")
                 .contains("  4. endmqm -w PR1, wait until dspmq shows it ended");
+        // the gate shows dspmqver of the sealed scope's host against the bulletin table
+        assertThat((String) rig.variable(id, "versionReport")).startsWith("""
+                Host  Queue manager  Installed  Bulletins
+                pr1   PR1            9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                WARNING: pr1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20""");
         rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
         // PR1 shares PAY.REQUEST with PR2: no acknowledgement asked
         assertThat(rig.variable(id, "soleHostedSummary")).isEqualTo("Every cluster queue PR1 hosts is also hosted"
@@ -104,6 +109,28 @@ class ClusterMigrationProcessTest {
                 .contains("endmqm -w PR1 on pr1: IBM MQ queue manager 'PR1' ended.")
                 .contains("dspmqver on pr1: Version 9.4.1.0 (target 9.4.1.0 reached)")
                 .contains("strmqm PR1 on pr1: STARTED IBM MQ queue manager 'PR1' started using V9.4.1.0.");
+    }
+
+    @Test
+    void aVersionTableChangedAfterTheApprovalStopsTheNextStep() {
+        String id = rig.start("PR2");
+        rig.runJobs();
+        String taskId = rig.task(id, "userTask_approveMigration").getId();
+        engine.getIdentityService().setAuthentication(MigrationRig.CHANGE_MANAGER, MigrationRig.CHANGE_MANAGERS);
+        try {
+            engine.getTaskService().complete(taskId, Map.of("decision", "approve"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        // No form or REST call can write it (read-only field; variable writes are for administrators); an
+        // administrator's change after the approval is not what the change manager approved:
+        engine.getRuntimeService().setVariable(id, "versionReport", "Host  Queue manager  Installed  Bulletins\n"
+                + "pr2   PR2            9.4.0.26   none known");
+        rig.runJobs();
+
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(id).noRetriesLeft().singleResult()
+                .getExceptionMessage()).contains("needs the approval of gate userTask_approveMigration");
+        assertThat(rig.fake.journal).isEmpty();
     }
 
     @Test
