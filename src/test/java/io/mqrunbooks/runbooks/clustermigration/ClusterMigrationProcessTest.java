@@ -157,6 +157,36 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
+    void theOperatorWhoInstalledCannotDecideTheReviewOfTheDifferences() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr1", "9.4.1.0"); // completed by oscar, an operator
+        String review = rig.task(id, "userTask_reviewDifferences").getId();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review)).extracting(link -> link.getGroupId())
+                .containsExactly("change-managers");
+
+        // oscar is also a change manager, and forges the completion through the Java API (as REST would)
+        engine.getIdentityService().setAuthentication(MigrationRig.OPERATOR, List.of("mq-operators", "change-managers"));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("reviewDecision", "continue")))
+                    .hasMessage("Separation of duties: oscar completed 'Install the new IBM MQ version for PR1' in"
+                            + " run CHG-PR1 and cannot decide its gate 'Review the differences after migrating PR1'."
+                            + " Another change manager must complete it.");
+            assertThatThrownBy(() -> engine.getTaskService().claim(review, MigrationRig.OPERATOR))
+                    .hasMessageStartingWith("Separation of duties: oscar completed");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(rig.task(id, "userTask_reviewDifferences").getId()).isEqualTo(review);
+        assertThat(rig.fake.journal).doesNotContain("RESUME QMGR CLUSTER(PAYCLUS) on PR1");
+
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue")); // chris
+        assertThat(RunbookTestEngine.RECORDS.decisions(id)).extracting(d -> d.gateId() + " by " + d.decidedBy()
+                + ": " + d.decision()).containsExactly("userTask_approveMigration by chris: approve",
+                "userTask_installVersion by oscar: completed", "userTask_reviewDifferences by chris: continue");
+    }
+
+    @Test
     void soleHostedClusterQueueIsListedAndAcknowledged() {
         String id = rig.start("PR3");
         rig.runJobs();
