@@ -1,6 +1,7 @@
 package io.mqrunbooks.application.versions;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.control.MqVersion;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
@@ -35,9 +36,19 @@ public class InstalledVersions {
     public VersionReport read(Collection<String> hosts, Collection<String> queueManagers, MqVersion target) {
         List<VersionReport.HostVersion> rows = new ArrayList<>();
         for (String host : new TreeSet<>(hosts)) {
-            MqVersion installed = control.version(host);
-            rows.add(new VersionReport.HostVersion(host, queueManagersOn(host, queueManagers), installed,
-                    bulletins.affecting(installed)));
+            List<String> on = queueManagersOn(host, queueManagers);
+            MqVersion installed;
+            try {
+                installed = control.version(host);
+            } catch (SshException e) {
+                if (e.kind() != SshException.Kind.HOST_UNREACHABLE && e.kind() != SshException.Kind.DEADLINE_EXCEEDED) {
+                    throw e; // a host key or login problem is an incident, not a row
+                }
+                // a lost host is why a failover or DR activation runs: its gate still opens, and says so
+                rows.add(VersionReport.HostVersion.unread(host, on, e.getMessage()));
+                continue;
+            }
+            rows.add(new VersionReport.HostVersion(host, on, installed, bulletins.affecting(installed), null));
         }
         return new VersionReport(rows, target, target == null ? List.of() : bulletins.affecting(target));
     }

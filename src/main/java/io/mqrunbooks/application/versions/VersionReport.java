@@ -18,13 +18,22 @@ public record VersionReport(List<HostVersion> hosts, MqVersion target, List<Secu
         targetBulletins = List.copyOf(targetBulletins);
     }
 
-    /** One host: the queue managers of the run on it, its dspmqver version and the bulletins affecting it. */
+    /**
+     * One host: the queue managers of the run on it, its dspmqver version and the bulletins affecting it.
+     *
+     * @param installed  null when dspmqver could not run there
+     * @param unreadable why dspmqver could not run (the host is unreachable), else null
+     */
     public record HostVersion(String host, List<String> queueManagers, MqVersion installed,
-                              List<SecurityBulletin> bulletins) {
+                              List<SecurityBulletin> bulletins, String unreadable) {
 
         public HostVersion {
             queueManagers = List.copyOf(queueManagers);
             bulletins = List.copyOf(bulletins);
+        }
+
+        static HostVersion unread(String host, List<String> queueManagers, String why) {
+            return new HostVersion(host, queueManagers, null, List.of(), why);
         }
     }
 
@@ -54,8 +63,9 @@ public record VersionReport(List<HostVersion> hosts, MqVersion target, List<Secu
         rows.add(new String[] {"Host", "Queue manager", "Installed", "Bulletins"});
         for (HostVersion host : hosts) {
             rows.add(new String[] {host.host(), host.queueManagers().isEmpty() ? "-"
-                    : String.join(", ", host.queueManagers()), host.installed().toString(),
-                    host.bulletins().isEmpty() ? "none known" : ids(host.bulletins())});
+                    : String.join(", ", host.queueManagers()), host.installed() == null ? "not read"
+                    : host.installed().toString(), host.installed() == null ? "-"
+                    : host.bulletins().isEmpty() ? "none known" : ids(host.bulletins())});
         }
         int[] widths = new int[4];
         for (String[] row : rows) {
@@ -74,9 +84,12 @@ public record VersionReport(List<HostVersion> hosts, MqVersion target, List<Secu
             text.append("Target version ").append(target).append(": ")
                     .append(targetBulletins.isEmpty() ? "no known bulletin" : ids(targetBulletins)).append('\n');
         }
+        hosts.stream().filter(h -> h.unreadable() != null).forEach(h -> text.append(h.host())
+                .append(": dspmqver could not run: ").append(h.unreadable()).append('\n'));
         List<String> warnings = warnings();
         if (warnings.isEmpty()) {
-            text.append("No bulletin of the table affects these versions.\n");
+            text.append(hosts.stream().anyMatch(h -> h.installed() != null)
+                    ? "No bulletin of the table affects these versions.\n" : "No version could be read.\n");
         }
         warnings.forEach(w -> text.append(w).append('\n'));
         return text.toString().stripTrailing();

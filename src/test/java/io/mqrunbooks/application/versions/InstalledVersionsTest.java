@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.control.MqVersion;
 import io.mqrunbooks.lab.LabTestSupport;
 import java.io.IOException;
@@ -61,5 +62,30 @@ class InstalledVersionsTest {
         assertThat(report.hasWarnings()).isFalse();
         assertThat(report.text()).endsWith("mqeast1  QM1            9.4.0.26   none known\n"
                 + "No bulletin of the table affects these versions.");
+    }
+
+    @Test
+    void anUnreachableHostIsShownAsNotReadAndTheGateStillOpens() throws IOException {
+        when(control.version("dr1")).thenThrow(new SshException(SshException.Kind.HOST_UNREACHABLE, "dr1",
+                "dr1 (127.0.0.1:22101): connection refused"));
+        when(control.version("dr2")).thenReturn(new MqVersion("9.4.0.26"));
+
+        VersionReport report = versions().read(List.of("dr1", "dr2"), List.of("QMDR"), null);
+
+        assertThat(report.text()).isEqualTo("""
+                Host  Queue manager  Installed  Bulletins
+                dr1   QMDR           not read   -
+                dr2   QMDR           9.4.0.26   none known
+                dr1: dspmqver could not run: dr1 (127.0.0.1:22101): connection refused
+                No bulletin of the table affects these versions.""");
+    }
+
+    @Test
+    void aHostKeyProblemIsNotHiddenInTheTable() throws IOException {
+        when(control.version("dr1")).thenThrow(new SshException(SshException.Kind.HOST_KEY_CHANGED, "dr1",
+                "dr1: the host key changed"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> versions().read(List.of("dr1"), List.of("QMDR"), null))
+                .hasMessage("dr1: the host key changed");
     }
 }
