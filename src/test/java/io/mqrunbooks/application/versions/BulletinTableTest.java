@@ -39,6 +39,14 @@ class BulletinTableTest {
     }
 
     @Test
+    void aTargetVersionGetsOneLine() throws IOException {
+        SecurityBulletins table = shipped();
+        assertThat(table.targetWarning(new MqVersion("10.0.0.0"))).isEqualTo("WARNING: the target version 10.0.0.0 is"
+                + " affected by CVE-2026-10027 (10.0.0.0 LTS; no fix listed; https://www.cve.org/CVERecord?id=CVE-2026-10027)");
+        assertThat(table.targetWarning(new MqVersion("9.4.5.2"))).isEqualTo("No bulletin of the table affects 9.4.5.2.");
+    }
+
+    @Test
     void streamsFollowTheModificationDigit() {
         assertThat(SecurityBulletin.Stream.of(new MqVersion("9.4.0.17"))).isEqualTo(SecurityBulletin.Stream.LTS);
         assertThat(SecurityBulletin.Stream.of(new MqVersion("9.4.1"))).isEqualTo(SecurityBulletin.Stream.CD);

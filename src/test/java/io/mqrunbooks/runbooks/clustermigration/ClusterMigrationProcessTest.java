@@ -86,6 +86,8 @@ class ClusterMigrationProcessTest {
         rig.backupAndInstall(id, "pr1", "9.4.1.0");
 
         assertThat(rig.variable(id, "differenceCount")).isEqualTo(0);
+        assertThat((String) rig.variable(id, "installedVersionBulletins")).startsWith("WARNING: the target version"
+                + " 9.4.1.0 is affected by CVE-2026-1713 (9.4.1.0–9.4.4.1 CD; fixed in 9.4.0.20, 9.4.5.0;");
         assertThat((String) rig.variable(id, "differencesSummary")).startsWith("No differences")
                 .contains("Expected changes (the new version):\n"
                         + "  on PR1: CLUSQMGR(PR1) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100")

@@ -82,7 +82,7 @@ class MigrationRig {
         Mocks.register("recordRepositoryViewsDelegate", new RecordRepositoryViewsDelegate(steps));
         Mocks.register("endMigratingQueueManagerDelegate", new EndMigratingQueueManagerDelegate(steps));
         Mocks.register("checkQueueManagerEndedDelegate", new CheckQueueManagerEndedDelegate(steps));
-        Mocks.register("verifyInstalledVersionDelegate", new VerifyInstalledVersionDelegate(steps));
+        Mocks.register("verifyInstalledVersionDelegate", new VerifyInstalledVersionDelegate(steps, RunbookTestEngine.bulletins()));
         Mocks.register("verifyRestoredVersionDelegate", new VerifyRestoredVersionDelegate(steps));
         Mocks.register("startMigratingQueueManagerDelegate", new StartMigratingQueueManagerDelegate(steps));
         Mocks.register("compareClusterViewsDelegate", new CompareClusterViewsDelegate());
