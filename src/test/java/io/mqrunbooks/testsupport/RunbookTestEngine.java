@@ -1,7 +1,19 @@
 package io.mqrunbooks.testsupport;
 
+import io.mqrunbooks.application.versions.BulletinTableConfiguration;
+import io.mqrunbooks.application.versions.SecurityBulletins;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.InventoryLoader;
+import io.mqrunbooks.platform.run.EstateRunScopes;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ClassPathResource;
 import io.mqrunbooks.platform.forms.FormCatalog;
-import io.mqrunbooks.platform.run.RunScope;
 import io.mqrunbooks.platform.run.RunSealing;
 import io.mqrunbooks.platform.run.SealedRunsPlugin;
 import java.time.Clock;
@@ -49,6 +61,21 @@ public final class RunbookTestEngine {
         return ProcessEngineExtension.builder().useProcessEngine(get()).build();
     }
 
+    /** The lab's inventory ({@code lab/lab-estate.yaml}), as the lab profile loads it. */
+    public static Estate labEstate() {
+        try (Reader yaml = new InputStreamReader(RunbookTestEngine.class.getResourceAsStream("/lab/lab-estate.yaml"),
+                StandardCharsets.UTF_8)) {
+            return new InventoryLoader().load("lab-estate.yaml", yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped bulletin table ({@code security/ibm-mq-bulletins.yaml}), loaded as the app loads it. */
+    public static SecurityBulletins bulletins() {
+        return new BulletinTableConfiguration().securityBulletins(new ClassPathResource("security/ibm-mq-bulletins.yaml"));
+    }
+
     private static ProcessEngine build() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("runbook-test-engine");
@@ -69,8 +96,10 @@ public final class RunbookTestEngine {
         List<ProcessEnginePlugin> plugins = new ArrayList<>();
         plugins.add(new SpinProcessEnginePlugin());
         plugins.add(new FlowCoverageRecorder());
-        // Ports are mocked here, so a run's scope from the inventory does not matter: it changes nothing real.
-        plugins.add(new SealedRunsPlugin(new RunSealing(RECORDS, (key, parameters) -> RunScope.NOTHING,
+        // Ports are mocked here; the scope is resolved from the lab inventory as the app does, so steps that read
+        // the sealed scope (the version pre-flight) see the hosts a real run would.
+        plugins.add(new SealedRunsPlugin(new RunSealing(RECORDS, new EstateRunScopes(new StaticListableBeanFactory(
+                Map.of("estate", labEstate())).getBeanProvider(Estate.class)),
                 FormCatalog.fromClasspath(), Clock.systemUTC())));
         configuration.setProcessEnginePlugins(plugins);
         return configuration.buildProcessEngine();

@@ -25,7 +25,11 @@ import java.util.Set;
  *     23 (log not available), 40 (not available), 8 (exists): IBM MQ 9.4 docs, strmqm/endmqm/crtmqm return codes.</li>
  * <li>endmqm: the quiesce text wraps after "work" as MQ prints it at 80 columns (ansible module quoting it);
  *     {@code endmqm -w}: "Quiesce request accepted..." then "ending."/"ended." (Native HA runbook transcript).</li>
- * <li>dspmqver block: MQ 9.1 transcript (same guide); Level values for 9.4.x are lab values.</li>
+ * <li>dspmqver block: MQ 9.4 server transcripts on Linux (9.4.0.0 installs on RHEL 9.5 and Ubuntu 24.04, an
+ *     IBM MQ 9.4.2.1 container): the "O/S Details:" line after "O/S:", and "ReleaseType:" last, "Long Term
+ *     Support (LTS) and Continuous Delivery (CD)" for a base release x.y.0.0, "Long Term Support (LTS)" for an
+ *     LTS fix pack, "Continuous Delivery (CD)" for a CD release; Level p940-L240605.1 is 9.4.0.0's, the other
+ *     Level values are lab values.</li>
  * </ul>
  */
 final class ControlCommands {
@@ -49,7 +53,7 @@ final class ControlCommands {
     /** Build levels the lab knows (dspmqver "Level:"); installVersion refuses others rather than guess. */
     static final Map<String, String> LEVELS = Map.of(
             "9.3.0.0", "p930-L220607",
-            "9.4.0.0", "p940-L240606",
+            "9.4.0.0", "p940-L240605.1",
             "9.4.0.5", "p940-005-L240924",
             "9.4.1.0", "p941-L241014",
             "9.4.2.0", "p942-L250227");
@@ -186,6 +190,7 @@ final class ControlCommands {
                 .out("Platform:    IBM MQ for Linux (x86-64 platform)")
                 .out("Mode:        64-bit")
                 .out("O/S:         Linux 5.14.0-427.13.1.el9_4.x86_64")
+                .out("O/S Details: Red Hat Enterprise Linux 9.4 (Plow)")
                 .out("InstName:    Installation1")
                 .out("InstDesc:    ")
                 .out("Primary:     Yes")
@@ -193,7 +198,17 @@ final class ControlCommands {
                 .out("DataPath:    /var/mqm")
                 .out("MaxCmdLevel: " + LabWorld.commandLevel(version))
                 .out("LicenseType: Production")
+                .out("ReleaseType: " + releaseType(version))
                 .exit(0);
+    }
+
+    /** dspmqver's ReleaseType: IBM's LTS releases have 0 as their third number, CD releases do not. */
+    private static String releaseType(String version) {
+        String[] vrmf = version.split("\\.");
+        if (!"0".equals(vrmf[2])) {
+            return "Continuous Delivery (CD)";
+        }
+        return "0".equals(vrmf[3]) ? "Long Term Support (LTS) and Continuous Delivery (CD)" : "Long Term Support (LTS)";
     }
 
     // ---------------------------------------------------------------- strmqm

@@ -3,6 +3,7 @@ package io.mqrunbooks.platform.run;
 import io.mqrunbooks.platform.foureyes.Gates;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,6 +16,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * run has no sealed record; every other check passes through to the engine's own checkers.
  */
 class FourEyesCommandChecker implements InvocationHandler {
+
+    /** Activity property: the user tasks whose completer may not decide this gate. */
+    static final String SEPARATE_FROM = "mqrunbooks.separateFrom";
 
     private final RunRecords records;
 
@@ -55,5 +59,23 @@ class FourEyesCommandChecker implements InvocationHandler {
                     + " and cannot approve its gate '" + task.getName()
                     + "'. Another change manager must complete it.");
         }
+        checkSeparation(task, record, run, user);
+    }
+
+    /** Separation of duties: the server's record of who completed the tasks this gate is separated from. */
+    private void checkSeparation(TaskEntity task, RunRecord record, String run, String user) {
+        Object separateFrom = task.getExecution() == null || task.getExecution().getActivity() == null ? null
+                : task.getExecution().getActivity().getProperty(SEPARATE_FROM);
+        if (!(separateFrom instanceof List<?> taskIds) || taskIds.isEmpty()) {
+            return;
+        }
+        records.decisions(record.runId()).stream()
+                .filter(d -> taskIds.contains(d.gateId()) && user.equals(d.decidedBy()))
+                .findFirst()
+                .ifPresent(done -> {
+                    throw new AuthorizationException("Separation of duties: " + user + " completed '" + done.gateName()
+                            + "' in run " + run + " and cannot decide its gate '" + task.getName()
+                            + "'. Another change manager must complete it.");
+                });
     }
 }

@@ -184,6 +184,25 @@ public final class RunSealing {
         }
     }
 
+    /**
+     * Records who completed a task a gate is separated from (separation of duties). It approves nothing: it is
+     * kept so the gate can refuse that user.
+     */
+    void recordCompletion(DelegateTask task) {
+        RunRecord record = records.find(task.getProcessInstanceId()).orElseThrow(() -> new ProcessEngineException(
+                "Run " + task.getProcessInstanceId() + " has no sealed record; its task '" + task.getName()
+                        + "' cannot be completed"));
+        CommandContext command = Context.getCommandContext();
+        String completedBy = command == null ? null : command.getAuthenticatedUserId();
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        records.recordDecision(new RunDecision(record.runId(), task.getTaskDefinitionKey(), task.getName(),
+                execution.getParentActivityInstanceId(), task.getId(), completedBy, COMPLETED, false,
+                record.planHash(), List.of(), clock.instant()));
+    }
+
+    /** The decision recorded for a task completed by someone a later gate is separated from. */
+    public static final String COMPLETED = "completed";
+
     /** Records a gate's decision: the value of its form's decision field, by the authenticated user. */
     void recordDecision(DelegateTask task, String formId, List<String> planVariables) {
         if (!Gates.isGate(task)) {

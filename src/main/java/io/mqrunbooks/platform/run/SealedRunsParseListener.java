@@ -23,6 +23,11 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
 
     static final String APPROVED_BY_PROPERTY = "approvedBy";
     static final String PLAN_PROPERTY = "plan";
+    /**
+     * On a gate: the user tasks (comma-separated ids) whose completer may not decide it (separation of duties,
+     * e.g. the review of a migration's differences is not for the operator who installed the new version).
+     */
+    static final String SEPARATE_FROM_PROPERTY = "separateFrom";
 
     private final RunSealing sealing;
 
@@ -43,6 +48,30 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
         List<String> forms = List.copyOf(startForms);
         processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                 (ExecutionListener) execution -> sealing.seal(execution, processKey, forms));
+        // Called once every activity is parsed: the tasks a gate is separated from record who completed them.
+        List<Element> userTasks = new ArrayList<>();
+        collectUserTasks(processElement, userTasks);
+        for (Element gate : userTasks) {
+            for (String taskId : property(gate, SEPARATE_FROM_PROPERTY)) {
+                ActivityImpl task = processDefinition.findActivity(taskId);
+                if (task == null || !(task.getActivityBehavior() instanceof UserTaskActivityBehavior userTask)) {
+                    throw new IllegalStateException("Process " + processKey + ": gate " + gate.attribute("id")
+                            + " is separated from '" + taskId + "', which is not a user task of the process");
+                }
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                        sealing::recordCompletion);
+            }
+        }
+    }
+
+    private static void collectUserTasks(Element scope, List<Element> userTasks) {
+        for (Element element : scope.elements()) {
+            if ("userTask".equals(element.getTagName())) {
+                userTasks.add(element);
+            } else if ("subProcess".equals(element.getTagName())) {
+                collectUserTasks(element, userTasks);
+            }
+        }
     }
 
     @Override
@@ -50,6 +79,10 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
         String formRef = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
         if (formRef != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
             List<String> plan = property(userTaskElement, PLAN_PROPERTY);
+            List<String> separateFrom = property(userTaskElement, SEPARATE_FROM_PROPERTY);
+            if (!separateFrom.isEmpty()) {
+                activity.setProperty(FourEyesCommandChecker.SEPARATE_FROM, separateFrom);
+            }
             userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                     task -> sealing.recordDecision(task, formRef, plan));
         }

@@ -231,11 +231,12 @@ class ControlCommandsTest extends LabTestSupport {
         assertThat(run("pr3", "dspmqver").stdout()).isEqualTo("""
                 Name:        IBM MQ
                 Version:     9.4.0.0
-                Level:       p940-L240606
+                Level:       p940-L240605.1
                 BuildType:   IKAP - (Production)
                 Platform:    IBM MQ for Linux (x86-64 platform)
                 Mode:        64-bit
                 O/S:         Linux 5.14.0-427.13.1.el9_4.x86_64
+                O/S Details: Red Hat Enterprise Linux 9.4 (Plow)
                 InstName:    Installation1
                 InstDesc:   \s
                 Primary:     Yes
@@ -243,10 +244,11 @@ class ControlCommandsTest extends LabTestSupport {
                 DataPath:    /var/mqm
                 MaxCmdLevel: 940
                 LicenseType: Production
+                ReleaseType: Long Term Support (LTS) and Continuous Delivery (CD)
                 """);
         lab.installVersion("pr3", "9.4.1.0");
         assertThat(run("pr3", "dspmqver").stdout()).contains("Version:     9.4.1.0\n")
-                .contains("MaxCmdLevel: 941\n");
+                .contains("MaxCmdLevel: 941\n").endsWith("ReleaseType: Continuous Delivery (CD)\n");
         run("pr3", "endmqm -i PR3");
         assertThat(run("pr3", "strmqm PR3").stdout()).contains("IBM MQ queue manager 'PR3' started using V9.4.1.0.");
         assertThatThrownBy(() -> lab.installVersion("pr3", "9.9.9.9"))

@@ -68,6 +68,11 @@ class ClusterMigrationProcessTest {
         rig.runJobs();
         assertThat((String) rig.variable(id, "planSummary")).startsWith("Migrate PR1 on host pr1 to a new IBM MQ version.")
                 .contains("  4. endmqm -w PR1, wait until dspmq shows it ended");
+        // the gate shows dspmqver of the sealed scope's host against the bulletin table
+        assertThat((String) rig.variable(id, "versionReport")).startsWith("""
+                Host  Queue manager  Installed  Bulletins
+                pr1   PR1            9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                WARNING: pr1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20""");
         rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
         // PR1 shares PAY.REQUEST with PR2: no acknowledgement asked
         assertThat(rig.variable(id, "soleHostedSummary")).isEqualTo("Every cluster queue PR1 hosts is also hosted"
@@ -82,6 +87,8 @@ class ClusterMigrationProcessTest {
         rig.backupAndInstall(id, "pr1", "9.4.1.0");
 
         assertThat(rig.variable(id, "differenceCount")).isEqualTo(0);
+        assertThat((String) rig.variable(id, "installedVersionBulletins")).startsWith("WARNING: the target version"
+                + " 9.4.1.0 is affected by CVE-2026-1713 (9.4.1.0–9.4.4.1 CD; fixed in 9.4.0.20, 9.4.5.0;");
         assertThat((String) rig.variable(id, "differencesSummary")).startsWith("No differences")
                 .contains("Expected changes (the new version):\n"
                         + "  on PR1: CLUSQMGR(PR1) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100")
@@ -108,6 +115,28 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
+    void aVersionTableChangedAfterTheApprovalStopsTheNextStep() {
+        String id = rig.start("PR2");
+        rig.runJobs();
+        String taskId = rig.task(id, "userTask_approveMigration").getId();
+        engine.getIdentityService().setAuthentication(MigrationRig.CHANGE_MANAGER, MigrationRig.CHANGE_MANAGERS);
+        try {
+            engine.getTaskService().complete(taskId, Map.of("decision", "approve"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        // No form or REST call can write it (read-only field; variable writes are for administrators); an
+        // administrator's change after the approval is not what the change manager approved:
+        engine.getRuntimeService().setVariable(id, "versionReport", "Host  Queue manager  Installed  Bulletins\n"
+                + "pr2   PR2            9.4.0.26   none known");
+        rig.runJobs();
+
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(id).noRetriesLeft().singleResult()
+                .getExceptionMessage()).contains("needs the approval of gate userTask_approveMigration");
+        assertThat(rig.fake.journal).isEmpty();
+    }
+
+    @Test
     void gateRejectedEndsTheRunAsRejectedWithoutTouchingTheQueueManager() {
         String id = rig.start("PR1");
         rig.runJobs();
@@ -128,6 +157,36 @@ class ClusterMigrationProcessTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    @Test
+    void theOperatorWhoInstalledCannotDecideTheReviewOfTheDifferences() {
+        String id = rig.start("PR1");
+        rig.approveAndAcknowledge(id);
+        rig.backupAndInstall(id, "pr1", "9.4.1.0"); // completed by oscar, an operator
+        String review = rig.task(id, "userTask_reviewDifferences").getId();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(review)).extracting(link -> link.getGroupId())
+                .containsExactly("change-managers");
+
+        // oscar is also a change manager, and forges the completion through the Java API (as REST would)
+        engine.getIdentityService().setAuthentication(MigrationRig.OPERATOR, List.of("mq-operators", "change-managers"));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("reviewDecision", "continue")))
+                    .hasMessage("Separation of duties: oscar completed 'Install the new IBM MQ version for PR1' in"
+                            + " run CHG-PR1 and cannot decide its gate 'Review the differences after migrating PR1'."
+                            + " Another change manager must complete it.");
+            assertThatThrownBy(() -> engine.getTaskService().claim(review, MigrationRig.OPERATOR))
+                    .hasMessageStartingWith("Separation of duties: oscar completed");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(rig.task(id, "userTask_reviewDifferences").getId()).isEqualTo(review);
+        assertThat(rig.fake.journal).doesNotContain("RESUME QMGR CLUSTER(PAYCLUS) on PR1");
+
+        rig.complete(id, "userTask_reviewDifferences", Map.of("reviewDecision", "continue")); // chris
+        assertThat(RunbookTestEngine.RECORDS.decisions(id)).extracting(d -> d.gateId() + " by " + d.decidedBy()
+                + ": " + d.decision()).containsExactly("userTask_approveMigration by chris: approve",
+                "userTask_installVersion by oscar: completed", "userTask_reviewDifferences by chris: continue");
     }
 
     @Test

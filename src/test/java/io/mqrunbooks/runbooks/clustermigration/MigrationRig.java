@@ -1,5 +1,8 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
+import io.mqrunbooks.adapter.inbound.camunda.versions.ReadVersionsDelegate;
+import io.mqrunbooks.application.versions.InstalledVersions;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
 import static org.mockito.Mockito.spy;
 
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.BackoutReasonRequiredListener;
@@ -79,7 +82,7 @@ class MigrationRig {
         Mocks.register("recordRepositoryViewsDelegate", new RecordRepositoryViewsDelegate(steps));
         Mocks.register("endMigratingQueueManagerDelegate", new EndMigratingQueueManagerDelegate(steps));
         Mocks.register("checkQueueManagerEndedDelegate", new CheckQueueManagerEndedDelegate(steps));
-        Mocks.register("verifyInstalledVersionDelegate", new VerifyInstalledVersionDelegate(steps));
+        Mocks.register("verifyInstalledVersionDelegate", new VerifyInstalledVersionDelegate(steps, RunbookTestEngine.bulletins()));
         Mocks.register("verifyRestoredVersionDelegate", new VerifyRestoredVersionDelegate(steps));
         Mocks.register("startMigratingQueueManagerDelegate", new StartMigratingQueueManagerDelegate(steps));
         Mocks.register("compareClusterViewsDelegate", new CompareClusterViewsDelegate());
@@ -94,15 +97,12 @@ class MigrationRig {
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
         Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate());
         Mocks.register("finishStagedMigrationDelegate", new FinishStagedMigrationDelegate());
+        Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
+                new InstalledVersions(estate, fake, RunbookTestEngine.bulletins())));
     }
 
     static Estate labEstate() {
-        try (Reader yaml = new InputStreamReader(MigrationRig.class.getResourceAsStream("/lab/lab-estate.yaml"),
-                StandardCharsets.UTF_8)) {
-            return new InventoryLoader().load("lab-estate.yaml", yaml);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return RunbookTestEngine.labEstate();
     }
 
     String start(String queueManager) {

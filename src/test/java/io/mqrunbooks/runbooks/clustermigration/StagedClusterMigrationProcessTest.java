@@ -62,6 +62,13 @@ class StagedClusterMigrationProcessTest {
                 String gate = rig.task(id, "userTask_approveNextMember").getId();
                 assertThat(engine.getTaskService().getVariable(gate, "stageDecision")).as("decision shown").isNull();
                 assertThat(engine.getTaskService().getVariable(gate, "stageComment")).as("comment shown").isNull();
+                if (queueManager.equals("FR2")) { // every member's host, FR1 already at the new version
+                    assertThat((String) engine.getTaskService().getVariable(gate, "versionReport")).startsWith("""
+                            Host  Queue manager  Installed  Bulletins
+                            fr1   FR1            9.4.1.0    CVE-2026-1713, CVE-2026-10027
+                            fr2   FR2            9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                            pr1   PR1            9.4.0.0 """);
+                }
                 rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "continue",
                         "stageComment", queueManager + " next"));
             }

@@ -93,6 +93,7 @@ class DrActivationProcessTest {
     @Test
     void primaryRunningIsEndedAndProvenEndedBeforeTheWarmBackupStarts() {
         qm1Estate(QmStatus.RUNNING);
+        rig.mq.versions.put("mqeast1", "9.4.0.26");
         start("QM1");
 
         Task gate = task("userTask_declareDisaster");
@@ -101,7 +102,13 @@ class DrActivationProcessTest {
                         + "Backup QM1 on mqwest1, level warm (same name on another host).\n\nIf you declare the disaster:\n"
                         + "1. QM1 on mqeast1 is ended with endmqm -i, and dspmq must show it Ended before anything starts at the backup.")
                 .contains("Object baseline: exported from QM1 on mqeast1 before fencing (7 definitions)");
-        assertThat(rig.mq.journal).noneMatch(c -> c.contains("endmqm") || c.contains("strmqm"));
+        assertThat((String) var("versionReport")).startsWith("""
+                Host     Queue manager  Installed  Bulletins
+                mqeast1  QM1            9.4.0.26   none known
+                mqwest1  QM1            9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                WARNING: mqwest1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS;""");
+        assertThat(rig.mq.journal).contains("mqeast1: dspmqver", "mqwest1: dspmqver")
+                .noneMatch(c -> c.contains("endmqm") || c.contains("strmqm"));
         approveGate(gate);
 
         confirmPartners();

@@ -1,5 +1,8 @@
 package io.mqrunbooks.runbooks.dractivation;
 
+import io.mqrunbooks.testsupport.RunbookTestEngine;
+import io.mqrunbooks.application.versions.InstalledVersions;
+import io.mqrunbooks.adapter.inbound.camunda.versions.ReadVersionsDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.dractivation.*;
 import io.mqrunbooks.adapter.outbound.persistence.baseline.JdbcBaselineStore;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
@@ -13,9 +16,6 @@ import io.mqrunbooks.application.dractivation.PartnerChannels;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.testsupport.H2BaselineStore;
-import io.mqrunbooks.estate.InventoryLoader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +61,7 @@ final class DrActivationRig {
     final JdbcBaselineStore baselines = H2BaselineStore.fresh("dractivation");
 
     static Estate labEstate() {
-        try (var in = DrActivationRig.class.getResourceAsStream("/lab/lab-estate.yaml")) {
-            return new InventoryLoader().load("lab-estate.yaml", new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return RunbookTestEngine.labEstate();
     }
 
     void register() {
@@ -79,6 +75,8 @@ final class DrActivationRig {
         Mocks.register("preparePartnerTaskListener", new PreparePartnerTaskListener());
         Mocks.register("recordPartnerConfirmationListener", new RecordPartnerConfirmationListener(runtime));
         Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), runtime));
+        Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
+                new InstalledVersions(estate, mq.control, RunbookTestEngine.bulletins())));
         Mocks.register("assessPrimaryDelegate", new AssessPrimaryDelegate(fencing, backup, baseline, runtime));
         Mocks.register("recordDeclarationRejectionDelegate", new RecordDeclarationRejectionDelegate());
         Mocks.register("endPrimaryDelegate", new EndPrimaryDelegate(fencing, runtime));

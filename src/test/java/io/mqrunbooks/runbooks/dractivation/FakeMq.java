@@ -46,6 +46,8 @@ class FakeMq {
     final Map<String, DrStatus> drStatus = new HashMap<>();
     final Map<String, Map<String, MqscDefinition>> definitions = new HashMap<>();
     final Set<String> unreachable = new HashSet<>();
+    /** dspmqver's version by host; 9.4.0.0, the lab's, when not set. */
+    final java.util.Map<String, String> versions = new java.util.HashMap<>();
     final Set<String> channelsThatWillNotStart = new HashSet<>();
     final Map<String, String> channelStatus = new HashMap<>();
     final Map<String, Deque<Integer>> depths = new HashMap<>();
@@ -206,7 +208,9 @@ class FakeMq {
 
         @Override
         public MqVersion version(String host) {
-            throw new UnsupportedOperationException("not used by DR activation");
+            reach(host);
+            journal.add(host + ": dspmqver");
+            return new MqVersion(versions.getOrDefault(host, "9.4.0.0"));
         }
     };
 

@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.multiinstance;
 
+import io.mqrunbooks.application.port.out.control.MqVersion;
 import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.instances;
 import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,14 @@ class MultiInstanceSwitchoverProcessTest extends RunbookEngineTestAccess {
                 instances("mi2", QM, QmStatus.RUNNING, "mi2", null));
         when(lab.control.end("mi1", QM, mode, true)).thenReturn(result(ControlOutcome.SWITCHED_OVER));
 
+        when(lab.control.version("mi2")).thenReturn(new MqVersion("9.4.0.26"));
         ProcessInstance run = startSwitchover(choice);
+        assertThat((String) variable(run, "versionReport")).isEqualTo("""
+                Host  Queue manager  Installed  Bulletins
+                mi1   MIQM           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                mi2   MIQM           9.4.0.26   none known
+                WARNING: mi1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20, 9.4.5.0; https://nvd.nist.gov/vuln/detail/CVE-2026-1713), CVE-2026-10027 (9.4.0.0–9.4.0.25 LTS; no fix\
+                 listed; https://www.cve.org/CVERecord?id=CVE-2026-10027)""");
         assertThat((String) variable(run, "instancesSummary")).isEqualTo("Queue manager MIQM (multi-instance)\n"
                 + "dspmq -x on mi1: Running, INSTANCE(mi1) MODE(Active), INSTANCE(mi2) MODE(Standby)\n"
                 + "dspmq -x on mi2: Running as standby, INSTANCE(mi1) MODE(Active), INSTANCE(mi2) MODE(Standby)\n"

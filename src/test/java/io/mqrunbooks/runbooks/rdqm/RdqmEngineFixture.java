@@ -1,5 +1,11 @@
 package io.mqrunbooks.runbooks.rdqm;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
+import io.mqrunbooks.application.versions.InstalledVersions;
+import io.mqrunbooks.adapter.inbound.camunda.versions.ReadVersionsDelegate;
 import static org.mockito.Mockito.mock;
 
 import io.mqrunbooks.adapter.inbound.camunda.multiinstance.AssessInstancesDelegate;
@@ -71,6 +77,10 @@ public final class RdqmEngineFixture {
         RdqmLifecycle lifecycle = new RdqmLifecycle(pairs, control, steps);
         DrSecondaryCommandJson json = new DrSecondaryCommandJson();
         MultiInstanceSwitchover multiInstance = new MultiInstanceSwitchover(estate, control);
+        // dspmqver before each gate: every host runs the lab's 9.4.0.0 unless a test says otherwise
+        when(control.version(anyString())).thenReturn(new MqVersion("9.4.0.0"));
+        Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
+                new InstalledVersions(estate, control, RunbookTestEngine.bulletins())));
         Mocks.register("assessSwitchoverDelegate", new AssessSwitchoverDelegate(switchover));
         Mocks.register("endQueueManagerDelegate", new EndQueueManagerDelegate(steps));
         Mocks.register("makeDrSecondaryDelegate", new MakeDrSecondaryDelegate(steps));

@@ -36,6 +36,7 @@ class RdqmFailoverProcessTest extends RunbookEngineTest {
     @Test
     void promotesAndStartsAConsistentSecondaryWhenThePrimaryIsUnreachable() {
         when(lab.control.rdqmStatus("dr1", QM)).thenThrow(unreachable("dr1"));
+        when(lab.control.version("dr1")).thenThrow(unreachable("dr1"));
         when(lab.control.rdqmStatus("dr2", QM)).thenReturn(
                 rdqm("dr2", QmStatus.ENDED_IMMEDIATELY, false, DrStatus.REMOTE_UNAVAILABLE, null, null, null),
                 rdqm("dr2", QmStatus.ENDED_IMMEDIATELY, false, DrStatus.REMOTE_UNAVAILABLE, null, null, null),
@@ -48,6 +49,13 @@ class RdqmFailoverProcessTest extends RunbookEngineTest {
         ProcessInstance run = startFailover();
 
         assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_approveFailover");
+        // the lost primary's version cannot be read; the gate opens and says so
+        assertThat((String) variable(run, "versionReport")).startsWith("""
+                Host  Queue manager  Installed  Bulletins
+                dr1   QMDR           not read   -
+                dr2   QMDR           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                dr1: dspmqver could not run: dr1 (127.0.0.1:22101): connection refused
+                WARNING: dr2 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20, 9.4.5.0;""");
         assertThat(variable(run, "dataLossOnPromotion")).isEqualTo(false);
         assertThat(variable(run, "dataLossWarning")).isEqualTo("Possible loss: asynchronous replication. Updates the"
                 + " primary made that had not reached dr2 when it was lost are missing on the new primary. dr2 shows DR"

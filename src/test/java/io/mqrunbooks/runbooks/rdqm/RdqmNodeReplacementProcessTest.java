@@ -40,6 +40,11 @@ class RdqmNodeReplacementProcessTest extends RunbookEngineTest {
         pair.syncPollsAfterCreate = 2;
 
         ProcessInstance run = startReplacement("dr1");
+        assertThat((String) variable(run, "versionReport")).startsWith("""
+                Host  Queue manager  Installed  Bulletins
+                dr1   QMDR           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                dr2   QMDR           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                """);
         assertThat((String) variable(run, "replacementSummary")).contains(
                 "Lost node dr1 (was the DR primary), replaced by a node with the same name and replication address"
                         + " 127.0.2.14",

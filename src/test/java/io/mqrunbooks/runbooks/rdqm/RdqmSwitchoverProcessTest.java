@@ -64,6 +64,11 @@ class RdqmSwitchoverProcessTest extends RunbookEngineTest {
         ProcessInstance run = startSwitchover();
 
         assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_approveSwitchover");
+        assertThat((String) variable(run, "versionReport")).startsWith("""
+                Host  Queue manager  Installed  Bulletins
+                dr1   QMDR           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                dr2   QMDR           9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                WARNING: dr1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20, 9.4.5.0;""").contains("\nWARNING: dr2 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20, 9.4.5.0;");
         assertThat((String) variable(run, "switchoverSummary")).contains(
                 "Now: dr1: DR role Primary, queue manager Running, DR status Normal, DR out of sync data 0KB (0 bytes)",
                 "Now: dr2: DR role Secondary, queue manager Ended immediately, DR status Normal",

@@ -88,7 +88,7 @@ class SealedRunEngineTest extends RunbookEngineTest {
         assertThat(decision.decidedBy()).isEqualTo(CHANGE_MANAGER);
         assertThat(decision.decision()).isEqualTo("reject");
         assertThat(decision.approved()).isFalse();
-        assertThat(decision.planVariables()).containsExactly("oldPrimaryNode", "newPrimaryNode");
+        assertThat(decision.planVariables()).containsExactly("oldPrimaryNode", "newPrimaryNode", "versionReport");
     }
 
     @Test
@@ -108,7 +108,7 @@ class SealedRunEngineTest extends RunbookEngineTest {
         assertThat(lastJobFailure).hasMessageContaining("Step 'End the queue manager on the primary' of run "
                 + run.getId() + " needs the approval of gate userTask_approveSwitchover")
                 .hasMessageContaining("but the approval by changemgr at ")
-                .hasMessageContaining("what [oldPrimaryNode, newPrimaryNode] held has changed since; nothing was"
+                .hasMessageContaining("what [oldPrimaryNode, newPrimaryNode, versionReport] held has changed since; nothing was"
                         + " changed");
         verify(lab.control, never()).end(anyString(), anyString(), any(), anyBoolean());
     }

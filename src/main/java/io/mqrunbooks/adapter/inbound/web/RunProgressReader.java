@@ -4,6 +4,7 @@ import io.mqrunbooks.evidence.UnknownRunException;
 import io.mqrunbooks.evidence.report.RunReport;
 import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.run.RunDecision;
+import io.mqrunbooks.platform.run.RunSealing;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.security.Groups;
@@ -241,6 +242,9 @@ class RunProgressReader {
                     "Started the run (no sealed record: started before runs were sealed)"));
         }
         for (RunDecision decision : decisions) {
+            if (RunSealing.COMPLETED.equals(decision.decision()) && !decision.approved()) {
+                continue; // an operational task kept for separation of duties: the evidence lists its completion
+            }
             actions.add(new RunProgress.Action(decision.decidedAt(), decision.decidedBy(), "Decided '"
                     + decision.gateName() + "': " + decision.decision()
                     + (decision.approved() ? " (approves the run)" : " (does not approve the run)")));

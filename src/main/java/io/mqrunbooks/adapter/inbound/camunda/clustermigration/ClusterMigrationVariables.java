@@ -45,6 +45,8 @@ public final class ClusterMigrationVariables {
     public static final String BACKUP_LOCATION = "backupLocation";
     public static final String TARGET_VERSION = "targetVersion";
     public static final String INSTALLED_VERSION = "installedVersion";
+    /** The bulletin table's WARNING for the version now installed (the migration's target), shown at the review. */
+    public static final String INSTALLED_VERSION_BULLETINS = "installedVersionBulletins";
     public static final String VERSION_PROBLEM = "versionProblem";
     public static final String VERSION_INSTALLED = "versionInstalled";
     public static final String RESTORE_PROBLEM = "restoreProblem";

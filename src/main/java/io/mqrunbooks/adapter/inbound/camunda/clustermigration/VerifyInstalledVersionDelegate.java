@@ -7,6 +7,7 @@ import io.mqrunbooks.application.clustermigration.MigrationPlan;
 import io.mqrunbooks.application.port.out.control.MqVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import io.mqrunbooks.application.versions.SecurityBulletins;
 import org.springframework.stereotype.Component;
 
 /** dspmqver must show the target version or a later one; otherwise the install task comes back with the reason. */
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class VerifyInstalledVersionDelegate implements JavaDelegate {
 
     private final ClusterMigrationSteps steps;
+    private final SecurityBulletins bulletins;
 
-    public VerifyInstalledVersionDelegate(ClusterMigrationSteps steps) {
+    public VerifyInstalledVersionDelegate(ClusterMigrationSteps steps, SecurityBulletins bulletins) {
         this.steps = steps;
+        this.bulletins = bulletins;
     }
 
     @Override
@@ -25,6 +28,7 @@ public class VerifyInstalledVersionDelegate implements JavaDelegate {
         String targetText = (String) execution.getVariable(TARGET_VERSION);
         MqVersion installed = steps.installedVersion(plan);
         execution.setVariable(INSTALLED_VERSION, installed.version());
+        execution.setVariable(INSTALLED_VERSION_BULLETINS, bulletins.targetWarning(installed));
         MqVersion target;
         try {
             target = new MqVersion(targetText == null ? "" : targetText.strip());
