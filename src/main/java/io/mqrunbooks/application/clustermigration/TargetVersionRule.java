@@ -3,8 +3,8 @@ package io.mqrunbooks.application.clustermigration;
 import io.mqrunbooks.application.port.out.control.MqVersion;
 
 /**
- * A migration moves a queue manager to a newer IBM MQ version. A target that is not newer than the version it
- * ran before is refused when the operator enters it, before the queue manager is started at it.
+ * A migration moves a queue manager to a newer IBM MQ version. The target is given at the start and refused, before
+ * the gate and before anything changes, when it is not newer than the version {@code dspmqver} shows on the host.
  */
 public final class TargetVersionRule {
 
@@ -13,22 +13,22 @@ public final class TargetVersionRule {
 
     /**
      * @param queueManager the queue manager, for the message
-     * @param target       the version the operator entered
-     * @param before       the version dspmqver showed before the queue manager was stopped
-     * @throws MigrationRefusedException when the target is not a version or not newer than {@code before}
+     * @param host         its host, for the message
+     * @param target       the version given at the start
+     * @param installed    what dspmqver shows on the host now
+     * @throws MigrationRefusedException when the target is not a version or not newer than {@code installed}
      */
-    public static MqVersion requireNewer(String queueManager, String target, String before) {
+    public static MqVersion requireNewer(String queueManager, String host, String target, MqVersion installed) {
         MqVersion wanted;
         try {
             wanted = new MqVersion(target == null ? "" : target.strip());
         } catch (IllegalArgumentException e) {
             throw new MigrationRefusedException("Target version: " + e.getMessage());
         }
-        MqVersion current = new MqVersion(before);
-        if (wanted.compareTo(current) <= 0) {
-            throw new MigrationRefusedException("The target version " + wanted + " is not newer than the version "
-                    + queueManager + " runs, " + current + ": a migration must move to a newer version. Enter a"
-                    + " newer version, or choose back out.");
+        if (wanted.compareTo(installed) <= 0) {
+            throw new MigrationRefusedException("the target version " + wanted + " is not newer than the version "
+                    + queueManager + " runs on " + host + ", " + installed + " (dspmqver): a migration must move to a"
+                    + " newer version. Nothing was changed; start the run again with a newer target version.");
         }
         return wanted;
     }

@@ -177,11 +177,11 @@ final class DrillPlan {
                 : "stopped: " + String.join("; ", done) + "; untouched: " + String.join(", ", members.subList(stages, members.size()));
         List<Run> runs = List.of(
                 new Run(round, lane, "clusterQueueManagerMigrationProcess", key + "PR1-MIGRATE", vars("queueManager", "PR1",
-                        "reason", "drill: MQ 9.4.1 upgrade"), List.of(),
+                        "targetVersion", "9.4.1.0", "reason", "drill: MQ 9.4.1 upgrade"), List.of(),
                         Pattern.quote("completed: PR1 runs 9.4.1.0 and is resumed in its clusters"),
                         List.of("pr1: endmqm -w PR1", "pr1: strmqm PR1"), "9.4.1.0", 0),
                 new Run(round, lane, "stagedClusterMigrationProcess", key + "PAYCLUS-STAGED", vars("clusterName", "PAYCLUS",
-                        "reason", "drill: MQ 9.4.2 upgrade"), List.of(), Pattern.quote(stagedOutcome), staged, "9.4.2.0", stages));
+                        "targetVersion", "9.4.2.0", "reason", "drill: MQ 9.4.2 upgrade"), List.of(), Pattern.quote(stagedOutcome), staged, "9.4.2.0", stages));
         return new Lane(lane, List.of("fr1", "fr2", "pr1", "pr2", "pr3"), null, runs, states(
                 "fr1/FR1", "Running", "fr2/FR2", "Running", "pr1/PR1", "Running", "pr2/PR2", "Running", "pr3/PR3", "Running"),
                 List.of());

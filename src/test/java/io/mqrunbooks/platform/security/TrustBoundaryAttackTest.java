@@ -314,7 +314,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 HttpStatus.BAD_REQUEST, "'queueManager': QMDX is not a queue manager of the inventory; this runbook"
                         + " takes an RDQM DR queue manager: QMDR");
         assertRefused(startOverRest("operator", "stagedClusterMigrationProcess", Map.of("clusterName", "PAYCLUZ",
-                "reason", "x")), HttpStatus.BAD_REQUEST, "'clusterName': PAYCLUZ is not a cluster of the inventory");
+                "targetVersion", "9.4.1.0", "reason", "x")), HttpStatus.BAD_REQUEST, "'clusterName': PAYCLUZ is not a cluster of the inventory");
         assertRefused(startOverRest("operator", "rdqmNodeReplacementProcess", Map.of("queueManager", "QMDR",
                 "lostNode", "mqeast1", "reason", "x")), HttpStatus.BAD_REQUEST, "'lostNode': mqeast1 is a host of the"
                 + " inventory but no RDQM DR node; this runbook takes a node of an RDQM DR queue manager: dr1, dr2");

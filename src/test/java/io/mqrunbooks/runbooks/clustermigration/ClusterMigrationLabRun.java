@@ -44,7 +44,7 @@ abstract class ClusterMigrationLabRun extends LabAppTest {
      */
     protected String backOutMigrationOfPr1(Runnable whileUpgrading) {
         String id = start("clusterQueueManagerMigrationProcess", "CHG-PR1", Map.of("queueManager", "PR1",
-                "reason", "MQ 9.4.1 upgrade"));
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade"));
         complete("CHG-PR1", "userTask_approveMigration", Map.of("decision", "approve"));
         complete("CHG-PR1", "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
         waitForTask("CHG-PR1", "userTask_installVersion");

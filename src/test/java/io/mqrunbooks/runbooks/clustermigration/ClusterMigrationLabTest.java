@@ -19,7 +19,7 @@ class ClusterMigrationLabTest extends ClusterMigrationLabRun {
     @Test
     void migratesPr3OverSshFollowingTheSeedsPlan() {
         String id = start("clusterQueueManagerMigrationProcess", "CHG-PR3", Map.of("queueManager", "PR3",
-                "reason", "MQ 9.4.1 upgrade"));
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade"));
         complete("CHG-PR3", "userTask_approveMigration", Map.of("decision", "approve"));
         complete("CHG-PR3", "userTask_acknowledgeOutage", Map.of("outageDecision", "acknowledge"));
         complete("CHG-PR3", "userTask_takeBackup", Map.of("backupLocation", "/backup/pr3/2026-11-21"));
@@ -74,7 +74,7 @@ class ClusterMigrationLabTest extends ClusterMigrationLabRun {
     @Test
     void stagedMigrationTakesEveryMemberOfPayclusFullRepositoriesFirst() {
         String id = start("stagedClusterMigrationProcess", "CHG-PAYCLUS", Map.of("clusterName", "PAYCLUS",
-                "reason", "MQ 9.4.1 upgrade"));
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade"));
         for (String queueManager : List.of("FR1", "FR2", "PR1", "PR2", "PR3")) {
             if (!queueManager.equals("FR1")) {
                 complete("CHG-PAYCLUS", "userTask_approveNextMember", Map.of("stageDecision", "continue"));

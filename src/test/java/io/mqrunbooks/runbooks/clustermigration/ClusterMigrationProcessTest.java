@@ -251,23 +251,37 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
-    void aTargetVersionNotNewerThanTheCurrentIsRefusedOnTheInstallTask() {
-        String id = rig.start("PR1");
-        rig.approveAndAcknowledge(id);
-        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
-        for (String notNewer : List.of("9.4.0.0", "9.4", "9.3.5.0")) {
-            assertThatThrownBy(() -> rig.complete(id, "userTask_installVersion", Map.of("targetVersion", notNewer,
-                    "installDecision", "continue")))
-                    .hasMessageContaining("'Install the new IBM MQ version for PR1': The target version " + notNewer
-                            + " is not newer than the version PR1 runs, 9.4.0.0: a migration must move to a newer"
-                            + " version. Enter a newer version, or choose back out.");
+    void aTargetVersionNotNewerThanTheInstalledOneIsRefusedBeforeTheGateAndBeforeAnyChange() {
+        for (String notNewer : List.of("9.4.0.0", "9.3.5.0")) {
+            String id = rig.start("PR1", notNewer);
+            rig.runJobs();
+            assertThat(outcome(id)).isEqualTo("aborted: the target version " + notNewer + " is not newer than the"
+                    + " version PR1 runs on pr1, 9.4.0.0 (dspmqver): a migration must move to a newer version. Nothing"
+                    + " was changed; start the run again with a newer target version.");
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).count()).as("no gate").isZero();
         }
-        assertThat(rig.task(id, "userTask_installVersion")).isNotNull();
-        verify(rig.fake, never()).start(anyString(), anyString());
+        assertThat(rig.fake.journal).isEmpty();
+        verify(rig.fake, never()).end(anyString(), anyString(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyBoolean());
+    }
 
-        rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.4.0.0", "installDecision", "backout",
-                "backoutReason", "the fix pack is not out yet"));
-        assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
+    @Test
+    void theTargetGivenAtTheStartIsWhatTheGateApprovesAndTheInstallTaskShows() {
+        String id = rig.start("PR1");
+        rig.runJobs();
+        Task gate = rig.task(id, "userTask_approveMigration");
+        assertThat(engine.getTaskService().getVariable(gate.getId(), "targetVersion")).isEqualTo("9.4.1.0");
+        rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
+        rig.complete(id, "userTask_takeBackup", Map.of("backupLocation", "/backup/pr1"));
+        rig.fake.installVersion("pr1", "9.4.1.0");
+        // the target is sealed with the run: the install task cannot change it (the form shows it read-only)
+        assertThatThrownBy(() -> rig.complete(id, "userTask_installVersion", Map.of("targetVersion", "9.9.9.9",
+                "installDecision", "continue"))).hasMessageContaining("was sealed with targetVersion = '9.4.1.0', but"
+                + " the run now holds '9.9.9.9'");
+        rig.complete(id, "userTask_installVersion", Map.of("installDecision", "continue"));
+        assertThat(rig.variable(id, "targetVersion")).isEqualTo("9.4.1.0");
+        assertThat((String) rig.variable(id, "commandLog")).contains("dspmqver on pr1: Version 9.4.1.0 (target 9.4.1.0"
+                + " reached)");
     }
 
     @Test

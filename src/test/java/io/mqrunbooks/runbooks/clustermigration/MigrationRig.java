@@ -22,7 +22,6 @@ import io.mqrunbooks.adapter.inbound.camunda.clustermigration.RecordLocalViewDel
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.RecordMonitoringDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.RecordRepositoryViewsDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.RecordStageResultDelegate;
-import io.mqrunbooks.adapter.inbound.camunda.clustermigration.RequireNewerTargetVersionListener;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.ResumeQueueManagerDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.SampleTrafficDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.SendTestMessagesDelegate;
@@ -55,6 +54,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 class MigrationRig {
 
     static final String STARTER = "olivia";
+    /** The version every migration of these tests moves to (the lab's queue managers run 9.4.0.0). */
+    static final String TARGET = "9.4.1.0";
     static final String CHANGE_MANAGER = "chris";
     static final String OPERATOR = "oscar";
     static final List<String> OPERATORS = List.of("mq-operators");
@@ -72,7 +73,7 @@ class MigrationRig {
         Estate estate = labEstate();
         MigrationPlanner planner = new MigrationPlanner(estate, SETTINGS);
         ClusterMigrationSteps steps = new ClusterMigrationSteps(fake, fake, SETTINGS);
-        Mocks.register("loadMigrationPlanDelegate", new LoadMigrationPlanDelegate(planner, SETTINGS));
+        Mocks.register("loadMigrationPlanDelegate", new LoadMigrationPlanDelegate(planner, steps, SETTINGS));
         Mocks.register("checkFullRepositoriesDelegate", new CheckFullRepositoriesDelegate(steps));
         Mocks.register("findSoleHostedQueuesDelegate", new FindSoleHostedQueuesDelegate(steps));
         Mocks.register("prepareTestQueuesDelegate", new PrepareTestQueuesDelegate(steps));
@@ -92,7 +93,6 @@ class MigrationRig {
         Mocks.register("recordMonitoringDelegate", new RecordMonitoringDelegate(steps));
         Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener());
         Mocks.register("backoutReasonRequiredListener", new BackoutReasonRequiredListener());
-        Mocks.register("requireNewerTargetVersionListener", new RequireNewerTargetVersionListener());
         Mocks.register("planStagedMigrationDelegate", new PlanStagedMigrationDelegate(planner));
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
         Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate());
@@ -106,10 +106,15 @@ class MigrationRig {
     }
 
     String start(String queueManager) {
+        return start(queueManager, TARGET);
+    }
+
+    String start(String queueManager, String targetVersion) {
         engine.getIdentityService().setAuthentication(STARTER, OPERATORS);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey("clusterQueueManagerMigrationProcess",
-                    "CHG-" + queueManager, Map.of("queueManager", queueManager, "reason", "MQ 9.4.1 upgrade")).getId();
+                    "CHG-" + queueManager, Map.of("queueManager", queueManager, "targetVersion", targetVersion,
+                            "reason", "MQ 9.4.1 upgrade")).getId();
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -119,7 +124,8 @@ class MigrationRig {
         engine.getIdentityService().setAuthentication(STARTER, OPERATORS);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey("stagedClusterMigrationProcess",
-                    "CHG-" + cluster, Map.of("clusterName", cluster, "reason", "MQ 9.4.1 upgrade")).getId();
+                    "CHG-" + cluster, Map.of("clusterName", cluster, "targetVersion", TARGET,
+                            "reason", "MQ 9.4.1 upgrade")).getId();
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

@@ -3,25 +3,33 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import io.mqrunbooks.application.clustermigration.MigrationJson;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
 import io.mqrunbooks.application.clustermigration.MigrationPlanner;
 import io.mqrunbooks.application.clustermigration.MigrationRefusedException;
+import io.mqrunbooks.application.clustermigration.TargetVersionRule;
 import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Checks the queue manager against the inventory and writes the plan the gate approves. */
+/**
+ * Checks the queue manager against the inventory and the target version against what its host runs (dspmqver),
+ * and writes the plan the gate approves.
+ */
 @Component
 public class LoadMigrationPlanDelegate implements JavaDelegate {
 
     private final MigrationPlanner planner;
+    private final ClusterMigrationSteps steps;
     private final ClusterMigrationSettings settings;
 
-    public LoadMigrationPlanDelegate(MigrationPlanner planner, ClusterMigrationSettings settings) {
+    public LoadMigrationPlanDelegate(MigrationPlanner planner, ClusterMigrationSteps steps,
+                                     ClusterMigrationSettings settings) {
         this.planner = planner;
+        this.steps = steps;
         this.settings = settings;
     }
 
@@ -31,6 +39,8 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
         MigrationPlan plan;
         try {
             plan = planner.plan(queueManager);
+            TargetVersionRule.requireNewer(queueManager, plan.host(), (String) execution.getVariable(TARGET_VERSION),
+                    steps.installedVersion(plan));
         } catch (MigrationRefusedException e) {
             execution.setVariable(ABORT_REASON, e.getMessage());
             throw new BpmnError(MigrationErrors.MIGRATION_REFUSED, e.getMessage());
