@@ -68,10 +68,14 @@ class ClusterMigrationProcessTest {
         rig.runJobs();
         assertThat((String) rig.variable(id, "planSummary")).startsWith("Migrate PR1 on host pr1 to a new IBM MQ version.")
                 .contains("  4. endmqm -w PR1, wait until dspmq shows it ended");
-        // the gate shows dspmqver of the sealed scope's host against the bulletin table
+        // the gate shows dspmqver of the sealed scope's host and the sealed target against the bulletin table
         assertThat((String) rig.variable(id, "versionReport")).startsWith("""
                 Host  Queue manager  Installed  Bulletins
                 pr1   PR1            9.4.0.0    CVE-2026-1713, CVE-2026-10027
+                Target version 9.4.1.0: CVE-2026-1713, CVE-2026-10027
+                WARNING: the target version 9.4.1.0 is affected by CVE-2026-1713 (9.4.1.0–9.4.4.1 CD; fixed in \
+                9.4.0.20, 9.4.5.0; https://nvd.nist.gov/vuln/detail/CVE-2026-1713), CVE-2026-10027 (9.4.1.0–9.4.5.1 CD;\
+                 no fix listed; https://www.cve.org/CVERecord?id=CVE-2026-10027)
                 WARNING: pr1 runs 9.4.0.0, affected by CVE-2026-1713 (9.4.0.0–9.4.0.17 LTS; fixed in 9.4.0.20""");
         rig.complete(id, "userTask_approveMigration", Map.of("decision", "approve"));
         // PR1 shares PAY.REQUEST with PR2: no acknowledgement asked
