@@ -13,6 +13,8 @@ public final class RunVariables {
     public static final String CHANGE_REFERENCE = "changeReference";
     /** The incident a DR activation answers (its start form); names the run like a change reference. */
     public static final String INCIDENT_REFERENCE = "incidentReference";
+    /** The IBM MQ version a run moves its queue managers to (the migrations' start forms), sealed with the run. */
+    public static final String TARGET_VERSION = "targetVersion";
     /** How the run ended, in words: completed, backed out, rejected, aborted. */
     public static final String OUTCOME = "outcome";
 

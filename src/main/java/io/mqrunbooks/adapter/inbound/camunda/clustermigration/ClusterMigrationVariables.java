@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import io.mqrunbooks.platform.RunVariables;
+
 /**
  * Variables of {@code clusterQueueManagerMigrationProcess} and {@code stagedClusterMigrationProcess}, declared once.
  * All are strings, numbers or booleans; plans and records are JSON strings.
@@ -43,7 +45,7 @@ public final class ClusterMigrationVariables {
     public static final String QUEUE_MANAGER_STATUS = "queueManagerStatus";
     // backup and install
     public static final String BACKUP_LOCATION = "backupLocation";
-    public static final String TARGET_VERSION = "targetVersion";
+    public static final String TARGET_VERSION = RunVariables.TARGET_VERSION;
     public static final String INSTALLED_VERSION = "installedVersion";
     /** The bulletin table's WARNING for the version now installed (the migration's target), shown at the review. */
     public static final String INSTALLED_VERSION_BULLETINS = "installedVersionBulletins";

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.versions;
 
 import io.mqrunbooks.application.port.out.control.MqVersion;
 import io.mqrunbooks.application.versions.InstalledVersions;
+import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.run.RunScope;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadVersionsDelegate implements JavaDelegate {
 
-    /** The start form's target version, sealed with the run (the cluster migrations name one). */
-    static final String TARGET_VERSION = "targetVersion";
     /** The version table the gate's form shows. */
     public static final String VERSION_REPORT = "versionReport";
 
@@ -37,7 +36,7 @@ public class ReadVersionsDelegate implements JavaDelegate {
                 "Run " + execution.getProcessInstanceId() + " has no sealed record, so the hosts whose versions"
                         + " to read are not known"));
         // A migration names its target at the start; the gate then warns when the target itself is affected.
-        MqVersion target = run.parameter(TARGET_VERSION).map(MqVersion::new).orElse(null);
+        MqVersion target = run.parameter(RunVariables.TARGET_VERSION).map(MqVersion::new).orElse(null);
         RunScope scope = run.scope();
         execution.setVariable(VERSION_REPORT, versions.read(scope.hosts(), scope.queueManagers(), target).text());
     }
