@@ -11,7 +11,7 @@ import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.estate.QueueManager;

@@ -7,11 +7,11 @@ import io.mqrunbooks.application.baseline.ObjectKey;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
 import io.mqrunbooks.application.port.out.mq.ClusterQueue;
@@ -238,7 +238,7 @@ public class ClusterMigrationSteps {
         List<ClusterQueue> queues = admin.clusterQueues(plan.queueManager(), Optional.empty());
         ClusterView local = new ClusterView(plan.queueManager(), List.of("DISPLAY CLUSQMGR(*)", "DISPLAY QC(*)"),
                 queueManagers, queues);
-        return new ClusterRecord(now(), version.version(), List.of(local));
+        return new ClusterRecord(now(), version.toString(), List.of(local));
     }
 
     /** Adds each other full repository's view of the queue manager to a record holding its own view. */

@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.clustermigration;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 
 /**
  * A migration moves a queue manager to a newer IBM MQ version. The target is given at the start and refused, before
@@ -21,7 +21,7 @@ public final class TargetVersionRule {
     public static MqVersion requireNewer(String queueManager, String host, String target, MqVersion installed) {
         MqVersion wanted;
         try {
-            wanted = new MqVersion(target == null ? "" : target.strip());
+            wanted = MqVersion.of(target == null ? "" : target.strip());
         } catch (IllegalArgumentException e) {
             throw new MigrationRefusedException("Target version: " + e.getMessage());
         }

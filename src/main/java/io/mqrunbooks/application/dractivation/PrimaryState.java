@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.dractivation;
 
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 
 /**
  * What SSH found on the primary's host.

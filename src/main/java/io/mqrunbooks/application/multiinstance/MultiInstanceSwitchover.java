@@ -1,10 +1,10 @@
 package io.mqrunbooks.application.multiinstance;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;

@@ -1,12 +1,12 @@
 package io.mqrunbooks.application.rdqm;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.rdqm;
 
 import io.mqrunbooks.application.port.out.control.DrStatus;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import org.springframework.stereotype.Service;
 
 /**

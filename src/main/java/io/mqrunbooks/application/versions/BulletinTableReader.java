@@ -3,7 +3,7 @@ package io.mqrunbooks.application.versions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.application.versions.SecurityBulletin.AffectedRange;
 import io.mqrunbooks.application.versions.SecurityBulletin.Stream;
 import java.net.URI;
@@ -120,7 +120,7 @@ public final class BulletinTableReader {
     private static MqVersion version(Where where, String field, JsonNode node) {
         String text = node == null || node.isNull() ? "" : node.asText("");
         try {
-            return new MqVersion(text.strip());
+            return MqVersion.of(text.strip());
         } catch (IllegalArgumentException e) {
             throw where.problem(field, e.getMessage());
         }

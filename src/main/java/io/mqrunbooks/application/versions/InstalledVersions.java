@@ -2,7 +2,7 @@ package io.mqrunbooks.application.versions;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.versions;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import java.net.URI;
 import java.util.List;
 
@@ -38,12 +38,7 @@ public record SecurityBulletin(String id, String title, List<AffectedRange> affe
         LTS, CD;
 
         public static Stream of(MqVersion version) {
-            return modification(version) == 0 ? LTS : CD;
-        }
-
-        static int modification(MqVersion version) {
-            String[] parts = version.version().split("\\.");
-            return parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+            return version.modification() == 0 ? LTS : CD;
         }
     }
 

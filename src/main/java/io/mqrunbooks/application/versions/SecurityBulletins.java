@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.versions;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import java.util.List;
 
 /** The maintained table of IBM MQ security bulletins, checked when it was read. */

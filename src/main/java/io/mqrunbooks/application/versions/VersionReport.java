@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.versions;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

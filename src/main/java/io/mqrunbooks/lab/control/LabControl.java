@@ -1,12 +1,12 @@
 package io.mqrunbooks.lab.control;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.lab.LabCommandHandler;
 import io.mqrunbooks.lab.LabEstate;
 import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.DrRole;
-import io.mqrunbooks.lab.mq.QmStatus;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +124,7 @@ public final class LabControl {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("host", host);
                 entry.put("name", qm);
-                entry.put("status", simulated.queueManagerState(host, qm).map(QmStatus::text).orElse(null));
+                entry.put("status", simulated.queueManagerState(host, qm).map(QmStatus::mqWording).orElse(null));
                 entry.put("drRole", simulated.drRole(host, qm).map(DrRole::text).orElse(null));
                 queueManagers.add(entry);
             }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ final class ControlCommands {
         List<String> fields = new ArrayList<>();
         boolean all = outputs.contains("all");
         if (all || outputs.contains("status")) {
-            fields.add("STATUS(" + translated(rt.statusOn(host).text(), untranslated) + ")");
+            fields.add("STATUS(" + translated(rt.statusOn(host).mqWording(), untranslated) + ")");
         }
         if (all || outputs.contains("default")) {
             fields.add("DEFAULT(" + translated("no", untranslated) + ")");

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Backup;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.ChannelPartner;

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class RdqmCommands {
         Instant now = world.now();
         Output out = new Output();
         line(out, "Node:", host);
-        line(out, "Queue manager status:", node.statusOn(host).text());
+        line(out, "Queue manager status:", node.statusOn(host).mqWording());
         if (node.running()) {
             line(out, "CPU:", "0.00%");
             line(out, "Memory:", "135MB");
@@ -94,7 +95,7 @@ final class RdqmCommands {
             }
             out.out("");
             line(out, "Queue manager name:", rt.name);
-            line(out, "Queue manager status:", rt.statusOn(host).text());
+            line(out, "Queue manager status:", rt.statusOn(host).mqWording());
             line(out, "DR role:", rt.drRole.text());
         }
         return out.exit(0);

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.lab.LabCommandHandler;

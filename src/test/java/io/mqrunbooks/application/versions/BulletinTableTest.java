@@ -3,7 +3,7 @@ package io.mqrunbooks.application.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ class BulletinTableTest {
     }
 
     private static java.util.List<String> ids(SecurityBulletins table, String version) {
-        return table.affecting(new MqVersion(version)).stream().map(SecurityBulletin::id).toList();
+        return table.affecting(MqVersion.of(version)).stream().map(SecurityBulletin::id).toList();
     }
 
     @Test
@@ -41,15 +41,15 @@ class BulletinTableTest {
     @Test
     void aTargetVersionGetsOneLine() throws IOException {
         SecurityBulletins table = shipped();
-        assertThat(table.targetWarning(new MqVersion("10.0.0.0"))).isEqualTo("WARNING: the target version 10.0.0.0 is"
+        assertThat(table.targetWarning(MqVersion.of("10.0.0.0"))).isEqualTo("WARNING: the target version 10.0.0.0 is"
                 + " affected by CVE-2026-10027 (10.0.0.0 LTS; no fix listed; https://www.cve.org/CVERecord?id=CVE-2026-10027)");
-        assertThat(table.targetWarning(new MqVersion("9.4.5.2"))).isEqualTo("No bulletin of the table affects 9.4.5.2.");
+        assertThat(table.targetWarning(MqVersion.of("9.4.5.2"))).isEqualTo("No bulletin of the table affects 9.4.5.2.");
     }
 
     @Test
     void streamsFollowTheModificationDigit() {
-        assertThat(SecurityBulletin.Stream.of(new MqVersion("9.4.0.17"))).isEqualTo(SecurityBulletin.Stream.LTS);
-        assertThat(SecurityBulletin.Stream.of(new MqVersion("9.4.1"))).isEqualTo(SecurityBulletin.Stream.CD);
+        assertThat(SecurityBulletin.Stream.of(MqVersion.of("9.4.0.17"))).isEqualTo(SecurityBulletin.Stream.LTS);
+        assertThat(SecurityBulletin.Stream.of(MqVersion.of("9.4.1"))).isEqualTo(SecurityBulletin.Stream.CD);
     }
 
     private static String table(String record) {
@@ -69,7 +69,7 @@ class BulletinTableTest {
     void aGoodRecordLoads() {
         SecurityBulletin bulletin = BulletinTableReader.read("t.yaml", table(GOOD)).bulletins().get(0);
         assertThat(bulletin.affected()).hasToString("[9.4.0.0–9.4.0.17 LTS]");
-        assertThat(bulletin.fixedIn()).containsExactly(new MqVersion("9.4.0.20"));
+        assertThat(bulletin.fixedIn()).containsExactly(MqVersion.of("9.4.0.20"));
     }
 
     @Test

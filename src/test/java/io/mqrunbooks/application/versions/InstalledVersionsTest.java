@@ -6,7 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.lab.LabTestSupport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +28,8 @@ class InstalledVersionsTest {
 
     @Test
     void eachHostShowsItsQueueManagersVersionAndBulletinsWithAWarningWhereAffected() throws IOException {
-        when(control.version("dr1")).thenReturn(new MqVersion("9.4.0.0"));
-        when(control.version("dr2")).thenReturn(new MqVersion("9.4.5.2"));
+        when(control.version("dr1")).thenReturn(MqVersion.of("9.4.0.0"));
+        when(control.version("dr2")).thenReturn(MqVersion.of("9.4.5.2"));
 
         VersionReport report = versions().read(List.of("dr2", "dr1"), List.of("QMDR"), null);
 
@@ -44,9 +44,9 @@ class InstalledVersionsTest {
 
     @Test
     void anAffectedTargetIsWarnedAboutFirst() throws IOException {
-        when(control.version("mqeast1")).thenReturn(new MqVersion("9.4.5.2"));
+        when(control.version("mqeast1")).thenReturn(MqVersion.of("9.4.5.2"));
 
-        VersionReport report = versions().read(List.of("mqeast1"), List.of("QM1"), new MqVersion("10.0.0.0"));
+        VersionReport report = versions().read(List.of("mqeast1"), List.of("QM1"), MqVersion.of("10.0.0.0"));
 
         assertThat(report.warnings()).containsExactly("WARNING: the target version 10.0.0.0 is affected by"
                 + " CVE-2026-10027 (10.0.0.0 LTS; no fix listed; https://www.cve.org/CVERecord?id=CVE-2026-10027)");
@@ -55,7 +55,7 @@ class InstalledVersionsTest {
 
     @Test
     void unaffectedVersionsSaySo() throws IOException {
-        when(control.version("mqeast1")).thenReturn(new MqVersion("9.4.0.26"));
+        when(control.version("mqeast1")).thenReturn(MqVersion.of("9.4.0.26"));
 
         VersionReport report = versions().read(List.of("mqeast1"), List.of("QM1"), null);
 
@@ -68,7 +68,7 @@ class InstalledVersionsTest {
     void anUnreachableHostIsShownAsNotReadAndTheGateStillOpens() throws IOException {
         when(control.version("dr1")).thenThrow(new SshException(SshException.Kind.HOST_UNREACHABLE, "dr1",
                 "dr1 (127.0.0.1:22101): connection refused"));
-        when(control.version("dr2")).thenReturn(new MqVersion("9.4.0.26"));
+        when(control.version("dr2")).thenReturn(MqVersion.of("9.4.0.26"));
 
         VersionReport report = versions().read(List.of("dr1", "dr2"), List.of("QMDR"), null);
 

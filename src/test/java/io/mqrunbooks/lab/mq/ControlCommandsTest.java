@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,7 +166,7 @@ class ControlCommandsTest extends LabTestSupport {
                         + "    INSTANCE(mi2) MODE(STANDBY)\n");
         var parsed = new io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser().parse(untranslated);
         assertThat(parsed.queueManagers().get(0).status())
-                .isEqualTo(io.mqrunbooks.adapter.outbound.mq.parse.QueueManagerState.RUNNING_AS_STANDBY);
+                .isEqualTo(QmStatus.RUNNING_AS_STANDBY);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.mq;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import io.mqrunbooks.application.baseline.BaselineApplyException;
 import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.baseline.MqscParseException;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import org.junit.jupiter.api.Test;
 

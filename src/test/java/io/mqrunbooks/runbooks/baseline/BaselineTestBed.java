@@ -12,7 +12,7 @@ import io.mqrunbooks.application.baseline.BaselineSchedule;
 import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;

@@ -7,7 +7,7 @@ import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.testsupport.LabAppTest;
@@ -121,7 +121,7 @@ class DrBaselineLabTest extends LabAppTest {
 
         assertThat(variable(ended, "runSummary")).isEqualTo(
                 "QM1 -> QM1: backup levelled, approved by changemgr: recorded to be applied at activation\n");
-        assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.lab.mq.QmStatus.ENDED_NORMALLY);
+        assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.mq.QmStatus.ENDED_NORMALLY);
         assertThat(labJournal.entriesFor("mqwest1")).extracting(LabJournal.Entry::commandLine)
                 .noneMatch(c -> c.contains("strmqm") || c.contains("runmqsc"));
         assertThat(baselines.baselineToApplyAtActivation("QM1")).isPresent();

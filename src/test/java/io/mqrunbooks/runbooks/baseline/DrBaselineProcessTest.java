@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.baseline.BackupLevelRecord;
 import io.mqrunbooks.application.baseline.Baseline;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.platform.security.Groups;

@@ -4,13 +4,13 @@ import io.mqrunbooks.application.baseline.DefinitionScript;
 import io.mqrunbooks.application.baseline.MqscObject;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
@@ -282,7 +282,7 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
 
     @Override
     public MqVersion version(String host) {
-        return new MqVersion(versionByHost.get(host));
+        return MqVersion.of(versionByHost.get(host));
     }
 
     @Override

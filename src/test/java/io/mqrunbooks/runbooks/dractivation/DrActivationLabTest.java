@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.dractivation;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import io.mqrunbooks.evidence.EvidenceKind;
 import io.mqrunbooks.evidence.EvidenceRecord;
 import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.lab.LabJournal;
-import io.mqrunbooks.lab.mq.QmStatus;
 import io.mqrunbooks.testsupport.LabAppTest;
 import java.time.Duration;
 import java.time.Instant;

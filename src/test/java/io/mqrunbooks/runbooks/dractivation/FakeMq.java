@@ -5,14 +5,14 @@ import io.mqrunbooks.application.dractivation.MqscDefinitions;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
@@ -210,7 +210,7 @@ class FakeMq {
         public MqVersion version(String host) {
             reach(host);
             journal.add(host + ": dspmqver");
-            return new MqVersion(versions.getOrDefault(host, "9.4.0.0"));
+            return MqVersion.of(versions.getOrDefault(host, "9.4.0.0"));
         }
     };
 

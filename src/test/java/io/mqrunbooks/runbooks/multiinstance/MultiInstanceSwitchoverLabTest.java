@@ -1,8 +1,8 @@
 package io.mqrunbooks.runbooks.multiinstance;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqrunbooks.lab.mq.QmStatus;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

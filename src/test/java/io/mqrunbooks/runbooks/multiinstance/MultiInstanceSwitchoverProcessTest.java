@@ -1,6 +1,6 @@
 package io.mqrunbooks.runbooks.multiinstance;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.instances;
 import static io.mqrunbooks.runbooks.rdqm.RdqmEngineFixture.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +11,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;
 import java.util.List;
@@ -51,7 +51,7 @@ class MultiInstanceSwitchoverProcessTest extends RunbookEngineTestAccess {
                 instances("mi2", QM, QmStatus.RUNNING, "mi2", null));
         when(lab.control.end("mi1", QM, mode, true)).thenReturn(result(ControlOutcome.SWITCHED_OVER));
 
-        when(lab.control.version("mi2")).thenReturn(new MqVersion("9.4.0.26"));
+        when(lab.control.version("mi2")).thenReturn(MqVersion.of("9.4.0.26"));
         ProcessInstance run = startSwitchover(choice);
         assertThat((String) variable(run, "versionReport")).isEqualTo("""
                 Host  Queue manager  Installed  Bulletins

@@ -2,7 +2,7 @@ package io.mqrunbooks.runbooks.rdqm;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.testsupport.RunbookTestEngine;
 import io.mqrunbooks.application.versions.InstalledVersions;
 import io.mqrunbooks.adapter.inbound.camunda.versions.ReadVersionsDelegate;
@@ -33,10 +33,10 @@ import io.mqrunbooks.adapter.inbound.camunda.rdqm.StartQueueManagerDelegate;
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrStatus;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.rdqm.RdqmFailover;
@@ -78,7 +78,7 @@ public final class RdqmEngineFixture {
         DrSecondaryCommandJson json = new DrSecondaryCommandJson();
         MultiInstanceSwitchover multiInstance = new MultiInstanceSwitchover(estate, control);
         // dspmqver before each gate: every host runs the lab's 9.4.0.0 unless a test says otherwise
-        when(control.version(anyString())).thenReturn(new MqVersion("9.4.0.0"));
+        when(control.version(anyString())).thenReturn(MqVersion.of("9.4.0.0"));
         Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
                 new InstalledVersions(estate, control, RunbookTestEngine.bulletins())));
         Mocks.register("assessSwitchoverDelegate", new AssessSwitchoverDelegate(switchover));

@@ -1,9 +1,9 @@
 package io.mqrunbooks.runbooks.rdqm;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.lab.mq.DrRole;
-import io.mqrunbooks.lab.mq.QmStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -12,9 +12,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
+import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.application.port.out.control.DrStatus;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -182,7 +182,7 @@ class RdqmFailoverProcessTest extends RunbookEngineTest {
                 rdqm("dr2", QmStatus.ENDED_IMMEDIATELY, true, DrStatus.REMOTE_UNAVAILABLE, 0L, null, null));
         when(lab.control.status("dr2", QM)).thenReturn(state("dr2", QM, QmStatus.ENDED_IMMEDIATELY));
         when(lab.control.makeDrPrimary("dr2", QM)).thenReturn(result(ControlOutcome.MADE_PRIMARY));
-        when(lab.control.start("dr2", QM)).thenReturn(new io.mqrunbooks.application.port.out.control.ControlResult(
+        when(lab.control.start("dr2", QM)).thenReturn(new io.mqrunbooks.mq.ControlResult(
                 ControlOutcome.REFUSED, java.util.List.of("AMQ7017E: Log not available."), 23));
 
         ProcessInstance run = startFailover();

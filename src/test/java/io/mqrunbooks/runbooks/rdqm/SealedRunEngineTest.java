@@ -11,7 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.platform.run.RunDecision;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.testsupport.RunbookTestEngine;

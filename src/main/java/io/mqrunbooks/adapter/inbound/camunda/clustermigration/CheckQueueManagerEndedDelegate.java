@@ -4,7 +4,7 @@ import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigr
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.QmStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

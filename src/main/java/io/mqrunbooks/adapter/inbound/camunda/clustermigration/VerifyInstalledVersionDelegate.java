@@ -4,7 +4,7 @@ import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigr
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.mqrunbooks.application.versions.SecurityBulletins;
@@ -27,11 +27,11 @@ public class VerifyInstalledVersionDelegate implements JavaDelegate {
         MigrationPlan plan = MigrationRun.plan(execution);
         String targetText = (String) execution.getVariable(TARGET_VERSION);
         MqVersion installed = steps.installedVersion(plan);
-        execution.setVariable(INSTALLED_VERSION, installed.version());
+        execution.setVariable(INSTALLED_VERSION, installed.toString());
         execution.setVariable(INSTALLED_VERSION_BULLETINS, bulletins.targetWarning(installed));
         MqVersion target;
         try {
-            target = new MqVersion(targetText == null ? "" : targetText.strip());
+            target = MqVersion.of(targetText == null ? "" : targetText.strip());
         } catch (IllegalArgumentException e) {
             execution.setVariable(VERSION_PROBLEM, "Target version: " + e.getMessage());
             execution.setVariable(VERSION_INSTALLED, false);

@@ -4,7 +4,7 @@ import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigr
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,10 @@ public class VerifyRestoredVersionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MigrationPlan plan = MigrationRun.plan(execution);
-        MqVersion old = new MqVersion((String) execution.getVariable(VERSION_BEFORE));
+        MqVersion old = MqVersion.of((String) execution.getVariable(VERSION_BEFORE));
         MqVersion installed = steps.installedVersion(plan);
         boolean restored = installed.compareTo(old) == 0;
-        execution.setVariable(INSTALLED_VERSION, installed.version());
+        execution.setVariable(INSTALLED_VERSION, installed.toString());
         execution.setVariable(VERSION_RESTORED, restored);
         execution.setVariable(RESTORE_PROBLEM, restored ? "" : "dspmqver on " + plan.host() + " shows version "
                 + installed + ", not the old version " + old + ": reinstall " + old + " and restore the backup.");

@@ -1,6 +1,6 @@
 package io.mqrunbooks.adapter.inbound.camunda.versions;
 
-import io.mqrunbooks.application.port.out.control.MqVersion;
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.application.versions.InstalledVersions;
 import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.run.RunRecord;
@@ -36,7 +36,7 @@ public class ReadVersionsDelegate implements JavaDelegate {
                 "Run " + execution.getProcessInstanceId() + " has no sealed record, so the hosts whose versions"
                         + " to read are not known"));
         // A migration names its target at the start; the gate then warns when the target itself is affected.
-        MqVersion target = run.parameter(RunVariables.TARGET_VERSION).map(MqVersion::new).orElse(null);
+        MqVersion target = run.parameter(RunVariables.TARGET_VERSION).map(MqVersion::of).orElse(null);
         RunScope scope = run.scope();
         execution.setVariable(VERSION_REPORT, versions.read(scope.hosts(), scope.queueManagers(), target).text());
     }

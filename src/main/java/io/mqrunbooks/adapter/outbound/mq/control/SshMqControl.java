@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.control;
 
 import io.mqrunbooks.adapter.outbound.mq.parse.ControlMessageParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.ControlTranscript;
 import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmResult;
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
@@ -19,15 +20,15 @@ import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.SshPort;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
@@ -76,7 +77,7 @@ public class SshMqControl implements MqControlPort {
             }
             DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
                     host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
-            QmStatus status = qmStatus(host, command, entry.status());
+            QmStatus status = entry.status();
             List<QueueManagerState.Instance> instances = entry.instances().stream()
                     .map(i -> new QueueManagerState.Instance(i.host(), i.mode())).toList();
             return new QueueManagerState(host, queueManager, status, instances);
@@ -120,7 +121,7 @@ public class SshMqControl implements MqControlPort {
                 throw new MqOutputException(host, command.commandLine(),
                         "rdqmstatus shows no 'DR role:' for " + queueManager + ": it is not a DR RDQM on this node");
             }
-            return new RdqmDrStatus(result.node(), qmStatus(host, command, detail.status()),
+            return new RdqmDrStatus(result.node(), detail.status(),
                     detail.drRole() == RdqmEnums.Role.PRIMARY, drStatus(host, command, detail.drStatus()),
                     detail.drOutOfSyncBytes(), detail.drSynchronizationProgressPercent(),
                     detail.drEstimatedTimeToCompletion(), detail.fields());
@@ -220,7 +221,7 @@ public class SshMqControl implements MqControlPort {
             if (result.installations().isEmpty()) {
                 throw new MqOutputException(host, command.commandLine(), "dspmqver printed no installation");
             }
-            return new MqVersion(result.installations().get(0).version().toString());
+            return MqVersion.of(result.installations().get(0).version().toString());
         });
     }
 
@@ -248,14 +249,13 @@ public class SshMqControl implements MqControlPort {
 
     private ControlResult control(String host, RemoteCommand command) {
         return run(host, command, (output, exitCode) -> {
-            io.mqrunbooks.adapter.outbound.mq.parse.ControlResult result = new ControlMessageParser().parse(output);
+            ControlTranscript result = new ControlMessageParser().parse(output);
             sameQueueManager(host, command, result.queueManager());
-            ControlOutcome outcome = ControlOutcome.valueOf(result.outcome().name());
             List<String> messages = result.messages().stream()
                     .map(m -> m.id() == null ? m.text() : m.id() + (m.severity() == null ? "" : m.severity()) + ": "
                             + m.text())
                     .toList();
-            return new ControlResult(outcome, messages, exitCode);
+            return new ControlResult(result.outcome(), messages, exitCode);
         });
     }
 
@@ -304,13 +304,6 @@ public class SshMqControl implements MqControlPort {
         return new DrSecondaryCommand(printed.queueManager(),
                 printed.localIpAddresses().isEmpty() ? null : printed.localIpAddresses().get(0),
                 printed.remoteIpAddresses().get(0), printed.remoteName(), printed.port(), printed.replicationType());
-    }
-
-    private static QmStatus qmStatus(String host, RemoteCommand command,
-                                     io.mqrunbooks.adapter.outbound.mq.parse.QueueManagerState state) {
-        return QmStatus.fromMqWording(state.wording()).orElseThrow(() -> new MqOutputException(host,
-                command.commandLine(), "queue manager status '" + state.wording() + "' has no counterpart in "
-                + QmStatus.class.getSimpleName()));
     }
 
     private static DrStatus drStatus(String host, RemoteCommand command, RdqmEnums.DrStatus status) {

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
-import io.mqrunbooks.adapter.outbound.mq.parse.ControlResult.Outcome;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,33 +21,33 @@ public final class ControlMessageParser {
     private static final String QM = "'([^']+)'";
     private static final String CODE = "(?:(AMQ\\d{4}[IWES]?): )?";
 
-    private record Rule(Pattern pattern, Outcome meaning) {
+    private record Rule(Pattern pattern, ControlOutcome meaning) {
     }
 
     private static final List<Rule> RULES = List.of(
-            rule(P + " queue manager " + QM + " started(?: using V(\\d+\\.\\d+\\.\\d+\\.\\d+))?\\.", Outcome.STARTED),
+            rule(P + " queue manager " + QM + " started(?: using V(\\d+\\.\\d+\\.\\d+\\.\\d+))?\\.", ControlOutcome.STARTED),
             rule("A standby instance of queue manager " + QM + " has been started\\. The active instance is running"
-                    + " elsewhere\\.", Outcome.STANDBY_STARTED),
-            rule(P + " queue manager " + QM + " running\\.", Outcome.ALREADY_RUNNING),
+                    + " elsewhere\\.", ControlOutcome.STANDBY_STARTED),
+            rule(P + " queue manager " + QM + " running\\.", ControlOutcome.ALREADY_RUNNING),
             // strmqm on a running queue manager (exit 5) names none (MQ 9.1 transcript; ibm-messaging Ansible modules).
-            rule(P + " queue manager running\\.", Outcome.ALREADY_RUNNING),
-            rule(P + " queue manager " + QM + " ending\\.", Outcome.ENDING),
-            rule("Waiting for queue manager " + QM + " to end\\.", Outcome.ENDING),
+            rule(P + " queue manager running\\.", ControlOutcome.ALREADY_RUNNING),
+            rule(P + " queue manager " + QM + " ending\\.", ControlOutcome.ENDING),
+            rule("Waiting for queue manager " + QM + " to end\\.", ControlOutcome.ENDING),
             rule("Quiesce request accepted\\. The queue manager will stop when all outstanding work is complete"
-                    + "(?:, permitting switchover to a standby instance)?\\.", Outcome.ENDING),
-            rule(P + " queue manager " + QM + " ended\\.", Outcome.ENDED),
+                    + "(?:, permitting switchover to a standby instance)?\\.", ControlOutcome.ENDING),
+            rule(P + " queue manager " + QM + " ended\\.", ControlOutcome.ENDED),
             // endmqm -s on the active instance (public MQ 9.1 multi-instance transcript, "endmqm -is PSAP").
-            rule(P + " queue manager " + QM + " ended, permitting switchover to a standby instance\\.", Outcome.ENDED),
-            rule(P + " queue manager " + QM + " not running\\.", Outcome.NOT_RUNNING),
+            rule(P + " queue manager " + QM + " ended, permitting switchover to a standby instance\\.", ControlOutcome.ENDED),
+            rule(P + " queue manager " + QM + " not running\\.", ControlOutcome.NOT_RUNNING),
             // endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference).
-            rule(P + " queue manager not available\\.", Outcome.NOT_RUNNING),
-            rule(P + " queue manager " + QM + " deleted\\.", Outcome.DELETED),
-            rule("The queue manager name is either not valid or not known\\.", Outcome.NOT_KNOWN),
-            rule(P + " queue manager (?:" + QM + " )?does not exist\\.", Outcome.NOT_KNOWN),
+            rule(P + " queue manager not available\\.", ControlOutcome.NOT_RUNNING),
+            rule(P + " queue manager " + QM + " deleted\\.", ControlOutcome.DELETED),
+            rule("The queue manager name is either not valid or not known\\.", ControlOutcome.NOT_KNOWN),
+            rule(P + " queue manager (?:" + QM + " )?does not exist\\.", ControlOutcome.NOT_KNOWN),
             rule("The queue manager cannot be restarted or deleted because processes, that were previously"
-                    + " connected, are still running\\.", Outcome.REFUSED),
+                    + " connected, are still running\\.", ControlOutcome.REFUSED),
             rule("(?:Queue manager|The queue manager) " + QM + " cannot be started[^.]*\\bDR secondary\\b[^.]*\\.",
-                    Outcome.REFUSED_DR_SECONDARY),
+                    ControlOutcome.REFUSED_DR_SECONDARY),
             rule(P + " queue manager " + QM + " starting\\.", null),
             rule("The queue manager is associated with installation '[^']+'\\.", null),
             rule("\\d+ log records accessed on queue manager " + QM + " during the (?:log replay|recovery) phase\\.", null),
@@ -61,22 +62,22 @@ public final class ControlMessageParser {
             // dltmqm of a replicated data queue manager, before its 'deleted' line (the outcome comes from that).
             rule("Removing replicated data queue manager configuration\\.", null));
 
-    private static final Set<Outcome> START = EnumSet.of(Outcome.STARTED, Outcome.STANDBY_STARTED, Outcome.ALREADY_RUNNING);
-    private static final Set<Outcome> END = EnumSet.of(Outcome.ENDING, Outcome.ENDED, Outcome.NOT_RUNNING);
-    private static final List<Outcome> PRIORITY = List.of(Outcome.NOT_KNOWN, Outcome.REFUSED_DR_SECONDARY,
-            Outcome.REFUSED, Outcome.ALREADY_RUNNING, Outcome.STANDBY_STARTED, Outcome.STARTED, Outcome.DELETED,
-            Outcome.ENDED, Outcome.NOT_RUNNING, Outcome.ENDING);
+    private static final Set<ControlOutcome> START = EnumSet.of(ControlOutcome.STARTED, ControlOutcome.STANDBY_STARTED, ControlOutcome.ALREADY_RUNNING);
+    private static final Set<ControlOutcome> END = EnumSet.of(ControlOutcome.ENDING, ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING);
+    private static final List<ControlOutcome> PRIORITY = List.of(ControlOutcome.NOT_KNOWN, ControlOutcome.REFUSED_DR_SECONDARY,
+            ControlOutcome.REFUSED, ControlOutcome.ALREADY_RUNNING, ControlOutcome.STANDBY_STARTED, ControlOutcome.STARTED, ControlOutcome.DELETED,
+            ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING, ControlOutcome.ENDING);
 
-    private static Rule rule(String regex, Outcome meaning) {
+    private static Rule rule(String regex, ControlOutcome meaning) {
         return new Rule(Pattern.compile("^" + CODE + regex + "$"), meaning);
     }
 
-    public ControlResult parse(String output) {
+    public ControlTranscript parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
         if (lines.isEmpty()) {
             throw OutputLines.empty("strmqm, endmqm or dltmqm messages");
         }
-        List<ControlResult.Message> messages = new ArrayList<>();
+        List<ControlTranscript.Message> messages = new ArrayList<>();
         String queueManager = null;
         MqVersion version = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -106,16 +107,21 @@ public final class ControlMessageParser {
                 }
                 queueManager = qm;
             }
-            if (matched.rule().meaning() == Outcome.STARTED && groupOrNull(m, 3) != null) {
-                version = MqVersion.parse(m.group(3));
+            if (matched.rule().meaning() == ControlOutcome.STARTED && groupOrNull(m, 3) != null) {
+                try {
+                    version = MqVersion.parse(m.group(3));
+                } catch (IllegalArgumentException e) {
+                    Line line = lines.get(i);
+                    throw MqOutputParseException.at(line.number(), line.text(), e.getMessage());
+                }
             }
             String code = m.group(1);
             String body = code == null ? m.group(0) : m.group(0).substring(code.length() + 2);
-            messages.add(new ControlResult.Message(code == null ? null : code.substring(0, 7),
+            messages.add(new ControlTranscript.Message(code == null ? null : code.substring(0, 7),
                     code == null || code.length() == 7 ? null : code.substring(7), body, matched.rule().meaning()));
         }
-        Outcome outcome = decide(messages);
-        return new ControlResult(outcome, queueManager, version, messages);
+        ControlOutcome outcome = decide(messages);
+        return new ControlTranscript(outcome, queueManager, version, messages);
     }
 
     private record Matched(Rule rule, Matcher matcher) {
@@ -135,16 +141,16 @@ public final class ControlMessageParser {
         return m.groupCount() >= group ? m.group(group) : null;
     }
 
-    private static Outcome decide(List<ControlResult.Message> messages) {
-        Set<Outcome> seen = EnumSet.noneOf(Outcome.class);
-        messages.stream().map(ControlResult.Message::meaning).filter(o -> o != null).forEach(seen::add);
+    private static ControlOutcome decide(List<ControlTranscript.Message> messages) {
+        Set<ControlOutcome> seen = EnumSet.noneOf(ControlOutcome.class);
+        messages.stream().map(ControlTranscript.Message::meaning).filter(o -> o != null).forEach(seen::add);
         if (seen.isEmpty()) {
             throw new MqOutputParseException("only progress messages, no outcome (started, ended, deleted, ...):"
                     + " the output is cut short");
         }
         boolean starts = seen.stream().anyMatch(START::contains);
         boolean ends = seen.stream().anyMatch(END::contains);
-        boolean deletes = seen.contains(Outcome.DELETED);
+        boolean deletes = seen.contains(ControlOutcome.DELETED);
         if ((starts ? 1 : 0) + (ends ? 1 : 0) + (deletes ? 1 : 0) > 1) {
             throw new MqOutputParseException("the messages mix outcomes " + seen + "; this is not one command's output");
         }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
+import io.mqrunbooks.mq.ControlOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,15 +60,15 @@ public final class CrtmqmParser {
         int split = lines.get(end).number() - 1;
         CrtmqmResult created = parse(String.join("\n", all.subList(0, split)));
         int from = STRMQM_TYPED.matcher(all.get(split).strip()).matches() ? split + 1 : split;
-        ControlResult started;
+        ControlTranscript started;
         try {
             started = new ControlMessageParser().parse(String.join("\n", all.subList(from, all.size())));
         } catch (MqOutputParseException e) {
             throw new MqOutputParseException("from line " + lines.get(end).number()
                     + " on, after crtmqm, expected strmqm output: " + e.getMessage());
         }
-        if (!Set.of(ControlResult.Outcome.STARTED, ControlResult.Outcome.STANDBY_STARTED,
-                ControlResult.Outcome.ALREADY_RUNNING).contains(started.outcome())) {
+        if (!Set.of(ControlOutcome.STARTED, ControlOutcome.STANDBY_STARTED,
+                ControlOutcome.ALREADY_RUNNING).contains(started.outcome())) {
             throw MqOutputParseException.at(lines.get(end).number(), lines.get(end).text(),
                     "after crtmqm only strmqm output is read, but what follows says " + started.outcome());
         }

@@ -7,5 +7,5 @@ package io.mqrunbooks.adapter.outbound.mq.parse;
  * @param crtmqm what crtmqm printed
  * @param strmqm what the strmqm that followed printed, or null when the text holds only crtmqm
  */
-public record CrtmqmTranscript(CrtmqmResult crtmqm, ControlResult strmqm) {
+public record CrtmqmTranscript(CrtmqmResult crtmqm, ControlTranscript strmqm) {
 }

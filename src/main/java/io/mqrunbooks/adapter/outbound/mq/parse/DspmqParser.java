@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.adapter.outbound.mq.parse.Attributes.Attribute;
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class DspmqParser {
         }
         List<DspmqResult.QueueManagerEntry> entries = new ArrayList<>();
         String name = null;
-        QueueManagerState status = null;
+        QmStatus status = null;
         Map<String, String> attributes = null;
         List<DspmqResult.Instance> instances = null;
         MqMessage notKnown = null;
@@ -76,9 +77,9 @@ public final class DspmqParser {
                     attributes.put(a.name(), a.value());
                     checkValue(line, a);
                     if (a.name().equals("STATUS")) {
-                        status = QueueManagerState.fromWording(a.value()).orElseThrow(() -> MqOutputParseException.at(
+                        status = QmStatus.fromMqWording(a.value()).orElseThrow(() -> MqOutputParseException.at(
                                 line.number(), line.text(), "unknown queue manager status '" + a.value()
-                                        + "'; expected one of " + QueueManagerState.allWordings()));
+                                        + "'; expected one of " + QmStatus.allWordings()));
                     }
                 }
             } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() == 2 && attrs.get(1).name().equals("MODE")

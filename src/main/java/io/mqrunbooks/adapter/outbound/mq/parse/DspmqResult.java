@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public record DspmqResult(List<QueueManagerEntry> queueManagers, MqMessage notKn
     }
 
     /** One QMNAME line: its status, the other attributes in printed order, and any -x instances. */
-    public record QueueManagerEntry(String name, QueueManagerState status, Map<String, String> attributes,
+    public record QueueManagerEntry(String name, QmStatus status, Map<String, String> attributes,
                                     List<Instance> instances) {
         public QueueManagerEntry {
             attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class DspmqverParser {
             MqVersion version;
             try {
                 version = MqVersion.parse(block.get("Version"));
-            } catch (MqOutputParseException e) {
+            } catch (IllegalArgumentException e) {
                 throw MqOutputParseException.at(start.number(), start.text(), "block's Version: " + e.getMessage());
             }
             installations.add(new DspmqverResult.Installation(name, version,

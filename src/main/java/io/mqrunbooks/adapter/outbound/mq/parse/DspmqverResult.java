@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.MqVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

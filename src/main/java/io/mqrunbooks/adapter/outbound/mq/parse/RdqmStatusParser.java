@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmEnums.DrStatus;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmEnums.DrType;
@@ -184,7 +185,7 @@ public final class RdqmStatusParser {
                 throw MqOutputParseException.at(f.line().number(), f.line().text(),
                         "the first section of rdqmstatus -m has no 'Queue manager status:'; output is incomplete");
             }
-            QueueManagerState status = state(first, "Queue manager status");
+            QmStatus status = state(first, "Queue manager status");
             RdqmStatusResult.QueueManagerDetail detail = new RdqmStatusResult.QueueManagerDetail(status,
                     enumOf(first, "DR role", Role.class, Role::wording),
                     enumOf(first, "DR status", DrStatus.class, DrStatus::wording),
@@ -271,12 +272,12 @@ public final class RdqmStatusParser {
             return section.stream().filter(f -> f.label().equals(label)).findFirst().orElse(null);
         }
 
-        private QueueManagerState state(List<Field> section, String label) {
+        private QmStatus state(List<Field> section, String label) {
             Field f = find(section, label);
-            QueueManagerState known = QueueManagerState.fromWording(f.value()).orElse(null);
+            QmStatus known = QmStatus.fromMqWording(f.value()).orElse(null);
             if (known == null) {
                 unknown(f, "unknown queue manager status '" + f.value() + "'; expected one of "
-                        + QueueManagerState.allWordings());
+                        + QmStatus.allWordings());
             }
             return known;
         }

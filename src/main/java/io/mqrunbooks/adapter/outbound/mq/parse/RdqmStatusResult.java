@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -60,7 +61,7 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
      * The detailed status on this node. Typed fields are null when rdqmstatus did not print them (for
      * example CPU and out-of-sync data only appear on the node running the queue manager).
      */
-    public record QueueManagerDetail(QueueManagerState status, Role drRole, DrStatus drStatus, DrType drType,
+    public record QueueManagerDetail(QmStatus status, Role drRole, DrStatus drStatus, DrType drType,
                                      Integer drPort, String drLocalIpAddress, List<String> drRemoteIpAddresses,
                                      String drCurrentRemoteIpAddress, Long drOutOfSyncBytes,
                                      Double drSynchronizationProgressPercent, String drEstimatedTimeToCompletion,
@@ -85,7 +86,7 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
     }
 
     /** One queue manager of the summary. */
-    public record SummaryEntry(String name, QueueManagerState status, Role drRole, Map<String, String> fields)
+    public record SummaryEntry(String name, QmStatus status, Role drRole, Map<String, String> fields)
             implements HaLocations {
         public SummaryEntry {
             fields = ordered(fields);

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mqrunbooks.adapter.outbound.mq.FakeSshPort;
 import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import java.time.Duration;
@@ -338,7 +338,7 @@ class SshMqControlTest {
         MqVersion version = control.version("mqeast1");
 
         assertThat(ssh.commandLines()).containsExactly("mqeast1: dspmqver");
-        assertThat(version).isEqualTo(new MqVersion("8.0.0.2"));
+        assertThat(version).isEqualTo(MqVersion.of("8.0.0.2"));
     }
 
     @Test

@@ -7,14 +7,14 @@ import io.mqrunbooks.adapter.outbound.mq.RoutingMqAdmin;
 import io.mqrunbooks.adapter.outbound.mq.mqsc.QueueManagerLocator;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.MqVersion;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.MqVersion;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
@@ -185,7 +185,7 @@ class MqscTransportLabTest extends LabAppTest {
         QueueManagerState running = control.status("mqeast1", "QM1");
         QueueManagerState unknown = control.status("mqeast1", "NOSUCH");
 
-        assertThat(version).isEqualTo(new MqVersion(labMq.installedVersion("mqeast1")));
+        assertThat(version).isEqualTo(MqVersion.of(labMq.installedVersion("mqeast1")));
         assertThat(running.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(unknown.status()).isEqualTo(QmStatus.NOT_KNOWN);
         assertThat(commandsSince(mark)).containsExactly("mqeast1: dspmqver", "mqeast1: dspmq -m QM1 -o status",
@@ -209,7 +209,7 @@ class MqscTransportLabTest extends LabAppTest {
         assertThat(started.exitCode()).isZero();
         assertThat(started.messages()).last().asString().startsWith("IBM MQ queue manager 'QM1' started using V");
         assertThat(ended.outcome()).isEqualTo(ControlOutcome.ENDED);
-        assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.lab.mq.QmStatus.ENDED_IMMEDIATELY);
+        assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.mq.QmStatus.ENDED_IMMEDIATELY);
         assertThat(locator.currentHost("QM1")).isEqualTo("mqeast1");
         assertThat(commandsSince(mark)).containsSubsequence("mqwest1: dspmq -m QM1 -o status", "mqwest1: strmqm QM1",
                 "mqwest1: endmqm -i QM1");
@@ -238,7 +238,7 @@ class MqscTransportLabTest extends LabAppTest {
                 "mi2: runmqsc MIQM");
         assertThat(standby.outcome()).isEqualTo(ControlOutcome.STANDBY_STARTED);
         assertThat(onMi1.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
-        assertThat(labMq.queueManagerState("mi1", "MIQM")).contains(io.mqrunbooks.lab.mq.QmStatus.RUNNING_AS_STANDBY);
+        assertThat(labMq.queueManagerState("mi1", "MIQM")).contains(io.mqrunbooks.mq.QmStatus.RUNNING_AS_STANDBY);
         assertThat(commandsSince(mark)).startsWith("mi1: endmqm -i -s MIQM").contains("mi1: strmqm -x MIQM");
     }
 

@@ -1,9 +1,10 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.MqVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.adapter.outbound.mq.parse.ControlResult.Outcome;
+import io.mqrunbooks.mq.ControlOutcome;
 import org.junit.jupiter.api.Test;
 
 class ControlMessageParserTest {
@@ -14,31 +15,31 @@ class ControlMessageParserTest {
     @Test
     void dltmqmOfAReplicatedQueueManagerIsDeleted() {
         assertThat(parser.parse("Removing replicated data queue manager configuration.\n"
-                + "IBM MQ queue manager 'QMDR' deleted.\n").outcome()).isEqualTo(Outcome.DELETED);
+                + "IBM MQ queue manager 'QMDR' deleted.\n").outcome()).isEqualTo(ControlOutcome.DELETED);
     }
 
     /** strmqm on a running queue manager, exit 5: the message names no queue manager (MQ 9.1 transcript). */
     @Test
     void strmqmOnARunningQueueManagerIsAlreadyRunning() {
-        assertThat(parser.parse("IBM MQ queue manager running.\n").outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
+        assertThat(parser.parse("IBM MQ queue manager running.\n").outcome()).isEqualTo(ControlOutcome.ALREADY_RUNNING);
     }
 
     /** endmqm on an ended queue manager: return code 40, "Queue manager not available" (endmqm reference). */
     @Test
     void endmqmOnAnEndedQueueManagerIsNotRunning() {
         assertThat(parser.parse("AMQ8146E: IBM MQ queue manager not available.\n").outcome())
-                .isEqualTo(Outcome.NOT_RUNNING);
+                .isEqualTo(ControlOutcome.NOT_RUNNING);
     }
 
     @Test
     void readsStrmqmOnMq94() {
-        ControlResult result = parser.parse(Fixtures.read("control", "strmqm-9.4-windows-trial.txt"));
-        assertThat(result.outcome()).isEqualTo(Outcome.STARTED);
+        ControlTranscript result = parser.parse(Fixtures.read("control", "strmqm-9.4-windows-trial.txt"));
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.STARTED);
         assertThat(result.queueManager()).isEqualTo("QM1");
         assertThat(result.startedVersion()).isEqualTo(MqVersion.parse("9.4.0.10"));
         assertThat(result.messages()).hasSize(8);
-        assertThat(result.messages().get(7)).isEqualTo(new ControlResult.Message(null, null,
-                "IBM MQ queue manager 'QM1' started using V9.4.0.10.", Outcome.STARTED));
+        assertThat(result.messages().get(7)).isEqualTo(new ControlTranscript.Message(null, null,
+                "IBM MQ queue manager 'QM1' started using V9.4.0.10.", ControlOutcome.STARTED));
         assertThat(result.messages().get(1).meaning()).isNull();
     }
 
@@ -47,46 +48,46 @@ class ControlMessageParserTest {
         assertThat(parser.parse(Fixtures.read("control", "strmqm-x-active-9.3.txt")).startedVersion())
                 .hasToString("9.3.1.0");
         assertThat(parser.parse(Fixtures.read("control", "strmqm-9.2-container-autoconfig.txt")).outcome())
-                .isEqualTo(Outcome.STARTED);
+                .isEqualTo(ControlOutcome.STARTED);
     }
 
     @Test
     void joinsTheWrappedStandbyMessage() {
-        ControlResult result = parser.parse(Fixtures.read("control", "strmqm-x-standby-wrapped.txt"));
-        assertThat(result.outcome()).isEqualTo(Outcome.STANDBY_STARTED);
+        ControlTranscript result = parser.parse(Fixtures.read("control", "strmqm-x-standby-wrapped.txt"));
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.STANDBY_STARTED);
         assertThat(result.messages().get(result.messages().size() - 1).text()).isEqualTo(
                 "A standby instance of queue manager 'QM1' has been started. The active instance is running elsewhere.");
     }
 
     @Test
     void readsEndmqm() {
-        assertThat(parser.parse(Fixtures.read("control", "endmqm-i.txt")).outcome()).isEqualTo(Outcome.ENDED);
-        ControlResult quiesce = parser.parse(Fixtures.read("control", "endmqm-w-quiesce.txt"));
-        assertThat(quiesce.outcome()).isEqualTo(Outcome.ENDED);
+        assertThat(parser.parse(Fixtures.read("control", "endmqm-i.txt")).outcome()).isEqualTo(ControlOutcome.ENDED);
+        ControlTranscript quiesce = parser.parse(Fixtures.read("control", "endmqm-w-quiesce.txt"));
+        assertThat(quiesce.outcome()).isEqualTo(ControlOutcome.ENDED);
         assertThat(quiesce.queueManager()).isEqualTo("QM9");
         assertThat(parser.parse("Quiesce request accepted. The queue manager will stop when all outstanding work\n"
-                + "is complete.\n").outcome()).isEqualTo(Outcome.ENDING);
+                + "is complete.\n").outcome()).isEqualTo(ControlOutcome.ENDING);
     }
 
     @Test
     void readsEndmqmDashSOnTheActiveInstance() {
-        ControlResult switchover = parser.parse(Fixtures.read("control", "endmqm-is-switchover-9.1.txt"));
-        assertThat(switchover.outcome()).isEqualTo(Outcome.ENDED);
+        ControlTranscript switchover = parser.parse(Fixtures.read("control", "endmqm-is-switchover-9.1.txt"));
+        assertThat(switchover.outcome()).isEqualTo(ControlOutcome.ENDED);
         assertThat(switchover.queueManager()).isEqualTo("PSAP");
     }
 
     @Test
     void readsAlreadyRunningNotRunningDeletedAndNotKnown() {
-        assertThat(parser.parse("IBM MQ queue manager 'QM1' running.").outcome()).isEqualTo(Outcome.ALREADY_RUNNING);
-        assertThat(parser.parse("IBM MQ queue manager 'QM1' not running.").outcome()).isEqualTo(Outcome.NOT_RUNNING);
-        assertThat(parser.parse("WebSphere MQ queue manager 'remote' deleted.").outcome()).isEqualTo(Outcome.DELETED);
-        ControlResult notKnown = parser.parse("AMQ7048E: The queue manager name is either not valid or not known.");
-        assertThat(notKnown.outcome()).isEqualTo(Outcome.NOT_KNOWN);
-        assertThat(notKnown.messages()).containsExactly(new ControlResult.Message("AMQ7048", "E",
-                "The queue manager name is either not valid or not known.", Outcome.NOT_KNOWN));
-        assertThat(parser.parse("AMQ8118E: IBM MQ queue manager does not exist.").outcome()).isEqualTo(Outcome.NOT_KNOWN);
+        assertThat(parser.parse("IBM MQ queue manager 'QM1' running.").outcome()).isEqualTo(ControlOutcome.ALREADY_RUNNING);
+        assertThat(parser.parse("IBM MQ queue manager 'QM1' not running.").outcome()).isEqualTo(ControlOutcome.NOT_RUNNING);
+        assertThat(parser.parse("WebSphere MQ queue manager 'remote' deleted.").outcome()).isEqualTo(ControlOutcome.DELETED);
+        ControlTranscript notKnown = parser.parse("AMQ7048E: The queue manager name is either not valid or not known.");
+        assertThat(notKnown.outcome()).isEqualTo(ControlOutcome.NOT_KNOWN);
+        assertThat(notKnown.messages()).containsExactly(new ControlTranscript.Message("AMQ7048", "E",
+                "The queue manager name is either not valid or not known.", ControlOutcome.NOT_KNOWN));
+        assertThat(parser.parse("AMQ8118E: IBM MQ queue manager does not exist.").outcome()).isEqualTo(ControlOutcome.NOT_KNOWN);
         assertThat(parser.parse("AMQ8041E: The queue manager cannot be restarted or deleted because processes, that"
-                + " were previously connected, are still running.").outcome()).isEqualTo(Outcome.REFUSED);
+                + " were previously connected, are still running.").outcome()).isEqualTo(ControlOutcome.REFUSED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.ControlOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,7 +87,7 @@ class CrtmqmParserTest {
         String sample = Fixtures.read("crtmqm", "crtmqm-then-strmqm-9.1-windows.txt");
         CrtmqmTranscript both = parser.readTranscript(sample);
         assertThat(both.crtmqm().queueManager()).isEqualTo("QM1SEC");
-        assertThat(both.strmqm().outcome()).isEqualTo(ControlResult.Outcome.STARTED);
+        assertThat(both.strmqm().outcome()).isEqualTo(ControlOutcome.STARTED);
         assertThat(parser.readTranscript(sample.substring(0, sample.indexOf("IBM MQ queue manager 'QM1SEC' starting.")))
                 .strmqm()).as("crtmqm alone").isNull();
         int strmqm = sample.indexOf("IBM MQ queue manager 'QM1SEC' starting.");

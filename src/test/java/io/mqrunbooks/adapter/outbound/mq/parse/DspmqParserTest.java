@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,15 +21,15 @@ class DspmqParserTest {
         assertThat(result.queueManagers()).extracting(DspmqResult.QueueManagerEntry::name).containsExactly(
                 "THE.LOCAL.ONE", "THE.MULTI.INSTANCE.ONE", "THE.RDQM.ONE", "THE.SLEEPING.ONE", "THE.CRASHED.ONE");
         DspmqResult.QueueManagerEntry multi = result.find("THE.MULTI.INSTANCE.ONE").orElseThrow();
-        assertThat(multi.status()).isEqualTo(QueueManagerState.RUNNING);
+        assertThat(multi.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(multi.attributes()).containsEntry("STANDBY", "PERMITTED").containsEntry("INSTVER", "8.0.0.6")
                 .containsEntry("HA", "").containsEntry("DRROLE", "");
         assertThat(multi.instances()).containsExactly(new DspmqResult.Instance("sb112233", "ACTIVE"),
                 new DspmqResult.Instance("sb112255", "STANDBY"));
         assertThat(result.find("THE.RDQM.ONE").orElseThrow().attribute("HA")).contains("REPLICATED");
-        assertThat(result.find("THE.SLEEPING.ONE").orElseThrow().status()).isEqualTo(QueueManagerState.ENDED_NORMALLY);
+        assertThat(result.find("THE.SLEEPING.ONE").orElseThrow().status()).isEqualTo(QmStatus.ENDED_NORMALLY);
         DspmqResult.QueueManagerEntry crashed = result.find("THE.CRASHED.ONE").orElseThrow();
-        assertThat(crashed.status()).isEqualTo(QueueManagerState.ENDED_UNEXPECTEDLY);
+        assertThat(crashed.status()).isEqualTo(QmStatus.ENDED_UNEXPECTEDLY);
         assertThat(crashed.attribute("INSTPATH")).contains("/opt/mqm9");
         assertThat(crashed.instances()).isEmpty();
         assertThat(List.copyOf(crashed.attributes().keySet())).containsExactly("STATUS", "DEFAULT", "STANDBY",
@@ -38,16 +39,16 @@ class DspmqParserTest {
     @Test
     void readsRunningElsewhereAndTheOlderPreEmptivelySpelling() {
         assertThat(parser.parse(Fixtures.read("dspmq", "o-all-n-running-elsewhere.txt")).find("THE.STANDBY.RDQM")
-                .orElseThrow().status()).isEqualTo(QueueManagerState.RUNNING_ELSEWHERE);
+                .orElseThrow().status()).isEqualTo(QmStatus.RUNNING_ELSEWHERE);
         assertThat(parser.parse(Fixtures.read("dspmq", "o-all-n-ended-pre-emptively-mq8.txt")).queueManagers().get(0)
-                .status()).isEqualTo(QueueManagerState.ENDED_PREEMPTIVELY);
+                .status()).isEqualTo(QmStatus.ENDED_PREEMPTIVELY);
     }
 
     @Test
     void readsMq94NativeHaFieldsAndInstance() {
         DspmqResult.QueueManagerEntry qm1 = parser.parse(Fixtures.read("dspmq", "x-o-all-9.4-nativeha-fields.txt"))
                 .find("QM1").orElseThrow();
-        assertThat(qm1.status()).isEqualTo(QueueManagerState.RUNNING);
+        assertThat(qm1.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(qm1.attributes()).containsEntry("STANDBY", "Not permitted").containsEntry("ROLE", "Not configured")
                 .containsEntry("INSTANCE", "").containsEntry("GRPROLE", "Not configured")
                 .containsEntry("INSTVER", "9.4.2.0");
@@ -59,7 +60,7 @@ class DspmqParserTest {
         assertThat(parser.parse(Fixtures.read("dspmq", "plain-running.txt")).queueManagers())
                 .singleElement().satisfies(q -> {
                     assertThat(q.name()).isEqualTo("DRHAQM1");
-                    assertThat(q.status()).isEqualTo(QueueManagerState.RUNNING);
+                    assertThat(q.status()).isEqualTo(QmStatus.RUNNING);
                     assertThat(q.attributes()).containsOnlyKeys("STATUS");
                 });
         assertThat(parser.parse(Fixtures.read("dspmq", "a-x-s-after-dr-promotion.txt")).find("DRHAQM1").orElseThrow()
@@ -74,16 +75,25 @@ class DspmqParserTest {
                 + "    INSTANCE(hostb) MODE(Standby)\r\n"
                 + "QMNAME(QM2)    STATUS(Status not available) INSTPATH(C:\\Program Files (x86)\\IBM\\MQ)\r\n";
         DspmqResult result = parser.parse(output);
-        assertThat(result.find("QM1").orElseThrow().status()).isEqualTo(QueueManagerState.RUNNING_AS_STANDBY);
+        assertThat(result.find("QM1").orElseThrow().status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
         assertThat(result.find("QM1").orElseThrow().instances()).hasSize(2);
-        assertThat(result.find("QM2").orElseThrow().status()).isEqualTo(QueueManagerState.STATUS_NOT_AVAILABLE);
+        assertThat(result.find("QM2").orElseThrow().status()).isEqualTo(QmStatus.STATUS_NOT_AVAILABLE);
         assertThat(result.find("QM2").orElseThrow().attribute("INSTPATH")).contains("C:\\Program Files (x86)\\IBM\\MQ");
     }
 
     @Test
+    void notKnownIsNoStatusDspmqPrints() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1)  STATUS(Not known)"))
+                .hasMessageContaining("unknown queue manager status 'Not known'");
+    }
+
+    @Test
     void everyDocumentedStatusWordingIsUnderstood() {
-        for (QueueManagerState state : QueueManagerState.values()) {
-            assertThat(parser.parse("QMNAME(QM1)  STATUS(" + state.wording() + ")").queueManagers().get(0).status())
+        for (QmStatus state : QmStatus.values()) {
+            if (state == QmStatus.NOT_KNOWN) {
+                continue; // what AMQ7048E means, never a STATUS(...) value
+            }
+            assertThat(parser.parse("QMNAME(QM1)  STATUS(" + state.mqWording() + ")").queueManagers().get(0).status())
                     .isEqualTo(state);
         }
     }

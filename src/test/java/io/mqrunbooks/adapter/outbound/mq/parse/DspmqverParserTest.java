@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.MqVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class RdqmStatusParserTest {
         assertThat(result.form()).isEqualTo(RdqmStatusResult.Form.DETAIL);
         assertThat(result.node()).isEqualTo("wdc1-mq1");
         RdqmStatusResult.QueueManagerDetail qm = result.queueManager();
-        assertThat(qm.status()).isEqualTo(QueueManagerState.RUNNING);
+        assertThat(qm.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(qm.drRole()).isEqualTo(Role.PRIMARY);
         assertThat(qm.drStatus()).isEqualTo(DrStatus.NORMAL);
         assertThat(qm.drType()).isNull();
@@ -43,7 +44,7 @@ class RdqmStatusParserTest {
     void readsDrHaSecondary() {
         RdqmStatusResult.QueueManagerDetail qm = parser.parse(Fixtures.read("rdqmstatus", "drha-secondary.txt"))
                 .queueManager();
-        assertThat(qm.status()).isEqualTo(QueueManagerState.ENDED_IMMEDIATELY);
+        assertThat(qm.status()).isEqualTo(QmStatus.ENDED_IMMEDIATELY);
         assertThat(qm.drRole()).isEqualTo(Role.SECONDARY);
         assertThat(qm.drStatus()).isEqualTo(DrStatus.NORMAL);
         assertThat(qm.fields()).doesNotContainKey("CPU");
@@ -104,8 +105,8 @@ class RdqmStatusParserTest {
         assertThat(result.nodeFields()).containsEntry("DRBD kernel module status", "Loaded");
         assertThat(result.queueManagers()).extracting(RdqmStatusResult.SummaryEntry::name,
                 RdqmStatusResult.SummaryEntry::status, RdqmStatusResult.SummaryEntry::drRole).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("DRQM8", QueueManagerState.ENDED_IMMEDIATELY, Role.SECONDARY),
-                org.assertj.core.groups.Tuple.tuple("DRQM7", QueueManagerState.RUNNING, Role.PRIMARY));
+                org.assertj.core.groups.Tuple.tuple("DRQM8", QmStatus.ENDED_IMMEDIATELY, Role.SECONDARY),
+                org.assertj.core.groups.Tuple.tuple("DRQM7", QmStatus.RUNNING, Role.PRIMARY));
     }
 
     @Test
@@ -169,7 +170,7 @@ class RdqmStatusParserTest {
         assertThat(result.nodeFields()).containsEntry("DRBD kernel module status", "Loaded");
         assertThat(result.queueManagers()).singleElement().satisfies(qm -> {
             assertThat(qm.name()).isEqualTo("RDQM1");
-            assertThat(qm.status()).isEqualTo(QueueManagerState.RUNNING_ELSEWHERE);
+            assertThat(qm.status()).isEqualTo(QmStatus.RUNNING_ELSEWHERE);
             assertThat(qm.haCurrentLocation()).isEqualTo("main-charlie");
             assertThat(qm.haPreferredLocation()).isEqualTo("main-charlie");
             assertThat(qm.fields()).containsEntry("HA blocked location", "None");

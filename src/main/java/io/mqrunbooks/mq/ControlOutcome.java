@@ -1,4 +1,4 @@
-package io.mqrunbooks.application.port.out.control;
+package io.mqrunbooks.mq;
 
 /** What a control command (strmqm, endmqm, rdqmdr, crtmqm, dltmqm) did, classified from MQ's messages. */
 public enum ControlOutcome {
