@@ -113,7 +113,9 @@ final class Tasklist {
     /** Clicks Start in the dialog and waits for Tasklist's confirmation. */
     void start() {
         driver.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']")).click();
-        awaitNotification("The process has been started.");
+        // run-links.js leaves for the run page as soon as the start is confirmed: the notification may be gone by then
+        browser.await("the start confirmed (notification or run page)", d -> d.getCurrentUrl().contains("/runs/")
+                || notificationText(d).contains("The process has been started.") ? Boolean.TRUE : null);
     }
 
     /** After a start, Tasklist's custom script (run-links.js) takes the user to the new run's page. */
@@ -255,10 +257,18 @@ final class Tasklist {
 
     String awaitNotification(String containing) {
         return browser.await("a notification containing '" + containing + "'", d -> {
-            String text = d.findElements(NOTIFICATIONS).stream().map(WebElement::getText)
-                    .reduce("", (a, b) -> a + "\n" + b);
+            String text = notificationText(d);
             return text.contains(containing) ? text.strip() : null;
         });
+    }
+
+    /** The notifications shown now; empty while Tasklist redraws them. */
+    private static String notificationText(WebDriver d) {
+        try {
+            return d.findElements(NOTIFICATIONS).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+        } catch (StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 
     /** Scrolls the element to the middle of the window first: Tasklist's footer covers the bottom edge. */

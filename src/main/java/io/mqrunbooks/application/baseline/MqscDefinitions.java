@@ -29,6 +29,11 @@ public final class MqscDefinitions {
         return Optional.ofNullable(objects.get(key));
     }
 
+    /** The channel of that name, whatever its type. */
+    public Optional<MqscObject> channel(String name) {
+        return find(new ObjectKey(MqscTypes.CHANNEL, name));
+    }
+
     public int objectCount() {
         return objects.size();
     }

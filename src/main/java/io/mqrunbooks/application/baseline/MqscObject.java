@@ -41,6 +41,15 @@ public record MqscObject(ObjectKey key, Map<String, String> attributes, int line
         });
     }
 
+    /** An attribute's value as text, without MQSC quoting ({@code 'it''s'} is {@code it's}); null when it is not set. */
+    public String value(String attribute) {
+        String literal = attributes.get(attribute);
+        if (literal != null && literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
+            return literal.substring(1, literal.length() - 1).replace("''", "'");
+        }
+        return literal;
+    }
+
     /** The command that defines it on another queue manager: DEFINE ... REPLACE, one attribute a line. */
     public String toMqsc() {
         return switch (key.type()) {

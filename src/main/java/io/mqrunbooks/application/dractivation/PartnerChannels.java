@@ -1,5 +1,8 @@
 package io.mqrunbooks.application.dractivation;
 
+import io.mqrunbooks.application.baseline.MqscDefinitions;
+import io.mqrunbooks.application.baseline.MqscObject;
+import io.mqrunbooks.application.baseline.MqscParser;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.mq.ChannelStatus;
 import io.mqrunbooks.estate.ChannelPartner;
@@ -66,13 +69,11 @@ public class PartnerChannels {
      * each sender that is not already running. The backup's definitions come from its own export.
      */
     public Repointing repointAndStart(ActivationTarget target, List<String> channels) {
-        Map<String, MqscDefinition> senders = new LinkedHashMap<>();
-        MqscDefinitions.parse(admin.exportDefinitions(target.backupQueueManager())).stream()
-                .filter(d -> d.type().equals("CHANNEL")).forEach(d -> senders.put(d.name(), d));
+        MqscDefinitions backup = MqscParser.parse(admin.exportDefinitions(target.backupQueueManager()));
         List<String> done = new ArrayList<>();
         List<String> transmissionQueues = new ArrayList<>();
         for (ChannelPartner partner : partners(target, channels)) {
-            MqscDefinition sender = senders.get(partner.channel());
+            MqscObject sender = backup.channel(partner.channel()).orElse(null);
             if (sender == null || !"SDR".equals(sender.value("CHLTYPE"))) {
                 throw new IllegalStateException("Sender channel " + partner.channel() + " is not defined on "
                         + target.backupLabel() + (sender == null ? "" : " (it is CHLTYPE " + sender.value("CHLTYPE") + ")"));

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.application.baseline.LevelPlan;
+import io.mqrunbooks.application.baseline.MqscDefinitions;
+import io.mqrunbooks.application.baseline.MqscObject;
 import io.mqrunbooks.application.baseline.MqscParser;
+import io.mqrunbooks.application.baseline.ObjectKey;
 import io.mqrunbooks.application.dractivation.ActivationRequestException;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.ActivationTimeline;
 import io.mqrunbooks.application.dractivation.ClientChannelTable;
 import io.mqrunbooks.application.dractivation.DrainWatch;
-import io.mqrunbooks.application.dractivation.MqscDefinition;
-import io.mqrunbooks.application.dractivation.MqscDefinitions;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.Estate;
@@ -74,10 +75,10 @@ class DrActivationApplicationTest {
         LabExecution backup = lab.execute("mqwest1", "mqm", List.of("dmpmqcfg", "-m", "QM1"), "");
         assertThat(backup.exitCode()).as(backup.stderr()).isZero();
 
-        List<MqscDefinition> baseline = MqscDefinitions.parse(primary.stdout());
-        assertThat(baseline).extracting(MqscDefinition::key)
-                .contains("QLOCAL PAYMENT.IN", "QLOCAL PAYMENT.NEW", "CHANNEL QM1.TO.BANK", "LISTENER LISTENER.TCP");
-        MqscDefinition sender = baseline.stream().filter(d -> d.key().equals("CHANNEL QM1.TO.BANK")).findFirst().orElseThrow();
+        MqscDefinitions baseline = MqscParser.parse(primary.stdout());
+        assertThat(baseline.objects()).extracting(o -> o.key().display())
+                .contains("QLOCAL('PAYMENT.IN')", "QLOCAL('PAYMENT.NEW')", "CHANNEL('QM1.TO.BANK')", "LISTENER('LISTENER.TCP')");
+        MqscObject sender = baseline.channel("QM1.TO.BANK").orElseThrow();
         assertThat(sender.value("CHLTYPE")).isEqualTo("SDR");
         assertThat(sender.value("XMITQ")).isEqualTo("QM1.TO.BANK.XMIT");
 
@@ -103,18 +104,20 @@ class DrActivationApplicationTest {
                 DEFINE CHANNEL('TO.BANK') CHLTYPE(SDR) CONNAME('gw(1414)') -
                  XMITQ('BANK.XMIT') REPLACE
                 """;
-        List<MqscDefinition> definitions = MqscDefinitions.parse(script);
-        assertThat(definitions).hasSize(2);
-        assertThat(definitions.get(0).attributes()).isEqualTo(Map.of("DESCR", "'it''s (the) in queue'", "MAXDEPTH", "5000"));
-        assertThat(definitions.get(0).value("DESCR")).isEqualTo("it's (the) in queue");
-        assertThat(definitions.get(1).value("XMITQ")).isEqualTo("BANK.XMIT");
+        MqscDefinitions definitions = MqscParser.parse(script);
+        assertThat(definitions.objects()).extracting(o -> o.key().display())
+                .containsExactly("QMGR", "QLOCAL('PAY.IN')", "CHANNEL('TO.BANK')");
+        MqscObject queue = definitions.find(new ObjectKey("QLOCAL", "PAY.IN")).orElseThrow();
+        assertThat(queue.attributes()).isEqualTo(Map.of("DESCR", "'it''s (the) in queue'", "MAXDEPTH", "5000"));
+        assertThat(queue.value("DESCR")).isEqualTo("it's (the) in queue");
+        assertThat(definitions.channel("TO.BANK").orElseThrow().value("XMITQ")).isEqualTo("BANK.XMIT");
 
-        assertThatThrownBy(() -> MqscDefinitions.parse("DELETE QLOCAL('X')\n"))
-                .hasMessage("MQSC line 1: expected DEFINE, ALTER QMGR or SET, found 'DELETE'");
-        assertThatThrownBy(() -> MqscDefinitions.parse("DEFINE QLOCAL('X') DESCR('open)\n"))
-                .hasMessage("MQSC line 1: unbalanced quote in 'DEFINE QLOCAL('X') DESCR('open)'");
-        assertThatThrownBy(() -> MqscDefinitions.parse("DEFINE QLOCAL('X') +\n"))
-                .hasMessage("MQSC line 1: the command continues past the end of the script: 'DEFINE QLOCAL('X')'");
+        assertThatThrownBy(() -> MqscParser.parse("DELETE QLOCAL('X')\n"))
+                .hasMessage("MQSC line 1: 'DELETE' is not a definition command (a baseline holds DEFINE, ALTER QMGR, SET AUTHREC and SET CHLAUTH commands) in: DELETE QLOCAL('X')");
+        assertThatThrownBy(() -> MqscParser.parse("DEFINE QLOCAL('X') DESCR('open)\n"))
+                .hasMessage("MQSC line 1: a quoted string is not closed in: DEFINE QLOCAL('X') DESCR('open)");
+        assertThatThrownBy(() -> MqscParser.parse("DEFINE QLOCAL('X') +\n"))
+                .hasMessage("MQSC line 1: the command is continued with '+' or '-' but the script ends before it does in: DEFINE QLOCAL('X') +");
     }
 
     @Test

@@ -534,8 +534,8 @@ class DrActivationProcessTest {
     @Test
     void aPrimaryExportWithACarriageReturnIsRefusedNamingTheLineAndNotKept() {
         qm1Estate(QmStatus.RUNNING);
-        rig.mq.definitions.get("mqeast1/QM1").put("QLOCAL PAYMENT.IN", io.mqrunbooks.application.dractivation.MqscDefinitions
-                .parse("DEFINE QLOCAL('PAYMENT.IN') DESCR('in\rDELETE QLOCAL(PAYMENT.NEW)')").get(0));
+        rig.mq.definitions.get("mqeast1/QM1").remove("QLOCAL PAYMENT.IN");
+        rig.mq.rawExportLines.put("mqeast1/QM1", "DEFINE QLOCAL('PAYMENT.IN') DESCR('in\rDELETE QLOCAL(PAYMENT.NEW)')\n");
         start("QM1");
 
         assertThat((String) var("assessmentSummary")).contains("Object baseline: the primary's export failed: MQSC line ",
@@ -588,8 +588,8 @@ class DrActivationProcessTest {
     void qm1Estate(QmStatus primary) {
         rig.mq.queueManager("mqeast1", "QM1", primary, QM1_PRIMARY)
                 .queueManager("mqwest1", "QM1", QmStatus.ENDED_NORMALLY, QM1_BACKUP);
-        rig.mq.definitions.get("mqwest1/QM1").put("QLOCAL MQRUNBOOKS.TEST",
-                io.mqrunbooks.application.dractivation.MqscDefinitions.parse("DEFINE QLOCAL('MQRUNBOOKS.TEST')").get(0));
+        rig.mq.definitions.get("mqwest1/QM1").put("QLOCAL MQRUNBOOKS.TEST", io.mqrunbooks.application.baseline.MqscParser
+                .parse("DEFINE QLOCAL('MQRUNBOOKS.TEST')").objects().iterator().next());
     }
 
     void start(String queueManager) {

@@ -333,7 +333,7 @@ public class PcfMqAdmin implements MqAdminPort {
         listeners.addParameter(MQCACH_LISTENER_NAME, "*");
         listeners.addParameter(MQIACF_LISTENER_ATTRS, new int[] {MQIACF_ALL});
         String operation = "exporting definitions (PCF MQCMD_INQUIRE_Q, MQCMD_INQUIRE_CHANNEL, MQCMD_INQUIRE_LISTENER)";
-        return call(queueManager, operation, session -> MqscDefinitions.render(queueManager,
+        return call(queueManager, operation, session -> PcfDefinitionExport.render(queueManager,
                 Arrays.asList(sendAllowingNone(session, queues, MQRC_UNKNOWN_OBJECT_NAME, MQRCCF_NONE_FOUND)),
                 Arrays.asList(sendAllowingNone(session, channels, MQRCCF_CHANNEL_NOT_FOUND, MQRCCF_NONE_FOUND)),
                 Arrays.asList(sendAllowingNone(session, listeners, MQRC_UNKNOWN_OBJECT_NAME, MQRCCF_NONE_FOUND))));

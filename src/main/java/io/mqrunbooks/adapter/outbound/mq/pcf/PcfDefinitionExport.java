@@ -17,7 +17,7 @@ import java.util.Map;
  * identity and routing, not a byte-for-byte dmpmqcfg replacement. SYSTEM.* objects are not exported, nor
  * channel types other than SDR, SVR, RCVR, RQSTR, SVRCONN, CLUSSDR and CLUSRCVR, nor non-TCP listeners.
  */
-final class MqscDefinitions {
+final class PcfDefinitionExport {
 
     private static final List<Integer> QLOCAL = List.of(MQCA_Q_DESC, MQIA_INHIBIT_PUT, MQIA_INHIBIT_GET,
             MQIA_DEF_PERSISTENCE, MQIA_DEF_PRIORITY, MQIA_MAX_Q_DEPTH, MQIA_MAX_MSG_LENGTH, MQIA_USAGE,
@@ -50,7 +50,7 @@ final class MqscDefinitions {
 
     private static final List<String> QUEUE_ORDER = List.of("QLOCAL", "QMODEL", "QALIAS", "QREMOTE");
 
-    private MqscDefinitions() {
+    private PcfDefinitionExport() {
     }
 
     /** The script for these inquire responses, queues then channels then listeners, each sorted by name. */
