@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revertToSnapshotTime     how long "Reverting to snapshot" lasts
  * @param channelMessagesPerSecond how fast a running sender channel drains its transmission queue
  * @param channelBindTime          how long a started sender shows STATUS(BINDING) before RUNNING (0s: at once)
+ * @param channelStartTime         how long a started sender shows STATUS(STARTING) before it binds (0s: at once)
+ * @param channelStopTime          how long a sender stopped with MODE(QUIESCE) shows STATUS(STOPPING) (0s: at once)
  */
 @ConfigurationProperties("mqrunbooks.lab")
 public record LabSimulationProperties(@DefaultValue("10240") double syncRateKbPerSecond,
                                       @DefaultValue("20s") Duration revertToSnapshotTime,
                                       @DefaultValue("1000") double channelMessagesPerSecond,
-                                      @DefaultValue("0s") Duration channelBindTime) {
+                                      @DefaultValue("0s") Duration channelBindTime,
+                                      @DefaultValue("0s") Duration channelStartTime,
+                                      @DefaultValue("0s") Duration channelStopTime) {
 
     public LabSimulationProperties {
         if (!(syncRateKbPerSecond > 0)) {
@@ -33,9 +37,12 @@ public record LabSimulationProperties(@DefaultValue("10240") double syncRateKbPe
             throw new IllegalArgumentException("mqrunbooks.lab.channel-messages-per-second must be positive, was "
                     + channelMessagesPerSecond);
         }
-        if (channelBindTime.isNegative()) {
-            throw new IllegalArgumentException("mqrunbooks.lab.channel-bind-time must not be negative, was "
-                    + channelBindTime);
+        for (java.util.Map.Entry<String, Duration> time : java.util.Map.of("channel-bind-time", channelBindTime,
+                "channel-start-time", channelStartTime, "channel-stop-time", channelStopTime).entrySet()) {
+            if (time.getValue().isNegative()) {
+                throw new IllegalArgumentException("mqrunbooks.lab." + time.getKey() + " must not be negative, was "
+                        + time.getValue());
+            }
         }
     }
 
@@ -43,6 +50,8 @@ public record LabSimulationProperties(@DefaultValue("10240") double syncRateKbPe
         return LabMqOptions.defaults().withSyncRateKbPerSecond(syncRateKbPerSecond)
                 .withRevertToSnapshotTime(revertToSnapshotTime)
                 .withChannelMessagesPerSecond(channelMessagesPerSecond)
-                .withChannelBindTime(channelBindTime);
+                .withChannelBindTime(channelBindTime)
+                .withChannelStartTime(channelStartTime)
+                .withChannelStopTime(channelStopTime);
     }
 }

@@ -27,11 +27,14 @@ class LabSimulationPropertiesTest {
     @Test
     void theChannelRateAndBindTimeComeFromTheLabProperties() {
         runner.withPropertyValues("mqrunbooks.lab.channel-messages-per-second=5", "mqrunbooks.lab.channel-bind-time=2s",
-                "mqrunbooks.lab.revert-to-snapshot-time=3s").run(context -> {
+                "mqrunbooks.lab.revert-to-snapshot-time=3s", "mqrunbooks.lab.channel-start-time=1s",
+                "mqrunbooks.lab.channel-stop-time=4s").run(context -> {
                     LabMqOptions options = context.getBean(LabSimulationProperties.class).toOptions();
                     assertThat(options.channelMessagesPerSecond()).isEqualTo(5);
                     assertThat(options.channelBindTime()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(options.revertToSnapshotTime()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(options.channelStartTime()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(options.channelStopTime()).isEqualTo(Duration.ofSeconds(4));
                 });
     }
 

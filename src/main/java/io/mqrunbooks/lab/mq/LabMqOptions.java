@@ -1,6 +1,7 @@
 package io.mqrunbooks.lab.mq;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Tunables of the simulation.
@@ -16,9 +17,14 @@ import java.time.Duration;
  *                                (messages per second of the injected clock)
  * @param channelBindTime         how long a started sender shows STATUS(BINDING) (connecting and negotiating with
  *                                its partner) before it is RUNNING; zero: RUNNING at once
+ * @param channelStartTime        how long a started sender shows STATUS(STARTING) (waiting to become active)
+ *                                before it binds; zero: it binds at once
+ * @param channelStopTime         how long a sender stopped with MODE(QUIESCE) shows STATUS(STOPPING) (ending its
+ *                                batch) before it is STOPPED; zero: STOPPED at once
  */
 public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshotTime, long persistentMessageKb,
-                           long initialFileSystemUsedKb, double channelMessagesPerSecond, Duration channelBindTime) {
+                           long initialFileSystemUsedKb, double channelMessagesPerSecond, Duration channelBindTime,
+                           Duration channelStartTime, Duration channelStopTime) {
 
     public LabMqOptions {
         if (syncRateKbPerSecond <= 0) {
@@ -31,8 +37,11 @@ public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshot
             throw new IllegalArgumentException("channelMessagesPerSecond must be positive, was "
                     + channelMessagesPerSecond);
         }
-        if (channelBindTime.isNegative()) {
-            throw new IllegalArgumentException("channelBindTime must not be negative, was " + channelBindTime);
+        for (Map.Entry<String, Duration> time : Map.of("channelBindTime", channelBindTime,
+                "channelStartTime", channelStartTime, "channelStopTime", channelStopTime).entrySet()) {
+            if (time.getValue().isNegative()) {
+                throw new IllegalArgumentException(time.getKey() + " must not be negative, was " + time.getValue());
+            }
         }
         if (persistentMessageKb < 1 || initialFileSystemUsedKb < 1) {
             throw new IllegalArgumentException("persistentMessageKb and initialFileSystemUsedKb must be at least 1");
@@ -41,29 +50,41 @@ public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshot
 
     /**
      * 10 MB/s synchronization, 20 s revert, 4 KB per persistent message, 51 MB used (IBM's example figure), 1000
-     * messages a second per channel (a backlog of a few hundred drains within a poll or two), no bind time.
+     * messages a second per channel (a backlog of a few hundred drains within a poll or two), channels that start,
+     * bind and stop at once.
      */
     public static LabMqOptions defaults() {
-        return new LabMqOptions(10_240, Duration.ofSeconds(20), 4, 51 * 1024, 1000, Duration.ZERO);
+        return new LabMqOptions(10_240, Duration.ofSeconds(20), 4, 51 * 1024, 1000, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO);
     }
 
     public LabMqOptions withSyncRateKbPerSecond(double rate) {
         return new LabMqOptions(rate, revertToSnapshotTime, persistentMessageKb, initialFileSystemUsedKb,
-                channelMessagesPerSecond, channelBindTime);
+                channelMessagesPerSecond, channelBindTime, channelStartTime, channelStopTime);
     }
 
     public LabMqOptions withRevertToSnapshotTime(Duration time) {
         return new LabMqOptions(syncRateKbPerSecond, time, persistentMessageKb, initialFileSystemUsedKb,
-                channelMessagesPerSecond, channelBindTime);
+                channelMessagesPerSecond, channelBindTime, channelStartTime, channelStopTime);
     }
 
     public LabMqOptions withChannelMessagesPerSecond(double rate) {
         return new LabMqOptions(syncRateKbPerSecond, revertToSnapshotTime, persistentMessageKb,
-                initialFileSystemUsedKb, rate, channelBindTime);
+                initialFileSystemUsedKb, rate, channelBindTime, channelStartTime, channelStopTime);
     }
 
     public LabMqOptions withChannelBindTime(Duration time) {
         return new LabMqOptions(syncRateKbPerSecond, revertToSnapshotTime, persistentMessageKb,
-                initialFileSystemUsedKb, channelMessagesPerSecond, time);
+                initialFileSystemUsedKb, channelMessagesPerSecond, time, channelStartTime, channelStopTime);
+    }
+
+    public LabMqOptions withChannelStartTime(Duration time) {
+        return new LabMqOptions(syncRateKbPerSecond, revertToSnapshotTime, persistentMessageKb,
+                initialFileSystemUsedKb, channelMessagesPerSecond, channelBindTime, time, channelStopTime);
+    }
+
+    public LabMqOptions withChannelStopTime(Duration time) {
+        return new LabMqOptions(syncRateKbPerSecond, revertToSnapshotTime, persistentMessageKb,
+                initialFileSystemUsedKb, channelMessagesPerSecond, channelBindTime, channelStartTime, time);
     }
 }

@@ -55,8 +55,10 @@ final class LabWorld {
     private final Map<String, Instant> idleSince = new HashMap<>();
     /** "QM/channel" of the senders that ended after their disconnect interval, until a message restarts them. */
     private final Set<String> disconnected = new HashSet<>();
-    /** "QM/channel" of each sender started: when, so it shows BINDING for {@code channelBindTime}. */
+    /** "QM/channel" of each sender started: when, so it shows STARTING, then BINDING, for their times. */
     private final Map<String, Instant> startedChannels = new HashMap<>();
+    /** "QM/channel" of each sender stopped with MODE(QUIESCE) while active: when, so it shows STOPPING. */
+    private final Map<String, Instant> stoppingChannels = new HashMap<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -448,6 +450,20 @@ final class LabWorld {
         rt.data.channelRequests.put(channel, "START");
         rt.data.channelMessages.remove(channel);
         startedChannels.put(rt.name + "/" + channel, now());
+        stoppingChannels.remove(rt.name + "/" + channel);
+    }
+
+    /**
+     * STOP CHANNEL of an active sender: with MODE(QUIESCE), IBM's default, it ends its batch first (STOPPING for
+     * {@code channelStopTime}); FORCE and TERMINATE stop it at once.
+     */
+    void stopChannel(QueueManagerRuntime rt, String channel, boolean quiesce) {
+        rt.data.channelRequests.put(channel, "STOP");
+        if (quiesce) {
+            stoppingChannels.put(rt.name + "/" + channel, now());
+        } else {
+            stoppingChannels.remove(rt.name + "/" + channel);
+        }
     }
 
     void end(QueueManagerRuntime rt, QmStatus how) {
@@ -467,14 +483,20 @@ final class LabWorld {
         if (request == null || !rt.running()) {
             return null;
         }
+        String key = rt.name + "/" + channel.name();
         if ("STOP".equals(request)) {
-            return "STOPPED";
+            Instant stopping = stoppingChannels.get(key);
+            return stopping != null && now().isBefore(stopping.plus(options.channelStopTime())) ? "STOPPING" : "STOPPED";
+        }
+        Instant started = startedChannels.get(key);
+        Instant active = started == null ? null : started.plus(options.channelStartTime());
+        if (active != null && now().isBefore(active)) {
+            return "STARTING";
         }
         if (senderTarget(rt, channel).isEmpty()) {
             return "RETRYING";
         }
-        Instant started = startedChannels.get(rt.name + "/" + channel.name());
-        boolean binding = started != null && now().isBefore(started.plus(options.channelBindTime()));
+        boolean binding = active != null && now().isBefore(active.plus(options.channelBindTime()));
         return binding ? "BINDING" : "RUNNING";
     }
 

@@ -446,6 +446,7 @@ final class Mqsc {
         }
         String name = requireName(text, objectToken, true);
         boolean inactive = false;
+        boolean quiesce = true;
         for (Token t : params) {
             boolean stopOption = !start && t.hasValue() && (t.keyword().equals("MODE") || t.keyword().equals("STATUS")
                     || t.keyword().equals("QMNAME") || t.keyword().equals("CONNAME"));
@@ -458,6 +459,12 @@ final class Mqsc {
                 }
                 inactive = t.value().equals("INACTIVE");
             }
+            if (t.keyword().equals("MODE")) {
+                if (!Set.of("QUIESCE", "FORCE", "TERMINATE").contains(t.value())) {
+                    throw new SyntaxError(t.end());
+                }
+                quiesce = t.value().equals("QUIESCE");
+            }
         }
         MqObject channel = rt.data.channels.get(name);
         if (channel == null && world.autoDefinedClusterSender(rt, name)) {
@@ -469,7 +476,7 @@ final class Mqsc {
         boolean sender = "SDR".equals(channel.channelType()) || "CLUSSDR".equals(channel.channelType());
         if (start) {
             String current = sender ? world.senderStatus(rt, channel) : null;
-            if ("RUNNING".equals(current) || "BINDING".equals(current)) {
+            if (current != null && Set.of("RUNNING", "BINDING", "STARTING", "STOPPING").contains(current)) {
                 return Result.failed("AMQ9514E: Channel '" + name + "' is in use.");
             }
             if (sender) {
@@ -486,6 +493,10 @@ final class Mqsc {
         }
         if (inactive) {
             rt.data.channelRequests.remove(name);
+        } else if (sender) {
+            String current = world.senderStatus(rt, channel);
+            world.stopChannel(rt, name, quiesce && ("RUNNING".equals(current) || "BINDING".equals(current)));
+            rt.data.savedStatus.computeIfPresent(name, (n, saved) -> saved.stopped());
         } else {
             rt.data.channelRequests.put(name, "STOP");
             rt.data.savedStatus.computeIfPresent(name, (n, saved) -> saved.stopped());
@@ -1167,6 +1178,9 @@ final class Mqsc {
         // A binding sender's MCA runs and connects; its partner is not known yet (real MQ 8 STATUS(BINDING) row,
         // mq-output/runmqsc/chstatus-all-sender-receiver-mq8.txt).
         boolean binding = "BINDING".equals(status);
+        // A stopping MCA still runs: it ends its batch, with the stop request outstanding (STOPREQ, IBM's CHSTATUS
+        // reference); a starting channel has no MCA yet.
+        boolean stopping = "STOPPING".equals(status);
         long messages = rt.data.channelMessages.getOrDefault(channel, 0L);
         String started = world.stampOf(rt.startedAt);
         Map<String, String> v = new java.util.HashMap<>();
@@ -1192,13 +1206,13 @@ final class Mqsc {
         v.put("LSTSEQNO", Long.toString(messages));
         v.put("HBINT", "300");
         v.put("INDOUBT", "NO");
-        v.put("JOBNAME", running || binding ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
+        v.put("JOBNAME", running || binding || stopping ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
         v.put("LOCLADDR", "");
         v.put("LONGRTS", "999999999");
         v.put("SHORTRTS", "10");
         v.put("LSTMSGDA", "");
         v.put("LSTMSGTI", "");
-        v.put("MCASTAT", running || binding ? "RUNNING" : "NOTRUNNING");
+        v.put("MCASTAT", running || binding || stopping ? "RUNNING" : "NOTRUNNING");
         v.put("MCAUSER", "mqm");
         v.put("MONCHL", "OFF");
         v.put("MSGS", Long.toString(messages));
@@ -1209,7 +1223,7 @@ final class Mqsc {
             v.put(ssl, "");
         }
         v.put("STATUS", status);
-        v.put("STOPREQ", "NO");
+        v.put("STOPREQ", stopping ? "YES" : "NO");
         v.put("SUBSTATE", running ? (sender ? "MQGET" : "RECEIVE") : binding ? "NETCONNECT" : "");
         v.put("XMITQ", xmitq);
         v.put("XQMSGSA", Integer.toString(world.messagesWaitingFor(rt, channel, type, xmitq)));

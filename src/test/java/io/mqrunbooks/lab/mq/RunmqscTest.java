@@ -375,6 +375,40 @@ class RunmqscTest extends LabTestSupport {
     }
 
     @Test
+    void aStartedSenderIsStartingThenBindingThenRunningAndAQuiescedStopIsStoppingBeforeStopped() {
+        lab = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock, LabMqOptions.defaults()
+                .withChannelStartTime(Duration.ofSeconds(2)).withChannelBindTime(Duration.ofSeconds(3))
+                .withChannelStopTime(Duration.ofSeconds(4)), LabSeed.standard());
+        lab.putMessages("mqeast2", "QM2", "QM2.TO.BANK.XMIT", 2, false);
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MCASTAT\n").stdout())
+                .contains("STATUS(STARTING)", "MCASTAT(NOTRUNNING)");
+        assertThat(mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n").stdout())
+                .contains("AMQ9514E: Channel 'QM2.TO.BANK' is in use.\n");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK)\n").stdout()).contains("STATUS(BINDING)");
+        assertThat(lab.queueDepth("mqeast2", "QM2", "QM2.TO.BANK.XMIT")).as("nothing moves before it runs").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK)\n").stdout()).contains("STATUS(RUNNING)");
+
+        assertThat(mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK)\n").stdout())
+                .contains("AMQ8019I: Stop IBM MQ channel accepted.\n");
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MCASTAT STOPREQ\n").stdout())
+                .contains("STATUS(STOPPING)", "MCASTAT(RUNNING)", "STOPREQ(YES)");
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(mqsc("mqeast2", "QM2", "DIS CHS(QM2.TO.BANK) MCASTAT STOPREQ\n").stdout())
+                .contains("STATUS(STOPPED)", "MCASTAT(NOTRUNNING)", "STOPREQ(NO)");
+
+        mqsc("mqeast2", "QM2", "START CHANNEL(QM2.TO.BANK)\n");
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK) MODE(FORCE)\nDIS CHS(QM2.TO.BANK)\n").stdout())
+                .as("FORCE does not wait for the batch").contains("STATUS(STOPPED)").doesNotContain("STOPPING");
+        assertThat(mqsc("mqeast2", "QM2", "STOP CHANNEL(QM2.TO.BANK) MODE(NOW)\n").stdout())
+                .contains("AMQ8405I: Syntax error detected");
+    }
+
+    @Test
     void aStartedSenderBindsForTheConfiguredTimeAndSendsNothingUntilItRuns() {
         lab = new SimulatedMqEstate(LabEstateFixture.labEstate(), clock,
                 LabMqOptions.defaults().withChannelBindTime(Duration.ofSeconds(3)), LabSeed.standard());
