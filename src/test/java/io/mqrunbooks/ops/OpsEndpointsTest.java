@@ -107,7 +107,7 @@ class OpsEndpointsTest {
         assertThat(estateHosts).containsEntry("status", "UP");
         Map<String, Object> details = (Map<String, Object>) estateHosts.get("details");
         assertThat(details).containsEntry("reachable", 16).containsEntry("unreachable", 0);
-        assertThat((Map<String, String>) details.get("hosts")).hasSize(16)
+        assertThat((Map<String, String>) details.get("hosts")).hasSize(19)
                 .containsEntry("dr1", "reachable").containsEntry("partner1", "reachable");
     }
 

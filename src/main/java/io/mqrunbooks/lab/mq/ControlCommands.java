@@ -557,7 +557,8 @@ final class ControlCommands {
             case "crtmqm" -> "Usage: crtmqm [-p Port] [-rr p|s -rt a|s -rl LocalIP -ri RemoteIP -rn RemoteNode"
                     + " -rp ReplPort] QMgrName";
             case "dltmqm" -> "Usage: dltmqm QMgrName";
-            case "rdqmstatus" -> "Usage: rdqmstatus [-m QMgrName]";
+            case "rdqmstatus" -> "Usage: rdqmstatus [-m QMgrName | -n]";
+            case "rdqmadm" -> "Usage: rdqmadm (-s | -r) [-n NodeName] | -p -m QMgrName ([-n NodeName[,NodeName]] | -d)";
             case "rdqmdr" -> "Usage: rdqmdr -m QMgrName (-p | -s | -d)";
             default -> "Usage: " + command;
         };
