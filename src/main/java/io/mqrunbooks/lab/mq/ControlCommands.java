@@ -162,7 +162,7 @@ final class ControlCommands {
             fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
         }
         if (outputs.contains("ha")) {
-            fields.add("HA()");
+            fields.add(rt.ha != null ? "HA(Replicated)" : "HA()");
         }
         if (outputs.contains("dr")) {
             fields.add("DRROLE(" + (rt.isRdqm() ? translated(rt.drRole == DrRole.PRIMARY ? "Primary" : "Secondary",
