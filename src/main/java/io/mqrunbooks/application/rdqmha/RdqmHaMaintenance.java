@@ -1,13 +1,14 @@
 package io.mqrunbooks.application.rdqmha;
 
+import static io.mqrunbooks.application.rdqm.RdqmSteps.expect;
+import static io.mqrunbooks.application.rdqm.RdqmSteps.summary;
+
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.control.ControlOutcome;
 import io.mqrunbooks.application.port.out.control.ControlResult;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
-import static io.mqrunbooks.application.rdqm.RdqmSteps.expect;
-import static io.mqrunbooks.application.rdqm.RdqmSteps.summary;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;
@@ -154,30 +155,33 @@ public class RdqmHaMaintenance {
 
     /** {@code rdqmadm -s} on the node unless rdqmstatus -n there already shows it offline (suspended). */
     public String suspend(String node) {
+        return bringTo(node, false, "rdqmadm -s", control::suspendHaNode,
+                "already offline (suspended) in the HA group", ControlOutcome.SUSPENDED, ControlOutcome.ALREADY_SUSPENDED);
+    }
+
+    /** {@code rdqmadm -r} on the node unless rdqmstatus -n there shows it online. */
+    public String resume(String node) {
+        return bringTo(node, true, "rdqmadm -r", control::resumeHaNode, "online in the HA group",
+                ControlOutcome.RESUMED, ControlOutcome.NOT_SUSPENDED);
+    }
+
+    /** Runs {@code command} on the node unless rdqmstatus -n there already shows it {@code online} or not. */
+    private String bringTo(String node, boolean online, String command,
+                           java.util.function.Function<String, ControlResult> run, String already,
+                           ControlOutcome... accepted) {
         group(node);
-        if (Boolean.FALSE.equals(control.rdqmHaNodes(node).get(node))) {
-            return node + ": already offline (suspended) in the HA group: rdqmadm -s not needed";
+        if (Boolean.valueOf(online).equals(control.rdqmHaNodes(node).get(node))) {
+            return node + ": " + already + ": " + command + " not needed";
         }
-        ControlResult result = control.suspendHaNode(node);
-        expect(result, node, "rdqmadm -s", ControlOutcome.SUSPENDED, ControlOutcome.ALREADY_SUSPENDED);
-        return node + ": rdqmadm -s: " + summary(result);
+        ControlResult result = run.apply(node);
+        expect(result, node, command, accepted);
+        return node + ": " + command + ": " + summary(result);
     }
 
     /** {@code dspmqver} on the node: the level installed after the maintenance, for the run log. */
     public String installedVersion(String node) {
         group(node);
         return node + ": dspmqver: IBM MQ " + control.version(node).version() + " installed";
-    }
-
-    /** {@code rdqmadm -r} on the node unless rdqmstatus -n there shows it online. */
-    public String resume(String node) {
-        group(node);
-        if (Boolean.TRUE.equals(control.rdqmHaNodes(node).get(node))) {
-            return node + ": online in the HA group: rdqmadm -r not needed";
-        }
-        ControlResult result = control.resumeHaNode(node);
-        expect(result, node, "rdqmadm -r", ControlOutcome.RESUMED, ControlOutcome.NOT_SUSPENDED);
-        return node + ": rdqmadm -r: " + summary(result);
     }
 
     /**
@@ -212,41 +216,36 @@ public class RdqmHaMaintenance {
      * status Normal (the suspended node shows Remote unavailable, as expected).
      */
     public Poll pollEvacuation(String node) {
-        Group group = group(node);
-        HaGroupReading reading = read(group);
-        List<String> waiting = new ArrayList<>();
-        for (String queueManager : group.queueManagers()) {
-            String runsOn = reading.runsOn(queueManager);
-            if (runsOn == null || runsOn.equals(node)) {
-                waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + node));
-            }
-        }
-        reading.unreachable().forEach((n, why) -> waiting.add(n + " cannot be reached (" + why + ")"));
-        waiting.addAll(reading.notNormal(node));
-        return poll(reading, group, waiting, "Every queue manager runs on another node than " + node
-                + "; HA status Normal on the remaining nodes");
+        return poll(node, "Every queue manager runs on another node than " + node
+                + "; HA status Normal on the remaining nodes", (reading, waiting) -> {
+                    for (String queueManager : reading.statuses().keySet()) {
+                        String runsOn = reading.runsOn(queueManager);
+                        if (runsOn == null || runsOn.equals(node)) {
+                            waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + node));
+                        }
+                    }
+                    waiting.addAll(reading.notNormal(node));
+                });
     }
 
     /**
      * One poll after the resume: every queue manager runs on its preferred location (as read before the
-     * maintenance) and every node shows HA status Normal.
+     * maintenance), every node is online and shows HA status Normal.
      */
     public Poll pollReturn(String node, Map<String, List<String>> preferred) {
-        Group group = group(node);
-        HaGroupReading reading = read(group);
-        List<String> waiting = new ArrayList<>();
-        preferred.forEach((queueManager, nodes) -> {
-            String runsOn = reading.runsOn(queueManager);
-            if (!nodes.isEmpty() && !nodes.get(0).equals(runsOn)) {
-                waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + runsOn) + ", not on its"
-                        + " preferred location " + nodes.get(0));
-            }
-        });
-        reading.unreachable().forEach((n, why) -> waiting.add(n + " cannot be reached (" + why + ")"));
-        reading.offline().forEach((n, viewer) -> waiting.add(n + " is offline (rdqmstatus -n on " + viewer + ")"));
-        waiting.addAll(reading.notNormal(null));
-        return poll(reading, group, waiting, "Every queue manager runs on its preferred location; HA status Normal"
-                + " on every node");
+        return poll(node, "Every queue manager runs on its preferred location; HA status Normal on every node",
+                (reading, waiting) -> {
+                    preferred.forEach((queueManager, nodes) -> {
+                        String runsOn = reading.runsOn(queueManager);
+                        if (!nodes.isEmpty() && !nodes.get(0).equals(runsOn)) {
+                            waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + runsOn)
+                                    + ", not on its preferred location " + nodes.get(0));
+                        }
+                    });
+                    reading.offline().forEach((n, viewer) -> waiting.add(n + " is offline (rdqmstatus -n on "
+                            + viewer + ")"));
+                    waiting.addAll(reading.notNormal(null));
+                });
     }
 
     /**
@@ -257,7 +256,13 @@ public class RdqmHaMaintenance {
     public record Poll(boolean done, String status, String summary) {
     }
 
-    private static Poll poll(HaGroupReading reading, Group group, List<String> waiting, String met) {
+    /** Reads the group and lists what is still awaited: unreachable nodes, then what {@code checks} adds. */
+    private Poll poll(String node, String met, java.util.function.BiConsumer<HaGroupReading, List<String>> checks) {
+        Group group = group(node);
+        HaGroupReading reading = read(group);
+        List<String> waiting = new ArrayList<>();
+        reading.unreachable().forEach((n, why) -> waiting.add(n + " cannot be reached (" + why + ")"));
+        checks.accept(reading, waiting);
         StringBuilder summary = new StringBuilder();
         for (String queueManager : group.queueManagers()) {
             RdqmHaStatus view = reading.view(queueManager);

@@ -171,7 +171,8 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
         awaitEnd(run);
 
         assertThat(outcome(run)).startsWith("aborted: the node was maintained and resumed, but the change manager"
-                + " stopped waiting for the queue managers to return: Waiting: QMHA2 runs on ha3");
+                + " stopped waiting for the queue managers to return: Waiting: ha2 cannot be reached")
+                .contains("QMHA2 runs on ha3, not on its preferred location ha2");
         assertThat(labMq.haNodeSuspended("ha1")).isFalse();
     }
 
@@ -209,13 +210,7 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
 
     /** An operational task, completed by the operator. */
     private void complete(String processInstanceId, String taskKey, Object... variables) {
-        Task task = awaitTask(processInstanceId, taskKey);
-        identityService.setAuthentication(OPERATOR, List.of("mq-operators"));
-        try {
-            taskService.complete(task.getId(), vars(variables));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        completeAs(OPERATOR, List.of("mq-operators"), processInstanceId, taskKey, variables);
     }
 
     private List<String> rdqmadm() {

@@ -112,14 +112,7 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public RdqmDrStatus rdqmStatus(String host, String queueManager) {
-        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
-                .build();
-        return run(host, command, (output, exitCode) -> {
-            RdqmStatusResult result = new RdqmStatusParser().parse(output);
-            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
-                throw new MqOutputException(host, command.commandLine(),
-                        "expected the detail of one queue manager, got the " + result.form() + " form");
-            }
+        return rdqmDetail(host, queueManager, (result, command) -> {
             RdqmStatusResult.QueueManagerDetail detail = result.queueManager();
             if (!detail.isDrConfigured()) {
                 throw new MqOutputException(host, command.commandLine(),
@@ -219,14 +212,7 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public RdqmHaStatus rdqmHaStatus(String host, String queueManager) {
-        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
-                .build();
-        return run(host, command, (output, exitCode) -> {
-            RdqmStatusResult result = new RdqmStatusParser().parse(output);
-            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
-                throw new MqOutputException(host, command.commandLine(),
-                        "expected the detail of one queue manager, got the " + result.form() + " form");
-            }
+        return rdqmDetail(host, queueManager, (result, command) -> {
             RdqmStatusResult.QueueManagerDetail detail = result.queueManager();
             if (detail.haStatus() == null || detail.haRole() == null) {
                 throw new MqOutputException(host, command.commandLine(), "rdqmstatus shows no 'HA role:' and"
@@ -256,6 +242,21 @@ public class SshMqControl implements MqControlPort {
             return new RdqmHaStatus(node, qmStatus(host, command, detail.status()),
                     detail.haRole() == RdqmEnums.Role.PRIMARY, detail.haStatus().wording(), current, preferred, others,
                     behind, detail.fields());
+        });
+    }
+
+    /** {@code rdqmstatus -m QM}, which must print the detail of one queue manager, mapped by {@code mapping}. */
+    private <T> T rdqmDetail(String host, String queueManager,
+                             java.util.function.BiFunction<RdqmStatusResult, RemoteCommand, T> mapping) {
+        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
+                .build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmStatusResult result = new RdqmStatusParser().parse(output);
+            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
+                throw new MqOutputException(host, command.commandLine(),
+                        "expected the detail of one queue manager, got the " + result.form() + " form");
+            }
+            return mapping.apply(result, command);
         });
     }
 
