@@ -239,6 +239,17 @@ final class RdqmCommands {
         line(out, "DRBD version:", "9.2.7");
         line(out, "DRBD kernel module status:", "Loaded");
         for (QueueManagerRuntime rt : world.byHost.get(host).values()) {
+            if (rt.ha != null) {
+                // The HA summary's fields, as in IBM's "Viewing DR/HA RDQM and HA group status" example.
+                out.out("");
+                line(out, "Queue manager name:", rt.name);
+                line(out, "Queue manager status:", rt.statusOn(host).text());
+                line(out, "HA current location:", rt.activeHost == null ? "None" : rt.activeHost);
+                List<String> preferred = rt.ha.preferred.getOrDefault(rt.name, List.of());
+                line(out, "HA preferred location:", preferred.isEmpty() ? "None" : String.join(",", preferred));
+                line(out, "HA blocked location:", "None");
+                continue;
+            }
             if (!rt.isRdqm()) {
                 continue;
             }

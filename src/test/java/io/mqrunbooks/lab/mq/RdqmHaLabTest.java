@@ -45,6 +45,23 @@ class RdqmHaLabTest {
                 """);
         assertThat(run("ha3", "rdqmstatus", "-n").stdout())
                 .isEqualTo("Node ha1 is online\nNode ha2 is online\nNode ha3 is online\n");
+        assertThat(run("ha3", "rdqmstatus").stdout()).endsWith("""
+                Queue manager name:                     QMA
+                Queue manager status:                   Running elsewhere
+                HA current location:                    ha1
+                HA preferred location:                  ha1
+                HA blocked location:                    None
+
+                Queue manager name:                     QMB
+                Queue manager status:                   Running elsewhere
+                HA current location:                    ha2
+                HA preferred location:                  ha2
+                HA blocked location:                    None
+                """);
+        io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusResult summary = new io.mqrunbooks.adapter.outbound.mq.parse
+                .RdqmStatusParser().parse(run("ha3", "rdqmstatus").stdout());
+        assertThat(summary.queueManagers()).extracting(e -> e.name() + "@" + e.haCurrentLocation())
+                .containsExactly("QMA@ha1", "QMB@ha2");
     }
 
     @Test
