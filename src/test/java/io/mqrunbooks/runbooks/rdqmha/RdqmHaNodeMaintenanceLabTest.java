@@ -3,12 +3,18 @@ package io.mqrunbooks.runbooks.rdqmha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.EvidenceKind;
+import io.mqrunbooks.evidence.EvidenceRecord;
+import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * RDQM HA node maintenance end to end on the lab's HA group (ha1, ha2, ha3; QMHA1, QMHA2, QMHA3 preferring ha1,
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
 
     private static final String PROCESS = "rdqmHaNodeMaintenanceProcess";
+
+    @Autowired
+    EvidenceStore evidenceStore;
 
     @Test
     void suspendsTheNodeWaitsForTheMaintenanceResumesItAndBringsTheQueueManagersBack() {
@@ -56,6 +65,30 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
                 .contains("Every queue manager runs on its preferred location; HA status Normal on every node");
         assertThat(rdqmadm()).containsExactly("ha1: rdqmadm -r", "ha1: rdqmadm -p -m QMHA1 -n ha1");
         assertThat(commands()).contains("ha1: dspmqver", "ha2: rdqmstatus -m QMHA1", "ha3: rdqmstatus -n");
+
+        // The evidence: every rdqmadm with its output, the gate with its approver, a chain that verifies.
+        List<EvidenceRecord> records = evidenceStore.records(run.getId());
+        assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.COMMAND).map(r -> json(r.payload()))
+                .filteredOn(c -> c.get("commandLine").asText().contains("rdqmadm"))
+                .extracting(c -> c.get("host").asText() + ": " + c.get("commandLine").asText() + " -> "
+                        + c.get("stdout").asText().lines().findFirst().orElse(""))
+                .containsExactly("ha1: rdqmadm -s -> Node 'ha1' has been suspended.",
+                        "ha1: rdqmadm -r -> Node 'ha1' has been resumed.",
+                        "ha1: rdqmadm -p -m QMHA1 -n ha1 -> The preferred location of queue manager 'QMHA1' has been"
+                                + " set to 'ha1'.");
+        assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {
+            assertThat(gate.stepName()).isEqualTo("Approve the maintenance of RDQM HA node ha1");
+            assertThat(gate.actor()).isEqualTo(CHANGE_MANAGER);
+        });
+        assertThat(evidenceStore.verifyChain(run.getId()).intact()).isTrue();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     @Test
