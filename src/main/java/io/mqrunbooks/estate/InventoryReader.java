@@ -288,6 +288,7 @@ final class InventoryReader {
             eachIndex(queueManagers, this::checkQueueManagerHosts);
             eachIndex(queueManagers, this::checkKindSettings);
             checkReplicationAddresses();
+            checkHaGroups();
             checkListenerPorts();
             checkBackups();
             eachIndex(orEmpty(document.clusters()), this::checkCluster);
@@ -367,6 +368,29 @@ final class InventoryReader {
             if (q.knownKind() == QueueManagerKind.RDQM_DR && !spans.containsKey(at + ".drReplication")) {
                 problem(at + ".drReplication", "required for an rdqm-dr queue manager");
             }
+        }
+
+        /**
+         * RDQM HA queue managers run in a Pacemaker cluster of three nodes, and "A node cannot be a member of two
+         * Pacemaker clusters" (IBM's rdqmadm reference): HA queue managers that share a node share all three.
+         */
+        private void checkHaGroups() {
+            Map<String, QueueManagerEntry> groupOfNode = new HashMap<>();
+            eachIndex(queueManagers, (q, index) -> {
+                if (q.knownKind() != QueueManagerKind.RDQM_HA || q.hosts() == null || q.hosts().size() != 3
+                        || q.hosts().contains(null) || new LinkedHashSet<>(q.hosts()).size() != 3) {
+                    return;
+                }
+                for (String node : q.hosts()) {
+                    QueueManagerEntry earlier = groupOfNode.putIfAbsent(node, q);
+                    if (earlier != null && !new LinkedHashSet<>(earlier.hosts()).equals(new LinkedHashSet<>(q.hosts()))) {
+                        problem("queueManagers[" + index + "].hosts", "node '" + node + "' is in the RDQM HA group of "
+                                + earlier.name() + " (" + String.join(", ", earlier.hosts()) + "); an HA node belongs to"
+                                + " one group of three nodes, so " + q.name() + " must list the same three nodes");
+                        return;
+                    }
+                }
+            });
         }
 
         private void checkReplicationAddresses() {

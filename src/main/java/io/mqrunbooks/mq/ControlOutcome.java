@@ -22,6 +22,14 @@ public enum ControlOutcome {
     REFUSED_DR_SECONDARY,
     /** the command was refused for another reason MQ gave; see the messages. */
     REFUSED,
+    /** rdqmadm -s: the node was suspended, or already was. */
+    SUSPENDED,
+    ALREADY_SUSPENDED,
+    /** rdqmadm -r: the node was resumed, or was not suspended. */
+    RESUMED,
+    NOT_SUSPENDED,
+    /** rdqmadm -p: the preferred location was set. */
+    PREFERRED_LOCATION_SET,
     /** the queue manager is not known on this host (AMQ7048E). */
     NOT_KNOWN
 }

@@ -149,6 +149,8 @@ class BadInventoryTest {
                         "queueManagers[0].hosts: an RDQM DR queue manager needs two distinct nodes (primary, then secondary); found: dr1, dr1"),
                 bad("rdqm-dr-without-dr-replication",
                         "queueManagers[0].drReplication: required for an rdqm-dr queue manager"),
+                bad("rdqm-ha-node-in-two-groups",
+                        "queueManagers[1].hosts: node 'ha2' is in the RDQM HA group of QMHA1 (ha1, ha2, ha3); an HA node belongs to one group of three nodes, so QMHA2 must list the same three nodes"),
                 bad("rdqm-ha-two-nodes",
                         "queueManagers[0].hosts: an RDQM HA queue manager needs three distinct nodes; found: mq1, mq2"),
                 bad("replication-address-not-a-host",

@@ -148,14 +148,16 @@ public class RdqmSteps {
         }
     }
 
-    static void expect(ControlResult result, String host, String command, ControlOutcome... accepted) {
+    /** A control command's outcome must be one of {@code accepted}, else it is a technical failure with MQ's messages. */
+    public static void expect(ControlResult result, String host, String command, ControlOutcome... accepted) {
         if (!Set.of(accepted).contains(result.outcome())) {
             throw new IllegalStateException(host + ": " + command + " was refused (" + result.outcome() + ", exit code "
                     + result.exitCode() + "): " + String.join(" ", result.messages()));
         }
     }
 
-    static String summary(ControlResult result) {
+    /** The outcome and MQ's messages, for the run log. */
+    public static String summary(ControlResult result) {
         return result.outcome() + (result.messages().isEmpty() ? "" : " (" + String.join(" ", result.messages()) + ")");
     }
 }

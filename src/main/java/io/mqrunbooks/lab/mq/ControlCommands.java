@@ -163,7 +163,7 @@ final class ControlCommands {
             fields.add("INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(" + world.hostVersions.get(host) + ")");
         }
         if (outputs.contains("ha")) {
-            fields.add("HA()");
+            fields.add(rt.ha != null ? "HA(Replicated)" : "HA()");
         }
         if (outputs.contains("dr")) {
             fields.add("DRROLE(" + (rt.isRdqm() ? translated(rt.drRole == DrRole.PRIMARY ? "Primary" : "Secondary",
@@ -558,7 +558,8 @@ final class ControlCommands {
             case "crtmqm" -> "Usage: crtmqm [-p Port] [-rr p|s -rt a|s -rl LocalIP -ri RemoteIP -rn RemoteNode"
                     + " -rp ReplPort] QMgrName";
             case "dltmqm" -> "Usage: dltmqm QMgrName";
-            case "rdqmstatus" -> "Usage: rdqmstatus [-m QMgrName]";
+            case "rdqmstatus" -> "Usage: rdqmstatus [-m QMgrName | -n]";
+            case "rdqmadm" -> "Usage: rdqmadm (-s | -r) [-n NodeName] | -p -m QMgrName ([-n NodeName[,NodeName]] | -d)";
             case "rdqmdr" -> "Usage: rdqmdr -m QMgrName (-p | -s | -d)";
             default -> "Usage: " + command;
         };

@@ -48,6 +48,8 @@ final class LabWorld {
     final Map<String, String> hostVersions = new LinkedHashMap<>();
     final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
+    /** The RDQM HA groups, each under its first node's name. */
+    final Map<String, HaGroup> haGroups = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
     /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
     private final Map<String, Instant> drainingSince = new HashMap<>();
@@ -89,8 +91,7 @@ final class LabWorld {
                     rt.standbyHosts.add(qm.hosts().get(1));
                 }
                 case RDQM_DR -> buildRdqm(qm, data);
-                case RDQM_HA -> throw new IllegalArgumentException("Queue manager '" + qm.name()
-                        + "': kind rdqm-ha is not simulated by the lab (only single, multi-instance, rdqm-dr)");
+                case RDQM_HA -> buildHa(qm, data);
             }
         }
         for (QueueManager qm : estate.queueManagers()) {
@@ -125,6 +126,52 @@ final class LabWorld {
         pairs.put(qm.name(), pair);
         start(primary, qm.hosts().get(0));
         secondary.data = primary.data.copy();
+    }
+
+    /** An HA queue manager: one runtime on its three nodes, running on the first (its preferred location). */
+    private void buildHa(QueueManager qm, QueueManagerData data) {
+        HaGroup group = haGroupOf(qm.hosts().get(0));
+        if (group == null) {
+            for (String host : qm.hosts()) {
+                if (haGroupOf(host) != null) {
+                    throw new IllegalArgumentException("Queue manager '" + qm.name() + "': node '" + host
+                            + "' already belongs to another RDQM HA group");
+                }
+            }
+            group = new HaGroup(qm.hosts());
+            haGroups.put(qm.hosts().get(0), group);
+        } else if (!new HashSet<>(group.nodes).equals(new HashSet<>(qm.hosts()))) {
+            throw new IllegalArgumentException("Queue manager '" + qm.name() + "': an RDQM HA group is three nodes;"
+                    + " its nodes " + qm.hosts() + " are not the group's " + group.nodes);
+        }
+        QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.RDQM_HA, qm.hosts(), data);
+        rt.ha = group;
+        group.queueManagers.put(qm.name(), rt);
+        group.preferred.put(qm.name(), List.of(qm.hosts().get(0)));
+        group.managed.add(qm.name());
+        start(rt, qm.hosts().get(0));
+    }
+
+    /** The HA group a node belongs to, or null. */
+    HaGroup haGroupOf(String host) {
+        return haGroups.values().stream().filter(g -> g.nodes.contains(host)).findFirst().orElse(null);
+    }
+
+    /** Pacemaker's placement: every managed queue manager runs where {@link HaGroup#placement} says, moving if needed. */
+    void place(HaGroup group) {
+        for (String name : group.managed) {
+            QueueManagerRuntime rt = group.queueManagers.get(name);
+            String target = group.placement(name);
+            if (target == null ? rt.activeHost == null : target.equals(rt.activeHost)) {
+                continue;
+            }
+            if (rt.activeHost != null) {
+                end(rt, QmStatus.ENDED_UNEXPECTEDLY);
+            }
+            if (target != null) {
+                start(rt, target);
+            }
+        }
     }
 
     private void buildBackup(QueueManager qm, Backup backup) {
@@ -420,6 +467,9 @@ final class LabWorld {
      */
     void start(QueueManagerRuntime rt, String host, boolean services) {
         rt.activeHost = host;
+        if (rt.ha != null) {
+            rt.ha.managed.add(rt.name);
+        }
         rt.standbyHosts.remove(host);
         rt.startedAt = now();
         String version = hostVersions.get(host);
@@ -467,6 +517,9 @@ final class LabWorld {
     }
 
     void end(QueueManagerRuntime rt, QmStatus how) {
+        if (rt.ha != null && how != QmStatus.ENDED_UNEXPECTEDLY) {
+            rt.ha.managed.remove(rt.name);
+        }
         rt.activeHost = null;
         rt.endedStatus = how;
         rt.startedAt = null;
@@ -729,6 +782,10 @@ final class LabWorld {
 
     /** Data written on an RDQM primary: replicated at once, or counted as out of sync while disconnected. */
     void noteWrite(QueueManagerRuntime rt, long kb) {
+        if (rt.ha != null) {
+            rt.ha.noteWrite(rt.name, kb);
+            return;
+        }
         if (!rt.isRdqm() || rt.drRole != DrRole.PRIMARY) {
             return;
         }
@@ -747,6 +804,10 @@ final class LabWorld {
         Instant now = now();
         for (RdqmPair pair : pairs.values()) {
             settle(pair, now);
+        }
+        for (HaGroup group : haGroups.values()) {
+            group.synchronize(now, options.syncRateKbPerSecond());
+            place(group);
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {

@@ -28,6 +28,8 @@ final class QueueManagerRuntime {
     boolean awaitingMediaRestore;
     DrRole drRole;
     RdqmPair pair;
+    /** The RDQM HA group of an HA queue manager (one runtime on its three nodes), else null. */
+    HaGroup ha;
     /** While set and in the future, this node is reverting to its DR snapshot. */
     Instant revertingUntil;
     Instant startedAt;

@@ -37,6 +37,9 @@ final class RdqmCommands {
         if (args.isEmpty()) {
             return summary(host);
         }
+        if (args.equals(List.of("-n"))) {
+            return haNodes(host);
+        }
         if (args.size() != 2 || !args.get(0).equals("-m")) {
             return ControlCommands.usage("rdqmstatus");
         }
@@ -46,6 +49,9 @@ final class RdqmCommands {
             return Output.error(16, ControlCommands.DOES_NOT_EXIST);
         }
         QueueManagerRuntime node = found.get();
+        if (node.ha != null) {
+            return haStatus(host, node);
+        }
         if (!node.isRdqm()) {
             return Output.error(1, "Queue manager '" + qmName + "' is not a replicated data queue manager.");
         }
@@ -82,6 +88,150 @@ final class RdqmCommands {
         return out.exit(0);
     }
 
+    /**
+     * {@code rdqmstatus -m QM} of an HA queue manager: this node's section, then one per other node, as in IBM's
+     * sample (github.com/ibm-messaging/mq-rdqm Troubleshooting.md, kept in
+     * src/test/resources/mq-output/rdqmstatus/ha-running-with-sudo-note.txt). "HA current location" and "HA
+     * preferred location" name another node, or "This node"; a replica that is behind shows "HA out of sync data".
+     */
+    private LabExecution haStatus(String host, QueueManagerRuntime rt) {
+        HaGroup group = rt.ha;
+        Output out = new Output();
+        line(out, "Node:", host);
+        line(out, "Queue manager status:", rt.statusOn(host).text());
+        boolean here = host.equals(rt.activeHost);
+        if (here) {
+            line(out, "CPU:", "0.00%");
+            line(out, "Memory:", "135MB");
+        }
+        long usedMb = Math.max(1, (usedKb(rt) + 1023) / 1024);
+        line(out, "Queue manager file system:", usedMb + "MB used, 1.0GB allocated [" + Math.round(usedMb * 100.0 / 1024)
+                + "%]");
+        line(out, "HA role:", here ? "Primary" : "Secondary");
+        line(out, "HA status:", group.overallStatus(rt.name, host));
+        line(out, "HA control:", "Enabled");
+        line(out, "HA current location:", rt.activeHost == null ? "None" : location(host, rt.activeHost));
+        List<String> preferred = group.preferred.getOrDefault(rt.name, List.of());
+        line(out, "HA preferred location:", preferred.isEmpty() ? "None"
+                : String.join(",", preferred.stream().map(n -> location(host, n)).toList()));
+        line(out, "HA floating IP interface:", "None");
+        line(out, "HA floating IP address:", "None");
+        for (String other : group.nodes) {
+            if (other.equals(host)) {
+                continue;
+            }
+            out.out("");
+            line(out, "Node:", other);
+            line(out, "HA status:", group.replicaStatus(rt.name, other));
+            long behind = group.outOfSync(rt.name, other);
+            if (behind > 0) {
+                line(out, "HA out of sync data:", behind + "KB");
+            }
+        }
+        return out.exit(0);
+    }
+
+    private static String location(String viewer, String node) {
+        return node.equals(viewer) ? "This node" : node;
+    }
+
+    /** {@code rdqmstatus -n}: "Node n is online|offline" (IBM's sample in mq-rdqm cloud/IBM/README.md); suspended is offline. */
+    private LabExecution haNodes(String host) {
+        HaGroup group = world.haGroupOf(host);
+        if (group == null) {
+            return Output.error(1, "This node is not part of an RDQM HA group.");
+        }
+        Output out = new Output();
+        for (String node : group.nodes) {
+            out.out("Node " + node + " is " + (group.available(node) ? "online" : "offline"));
+        }
+        return out.exit(0);
+    }
+
+    /**
+     * {@code rdqmadm -s|-r [-n node]} and {@code rdqmadm -p -m QM [-n node[,node]] | -d}, as IBM's rdqmadm reference
+     * describes them (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q130300_.html): suspending
+     * takes the node offline and restarts its queue managers on an active node, and fails for the last active node;
+     * resuming brings it online, and the queue managers that prefer it move back; -p sets the preferred location and
+     * the queue manager moves there when it can. IBM documents no console text for rdqmadm: the lines are lab wording
+     * (docs/lab.md).
+     */
+    LabExecution rdqmadm(String host, String user, List<String> args) {
+        if (!"root".equals(user)) {
+            return Output.error(1, "rdqmadm must be run as root or through sudo.");
+        }
+        HaGroup group = world.haGroupOf(host);
+        if (group == null) {
+            return Output.error(1, "This node is not part of an RDQM HA group.");
+        }
+        String action = null;
+        String qmName = null;
+        String nodes = null;
+        boolean clear = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-s") || a.equals("-r") || a.equals("-p")) && action == null) {
+                action = a;
+            } else if (a.equals("-m") && i + 1 < args.size() && qmName == null) {
+                qmName = args.get(++i);
+            } else if (a.equals("-n") && i + 1 < args.size() && nodes == null) {
+                nodes = args.get(++i);
+            } else if (a.equals("-d")) {
+                clear = true;
+            } else {
+                return ControlCommands.usage("rdqmadm");
+            }
+        }
+        if (action == null || (action.equals("-p") != (qmName != null)) || (clear && (!action.equals("-p") || nodes != null))) {
+            return ControlCommands.usage("rdqmadm");
+        }
+        if (action.equals("-p")) {
+            return preferredLocation(host, group, qmName, nodes, clear);
+        }
+        String node = nodes == null ? host : nodes;
+        if (!group.nodes.contains(node)) {
+            return Output.error(1, "Node '" + node + "' is not a node of this HA group.");
+        }
+        if (action.equals("-s")) {
+            if (group.suspended.contains(node)) {
+                return new Output().out("Node '" + node + "' is already suspended.").exit(0);
+            }
+            if (group.nodes.stream().filter(n -> !n.equals(node)).noneMatch(group::available)) {
+                return Output.error(1, "Node '" + node + "' cannot be suspended: it is the last active node of the"
+                        + " HA group.");
+            }
+            group.suspended.add(node);
+            world.place(group);
+            return new Output().out("Node '" + node + "' has been suspended.").exit(0);
+        }
+        if (!group.suspended.remove(node)) {
+            return new Output().out("Node '" + node + "' is not suspended.").exit(0);
+        }
+        world.place(group);
+        return new Output().out("Node '" + node + "' has been resumed.").exit(0);
+    }
+
+    private LabExecution preferredLocation(String host, HaGroup group, String qmName, String nodes, boolean clear) {
+        if (!group.queueManagers.containsKey(qmName)) {
+            return Output.error(1, "Queue manager '" + qmName + "' is not an HA replicated data queue manager of this"
+                    + " HA group.");
+        }
+        if (clear) {
+            group.preferred.put(qmName, List.of());
+            return new Output().out("The preferred location of queue manager '" + qmName + "' has been cleared.")
+                    .exit(0);
+        }
+        List<String> wanted = nodes == null ? List.of(host) : List.of(nodes.split(",", -1));
+        if (wanted.size() > 2 || wanted.stream().anyMatch(n -> !group.nodes.contains(n))
+                || wanted.stream().distinct().count() != wanted.size()) {
+            return Output.error(1, "'" + nodes + "' is not one or two nodes of this HA group.");
+        }
+        group.preferred.put(qmName, wanted);
+        world.place(group);
+        return new Output().out("The preferred location of queue manager '" + qmName + "' has been set to '"
+                + String.join(",", wanted) + "'.").exit(0);
+    }
+
     private LabExecution summary(String host) {
         Output out = new Output();
         line(out, "Node:", host);
@@ -90,6 +240,17 @@ final class RdqmCommands {
         line(out, "DRBD version:", "9.2.7");
         line(out, "DRBD kernel module status:", "Loaded");
         for (QueueManagerRuntime rt : world.byHost.get(host).values()) {
+            if (rt.ha != null) {
+                // The HA summary's fields, as in IBM's "Viewing DR/HA RDQM and HA group status" example.
+                out.out("");
+                line(out, "Queue manager name:", rt.name);
+                line(out, "Queue manager status:", rt.statusOn(host).text());
+                line(out, "HA current location:", rt.activeHost == null ? "None" : rt.activeHost);
+                List<String> preferred = rt.ha.preferred.getOrDefault(rt.name, List.of());
+                line(out, "HA preferred location:", preferred.isEmpty() ? "None" : String.join(",", preferred));
+                line(out, "HA blocked location:", "None");
+                continue;
+            }
             if (!rt.isRdqm()) {
                 continue;
             }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class SimulatedMqEstate implements LabCommandHandler {
 
     private static final Set<String> MQ_BIN = Set.of("dspmq", "dspmqver", "strmqm", "endmqm", "crtmqm", "dltmqm",
-            "runmqsc", "rdqmstatus", "rdqmdr", "dmpmqcfg");
+            "runmqsc", "rdqmstatus", "rdqmdr", "rdqmadm", "dmpmqcfg");
     private static final Set<String> SAMPLES = Set.of("amqsput", "amqsget");
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -108,6 +108,8 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                 case "rdqmstatus" -> throughSudoForMqm(name, user, () -> rdqm.rdqmstatus(host, args));
                 case "rdqmdr" -> throughSudoForMqm(name, user,
                         () -> rdqm.rdqmdr(host, "mqm".equals(user) ? "root" : user, args));
+                case "rdqmadm" -> throughSudoForMqm(name, user,
+                        () -> rdqm.rdqmadm(host, "mqm".equals(user) ? "root" : user, args));
                 case "runmqsc" -> mqsc.runmqsc(host, args, input);
                 case "dmpmqcfg" -> dmpmqcfg.dmpmqcfg(host, user, args);
                 case "amqsput" -> samples.amqsput(host, args, input);
@@ -197,6 +199,11 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         locked(() -> {
             requireHost(host);
             world.settle();
+            HaGroup group = world.haGroupOf(host);
+            if (group != null) {
+                group.lost.add(host);
+                world.place(group);
+            }
             for (QueueManagerRuntime rt : world.allRuntimes()) {
                 rt.standbyHosts.remove(host);
                 if (host.equals(rt.activeHost)) {
@@ -223,12 +230,66 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     public void recoverHost(String host) {
         locked(() -> {
             requireHost(host);
+            world.settle();
+            HaGroup group = world.haGroupOf(host);
+            if (group != null) {
+                group.lost.remove(host);
+                world.place(group);
+            }
             for (RdqmPair pair : world.pairs.values()) {
                 if (pair.nodes.containsKey(host)) {
                     pair.linkUp = true;
                 }
             }
             world.settle();
+            return null;
+        });
+    }
+
+    /**
+     * An RDQM HA replica falls behind: {@code kb} of the queue manager's data still to copy to {@code node}, as after
+     * a replication link outage; it catches up at the lab's synchronization rate while the node is available
+     * (rdqmstatus shows "HA status: Synchronization in progress" meanwhile).
+     */
+    public void haReplicaOutOfSync(String queueManager, String node, long kb) {
+        locked(() -> {
+            world.settle();
+            QueueManagerRuntime rt = runtimeOrThrow(node, queueManager);
+            if (rt.ha == null) {
+                throw new IllegalArgumentException("'" + queueManager + "' is not an RDQM HA queue manager of the lab");
+            }
+            rt.ha.outOfSyncKb.computeIfAbsent(queueManager, q -> new java.util.HashMap<>()).merge(node, kb, Long::sum);
+            return null;
+        });
+    }
+
+    /** Where an RDQM HA queue manager runs now (its HA current location), or empty when it runs nowhere. */
+    public Optional<String> haCurrentLocation(String queueManager) {
+        return locked(() -> {
+            world.settle();
+            return world.allRuntimes().stream().filter(rt -> rt.ha != null && rt.name.equals(queueManager))
+                    .findFirst().map(rt -> rt.activeHost);
+        });
+    }
+
+    /** Whether an RDQM HA node is suspended (rdqmadm -s). */
+    public boolean haNodeSuspended(String node) {
+        return locked(() -> {
+            HaGroup group = world.haGroupOf(node);
+            return group != null && group.suspended.contains(node);
+        });
+    }
+
+    /** Suspends an RDQM HA node as {@code rdqmadm -s} would, outside any run (a fault: another node already suspended). */
+    public void suspendHaNode(String node) {
+        locked(() -> {
+            world.settle();
+            HaGroup group = world.haGroupOf(node);
+            if (group == null) {
+                throw new IllegalArgumentException("'" + node + "' is not an RDQM HA node of the lab");
+            }
+            group.suspended.add(node);
+            world.place(group);
             return null;
         });
     }

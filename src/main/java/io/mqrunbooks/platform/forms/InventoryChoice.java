@@ -24,7 +24,9 @@ public enum InventoryChoice {
             queueManagers((estate, q) -> !estate.clustersOf(q.name()).isEmpty())),
     CLUSTER("cluster", "a cluster", estate -> estate.clusters().stream().map(Cluster::name).toList()),
     RDQM_DR_NODE("rdqm-dr-node", "a node of an RDQM DR queue manager", estate -> estate.queueManagers().stream()
-            .filter(q -> q.kind() == QueueManagerKind.RDQM_DR).flatMap(q -> q.hosts().stream()).distinct().toList());
+            .filter(q -> q.kind() == QueueManagerKind.RDQM_DR).flatMap(q -> q.hosts().stream()).distinct().toList()),
+    RDQM_HA_NODE("rdqm-ha-node", "a node of an RDQM HA group", estate -> estate.queueManagers().stream()
+            .filter(q -> q.kind() == QueueManagerKind.RDQM_HA).flatMap(q -> q.hosts().stream()).distinct().toList());
 
     private final String property;
     private final String description;
@@ -59,8 +61,9 @@ public enum InventoryChoice {
         String what;
         if (this == CLUSTER) {
             what = name + " is not a cluster of the inventory";
-        } else if (this == RDQM_DR_NODE) {
-            what = name + (estate.findHost(name).isPresent() ? " is a host of the inventory but no RDQM DR node"
+        } else if (this == RDQM_DR_NODE || this == RDQM_HA_NODE) {
+            what = name + (estate.findHost(name).isPresent() ? " is a host of the inventory but no "
+                    + (this == RDQM_DR_NODE ? "RDQM DR" : "RDQM HA") + " node"
                     : " is not a host of the inventory");
         } else {
             what = estate.findQueueManager(name)

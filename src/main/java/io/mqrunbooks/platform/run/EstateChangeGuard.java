@@ -65,8 +65,11 @@ public final class EstateChangeGuard implements InvocationHandler {
 
     private void check(StepMandate mandate, Method method, Object[] args) {
         String host = control ? (String) args[0] : null;
-        String queueManager = control ? queueManagerOf(args[1]).orElse(null) : (String) args[0];
-        String what = method.getName() + " on " + (host != null ? host + "/" : "") + queueManager;
+        // A node-wide control command (rdqmadm -s/-r) names only the host: the host check is the whole check.
+        boolean nodeWide = control && args.length == 1;
+        String queueManager = nodeWide ? null : control ? queueManagerOf(args[1]).orElse(null) : (String) args[0];
+        String what = method.getName() + " on " + (host != null ? host : "") + (nodeWide ? ""
+                : (host != null ? "/" : "") + queueManager);
         String step = "Step '" + mandate.stepName() + "' (" + mandate.stepId() + ") of run " + mandate.runId();
         if (mandate.approvedBy().isEmpty()) {
             throw new RunGuardException(step + " would change the estate (" + what + ") but its process model"
@@ -76,7 +79,7 @@ public final class EstateChangeGuard implements InvocationHandler {
             throw new RunGuardException(step + " would change host " + host + ", which is not in the run's"
                     + " sealed scope (" + mandate.scope() + "); nothing was changed");
         }
-        if (!mandate.scope().coversQueueManager(queueManager)) {
+        if (!nodeWide && !mandate.scope().coversQueueManager(queueManager)) {
             throw new RunGuardException(step + " would change queue manager " + queueManager + ", which is not"
                     + " in the run's sealed scope (" + mandate.scope() + "); nothing was changed");
         }

@@ -22,6 +22,8 @@ public class EstateRunScopes implements RunScopeResolver {
     static final String QUEUE_MANAGER = "queueManager";
     static final String QUEUE_MANAGERS = "queueManagers";
     static final String CLUSTER_NAME = "clusterName";
+    /** The RDQM HA node a node maintenance run suspends: its HA group's queue managers and nodes. */
+    static final String HA_NODE = "haNode";
 
     private final ObjectProvider<Estate> estate;
 
@@ -52,6 +54,12 @@ public class EstateRunScopes implements RunScopeResolver {
         if (cluster != null) {
             inventory.findCluster(cluster).ifPresent(c -> c.members()
                     .forEach(member -> add(inventory, member, queueManagers, hosts)));
+        }
+        String haNode = parameters.get(HA_NODE);
+        if (haNode != null) {
+            inventory.queueManagers().stream()
+                    .filter(q -> q.kind() == io.mqrunbooks.estate.QueueManagerKind.RDQM_HA && q.hosts().contains(haNode))
+                    .forEach(q -> add(q, queueManagers, hosts));
         }
         return new RunScope(queueManagers, hosts);
     }

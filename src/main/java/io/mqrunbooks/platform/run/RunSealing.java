@@ -131,7 +131,7 @@ public final class RunSealing {
     private String readableKey(String processKey, Map<String, String> parameters) {
         String runbook = processKey.endsWith("Process") ? processKey.substring(0, processKey.length() - 7) : processKey;
         String target = parameters.getOrDefault(RunVariables.QUEUE_MANAGER, parameters.getOrDefault("clusterName",
-                parameters.getOrDefault("queueManagers", "")));
+                parameters.getOrDefault("queueManagers", parameters.getOrDefault("haNode", ""))));
         String reference = parameters.getOrDefault(RunVariables.CHANGE_REFERENCE,
                 parameters.getOrDefault(RunVariables.INCIDENT_REFERENCE, "")).strip();
         String what = runbook + (target.isBlank() ? "" : " " + target.strip());

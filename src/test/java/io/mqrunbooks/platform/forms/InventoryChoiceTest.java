@@ -51,6 +51,16 @@ class InventoryChoiceTest {
     }
 
     @Test
+    void theRdqmHaMaintenanceOffersTheHaNodesAndRefusesAnyOtherHost() {
+        assertThat(InventoryChoice.RDQM_HA_NODE.names(lab)).containsExactly("ha1", "ha2", "ha3");
+        assertThat(InventoryChoice.RDQM_HA_NODE.refusal(lab, "haNode", "ha2")).isEmpty();
+        assertThat(InventoryChoice.RDQM_HA_NODE.refusal(lab, "haNode", "dr1")).contains("'haNode': dr1 is a host of"
+                + " the inventory but no RDQM HA node; this runbook takes a node of an RDQM HA group: ha1, ha2, ha3");
+        assertThat(FormCatalog.fromClasspath().form("rdqmHaMaintenanceStart").orElseThrow().fields().stream()
+                .filter(f -> "haNode".equals(f.key())).map(FormField::inventory).toList()).containsExactly(InventoryChoice.RDQM_HA_NODE);
+    }
+
+    @Test
     void theStartFormsOfEveryRunbookThatNamesAQueueManagerAskForItFromTheInventory() {
         FormCatalog catalog = FormCatalog.fromClasspath();
         List<String> marked = new ArrayList<>();

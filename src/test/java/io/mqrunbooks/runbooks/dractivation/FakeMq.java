@@ -206,6 +206,31 @@ class FakeMq {
         }
 
         @Override
+        public io.mqrunbooks.application.port.out.control.RdqmHaStatus rdqmHaStatus(String host, String queueManager) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public java.util.Map<String, Boolean> rdqmHaNodes(String host) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult suspendHaNode(String host) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult resumeHaNode(String host) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
+        public ControlResult setHaPreferredLocation(String host, String queueManager, List<String> nodes) {
+            throw new UnsupportedOperationException("not used by DR activation");
+        }
+
+        @Override
         public ControlResult delete(String host, String queueManager) {
             throw new UnsupportedOperationException("not used by DR activation");
         }

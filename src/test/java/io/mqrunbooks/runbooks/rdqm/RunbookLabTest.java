@@ -61,8 +61,14 @@ public abstract class RunbookLabTest extends LabAppTest {
     }
 
     protected void decide(String processInstanceId, String taskKey, Object... variables) {
+        completeAs(CHANGE_MANAGER, List.of("change-managers"), processInstanceId, taskKey, variables);
+    }
+
+    /** Completes the run's open task with this key as {@code user} in {@code groups}. */
+    protected void completeAs(String user, List<String> groups, String processInstanceId, String taskKey,
+                              Object... variables) {
         Task task = awaitTask(processInstanceId, taskKey);
-        identityService.setAuthentication(CHANGE_MANAGER, List.of("change-managers"));
+        identityService.setAuthentication(user, groups);
         try {
             taskService.complete(task.getId(), vars(variables));
         } finally {

@@ -7,6 +7,9 @@ import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
+import java.util.List;
+import java.util.Map;
 
 /**
  * IBM MQ control commands on a host (dspmq, strmqm, endmqm, rdqmstatus, rdqmdr, crtmqm, dltmqm,
@@ -59,6 +62,24 @@ public interface MqControlPort {
     /** {@code dltmqm QM}. */
     @ChangesEstate
     ControlResult delete(String host, String queueManager);
+
+    /** {@code rdqmstatus -m QM} of an RDQM HA queue manager. */
+    RdqmHaStatus rdqmHaStatus(String host, String queueManager);
+
+    /** {@code rdqmstatus -n}: the HA group's nodes, online (true) or offline (false), in the order printed. */
+    Map<String, Boolean> rdqmHaNodes(String host);
+
+    /** {@code rdqmadm -s}: suspends this node of the HA group; its queue managers move to the other nodes. */
+    @ChangesEstate
+    ControlResult suspendHaNode(String host);
+
+    /** {@code rdqmadm -r}: resumes this node of the HA group. */
+    @ChangesEstate
+    ControlResult resumeHaNode(String host);
+
+    /** {@code rdqmadm -p -m QM -n node[,node]}: the queue manager's preferred location (it moves there when it can). */
+    @ChangesEstate
+    ControlResult setHaPreferredLocation(String host, String queueManager, List<String> nodes);
 
     /** {@code dspmqver}: the installation's version. */
     MqVersion version(String host);

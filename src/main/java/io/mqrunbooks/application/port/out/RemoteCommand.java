@@ -83,6 +83,17 @@ public record RemoteCommand(List<String> argv, String stdin, Duration deadline) 
             return checked(what, host, NameRules.checkHostName(host));
         }
 
+        /** Host names, each checked as {@link #hostName}, as one comma-separated token ({@code rdqmadm -n a,b}). */
+        public Builder hostNames(String what, java.util.List<String> hosts) {
+            for (String host : hosts) {
+                NameRules.checkHostName(host).ifPresent(problem -> {
+                    throw new UnsafeArgumentException(what + " " + problem);
+                });
+            }
+            argv.add(String.join(",", hosts));
+            return this;
+        }
+
         public Builder number(String what, long value) {
             String text = Long.toString(value);
             if (!NUMBER.matcher(text).matches()) {

@@ -13,6 +13,7 @@ import io.mqrunbooks.adapter.outbound.mq.parse.MqOutputParseException;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmEnums;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusResult;
+import io.mqrunbooks.adapter.outbound.mq.parse.RdqmadmParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrResult;
 import io.mqrunbooks.adapter.outbound.mq.parse.SecondaryCrtmqmCommand;
@@ -31,12 +32,16 @@ import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
@@ -108,14 +113,7 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public RdqmDrStatus rdqmStatus(String host, String queueManager) {
-        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
-                .build();
-        return run(host, command, (output, exitCode) -> {
-            RdqmStatusResult result = new RdqmStatusParser().parse(output);
-            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
-                throw new MqOutputException(host, command.commandLine(),
-                        "expected the detail of one queue manager, got the " + result.form() + " form");
-            }
+        return rdqmDetail(host, queueManager, (result, command) -> {
             RdqmStatusResult.QueueManagerDetail detail = result.queueManager();
             if (!detail.isDrConfigured()) {
                 throw new MqOutputException(host, command.commandLine(),
@@ -211,6 +209,108 @@ public class SshMqControl implements MqControlPort {
     public ControlResult delete(String host, String queueManager) {
         return control(host, RemoteCommand.builder("dltmqm").mqName("queue manager", queueManager)
                 .deadline(LONG_COMMAND).build());
+    }
+
+    @Override
+    public RdqmHaStatus rdqmHaStatus(String host, String queueManager) {
+        return rdqmDetail(host, queueManager, (result, command) -> {
+            RdqmStatusResult.QueueManagerDetail detail = result.queueManager();
+            if (detail.haStatus() == null || detail.haRole() == null) {
+                throw new MqOutputException(host, command.commandLine(), "rdqmstatus shows no 'HA role:' and"
+                        + " 'HA status:' for " + queueManager + ": it is not an HA RDQM on this node");
+            }
+            String node = result.node();
+            Map<String, String> others = new LinkedHashMap<>();
+            Map<String, Long> behind = new LinkedHashMap<>();
+            for (RdqmStatusResult.OtherNode other : result.otherNodes()) {
+                if (other.haStatus() == null) {
+                    throw new MqOutputException(host, command.commandLine(), "node " + other.node()
+                            + "'s section shows no 'HA status:'");
+                }
+                others.put(other.node(), other.haStatus().wording());
+                if (other.haOutOfSyncBytes() != null) {
+                    behind.put(other.node(), other.haOutOfSyncBytes());
+                }
+            }
+            String current = location(node, detail.haCurrentLocation());
+            List<String> preferred = new ArrayList<>();
+            String preferredText = detail.haPreferredLocation();
+            if (preferredText != null && !preferredText.equals("None")) {
+                for (String part : preferredText.split(",")) {
+                    preferred.add(location(node, part.strip()));
+                }
+            }
+            return new RdqmHaStatus(node, qmStatus(host, command, detail.status()),
+                    detail.haRole() == RdqmEnums.Role.PRIMARY, detail.haStatus().wording(), current, preferred, others,
+                    behind, detail.fields());
+        });
+    }
+
+    /** {@code rdqmstatus -m QM}, which must print the detail of one queue manager, mapped by {@code mapping}. */
+    private <T> T rdqmDetail(String host, String queueManager,
+                             java.util.function.BiFunction<RdqmStatusResult, RemoteCommand, T> mapping) {
+        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
+                .build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmStatusResult result = new RdqmStatusParser().parse(output);
+            if (result.form() != RdqmStatusResult.Form.DETAIL || result.queueManager() == null) {
+                throw new MqOutputException(host, command.commandLine(),
+                        "expected the detail of one queue manager, got the " + result.form() + " form");
+            }
+            return mapping.apply(result, command);
+        });
+    }
+
+    /** "This node" is the node that printed it; "None" (or nothing) is no node. */
+    private static String location(String node, String printed) {
+        if (printed == null || printed.equals("None")) {
+            return null;
+        }
+        return printed.equals("This node") ? node : printed;
+    }
+
+    @Override
+    public Map<String, Boolean> rdqmHaNodes(String host) {
+        RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-n").build();
+        return run(host, command, (output, exitCode) -> {
+            RdqmStatusResult result = new RdqmStatusParser().parse(output);
+            if (result.form() != RdqmStatusResult.Form.NODES || result.nodesOnline().isEmpty()) {
+                throw new MqOutputException(host, command.commandLine(), "expected 'Node <name> is online|offline'"
+                        + " lines, got the " + result.form() + " form");
+            }
+            return result.nodesOnline();
+        });
+    }
+
+    @Override
+    public ControlResult suspendHaNode(String host) {
+        return rdqmadm(host, RemoteCommand.builder("rdqmadm").flag("-s").build());
+    }
+
+    @Override
+    public ControlResult resumeHaNode(String host) {
+        return rdqmadm(host, RemoteCommand.builder("rdqmadm").flag("-r").build());
+    }
+
+    @Override
+    public ControlResult setHaPreferredLocation(String host, String queueManager, List<String> nodes) {
+        if (nodes == null || nodes.isEmpty() || nodes.size() > 2) {
+            throw new UnsafeArgumentException("a preferred location is one or two nodes, not " + nodes);
+        }
+        for (String node : nodes) {
+            estate.host(node);
+        }
+        RemoteCommand command = RemoteCommand.builder("rdqmadm").flag("-p").flag("-m")
+                .mqName("queue manager", queueManager).flag("-n")
+                .hostNames("preferred location", nodes).build();
+        return rdqmadm(host, command);
+    }
+
+    private ControlResult rdqmadm(String host, RemoteCommand command) {
+        return run(host, command, (output, exitCode) -> {
+            RdqmadmParser.Result result = new RdqmadmParser().parse(output, exitCode);
+            return new ControlResult(ControlOutcome.valueOf(result.outcome().name()), result.lines(), exitCode);
+        });
     }
 
     @Override
