@@ -98,7 +98,7 @@ final class RdqmCommands {
         HaGroup group = rt.ha;
         Output out = new Output();
         line(out, "Node:", host);
-        line(out, "Queue manager status:", rt.statusOn(host).text());
+        line(out, "Queue manager status:", rt.statusOn(host).mqWording());
         boolean here = host.equals(rt.activeHost);
         if (here) {
             line(out, "CPU:", "0.00%");
@@ -244,7 +244,7 @@ final class RdqmCommands {
                 // The HA summary's fields, as in IBM's "Viewing DR/HA RDQM and HA group status" example.
                 out.out("");
                 line(out, "Queue manager name:", rt.name);
-                line(out, "Queue manager status:", rt.statusOn(host).text());
+                line(out, "Queue manager status:", rt.statusOn(host).mqWording());
                 line(out, "HA current location:", rt.activeHost == null ? "None" : rt.activeHost);
                 List<String> preferred = rt.ha.preferred.getOrDefault(rt.name, List.of());
                 line(out, "HA preferred location:", preferred.isEmpty() ? "None" : String.join(",", preferred));

@@ -11,9 +11,9 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.ControlResult;
-import io.mqrunbooks.application.port.out.control.QmStatus;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
+import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;

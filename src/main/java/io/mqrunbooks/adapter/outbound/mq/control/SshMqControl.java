@@ -240,7 +240,7 @@ public class SshMqControl implements MqControlPort {
                     preferred.add(location(node, part.strip()));
                 }
             }
-            return new RdqmHaStatus(node, qmStatus(host, command, detail.status()),
+            return new RdqmHaStatus(node, detail.status(),
                     detail.haRole() == RdqmEnums.Role.PRIMARY, detail.haStatus().wording(), current, preferred, others,
                     behind, detail.fields());
         });

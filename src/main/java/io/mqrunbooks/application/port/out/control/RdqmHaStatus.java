@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.port.out.control;
 
+import io.mqrunbooks.mq.QmStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
