@@ -4,8 +4,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An IBM MQ version V.R.M.F (9.4.0.0), ordered numerically: 9.4.0.15 is newer than 9.4.0.2. */
-public record MqVersion(int version, int release, int modification, int fix) implements Comparable<MqVersion> {
+/**
+ * An IBM MQ version V.R.M.F (9.4.0.0), ordered numerically: 9.4.0.15 is newer than 9.4.0.2. Printed with
+ * {@link #toString()}.
+ *
+ * @param versionNumber V, the first number (not the whole version)
+ */
+public record MqVersion(int versionNumber, int release, int modification, int fix) implements Comparable<MqVersion> {
 
     private static final Pattern VRMF = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,4})");
     private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?(?:\\.(\\d{1,4}))?");
@@ -43,7 +48,7 @@ public record MqVersion(int version, int release, int modification, int fix) imp
 
     @Override
     public int compareTo(MqVersion other) {
-        int c = Integer.compare(version, other.version);
+        int c = Integer.compare(versionNumber, other.versionNumber);
         if (c == 0) {
             c = Integer.compare(release, other.release);
         }
@@ -60,6 +65,6 @@ public record MqVersion(int version, int release, int modification, int fix) imp
     @JsonValue
     @Override
     public String toString() {
-        return version + "." + release + "." + modification + "." + fix;
+        return versionNumber + "." + release + "." + modification + "." + fix;
     }
 }

@@ -181,7 +181,7 @@ public class RdqmHaMaintenance {
     /** {@code dspmqver} on the node: the level installed after the maintenance, for the run log. */
     public String installedVersion(String node) {
         group(node);
-        return node + ": dspmqver: IBM MQ " + control.version(node).version() + " installed";
+        return node + ": dspmqver: IBM MQ " + control.version(node) + " installed";
     }
 
     /**
