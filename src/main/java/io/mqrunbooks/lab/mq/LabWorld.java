@@ -47,6 +47,7 @@ final class LabWorld {
     final Map<String, String> hostVersions = new LinkedHashMap<>();
     final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
+    final Map<String, NativeHaGroup> nativeHaGroups = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
     /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
     private final Map<String, Instant> drainingSince = new HashMap<>();
@@ -86,6 +87,7 @@ final class LabWorld {
                     rt.standbyHosts.add(qm.hosts().get(1));
                 }
                 case RDQM_DR -> buildRdqm(qm, data);
+                case NATIVE_HA -> buildNativeHa(qm, data);
                 case RDQM_HA -> throw new IllegalArgumentException("Queue manager '" + qm.name()
                         + "': kind rdqm-ha is not simulated by the lab (only single, multi-instance, rdqm-dr)");
             }
@@ -122,6 +124,44 @@ final class LabWorld {
         pairs.put(qm.name(), pair);
         start(primary, qm.hosts().get(0));
         secondary.data = primary.data.copy();
+    }
+
+    /** Three instances, one per host: the first host's is active, the others are in-sync replicas. */
+    private void buildNativeHa(QueueManager qm, QueueManagerData data) {
+        NativeHaGroup group = new NativeHaGroup(qm.name());
+        for (String host : qm.hosts()) {
+            String address = estate.host(host).replicationAddress();
+            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host),
+                    host.equals(qm.hosts().get(0)) ? data : data.copy());
+            rt.nativeHa = group;
+            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host,
+                    (address == null ? host : address) + "(4444)");
+            instance.runtime = rt;
+            instance.started = true;
+            group.instances.put(host, instance);
+        }
+        nativeHaGroups.put(qm.name(), group);
+        start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
+    }
+
+    /**
+     * Without an active instance, a quorum (two of three connected instances) elects an in-sync one. An in-sync
+     * replica has the group's log; {@code latest}, when not null, is the data of an active that just ended.
+     */
+    void electNativeHa(NativeHaGroup group, QueueManagerData latest) {
+        if (group.active().isPresent() || group.connectedCount() < 2) {
+            return;
+        }
+        List<NativeHaGroup.Instance> candidates = group.electable();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        NativeHaGroup.Instance elected = candidates.get(0);
+        if (latest != null) {
+            elected.runtime.data = latest.copy();
+        }
+        elected.alteredAt = now();
+        start(elected.runtime, elected.host);
     }
 
     private void buildBackup(QueueManager qm, Backup backup) {
@@ -706,6 +746,10 @@ final class LabWorld {
 
     /** Data written on an RDQM primary: replicated at once, or counted as out of sync while disconnected. */
     void noteWrite(QueueManagerRuntime rt, long kb) {
+        if (rt.nativeHa != null && rt.running()) {
+            rt.nativeHa.noteWrite(kb, now());
+            return;
+        }
         if (!rt.isRdqm() || rt.drRole != DrRole.PRIMARY) {
             return;
         }
@@ -724,6 +768,11 @@ final class LabWorld {
         Instant now = now();
         for (RdqmPair pair : pairs.values()) {
             settle(pair, now);
+        }
+        for (NativeHaGroup group : nativeHaGroups.values()) {
+            group.settle(now, options.syncRateKbPerSecond());
+            group.active().ifPresent(active -> group.instances.values().stream()
+                    .filter(i -> i != active && group.inSync(i)).forEach(i -> i.runtime.data = active.runtime.data.copy()));
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {

@@ -12,7 +12,9 @@ public enum QmStatus {
     ENDED_PREEMPTIVELY("Ended preemptively"),
     ENDED_UNEXPECTEDLY("Ended unexpectedly"),
     RUNNING_AS_STANDBY("Running as standby"),
-    RUNNING_ELSEWHERE("Running elsewhere");
+    RUNNING_ELSEWHERE("Running elsewhere"),
+    /** A Native HA replica instance (IBM MQ docs, "Viewing the status of Native HA queue managers"). */
+    REPLICA("Replica");
 
     private final String text;
 

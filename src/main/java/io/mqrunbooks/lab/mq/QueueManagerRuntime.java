@@ -27,6 +27,8 @@ final class QueueManagerRuntime {
     boolean awaitingMediaRestore;
     DrRole drRole;
     RdqmPair pair;
+    /** The Native HA group this instance belongs to, or null. */
+    NativeHaGroup nativeHa;
     /** While set and in the future, this node is reverting to its DR snapshot. */
     Instant revertingUntil;
     Instant startedAt;
@@ -50,6 +52,9 @@ final class QueueManagerRuntime {
     QmStatus statusOn(String host) {
         if (host.equals(activeHost)) {
             return QmStatus.RUNNING;
+        }
+        if (nativeHa != null && activeHost == null && nativeHa.instances.get(host).started) {
+            return QmStatus.REPLICA;
         }
         if (standbyHosts.contains(host)) {
             return QmStatus.RUNNING_AS_STANDBY;
