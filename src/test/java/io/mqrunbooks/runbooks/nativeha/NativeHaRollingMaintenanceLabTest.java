@@ -2,12 +2,18 @@ package io.mqrunbooks.runbooks.nativeha;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.EvidenceKind;
+import io.mqrunbooks.evidence.EvidenceRecord;
+import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.lab.mq.QmStatus;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Rolling maintenance of the lab's Native HA queue manager QMNHA (instances nha1, active at first, nha2 and nha3)
@@ -16,6 +22,17 @@ import org.junit.jupiter.api.Test;
 class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
 
     private static final String PROCESS = "nativeHaRollingMaintenanceProcess";
+
+    @Autowired
+    private EvidenceStore evidenceStore;
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private void confirmMaintenance(String processInstanceId, String host) {
         Task task = awaitTask(processInstanceId, "userTask_confirmMaintenance");
@@ -49,7 +66,8 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
                 nha3       nha3       Replica  Yes     0            2
                 nha1       nha1       Active   Yes     0            3 (last: ending it moves the active role to an in-sync replica)
                 """);
-        decide(run.getId(), "userTask_approveMaintenance", "maintenanceDecision", "approve");
+        decide(run.getId(), "userTask_approveMaintenance", "maintenanceDecision", "approve", "maintenanceComment",
+                "Fix pack window agreed");
 
         awaitTask(run.getId(), "userTask_confirmMaintenance");
         assertThat(labMq.queueManagerState("nha2", "QMNHA")).contains(QmStatus.ENDED_NORMALLY);
@@ -74,6 +92,18 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
                 "nha3: endmqm -w QMNHA", "nha3: strmqm QMNHA", "nha1: endmqm -w QMNHA", "nha1: strmqm QMNHA");
         assertThat(commands()).startsWith("nha1: dspmq -m QMNHA -o nativeha -x", "nha2: dspmq -m QMNHA -o nativeha -x",
                 "nha3: dspmq -m QMNHA -o nativeha -x", "nha1: dspmqver", "nha2: dspmqver", "nha3: dspmqver");
+        // the evidence holds every command the lab ran, in order, and the gate with its approver
+        List<EvidenceRecord> records = evidenceStore.records(run.getId());
+        List<JsonNode> commands = records.stream().filter(r -> r.kind() == EvidenceKind.COMMAND)
+                .map(r -> json(r.payload())).toList();
+        assertThat(commands).extracting(c -> c.get("host").asText() + ": " + c.get("commandLine").asText())
+                .containsExactlyElementsOf(commands());
+        assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {
+            assertThat(gate.actor()).isEqualTo(CHANGE_MANAGER);
+            assertThat(json(gate.payload()).get("decision").asText()).isEqualTo("approve");
+            assertThat(json(gate.payload()).get("comment").asText()).isEqualTo("Fix pack window agreed");
+        });
+        assertThat(evidenceStore.verifyChain(run.getId()).intact()).isTrue();
         assertThat((String) variable(run.getId(), "runLog")).contains(
                 "nha1: endmqm -w QMNHA: ENDED (was Active)\nActive instance: nha2 (QUORUM(2/3)) while nha1 is down",
                 "nha2: dspmqver after the maintenance: 9.4.0.0");
