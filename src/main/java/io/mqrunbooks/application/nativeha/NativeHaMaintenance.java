@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.nativeha;
 
+import io.mqrunbooks.application.RunbookTargets;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.control.ControlOutcome;
 import io.mqrunbooks.application.port.out.control.ControlResult;
@@ -7,7 +8,6 @@ import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.util.ArrayList;
@@ -233,18 +233,6 @@ public class NativeHaMaintenance {
     }
 
     private QueueManager queueManager(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RunbookRefusal("QUEUE_MANAGER_UNKNOWN", "No queue manager was given");
-        }
-        NameRules.checkMqName(name).ifPresent(problem -> {
-            throw new RunbookRefusal("QUEUE_MANAGER_UNKNOWN", "Queue manager name " + problem);
-        });
-        QueueManager qm = estate.findQueueManager(name).orElseThrow(() -> new RunbookRefusal("QUEUE_MANAGER_UNKNOWN",
-                "Queue manager '" + name + "' is not in the inventory"));
-        if (qm.kind() != QueueManagerKind.NATIVE_HA) {
-            throw new RunbookRefusal("NOT_NATIVE_HA", "Queue manager '" + name + "' is " + qm.kind().yamlName()
-                    + " in the inventory, not native-ha");
-        }
-        return qm;
+        return RunbookTargets.queueManagerOfKind(estate, name, QueueManagerKind.NATIVE_HA, "NOT_NATIVE_HA");
     }
 }

@@ -185,11 +185,7 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
 
     @Test
     void aReplicaThatStaysBehindIsWaitedForThenTheOperatorKeepsWaitingUntilItCatchesUp() {
-        group.staysBehind.add("nha2");
-        ProcessInstance run = startMaintenance();
-        runtime.setVariable(run.getId(), "syncPollLimit", 2);
-        decide(run, "userTask_approveMaintenance", vars("maintenanceDecision", "approve"));
-        confirmMaintenance(run, "nha2");
+        ProcessInstance run = maintainNha2WhichStaysBehind(2);
 
         // nha2 rejoined but is behind: nha3 must not end yet
         assertThat(task(run)).isNull();
@@ -211,11 +207,7 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
 
     @Test
     void theOperatorStopsTheRunWhenAReplicaStaysBehind() {
-        group.staysBehind.add("nha2");
-        ProcessInstance run = startMaintenance();
-        runtime.setVariable(run.getId(), "syncPollLimit", 1);
-        decide(run, "userTask_approveMaintenance", vars("maintenanceDecision", "approve"));
-        confirmMaintenance(run, "nha2");
+        ProcessInstance run = maintainNha2WhichStaysBehind(1);
 
         completeAsOperator(run, "userTask_decideSyncWait", vars("syncWaitDecision", "stop"));
 
@@ -246,6 +238,16 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
         assertThat(incident.getActivityId()).isEqualTo("serviceTask_endInstance");
         assertThat(incident.getIncidentMessage()).isEqualTo("nha2: endmqm -w QMNHA was refused (REFUSED, exit code 40):"
                 + " AMQ8146E: IBM MQ queue manager not available.");
+    }
+
+    /** Approved, nha2 maintained and started again, but it does not catch up; the wait asks after pollLimit polls. */
+    private ProcessInstance maintainNha2WhichStaysBehind(int pollLimit) {
+        group.staysBehind.add("nha2");
+        ProcessInstance run = startMaintenance();
+        runtime.setVariable(run.getId(), "syncPollLimit", pollLimit);
+        decide(run, "userTask_approveMaintenance", vars("maintenanceDecision", "approve"));
+        confirmMaintenance(run, "nha2");
+        return run;
     }
 
     private void completeAsOperator(ProcessInstance run, String taskKey, Map<String, Object> variables) {
