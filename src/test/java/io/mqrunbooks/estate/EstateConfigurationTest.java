@@ -34,7 +34,7 @@ class EstateConfigurationTest {
         runner.withPropertyValues("mqrunbooks.inventory=classpath:lab/lab-estate.yaml")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(Estate.class).queueManagers()).hasSize(11);
+                    assertThat(context.getBean(Estate.class).queueManagers()).hasSize(12);
                 });
     }
 

@@ -29,9 +29,9 @@ class InventoryLoaderTest {
         }
 
         assertThat(estate.sites()).extracting(Site::name).containsExactly("east", "west", "partners");
-        assertThat(estate.hosts()).hasSize(16);
+        assertThat(estate.hosts()).hasSize(19);
         assertThat(estate.queueManagers()).extracting(QueueManager::name)
-                .containsExactly("QMDR", "QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2", "PR3", "MIQM", "BANKGW");
+                .containsExactly("QMDR", "QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2", "PR3", "MIQM", "QMNHA", "BANKGW");
         assertThat(estate.clusters()).hasSize(1);
         assertThat(estate.channelPartners()).hasSize(3);
 
