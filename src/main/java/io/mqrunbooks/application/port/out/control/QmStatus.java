@@ -9,6 +9,8 @@ public enum QmStatus {
     RUNNING("Running"),
     RUNNING_AS_STANDBY("Running as standby"),
     RUNNING_ELSEWHERE("Running elsewhere"),
+    /** A Native HA replica instance: running, receiving the active's log, not serving. */
+    REPLICA("Replica"),
     QUIESCING("Quiescing"),
     ENDING_IMMEDIATELY("Ending immediately"),
     ENDING_PREEMPTIVELY("Ending preemptively"),
