@@ -338,6 +338,7 @@ final class InventoryReader {
                             "a multi-instance queue manager needs two distinct hosts (active and standby)";
                     case RDQM_DR -> "an RDQM DR queue manager needs two distinct nodes (primary, then secondary)";
                     case RDQM_HA -> "an RDQM HA queue manager needs three distinct nodes";
+                    case NATIVE_HA -> "a Native HA queue manager needs three distinct hosts (one per instance)";
                 };
                 problem(at, rule + "; found: " + (names.isEmpty() ? "none" : String.join(", ", names)));
                 return;

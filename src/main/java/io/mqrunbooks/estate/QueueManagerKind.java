@@ -8,7 +8,9 @@ public enum QueueManagerKind {
     SINGLE("single", 1),
     MULTI_INSTANCE("multi-instance", 2),
     RDQM_DR("rdqm-dr", 2),
-    RDQM_HA("rdqm-ha", 3);
+    RDQM_HA("rdqm-ha", 3),
+    /** IBM MQ Native HA on VMs or bare metal: three instances (crtmqm -lr), one active, two replicas. */
+    NATIVE_HA("native-ha", 3);
 
     private final String yamlName;
     private final int hostCount;

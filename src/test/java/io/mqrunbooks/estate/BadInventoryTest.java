@@ -96,7 +96,7 @@ class BadInventoryTest {
                 bad("host-name-with-dollar",
                         "hosts[0].name: 'mq$1' contains a shell metacharacter '$' (and 1 more problem)"),
                 bad("kind-unknown",
-                        "queueManagers[0].kind: 'rdqm' is not one of single, multi-instance, rdqm-dr, rdqm-ha"),
+                        "queueManagers[0].kind: 'rdqm' is not one of single, multi-instance, rdqm-dr, rdqm-ha, native-ha"),
                 bad("listener-name-with-pipe",
                         "queueManagers[0].listener.name: 'LISTENER|TCP' contains a shell metacharacter '|'"),
                 bad("listener-port-70000",
@@ -153,6 +153,8 @@ class BadInventoryTest {
                         "queueManagers[1].hosts: node 'ha2' is in the RDQM HA group of QMHA1 (ha1, ha2, ha3); an HA node belongs to one group of three nodes, so QMHA2 must list the same three nodes"),
                 bad("rdqm-ha-two-nodes",
                         "queueManagers[0].hosts: an RDQM HA queue manager needs three distinct nodes; found: mq1, mq2"),
+                bad("native-ha-two-hosts", "queueManagers[0].hosts: a Native HA queue manager needs three distinct"
+                        + " hosts (one per instance); found: mq1, mq2"),
                 bad("replication-address-not-a-host",
                         "hosts[1].replicationAddress: '10.0.2.2.7' is not a valid host name or IPv4 address"),
                 bad("replication-address-on-non-dr-host",

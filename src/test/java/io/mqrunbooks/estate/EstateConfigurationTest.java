@@ -34,7 +34,7 @@ class EstateConfigurationTest {
         runner.withPropertyValues("mqrunbooks.inventory=classpath:lab/lab-estate.yaml")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(Estate.class).queueManagers()).hasSize(14);
+                    assertThat(context.getBean(Estate.class).queueManagers()).hasSize(15);
                 });
     }
 

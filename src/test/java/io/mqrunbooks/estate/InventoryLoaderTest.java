@@ -32,7 +32,8 @@ class InventoryLoaderTest {
         assertThat(estate.hosts()).hasSize(19);
         assertThat(estate.queueManagers()).extracting(QueueManager::name)
                 .containsExactly("QMDR", "QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2", "PR3", "MIQM", "QMHA1", "QMHA2",
-                        "QMHA3", "BANKGW");
+                        "QMHA3", "QMNHA",
+                        "BANKGW");
         assertThat(estate.clusters()).hasSize(1);
         assertThat(estate.channelPartners()).hasSize(3);
 

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.multiinstance;
 
+import io.mqrunbooks.application.RunbookTargets;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
@@ -8,7 +9,6 @@ import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.util.List;
@@ -119,18 +119,6 @@ public class MultiInstanceSwitchover {
     }
 
     private QueueManager queueManager(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RunbookRefusal("QUEUE_MANAGER_UNKNOWN", "No queue manager was given");
-        }
-        NameRules.checkMqName(name).ifPresent(problem -> {
-            throw new RunbookRefusal("QUEUE_MANAGER_UNKNOWN", "Queue manager name " + problem);
-        });
-        QueueManager qm = estate.findQueueManager(name).orElseThrow(() -> new RunbookRefusal("QUEUE_MANAGER_UNKNOWN",
-                "Queue manager '" + name + "' is not in the inventory"));
-        if (qm.kind() != QueueManagerKind.MULTI_INSTANCE) {
-            throw new RunbookRefusal("NOT_MULTI_INSTANCE", "Queue manager '" + name + "' is " + qm.kind().yamlName()
-                    + " in the inventory, not multi-instance");
-        }
-        return qm;
+        return RunbookTargets.queueManagerOfKind(estate, name, QueueManagerKind.MULTI_INSTANCE, "NOT_MULTI_INSTANCE");
     }
 }

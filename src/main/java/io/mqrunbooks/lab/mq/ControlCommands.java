@@ -60,9 +60,11 @@ final class ControlCommands {
             "9.4.2.0", "p942-L250227");
 
     private final LabWorld world;
+    private final NativeHaCommands nativeHa;
 
     ControlCommands(LabWorld world) {
         this.world = world;
+        this.nativeHa = new NativeHaCommands(world);
     }
 
     // ---------------------------------------------------------------- dspmq
@@ -95,7 +97,7 @@ final class ControlCommands {
                         return usage("dspmq");
                     }
                     String o = args.get(++i);
-                    if (!Set.of("all", "status", "standby", "default", "installation", "dr", "ha").contains(o)) {
+                    if (!Set.of("all", "status", "standby", "default", "installation", "dr", "ha", "nativeha").contains(o)) {
                         return usage("dspmq");
                     }
                     outputs.add(o);
@@ -128,7 +130,9 @@ final class ControlCommands {
         Output out = new Output();
         for (QueueManagerRuntime rt : shown) {
             out.out(dspmqLine(host, rt, outputs, untranslated));
-            if (instances) {
+            if (instances && rt.nativeHa != null) {
+                nativeHa.instanceLines(host, rt.nativeHa, untranslated).forEach(out::out);
+            } else if (instances) {
                 if (rt.activeHost != null) {
                     out.out("    INSTANCE(" + rt.activeHost + ") MODE(" + translated("Active", untranslated) + ")");
                 }
@@ -169,7 +173,9 @@ final class ControlCommands {
             fields.add("DRROLE(" + (rt.isRdqm() ? translated(rt.drRole == DrRole.PRIMARY ? "Primary" : "Secondary",
                     untranslated) : "") + ")");
         }
-        if (all) {
+        if (rt.nativeHa != null && (all || outputs.contains("nativeha"))) {
+            fields.add(nativeHa.qmnameFields(host, rt.nativeHa, untranslated));
+        } else if (all || outputs.contains("nativeha")) {
             fields.add("ROLE(" + translated("Not configured", untranslated) + ") INSTANCE() INSYNC() QUORUM()");
         }
         line.append(String.join(" ", fields));
@@ -237,6 +243,9 @@ final class ControlCommands {
             return Output.error(16, DOES_NOT_EXIST);
         }
         QueueManagerRuntime rt = found.get();
+        if (rt.nativeHa != null && !standby) {
+            return nativeHa.strmqm(host, rt, qmName);
+        }
         if (host.equals(rt.activeHost)) {
             return new Output().out(RUNNING).exit(5);
         }
@@ -323,7 +332,8 @@ final class ControlCommands {
             return new Output().out("IBM MQ queue manager '" + qmName + "' ending.")
                     .out("IBM MQ queue manager '" + qmName + "' ended.").exit(0);
         }
-        if (!host.equals(rt.activeHost)) {
+        boolean nativeHaInstance = rt.nativeHa != null && rt.nativeHa.instances.get(host).started;
+        if (!host.equals(rt.activeHost) && !nativeHaInstance) {
             return Output.error(40, NOT_AVAILABLE);
         }
         // endmqm -is on the active instance (public MQ 9.1 multi-instance transcript, see ControlCommandsTest)
@@ -350,6 +360,10 @@ final class ControlCommands {
                 out.message(quiesce);
                 how = QmStatus.ENDED_NORMALLY;
             }
+        }
+        if (rt.nativeHa != null) {
+            nativeHa.end(host, rt, how);
+            return out.exit(0);
         }
         // Without -s every instance ends, the standbys too (IBM: "The endmqm command stops all instances").
         String takesOver = switchover && !rt.standbyHosts.isEmpty() ? rt.standbyHosts.iterator().next() : null;

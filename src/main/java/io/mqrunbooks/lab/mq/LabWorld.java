@@ -50,6 +50,7 @@ final class LabWorld {
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
     /** The RDQM HA groups, each under its first node's name. */
     final Map<String, HaGroup> haGroups = new LinkedHashMap<>();
+    final Map<String, NativeHaGroup> nativeHaGroups = new LinkedHashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
     /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
     private final Map<String, Instant> drainingSince = new HashMap<>();
@@ -92,6 +93,7 @@ final class LabWorld {
                 }
                 case RDQM_DR -> buildRdqm(qm, data);
                 case RDQM_HA -> buildHa(qm, data);
+                case NATIVE_HA -> buildNativeHa(qm, data);
             }
         }
         for (QueueManager qm : estate.queueManagers()) {
@@ -172,6 +174,44 @@ final class LabWorld {
                 start(rt, target);
             }
         }
+    }
+
+    /** Three instances, one per host: the first host's is active, the others are in-sync replicas. */
+    private void buildNativeHa(QueueManager qm, QueueManagerData data) {
+        NativeHaGroup group = new NativeHaGroup(qm.name());
+        for (String host : qm.hosts()) {
+            String address = estate.host(host).replicationAddress();
+            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host),
+                    host.equals(qm.hosts().get(0)) ? data : data.copy());
+            rt.nativeHa = group;
+            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host,
+                    (address == null ? host : address) + "(4444)");
+            instance.runtime = rt;
+            instance.started = true;
+            group.instances.put(host, instance);
+        }
+        nativeHaGroups.put(qm.name(), group);
+        start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
+    }
+
+    /**
+     * Without an active instance, a quorum (two of three connected instances) elects an in-sync one. An in-sync
+     * replica has the group's log; {@code latest}, when not null, is the data of an active that just ended.
+     */
+    void electNativeHa(NativeHaGroup group, QueueManagerData latest) {
+        if (group.active().isPresent() || group.connectedCount() < 2) {
+            return;
+        }
+        List<NativeHaGroup.Instance> candidates = group.electable();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        NativeHaGroup.Instance elected = candidates.get(0);
+        if (latest != null) {
+            elected.runtime.data = latest.copy();
+        }
+        elected.alteredAt = now();
+        start(elected.runtime, elected.host);
     }
 
     private void buildBackup(QueueManager qm, Backup backup) {
@@ -786,6 +826,10 @@ final class LabWorld {
             rt.ha.noteWrite(rt.name, kb);
             return;
         }
+        if (rt.nativeHa != null && rt.running()) {
+            rt.nativeHa.noteWrite(kb, now());
+            return;
+        }
         if (!rt.isRdqm() || rt.drRole != DrRole.PRIMARY) {
             return;
         }
@@ -808,6 +852,11 @@ final class LabWorld {
         for (HaGroup group : haGroups.values()) {
             group.synchronize(now, options.syncRateKbPerSecond());
             place(group);
+        }
+        for (NativeHaGroup group : nativeHaGroups.values()) {
+            group.settle(now, options.syncRateKbPerSecond());
+            group.active().ifPresent(active -> group.instances.values().stream()
+                    .filter(i -> i != active && group.inSync(i)).forEach(i -> i.runtime.data = active.runtime.data.copy()));
         }
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {

@@ -634,6 +634,10 @@ final class Mqsc {
 
     private Result display(QueueManagerRuntime rt, String host, String text, String object, Token objectToken,
                            List<Token> params) throws SyntaxError {
+        if (object.equals("QMSTATUS") && rt.nativeHa != null && params.stream().anyMatch(t -> t.keyword().equals("TYPE")
+                && "NATIVEHA".equals(t.value()))) {
+            return new Result(new NativeHaCommands(world).displayQmstatus(host, rt.nativeHa), Kind.OK);
+        }
         String pattern = objectToken.value();
         boolean named = !object.equals("QMGR") && !object.equals("QMSTATUS");
         if (named && pattern == null) {

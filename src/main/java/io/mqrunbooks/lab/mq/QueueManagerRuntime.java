@@ -30,6 +30,8 @@ final class QueueManagerRuntime {
     RdqmPair pair;
     /** The RDQM HA group of an HA queue manager (one runtime on its three nodes), else null. */
     HaGroup ha;
+    /** The Native HA group this instance belongs to, or null. */
+    NativeHaGroup nativeHa;
     /** While set and in the future, this node is reverting to its DR snapshot. */
     Instant revertingUntil;
     Instant startedAt;
@@ -53,6 +55,9 @@ final class QueueManagerRuntime {
     QmStatus statusOn(String host) {
         if (host.equals(activeHost)) {
             return QmStatus.RUNNING;
+        }
+        if (nativeHa != null && activeHost == null && nativeHa.instances.get(host).started) {
+            return QmStatus.REPLICA;
         }
         if (standbyHosts.contains(host)) {
             return QmStatus.RUNNING_AS_STANDBY;

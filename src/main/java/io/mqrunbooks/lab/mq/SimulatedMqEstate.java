@@ -214,6 +214,14 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                     }
                 }
             }
+            for (NativeHaGroup nativeHa : world.nativeHaGroups.values()) {
+                NativeHaGroup.Instance instance = nativeHa.instances.get(host);
+                if (instance != null && instance.started) {
+                    instance.started = false;
+                    instance.alteredAt = world.now();
+                    world.electNativeHa(nativeHa, instance.runtime.data);
+                }
+            }
             for (RdqmPair pair : world.pairs.values()) {
                 if (pair.nodes.containsKey(host)) {
                     if (pair.syncing()) {
@@ -290,6 +298,28 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             }
             group.suspended.add(node);
             world.place(group);
+            return null;
+        });
+    }
+
+    /**
+     * The log replication link to one Native HA instance goes down (or, with {@code up}, comes back): a cut
+     * replica receives nothing, so it falls out of sync as the active writes, and it does not count for the quorum.
+     */
+    public void nativeHaReplicationLink(String host, String queueManager, boolean up) {
+        locked(() -> {
+            world.settle();
+            NativeHaGroup group = world.nativeHaGroups.get(queueManager);
+            if (group == null || !group.instances.containsKey(host)) {
+                throw new IllegalArgumentException("'" + queueManager + "' has no Native HA instance on '" + host + "'");
+            }
+            NativeHaGroup.Instance instance = group.instances.get(host);
+            instance.linkUp = up;
+            instance.backlogAt = world.now();
+            instance.alteredAt = world.now();
+            if (up) {
+                world.electNativeHa(group, null);
+            }
             return null;
         });
     }

@@ -19,6 +19,7 @@ public enum InventoryChoice {
     RDQM_DR("rdqm-dr", "an RDQM DR queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.RDQM_DR)),
     MULTI_INSTANCE("multi-instance", "a multi-instance queue manager",
             queueManagers((estate, q) -> q.kind() == QueueManagerKind.MULTI_INSTANCE)),
+    NATIVE_HA("native-ha", "a Native HA queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.NATIVE_HA)),
     WITH_BACKUP("with-backup", "a queue manager with a DR backup", queueManagers((estate, q) -> q.backup() != null)),
     CLUSTERED("clustered", "a queue manager in a cluster",
             queueManagers((estate, q) -> !estate.clustersOf(q.name()).isEmpty())),

@@ -291,6 +291,11 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     }
 
     @Override
+    public io.mqrunbooks.application.port.out.control.NativeHaStatus nativeHaStatus(String host, String queueManager) {
+        throw new UnsupportedOperationException("no Native HA queue manager here");
+    }
+
+    @Override
     public RdqmDrStatus rdqmStatus(String host, String queueManager) {
         throw new UnsupportedOperationException();
     }

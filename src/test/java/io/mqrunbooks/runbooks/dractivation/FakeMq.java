@@ -155,6 +155,11 @@ class FakeMq {
         }
 
         @Override
+        public io.mqrunbooks.application.port.out.control.NativeHaStatus nativeHaStatus(String host, String queueManager) {
+            throw new UnsupportedOperationException("no Native HA queue manager here");
+        }
+
+        @Override
         public RdqmDrStatus rdqmStatus(String host, String queueManager) {
             reach(host);
             journal.add(host + ": rdqmstatus -m " + queueManager);

@@ -4,6 +4,7 @@ import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
@@ -24,6 +25,9 @@ public interface MqControlPort {
 
     /** {@code dspmq -m QM -o status} (and {@code -x} for instances). */
     QueueManagerState status(String host, String queueManager);
+
+    /** {@code dspmq -m QM -o nativeha -x}: a Native HA instance's role, the quorum and each instance's sync. */
+    NativeHaStatus nativeHaStatus(String host, String queueManager);
 
     /** {@code strmqm QM}. */
     @ChangesEstate

@@ -30,6 +30,7 @@ import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
+import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
@@ -87,6 +88,43 @@ public class SshMqControl implements MqControlPort {
                     .map(i -> new QueueManagerState.Instance(i.host(), i.mode())).toList();
             return new QueueManagerState(host, queueManager, status, instances);
         });
+    }
+
+    @Override
+    public NativeHaStatus nativeHaStatus(String host, String queueManager) {
+        RemoteCommand command = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
+                .flag("-o").word("nativeha").flag("-x").build();
+        return run(host, command, (output, exitCode) -> {
+            DspmqResult result = new DspmqParser().parse(output);
+            if (result.queueManagerNotKnown()) {
+                return new NativeHaStatus(host, queueManager, false, "", "", false, "", List.of());
+            }
+            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
+                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
+            String role = entry.attribute("ROLE").orElseThrow(() -> new MqOutputException(host, command.commandLine(),
+                    "dspmq -o nativeha printed no ROLE for " + queueManager));
+            List<NativeHaStatus.Instance> instances = entry.instances().stream().map(i -> new NativeHaStatus.Instance(
+                    i.host(), i.nativeHa().getOrDefault("ROLE", ""), i.nativeHa().getOrDefault("REPLADDR", ""),
+                    yes(i.nativeHa().get("CONNACTV")), yes(i.nativeHa().get("INSYNC")),
+                    backlog(host, command, i.nativeHa().get("BACKLOG")))).toList();
+            return new NativeHaStatus(host, queueManager, true, role, entry.attribute("INSTANCE").orElse(""),
+                    yes(entry.attribute("INSYNC").orElse(null)), entry.attribute("QUORUM").orElse(""), instances);
+        });
+    }
+
+    private static boolean yes(String value) {
+        return "Yes".equalsIgnoreCase(value);
+    }
+
+    private static long backlog(String host, RemoteCommand command, String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new MqOutputException(host, command.commandLine(), "BACKLOG(" + value + ") is not a number of KB");
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
+import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
 import java.time.Duration;
@@ -54,6 +55,34 @@ class SshMqControlTest {
         assertThat(state.instances()).containsExactly(new QueueManagerState.Instance("mi2", "Standby"),
                 new QueueManagerState.Instance("mi1", "Active"));
         assertThat(state.instances().get(1).isActive()).isTrue();
+    }
+
+    @Test
+    void nativeHaStatusReadsTheRoleQuorumAndEachInstance() {
+        // dspmq -o nativeha -x: IBM's fields in IBM's order (Native_HA_status.html), as the lab prints them
+        ssh.answer(0, """
+                QMNAME(QMNHA)                                             ROLE(Replica) INSTANCE(nha2) INSYNC(Yes) QUORUM(2/3)
+                    INSTANCE(nha1) ROLE(Active) REPLADDR(nha1(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE( ) ALTTIME( )
+                    INSTANCE(nha2) ROLE(Replica) REPLADDR(nha2(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE( ) ALTTIME( )
+                    INSTANCE(nha3) ROLE(Unknown) REPLADDR(nha3(4444)) CONNACTV(No) INSYNC(No) BACKLOG(1024) CONNINST(No) ALTDATE(2026-12-06) ALTTIME(23.10.05)
+                """);
+
+        NativeHaStatus status = control.nativeHaStatus("nha2", "QMNHA");
+
+        assertThat(ssh.commandLines()).containsExactly("nha2: dspmq -m QMNHA -o nativeha -x");
+        assertThat(status.isActive()).isFalse();
+        assertThat(status.quorum()).isEqualTo("2/3");
+        assertThat(status.instances()).containsExactly(
+                new NativeHaStatus.Instance("nha1", "Active", "nha1(4444)", true, true, 0),
+                new NativeHaStatus.Instance("nha2", "Replica", "nha2(4444)", true, true, 0),
+                new NativeHaStatus.Instance("nha3", "Unknown", "nha3(4444)", false, false, 1024));
+    }
+
+    @Test
+    void aNativeHaReplicaIsItsOwnStatus() {
+        ssh.answer(0, "QMNAME(QMNHA)                                             STATUS(Replica)\n");
+
+        assertThat(control.status("nha3", "QMNHA").status()).isEqualTo(QmStatus.REPLICA);
     }
 
     @Test

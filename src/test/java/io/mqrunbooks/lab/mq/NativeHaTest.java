@@ -1,0 +1,138 @@
+package io.mqrunbooks.lab.mq;
+
+import io.mqrunbooks.mq.QmStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqResult;
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.Host;
+import io.mqrunbooks.estate.QueueManager;
+import io.mqrunbooks.estate.QueueManagerKind;
+import io.mqrunbooks.estate.Site;
+import io.mqrunbooks.estate.Transport;
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A Native HA queue manager QMNHA with instances on nha1 (active at first), nha2 and nha3. */
+class NativeHaTest extends LabTestSupport {
+
+    static Estate nativeHaEstate() {
+        return new Estate(List.of(new Site("east")),
+                List.of(new Host("nha1", "127.0.0.1", 22131, "mqm", false, "east", "127.0.3.1"),
+                        new Host("nha2", "127.0.0.1", 22132, "mqm", false, "east", "127.0.3.2"),
+                        new Host("nha3", "127.0.0.1", 22133, "mqm", false, "east", "127.0.3.3")),
+                List.of(new QueueManager("QMNHA", QueueManagerKind.NATIVE_HA, List.of("nha1", "nha2", "nha3"),
+                        "LISTENER.TCP", 1481, Transport.MQSC_SSH, null, null, null)),
+                List.of(), List.of());
+    }
+
+    @BeforeEach
+    void nativeHaLab() {
+        // 4 KB/s: one persistent message (4 KB) takes a second to replicate to a replica that is catching up
+        lab = new SimulatedMqEstate(nativeHaEstate(), clock, LabMqOptions.defaults().withSyncRateKbPerSecond(4),
+                LabSeed.standard());
+        assertThat(mqsc("nha1", "QMNHA", "DEFINE QLOCAL(APP.Q) DEFPSIST(YES) REPLACE\n").exitCode()).isZero();
+    }
+
+    private String nativeHa(String host) {
+        return run(host, "dspmq -o nativeha -x -m QMNHA").stdout();
+    }
+
+    @Test
+    void theActiveListsEveryInstanceInIbmsFieldOrder() {
+        assertThat(nativeHa("nha1")).isEqualTo("""
+                QMNAME(QMNHA)                                             ROLE(Active) INSTANCE(nha1) INSYNC(Yes) QUORUM(3/3)
+                    INSTANCE(nha1) ROLE(Active) REPLADDR(127.0.3.1(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE( ) ALTTIME( )
+                    INSTANCE(nha2) ROLE(Replica) REPLADDR(127.0.3.2(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE( ) ALTTIME( )
+                    INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE( ) ALTTIME( )
+                """);
+        assertThat(run("nha2", "dspmq -m QMNHA").stdout()).isEqualTo(
+                "QMNAME(QMNHA)                                             STATUS(Replica)\n");
+        // what the app's parser reads from it
+        DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(nativeHa("nha2")).queueManagers().get(0);
+        assertThat(entry.attribute("ROLE")).contains("Replica");
+        assertThat(entry.instances()).extracting(DspmqResult.Instance::mode).containsExactly("Active", "Replica",
+                "Replica");
+    }
+
+    @Test
+    void endingAReplicaLeavesTwoOfThreeAndItCatchesUpAfterStrmqm() {
+        assertThat(run("nha3", "endmqm -w QMNHA").exitCode()).isZero();
+        assertThat(run("nha3", "dspmq -m QMNHA").stdout()).contains("STATUS(Ended normally)");
+        assertThat(nativeHa("nha3")).isEqualTo("QMNAME(QMNHA)                                             ROLE(Unknown)"
+                + " INSTANCE(nha3) INSYNC(No) QUORUM()\n");
+        assertThat(lab.putMessages("nha1", "QMNHA", "APP.Q", 5, true)).isEqualTo(5);
+        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Unknown) REPLADDR(127.0.3.3(4444))"
+                + " CONNACTV(No) INSYNC(No) BACKLOG(20) CONNINST(No) ALTDATE(2026-11-21) ALTTIME(09.00.00)");
+
+        LabExecution started = run("nha3", "strmqm QMNHA");
+        assertThat(started.exitCode()).isZero();
+        assertThat(started.stdout()).endsWith("IBM MQ queue manager 'QMNHA' started using V9.4.0.0.\n");
+        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Replica)", "INSYNC(No) BACKLOG(20)");
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(nativeHa("nha1")).contains("INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(Yes)"
+                + " INSYNC(No) BACKLOG(8)");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(nativeHa("nha1")).contains("QUORUM(3/3)", "INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444))"
+                + " CONNACTV(Yes) INSYNC(Yes) BACKLOG(0)");
+        assertThat(lab.queueManagerState("nha3", "QMNHA")).contains(QmStatus.REPLICA);
+    }
+
+    @Test
+    void endingTheActiveMovesTheRoleToAnInSyncReplicaWithItsMessages() {
+        assertThat(lab.putMessages("nha1", "QMNHA", "APP.Q", 3, true)).isEqualTo(3);
+        assertThat(run("nha1", "endmqm -w QMNHA").stdout()).isEqualTo("""
+                Quiesce request accepted. The queue manager will stop when all outstanding work
+                is complete.
+                IBM MQ queue manager 'QMNHA' ending.
+                IBM MQ queue manager 'QMNHA' ended.
+                """);
+        assertThat(lab.queueManagerState("nha2", "QMNHA")).contains(QmStatus.RUNNING);
+        assertThat(lab.queueManagerState("nha1", "QMNHA")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(lab.queueManagerState("nha3", "QMNHA")).contains(QmStatus.REPLICA);
+        assertThat(lab.queueDepth("nha2", "QMNHA", "APP.Q")).isEqualTo(3);
+        assertThat(nativeHa("nha2")).startsWith("QMNAME(QMNHA)                                             ROLE(Active)"
+                + " INSTANCE(nha2) INSYNC(Yes) QUORUM(2/3)");
+
+        run("nha1", "strmqm QMNHA");
+        assertThat(lab.queueManagerState("nha1", "QMNHA")).contains(QmStatus.REPLICA);
+        assertThat(lab.queueManagerState("nha2", "QMNHA")).contains(QmStatus.RUNNING);
+    }
+
+    @Test
+    void aCutReplicaIsOutOfSyncAndTwoInstancesDownLoseTheQuorum() {
+        lab.nativeHaReplicationLink("nha3", "QMNHA", false);
+        lab.putMessages("nha1", "QMNHA", "APP.Q", 1, true);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Unknown) REPLADDR(127.0.3.3(4444))"
+                + " CONNACTV(No) INSYNC(No) BACKLOG(4)");
+
+        // with nha3 cut off, ending the active leaves nha2 alone: one of three is no quorum, nothing is elected
+        run("nha1", "endmqm QMNHA");
+        assertThat(List.of("nha1", "nha2", "nha3")).allSatisfy(h ->
+                assertThat(lab.queueManagerState(h, "QMNHA")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING)));
+        assertThat(nativeHa("nha2")).startsWith("QMNAME(QMNHA)                                             ROLE(Replica)"
+                + " INSTANCE(nha2) INSYNC(No) QUORUM(0/3)");
+
+        // the link comes back: two of three connected, and nha2 (in sync, nha3 is 4 KB behind) is elected
+        lab.nativeHaReplicationLink("nha3", "QMNHA", true);
+        assertThat(lab.queueManagerState("nha2", "QMNHA")).contains(QmStatus.RUNNING);
+        assertThat(lab.queueDepth("nha2", "QMNHA", "APP.Q")).isEqualTo(1);
+    }
+
+    @Test
+    void displayQmstatusTypeNativehaListsEachInstance() {
+        assertThat(mqsc("nha1", "QMNHA", "DISPLAY QMSTATUS TYPE(NATIVEHA) ALL\n").stdout()).contains("""
+                AMQ8705I: Display Queue Manager Status Details.
+                   QMNAME(QMNHA)                           TYPE(NATIVEHA)
+                   INSTANCE(nha2)                          ROLE(REPLICA)
+                   INSYNC(YES)                             BACKLOG(0)
+                   CONNACTV(YES)                           REPLADDR(127.0.3.2(4444))
+                   ALTDATE( )                              ALTTIME( )
+                """);
+    }
+}
