@@ -29,7 +29,7 @@ class InventoryLoaderTest {
         }
 
         assertThat(estate.sites()).extracting(Site::name).containsExactly("east", "west", "partners");
-        assertThat(estate.hosts()).hasSize(19);
+        assertThat(estate.hosts()).hasSize(22);
         assertThat(estate.queueManagers()).extracting(QueueManager::name)
                 .containsExactly("QMDR", "QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2", "PR3", "MIQM", "QMHA1", "QMHA2",
                         "QMHA3", "QMNHA",

@@ -12,7 +12,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
-/** Tasklist lists tasks by name: every user task's name says which queue manager it is about. */
+/**
+ * Tasklist lists tasks by name: every user task's name says which queue manager it is about (for a node's
+ * maintenance, which node).
+ */
 class TaskNamesTest {
 
     @Test
@@ -25,6 +28,6 @@ class TaskNamesTest {
             }
         }
         assertThat(names).hasSizeGreaterThanOrEqualTo(29)
-                .allSatisfy(name -> assertThat(name).containsAnyOf("${queueManager}", "${currentQueueManager}"));
+                .allSatisfy(name -> assertThat(name).containsAnyOf("${queueManager}", "${currentQueueManager}", "${haNode}"));
     }
 }
