@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The standalone lab's control endpoint, driven the way a crash drill or a bench does: over HTTP. */
 class LabCommandControlTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a step may take before the test gives up: generous, as CI runs two test JVMs on two cores. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;

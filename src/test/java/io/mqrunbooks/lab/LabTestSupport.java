@@ -30,7 +30,8 @@ import org.apache.sshd.client.session.ClientSession;
 /** A small estate built from the records, and a strict MINA SSHD client for it. */
 public final class LabTestSupport {
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long an SSH step may take before the test gives up: generous, as CI runs two test JVMs on two cores. */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private LabTestSupport() {
     }

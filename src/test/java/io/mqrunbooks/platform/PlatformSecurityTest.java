@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.platform.security.Groups;
-import io.mqrunbooks.testsupport.AppTestSupport;
-import io.mqrunbooks.testsupport.DatabaseTest;
+import io.mqrunbooks.testsupport.LabAppTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -26,37 +21,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Roles, REST authentication and the four-eyes rule, through the REST API as a user would call it and
- * through the Java API. Demo users of the lab profile: operator, changemgr, auditor, lead (both roles).
+ * through the Java API. Demo users of the lab profile: operator, changemgr, auditor, lead (both roles). The
+ * whole app as the end-to-end tests run it, in their Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DatabaseTest
-class PlatformSecurityTest {
+class PlatformSecurityTest extends LabAppTest {
 
     private static final String PROCESS = "platformTestProcess";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry);
-    }
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-
-    @AfterEach
-    void clearAuthentication() {
-        identityService.clearAuthentication();
-    }
 
     @Test
     void engineRestRefusesAnonymousRequests() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,16 +54,22 @@ public class FlowCoverageRecorder extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    /** Files of JVMs that have ended belong to an earlier run; a second JVM running now keeps its own. */
+    /**
+     * Files of JVMs that ended before this one started belong to an earlier run. A JVM running beside this one keeps
+     * its file, and so does one that ended after this one started (Surefire's other fork, which may run out of test
+     * classes before this fork builds its first engine).
+     */
     private static void forgetEarlierJvms() {
         if (!Files.isDirectory(DIRECTORY)) {
             return;
         }
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.MAX);
         try (var files = Files.list(DIRECTORY)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
                 if (name.matches("taken-\\d+\\.txt")
-                        && ProcessHandle.of(Long.parseLong(name.replaceAll("\\D", ""))).isEmpty()) {
+                        && ProcessHandle.of(Long.parseLong(name.replaceAll("\\D", ""))).isEmpty()
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
                     Files.deleteIfExists(file);
                 }
             }

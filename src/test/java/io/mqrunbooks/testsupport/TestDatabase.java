@@ -11,12 +11,29 @@ public enum TestDatabase {
     H2,
     MARIADB;
 
-    /** The MariaDB databases CI recreates before its MariaDB pass (.ci/run) are named mqrunbooks_ci*. */
+    /** The MariaDB databases CI recreates before its MariaDB pass (.ci/run) are named mqrunbooks_ci* (see {@link #mariaDbUrl}). */
     public static final String MARIADB_DATABASE = "mqrunbooks_ci";
 
+    /**
+     * The URL of a test database on MariaDB. Surefire runs test classes in parallel JVMs (forks, {@code pom.xml});
+     * fork 1 uses {@code database} itself and fork N the database {@code database_fN}, so no two JVMs share one and no
+     * JVM's job executor takes another's jobs.
+     */
     public static String mariaDbUrl(String database) {
-        return "jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true"
-                + "&transactionIsolation=READ_COMMITTED";
+        return "jdbc:mariadb://127.0.0.1:3306/" + database + forkSuffix()
+                + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true&transactionIsolation=READ_COMMITTED";
+    }
+
+    /** {@code ""} in fork 1 or outside Surefire, {@code _fN} in fork N (Surefire sets {@code mqrb.test.fork}). */
+    static String forkSuffix() {
+        String fork = System.getProperty("mqrb.test.fork", "").strip();
+        if (fork.isEmpty() || fork.equals("1")) {
+            return "";
+        }
+        if (!fork.matches("[0-9]{1,2}")) {
+            throw new IllegalStateException("mqrb.test.fork must be a fork number, was '" + fork + "'");
+        }
+        return "_f" + fork;
     }
 
     public static TestDatabase current() {
