@@ -88,6 +88,26 @@ public final class LabControl {
         return "replication link of " + qm + " restored";
     }
 
+    /** An RDQM HA node suspended outside any run ({@code rdqmadm -s}): another node already in maintenance. */
+    public String suspendHaNode(String host) {
+        try {
+            mq().suspendHaNode(host(host));
+        } catch (IllegalArgumentException notAnHaNode) {
+            throw new LabControlException(400, notAnHaNode.getMessage());
+        }
+        return "RDQM HA node " + host + " suspended: its queue managers move to the other nodes of its group";
+    }
+
+    /** One Native HA instance's log replication cut or restored: it falls out of sync and cannot vote while cut. */
+    public String nativeHaLink(String host, String qm, boolean up) {
+        try {
+            mq().nativeHaReplicationLink(host(host), queueManager(qm), up);
+        } catch (IllegalArgumentException notAnInstance) {
+            throw new LabControlException(400, notAnInstance.getMessage());
+        }
+        return "Native HA replication of " + qm + " to " + host + (up ? " restored" : " cut");
+    }
+
     public String restoreMedia(String host, String qm) {
         mq().restoreMedia(host(host), queueManagerOn(host, qm));
         return "media and logs of " + qm + " on " + host + " restored";

@@ -77,6 +77,23 @@ public class LabControlController {
         return line(control.restoreLink(allow(request, query).required("qm")));
     }
 
+    @PostMapping("/mq/suspend-ha-node")
+    public String suspendHaNode(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        return line(control.suspendHaNode(allow(request, query).required("host")));
+    }
+
+    @PostMapping("/mq/cut-native-ha-link")
+    public String cutNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        Parameters params = allow(request, query);
+        return line(control.nativeHaLink(params.required("host"), params.required("qm"), false));
+    }
+
+    @PostMapping("/mq/restore-native-ha-link")
+    public String restoreNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        Parameters params = allow(request, query);
+        return line(control.nativeHaLink(params.required("host"), params.required("qm"), true));
+    }
+
     @PostMapping("/mq/restore-media")
     public String restoreMedia(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
         Parameters p = allow(request, query);

@@ -1,5 +1,8 @@
 package io.mqrunbooks.lab.control;
 
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.QueueManager;
+import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,16 +19,19 @@ import org.springframework.http.HttpStatus;
 /**
  * The lab page ({@code /lab}, docs/lab.md "Rehearsals"): the lab's hosts and queue managers as they are now,
  * and forms that call {@link LabControlController} to fail and restore a host, cut and restore a replication
- * link, install an IBM MQ level on a host and reset the estate. Lab profile, administrators only.
+ * link, suspend an RDQM HA node, cut and restore a Native HA instance's replication, install an IBM MQ level on a
+ * host and reset the estate. Lab profile, administrators only.
  */
 @Controller
 @Profile("lab")
 public class LabPageController {
 
     private final LabControl control;
+    private final Estate estate;
 
-    public LabPageController(LabControl control) {
+    public LabPageController(LabControl control, Estate estate) {
         this.control = control;
+        this.estate = estate;
     }
 
     @GetMapping("/lab")
@@ -44,6 +50,15 @@ public class LabPageController {
         model.addAttribute("replicatedQueueManagers", queueManagers.stream().filter(qm -> qm.get("drRole") != null)
                 .map(qm -> (String) qm.get("name")).filter(Objects::nonNull).distinct().sorted().toList());
         model.addAttribute("versions", state.get("installableVersions"));
+        model.addAttribute("haNodes", hostsOf(QueueManagerKind.RDQM_HA));
+        model.addAttribute("nativeHaQueueManagers", estate.queueManagers().stream()
+                .filter(q -> q.kind() == QueueManagerKind.NATIVE_HA).map(QueueManager::name).toList());
+        model.addAttribute("nativeHaHosts", hostsOf(QueueManagerKind.NATIVE_HA));
         return "lab";
+    }
+
+    private List<String> hostsOf(QueueManagerKind kind) {
+        return estate.queueManagers().stream().filter(q -> q.kind() == kind).flatMap(q -> q.hosts().stream())
+                .distinct().sorted().toList();
     }
 }

@@ -40,6 +40,26 @@ class LabControlControllerTest extends LabAppTest {
     }
 
     @Test
+    void anHaNodeSuspendedFromTheLabMovesItsQueueManagersAndANativeHaLinkCutLeavesItsInstanceBehind() {
+        assertThat(post("admin", "/lab/control/mq/suspend-ha-node?host=ha1").getBody())
+                .isEqualTo("RDQM HA node ha1 suspended: its queue managers move to the other nodes of its group\n");
+        assertThat(labMq.haNodeSuspended("ha1")).isTrue();
+        assertThat(labMq.haCurrentLocation("QMHA1")).hasValueSatisfying(node -> assertThat(node).isNotEqualTo("ha1"));
+        ResponseEntity<String> notHa = post("admin", "/lab/control/mq/suspend-ha-node?host=mqeast1");
+        assertThat(notHa.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notHa.getBody()).contains("'mqeast1' is not an RDQM HA node of the lab");
+
+        assertThat(post("admin", "/lab/control/mq/cut-native-ha-link?host=nha2&qm=QMNHA").getBody())
+                .isEqualTo("Native HA replication of QMNHA to nha2 cut\n");
+        labMq.putMessages("nha1", "QMNHA", "SYSTEM.DEFAULT.LOCAL.QUEUE", 5, true);
+        assertThat(ssh("nha1", "dspmq", "-m", "QMNHA", "-o", "nativeha", "-x")).contains("INSYNC(No)");
+        assertThat(post("admin", "/lab/control/mq/restore-native-ha-link?host=nha2&qm=QMNHA").getBody())
+                .isEqualTo("Native HA replication of QMNHA to nha2 restored\n");
+        assertThat(post("admin", "/lab/control/mq/cut-native-ha-link?host=nha2&qm=QMDR").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void aCutLinkShowsInRdqmstatusUntilItIsRestored() {
         assertThat(post("admin", "/lab/control/mq/cut-link?qm=QMDR").getBody())
                 .isEqualTo("replication link of QMDR cut\n");
@@ -120,7 +140,11 @@ class LabControlControllerTest extends LabAppTest {
         assertThat(page.getBody()).contains("<h1>Lab estate</h1>")
                 .contains("action=\"/lab/control/mq/fail-host\"", "action=\"/lab/control/mq/recover-host\"",
                         "action=\"/lab/control/mq/cut-link\"", "action=\"/lab/control/mq/restore-link\"",
-                        "action=\"/lab/control/mq/install-version\"", "action=\"/lab/control/reset\"")
+                        "action=\"/lab/control/mq/install-version\"", "action=\"/lab/control/reset\"",
+                        "action=\"/lab/control/mq/suspend-ha-node\"", "action=\"/lab/control/mq/cut-native-ha-link\"",
+                        "action=\"/lab/control/mq/restore-native-ha-link\"")
+                .contains("<option value=\"ha2\">ha2</option>", "<option value=\"QMNHA\">QMNHA</option>",
+                        "<option value=\"nha3\">nha3</option>")
                 .contains("<option value=\"mqeast1\">mqeast1</option>")
                 .contains("<option value=\"QMDR\">QMDR</option>")
                 .contains("<option value=\"9.4.1.0\">9.4.1.0</option>")
