@@ -5,9 +5,7 @@ import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -46,15 +44,9 @@ public abstract class LabAppTest {
     protected IdentityService identityService;
     @Autowired
     private JdbcTemplate jdbcTemplate;
-    @Autowired
-    private ProcessEngine processEngine;
 
     @BeforeEach
     void startFromACleanLab() {
-        // Camunda's webapps (Tasklist's login) and REST look the engine up by name, "default", in a JVM-wide
-        // registry: another test context of the same JVM (the production profile's) may have registered its own
-        // engine under that name since this context started. Without this, Tasklist would ask the wrong engine.
-        ProcessEngines.registerProcessEngine(processEngine);
         deleteRuns();
         labFaults.clearAll();
         labMq.reset();
