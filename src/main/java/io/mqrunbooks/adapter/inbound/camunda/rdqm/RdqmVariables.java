@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+
 /** Process variables of the RDQM runbooks (switchover, failover, node replacement, create, delete). */
 public final class RdqmVariables {
 
@@ -10,10 +12,10 @@ public final class RdqmVariables {
     /** The node that becomes (or stays) the running DR primary. */
     public static final String NEW_PRIMARY_NODE = "newPrimaryNode";
     /** One line per step: what ran and what it answered, or why nothing had to run. */
-    public static final String RUN_LOG = "runLog";
+    public static final String RUN_LOG = RunbookVariables.RUN_LOG.name();
     /** The BPMN error code of a refusal, and its reason (also in {@code outcome}). */
-    public static final String REFUSAL_CODE = "refusalCode";
-    public static final String REFUSAL_REASON = "refusalReason";
+    public static final String REFUSAL_CODE = RunbookVariables.REFUSAL_CODE.name();
+    public static final String REFUSAL_REASON = RunbookVariables.REFUSAL_REASON.name();
 
     public static final String SWITCHOVER_SUMMARY = "switchoverSummary";
     public static final String ROLES_CONFIRMATION = "rolesConfirmation";
