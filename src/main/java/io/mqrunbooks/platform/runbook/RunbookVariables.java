@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.runbook;
 
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import io.mqrunbooks.platform.RunVariables;
@@ -18,6 +19,9 @@ public final class RunbookVariables {
     public static final RunVariable<String> REFUSAL_REASON = stringVariable("refusalReason");
     /** One line per step: what ran and what it answered, or why nothing had to run. */
     public static final RunVariable<String> RUN_LOG = stringVariable("runLog");
+
+    /** The engine's index of a multi-instance element's instance (0, 1, ...). */
+    public static final RunVariable<Integer> LOOP_COUNTER = intVariable("loopCounter");
 
     private RunbookVariables() {
     }

@@ -3,7 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
 import io.mqrunbooks.application.dractivation.PartnerChannels;
-import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,12 +19,10 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class PreparePartnerTaskListener implements TaskListener {
 
-    private static final RunVariable<Integer> LOOP_COUNTER = RunVariable.intVariable("loopCounter");
-
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution instance = task.getExecution();
-        PartnerChannels.PartnerTask partner = PARTNER_TASKS.get(instance).get(LOOP_COUNTER.get(instance));
+        PartnerChannels.PartnerTask partner = PARTNER_TASKS.get(instance).get(RunbookVariables.LOOP_COUNTER.get(instance));
         PARTNER_CHANNEL.setLocal(instance, partner.channel());
         PARTNER_SUMMARY.setLocal(instance, partner.summary());
         PARTNER_CONFIRMED_BY.setLocal(instance, null);
