@@ -2,16 +2,16 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import io.mqrunbooks.application.dractivation.ActivationRequestException;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Checks the declaration against the inventory; an unknown queue manager ends the run with the reason. */
+/** Checks the declaration against the inventory; an unknown queue manager is refused and the run ends with the reason. */
 @Component
 @Lazy
 public class CheckActivationRequestDelegate implements JavaDelegate {
@@ -26,15 +26,10 @@ public class CheckActivationRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            ActivationTarget target = requests.check(QUEUE_MANAGER.getOrNull(execution), REASON.getOrNull(execution),
-                    INCIDENT.getOrNull(execution), DECLARED_BY.getOrNull(execution), CLIENT_CHANNEL.getOrNull(execution));
-            DrActivationVariables.putTarget(execution, target);
-            POLL_INTERVAL.set(execution, settings.pollInterval().toString());
-            REQUEST_VALID.set(execution, true);
-        } catch (ActivationRequestException e) {
-            REQUEST_VALID.set(execution, false);
-            OUTCOME.set(execution, "aborted: " + e.getMessage());
-        }
+        ActivationTarget target = Refusals.decide(execution, () -> requests.check(QUEUE_MANAGER.getOrNull(execution),
+                REASON.getOrNull(execution), INCIDENT.getOrNull(execution), DECLARED_BY.getOrNull(execution),
+                CLIENT_CHANNEL.getOrNull(execution)));
+        DrActivationVariables.putTarget(execution, target);
+        POLL_INTERVAL.set(execution, settings.pollInterval().toString());
     }
 }

@@ -44,7 +44,6 @@ public final class DrActivationVariables {
     public static final RunVariable<String> CLIENT_CHANNEL = stringVariable("clientChannel");
 
     // The request, resolved from the inventory
-    public static final RunVariable<Boolean> REQUEST_VALID = booleanVariable("requestValid");
     public static final RunVariable<String> PRIMARY_KIND = stringVariable("primaryKind");
     public static final RunVariable<String> PRIMARY_HOST = stringVariable("primaryHost");
     public static final RunVariable<String> BACKUP_QUEUE_MANAGER = stringVariable("backupQueueManager");
