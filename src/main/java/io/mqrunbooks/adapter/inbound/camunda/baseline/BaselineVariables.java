@@ -23,7 +23,6 @@ public final class BaselineVariables {
     public static final RunVariable<String> QUEUE_MANAGERS = stringVariable("queueManagers");
     /** The primaries this run covers, comma-separated (the multi-instance collection). */
     public static final RunVariable<String> PRIMARIES = stringVariable("primaries");
-    public static final RunVariable<Boolean> SELECTION_VALID = booleanVariable("selectionValid");
     /** One line per primary: what the run found and did. */
     public static final RunVariable<String> RUN_SUMMARY = textVariable("runSummary", EVIDENCE);
     public static final RunVariable<String> OUTCOME = RunbookVariables.OUTCOME;

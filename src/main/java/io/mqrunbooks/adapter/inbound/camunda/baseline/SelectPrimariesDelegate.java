@@ -3,7 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.baseline;
 import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
 
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.SelectionException;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,13 +19,8 @@ public class SelectPrimariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            PRIMARIES.set(execution, String.join(",", baselines.selectPrimaries(QUEUE_MANAGERS.getOrNull(execution))));
-            SELECTION_VALID.set(execution, true);
-            RUN_SUMMARY.set(execution, "");
-        } catch (SelectionException e) {
-            SELECTION_VALID.set(execution, false);
-            OUTCOME.set(execution, "aborted: " + e.getMessage());
-        }
+        PRIMARIES.set(execution, String.join(",", Refusals.decide(execution,
+                () -> baselines.selectPrimaries(QUEUE_MANAGERS.getOrNull(execution)))));
+        RUN_SUMMARY.set(execution, "");
     }
 }
