@@ -2,6 +2,7 @@ package io.mqrunbooks.platform.runbook;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -14,19 +15,19 @@ public final class Deadlines {
     }
 
     /** Sets the deadline to now plus the limit. */
-    public static void start(VariableScope scope, RunVariable<java.time.Instant> deadline, Clock clock, Duration limit) {
+    public static void start(VariableScope scope, RunVariable<Instant> deadline, Clock clock, Duration limit) {
         deadline.set(scope, clock.instant().plus(limit));
     }
 
     /** Sets the deadline unless a wait already began (a poll loop's first poll starts it). */
-    public static void startOnce(VariableScope scope, RunVariable<java.time.Instant> deadline, Clock clock,
+    public static void startOnce(VariableScope scope, RunVariable<Instant> deadline, Clock clock,
                                  Duration limit) {
         if (!deadline.isSet(scope)) {
             start(scope, deadline, clock, limit);
         }
     }
 
-    public static boolean passed(VariableScope scope, RunVariable<java.time.Instant> deadline, Clock clock) {
+    public static boolean passed(VariableScope scope, RunVariable<Instant> deadline, Clock clock) {
         return !clock.instant().isBefore(deadline.get(scope));
     }
 }
