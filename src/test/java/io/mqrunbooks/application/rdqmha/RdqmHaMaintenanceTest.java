@@ -135,6 +135,25 @@ class RdqmHaMaintenanceTest {
     }
 
     @Test
+    void theResumeWaitsWhileAnotherNodeIsOfflineButNotForTheSuspendedNodeItself() {
+        runs("QMA", "ha2", "ha1");
+        for (String node : NODES) {
+            when(control.rdqmHaNodes(node)).thenReturn(online(false, true, false));
+        }
+        RdqmHaMaintenance.Poll otherOffline = maintenance.pollResumeReady("ha1");
+        assertThat(otherOffline.done()).isFalse();
+        assertThat(otherOffline.status()).isEqualTo("Waiting: ha3 is offline (rdqmstatus -n on ha1)");
+
+        for (String node : NODES) {
+            when(control.rdqmHaNodes(node)).thenReturn(online(false, true, true));
+        }
+        RdqmHaMaintenance.Poll ready = maintenance.pollResumeReady("ha1");
+        assertThat(ready.status()).isEqualTo("The other nodes than ha1 are online; every queue manager runs on one of"
+                + " them with HA status Normal: ha1 can be resumed");
+        assertThat(ready.done()).isTrue();
+    }
+
+    @Test
     void restoresOnlyThePreferredLocationsThatChanged() {
         runs("QMA", "ha2", "ha2");
         when(control.setHaPreferredLocation("ha1", "QMA", List.of("ha1"))).thenReturn(new ControlResult(

@@ -12,8 +12,12 @@ public final class RdqmHaVariables {
     /** The plan table the gate shows. */
     public static final String HA_PLAN_SUMMARY = "haPlanSummary";
 
-    /** Prefixes of the two waits: queue managers off the suspended node, then back on their preferred locations. */
+    /**
+     * Prefixes of the three waits: queue managers off the suspended node, the other nodes online and in sync before
+     * the resume, then the queue managers back on their preferred locations.
+     */
     public static final String EVACUATION = "evacuation";
+    public static final String RESUME_READY = "resumeReady";
     public static final String RETURN = "return";
     /** Suffixes: done (boolean), polls, pollLimit, limitReached, status (one line), summary. */
     public static final String DONE = "Done";
