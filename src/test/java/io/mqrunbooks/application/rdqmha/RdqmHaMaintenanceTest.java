@@ -15,7 +15,7 @@ import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.estate.QueueManager;

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * The runbook core ({@code io.mqrunbooks.platform.runbook}) under the names the RDQM, RDQM HA and Native HA
- * delegates still call.
+ * The runbook core ({@code io.mqrunbooks.platform.runbook}) under the names the Native HA delegates
+ * still call.
  *
  * @deprecated use {@link Refusals}, {@link RunText} and {@link RunVariable} constants
  */

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,7 @@ public class CheckHaResumeReadyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        HaPolls.record(execution, RdqmHaVariables.RESUME_READY,
-                maintenance.pollResumeReady(RunbookSteps.text(execution, RdqmHaVariables.HA_NODE)));
+        HaPolls.record(execution, RESUME_READY,
+                maintenance.pollResumeReady(HA_NODE.get(execution)));
     }
 }
