@@ -146,6 +146,41 @@ class RunPageLabTest extends RunbookLabTest {
     }
 
     @Test
+    void anOpenRunPageFollowsAnAbortByAnotherUserItsFormGivesWayToWhoAbortedItWhenAndWhy() {
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime());
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+        String opened = page("operator", run.getId());
+        assertThat(section(opened, "abort")).as("the abort form, in a section the page redraws")
+                .startsWith("<section id=\"abort\" class=\"live\">")
+                .contains("<form method=\"post\" action=\"/api/runs/" + run.getId() + "/abort\"", "Abort the run");
+        assertThat(section(page("auditor", run.getId()), "abort")).as("nothing to press for an auditor")
+                .isEqualTo("<section id=\"abort\" class=\"live\">\n</section>");
+        String revision = json(get("operator", "/api/runs/" + run.getId() + "/progress")).path("revision").asText();
+
+        JsonNode aborted = json(abort("changemgr", "/api/runs/" + run.getId() + "/abort",
+                "{\"reason\":\"Freeze for the quarter end\"}"));
+
+        JsonNode progress = json(get("operator", "/api/runs/" + run.getId() + "/progress"));
+        assertThat(progress.path("revision").asText()).as("the open page's script sees a change").isNotEqualTo(revision);
+        assertThat(progress.path("status").asText()).isEqualTo("finished");
+        String redrawn = section(page("operator", run.getId()), "abort");
+        assertThat(redrawn).as("what the script swaps in for the form")
+                .isEqualTo("<section id=\"abort\" class=\"live\">\n<h2>Aborted</h2>\n<p class=\"aborted\">Aborted by "
+                        + aborted.path("outcome").asText().substring("aborted by ".length()) + "</p>\n</section>")
+                .contains("Aborted by changemgr at ", " UTC: Freeze for the quarter end")
+                .doesNotContain("<form");
+        assertThat(section(page("auditor", run.getId()), "abort")).as("everyone reading the run sees who aborted it")
+                .contains("Aborted by changemgr at ");
+    }
+
+    /** One section of the page, by its id, as the page's script would swap it. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("<section id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start) + "</section>".length());
+    }
+
+    @Test
     void aRunStoppedByAFailedStepCanBeAbortedAndItsReportKeepsTheFailure() {
         labFaults.fail("dr1", "endmqm", 71, "AMQ9999E: the lab refuses to end the queue manager");
         ProcessInstance run = startAs("ABORT-" + System.nanoTime());
