@@ -57,6 +57,7 @@ final class RunPageHtml {
                 .append("<span class=\"key waiting\">waiting</span> <span class=\"key failed\">failed</span> ")
                 .append("<span class=\"key not-run\">not run</span></p>\n").append(diagramSvg).append("</section>\n");
 
+        waits(h, run);
         openTasks(h, run, tasklistPath);
         incidents(h, run, mayRetry);
         whoDidWhat(h, run);
@@ -80,6 +81,20 @@ final class RunPageHtml {
             h.append("</table>\n");
         }
         h.append("</section>\n");
+    }
+
+    private static void waits(StringBuilder h, RunProgress run) {
+        if (run.waits().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"waits\" class=\"live\">\n<h2>Built-in waits</h2>\n")
+                .append("<table>\n<tr><th>Wait</th><th>Length</th><th>Set by</th><th>Now</th></tr>\n");
+        for (RunProgress.Wait wait : run.waits()) {
+            h.append("<tr data-step=\"").append(esc(wait.stepId())).append("\">").append(td(wait.name()))
+                    .append(td(wait.length())).append(td(wait.setBy()))
+                    .append(td(wait.until() == null ? "" : "waiting, until " + time(wait.until()))).append("</tr>\n");
+        }
+        h.append("</table>\n</section>\n");
     }
 
     private static void incidents(StringBuilder h, RunProgress run, boolean mayRetry) {

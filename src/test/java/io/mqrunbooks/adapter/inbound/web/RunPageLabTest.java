@@ -173,6 +173,29 @@ class RunPageLabTest extends RunbookLabTest {
                 .contains("Aborted by changemgr at ");
     }
 
+    @Test
+    void everyBuiltInWaitShowsItsLengthAndWhereItComesFrom() {
+        ProcessInstance maintenance = start("rdqmHaNodeMaintenanceProcess", "haNode", "ha1", "reason", "fix pack");
+        awaitTask(maintenance.getId(), "userTask_approveMaintenance");
+        String haWaits = section(page("operator", maintenance.getId()), "waits");
+        assertThat(haWaits).contains("<h2>Built-in waits</h2>",
+                "<tr data-step=\"timerEvent_evacuationWait\"><td>Wait 30 s for the queue managers to move</td>"
+                        + "<td>30 seconds</td><td>the runbook</td><td></td></tr>",
+                "<tr data-step=\"timerEvent_returnWait\"><td>Wait 30 s for the queue managers to move back</td>"
+                        + "<td>30 seconds</td><td>the runbook</td><td></td></tr>");
+
+        ProcessInstance migration = start("clusterQueueManagerMigrationProcess", "queueManager", "PR3",
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade");
+        awaitTask(migration.getId(), "userTask_approveMigration");
+        String migrationWaits = section(page("operator", migration.getId()), "waits");
+        assertThat(migrationWaits).contains("<td>Monitoring period</td><td>30 minutes</td>"
+                + "<td>configuration (mqrunbooks.cluster-migration.monitoring-period)</td>",
+                "<td>Wait for the next sample</td><td>1 minute</td>"
+                        + "<td>configuration (mqrunbooks.cluster-migration.traffic-sample-interval)</td>");
+        JsonNode waits = json(get("operator", "/api/runs/" + migration.getId() + "/progress")).path("waits");
+        assertThat(waits.findValuesAsText("length")).contains("30 minutes", "10 seconds", "1 minute");
+    }
+
     /** One section of the page, by its id, as the page's script would swap it. */
     private static String section(String page, String id) {
         int start = page.indexOf("<section id=\"" + id + "\"");
