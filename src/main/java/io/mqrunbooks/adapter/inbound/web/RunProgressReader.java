@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.web;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.evidence.UnknownRunException;
 import io.mqrunbooks.evidence.report.RunReport;
 import io.mqrunbooks.evidence.report.RunReportService;
@@ -59,9 +60,12 @@ class RunProgressReader {
     private final RepositoryService repository;
     private final RunRecords runRecords;
     private final RunReportService reports;
+    private final RunbookWaits polls;
 
     RunProgressReader(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
-                      RepositoryService repository, RunRecords runRecords, RunReportService reports) {
+                      RepositoryService repository, RunRecords runRecords, RunReportService reports,
+                      RunbookWaits polls) {
+        this.polls = polls;
         this.history = history;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -152,7 +156,7 @@ class RunProgressReader {
             statusText = "Running";
         }
         ProcessDefinition definition = repository.getProcessDefinition(run.getProcessDefinitionId());
-        List<RunProgress.Wait> waits = RunWaits.of(model, name -> variable(runId, name), timersDue(runId));
+        List<RunProgress.Wait> waits = RunWaits.of(model, name -> variable(runId, name), timersDue(runId), runId, polls);
         String revision = Integer.toHexString(Objects.hash(status, steps, open, failures, waits,
                 evidence.map(RunReport::recordCount).orElse(0L)));
         return new RunProgress(runId, run.getBusinessKey(), definition.getKey(),

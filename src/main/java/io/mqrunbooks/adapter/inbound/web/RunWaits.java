@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.web;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,7 +37,7 @@ final class RunWaits {
      * @param dueNow   for each timer waiting now, by its step id, when it fires
      */
     static List<RunProgress.Wait> of(BpmnModelInstance model, Function<String, Object> variable,
-                                     Map<String, Instant> dueNow) {
+                                     Map<String, Instant> dueNow, String runId, RunbookWaits polls) {
         List<RunProgress.Wait> waits = new ArrayList<>();
         for (IntermediateCatchEvent event : model.getModelElementsByType(IntermediateCatchEvent.class)) {
             for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
@@ -47,7 +48,11 @@ final class RunWaits {
                 Matcher named = VARIABLE.matcher(expression);
                 String length;
                 String setBy;
-                if (named.matches()) {
+                if (expression.startsWith("${runbookWaits.")) {
+                    length = words(polls.pollFor(runId).toString());
+                    setBy = polls.shortenedFor(runId).isPresent() ? "the start of this run (shortened from "
+                            + words(polls.configured().toString()) + ")" : "configuration (" + RunbookWaits.PROPERTY + ")";
+                } else if (named.matches()) {
                     Object value = variable.apply(named.group(1));
                     String property = CONFIGURED.get(named.group(1));
                     setBy = property == null ? "the run (" + named.group(1) + ")" : "configuration (" + property + ")";

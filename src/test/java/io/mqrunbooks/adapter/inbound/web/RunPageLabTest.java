@@ -179,10 +179,16 @@ class RunPageLabTest extends RunbookLabTest {
         awaitTask(maintenance.getId(), "userTask_approveMaintenance");
         String haWaits = section(page("operator", maintenance.getId()), "waits");
         assertThat(haWaits).contains("<h2>Built-in waits</h2>",
-                "<tr data-step=\"timerEvent_evacuationWait\"><td>Wait 30 s for the queue managers to move</td>"
-                        + "<td>30 seconds</td><td>the runbook</td><td></td></tr>",
-                "<tr data-step=\"timerEvent_returnWait\"><td>Wait 30 s for the queue managers to move back</td>"
-                        + "<td>30 seconds</td><td>the runbook</td><td></td></tr>");
+                "<tr data-step=\"timerEvent_evacuationWait\"><td>Wait for the queue managers to move</td>"
+                        + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>",
+                "<tr data-step=\"timerEvent_returnWait\"><td>Wait for the queue managers to move back</td>"
+                        + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>");
+        ProcessInstance quick = start("nativeHaRollingMaintenanceProcess", "queueManager", "QMNHA", "reason", "fix pack",
+                "pollInterval", "PT5S");
+        awaitTask(quick.getId(), "userTask_approveMaintenance");
+        assertThat(section(page("operator", quick.getId()), "waits")).contains("<tr data-step=\"timerEvent_syncWait\">"
+                + "<td>Wait for the instances to be in sync</td><td>5 seconds</td>"
+                + "<td>the start of this run (shortened from 30 seconds)</td><td></td></tr>");
 
         ProcessInstance migration = start("clusterQueueManagerMigrationProcess", "queueManager", "PR3",
                 "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade");
