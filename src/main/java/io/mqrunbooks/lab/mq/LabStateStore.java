@@ -143,7 +143,7 @@ public final class LabStateStore {
         if (!Integer.valueOf(FORMAT).equals(header.get("format"))) {
             return "the recorded lab state has another format";
         }
-        if (!historyId.equals(header.get("historyId"))) {
+        if (historyId == null || !historyId.equals(header.get("historyId"))) {
             return "the recorded lab state belongs to another history database (" + header.get("historyId") + ")";
         }
         if (!inventory.equals(header.get("inventory"))) {
