@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The length of the runbooks' status polls (RDQM DR, RDQM HA, Native HA and multi-instance waits): the BPMN timers
  * read {@code ${runbookWaits.poll(execution)}}. The default is {@code mqrunbooks.waits.poll-interval} (30 seconds);
  * a runbook whose start form offers {@code pollInterval} lets the person starting it shorten it for that run, read
- * from the sealed run record, never lengthen it. A bad setting stops start-up naming the property.
+ * from the sealed run record, never lengthen it. A bad setting stops start-up naming the property. The cluster
+ * migration's monitoring period is shortened the same way ({@link #forRun}).
  */
 @Component("runbookWaits")
 public class RunbookWaits {
@@ -41,8 +42,25 @@ public class RunbookWaits {
 
     /** The shorter wait the run's start asked for, when it asked for one shorter than the configured one. */
     public Optional<Duration> shortenedFor(String runId) {
-        return runs.find(runId).flatMap(record -> record.parameter(PER_RUN)).map(asked -> parse(PER_RUN, asked))
-                .filter(asked -> asked.compareTo(poll) < 0);
+        return shortenedFor(runId, PER_RUN, poll);
+    }
+
+    /**
+     * Another wait of a run ({@code monitoringPeriod} of the cluster migration): the configured length, or the shorter
+     * one the run's start form asked for under {@code key}.
+     */
+    public Duration forRun(String runId, String key, Duration configured) {
+        return shortenedFor(runId, key, configured).orElse(configured);
+    }
+
+    /** What the run's start form asked for under {@code key}, as sealed; empty when it asked nothing. */
+    public Optional<String> askedAtStart(String runId, String key) {
+        return runs.find(runId).flatMap(record -> record.parameter(key));
+    }
+
+    private Optional<Duration> shortenedFor(String runId, String key, Duration configured) {
+        return runs.find(runId).flatMap(record -> record.parameter(key)).map(asked -> parse(key, asked))
+                .filter(asked -> asked.compareTo(configured) < 0);
     }
 
     public Duration configured() {

@@ -55,7 +55,9 @@ final class RunWaits {
                 } else if (named.matches()) {
                     Object value = variable.apply(named.group(1));
                     String property = CONFIGURED.get(named.group(1));
-                    setBy = property == null ? "the run (" + named.group(1) + ")" : "configuration (" + property + ")";
+                    boolean asked = value != null && polls.askedAtStart(runId, named.group(1)).filter(value::equals).isPresent();
+                    setBy = asked ? "the start of this run" : property == null ? "the run (" + named.group(1) + ")"
+                            : "configuration (" + property + ")";
                     length = value == null ? "set when the run gets there" : words(value.toString());
                 } else {
                     setBy = "the runbook";

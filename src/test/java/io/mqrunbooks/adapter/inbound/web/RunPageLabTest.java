@@ -200,6 +200,12 @@ class RunPageLabTest extends RunbookLabTest {
                         + "<td>configuration (mqrunbooks.cluster-migration.traffic-sample-interval)</td>");
         JsonNode waits = json(get("operator", "/api/runs/" + migration.getId() + "/progress")).path("waits");
         assertThat(waits.findValuesAsText("length")).contains("30 minutes", "10 seconds", "1 minute");
+
+        ProcessInstance shortMonitoring = start("clusterQueueManagerMigrationProcess", "queueManager", "PR1",
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade", "monitoringPeriod", "PT5M");
+        awaitTask(shortMonitoring.getId(), "userTask_approveMigration");
+        assertThat(section(page("operator", shortMonitoring.getId()), "waits")).contains(
+                "<td>Monitoring period</td><td>5 minutes</td><td>the start of this run</td>");
     }
 
     /** One section of the page, by its id, as the page's script would swap it. */

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import io.mqrunbooks.application.clustermigration.MigrationJson;
@@ -25,12 +26,14 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
     private final MigrationPlanner planner;
     private final ClusterMigrationSteps steps;
     private final ClusterMigrationSettings settings;
+    private final RunbookWaits waits;
 
     public LoadMigrationPlanDelegate(MigrationPlanner planner, ClusterMigrationSteps steps,
-                                     ClusterMigrationSettings settings) {
+                                     ClusterMigrationSettings settings, RunbookWaits waits) {
         this.planner = planner;
         this.steps = steps;
         this.settings = settings;
+        this.waits = waits;
     }
 
     @Override
@@ -50,8 +53,17 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
         execution.setVariable(TRAFFIC_SAMPLE_INTERVAL, settings.trafficSampleInterval().toString());
         execution.setVariable(TRAFFIC_SAMPLES_WANTED, settings.trafficSamples());
         execution.setVariable(STATUS_POLL_INTERVAL, settings.statusPollInterval().toString());
-        execution.setVariable(MONITORING_PERIOD, settings.monitoringPeriod().toString());
-        execution.setVariable(PLAN_SUMMARY, MigrationRun.text(MigrationSummaries.plan(plan, settings,
+        // The start form may shorten the monitoring period for this run (sealed), never lengthen it.
+        ClusterMigrationSettings run = withMonitoringPeriod(waits.forRun(execution.getProcessInstanceId(),
+                MONITORING_PERIOD, settings.monitoringPeriod()));
+        execution.setVariable(MONITORING_PERIOD, run.monitoringPeriod().toString());
+        execution.setVariable(PLAN_SUMMARY, MigrationRun.text(MigrationSummaries.plan(plan, run,
                 (String) execution.getVariable(RunVariables.REASON)), "the plan is the JSON variable " + PLAN));
+    }
+
+    private ClusterMigrationSettings withMonitoringPeriod(java.time.Duration monitoringPeriod) {
+        return new ClusterMigrationSettings(settings.trafficWatchPeriod(), settings.trafficSampleInterval(),
+                settings.endMode(), settings.statusPollInterval(), settings.statusPollLimit(), monitoringPeriod,
+                settings.testQueuePrefix(), settings.testMessageWait());
     }
 }
