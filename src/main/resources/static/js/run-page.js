@@ -1,5 +1,6 @@
 // Keeps the run page (/runs/{id}) current: polls the run's progress and, when it changed, fetches the page again
-// and swaps its live sections, keeping the commands the reader opened open. Without this script the page is
+// and swaps its live sections (the abort form among them: gone once the run ended, with who aborted it), keeping the
+// commands the reader opened open and what they typed. Without this script the page is
 // complete, only not live.
 (function () {
   'use strict';
@@ -13,9 +14,19 @@
     return open;
   }
 
+  // What the reader is typing (the abort reason) survives a redraw of its section, as long as the field is still there.
+  function typedValues() {
+    var typed = [];
+    document.querySelectorAll('section.live input[id]').forEach(function (input) {
+      if (input.value) { typed.push({ id: input.id, value: input.value, focused: document.activeElement === input }); }
+    });
+    return typed;
+  }
+
   function swapSections(html) {
     var fresh = new DOMParser().parseFromString(html, 'text/html');
     var open = openDetails();
+    var typed = typedValues();
     fresh.querySelectorAll('section.live').forEach(function (section) {
       var current = document.getElementById(section.id);
       if (current) {
@@ -25,6 +36,13 @@
     open.forEach(function (id) {
       var d = document.getElementById(id);
       if (d) { d.open = true; }
+    });
+    typed.forEach(function (t) {
+      var input = document.getElementById(t.id);
+      if (input) {
+        input.value = t.value;
+        if (t.focused) { input.focus(); }
+      }
     });
     body.setAttribute('data-revision', fresh.body.getAttribute('data-revision'));
     body.setAttribute('data-finished', fresh.body.getAttribute('data-finished'));

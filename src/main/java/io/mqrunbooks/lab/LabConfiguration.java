@@ -5,13 +5,18 @@ import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
 import io.mqrunbooks.estate.InventoryProperties;
 import io.mqrunbooks.lab.control.LabControl;
+import io.mqrunbooks.lab.mq.LabReplayClock;
 import io.mqrunbooks.lab.mq.LabSeed;
+import io.mqrunbooks.lab.mq.LabStateStore;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import io.mqrunbooks.lab.pcf.LabPcfConnectionFactory;
 import io.mqrunbooks.lab.pcf.LabPcfRouting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +54,25 @@ public class LabConfiguration {
     /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
     @Bean
     public SimulatedMqEstate labMq(LabInventory inventory, LabSimulationProperties simulation) {
-        return new SimulatedMqEstate(inventory.estate(), Clock.systemUTC(), simulation.toOptions(), LabSeed.standard());
+        return new SimulatedMqEstate(inventory.estate(), new LabReplayClock(Clock.systemUTC()), simulation.toOptions(),
+                LabSeed.standard());
+    }
+
+    /**
+     * The lab's state kept with the runs' history: restored at start when {@code <data-dir>/lab/state.jsonl} was
+     * written for this history database (the engine's installation id) and inventory, else started afresh
+     * (docs/lab.md, "Across a restart"). Without an engine there is no history to keep it with: none.
+     */
+    @Bean
+    public LabStateStore labStateStore(LabInventory inventory, SimulatedMqEstate labMq, LabEstate labEstate,
+                                       ObjectProvider<ProcessEngine> engine) {
+        ProcessEngine processEngine = engine.getIfAvailable();
+        if (processEngine == null) {
+            return null;
+        }
+        String historyId = processEngine.getManagementService().getProperties().get("camunda.installation.id");
+        return LabStateStore.open(labEstate.labDir().resolve("state.jsonl"), historyId,
+                LabStateStore.fingerprint(inventory.estate().toString()), labMq, labEstate.faults());
     }
 
     @Bean(destroyMethod = "close")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Faults switched on per lab host. A command fault matches a command by its program name (after the
@@ -42,6 +43,8 @@ public final class LabFaults {
     private final Listeners listeners;
     private final Map<String, Map<String, CommandFault>> commandFaults = new HashMap<>();
     private final Set<String> downHosts = new HashSet<>();
+    // Told of each host going down (true) or up (false), for the lab's state across a restart; nobody by default.
+    private volatile BiConsumer<String, Boolean> hostWatcher = (host, down) -> { };
 
     LabFaults(Collection<String> hosts, Listeners listeners) {
         this.hosts = Set.copyOf(hosts);
@@ -53,6 +56,7 @@ public final class LabFaults {
         checkHost(host);
         if (downHosts.add(host)) {
             listeners.stop(host);
+            hostWatcher.accept(host, true);
         }
     }
 
@@ -61,7 +65,13 @@ public final class LabFaults {
         checkHost(host);
         if (downHosts.remove(host)) {
             listeners.start(host);
+            hostWatcher.accept(host, false);
         }
+    }
+
+    /** {@code watcher} hears of every later host down ({@code true}) or up ({@code false}), in order. */
+    public void watchHosts(BiConsumer<String, Boolean> watcher) {
+        this.hostWatcher = watcher;
     }
 
     public synchronized boolean isDown(String host) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
@@ -91,7 +92,18 @@ public final class RunbookTestEngine {
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
         configuration.setJobExecutorActivate(false);
-        configuration.setExpressionManager(new MockExpressionManager());
+        configuration.setExpressionManager(new MockExpressionManager() {
+            // The runbooks' poll waits, as the app configures them by default: present in every test, mocks or not.
+            @Override
+            protected org.camunda.bpm.impl.juel.jakarta.el.ELResolver createElResolver() {
+                org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver resolver =
+                        new org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver();
+                resolver.add(new org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver(
+                        Map.of("runbookWaits", new RunbookWaits(RECORDS, "PT30S"))));
+                resolver.add(super.createElResolver());
+                return resolver;
+            }
+        });
         configuration.setEnforceHistoryTimeToLive(false);
         List<ProcessEnginePlugin> plugins = new ArrayList<>();
         plugins.add(new SpinProcessEnginePlugin());

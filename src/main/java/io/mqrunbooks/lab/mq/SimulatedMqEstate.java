@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,8 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     private Mqsc mqsc;
     private Dmpmqcfg dmpmqcfg;
     private PcfCommandServer commandServer;
+    // Where every change goes, in order, for LabStateStore (docs/lab.md "Across a restart"); none by default.
+    private volatile Consumer<LabEvent> recorder = event -> { };
 
     public SimulatedMqEstate(Estate estate, Clock clock) {
         this(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
@@ -55,7 +58,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Puts every host back to the lab's initial state: for drills and for tests that share one lab. */
     public void reset() {
-        locked(() -> {
+        recorded(List.of("reset"), () -> {
             build();
             return null;
         });
@@ -96,7 +99,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         }
         List<String> args = argv.subList(1, argv.size());
         String input = stdin == null ? "" : stdin;
-        return locked(() -> {
+        return recorded(event("execute", host, user, input, argv), () -> {
             world.settle();
             LabExecution result = switch (name) {
                 case "dspmq" -> control.dspmq(host, args);
@@ -140,7 +143,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * be accepted.
      */
     public boolean runsOn(String host, String queueManager) {
-        return locked(() -> {
+        return recorded(List.of("settle"), () -> {
             world.settle();
             return world.runtime(host, queueManager).map(rt -> host.equals(rt.activeHost)).orElse(false);
         });
@@ -153,7 +156,8 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * (no command server answers).
      */
     public List<byte[]> pcfCommand(String host, String queueManager, byte[] request, int encoding, int ccsid) {
-        return locked(() -> {
+        return recorded(List.of("pcf", host, queueManager, java.util.Base64.getEncoder().encodeToString(request),
+                Integer.toString(encoding), Integer.toString(ccsid)), () -> {
             world.settle();
             Optional<QueueManagerRuntime> rt = world.runtime(host, queueManager).filter(r -> host.equals(r.activeHost));
             if (rt.isEmpty()) {
@@ -169,7 +173,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** The DR replication network between the two nodes of an RDQM DR queue manager goes down. */
     public void cutReplicationLink(String queueManager) {
-        locked(() -> {
+        recorded(List.of("cutReplicationLink", queueManager), () -> {
             world.settle();
             RdqmPair pair = pair(queueManager);
             if (pair.syncing()) {
@@ -182,7 +186,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** The DR replication network comes back; a synchronization starts if the secondary is behind. */
     public void restoreReplicationLink(String queueManager) {
-        locked(() -> {
+        recorded(List.of("restoreReplicationLink", queueManager), () -> {
             world.settle();
             pair(queueManager).linkUp = true;
             world.settle();
@@ -196,7 +200,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * side makes the host unreachable; this is the MQ half.
      */
     public void failHost(String host) {
-        locked(() -> {
+        recorded(List.of("failHost", host), () -> {
             requireHost(host);
             world.settle();
             HaGroup group = world.haGroupOf(host);
@@ -236,7 +240,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** The failed host is back: RDQM DR links to it come up again; its queue managers stay ended until strmqm. */
     public void recoverHost(String host) {
-        locked(() -> {
+        recorded(List.of("recoverHost", host), () -> {
             requireHost(host);
             world.settle();
             HaGroup group = world.haGroupOf(host);
@@ -260,7 +264,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * (rdqmstatus shows "HA status: Synchronization in progress" meanwhile).
      */
     public void haReplicaOutOfSync(String queueManager, String node, long kb) {
-        locked(() -> {
+        recorded(List.of("haReplicaOutOfSync", queueManager, node, Long.toString(kb)), () -> {
             world.settle();
             QueueManagerRuntime rt = runtimeOrThrow(node, queueManager);
             if (rt.ha == null) {
@@ -273,7 +277,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Where an RDQM HA queue manager runs now (its HA current location), or empty when it runs nowhere. */
     public Optional<String> haCurrentLocation(String queueManager) {
-        return locked(() -> {
+        return recorded(List.of("settle"), () -> {
             world.settle();
             return world.allRuntimes().stream().filter(rt -> rt.ha != null && rt.name.equals(queueManager))
                     .findFirst().map(rt -> rt.activeHost);
@@ -290,7 +294,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Suspends an RDQM HA node as {@code rdqmadm -s} would, outside any run (a fault: another node already suspended). */
     public void suspendHaNode(String node) {
-        locked(() -> {
+        recorded(List.of("suspendHaNode", node), () -> {
             world.settle();
             HaGroup group = world.haGroupOf(node);
             if (group == null) {
@@ -307,7 +311,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * replica receives nothing, so it falls out of sync as the active writes, and it does not count for the quorum.
      */
     public void nativeHaReplicationLink(String host, String queueManager, boolean up) {
-        locked(() -> {
+        recorded(List.of("nativeHaReplicationLink", host, queueManager, Boolean.toString(up)), () -> {
             world.settle();
             NativeHaGroup group = world.nativeHaGroups.get(queueManager);
             if (group == null || !group.instances.containsKey(host)) {
@@ -335,7 +339,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             throw new IllegalArgumentException("The lab knows IBM MQ levels " + new java.util.TreeSet<>(
                     ControlCommands.LEVELS.keySet()) + ", not '" + version + "'");
         }
-        locked(() -> {
+        recorded(List.of("installVersion", host, version), () -> {
             requireHost(host);
             world.hostVersions.put(host, version);
             return null;
@@ -344,7 +348,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Restores a cold backup's media and logs, after which strmqm works. */
     public void restoreMedia(String host, String queueManager) {
-        locked(() -> {
+        recorded(List.of("restoreMedia", host, queueManager), () -> {
             runtimeOrThrow(host, queueManager).awaitingMediaRestore = false;
             return null;
         });
@@ -352,7 +356,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Puts {@code count} messages ("lab message 1", ...) as amqsput would, returning how many were put. */
     public int putMessages(String host, String queueManager, String queue, int count, boolean persistent) {
-        return locked(() -> {
+        return recorded(List.of("putMessages", host, queueManager, queue, Integer.toString(count), Boolean.toString(persistent)), () -> {
             world.settle();
             QueueManagerRuntime rt = runtimeOrThrow(host, queueManager);
             if (!host.equals(rt.activeHost)) {
@@ -381,7 +385,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** CURDEPTH of a queue on the queue manager as stored on that host (running or not). */
     public int queueDepth(String host, String queueManager, String queue) {
-        return locked(() -> {
+        return recorded(List.of("settle"), () -> {
             world.settle();
             return runtimeOrThrow(host, queueManager).data.depth(queue);
         });
@@ -389,7 +393,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** The message bodies on a queue, oldest first. */
     public List<String> messages(String host, String queueManager, String queue) {
-        return locked(() -> {
+        return recorded(List.of("settle"), () -> {
             world.settle();
             QueueManagerData data = runtimeOrThrow(host, queueManager).data;
             return data.messages.getOrDefault(queue, new java.util.ArrayDeque<>()).stream().map(Message::text).toList();
@@ -398,7 +402,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** What dspmq shows for the queue manager on that host, or empty when it is not defined there. */
     public Optional<QmStatus> queueManagerState(String host, String queueManager) {
-        return locked(() -> {
+        return recorded(List.of("settle"), () -> {
             world.settle();
             requireHost(host);
             return world.runtime(host, queueManager).map(rt -> rt.statusOn(host));
@@ -462,6 +466,36 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         if (!world.byHost.containsKey(host)) {
             throw new IllegalArgumentException("Unknown lab host '" + host + "'");
         }
+    }
+
+    /**
+     * Sends every later change of the lab, in the order it happened and with its instant, to {@code recorder}
+     * ({@link LabStateStore}): replayed against a fresh lab on the same clock instants, the events rebuild this state.
+     */
+    public void recordTo(Consumer<LabEvent> recorder) {
+        this.recorder = recorder;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Runs a change under the lock and records it, also when it fails: a replay then fails at the same point. */
+    private <T> T recorded(List<String> event, Supplier<T> action) {
+        return locked(() -> {
+            java.time.Instant at = clock.instant();
+            try {
+                return action.get();
+            } finally {
+                recorder.accept(new LabEvent(at, event));
+            }
+        });
+    }
+
+    private static List<String> event(String op, String host, String user, String stdin, List<String> argv) {
+        List<String> event = new ArrayList<>(List.of(op, host, user, stdin));
+        event.addAll(argv);
+        return event;
     }
 
     private <T> T locked(Supplier<T> action) {

@@ -91,7 +91,10 @@ public final class FormCatalog {
                 values, inventoryChoice(file, c));
     }
 
-    /** A select whose names come from the inventory: {@code "properties": {"inventory": "rdqm-dr"}}. */
+    /**
+     * A select (or a taglist or checklist, several names) whose names come from the inventory:
+     * {@code "properties": {"inventory": "rdqm-dr"}}.
+     */
     private static InventoryChoice inventoryChoice(String file, JsonNode c) {
         JsonNode property = c.path("properties").path("inventory");
         if (property.isMissingNode()) {
@@ -101,9 +104,10 @@ public final class FormCatalog {
                 new IllegalStateException("Form " + file + ", field " + c.get("key").asText() + ": inventory '"
                         + property.asText() + "' is none of " + java.util.Arrays.stream(InventoryChoice.values())
                         .map(InventoryChoice::property).toList()));
-        if (!"select".equals(c.path("type").asText())) {
+        if (!java.util.Set.of("select", "taglist", "checklist").contains(c.path("type").asText())) {
             throw new IllegalStateException("Form " + file + ", field " + c.get("key").asText()
-                    + ": only a select is filled from the inventory, not a " + c.path("type").asText());
+                    + ": only a select, taglist or checklist is filled from the inventory, not a "
+                    + c.path("type").asText());
         }
         return choice;
     }

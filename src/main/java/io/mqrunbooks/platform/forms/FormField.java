@@ -23,6 +23,14 @@ public record FormField(String key, String label, String type, boolean readonly,
         return "radio".equals(type) || "select".equals(type);
     }
 
+    /**
+     * Several values (taglist, checklist): submitted as a list, or as text separated by commas or blanks; kept as
+     * one text of the names separated by commas.
+     */
+    public boolean isMultiple() {
+        return "taglist".equals(type) || "checklist".equals(type);
+    }
+
     public boolean isText() {
         return "textfield".equals(type) || "textarea".equals(type);
     }

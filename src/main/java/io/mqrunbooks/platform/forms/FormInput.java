@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -67,6 +70,9 @@ public final class FormInput {
         if (value == null || value instanceof String s && s.isEmpty()) {
             return null;
         }
+        if (field.isMultiple()) {
+            return multiple(form, field, value);
+        }
         switch (field.type()) {
             case "checkbox" -> {
                 if (!(value instanceof Boolean checked)) {
@@ -97,6 +103,40 @@ public final class FormInput {
                 return text;
             }
         }
+    }
+
+    /**
+     * A taglist's or checklist's names, from a list (Tasklist sends one) or a text separated by commas or blanks
+     * (the REST API), each checked as one choice; kept as one text, the names separated by commas, or null if none.
+     */
+    private static String multiple(FormDefinition form, FormField field, Object value) {
+        String where = "'" + field.key() + "' (" + field.label() + ")";
+        List<String> names = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object entry : list) {
+                if (!(entry instanceof String name)) {
+                    throw new FormInputException(field.key(), where + " takes names, not " + describe(entry));
+                }
+                names.add(name.strip());
+            }
+        } else if (value instanceof String text) {
+            names.addAll(Arrays.asList(text.strip().split("[,\\s]+")));
+        } else {
+            throw new FormInputException(field.key(), where + " must be a list of names, not " + describe(value));
+        }
+        names.removeIf(String::isEmpty);
+        if (names.isEmpty()) {
+            return null;
+        }
+        for (String name : names) {
+            if (field.inventory() != null && name.equals(InventoryChoice.ALL)) {
+                continue;
+            }
+            FormField one = new FormField(field.key(), field.label(), "select", false, false, null, null, null, null,
+                    null, field.values(), field.inventory());
+            checkText(form, one, name);
+        }
+        return String.join(",", new java.util.LinkedHashSet<>(names));
     }
 
     private static void checkText(FormDefinition form, FormField field, String text) {
@@ -172,7 +212,7 @@ public final class FormInput {
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "the text '" + shorten(s) + "'" : value.getClass().getSimpleName() + " " + value;
+        return value == null ? "nothing" : value instanceof List<?> list ? "a list " + shorten(list.toString()) : value instanceof String s ? "the text '" + shorten(s) + "'" : value.getClass().getSimpleName() + " " + value;
     }
 
     private static String shorten(String text) {

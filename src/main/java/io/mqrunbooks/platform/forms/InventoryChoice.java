@@ -29,6 +29,9 @@ public enum InventoryChoice {
     RDQM_HA_NODE("rdqm-ha-node", "a node of an RDQM HA group", estate -> estate.queueManagers().stream()
             .filter(q -> q.kind() == QueueManagerKind.RDQM_HA).flatMap(q -> q.hosts().stream()).distinct().toList());
 
+    /** In a taglist or checklist filled from the inventory: every name it offers. */
+    public static final String ALL = "all";
+
     private final String property;
     private final String description;
     private final java.util.function.Function<Estate, List<String>> names;

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Serves a deployed start form with its inventory selects filled in ({@link InventoryChoice}): Camunda Forms
  * cannot query the inventory, so the names are written into the select's {@code values} as the form leaves
  * the engine's REST API (for {@code /engine-rest} and the webapps' {@code /camunda/api}, which Tasklist reads).
+ * A taglist or checklist (several names) offers "All: ..." first, value {@link InventoryChoice#ALL}.
  */
 public class InventoryFormFilter extends OncePerRequestFilter {
 
@@ -70,7 +72,11 @@ public class InventoryFormFilter extends OncePerRequestFilter {
                     component.path("properties").path("inventory").asText(""));
             if (choice.isPresent() && component instanceof ObjectNode select) {
                 ArrayNode values = select.putArray("values");
-                for (String name : choice.get().names(inventory)) {
+                List<String> names = choice.get().names(inventory);
+                if (isMultiple(select) && !names.isEmpty()) {
+                    values.addObject().put("label", "All: " + String.join(", ", names)).put("value", InventoryChoice.ALL);
+                }
+                for (String name : names) {
                     values.addObject().put("label", label(inventory, choice.get(), name)).put("value", name);
                 }
                 filled = true;
@@ -78,6 +84,11 @@ public class InventoryFormFilter extends OncePerRequestFilter {
             filled |= fill(component, inventory);
         }
         return filled;
+    }
+
+    private static boolean isMultiple(JsonNode component) {
+        String type = component.path("type").asText();
+        return type.equals("taglist") || type.equals("checklist");
     }
 
     /** The name with where it runs, so the person picks the right one: "QMDR (dr1, dr2)". */

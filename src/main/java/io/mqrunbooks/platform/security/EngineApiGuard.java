@@ -8,6 +8,7 @@ import io.mqrunbooks.platform.forms.FormDefinition;
 import io.mqrunbooks.platform.forms.FormField;
 import io.mqrunbooks.platform.forms.FormInput;
 import io.mqrunbooks.platform.forms.FormInputException;
+import io.mqrunbooks.platform.forms.InventoryChoice;
 import io.mqrunbooks.platform.forms.ProcessForms;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.security.EngineApiRules.Check;
@@ -179,9 +180,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
         for (FormField field : form.map(FormDefinition::fields).orElse(List.of())) {
             Object value = accepted.get(field.key());
             if (field.inventory() != null && value != null) {
-                Optional<String> refusal = field.inventory().refusal(inventory, field.key(), value.toString());
-                if (refusal.isPresent()) {
-                    throw new RefusedInput(refusal.get());
+                // A taglist's or checklist's names come separated by commas (FormInput): each must be offered.
+                List<String> names = field.isMultiple() ? List.of(value.toString().split(",")) : List.of(value.toString());
+                for (String name : names) {
+                    Optional<String> refusal = field.isMultiple() && name.equals(InventoryChoice.ALL) ? Optional.empty()
+                            : field.inventory().refusal(inventory, field.key(), name);
+                    if (refusal.isPresent()) {
+                        throw new RefusedInput(refusal.get());
+                    }
                 }
             }
         }
@@ -297,6 +303,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 throw new RefusedInput("'" + key + "' must be given as {\"value\": ..., \"type\": ...}");
             }
             String type = variable.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (type.equals("json") && !variable.has("valueInfo")) {
+                // Tasklist sends a taglist's or checklist's names as a JSON list; only the form's multiple fields
+                // take a list (FormInput), and they are forwarded as plain text.
+                values.put(key, names(key, variable.path("value")));
+                continue;
+            }
             if (!type.isEmpty() && !PLAIN_TYPES.contains(type)) {
                 throw new RefusedInput("'" + key + "' has type " + variable.get("type").asText()
                         + "; forms take only text, numbers and true/false");
@@ -307,6 +319,28 @@ public class EngineApiGuard extends OncePerRequestFilter {
             values.put(key, plain(key, variable.path("value"), type));
         }
         return values;
+    }
+
+    /** A JSON list of names, as Tasklist submits a taglist or checklist. */
+    private static List<String> names(String key, JsonNode value) {
+        JsonNode list;
+        try {
+            list = value.isTextual() ? JSON.readTree(value.asText()) : value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RefusedInput("'" + key + "': the value is not JSON: " + abbreviate(value.asText()));
+        }
+        if (list == null || !list.isArray()) {
+            throw new RefusedInput("'" + key + "' has type Json; forms take only a list of names there, not "
+                    + abbreviate(String.valueOf(list)));
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode name : list) {
+            if (!name.isTextual()) {
+                throw new RefusedInput("'" + key + "': the list holds " + abbreviate(name.toString()) + ", not a name");
+            }
+            names.add(name.asText());
+        }
+        return names;
     }
 
     private static Object plain(String key, JsonNode value, String type) {
@@ -333,7 +367,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
             throws IOException {
         ObjectNode variables = JSON.createObjectNode();
         JsonNode submitted = body.path("variables");
-        accepted.keySet().forEach(key -> variables.set(key, submitted.get(key)));
+        accepted.forEach((key, value) -> variables.set(key, "json".equalsIgnoreCase(submitted.get(key).path("type").asText())
+                ? JSON.createObjectNode().put("value", value.toString()).put("type", "String")
+                : submitted.get(key)));
         ObjectNode forwarded = body.deepCopy();
         forwarded.set("variables", variables);
         return new BodyRequest(request, JSON.writeValueAsBytes(forwarded));

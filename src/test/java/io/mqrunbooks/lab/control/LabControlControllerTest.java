@@ -7,7 +7,12 @@ import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.SshPort;
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.lab.LabEstate;
 import io.mqrunbooks.testsupport.LabAppTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +34,23 @@ class LabControlControllerTest extends LabAppTest {
     SshPort ssh;
     @Autowired
     Estate estate;
+
+    @Autowired
+    LabEstate labEstate;
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void aHostFailedFromTheLabIsRecordedWithTheHistoryDatabaseItBelongsTo() throws IOException {
+        post("admin", "/lab/control/mq/fail-host?host=dr1");
+
+        List<String> record = Files.readAllLines(labEstate.labDir().resolve("state.jsonl"));
+        String installation = managementService.getProperties().get("camunda.installation.id");
+        assertThat(installation).isNotBlank();
+        assertThat(record.get(0)).contains("\"historyId\":\"" + installation + "\"");
+        assertThat(record).anySatisfy(line -> assertThat(line).contains("[\"failHost\",\"dr1\"]"))
+                .anySatisfy(line -> assertThat(line).contains("[\"hostDown\",\"dr1\"]"));
+    }
 
     @Test
     void installingALevelShowsInDspmqverOnThatHostOnly() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,25 @@ class FormInputTest {
                 "x", "isolationConfirmed", "yes"), "isolationConfirmed", "must be true or false");
         assertRefused(form("drActivationConfirmPartner"), Map.of("partnerConfirmedBy", "J", "partnerConfirmedAt",
                 "tomorrow", "firewallTicketReference", "FW-1"), "partnerConfirmedAt", "must be a date and time");
+    }
+
+    @Test
+    void theDrBaselinesQueueManagersAreAListOfNamesOrAllKeptAsOneTextSeparatedByCommas() {
+        FormDefinition start = form("drBaselineStart");
+        assertThat(FormInput.check(start, Map.of("queueManagers", List.of("QM1", "QM2", "QM1"), "reason", "x"), true))
+                .containsEntry("queueManagers", "QM1,QM2");
+        assertThat(FormInput.check(start, Map.of("queueManagers", "QM1 QM3", "reason", "x"), true))
+                .containsEntry("queueManagers", "QM1,QM3");
+        assertThat(FormInput.check(start, Map.of("queueManagers", List.of("all"), "reason", "x"), true))
+                .containsEntry("queueManagers", "all");
+        assertRefused(start, Map.of("queueManagers", List.of(), "reason", "x"), "queueManagers",
+                "'queueManagers' (Queue managers (from the inventory)) is required on the form 'drBaselineStart'");
+        assertRefused(start, Map.of("queueManagers", List.of("QM1", "QM 2!"), "reason", "x"), "queueManagers",
+                "is not in the form the field asks for: 'QM 2!' (IBM MQ names are 1 to 48 characters");
+        assertRefused(start, Map.of("queueManagers", List.of("QM1", 7L), "reason", "x"), "queueManagers",
+                "takes names, not Long 7");
+        assertRefused(form("rdqmSwitchoverStart"), Map.of("queueManager", List.of("QMDR"), "reason", "x"),
+                "queueManager", "must be text, not a list [QMDR]");
     }
 
     @Test

@@ -66,7 +66,7 @@ class InventoryChoiceTest {
         List<String> marked = new ArrayList<>();
         for (String id : List.of("rdqmSwitchoverStart", "rdqmFailoverStart", "rdqmReplacementStart", "rdqmCreateStart",
                 "rdqmDeleteStart", "multiInstanceSwitchoverStart", "drActivationStart", "clusterMigrationStart",
-                "clusterMigrationStagedStart")) {
+                "clusterMigrationStagedStart", "drBaselineStart")) {
             catalog.form(id).orElseThrow().fields().stream().filter(f -> f.inventory() != null)
                     .forEach(f -> marked.add(id + " " + f.key() + " " + f.type() + " " + f.inventory().property()));
         }
@@ -78,7 +78,8 @@ class InventoryChoiceTest {
                 "multiInstanceSwitchoverStart queueManager select multi-instance",
                 "drActivationStart queueManager select with-backup",
                 "clusterMigrationStart queueManager select clustered",
-                "clusterMigrationStagedStart clusterName select cluster");
+                "clusterMigrationStagedStart clusterName select cluster",
+                "drBaselineStart queueManagers taglist with-backup");
     }
 
     @Test
@@ -92,6 +93,13 @@ class InventoryChoiceTest {
         InventoryFormFilter.fill(replacement, lab);
         assertThat(replacement.findValues("values").get(1).toString())
                 .isEqualTo("[{\"label\":\"dr1 (QMDR)\",\"value\":\"dr1\"},{\"label\":\"dr2 (QMDR)\",\"value\":\"dr2\"}]");
+
+        JsonNode baseline = JSON.readTree(Path.of("forms/drBaselineStart.form").toFile());
+        InventoryFormFilter.fill(baseline, lab);
+        assertThat(baseline.findValues("values").get(0).findValuesAsText("label")).containsExactly(
+                "All: QMDR, QM1, QM2, QM3", "QMDR (dr1, dr2)", "QM1 (mqeast1)", "QM2 (mqeast2)", "QM3 (mqeast3)");
+        assertThat(baseline.findValues("values").get(0).findValuesAsText("value"))
+                .containsExactly("all", "QMDR", "QM1", "QM2", "QM3");
 
         JsonNode plain = JSON.readTree(Path.of("forms/rdqmSwitchoverApprove.form").toFile());
         assertThat(InventoryFormFilter.fill(plain, lab)).isFalse();

@@ -322,6 +322,40 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(sideEffects()).isEmpty();
     }
 
+    @Test
+    void theDrBaselineOffersAllOrTheQueueManagersWithABackupAndRefusesAnyOtherNamingIt() throws Exception {
+        ResponseEntity<String> form = call("operator", HttpMethod.GET,
+                "/engine-rest/process-definition/key/drBaselineProcess/deployed-start-form", null);
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode picker = JSON.readTree(form.getBody()).path("components").get(1);
+        assertThat(picker.path("type").asText()).isEqualTo("taglist");
+        assertThat(picker.path("values").toString()).isEqualTo("[{\"label\":\"All: QMDR, QM1, QM2, QM3\",\"value\":\"all\"},"
+                + "{\"label\":\"QMDR (dr1, dr2)\",\"value\":\"QMDR\"},{\"label\":\"QM1 (mqeast1)\",\"value\":\"QM1\"},"
+                + "{\"label\":\"QM2 (mqeast2)\",\"value\":\"QM2\"},{\"label\":\"QM3 (mqeast3)\",\"value\":\"QM3\"}]");
+
+        // Tasklist submits a taglist as a JSON list.
+        assertRefused(startBaseline("[\\\"QM1\\\",\\\"QMX\\\"]"), HttpStatus.BAD_REQUEST, "'queueManagers': QMX is not a queue"
+                + " manager of the inventory; this runbook takes a queue manager with a DR backup: QMDR, QM1, QM2, QM3");
+        assertRefused(startBaseline("[\\\"QM1\\\",\\\"MIQM\\\"]"), HttpStatus.BAD_REQUEST, "'queueManagers': MIQM is in the"
+                + " inventory but is not a queue manager with a DR backup");
+        assertRefused(startBaseline("[]"), HttpStatus.BAD_REQUEST, "'queueManagers' (Queue managers (from the inventory))"
+                + " is required");
+        assertRefused(call("operator", HttpMethod.POST, "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start",
+                "{\"variables\":{\"queueManager\":{\"value\":\"[\\\"QMDR\\\"]\",\"type\":\"Json\"},\"reason\":{\"value\":\"x\"}}}"),
+                HttpStatus.BAD_REQUEST, "'queueManager' (RDQM DR queue manager (from the inventory)) must be text, not a list [QMDR]");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+
+        String run = startedId(startBaseline("[\\\"QM2\\\",\\\"QM1\\\"]"));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(run)
+                .variableName("queueManagers").singleResult().getValue()).isEqualTo("QM2,QM1");
+    }
+
+    private ResponseEntity<String> startBaseline(String jsonList) {
+        return call("operator", HttpMethod.POST, "/engine-rest/process-definition/key/drBaselineProcess/start",
+                "{\"variables\":{\"queueManagers\":{\"value\":\"" + jsonList + "\",\"type\":\"Json\"},"
+                        + "\"reason\":{\"value\":\"nightly run now\"}}}");
+    }
+
     // ------------------------------------------------------------------ what runbook users may still do
 
     @Test

@@ -119,6 +119,22 @@ class ClusterMigrationProcessTest {
     }
 
     @Test
+    void theStartMayShortenTheMonitoringPeriodForItsRunFromTheFormsChoices() {
+        String quick = rig.start(Map.of("queueManager", "PR1", "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade",
+                "monitoringPeriod", "PT1M"));
+        rig.runJobs();
+        assertThat(rig.variable(quick, "monitoringPeriod")).isEqualTo("PT1M");
+        assertThat((String) rig.variable(quick, "planSummary")).contains("monitor for PT1M");
+
+        assertThatThrownBy(() -> rig.start(Map.of("queueManager", "PR2", "targetVersion", "9.4.1.0", "reason", "x",
+                "monitoringPeriod", "PT2H"))).hasMessageContaining("'monitoringPeriod' (Monitoring period after the"
+                + " resume (optional)) must be one of [PT10M, PT5M, PT1M], not 'PT2H'");
+        String configured = rig.start("PR2");
+        rig.runJobs();
+        assertThat(rig.variable(configured, "monitoringPeriod")).as("the configured 30 minutes").isEqualTo("PT30M");
+    }
+
+    @Test
     void aVersionTableChangedAfterTheApprovalStopsTheNextStep() {
         String id = rig.start("PR2");
         rig.runJobs();

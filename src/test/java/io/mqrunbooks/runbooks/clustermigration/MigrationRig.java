@@ -73,7 +73,8 @@ class MigrationRig {
         Estate estate = labEstate();
         MigrationPlanner planner = new MigrationPlanner(estate, SETTINGS);
         ClusterMigrationSteps steps = new ClusterMigrationSteps(fake, fake, SETTINGS);
-        Mocks.register("loadMigrationPlanDelegate", new LoadMigrationPlanDelegate(planner, steps, SETTINGS));
+        Mocks.register("loadMigrationPlanDelegate", new LoadMigrationPlanDelegate(planner, steps, SETTINGS,
+                new io.mqrunbooks.adapter.inbound.camunda.RunbookWaits(RunbookTestEngine.RECORDS, "PT30S")));
         Mocks.register("checkFullRepositoriesDelegate", new CheckFullRepositoriesDelegate(steps));
         Mocks.register("findSoleHostedQueuesDelegate", new FindSoleHostedQueuesDelegate(steps));
         Mocks.register("prepareTestQueuesDelegate", new PrepareTestQueuesDelegate(steps));
@@ -110,11 +111,14 @@ class MigrationRig {
     }
 
     String start(String queueManager, String targetVersion) {
+        return start(Map.of("queueManager", queueManager, "targetVersion", targetVersion, "reason", "MQ 9.4.1 upgrade"));
+    }
+
+    String start(Map<String, Object> startValues) {
         engine.getIdentityService().setAuthentication(STARTER, OPERATORS);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey("clusterQueueManagerMigrationProcess",
-                    "CHG-" + queueManager, Map.of("queueManager", queueManager, "targetVersion", targetVersion,
-                            "reason", "MQ 9.4.1 upgrade")).getId();
+                    "CHG-" + startValues.get("queueManager"), startValues).getId();
         } finally {
             engine.getIdentityService().clearAuthentication();
         }

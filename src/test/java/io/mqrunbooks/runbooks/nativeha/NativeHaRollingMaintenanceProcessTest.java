@@ -241,6 +241,32 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
     }
 
     /** Approved, nha2 maintained and started again, but it does not catch up; the wait asks after pollLimit polls. */
+    @Test
+    void theWaitBetweenTwoSyncChecksIsTheConfiguredOne() {
+        ProcessInstance configured = maintainNha2WhichStaysBehind(2);
+        assertThat(timerLength(configured)).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aStartThatAskedForShorterSyncChecksWaitsThatLong() {
+        group.staysBehind.add("nha2");
+        ProcessInstance shortened = start("nativeHaRollingMaintenanceProcess", vars("queueManager", QM,
+                "reason", "CHG-10 fix pack", "pollInterval", "PT5S"));
+        runJobs(shortened);
+        decide(shortened, "userTask_approveMaintenance", vars("maintenanceDecision", "approve"));
+        confirmMaintenance(shortened, "nha2");
+        assertThat(timerLength(shortened)).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    /** From the waiting timer's creation to when it fires, to the second. */
+    private java.time.Duration timerLength(ProcessInstance run) {
+        org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(run.getId()).timers()
+                .singleResult();
+        assertThat(timer).as("a waiting timer").isNotNull();
+        long millis = timer.getDuedate().getTime() - timer.getCreateTime().getTime();
+        return java.time.Duration.ofSeconds(Math.round(millis / 1000.0));
+    }
+
     private ProcessInstance maintainNha2WhichStaysBehind(int pollLimit) {
         group.staysBehind.add("nha2");
         ProcessInstance run = startMaintenance();

@@ -18,6 +18,9 @@ final class RunPageHtml {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /** How RunAborts begins the outcome of an aborted run ("aborted by lead at 2026-12-07 02:10 UTC: reason"). */
+    private static final String ABORTED = "aborted by ";
+
     private RunPageHtml() {
     }
 
@@ -54,13 +57,12 @@ final class RunPageHtml {
                 .append("<span class=\"key waiting\">waiting</span> <span class=\"key failed\">failed</span> ")
                 .append("<span class=\"key not-run\">not run</span></p>\n").append(diagramSvg).append("</section>\n");
 
+        waits(h, run);
         openTasks(h, run, tasklistPath);
         incidents(h, run, mayRetry);
         whoDidWhat(h, run);
         commands(h, run);
-        if (mayAbort) {
-            abort(h, run);
-        }
+        abort(h, run, mayAbort);
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -79,6 +81,20 @@ final class RunPageHtml {
             h.append("</table>\n");
         }
         h.append("</section>\n");
+    }
+
+    private static void waits(StringBuilder h, RunProgress run) {
+        if (run.waits().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"waits\" class=\"live\">\n<h2>Built-in waits</h2>\n")
+                .append("<table>\n<tr><th>Wait</th><th>Length</th><th>Set by</th><th>Now</th></tr>\n");
+        for (RunProgress.Wait wait : run.waits()) {
+            h.append("<tr data-step=\"").append(esc(wait.stepId())).append("\">").append(td(wait.name()))
+                    .append(td(wait.length())).append(td(wait.setBy()))
+                    .append(td(wait.until() == null ? "" : "waiting, until " + time(wait.until()))).append("</tr>\n");
+        }
+        h.append("</table>\n</section>\n");
     }
 
     private static void incidents(StringBuilder h, RunProgress run, boolean mayRetry) {
@@ -102,9 +118,25 @@ final class RunPageHtml {
         h.append("</section>\n");
     }
 
-    /** Not a live section: once the run ends the page is reloaded without it. */
-    private static void abort(StringBuilder h, RunProgress run) {
-        h.append("<section id=\"abort\">\n<h2>Abort the run</h2>\n<p>Ends the run where it stands: nothing more runs,")
+    /**
+     * A live section like the others, so an open page follows the run: the form while the run has not ended and the
+     * reader may abort it; once it ended, who aborted it, when and why (or nothing, when it was not aborted).
+     */
+    private static void abort(StringBuilder h, RunProgress run, boolean mayAbort) {
+        h.append("<section id=\"abort\" class=\"live\">\n");
+        if (run.finished()) {
+            if (run.outcome() != null && run.outcome().startsWith(ABORTED)) {
+                h.append("<h2>Aborted</h2>\n<p class=\"aborted\">Aborted by ")
+                        .append(esc(run.outcome().substring(ABORTED.length()))).append("</p>\n");
+            }
+            h.append("</section>\n");
+            return;
+        }
+        if (!mayAbort) {
+            h.append("</section>\n");
+            return;
+        }
+        h.append("<h2>Abort the run</h2>\n<p>Ends the run where it stands: nothing more runs,")
                 .append(" nothing it did is undone or hidden, and its report says who aborted it, when and why.</p>\n")
                 .append("<form method=\"post\" action=\"/api/runs/").append(esc(url(run.runId())))
                 .append("/abort\"><label for=\"abort-reason\">Reason (kept in the report)</label> ")

@@ -17,7 +17,8 @@ import java.util.Map;
 record RunProgress(String runId, String businessKey, String runbook, String runbookName, String status,
                    String statusText, String outcome, String reportLink, Map<String, StepState> steps,
                    List<Action> whoDidWhat, List<OpenTask> openTasks, List<Failure> incidents,
-                   List<RunReport.Command> commands, String revision, @JsonIgnore String processDefinitionId) {
+                   List<RunReport.Command> commands, List<Wait> waits, String revision,
+                   @JsonIgnore String processDefinitionId) {
 
     boolean finished() {
         return "finished".equals(status);
@@ -28,6 +29,16 @@ record RunProgress(String runId, String businessKey, String runbook, String runb
 
     /** @param whoMayAct in words, e.g. "a change manager other than operator" */
     record OpenTask(String taskId, String stepId, String name, Instant since, String assignee, String whoMayAct) {
+    }
+
+    /**
+     * A built-in wait of the runbook (a timer).
+     *
+     * @param length in words ("30 seconds"), or what it waits for while the run has not set it yet
+     * @param setBy  where the length comes from: "the runbook", or the configuration property behind it
+     * @param until  when it ends, while the run waits there now; else null
+     */
+    record Wait(String stepId, String name, String length, String setBy, Instant until) {
     }
 
     /** An incident; {@code jobId} is the failed step's job when a retry can start it again. */

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.web;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.evidence.UnknownRunException;
 import io.mqrunbooks.evidence.report.RunReport;
 import io.mqrunbooks.evidence.report.RunReportService;
@@ -59,9 +60,12 @@ class RunProgressReader {
     private final RepositoryService repository;
     private final RunRecords runRecords;
     private final RunReportService reports;
+    private final RunbookWaits polls;
 
     RunProgressReader(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
-                      RepositoryService repository, RunRecords runRecords, RunReportService reports) {
+                      RepositoryService repository, RunRecords runRecords, RunReportService reports,
+                      RunbookWaits polls) {
+        this.polls = polls;
         this.history = history;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -152,12 +156,33 @@ class RunProgressReader {
             statusText = "Running";
         }
         ProcessDefinition definition = repository.getProcessDefinition(run.getProcessDefinitionId());
-        String revision = Integer.toHexString(Objects.hash(status, steps, open, failures,
+        List<RunProgress.Wait> waits = RunWaits.of(model, name -> variable(runId, name), timersDue(runId), runId, polls);
+        String revision = Integer.toHexString(Objects.hash(status, steps, open, failures, waits,
                 evidence.map(RunReport::recordCount).orElse(0L)));
         return new RunProgress(runId, run.getBusinessKey(), definition.getKey(),
                 definition.getName() == null ? definition.getKey() : definition.getName(), status, statusText,
-                outcome, finished ? "/reports/runs/" + runId : null, steps, actions, open, failures, commands, revision,
+                outcome, finished ? "/reports/runs/" + runId : null, steps, actions, open, failures, commands, waits, revision,
                 run.getProcessDefinitionId());
+    }
+
+    /** The run's value of a variable (the first, should a sub-process hold one too), or null. */
+    private Object variable(String runId, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(runId).variableName(name).list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getValue).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** When each timer the run waits at now fires, by its step id. */
+    private Map<String, Instant> timersDue(String runId) {
+        Map<String, Instant> due = new HashMap<>();
+        for (Job timer : management.createJobQuery().processInstanceId(runId).timers().list()) {
+            JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
+                    .singleResult();
+            if (definition != null && timer.getDuedate() != null) {
+                due.put(definition.getActivityId(), timer.getDuedate().toInstant());
+            }
+        }
+        return due;
     }
 
     private Optional<RunReport> evidence(String runId) {

@@ -146,6 +146,76 @@ class RunPageLabTest extends RunbookLabTest {
     }
 
     @Test
+    void anOpenRunPageFollowsAnAbortByAnotherUserItsFormGivesWayToWhoAbortedItWhenAndWhy() {
+        ProcessInstance run = startAs("ABORT-" + System.nanoTime());
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+        String opened = page("operator", run.getId());
+        assertThat(section(opened, "abort")).as("the abort form, in a section the page redraws")
+                .startsWith("<section id=\"abort\" class=\"live\">")
+                .contains("<form method=\"post\" action=\"/api/runs/" + run.getId() + "/abort\"", "Abort the run");
+        assertThat(section(page("auditor", run.getId()), "abort")).as("nothing to press for an auditor")
+                .isEqualTo("<section id=\"abort\" class=\"live\">\n</section>");
+        String revision = json(get("operator", "/api/runs/" + run.getId() + "/progress")).path("revision").asText();
+
+        JsonNode aborted = json(abort("changemgr", "/api/runs/" + run.getId() + "/abort",
+                "{\"reason\":\"Freeze for the quarter end\"}"));
+
+        JsonNode progress = json(get("operator", "/api/runs/" + run.getId() + "/progress"));
+        assertThat(progress.path("revision").asText()).as("the open page's script sees a change").isNotEqualTo(revision);
+        assertThat(progress.path("status").asText()).isEqualTo("finished");
+        String redrawn = section(page("operator", run.getId()), "abort");
+        assertThat(redrawn).as("what the script swaps in for the form")
+                .isEqualTo("<section id=\"abort\" class=\"live\">\n<h2>Aborted</h2>\n<p class=\"aborted\">Aborted by "
+                        + aborted.path("outcome").asText().substring("aborted by ".length()) + "</p>\n</section>")
+                .contains("Aborted by changemgr at ", " UTC: Freeze for the quarter end")
+                .doesNotContain("<form");
+        assertThat(section(page("auditor", run.getId()), "abort")).as("everyone reading the run sees who aborted it")
+                .contains("Aborted by changemgr at ");
+    }
+
+    @Test
+    void everyBuiltInWaitShowsItsLengthAndWhereItComesFrom() {
+        ProcessInstance maintenance = start("rdqmHaNodeMaintenanceProcess", "haNode", "ha1", "reason", "fix pack");
+        awaitTask(maintenance.getId(), "userTask_approveMaintenance");
+        String haWaits = section(page("operator", maintenance.getId()), "waits");
+        assertThat(haWaits).contains("<h2>Built-in waits</h2>",
+                "<tr data-step=\"timerEvent_evacuationWait\"><td>Wait for the queue managers to move</td>"
+                        + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>",
+                "<tr data-step=\"timerEvent_returnWait\"><td>Wait for the queue managers to move back</td>"
+                        + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>");
+        ProcessInstance quick = start("nativeHaRollingMaintenanceProcess", "queueManager", "QMNHA", "reason", "fix pack",
+                "pollInterval", "PT5S");
+        awaitTask(quick.getId(), "userTask_approveMaintenance");
+        assertThat(section(page("operator", quick.getId()), "waits")).contains("<tr data-step=\"timerEvent_syncWait\">"
+                + "<td>Wait for the instances to be in sync</td><td>5 seconds</td>"
+                + "<td>the start of this run (shortened from 30 seconds)</td><td></td></tr>");
+
+        ProcessInstance migration = start("clusterQueueManagerMigrationProcess", "queueManager", "PR3",
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade");
+        awaitTask(migration.getId(), "userTask_approveMigration");
+        String migrationWaits = section(page("operator", migration.getId()), "waits");
+        assertThat(migrationWaits).contains("<td>Monitoring period</td><td>30 minutes</td>"
+                + "<td>configuration (mqrunbooks.cluster-migration.monitoring-period)</td>",
+                "<td>Wait for the next sample</td><td>1 minute</td>"
+                        + "<td>configuration (mqrunbooks.cluster-migration.traffic-sample-interval)</td>");
+        JsonNode waits = json(get("operator", "/api/runs/" + migration.getId() + "/progress")).path("waits");
+        assertThat(waits.findValuesAsText("length")).contains("30 minutes", "10 seconds", "1 minute");
+
+        ProcessInstance shortMonitoring = start("clusterQueueManagerMigrationProcess", "queueManager", "PR1",
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade", "monitoringPeriod", "PT5M");
+        awaitTask(shortMonitoring.getId(), "userTask_approveMigration");
+        assertThat(section(page("operator", shortMonitoring.getId()), "waits")).contains(
+                "<td>Monitoring period</td><td>5 minutes</td><td>the start of this run</td>");
+    }
+
+    /** One section of the page, by its id, as the page's script would swap it. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("<section id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start) + "</section>".length());
+    }
+
+    @Test
     void aRunStoppedByAFailedStepCanBeAbortedAndItsReportKeepsTheFailure() {
         labFaults.fail("dr1", "endmqm", 71, "AMQ9999E: the lab refuses to end the queue manager");
         ProcessInstance run = startAs("ABORT-" + System.nanoTime());

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
 import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
@@ -23,12 +24,14 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
     private final MigrationPlanner planner;
     private final ClusterMigrationSteps steps;
     private final ClusterMigrationSettings settings;
+    private final RunbookWaits waits;
 
     public LoadMigrationPlanDelegate(MigrationPlanner planner, ClusterMigrationSteps steps,
-                                     ClusterMigrationSettings settings) {
+                                     ClusterMigrationSettings settings, RunbookWaits waits) {
         this.planner = planner;
         this.steps = steps;
         this.settings = settings;
+        this.waits = waits;
     }
 
     @Override
@@ -45,8 +48,17 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
         TRAFFIC_SAMPLE_INTERVAL.set(execution, settings.trafficSampleInterval().toString());
         TRAFFIC_SAMPLES_WANTED.set(execution, settings.trafficSamples());
         STATUS_POLL_INTERVAL.set(execution, settings.statusPollInterval().toString());
-        MONITORING_PERIOD.set(execution, settings.monitoringPeriod().toString());
-        PLAN_SUMMARY.set(execution, RunText.fit(MigrationSummaries.plan(plan, settings,
+        // The start form may shorten the monitoring period for this run (sealed), never lengthen it.
+        ClusterMigrationSettings run = withMonitoringPeriod(waits.forRun(execution.getProcessInstanceId(),
+                MONITORING_PERIOD.name(), settings.monitoringPeriod()));
+        MONITORING_PERIOD.set(execution, run.monitoringPeriod().toString());
+        PLAN_SUMMARY.set(execution, RunText.fit(MigrationSummaries.plan(plan, run,
                 REASON.getOrNull(execution)), "the plan is the JSON variable " + PLAN.name()));
+    }
+
+    private ClusterMigrationSettings withMonitoringPeriod(java.time.Duration monitoringPeriod) {
+        return new ClusterMigrationSettings(settings.trafficWatchPeriod(), settings.trafficSampleInterval(),
+                settings.endMode(), settings.statusPollInterval(), settings.statusPollLimit(), monitoringPeriod,
+                settings.testQueuePrefix(), settings.testMessageWait());
     }
 }

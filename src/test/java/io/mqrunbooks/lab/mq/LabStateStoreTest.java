@@ -1,0 +1,189 @@
+package io.mqrunbooks.lab.mq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.estate.EstateConfiguration;
+import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
+import io.mqrunbooks.lab.LabEstate;
+import io.mqrunbooks.lab.LabOptions;
+import io.mqrunbooks.lab.control.LabControl;
+import io.mqrunbooks.lab.mq.LabTestSupport.MutableClock;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * The lab's state across a restart of the app: a lab stopped and started again on the same data folder and the same
+ * history database shows what it showed before (dspmq, rdqmstatus, dspmqver, queue depths, a failed host still
+ * failed); with another history database it starts from its first state.
+ */
+class LabStateStoreTest {
+
+    private static final String HISTORY = "history-db-1";
+    /** The app's own lab inventory, RDQM HA and Native HA groups included. */
+    private static final Estate ESTATE = EstateConfiguration.load("classpath:lab/lab-estate.yaml",
+            new DefaultResourceLoader());
+
+    @TempDir
+    Path data;
+
+    private final MutableClock clock = new MutableClock(LabTestSupport.START);
+    private LabEstate ssh;
+
+    @AfterEach
+    void stop() {
+        if (ssh != null) {
+            ssh.close();
+        }
+    }
+
+    @Test
+    void aRestartedLabShowsWhatItShowedBeforeAndAFailedHostIsStillFailed() throws IOException {
+        Lab first = start(HISTORY);
+        assertThat(first.store.opening().restored()).isFalse();
+        first.control.failHost("dr1");
+        first.run("mqeast1", "endmqm -i QM1");
+        first.control.installVersion("fr1", "9.4.1.0");
+        first.run("fr1", "endmqm -i FR1");
+        first.run("fr1", "strmqm FR1");
+        first.control.putMessages("mqeast2", "QM2", "PAYMENT.IN", 3, true);
+        first.mq.suspendHaNode("ha1");
+        clock.advance(Duration.ofMinutes(5));
+        String before = first.view();
+        int drPort = ssh.port("dr1");
+        ssh.close();
+
+        Lab second = start(HISTORY);
+
+        assertThat(second.store.opening().restored()).isTrue();
+        assertThat(second.view()).isEqualTo(before);
+        assertThat(second.run("mqeast1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended immediately)\n");
+        assertThat(second.run("fr1", "dspmq -o all -m FR1").stdout()).contains("STATUS(Running)");
+        assertThat(second.run("fr1", "dspmqver").stdout()).contains("Version:     9.4.1.0");
+        assertThat(second.mq.queueDepth("mqeast2", "QM2", "PAYMENT.IN")).isEqualTo(3);
+        assertThat(second.control.state().get("hostsDown")).isEqualTo(List.of("dr1"));
+        assertThat(refused(ssh.port("dr1"))).as("SSH to the failed host dr1 (port %d before)", drPort).isTrue();
+        assertThat(second.mq.haNodeSuspended("ha1")).isTrue();
+        assertThat(second.mq.haCurrentLocation("QMHA1")).contains("ha2");
+    }
+
+    @Test
+    void theReplayKeepsTimeSoASynchronizationGoesOnWhereItWas() throws IOException {
+        Lab first = start(HISTORY);
+        first.mq.cutReplicationLink("QMDR");
+        first.control.putMessages("dr1", "QMDR", "APP.IN", 2000, true);
+        first.mq.restoreReplicationLink("QMDR");
+        clock.advance(Duration.ofMillis(300));
+        String during = first.run("dr1", "rdqmstatus -m QMDR").stdout();
+        assertThat(during).contains("DR status:                              Synchronization in progress");
+        ssh.close();
+
+        Lab second = start(HISTORY);
+
+        assertThat(second.run("dr1", "rdqmstatus -m QMDR").stdout()).isEqualTo(during);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(second.run("dr1", "rdqmstatus -m QMDR").stdout())
+                .contains("DR status:                              Normal");
+    }
+
+    @Test
+    void withAnotherHistoryDatabaseTheLabStartsFromItsFirstState() throws IOException {
+        Lab first = start(HISTORY);
+        String initial = first.view();
+        first.control.failHost("dr1");
+        first.run("mqeast1", "endmqm -i QM1");
+        ssh.close();
+
+        Lab second = start("history-db-2");
+
+        assertThat(second.store.opening().restored()).isFalse();
+        assertThat(second.store.opening().reason()).startsWith(
+                "the recorded lab state belongs to another history database (history-db-1): the lab starts from its"
+                        + " first state");
+        assertThat(second.view()).isEqualTo(initial);
+        assertThat(second.control.state().get("hostsDown")).isEqualTo(List.of());
+        assertThat(data.resolve("lab/state-previous.jsonl")).exists();
+    }
+
+    @Test
+    void aResetIsKeptToo() throws IOException {
+        Lab first = start(HISTORY);
+        String initial = first.view();
+        first.control.failHost("dr1");
+        first.control.reset();
+        first.run("mqeast1", "endmqm -i QM1");
+        String afterReset = first.view();
+        assertThat(afterReset).isNotEqualTo(initial);
+        ssh.close();
+
+        Lab second = start(HISTORY);
+
+        assertThat(second.view()).isEqualTo(afterReset);
+        assertThat(second.control.state().get("hostsDown")).isEqualTo(List.of());
+        assertThat(Files.readAllLines(data.resolve("lab/state.jsonl")).get(1)).contains("endmqm");
+    }
+
+    @Test
+    void anUnreadableRecordIsSetAsideAndTheLabStartsFresh() throws IOException {
+        Files.createDirectories(data.resolve("lab"));
+        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":1,\"historyId\":\"" + HISTORY
+                + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
+                + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\nnot json}\n");
+
+        Lab lab = start(HISTORY);
+
+        assertThat(lab.store.opening().restored()).isFalse();
+        assertThat(lab.store.opening().reason()).startsWith("the recorded lab state cannot be replayed (Lab state ");
+        assertThat(data.resolve("lab/state-previous.jsonl")).exists();
+        assertThat(lab.run("mqeast1", "dspmq -m QM1").stdout()).contains("STATUS(Running)");
+    }
+
+    private Lab start(String historyId) throws IOException {
+        SimulatedMqEstate mq = new SimulatedMqEstate(ESTATE, new LabReplayClock(clock));
+        ssh = LabEstate.start(ESTATE, mq, data, LabOptions.ephemeral());
+        LabStateStore store = LabStateStore.open(data.resolve("lab/state.jsonl"), historyId,
+                LabStateStore.fingerprint(ESTATE.toString()), mq, ssh.faults());
+        return new Lab(mq, LabControl.of(ssh, mq), store);
+    }
+
+    private static boolean refused(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LabEstate.LOOPBACK, port), 2000);
+            return false;
+        } catch (ConnectException expected) {
+            return true;
+        } catch (IOException other) {
+            return false;
+        }
+    }
+
+    private record Lab(SimulatedMqEstate mq, LabControl control, LabStateStore store) {
+
+        LabExecution run(String host, String commandLine) {
+            return mq.execute(host, "root", List.of(commandLine.split(" +")), "");
+        }
+
+        /** What a user sees of the whole lab: dspmq on every host, the DR and HA status, the installed levels. */
+        String view() {
+            StringBuilder all = new StringBuilder();
+            for (String host : List.of("mqeast1", "mqeast2", "mqeast3", "dr1", "dr2", "fr1", "mi1", "mi2", "ha1",
+                    "ha2", "nha1")) {
+                all.append(host).append(":\n").append(run(host, "dspmq -o all").stdout())
+                        .append(run(host, "dspmqver").stdout());
+            }
+            all.append(run("dr2", "rdqmstatus -m QMDR").stdout()).append(run("ha2", "rdqmstatus -m QMHA1").stdout());
+            return all.toString();
+        }
+    }
+}
