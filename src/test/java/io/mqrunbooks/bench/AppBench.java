@@ -27,7 +27,7 @@ public final class AppBench {
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
     /** Start-up and memory of one app start; CPU seconds and classes loaded do not depend on the machine's load. */
-    public record Result(long startupNanos, double cpuSecondsToTasklist, long classesLoaded, long rssAfterStartKib,
+    public record Result(String command, long startupNanos, double cpuSecondsToTasklist, long classesLoaded, long rssAfterStartKib,
                          int threadsAfterStart, int runs, long rssAfterRunsKib, int threadsAfterRuns,
                          List<BenchTable> recovery) {
     }
@@ -64,7 +64,7 @@ public final class AppBench {
             deployAndRun(base, resources.resolve("bench-app-run.bpmn"), runs);
             List<BenchTable> recoveryTables = recovery.measure(base, workDir.resolve("lab"));
             status = procStatus(app.process().pid());
-            return new Result(app.startupNanos(), app.cpuSeconds(), app.classesLoaded(), rssStart, threadsStart, runs,
+            return new Result(String.join(" ", command.subList(0, command.indexOf("-jar") + 1)), app.startupNanos(), app.cpuSeconds(), app.classesLoaded(), rssStart, threadsStart, runs,
                     Long.parseLong(first(RSS, status)), Integer.parseInt(first(THREADS, status)), recoveryTables);
         }
     }
@@ -199,11 +199,11 @@ public final class AppBench {
 
     public static BenchTable table(List<Result> results) {
         BenchTable table = new BenchTable("Start-up and memory of the app (lab profile, fresh data dir, H2)",
-                "Start", "Run command to Tasklist HTTP 200", "CPU time to Tasklist 200", "Classes loaded",
+                "Start", "JVM", "Run command to Tasklist HTTP 200", "CPU time to Tasklist 200", "Classes loaded",
                 "RSS after start", "Threads after start", "RSS after runs", "Threads after runs");
         int i = 1;
         for (Result result : results) {
-            table.row(i++, Stats.seconds(result.startupNanos()), Stats.number(result.cpuSecondsToTasklist(), 1) + " s",
+            table.row(i++, "`" + result.command() + "`", Stats.seconds(result.startupNanos()), Stats.number(result.cpuSecondsToTasklist(), 1) + " s",
                     result.classesLoaded() < 0 ? "not measured: jstat could not attach" : result.classesLoaded(),
                     Stats.mebibytes(result.rssAfterStartKib()), result.threadsAfterStart(),
                     Stats.mebibytes(result.rssAfterRunsKib()) + " (" + result.runs() + " runs)", result.threadsAfterRuns());

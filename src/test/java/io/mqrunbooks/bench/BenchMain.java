@@ -41,7 +41,10 @@ public final class BenchMain {
               --engine-rounds N      rounds per setting (default 3)
               --waiting-runs N       runs waiting at once (default 200)
               --waiting-polls N      polls per waiting run, 1 s apart (default 10)
-              --app-starts N         app starts for start-up and memory (default 3)
+              --app-starts N         app starts for start-up and memory (default 3), each with plain
+                                     `java -jar` and, when given, with --app-java-options
+              --app-java-options S   JVM options of the second start of each pair (bench/run: the pom's
+                                     app.jvm-arguments, those of ./mvnw spring-boot:run)
               --app-runs N           runs given to the app before memory is read again (default 100)
               --app-waiting-runs N   runs waiting on a user task and a timer in the app (default 1000)
               --app-waiting-watch N  seconds the waiting runs are watched (default 60)
@@ -50,7 +53,7 @@ public final class BenchMain {
     static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app", "app-waiting");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
             "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
-            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--app-waiting-runs", "--app-waiting-watch", "--recovery-runs", "--command");
+            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-java-options", "--app-runs", "--app-waiting-runs", "--app-waiting-watch", "--recovery-runs", "--command");
 
     private BenchMain() {
     }
@@ -187,14 +190,18 @@ public final class BenchMain {
         List<AppBench.Result> results = new ArrayList<>();
         int runs = integer(options, "--app-runs", 100);
         int starts = integer(options, "--app-starts", 3);
+        List<String> javaOptions = list(options.getOrDefault("--app-java-options", ""), "\\s+");
+        List<List<String>> variants = javaOptions.isEmpty() ? List.of(List.of()) : List.of(List.of(), javaOptions);
         for (int i = 1; i <= starts; i++) {
-            int port = freePort();
-            Path dataDir = work.resolve("app-" + i);
-            List<String> command = appCommand(options, port, dataDir);
-            RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3))
-                    : RecoveryBench.none();
-            results.add(new AppBench().measure(command, port, dataDir, resources, runs, recovery));
-            System.err.println("bench: app start " + i + " done");
+            for (List<String> variant : variants) {
+                int port = freePort();
+                Path dataDir = work.resolve("app-" + i + (variant.isEmpty() ? "" : "-tuned"));
+                List<String> command = appCommand(options, variant, port, dataDir);
+                RecoveryBench recovery = i == 1 && variant.isEmpty()
+                        ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3)) : RecoveryBench.none();
+                results.add(new AppBench().measure(command, port, dataDir, resources, runs, recovery));
+                System.err.println("bench: app start " + i + (variant.isEmpty() ? "" : " with " + variant) + " done");
+            }
         }
         print(tables, AppBench.table(results), report);
         for (BenchTable recovery : results.get(0).recovery()) {
@@ -212,7 +219,7 @@ public final class BenchMain {
         Path dataDir = work.resolve("app-waiting");
         AppBench bench = new AppBench();
         AppWaitingBench.Result result;
-        try (AppBench.Started app = bench.start(appCommand(options, port, dataDir), port, dataDir)) {
+        try (AppBench.Started app = bench.start(appCommand(options, List.of(), port, dataDir), port, dataDir)) {
             result = AppWaitingBench.measure(bench, app, resources, integer(options, "--app-waiting-runs", 1000),
                     integer(options, "--app-waiting-watch", 60), 5);
         }
@@ -222,10 +229,13 @@ public final class BenchMain {
         }
     }
 
-    /** The app as a newcomer starts it (README), on a free port, a fresh data folder and the lab on free ports. */
-    private static List<String> appCommand(Map<String, String> options, int port, Path dataDir) {
-        return new ArrayList<>(List.of("java", "-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
+    /** The app as shipped (java [options] -jar), on a free port, a fresh data folder and the lab on free ports. */
+    private static List<String> appCommand(Map<String, String> options, List<String> javaOptions, int port, Path dataDir) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
                 "--server.port=" + port, "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
+        return command;
     }
 
     /** A part of the bench; one that fails says so in the report and the others still run. */
@@ -291,7 +301,11 @@ public final class BenchMain {
     }
 
     private static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return list(text, ",");
+    }
+
+    private static List<String> list(String text, String separator) {
+        return Arrays.stream(text.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int integer(Map<String, String> options, String name, int fallback) {
