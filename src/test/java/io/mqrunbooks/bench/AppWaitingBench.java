@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class AppWaitingBench {
 
-    /** The demo user the tasks are assigned to (README "Demo users"): a real user, with authorization checks. */
+    /** The demo user the tasks are assigned to (README "Demo users", and bench-app-wait.bpmn): a real user, with authorization checks. */
     static final String USER = "operator";
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
@@ -50,7 +50,7 @@ public final class AppWaitingBench {
         deploy(bench, base, resources.resolve("bench-app-wait.bpmn"));
         for (int i = 0; i < runs; i++) {
             AppBench.expect(bench.send(AppBench.json(base + "/process-definition/key/benchAppWaitProcess/start",
-                    "{\"businessKey\":\"WAIT-" + i + "\",\"variables\":{\"benchUser\":{\"value\":\"" + USER + "\",\"type\":\"String\"}}}"),
+                    "{\"businessKey\":\"WAIT-" + i + "\"}"),
                     "admin"), 200, "starting benchAppWaitProcess");
         }
         long openTasks = count(bench, base + "/task/count?assignee=" + USER, USER);
