@@ -75,12 +75,18 @@ public class LabConfiguration {
                 LabStateStore.fingerprint(inventory.estate().toString()), labMq, labEstate.faults());
     }
 
+    /** Ports chosen, nothing listening yet: {@link LabStartup} opens the listeners off the start-up's critical path. */
     @Bean(destroyMethod = "close")
     public LabEstate labEstate(LabInventory inventory, SimulatedMqEstate labMq,
                                @Value("${mqrunbooks.data-dir}") Path dataDir, LabProperties properties)
             throws IOException {
         LabOptions options = new LabOptions(properties.ephemeralPorts(), LabOptions.DEFAULT_COMMAND_THREADS);
-        return LabEstate.start(inventory.estate(), labMq, dataDir, options);
+        return LabEstate.prepare(inventory.estate(), labMq, dataDir, options);
+    }
+
+    @Bean
+    public LabStartup labStartup(LabEstate labEstate) {
+        return new LabStartup(labEstate);
     }
 
     /** The lab's controls (fail a host, cut a link, install a level, reset), for the lab page and harnesses. */

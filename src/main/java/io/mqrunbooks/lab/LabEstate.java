@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +43,6 @@ public final class LabEstate implements AutoCloseable {
     private final LabCommandHandler handler;
     private final Path labDir;
     private final Clock clock;
-    private final PublicKey clientPublicKey;
     private final Map<String, SimpleGeneratorHostKeyProvider> hostKeys = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, SshServer> servers = new LinkedHashMap<>();
@@ -50,9 +51,12 @@ public final class LabEstate implements AutoCloseable {
     private final ActiveCommands active = new ActiveCommands();
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
-    private final Estate effective;
+    private final CompletableFuture<LabEstate> listening = new CompletableFuture<>();
+    private volatile PublicKey clientPublicKey;
+    private volatile Estate effective;
     private boolean closed;
 
+    /** The cheap part: folders, journal, faults, threads; no key and no listener yet. */
     private LabEstate(Estate inventory, LabCommandHandler handler, Path dataDir, LabOptions options, Clock clock)
             throws IOException {
         this.inventory = inventory;
@@ -60,27 +64,12 @@ public final class LabEstate implements AutoCloseable {
         this.labDir = dataDir.resolve("lab").toAbsolutePath();
         this.clock = clock;
         Files.createDirectories(labDir);
-        this.clientPublicKey = LabKeys.clientKey(clientKeyFile()).getPublic();
         this.journal = new LabJournal(journalFile());
         this.faults = new LabFaults(inventory.hosts().stream().map(Host::name).toList(), new Listeners());
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(options.commandThreads(), options.commandThreads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(256), r -> daemon(r, "lab-command-" + threads.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lab-timeout"));
-        try {
-            for (Host host : inventory.hosts()) {
-                hostKeys.put(host.name(), LabKeys.hostKey(labDir, host.name()));
-                SshServer server = startServer(host, options.ephemeralPorts() ? 0 : host.port());
-                servers.put(host.name(), server);
-                ports.put(host.name(), server.getPort());
-            }
-            this.effective = effectiveEstate(inventory, ports);
-            writeClientFiles();
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-        log.info("Lab estate: {} hosts listening on {} (ports {})", servers.size(), LOOPBACK, ports.values());
     }
 
     /**
@@ -90,12 +79,76 @@ public final class LabEstate implements AutoCloseable {
      */
     public static LabEstate start(Estate inventory, LabCommandHandler handler, Path dataDir, LabOptions options)
             throws IOException {
-        return new LabEstate(inventory, handler, dataDir, options, Clock.systemUTC());
+        return start(inventory, handler, dataDir, options, Clock.systemUTC());
     }
 
     public static LabEstate start(Estate inventory, LabCommandHandler handler, Path dataDir, LabOptions options,
                                   Clock clock) throws IOException {
-        return new LabEstate(inventory, handler, dataDir, options, clock);
+        LabEstate lab = new LabEstate(inventory, handler, dataDir, options, clock);
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        inventory.hosts().forEach(host -> wanted.put(host.name(), options.ephemeralPorts() ? 0 : host.port()));
+        lab.listen(wanted);
+        return lab;
+    }
+
+    /**
+     * The lab with its ports chosen but nothing listening yet, so that the app can start without waiting for
+     * the host keys and SSH servers: {@link #listen()} opens them later (in the background). With ephemeral
+     * ports, free ports are picked now and bound at {@link #listen()}; should another program take one in
+     * between, {@link #listen()} fails and names the host and port.
+     *
+     * @throws IOException when the data folder cannot be written or no free port is left
+     */
+    public static LabEstate prepare(Estate inventory, LabCommandHandler handler, Path dataDir, LabOptions options)
+            throws IOException {
+        LabEstate lab = new LabEstate(inventory, handler, dataDir, options, Clock.systemUTC());
+        for (Host host : inventory.hosts()) {
+            lab.ports.put(host.name(), options.ephemeralPorts() ? freePort() : host.port());
+        }
+        lab.effective = effectiveEstate(inventory, lab.ports);
+        return lab;
+    }
+
+    /** Opens the listeners of a {@link #prepare prepared} lab on the ports it chose. */
+    public void listen() throws IOException {
+        listen(Map.copyOf(ports));
+    }
+
+    /** Completes when every host listens and the client files are written; fails with the reason it could not. */
+    public CompletableFuture<LabEstate> listening() {
+        return listening;
+    }
+
+    private synchronized void listen(Map<String, Integer> wanted) throws IOException {
+        if (listening.isDone()) {
+            throw new IllegalStateException("Lab estate: already started");
+        }
+        try {
+            this.clientPublicKey = LabKeys.clientKey(clientKeyFile()).getPublic();
+            for (Host host : inventory.hosts()) {
+                hostKeys.put(host.name(), LabKeys.hostKey(labDir, host.name()));
+                if (faults.isDown(host.name()) && wanted.get(host.name()) != 0) {
+                    continue; // taken down from the lab page before the lab was up; hostUp starts it
+                }
+                SshServer server = startServer(host, wanted.get(host.name()));
+                servers.put(host.name(), server);
+                ports.put(host.name(), server.getPort());
+            }
+            this.effective = effectiveEstate(inventory, ports);
+            writeClientFiles();
+        } catch (IOException | RuntimeException e) {
+            close();
+            listening.completeExceptionally(e);
+            throw e;
+        }
+        listening.complete(this);
+        log.info("Lab estate: {} hosts listening on {} (ports {})", servers.size(), LOOPBACK, ports.values());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The inventory with the address and port every host really listens on. */
@@ -247,6 +300,9 @@ public final class LabEstate implements AutoCloseable {
             synchronized (LabEstate.this) {
                 if (closed) {
                     throw new IllegalStateException("Lab estate is closed; host " + host + " cannot come up");
+                }
+                if (!listening.isDone() || servers.containsKey(host)) {
+                    return; // not listening yet: listen() opens it; or already up
                 }
                 try {
                     servers.put(host, startServer(inventory.host(host), ports.get(host)));

@@ -26,9 +26,27 @@ public final class AppBench {
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
-    /** Start-up and memory of one app start. */
-    public record Result(long startupNanos, long rssAfterStartKib, int threadsAfterStart, int runs,
-                         long rssAfterRunsKib, int threadsAfterRuns, List<BenchTable> recovery) {
+    /** Start-up and memory of one app start; CPU seconds and classes loaded do not depend on the machine's load. */
+    public record Result(String command, long startupNanos, double cpuSecondsToTasklist, long classesLoaded, long rssAfterStartKib,
+                         int threadsAfterStart, int runs, long rssAfterRunsKib, int threadsAfterRuns,
+                         List<BenchTable> recovery) {
+    }
+
+    /** A started app: its process, where it listens, how long it took to answer and what that cost. */
+    public record Started(Process process, int port, Path log, long startupNanos, double cpuSeconds, long classesLoaded)
+            implements AutoCloseable {
+
+        public String engineRest() {
+            return "http://127.0.0.1:" + port + "/engine-rest";
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
@@ -37,6 +55,22 @@ public final class AppBench {
     /** Starts the app, waits for Tasklist, reads memory, gives it a few runs, reads memory again, stops it. */
     public Result measure(List<String> command, int port, Path workDir, Path resources, int runs,
                           RecoveryBench recovery) throws Exception {
+        try (Started app = start(command, port, workDir)) {
+            Thread.sleep(2000);
+            String status = procStatus(app.process().pid());
+            long rssStart = Long.parseLong(first(RSS, status));
+            int threadsStart = Integer.parseInt(first(THREADS, status));
+            String base = app.engineRest();
+            deployAndRun(base, resources.resolve("bench-app-run.bpmn"), runs);
+            List<BenchTable> recoveryTables = recovery.measure(base, workDir.resolve("lab"));
+            status = procStatus(app.process().pid());
+            return new Result(String.join(" ", command.subList(0, command.indexOf("-jar") + 1)), app.startupNanos(), app.cpuSeconds(), app.classesLoaded(), rssStart, threadsStart, runs,
+                    Long.parseLong(first(RSS, status)), Integer.parseInt(first(THREADS, status)), recoveryTables);
+        }
+    }
+
+    /** Starts the app and returns once Tasklist answers HTTP 200 (redirects followed). */
+    public Started start(List<String> command, int port, Path workDir) throws Exception {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("app.log");
         URI tasklist = URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/");
@@ -54,21 +88,35 @@ public final class AppBench {
                 Thread.sleep(50);
             }
             long startup = System.nanoTime() - started;
-            Thread.sleep(2000);
-            String status = procStatus(app.pid());
-            long rssStart = Long.parseLong(first(RSS, status));
-            int threadsStart = Integer.parseInt(first(THREADS, status));
-            String base = "http://127.0.0.1:" + port + "/engine-rest";
-            deployAndRun(base, resources.resolve("bench-app-run.bpmn"), runs);
-            List<BenchTable> recoveryTables = recovery.measure(base, workDir.resolve("lab"));
-            status = procStatus(app.pid());
-            return new Result(startup, rssStart, threadsStart, runs, Long.parseLong(first(RSS, status)),
-                    Integer.parseInt(first(THREADS, status)), recoveryTables);
-        } finally {
-            app.destroy();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
+            return new Started(app, port, log, startup, cpuSeconds(app.pid()), classesLoaded(app.pid()));
+        } catch (Exception | Error e) {
+            app.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** utime + stime of the process so far, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /** Classes loaded so far, from {@code jstat -class}; -1 when jstat cannot attach. */
+    static long classesLoaded(long pid) {
+        try {
+            Process jstat = new ProcessBuilder("jstat", "-class", Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jstat.waitFor(30, TimeUnit.SECONDS) || jstat.exitValue() != 0) {
+                return -1;
             }
+            String[] lines = out.trim().split("\\R");
+            return Long.parseLong(lines[lines.length - 1].trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
@@ -137,11 +185,11 @@ public final class AppBench {
         }
     }
 
-    private static String procStatus(long pid) throws IOException {
+    static String procStatus(long pid) throws IOException {
         return Files.readString(Path.of("/proc/" + pid + "/status"));
     }
 
-    private static String first(Pattern pattern, String text) {
+    static String first(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
             throw new IllegalStateException("/proc status has no line matching " + pattern);
@@ -151,17 +199,19 @@ public final class AppBench {
 
     public static BenchTable table(List<Result> results) {
         BenchTable table = new BenchTable("Start-up and memory of the app (lab profile, fresh data dir, H2)",
-                "Start", "Run command to Tasklist HTTP 200", "RSS after start", "Threads after start",
-                "RSS after runs", "Threads after runs");
+                "Start", "JVM", "Run command to Tasklist HTTP 200", "CPU time to Tasklist 200", "Classes loaded",
+                "RSS after start", "Threads after start", "RSS after runs", "Threads after runs");
         int i = 1;
         for (Result result : results) {
-            table.row(i++, Stats.seconds(result.startupNanos()), Stats.mebibytes(result.rssAfterStartKib()),
-                    result.threadsAfterStart(), Stats.mebibytes(result.rssAfterRunsKib()) + " (" + result.runs() + " runs)",
-                    result.threadsAfterRuns());
+            table.row(i++, "`" + result.command() + "`", Stats.seconds(result.startupNanos()), Stats.number(result.cpuSecondsToTasklist(), 1) + " s",
+                    result.classesLoaded() < 0 ? "not measured: jstat could not attach" : result.classesLoaded(),
+                    Stats.mebibytes(result.rssAfterStartKib()), result.threadsAfterStart(),
+                    Stats.mebibytes(result.rssAfterRunsKib()) + " (" + result.runs() + " runs)", result.threadsAfterRuns());
         }
         table.note("'After runs': " + (results.isEmpty() ? 0 : results.get(0).runs())
-                + " runs of bench/resources/bench-app-run.bpmn (ten asynchronous steps) deployed over the REST API,"
-                + " plus the recovery runbooks when they are deployed.");
+                + " finished runs of bench/resources/bench-app-run.bpmn (ten asynchronous steps) deployed over the REST API,"
+                + " plus the recovery runbooks when they are deployed. CPU time is the app's user + system time until"
+                + " Tasklist answered (/proc/PID/stat): unlike the wall time it hardly depends on the machine's load.");
         return table;
     }
 }

@@ -162,6 +162,25 @@ class BenchHarnessTest {
     }
 
     @Test
+    void tasklistsListSaysWhetherItMetTheOneSecondTargetBySlowestAnswer() {
+        AppWaitingBench.Sample idle = new AppWaitingBench.Sample(60, 400 * 1024, 90 * 1024);
+        AppWaitingBench.Result result = new AppWaitingBench.Result(1000, 1000, idle,
+                new AppWaitingBench.Sample(64, 480 * 1024, -1), new AppWaitingBench.Sample(62, 470 * 1024, 120 * 1024), 3000,
+                List.of(new AppWaitingBench.Query("first page", 15, List.of(40.0, 60.0, 50.0)),
+                        new AppWaitingBench.Query("whole list", 1000, List.of(900.0, 1200.0, 950.0))));
+
+        List<BenchTable> tables = AppWaitingBench.tables(result);
+
+        assertThat(tables.get(0).rows()).extracting(row -> row.get(0))
+                .containsExactly("before (app started, idle)", "during (highest of 1 s samples)", "1000 runs waiting, after GC");
+        assertThat(tables.get(0).rows().get(2)).containsExactly("1000 runs waiting, after GC", "62", "470 MiB", "120 MiB");
+        assertThat(tables.get(1).rows()).containsExactly(
+                List.of("first page", "15", "50 ms", "60 ms", "≤ 1 s: met"),
+                List.of("whole list", "1000", "950 ms", "1200 ms", "≤ 1 s: missed"));
+        assertThat(AppWaitingBench.rows("[{\"id\":\"a\",\"name\":\"x\"},{\"id\" : \"b\"}]")).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownOptionIsNamed() {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--work", "w", "--resources", "r", "--out", "o", "--port", "1"}))
                 .hasMessage("unknown option '--port'");

@@ -30,7 +30,7 @@ public final class BenchMain {
 
     static final String USAGE = """
             usage: BenchMain --jar JAR --work DIR --resources DIR --out FILE [options]
-              --sections LIST        fanout,engine,waiting,app (default: all)
+              --sections LIST        fanout,engine,waiting,app,app-waiting (default: all)
               --sizes LIST           fan-out host counts (default 10,50,100,200)
               --fanout-runs N        measured runs per size and side (default 3)
               --playbook FILE        the Ansible side (default bench/fanout-playbook.yml)
@@ -41,14 +41,19 @@ public final class BenchMain {
               --engine-rounds N      rounds per setting (default 3)
               --waiting-runs N       runs waiting at once (default 200)
               --waiting-polls N      polls per waiting run, 1 s apart (default 10)
-              --app-starts N         app starts for start-up and memory (default 3)
-              --app-runs N           runs given to the app before memory is read again (default 20)
+              --app-starts N         app starts for start-up and memory (default 3), each with plain
+                                     `java -jar` and, when given, with --app-java-options
+              --app-java-options S   JVM options of the second start of each pair (bench/run: the pom's
+                                     app.jvm-arguments, those of ./mvnw spring-boot:run)
+              --app-runs N           runs given to the app before memory is read again (default 100)
+              --app-waiting-runs N   runs waiting on a user task and a timer in the app (default 1000)
+              --app-waiting-watch N  seconds the waiting runs are watched (default 60)
               --recovery-runs N      runs of each recovery runbook, on the first app start (default 3)
             """;
-    static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app");
+    static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app", "app-waiting");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
             "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
-            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-runs", "--recovery-runs", "--command");
+            "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-java-options", "--app-runs", "--app-waiting-runs", "--app-waiting-watch", "--recovery-runs", "--command");
 
     private BenchMain() {
     }
@@ -106,7 +111,7 @@ public final class BenchMain {
         List<String> sections = list(options.getOrDefault("--sections", String.join(",", SECTIONS)));
         for (String section : sections) {
             if (!SECTIONS.contains(section)) {
-                throw new IllegalArgumentException("section '" + section + "' is not one of fanout, engine, waiting, app");
+                throw new IllegalArgumentException("section '" + section + "' is not one of " + String.join(", ", SECTIONS));
             }
         }
         Files.createDirectories(work);
@@ -117,7 +122,8 @@ public final class BenchMain {
                 "engine", () -> engine(options, work, resources, tables, report),
                 "waiting", () -> print(tables, WaitingBench.table(WaitingBench.measure(work.resolve("waiting-h2"), resources,
                         integer(options, "--waiting-runs", 200), integer(options, "--waiting-polls", 10))), report),
-                "app", () -> app(options, work, resources, tables, report));
+                "app", () -> app(options, work, resources, tables, report),
+                "app-waiting", () -> appWaiting(options, work, resources, tables, report));
         for (String section : SECTIONS) {
             if (sections.contains(section)) {
                 section(section, tables, report, bodies.get(section));
@@ -182,22 +188,54 @@ public final class BenchMain {
             throw new IllegalArgumentException("the app section needs --jar");
         }
         List<AppBench.Result> results = new ArrayList<>();
+        int runs = integer(options, "--app-runs", 100);
         int starts = integer(options, "--app-starts", 3);
+        List<String> javaOptions = list(options.getOrDefault("--app-java-options", ""), "\\s+");
+        List<List<String>> variants = javaOptions.isEmpty() ? List.of(List.of()) : List.of(List.of(), javaOptions);
         for (int i = 1; i <= starts; i++) {
-            int port = freePort();
-            Path dataDir = work.resolve("app-" + i);
-            List<String> command = new ArrayList<>(List.of("java", "-jar",
-                    Path.of(options.get("--jar")).toAbsolutePath().toString(), "--server.port=" + port,
-                    "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
-            RecoveryBench recovery = i == 1 ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3))
-                    : RecoveryBench.none();
-            results.add(new AppBench().measure(command, port, dataDir, resources, integer(options, "--app-runs", 20), recovery));
-            System.err.println("bench: app start " + i + " done");
+            for (List<String> variant : variants) {
+                int port = freePort();
+                Path dataDir = work.resolve("app-" + i + (variant.isEmpty() ? "" : "-tuned"));
+                List<String> command = appCommand(options, variant, port, dataDir);
+                RecoveryBench recovery = i == 1 && variant.isEmpty()
+                        ? RecoveryBench.standard(resources, integer(options, "--recovery-runs", 3)) : RecoveryBench.none();
+                results.add(new AppBench().measure(command, port, dataDir, resources, runs, recovery));
+                System.err.println("bench: app start " + i + (variant.isEmpty() ? "" : " with " + variant) + " done");
+            }
         }
         print(tables, AppBench.table(results), report);
         for (BenchTable recovery : results.get(0).recovery()) {
             print(tables, recovery, report);
         }
+    }
+
+    /** One app start with many runs waiting on user tasks and timers, and Tasklist's list for their user. */
+    private static void appWaiting(Map<String, String> options, Path work, Path resources, List<BenchTable> tables,
+                                   Report report) throws Exception {
+        if (!options.containsKey("--jar")) {
+            throw new IllegalArgumentException("the app-waiting section needs --jar");
+        }
+        int port = freePort();
+        Path dataDir = work.resolve("app-waiting");
+        AppBench bench = new AppBench();
+        AppWaitingBench.Result result;
+        try (AppBench.Started app = bench.start(appCommand(options, List.of(), port, dataDir), port, dataDir)) {
+            result = AppWaitingBench.measure(bench, app, resources, integer(options, "--app-waiting-runs", 1000),
+                    integer(options, "--app-waiting-watch", 60), 5);
+        }
+        System.err.println("bench: app-waiting done");
+        for (BenchTable table : AppWaitingBench.tables(result)) {
+            print(tables, table, report);
+        }
+    }
+
+    /** The app as shipped (java [options] -jar), on a free port, a fresh data folder and the lab on free ports. */
+    private static List<String> appCommand(Map<String, String> options, List<String> javaOptions, int port, Path dataDir) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", Path.of(options.get("--jar")).toAbsolutePath().toString(),
+                "--server.port=" + port, "--mqrunbooks.data-dir=" + dataDir, "--mqrunbooks.lab.ephemeral-ports=true"));
+        return command;
     }
 
     /** A part of the bench; one that fails says so in the report and the others still run. */
@@ -263,7 +301,11 @@ public final class BenchMain {
     }
 
     private static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return list(text, ",");
+    }
+
+    private static List<String> list(String text, String separator) {
+        return Arrays.stream(text.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int integer(Map<String, String> options, String name, int fallback) {
