@@ -145,8 +145,9 @@ public class EvidenceStore {
         Map<NewEvidence, EvidenceRecord> written = new java.util.IdentityHashMap<>();
         byRun.forEach((runId, ofRun) -> {
             Map<String, Object> head = lockRun(jdbc, runId);
-            for (NewEvidence e : ofRun) {
-                EvidenceRecord record = insert(jdbc, e, head);
+            for (int i = 0; i < ofRun.size(); i++) {
+                NewEvidence e = ofRun.get(i);
+                EvidenceRecord record = insert(jdbc, e, head, i == ofRun.size() - 1);
                 written.put(e, record);
                 head.put("last_sequence", record.sequence());
                 head.put("last_hash", record.hash());
@@ -175,7 +176,9 @@ public class EvidenceStore {
         return head;
     }
 
-    private EvidenceRecord insert(NamedParameterJdbcTemplate jdbc, NewEvidence e, Map<String, Object> run) {
+    /** Inserts the record; moves the head row on when asked to or when the record starts or ends the run. */
+    private EvidenceRecord insert(NamedParameterJdbcTemplate jdbc, NewEvidence e, Map<String, Object> run,
+                                  boolean lastOfRun) {
         long sequence = ((Number) run.get("last_sequence")).longValue() + 1;
         String prevHash = run.get("last_hash") == null ? EvidenceHashing.GENESIS_HASH : (String) run.get("last_hash");
         String businessKey = e.businessKey() != null ? e.businessKey() : (String) run.get("business_key");
@@ -205,7 +208,9 @@ public class EvidenceStore {
                 + "kind, step_id, step_name, actor, payload, prev_hash, hash) VALUES (:runId, :businessKey, "
                 + ":processKey, :sequence, :recordedAt, :kind, :stepId, :stepName, :actor, :payload, :prevHash, :hash)",
                 p, id, new String[] {"id"});
-        updateHead(jdbc, e, p);
+        if (lastOfRun || e.kind() == EvidenceKind.RUN_STARTED || e.kind() == EvidenceKind.RUN_ENDED) {
+            updateHead(jdbc, e, p);
+        }
         return new EvidenceRecord(id.getKey().longValue(), e.runId(), businessKey, processKey, sequence, recordedAt,
                 e.kind(), e.stepId(), stepName, actor, payload, prevHash, hash);
     }
