@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,9 +24,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The append-only evidence store. Each record is chained to the previous record of its run by a SHA-256
@@ -33,8 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * appending, so concurrent appends to one run (two job executor threads) get gapless sequences and an
  * unbroken chain. There is deliberately no method that updates or deletes a record.
  * <p>
- * Every append runs in its own transaction (REQUIRES_NEW): evidence of a command survives the rollback
+ * {@link #append} runs in its own transaction (REQUIRES_NEW): evidence of a command survives the rollback
  * of the engine transaction it ran in, and the head-row lock is never held for the length of a step.
+ * An engine command's own records (steps, run start and end, gates) are held back to the end of the
+ * command and joined to its commit ({@link #appendAllInTransaction}): one commit per step instead of one
+ * per record; after a rollback they are written in a transaction of their own, as before.
  */
 @Component
 public class EvidenceStore {
@@ -44,7 +53,9 @@ public class EvidenceStore {
     /** Longest string kept in a payload field; longer ones are cut with a visible marker. */
     public static final int MAX_FIELD_CHARS = 64 * 1024;
 
+    private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
+    private volatile HeldBack heldBack = runId -> List.of();
     private final TransactionTemplate ownTransaction;
     private final SecretScrubber scrubber;
     private final Clock clock;
@@ -59,6 +70,7 @@ public class EvidenceStore {
     }
 
     public EvidenceStore(DataSource dataSource, SecretScrubber scrubber, Clock clock) {
+        this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -67,28 +79,106 @@ public class EvidenceStore {
     }
 
     public EvidenceRecord append(NewEvidence evidence) {
-        ensureRunRow(evidence.runId());
-        return ownTransaction.execute(status -> appendToLockedRun(evidence));
+        List<NewEvidence> records = new ArrayList<>(heldBack.take(evidence.runId()));
+        records.add(evidence);
+        List<EvidenceRecord> written = ownTransaction.execute(status -> appendAll(jdbc, records));
+        return written.get(written.size() - 1);
     }
 
-    private void ensureRunRow(String runId) {
-        ownTransaction.executeWithoutResult(status -> {
-            MapSqlParameterSource p = new MapSqlParameterSource("runId", runId);
-            Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_run WHERE run_id = :runId", p, Integer.class);
-            if (rows != null && rows == 0) {
-                try {
-                    jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
-                } catch (DuplicateKeyException anotherThreadWasFirst) {
-                    // the row exists now, which is all this method promises
-                }
+    /**
+     * Appends records in a transaction of their own, each run's in the order given; an engine command's
+     * held-back records when it was rolled back (they are kept, as when each went alone).
+     */
+    public void appendAll(List<NewEvidence> records) {
+        if (!records.isEmpty()) {
+            ownTransaction.executeWithoutResult(status -> appendAll(jdbc, records));
+        }
+    }
+
+    /**
+     * Appends records within the transaction {@code connection} is in, without committing it: an engine
+     * command's records join the command's own commit. The head-row lock is taken at the end of the
+     * command, not at its start, so it is held for the commit only.
+     */
+    public void appendAllInTransaction(Connection connection, List<NewEvidence> records) {
+        if (!records.isEmpty()) {
+            appendAll(new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true)), records);
+        }
+    }
+
+    /** Whether {@code other} reaches the database this store writes to (through Spring's proxies, too). */
+    public boolean writesTo(DataSource other) {
+        DataSource target = other;
+        while (target instanceof DelegatingDataSource delegating && target != dataSource) {
+            target = delegating.getTargetDataSource();
+        }
+        return target == dataSource;
+    }
+
+    /**
+     * Where records held back for a later commit (an engine command's, {@code EvidenceEnginePlugin}) are
+     * taken from, so that anything else appended to or read from their run comes after them, as it would
+     * have if they had been written at once.
+     */
+    public void holdBackWith(HeldBack heldBack) {
+        this.heldBack = heldBack;
+    }
+
+    /** Records of a run not yet written; {@link #take} hands them over and forgets them. */
+    @FunctionalInterface
+    public interface HeldBack {
+        List<NewEvidence> take(String runId);
+    }
+
+    /** Writes a run's held-back records (in their own transaction) before it is read. */
+    private void writeHeldBack(String runId) {
+        appendAll(heldBack.take(runId));
+    }
+
+    /**
+     * Runs are locked in the order of their ids, so two transactions appending to the same runs cannot
+     * deadlock; within a run the records keep their order.
+     */
+    private List<EvidenceRecord> appendAll(NamedParameterJdbcTemplate jdbc, List<NewEvidence> records) {
+        Map<String, List<NewEvidence>> byRun = new java.util.TreeMap<>();
+        records.forEach(e -> byRun.computeIfAbsent(e.runId(), run -> new ArrayList<>()).add(e));
+        Map<NewEvidence, EvidenceRecord> written = new java.util.IdentityHashMap<>();
+        byRun.forEach((runId, ofRun) -> {
+            Map<String, Object> head = lockRun(jdbc, runId);
+            for (int i = 0; i < ofRun.size(); i++) {
+                NewEvidence e = ofRun.get(i);
+                EvidenceRecord record = insert(jdbc, e, head, i == ofRun.size() - 1);
+                written.put(e, record);
+                head.put("last_sequence", record.sequence());
+                head.put("last_hash", record.hash());
+                head.put("business_key", record.businessKey());
+                head.put("process_key", record.processKey());
             }
         });
+        return records.stream().map(written::get).toList();
     }
 
-    private EvidenceRecord appendToLockedRun(NewEvidence e) {
-        MapSqlParameterSource head = new MapSqlParameterSource("runId", e.runId());
-        Map<String, Object> run = jdbc.queryForMap("SELECT last_sequence, last_hash, process_key, business_key "
-                + "FROM evidence_run WHERE run_id = :runId FOR UPDATE", head);
+    /** The run's head row, locked FOR UPDATE; created first when this is the run's first record. */
+    private static Map<String, Object> lockRun(NamedParameterJdbcTemplate jdbc, String runId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("runId", runId);
+        String lock = "SELECT last_sequence, last_hash, process_key, business_key FROM evidence_run WHERE run_id = :runId FOR UPDATE";
+        List<Map<String, Object>> rows = jdbc.queryForList(lock, p);
+        if (rows.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
+            } catch (DuplicateKeyException anotherTransactionWasFirst) {
+                // it has committed the row by now (the insert waited for it); lock that one
+            }
+            rows = jdbc.queryForList(lock, p);
+        }
+        Map<String, Object> head = new LinkedCaseInsensitiveMap<>();
+        head.putAll(rows.get(0));
+        return head;
+    }
+
+    /** Inserts the record; moves the head row on when asked to or when the record starts or ends the run. */
+    private EvidenceRecord insert(NamedParameterJdbcTemplate jdbc, NewEvidence e, Map<String, Object> run,
+                                  boolean lastOfRun) {
         long sequence = ((Number) run.get("last_sequence")).longValue() + 1;
         String prevHash = run.get("last_hash") == null ? EvidenceHashing.GENESIS_HASH : (String) run.get("last_hash");
         String businessKey = e.businessKey() != null ? e.businessKey() : (String) run.get("business_key");
@@ -113,17 +203,19 @@ public class EvidenceStore {
                 .addValue("payload", payload)
                 .addValue("prevHash", prevHash)
                 .addValue("hash", hash);
+        KeyHolder id = new GeneratedKeyHolder();
         jdbc.update("INSERT INTO evidence_record (run_id, business_key, process_key, sequence_in_run, recorded_at, "
                 + "kind, step_id, step_name, actor, payload, prev_hash, hash) VALUES (:runId, :businessKey, "
-                + ":processKey, :sequence, :recordedAt, :kind, :stepId, :stepName, :actor, :payload, :prevHash, :hash)", p);
-        updateHead(e, p);
-        Long id = jdbc.queryForObject("SELECT id FROM evidence_record WHERE run_id = :runId AND sequence_in_run = :sequence",
-                p, Long.class);
-        return new EvidenceRecord(id, e.runId(), businessKey, processKey, sequence, recordedAt, e.kind(), e.stepId(),
-                stepName, actor, payload, prevHash, hash);
+                + ":processKey, :sequence, :recordedAt, :kind, :stepId, :stepName, :actor, :payload, :prevHash, :hash)",
+                p, id, new String[] {"id"});
+        if (lastOfRun || e.kind() == EvidenceKind.RUN_STARTED || e.kind() == EvidenceKind.RUN_ENDED) {
+            updateHead(jdbc, e, p);
+        }
+        return new EvidenceRecord(id.getKey().longValue(), e.runId(), businessKey, processKey, sequence, recordedAt,
+                e.kind(), e.stepId(), stepName, actor, payload, prevHash, hash);
     }
 
-    private void updateHead(NewEvidence e, MapSqlParameterSource p) {
+    private void updateHead(NamedParameterJdbcTemplate jdbc, NewEvidence e, MapSqlParameterSource p) {
         String summary = "";
         if (e.kind() == EvidenceKind.RUN_STARTED) {
             summary = ", started_by = :actor, started_at = :recordedAt, queue_manager = :queueManager, reason = :reason";
@@ -140,17 +232,20 @@ public class EvidenceStore {
 
     /** The run's records in sequence order; empty when the run is unknown. */
     public List<EvidenceRecord> records(String runId) {
+        writeHeldBack(runId);
         return jdbc.query("SELECT * FROM evidence_record WHERE run_id = :runId ORDER BY sequence_in_run",
                 new MapSqlParameterSource("runId", runId), (rs, i) -> record(rs));
     }
 
     public Optional<RunSummary> run(String runId) {
+        writeHeldBack(runId);
         return jdbc.query("SELECT * FROM evidence_run WHERE run_id = :runId",
                 new MapSqlParameterSource("runId", runId), (rs, i) -> summary(rs)).stream().findFirst();
     }
 
     /** Whether {@code userId} completed a gate (approved or rejected) in the run, by its GATE records. */
     public boolean gateDecidedBy(String runId, String userId) {
+        writeHeldBack(runId);
         Integer gates = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_record WHERE run_id = :runId "
                 + "AND kind = 'GATE' AND actor = :actor", new MapSqlParameterSource("runId", runId)
                 .addValue("actor", userId), Integer.class);

@@ -70,16 +70,47 @@ public final class BenchEngine implements AutoCloseable {
     /** Run end and step counters the delegates report to. */
     static final AtomicReference<CountDownLatch> RUNS_ENDED = new AtomicReference<>(new CountDownLatch(0));
 
+    /** The MariaDB server's own counters the bench reads around a measurement (SHOW GLOBAL STATUS). */
+    static final List<String> SERVER_COUNTERS = List.of("Questions", "Com_commit", "Innodb_log_writes", "Innodb_data_fsyncs");
+
     private final ProcessEngine engine;
     private final HikariDataSource dataSource;
+    private final CountingDataSource counted;
+    private final Database database;
 
-    private BenchEngine(ProcessEngine engine, HikariDataSource dataSource) {
+    private BenchEngine(ProcessEngine engine, HikariDataSource dataSource, CountingDataSource counted, Database database) {
         this.engine = engine;
         this.dataSource = dataSource;
+        this.counted = counted;
+        this.database = database;
     }
 
     public ProcessEngine engine() {
         return engine;
+    }
+
+    /** What engine and evidence store asked the database so far, counted on our side. */
+    CountingDataSource.Counts clientCounts() {
+        return counted.counts();
+    }
+
+    /**
+     * The server's counters ({@link #SERVER_COUNTERS}) now, MariaDB only (empty for H2). They are the whole
+     * server's: another program using it at the same time would count too.
+     */
+    Map<String, Long> serverCounters() throws SQLException {
+        Map<String, Long> values = new java.util.LinkedHashMap<>();
+        if (database != Database.MARIADB) {
+            return values;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('"
+                     + String.join("', '", SERVER_COUNTERS) + "')")) {
+            while (rows.next()) {
+                values.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return values;
     }
 
     /** Empties the bench's MariaDB database (its own, never the app's or CI's). */
@@ -107,13 +138,14 @@ public final class BenchEngine implements AutoCloseable {
         pool.setMaximumPoolSize(Math.max(10, settings.maxThreads() + 4));
         pool.setPoolName("bench-" + database.name().toLowerCase(java.util.Locale.ROOT));
         HikariDataSource dataSource = new HikariDataSource(pool);
+        CountingDataSource counted = new CountingDataSource(dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        EvidenceStore evidence = new EvidenceStore(dataSource, new SecretScrubber());
+        EvidenceStore evidence = new EvidenceStore(counted, new SecretScrubber());
 
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("bench-" + System.nanoTime());
-        configuration.setDataSource(dataSource);
+        configuration.setDataSource(counted);
         if (database == Database.MARIADB) {
             configuration.setDatabaseType("mysql");
         }
@@ -147,7 +179,7 @@ public final class BenchEngine implements AutoCloseable {
                     .addInputStream("bench-steps.bpmn", steps).addInputStream("bench-wait.bpmn", wait)
                     .enableDuplicateFiltering(true).deploy();
         }
-        return new BenchEngine(engine, dataSource);
+        return new BenchEngine(engine, dataSource, counted, database);
     }
 
     @Override

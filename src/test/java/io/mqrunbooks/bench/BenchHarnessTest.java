@@ -97,12 +97,20 @@ class BenchHarnessTest {
 
         BenchTable table = EngineBench.table(rows);
         assertThat(table.headers()).containsExactly("Database", "Job executor", "ms per step, one run alone",
-                "Steps/s, runs at once", "Runs/s (runs × steps)", "JVM CPU ms per step");
+                "Steps/s, runs at once", "Runs/s (runs × steps)", "JVM CPU ms per step",
+                "Per step, one run alone: SQL statements (executions) / commits",
+                "Per step, one run alone, server: statements / COMMITs / log writes / fsyncs",
+                "Per step, runs at once, server: statements / COMMITs / log writes / fsyncs");
         assertThat(table.rows()).extracting(r -> r.get(0) + " | " + r.get(1)).containsExactly(
                 "H2 (file) | Camunda defaults (pool 3-10, queue 3, 3 jobs/acquisition, wait 5000 ms)",
                 "H2 (file) | tuned (pool 4, queue 16, 16 jobs/acquisition, wait 100 ms)");
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.get(4)).endsWith(" (2 × 5)"));
         assertThat(rows).allSatisfy(r -> assertThat(r.msPerStepAlone()).isPositive());
+        assertThat(table.rows()).allSatisfy(r -> assertThat(r.get(7)).isEqualTo("(H2: no server)"));
+        // The step's evidence rides on the engine's commit: about one commit per step (nine before), the
+        // rest is the run's start and the job acquisitions spread over five steps.
+        assertThat(rows).allSatisfy(r -> assertThat(r.alone().commits()).isBetween(1.0, 3.0));
+        assertThat(rows).allSatisfy(r -> assertThat(r.alone().statements()).isGreaterThan(10.0));
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.mqrunbooks.bench.BenchEngine.JobExecutorSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,7 +22,34 @@ public final class EngineBench {
 
     /** What one database and job executor setting measured (medians over the rounds). */
     public record Row(Database database, JobExecutorSettings settings, int steps, int concurrentRuns,
-                      double msPerStepAlone, double stepsPerSecond, double runsPerSecond, double cpuMsPerStep) {
+                      double msPerStepAlone, double stepsPerSecond, double runsPerSecond, double cpuMsPerStep,
+                      Profile alone, Profile atOnce) {
+    }
+
+    /**
+     * What each step asked of the database, per step: counted on our side (SQL statements, the executions
+     * that carried them, where a JDBC batch is one, commits) and, on MariaDB, the server's own counters
+     * (statements received, COMMITs, redo log writes, fsyncs; empty for H2).
+     */
+    public record Profile(double statements, double executions, double commits, Map<String, Double> server) {
+
+        static Profile of(CountingDataSource.Counts counts, Map<String, Long> serverRises, double steps) {
+            Map<String, Double> server = new LinkedHashMap<>();
+            serverRises.forEach((name, rise) -> server.put(name, rise / steps));
+            return new Profile(counts.statements() / steps, counts.executions() / steps, counts.commits() / steps, server);
+        }
+
+        String client() {
+            return Stats.number(statements, 1) + " (" + Stats.number(executions, 1) + ") / " + Stats.number(commits, 2);
+        }
+
+        String serverText() {
+            if (server.isEmpty()) {
+                return "(H2: no server)";
+            }
+            return Stats.number(server.get("Questions"), 1) + " / " + Stats.number(server.get("Com_commit"), 2) + " / "
+                    + Stats.number(server.get("Innodb_log_writes"), 2) + " / " + Stats.number(server.get("Innodb_data_fsyncs"), 2);
+        }
     }
 
     private EngineBench() {
@@ -34,19 +63,43 @@ public final class EngineBench {
             List<Long> alone = new ArrayList<>();
             List<Long> atOnce = new ArrayList<>();
             List<Long> cpu = new ArrayList<>();
+            CountingDataSource.Counts aloneCounts = new CountingDataSource.Counts(0, 0, 0, 0);
+            CountingDataSource.Counts atOnceCounts = aloneCounts;
+            Map<String, Long> aloneServer = new LinkedHashMap<>();
+            Map<String, Long> atOnceServer = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
+                Map<String, Long> serverBefore = bench.serverCounters();
+                CountingDataSource.Counts before = bench.clientCounts();
                 alone.add(runAtOnce(runtime, steps, 1));
+                aloneCounts = add(aloneCounts, bench.clientCounts().minus(before));
+                Map<String, Long> serverMiddle = bench.serverCounters();
+                add(aloneServer, serverBefore, serverMiddle);
+                before = bench.clientCounts();
                 long cpuBefore = processCpuNanos();
                 atOnce.add(runAtOnce(runtime, steps, concurrentRuns));
                 cpu.add(processCpuNanos() - cpuBefore);
+                atOnceCounts = add(atOnceCounts, bench.clientCounts().minus(before));
+                add(atOnceServer, serverMiddle, bench.serverCounters());
             }
             double aloneNanos = Stats.median(alone);
             double atOnceNanos = Stats.median(atOnce);
             double totalSteps = (double) steps * concurrentRuns;
             return new Row(database, settings, steps, concurrentRuns, aloneNanos / 1e6 / steps,
                     totalSteps / (atOnceNanos / 1e9), concurrentRuns / (atOnceNanos / 1e9),
-                    Stats.median(cpu) / 1e6 / totalSteps);
+                    Stats.median(cpu) / 1e6 / totalSteps,
+                    Profile.of(aloneCounts, aloneServer, (double) steps * rounds),
+                    Profile.of(atOnceCounts, atOnceServer, totalSteps * rounds));
         }
+    }
+
+    private static CountingDataSource.Counts add(CountingDataSource.Counts sum, CountingDataSource.Counts more) {
+        return new CountingDataSource.Counts(sum.statements() + more.statements(), sum.executions() + more.executions(),
+                sum.commits() + more.commits(), sum.rollbacks() + more.rollbacks());
+    }
+
+    /** Adds the rises of the server's counters between two readings to {@code sums}. */
+    private static void add(Map<String, Long> sums, Map<String, Long> before, Map<String, Long> after) {
+        after.forEach((name, value) -> sums.merge(name, value - before.getOrDefault(name, value), Long::sum));
     }
 
     /** Starts {@code runs} runs and waits until every one has ended; returns the wall time. */
@@ -72,12 +125,16 @@ public final class EngineBench {
     public static BenchTable table(List<Row> rows) {
         BenchTable table = new BenchTable("Engine overhead: runs of no-op asynchronous service steps",
                 "Database", "Job executor", "ms per step, one run alone", "Steps/s, runs at once",
-                "Runs/s (runs × steps)", "JVM CPU ms per step");
+                "Runs/s (runs × steps)", "JVM CPU ms per step",
+                "Per step, one run alone: SQL statements (executions) / commits",
+                "Per step, one run alone, server: statements / COMMITs / log writes / fsyncs",
+                "Per step, runs at once, server: statements / COMMITs / log writes / fsyncs");
         for (Row row : rows) {
             table.row(row.database().label(), row.settings().describe(), Stats.number(row.msPerStepAlone(), 1),
                     Stats.number(row.stepsPerSecond(), 0),
                     Stats.number(row.runsPerSecond(), 2) + " (" + row.concurrentRuns() + " × " + row.steps() + ")",
-                    Stats.number(row.cpuMsPerStep(), 2));
+                    Stats.number(row.cpuMsPerStep(), 2), row.alone().client(), row.alone().serverText(),
+                    row.atOnce().serverText());
         }
         return table;
     }

@@ -25,9 +25,13 @@ class EngineEvidence {
         this.scrubber = scrubber;
     }
 
+    EvidenceStore store() {
+        return store;
+    }
+
     void append(String runId, String businessKey, String processKey, EvidenceKind kind, String stepId,
                 String stepName, String actor, Map<String, Object> payload) {
-        store.append(new NewEvidence(runId, businessKey, processKey, kind, stepId, stepName, actor, payload));
+        HeldBackEvidence.append(store, new NewEvidence(runId, businessKey, processKey, kind, stepId, stepName, actor, payload));
     }
 
     /** The user the engine command runs for ({@code IdentityService.setAuthenticatedUserId}, REST, Tasklist). */

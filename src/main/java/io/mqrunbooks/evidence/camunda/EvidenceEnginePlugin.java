@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Connects the engine to the evidence store: a parse listener (run start/end, user tasks and gates), a
  * history event handler (steps, incidents, retries) and a delegate interceptor (RunContext around each
- * delegate). The Camunda Spring Boot starter applies every ProcessEnginePlugin bean. The only class a
+ * delegate), and a session per command that holds its records back to the command's commit. The Camunda Spring Boot starter applies every ProcessEnginePlugin bean. The only class a
  * move to Operaton has to touch besides the imports of this package.
  */
 @Component
@@ -38,6 +38,11 @@ public class EvidenceEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // One commit per engine command for its evidence, not one per record (HeldBackEvidence); the
+        // data source is known only now, after init.
+        configuration.getSessionFactories().put(HeldBackEvidence.class, new HeldBackEvidence.Factory(evidence.store(),
+                evidence.store().writesTo(configuration.getDataSource())));
+        evidence.store().holdBackWith(HeldBackEvidence::take);
         configuration.setDelegateInterceptor(new RunContextDelegateInterceptor(configuration.getDelegateInterceptor()));
     }
 

@@ -60,6 +60,7 @@ class EvidenceCaptureEngineTest {
     static final String STDOUT = "QMNAME(QM1)                                               STATUS(Running)\n";
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-21T05:00:00Z"));
+    static final JdbcDataSource DATA_SOURCE = dataSource();
     static final EvidenceStore STORE = newStore();
     static final RecordingCommandEvidenceSink SINK = new RecordingCommandEvidenceSink(STORE);
     static final RunCommandDelegate DELEGATE = new RunCommandDelegate(SINK);
@@ -412,17 +413,22 @@ class EvidenceCaptureEngineTest {
         }
     }
 
-    private static EvidenceStore newStore() {
+    /** Engine and evidence tables in one database, as in the app: the evidence joins the engine's commits. */
+    private static JdbcDataSource dataSource() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:evidence-capture;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new EvidenceStore(dataSource, new SecretScrubber(), CLOCK);
+        return dataSource;
+    }
+
+    private static EvidenceStore newStore() {
+        Flyway.configure().dataSource(DATA_SOURCE).locations("classpath:db/migration").load().migrate();
+        return new EvidenceStore(DATA_SOURCE, new SecretScrubber(), CLOCK);
     }
 
     private static ProcessEngine buildEngine() {
         ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:evidence-capture-engine;DB_CLOSE_DELAY=-1");
+        configuration.setDataSource(DATA_SOURCE);
         configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setBeans(Map.of("runCommandDelegate", DELEGATE, "testMessageDelegate", TEST_MESSAGE_DELEGATE));
