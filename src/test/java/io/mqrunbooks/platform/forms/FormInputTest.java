@@ -18,7 +18,7 @@ class FormInputTest {
 
     @Test
     void everyFormInTheFolderIsReadWithItsFields() {
-        assertThat(forms.size()).isEqualTo(47);
+        assertThat(forms.size()).isEqualTo(49);
         FormDefinition start = form("drActivationStart");
         assertThat(start.inputKeys()).containsExactly("queueManager", "reason", "incidentReference", "declaredBy",
                 "clientChannel");
