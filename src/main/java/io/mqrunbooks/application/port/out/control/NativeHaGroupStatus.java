@@ -8,7 +8,7 @@ import java.util.Optional;
  * instance's ROLE (Active, Replica, or Leader in a Recovery group), its group's name and role, and one line per
  * group, its own first. IBM: "The information from the Live group is more definitive, but can still be out of date
  * as the Recovery group sends back only periodic information"
- * (https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=containers-viewing-status-native-ha-queue-managers).
+ * (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_latest/container/Native_HA_status.html).
  *
  * @param known     false when dspmq answered AMQ7048E, or the instance is ended and lists no groups
  * @param role      the instance's ROLE
