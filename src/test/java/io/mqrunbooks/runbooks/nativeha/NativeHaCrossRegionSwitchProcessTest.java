@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -48,6 +49,8 @@ class NativeHaCrossRegionSwitchProcessTest extends RunbookEngineTestAccess {
     private final List<String> commands = new ArrayList<>();
     private long backlogKb;
     private boolean eastLost;
+    /** A group whose instances do not take the requested role (e.g. they need a restart to reread qm.ini). */
+    private boolean westIgnoresRequests;
     private final MqAdminPort admin = mock(MqAdminPort.class);
 
     @BeforeEach
@@ -69,7 +72,8 @@ class NativeHaCrossRegionSwitchProcessTest extends RunbookEngineTestAccess {
             requested.put(host, role);
             String group = EAST.contains(host) ? "NHAEAST" : "NHAWEST";
             List<String> hosts = EAST.contains(host) ? EAST : WEST;
-            if (hosts.stream().filter(h -> requested.get(h).equals(role)).count() >= 2) {
+            boolean ignored = westIgnoresRequests && group.equals("NHAWEST");
+            if (!ignored && hosts.stream().filter(h -> requested.get(h).equals(role)).count() >= 2) {
                 groupRole.put(group, role);
             }
             return new ControlResult(ControlOutcome.GROUP_ROLE_REQUESTED, List.of(), 0);
@@ -150,6 +154,33 @@ class NativeHaCrossRegionSwitchProcessTest extends RunbookEngineTestAccess {
                 + " Recovery group NHAWEST is not in sync with the Live group NHAEAST (GRPNAME(NHAWEST)"
                 + " GRPROLE(Recovery) GRPVER(9.4.2.0) CONNGRP(yes) BACKLOG(48) INSYNC(no)");
         assertThat(commands).isEmpty();
+    }
+
+    @Test
+    void theOperatorWhoStartedTheSwitchCannotApproveIt() {
+        ProcessInstance run = startSwitch("planned");
+        identity.setAuthentication(OPERATOR, List.of("mq-operators", "change-managers"));
+        try {
+            assertThatThrownBy(() -> tasks.complete(task(run).getId(), vars("switchDecision", "approve")))
+                    .isInstanceOf(AuthorizationException.class).hasMessageContaining("Four-eyes rule");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(commands).isEmpty();
+    }
+
+    @Test
+    void aRecoveryGroupThatDoesNotBecomeLiveIsAnIncidentNamingWhatDspmqSays() {
+        westIgnoresRequests = true;
+        ProcessInstance run = startSwitch("planned");
+        decide(run, "userTask_approveSwitch", vars("switchDecision", "approve"));
+
+        org.camunda.bpm.engine.runtime.Incident incident = exhaustRetries(run);
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("serviceTask_makeRecoveryLive");
+        assertThat(incident.getIncidentMessage()).startsWith("The group NHAWEST of QMNHA does not report"
+                + " GRPROLE(Live) with an active instance yet:");
+        assertThat(commands).doesNotContain("put test message on QMNHA");
     }
 
     @Test
