@@ -3,6 +3,7 @@ package io.mqrunbooks.lab;
 import io.mqrunbooks.adapter.outbound.mq.pcf.PcfConnectionFactory;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
+import io.mqrunbooks.estate.InventoryProperties;
 import io.mqrunbooks.lab.control.LabControl;
 import io.mqrunbooks.lab.mq.LabSeed;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
@@ -11,7 +12,6 @@ import io.mqrunbooks.lab.pcf.LabPcfRouting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,29 +26,24 @@ import org.springframework.core.io.ResourceLoader;
  * default to the lab's files through {@link LabSshClientDefaults}.
  *
  * <ul>
- *   <li>{@code mqrunbooks.lab.inventory}: the estate the lab simulates (default: {@code mqrunbooks.inventory},
- *       which the lab profile sets to {@code classpath:lab/lab-estate.yaml})</li>
- *   <li>{@code mqrunbooks.lab.ephemeral-ports}: listen on free ports instead of the inventory's (default false)</li>
+ *   <li>{@code mqrunbooks.lab.inventory}, {@code ephemeral-ports}, {@code pcf-queue-managers}: what the lab
+ *       simulates and how it listens ({@link LabProperties})</li>
  *   <li>{@code mqrunbooks.lab.sync-rate-kb-per-second}, {@code revert-to-snapshot-time},
  *       {@code channel-messages-per-second}, {@code channel-bind-time}: the simulation's timing
  *       ({@link LabSimulationProperties})</li>
  *   <li>{@code mqrunbooks.data-dir}: keys, known_hosts and the journal go to {@code <data-dir>/lab/}</li>
- *   <li>{@code mqrunbooks.lab.pcf-queue-managers}: queue managers whose MQ administration goes over PCF to the
- *       lab's command server instead of runmqsc over SSH (comma-separated; default none), docs/pcf.md</li>
  * </ul>
  * The lab's controls are at {@code /lab/control/...} and the page {@code /lab} (administrators only).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
-@EnableConfigurationProperties(LabSimulationProperties.class)
+@EnableConfigurationProperties({LabProperties.class, LabSimulationProperties.class, InventoryProperties.class})
 public class LabConfiguration {
 
     /** The lab's inventory as written, before ports are assigned. */
     @Bean
-    public LabInventory labInventory(
-            @Value("${mqrunbooks.lab.inventory:${mqrunbooks.inventory:classpath:lab/lab-estate.yaml}}") String location,
-            ResourceLoader resourceLoader) {
-        return new LabInventory(EstateConfiguration.load(location, resourceLoader));
+    public LabInventory labInventory(LabProperties lab, InventoryProperties app, ResourceLoader resourceLoader) {
+        return new LabInventory(EstateConfiguration.load(lab.inventoryOr(app.inventory()), resourceLoader));
     }
 
     /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
@@ -59,10 +54,9 @@ public class LabConfiguration {
 
     @Bean(destroyMethod = "close")
     public LabEstate labEstate(LabInventory inventory, SimulatedMqEstate labMq,
-                               @Value("${mqrunbooks.data-dir}") Path dataDir,
-                               @Value("${mqrunbooks.lab.ephemeral-ports:false}") boolean ephemeralPorts)
+                               @Value("${mqrunbooks.data-dir}") Path dataDir, LabProperties properties)
             throws IOException {
-        LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
+        LabOptions options = new LabOptions(properties.ephemeralPorts(), LabOptions.DEFAULT_COMMAND_THREADS);
         return LabEstate.start(inventory.estate(), labMq, dataDir, options);
     }
 
@@ -79,9 +73,8 @@ public class LabConfiguration {
     /** The lab's inventory with the address and port each host really listens on, and the PCF routing asked for. */
     @Bean
     @Primary
-    public Estate labEffectiveEstate(LabEstate lab,
-                                     @Value("${mqrunbooks.lab.pcf-queue-managers:}") List<String> pcfQueueManagers) {
-        return LabPcfRouting.routeOverPcf(lab.effectiveEstate(), pcfQueueManagers);
+    public Estate labEffectiveEstate(LabEstate lab, LabProperties properties) {
+        return LabPcfRouting.routeOverPcf(lab.effectiveEstate(), properties.pcfQueueManagers());
     }
 
     /** In the lab, PCF reaches the simulated queue managers' command server instead of an MQ client channel. */

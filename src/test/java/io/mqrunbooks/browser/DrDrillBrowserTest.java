@@ -2,24 +2,14 @@ package io.mqrunbooks.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqrunbooks.testsupport.LabAppTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A DR drill through the real webapps in headless Chromium: QM1's primary host is down, the on-call lead
@@ -28,47 +18,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * clients, and an auditor reads the run report. Every step leaves a screenshot in
  * {@code target/browser-screenshots/<test>/}.
  */
-class DrDrillBrowserTest extends LabAppTest {
+class DrDrillBrowserTest extends BrowserRunTest {
 
     private static final String PROCESS_KEY = "drActivationProcess";
     private static final String PROCESS_NAME = "DR activation of a backup queue manager";
     private static final String GATE = "Declare disaster for QM1";
     private static final String INCIDENT = "INC-DRILL-0042";
-    /** The job executor runs the service tasks between two user tasks, some of them polling. */
-    private static final Duration ASYNC_STEPS = Duration.ofSeconds(90);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService historyService;
-
-    private Browser browser;
-    private Tasklist tasklist;
-
-    /** Before the app starts: without the browser there is nothing to test (CI fails, elsewhere skips). */
-    @BeforeAll
-    static void browserInstalled() {
-        Browser.requireInstalled();
-    }
 
     @Test
     void drDrillFromTasklistToTheRunReport(TestInfo test) throws Exception {
         labFaults.hostDown("mqeast1");
-        Path screenshots = Path.of("target", "browser-screenshots", test.getTestMethod().orElseThrow().getName());
-        try (Browser opened = Browser.open(screenshots)) {
-            browser = opened;
-            tasklist = new Tasklist(browser, baseUrl());
-            try {
-                drill();
-            } catch (AssertionError | RuntimeException failed) {
-                browser.screenshot("failure");
-                Files.writeString(screenshots.resolve("failure.html"), browser.driver().getPageSource());
-                Files.writeString(screenshots.resolve("failure-run.txt"), whereTheRunIs());
-                throw failed;
-            }
-        }
+        inBrowser(test, this::drill);
     }
 
     private void drill() {
@@ -88,7 +48,7 @@ class DrDrillBrowserTest extends LabAppTest {
         browser.screenshot("start-form-filled");
         tasklist.start();
         browser.screenshot("drill-started");
-        String runId = runId();
+        String runId = runId(PROCESS_KEY);
         String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(runId).singleResult()
                 .getBusinessKey();
         assertThat(businessKey).as("the key a run started from Tasklist gets").isEqualTo(INCIDENT + " drActivation QM1");
@@ -173,21 +133,11 @@ class DrDrillBrowserTest extends LabAppTest {
         tasklist.complete();
         tasklist.logout();
 
-        // The auditor logs in to the webapps (Cockpit: auditors have no Tasklist) and reads the run report.
-        tasklist.openLogin("cockpit");
-        tasklist.submitLogin("auditor");
-        browser.screenshot("auditor-logged-in-to-cockpit");
-        // The summary runs in the background after the last task: reload the list until the run has ended.
-        browser.await("run " + runId + " listed as completed", ASYNC_STEPS, driver -> {
-            driver.get(baseUrl() + "/reports/runs");
-            List<String> listed = row(runId);
-            return listed.size() > 7 && "completed".equals(listed.get(7)) ? listed : null;
-        });
+        // The auditor reads the run list and the run report.
+        auditorSeesTheRunEnded(runId, "completed");
         assertThat(row(runId).subList(0, 5)).containsExactly(runId, PROCESS_KEY, businessKey, "QM1", "lead");
         browser.screenshot("auditor-run-list");
-        browser.driver().findElement(By.linkText(runId)).click();
-        browser.await("the run report", ExpectedConditions.titleContains("Run report"));
-        String report = browser.driver().findElement(By.tagName("body")).getText();
+        String report = openReport(runId);
         browser.screenshot("auditor-run-report");
 
         // Who approved the declaration, and what they decided. The evidence store lists a task as an approval
@@ -207,41 +157,10 @@ class DrDrillBrowserTest extends LabAppTest {
         browser.screenshot("auditor-command-output");
         assertThat(output.getText()).startsWith("IBM MQ queue manager 'QM1' starting.")
                 .contains("IBM MQ queue manager 'QM1' started using V");
-        assertThat(browser.driver().findElement(By.xpath(
-                "//h2[normalize-space(.)='Outcome']/following-sibling::table[1]//tr[th[normalize-space(.)='Outcome']]/td"))
-                .getText()).isEqualTo("completed");
+        assertThat(reportedOutcome()).isEqualTo("completed");
         assertThat(report).contains("Started by", "lead", "Confirm the primary QM1 is isolated (userTask_confirmIsolation)",
                 "Duty manager at Bank of Example (QM1.TO.BANK)", "Duty manager at Card Processor (QM1.TO.CARDS)",
                 "Redirect the clients of QM1 (DNS or load balancer) (userTask_redirectClients)");
-    }
-
-    /** The cells of the first report table row whose first cell is {@code firstCell}. */
-    private List<String> row(String firstCell) {
-        return browser.driver().findElements(By.xpath("(//table//tr[td[1][normalize-space(.)="
-                        + Tasklist.literal(firstCell) + "]])[1]/td")).stream().map(WebElement::getText).toList();
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    /** For a failure: the steps the run has passed and the tasks open, as the engine sees them. */
-    private String whereTheRunIs() {
-        StringBuilder text = new StringBuilder();
-        historyService.createHistoricActivityInstanceQuery().orderByHistoricActivityInstanceStartTime().asc().list()
-                .forEach(a -> text.append(a.getStartTime().toInstant()).append(' ').append(a.getActivityId())
-                        .append(a.getEndTime() == null ? " (open)" : "").append('\n'));
-        taskService.createTaskQuery().list().forEach(t -> text.append("task ").append(t.getName())
-                .append(" assignee=").append(t.getAssignee()).append('\n'));
-        runtimeService.createIncidentQuery().list().forEach(i -> text.append("incident ").append(i.getActivityId())
-                .append(": ").append(i.getIncidentMessage()).append('\n'));
-        return text.toString();
-    }
-
-    private String runId() {
-        List<ProcessInstance> runs = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list();
-        assertThat(runs).hasSize(1);
-        return runs.get(0).getId();
     }
 
     private Task gate() {

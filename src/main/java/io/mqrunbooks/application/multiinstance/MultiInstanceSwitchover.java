@@ -7,7 +7,7 @@ import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;

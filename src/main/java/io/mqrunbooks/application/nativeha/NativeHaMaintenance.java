@@ -2,6 +2,7 @@ package io.mqrunbooks.application.nativeha;
 
 import io.mqrunbooks.application.RunbookTargets;
 import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
@@ -127,21 +128,22 @@ public class NativeHaMaintenance {
 
     /**
      * Are all instances but {@code next} (null after the last) in sync, by the active's view? Reads the instances in
-     * order until the active answers.
+     * order until the active answers; a host that cannot be reached (lost during the maintenance) is waited for, and
+     * so is {@code next} when it cannot be reached: it may be out of sync (it is about to end), but the runbook cannot
+     * end, maintain and start an instance on a lost host.
      */
     public SyncCheck checkSync(String queueManager, List<String> order, String next) {
         QueueManager qm = queueManager(queueManager);
         StringBuilder read = new StringBuilder();
+        List<String> lost = new ArrayList<>();
         for (String host : qm.hosts()) {
-            NativeHaStatus status = control.nativeHaStatus(host, queueManager);
-            read.append("dspmq -o nativeha -x on ").append(host).append(": ").append(describe(status));
-            if (!status.isActive()) {
-                read.append('\n');
+            NativeHaStatus status = readOrLost(host, queueManager, read, lost);
+            if (status == null || !status.isActive()) {
                 continue;
             }
-            List<String> behind = new ArrayList<>();
+            List<String> behind = new ArrayList<>(lost.stream().map(h -> h + " cannot be reached").toList());
             for (String other : order) {
-                if (other.equals(next)) {
+                if (other.equals(next) || lost.contains(other)) {
                     continue;
                 }
                 NativeHaStatus.Instance instance = status.instance(other).orElse(null);
@@ -149,13 +151,36 @@ public class NativeHaMaintenance {
                     behind.add(instance == null ? other + " not listed" : instance.describe());
                 }
             }
+            boolean nextConnected = next == null || status.instance(next).map(NativeHaStatus.Instance::connectedToActive)
+                    .orElse(false);
+            if (!nextConnected && !lost.contains(next) && qm.hosts().indexOf(next) > qm.hosts().indexOf(host)
+                    && readOrLost(next, queueManager, read, lost) == null) {
+                behind.add(next + " cannot be reached");
+            }
             String what = next == null ? "all instances" : "the instances other than " + next;
             if (behind.isEmpty()) {
-                return new SyncCheck(true, host, read + "\n" + what + " are in sync");
+                return new SyncCheck(true, host, read + what + " are in sync");
             }
-            return new SyncCheck(false, host, read + "\nnot in sync: " + String.join("; ", behind));
+            return new SyncCheck(false, host, read + "not in sync: " + String.join("; ", behind));
         }
         return new SyncCheck(false, null, read + "no instance reports ROLE(Active)");
+    }
+
+    /** dspmq -o nativeha -x on the host, appended to {@code read}; null (and the host added to {@code lost}) when unreachable. */
+    private NativeHaStatus readOrLost(String host, String queueManager, StringBuilder read, List<String> lost) {
+        read.append("dspmq -o nativeha -x on ").append(host).append(": ");
+        try {
+            NativeHaStatus status = control.nativeHaStatus(host, queueManager);
+            read.append(describe(status)).append('\n');
+            return status;
+        } catch (SshException e) {
+            if (e.kind() != SshException.Kind.HOST_UNREACHABLE) {
+                throw e;
+            }
+            read.append("cannot be reached (").append(e.getMessage()).append(")\n");
+            lost.add(host);
+            return null;
+        }
     }
 
     /** {@code endmqm -w QM} on the instance's host, unless the instance there has already ended. */

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.rdqm;
 
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.DrReplication;
 import io.mqrunbooks.estate.Host;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.rdqm;
 
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.application.port.out.control.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.rdqm;
 
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;

@@ -1,20 +1,15 @@
 package io.mqrunbooks.application.rdqm;
 
 /**
- * A business reason why a runbook does not go on (DR status not Normal, primary still reachable, no such
- * queue manager): the run ends with this reason as its outcome. Not a technical failure.
+ * Kept for the runbooks not yet moved to {@link io.mqrunbooks.application.RunbookRefusal}; a refusal of this
+ * type is one of that type.
+ *
+ * @deprecated use {@link io.mqrunbooks.application.RunbookRefusal}
  */
-public class RunbookRefusal extends RuntimeException {
-
-    private final String code;
+@Deprecated
+public class RunbookRefusal extends io.mqrunbooks.application.RunbookRefusal {
 
     public RunbookRefusal(String code, String reason) {
-        super(reason);
-        this.code = code;
-    }
-
-    /** A named code such as {@code DR_NOT_NORMAL}, for the BPMN error and for tests. */
-    public String code() {
-        return code;
+        super(code, reason);
     }
 }

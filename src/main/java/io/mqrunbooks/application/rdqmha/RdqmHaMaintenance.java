@@ -8,7 +8,7 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;
@@ -217,15 +217,37 @@ public class RdqmHaMaintenance {
      */
     public Poll pollEvacuation(String node) {
         return poll(node, "Every queue manager runs on another node than " + node
-                + "; HA status Normal on the remaining nodes", (reading, waiting) -> {
-                    for (String queueManager : reading.statuses().keySet()) {
-                        String runsOn = reading.runsOn(queueManager);
-                        if (runsOn == null || runsOn.equals(node)) {
-                            waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + node));
+                + "; HA status Normal on the remaining nodes", (reading, waiting) -> awayFrom(node, reading, waiting));
+    }
+
+    /**
+     * One poll after the maintenance, before the resume: the other nodes are online and every queue manager runs on
+     * one of them with HA status Normal between them. Resuming makes Pacemaker move the queue managers that prefer
+     * the node back to it, and the node's own replicas are behind by what was written while it was suspended; with
+     * another node lost or a replica behind, that move would rest on a single up-to-date copy, so the runbook moves
+     * nothing and waits (then a change manager decides).
+     */
+    public Poll pollResumeReady(String node) {
+        return poll(node, "The other nodes than " + node + " are online; every queue manager runs on one of them with"
+                + " HA status Normal: " + node + " can be resumed", (reading, waiting) -> {
+                    reading.offline().forEach((n, viewer) -> {
+                        if (!n.equals(node)) {
+                            waiting.add(n + " is offline (rdqmstatus -n on " + viewer + ")");
                         }
-                    }
-                    waiting.addAll(reading.notNormal(node));
+                    });
+                    awayFrom(node, reading, waiting);
                 });
+    }
+
+    /** Adds each queue manager that does not run on another node than {@code node}, then each HA status not Normal. */
+    private static void awayFrom(String node, HaGroupReading reading, List<String> waiting) {
+        for (String queueManager : reading.statuses().keySet()) {
+            String runsOn = reading.runsOn(queueManager);
+            if (runsOn == null || runsOn.equals(node)) {
+                waiting.add(queueManager + " runs " + (runsOn == null ? "nowhere" : "on " + node));
+            }
+        }
+        waiting.addAll(reading.notNormal(node));
     }
 
     /**

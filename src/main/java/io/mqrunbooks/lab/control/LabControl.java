@@ -98,6 +98,24 @@ public final class LabControl {
         return "RDQM HA node " + host + " suspended: its queue managers move to the other nodes of its group";
     }
 
+    /**
+     * An RDQM HA replica falls behind: {@code kb} of the queue manager's data still to copy to the node, as after a
+     * replication outage; it catches up at the lab's synchronization rate while the node is available.
+     */
+    public String haReplicaBehind(String host, String qm, int kb) {
+        if (kb < 1) {
+            throw new LabControlException(400, "parameter 'kb' must be 1 or more: how many KB the replica on " + host
+                    + " lacks");
+        }
+        try {
+            mq().haReplicaOutOfSync(queueManagerOn(host(host), queueManager(qm)), host, kb);
+        } catch (IllegalArgumentException notHa) {
+            throw new LabControlException(400, notHa.getMessage());
+        }
+        return "RDQM HA replica of " + qm + " on " + host + " is " + kb + " KB behind: rdqmstatus shows HA status"
+                + " Synchronization in progress until it catches up";
+    }
+
     /** One Native HA instance's log replication cut or restored: it falls out of sync and cannot vote while cut. */
     public String nativeHaLink(String host, String qm, boolean up) {
         try {

@@ -82,6 +82,12 @@ public class LabControlController {
         return line(control.suspendHaNode(allow(request, query).required("host")));
     }
 
+    @PostMapping("/mq/ha-replica-behind")
+    public String haReplicaBehind(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        Parameters params = allow(request, query);
+        return line(control.haReplicaBehind(params.required("host"), params.required("qm"), params.count("kb")));
+    }
+
     @PostMapping("/mq/cut-native-ha-link")
     public String cutNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
         Parameters params = allow(request, query);

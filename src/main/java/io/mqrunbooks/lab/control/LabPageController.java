@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The lab page ({@code /lab}, docs/lab.md "Rehearsals"): the lab's hosts and queue managers as they are now,
  * and forms that call {@link LabControlController} to fail and restore a host, cut and restore a replication
- * link, suspend an RDQM HA node, cut and restore a Native HA instance's replication, install an IBM MQ level on a
+ * link, suspend an RDQM HA node, make an RDQM HA replica fall behind, cut and restore a Native HA instance's replication, install an IBM MQ level on a
  * host and reset the estate. Lab profile, administrators only.
  */
 @Controller
@@ -51,6 +51,8 @@ public class LabPageController {
                 .map(qm -> (String) qm.get("name")).filter(Objects::nonNull).distinct().sorted().toList());
         model.addAttribute("versions", state.get("installableVersions"));
         model.addAttribute("haNodes", hostsOf(QueueManagerKind.RDQM_HA));
+        model.addAttribute("haQueueManagers", estate.queueManagers().stream()
+                .filter(q -> q.kind() == QueueManagerKind.RDQM_HA).map(QueueManager::name).toList());
         model.addAttribute("nativeHaQueueManagers", estate.queueManagers().stream()
                 .filter(q -> q.kind() == QueueManagerKind.NATIVE_HA).map(QueueManager::name).toList());
         model.addAttribute("nativeHaHosts", hostsOf(QueueManagerKind.NATIVE_HA));

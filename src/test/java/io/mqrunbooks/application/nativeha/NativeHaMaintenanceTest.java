@@ -3,9 +3,11 @@ package io.mqrunbooks.application.nativeha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
+import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
@@ -92,6 +94,35 @@ class NativeHaMaintenanceTest {
         assertThat(check.activeHost()).isEqualTo("alpha");
         assertThat(check.summary()).endsWith("not in sync: INSTANCE(beta) ROLE(Replica) CONNACTV(Yes) INSYNC(No)"
                 + " BACKLOG(2048)");
+    }
+
+    @Test
+    void aLostHostIsWaitedForWhetherItIsReadBeforeTheActiveOrIsTheNextInstance() {
+        group("beta", null, HOSTS);
+        when(control.nativeHaStatus("alpha", "MYQMGR")).thenThrow(new SshException(SshException.Kind.HOST_UNREACHABLE,
+                "alpha", "Connection timed out"));
+
+        NativeHaMaintenance.SyncCheck lostFirst = maintenance.checkSync("MYQMGR", List.of("alpha", "gamma", "beta"),
+                "gamma");
+        assertThat(lostFirst.inSync()).isFalse();
+        assertThat(lostFirst.activeHost()).isEqualTo("beta");
+        assertThat(lostFirst.summary()).startsWith("dspmq -o nativeha -x on alpha: cannot be reached (Connection timed"
+                + " out)\ndspmq -o nativeha -x on beta: ROLE(Active)").endsWith("not in sync: alpha cannot be reached");
+
+        // gamma, the next to maintain, is not connected to the active: it is read, and cannot be reached either
+        reset(control);
+        group("alpha", null, HOSTS);
+        when(control.nativeHaStatus("alpha", "MYQMGR")).thenReturn(new NativeHaStatus("alpha", "MYQMGR", true,
+                "Active", "alpha", true, "2/3", List.of(instance("alpha", "Active", true, 0),
+                        instance("beta", "Replica", true, 0), new NativeHaStatus.Instance("gamma", "Unknown",
+                                "gamma(4444)", false, false, 0))));
+        when(control.nativeHaStatus("gamma", "MYQMGR")).thenThrow(new SshException(SshException.Kind.HOST_UNREACHABLE,
+                "gamma", "No route to host"));
+        NativeHaMaintenance.SyncCheck lostNext = maintenance.checkSync("MYQMGR", List.of("beta", "gamma", "alpha"),
+                "gamma");
+        assertThat(lostNext.inSync()).isFalse();
+        assertThat(lostNext.summary()).endsWith("dspmq -o nativeha -x on gamma: cannot be reached (No route to host)\n"
+                + "not in sync: gamma cannot be reached");
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.estate.QueueManager;
@@ -132,6 +132,25 @@ class RdqmHaMaintenanceTest {
         assertThat(moved.status()).isEqualTo(
                 "Every queue manager runs on another node than ha1; HA status Normal on the remaining nodes");
         assertThat(moved.done()).isTrue();
+    }
+
+    @Test
+    void theResumeWaitsWhileAnotherNodeIsOfflineButNotForTheSuspendedNodeItself() {
+        runs("QMA", "ha2", "ha1");
+        for (String node : NODES) {
+            when(control.rdqmHaNodes(node)).thenReturn(online(false, true, false));
+        }
+        RdqmHaMaintenance.Poll otherOffline = maintenance.pollResumeReady("ha1");
+        assertThat(otherOffline.done()).isFalse();
+        assertThat(otherOffline.status()).isEqualTo("Waiting: ha3 is offline (rdqmstatus -n on ha1)");
+
+        for (String node : NODES) {
+            when(control.rdqmHaNodes(node)).thenReturn(online(false, true, true));
+        }
+        RdqmHaMaintenance.Poll ready = maintenance.pollResumeReady("ha1");
+        assertThat(ready.status()).isEqualTo("The other nodes than ha1 are online; every queue manager runs on one of"
+                + " them with HA status Normal: ha1 can be resumed");
+        assertThat(ready.done()).isTrue();
     }
 
     @Test

@@ -74,6 +74,30 @@ class LabControlControllerTest extends LabAppTest {
     }
 
     @Test
+    void anRdqmHaReplicaMadeToFallBehindShowsInRdqmstatusAndAFailedHaNodeIsLostToItsGroup() {
+        assertThat(post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=ha3&kb=5000000").getBody())
+                .isEqualTo("RDQM HA replica of QMHA2 on ha3 is 5000000 KB behind: rdqmstatus shows HA status"
+                        + " Synchronization in progress until it catches up\n");
+        assertThat(ssh("ha2", "rdqmstatus", "-m", "QMHA2")).containsPattern("HA status: +Mixed")
+                .contains("Synchronization in progress");
+        ResponseEntity<String> notHa = post("admin", "/lab/control/mq/ha-replica-behind?qm=QMDR&host=dr1&kb=10");
+        assertThat(notHa.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notHa.getBody()).isEqualTo("'QMDR' is not an RDQM HA queue manager of the lab\n");
+        ResponseEntity<String> none = post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=ha3&kb=0");
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(none.getBody()).contains("parameter 'kb' must be 1 or more");
+        assertThat(post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=ha3&kb=lots").getBody())
+                .contains("parameter 'kb' must be a whole number of 0 or more, not 'lots'");
+        assertThat(post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=nowhere&kb=1").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // losing a node of the group is the host failure the lab already has
+        assertThat(post("admin", "/lab/control/mq/fail-host?host=ha1").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(labMq.haCurrentLocation("QMHA1")).hasValueSatisfying(node -> assertThat(node).isNotEqualTo("ha1"));
+        assertThat(ssh("ha2", "rdqmstatus", "-n")).contains("Node ha1 is offline");
+    }
+
+    @Test
     void aCutLinkShowsInRdqmstatusUntilItIsRestored() {
         assertThat(post("admin", "/lab/control/mq/cut-link?qm=QMDR").getBody())
                 .isEqualTo("replication link of QMDR cut\n");
@@ -156,7 +180,9 @@ class LabControlControllerTest extends LabAppTest {
                         "action=\"/lab/control/mq/cut-link\"", "action=\"/lab/control/mq/restore-link\"",
                         "action=\"/lab/control/mq/install-version\"", "action=\"/lab/control/reset\"",
                         "action=\"/lab/control/mq/suspend-ha-node\"", "action=\"/lab/control/mq/cut-native-ha-link\"",
-                        "action=\"/lab/control/mq/restore-native-ha-link\"")
+                        "action=\"/lab/control/mq/restore-native-ha-link\"",
+                        "action=\"/lab/control/mq/ha-replica-behind\"")
+                .contains("<option value=\"QMHA3\">QMHA3</option>")
                 .contains("<option value=\"ha2\">ha2</option>", "<option value=\"QMNHA\">QMNHA</option>",
                         "<option value=\"nha3\">nha3</option>")
                 .contains("<option value=\"mqeast1\">mqeast1</option>")

@@ -100,13 +100,13 @@ class BaselineServiceTest {
         for (int i = 0; i < 200; i++) {
             script.append(String.format(line, i));
         }
-        String fitted = io.mqrunbooks.application.baseline.VariableText.fit(script.toString(),
+        String fitted = io.mqrunbooks.platform.runbook.RunText.fit(script.toString(),
                 "/api/baselines/levelling/7.mqsc");
         assertThat(fitted.length()).isLessThanOrEqualTo(3800);
         assertThat(fitted).startsWith("DEFINE QLOCAL('Q.0000') REPLACE\n")
                 .endsWith("REPLACE\n* ... " + (script.length() - fitted.indexOf("* ... ")) + " more characters; the whole "
                         + "text: /api/baselines/levelling/7.mqsc\n");
-        assertThat(io.mqrunbooks.application.baseline.VariableText.fit("short", "x")).isEqualTo("short");
+        assertThat(io.mqrunbooks.platform.runbook.RunText.fit("short", "x")).isEqualTo("short");
     }
 
     @Test

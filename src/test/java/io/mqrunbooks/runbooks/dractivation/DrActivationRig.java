@@ -65,39 +65,38 @@ final class DrActivationRig {
     }
 
     void register() {
-        DrActivationRuntime runtime = new DrActivationRuntime(SETTINGS, clock);
         PrimaryFencing fencing = new PrimaryFencing(mq.control);
         BackupActivation backup = new BackupActivation(mq.control, mq.admin);
         ObjectBaseline baseline = new ObjectBaseline(mq.admin, baselines);
         PartnerChannels partners = new PartnerChannels(estate, mq.admin);
         ClusterChannels cluster = new ClusterChannels(estate, mq.admin);
-        Mocks.register("recordDeclarationTimeListener", new RecordDeclarationTimeListener(runtime));
+        Mocks.register("recordDeclarationTimeListener", new RecordDeclarationTimeListener(clock));
         Mocks.register("preparePartnerTaskListener", new PreparePartnerTaskListener());
-        Mocks.register("recordPartnerConfirmationListener", new RecordPartnerConfirmationListener(runtime));
-        Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), runtime));
+        Mocks.register("recordPartnerConfirmationListener", new RecordPartnerConfirmationListener(clock));
+        Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), SETTINGS));
         Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
                 new InstalledVersions(estate, mq.control, RunbookTestEngine.bulletins())));
-        Mocks.register("assessPrimaryDelegate", new AssessPrimaryDelegate(fencing, backup, baseline, runtime));
+        Mocks.register("assessPrimaryDelegate", new AssessPrimaryDelegate(fencing, backup, baseline, clock));
         Mocks.register("recordDeclarationRejectionDelegate", new RecordDeclarationRejectionDelegate());
-        Mocks.register("endPrimaryDelegate", new EndPrimaryDelegate(fencing, runtime));
-        Mocks.register("checkPrimaryEndedDelegate", new CheckPrimaryEndedDelegate(fencing, runtime));
-        Mocks.register("recheckPrimaryDelegate", new RecheckPrimaryDelegate(fencing, runtime));
-        Mocks.register("promoteBackupDelegate", new PromoteBackupDelegate(backup, runtime));
-        Mocks.register("checkBackupPromotionDelegate", new CheckBackupPromotionDelegate(backup, runtime));
+        Mocks.register("endPrimaryDelegate", new EndPrimaryDelegate(fencing, SETTINGS, clock));
+        Mocks.register("checkPrimaryEndedDelegate", new CheckPrimaryEndedDelegate(fencing, SETTINGS, clock));
+        Mocks.register("recheckPrimaryDelegate", new RecheckPrimaryDelegate(fencing, clock));
+        Mocks.register("promoteBackupDelegate", new PromoteBackupDelegate(backup, SETTINGS, clock));
+        Mocks.register("checkBackupPromotionDelegate", new CheckBackupPromotionDelegate(backup, SETTINGS, clock));
         Mocks.register("startBackupDelegate", new StartBackupDelegate(backup));
         Mocks.register("applyObjectBaselineDelegate", new ApplyObjectBaselineDelegate(baseline));
-        Mocks.register("startBackupListenerDelegate", new StartBackupListenerDelegate(backup, runtime));
-        Mocks.register("checkBackupRunningDelegate", new CheckBackupRunningDelegate(backup, runtime));
+        Mocks.register("startBackupListenerDelegate", new StartBackupListenerDelegate(backup, SETTINGS, clock));
+        Mocks.register("checkBackupRunningDelegate", new CheckBackupRunningDelegate(backup, SETTINGS, clock));
         Mocks.register("preparePartnerTasksDelegate", new PreparePartnerTasksDelegate(partners));
-        Mocks.register("repointSenderChannelsDelegate", new RepointSenderChannelsDelegate(partners, runtime));
-        Mocks.register("checkSenderChannelsDelegate", new CheckSenderChannelsDelegate(partners, runtime));
-        Mocks.register("skipSenderChannelsDelegate", new SkipSenderChannelsDelegate(partners, runtime));
-        Mocks.register("checkClusterChannelsDelegate", new CheckClusterChannelsDelegate(cluster, runtime));
-        Mocks.register("proveMessageFlowDelegate", new ProveMessageFlowDelegate(new MessageFlowProof(mq.admin, clock), runtime));
-        Mocks.register("sampleTransmissionQueuesDelegate", new SampleTransmissionQueuesDelegate(new DrainWatch(mq.admin), runtime));
-        Mocks.register("extendDrainWaitDelegate", new ExtendDrainWaitDelegate(runtime));
-        Mocks.register("produceClientChannelTableDelegate", new ProduceClientChannelTableDelegate(runtime));
-        Mocks.register("summariseActivationDelegate", new SummariseActivationDelegate(runtime));
+        Mocks.register("repointSenderChannelsDelegate", new RepointSenderChannelsDelegate(partners, SETTINGS, clock));
+        Mocks.register("checkSenderChannelsDelegate", new CheckSenderChannelsDelegate(partners, clock));
+        Mocks.register("skipSenderChannelsDelegate", new SkipSenderChannelsDelegate(partners, clock));
+        Mocks.register("checkClusterChannelsDelegate", new CheckClusterChannelsDelegate(cluster, SETTINGS, clock));
+        Mocks.register("proveMessageFlowDelegate", new ProveMessageFlowDelegate(new MessageFlowProof(mq.admin, clock), SETTINGS, clock));
+        Mocks.register("sampleTransmissionQueuesDelegate", new SampleTransmissionQueuesDelegate(new DrainWatch(mq.admin), SETTINGS, clock));
+        Mocks.register("extendDrainWaitDelegate", new ExtendDrainWaitDelegate(SETTINGS, clock));
+        Mocks.register("produceClientChannelTableDelegate", new ProduceClientChannelTableDelegate(clock));
+        Mocks.register("summariseActivationDelegate", new SummariseActivationDelegate(clock));
         Mocks.register("recordActivationAbortDelegate", new RecordActivationAbortDelegate());
     }
 }

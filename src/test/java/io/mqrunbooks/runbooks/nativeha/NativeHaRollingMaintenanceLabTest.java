@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.evidence.EvidenceKind;
 import io.mqrunbooks.evidence.EvidenceRecord;
 import io.mqrunbooks.evidence.EvidenceStore;
+import io.mqrunbooks.evidence.report.RunReport;
+import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Rolling maintenance of the lab's Native HA queue manager QMNHA (instances nha1, active at first, nha2 and nha3)
- * through the engine, over SSH: the happy path, the quorum refusal, and a replica that stays out of sync.
+ * through the engine, over SSH: the happy path, the quorum refusal, a replica that stays out of sync, and another
+ * instance's host lost while one instance is in maintenance.
  */
 class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
 
@@ -25,6 +28,9 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
 
     @Autowired
     private EvidenceStore evidenceStore;
+
+    @Autowired
+    private RunReportService reports;
 
     private static JsonNode json(String text) {
         try {
@@ -156,5 +162,71 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
         assertThat(sideEffects()).containsExactly("nha2: endmqm -w QMNHA", "nha2: strmqm QMNHA");
         assertThat(labMq.queueManagerState("nha1", "QMNHA")).contains(QmStatus.RUNNING);
         assertThat(labMq.queueManagerState("nha3", "QMNHA")).contains(QmStatus.REPLICA);
+    }
+
+    @Test
+    void aHostLostWhileAnInstanceIsInMaintenanceStopsTheRollBeforeTheNextInstance() {
+        ProcessInstance run = nha2InMaintenanceWhenNha3IsLost();
+        Task decision = awaitTask(run.getId(), "userTask_decideSyncWait");
+        assertThat(decision.getName()).isEqualTo("Decide: keep waiting for the Native HA group QMNHA to be in sync?");
+        assertThat((String) variable(run.getId(), "syncStatus")).startsWith("Poll 2 of 2:")
+                .contains("dspmq -o nativeha -x on nha1: ROLE(Active) INSTANCE(nha1)")
+                .endsWith("not in sync: nha3 cannot be reached");
+        decideAsOperator(run.getId(), "userTask_decideSyncWait", "syncWaitDecision", "stop", "syncWaitComment",
+                "nha3 lost: hardware call open, resume the roll when it is back");
+        awaitEnd(run);
+
+        String outcome = "aborted: the operator stopped waiting for the Native HA group to be in sync: Poll 2 of 2:";
+        assertThat(outcome(run)).startsWith(outcome).endsWith("not in sync: nha3 cannot be reached");
+        // nha2 was started again at once (its maintenance done), so nha1 and nha2 keep the quorum; nothing else ran
+        assertThat(sideEffects()).containsExactly("nha2: endmqm -w QMNHA", "nha2: strmqm QMNHA");
+        assertThat(labMq.queueManagerState("nha1", "QMNHA")).contains(QmStatus.RUNNING);
+        assertThat(labMq.queueManagerState("nha2", "QMNHA")).contains(QmStatus.REPLICA);
+        RunReport report = reports.report(run.getId());
+        assertThat(report.outcome().outcome()).startsWith(outcome);
+        assertThat(report.userTasks()).filteredOn(t -> t.stepId().equals("userTask_decideSyncWait")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.completedBy()).isEqualTo(OPERATOR);
+                    assertThat(t.values()).containsEntry("syncWaitDecision", "stop").containsEntry("syncWaitComment",
+                            "nha3 lost: hardware call open, resume the roll when it is back");
+                });
+    }
+
+    @Test
+    void aHostLostWhileAnInstanceIsInMaintenanceIsWaitedForThenTheRollGoesOn() {
+        ProcessInstance run = nha2InMaintenanceWhenNha3IsLost();
+        decideAsOperator(run.getId(), "userTask_decideSyncWait", "syncWaitDecision", "keep");
+        fireTimer(run.getId());
+        await("a poll timer", run.getId(), () -> waitsOnTimer(run.getId()));
+        assertThat(sideEffects()).containsExactly("nha2: endmqm -w QMNHA", "nha2: strmqm QMNHA");
+        labFaults.hostUp("nha3");
+        labMq.recoverHost("nha3");
+        fireTimer(run.getId());
+        // nha3 came back ended: it is maintained next without an endmqm, then started
+        confirmMaintenance(run.getId(), "nha3");
+        confirmMaintenance(run.getId(), "nha1");
+        awaitEnd(run);
+
+        assertThat(outcome(run)).isEqualTo("completed");
+        assertThat(sideEffects()).containsExactly("nha2: endmqm -w QMNHA", "nha2: strmqm QMNHA", "nha3: strmqm QMNHA",
+                "nha1: endmqm -w QMNHA", "nha1: strmqm QMNHA");
+        assertThat((String) variable(run.getId(), "runLog")).contains(
+                "nha3: QMNHA is ended there (ROLE(Unknown) INSTANCE(nha3) INSYNC(No) QUORUM()): endmqm not needed");
+        assertThat(reports.report(run.getId()).outcome().outcome()).isEqualTo("completed");
+    }
+
+    /** Approved with a sync poll limit of two; nha3's host fails while nha2 is ended for its maintenance. */
+    private ProcessInstance nha2InMaintenanceWhenNha3IsLost() {
+        ProcessInstance run = start(PROCESS, "queueManager", "QMNHA", "reason", "CHG-23");
+        awaitTask(run.getId(), "userTask_approveMaintenance");
+        runtimeService.setVariable(run.getId(), "syncPollLimit", 2);
+        decide(run.getId(), "userTask_approveMaintenance", "maintenanceDecision", "approve");
+        awaitTask(run.getId(), "userTask_confirmMaintenance");
+        labFaults.hostDown("nha3");
+        labMq.failHost("nha3");
+        confirmMaintenance(run.getId(), "nha2");
+        fireTimer(run.getId());
+        awaitTask(run.getId(), "userTask_decideSyncWait");
+        return run;
     }
 }

@@ -112,7 +112,7 @@ class RdqmCreateDeleteProcessTest extends RunbookEngineTest {
 
     /** The first poll ran with the approval; the limit is cut from an hour of polls to three to keep the test short. */
     private void pollUntilTheDecisionIsAsked(ProcessInstance run) {
-        runtime.setVariable(run.getId(), RdqmVariables.SYNC_POLL_LIMIT, SHORT_POLL_LIMIT);
+        runtime.setVariable(run.getId(), RdqmVariables.SYNC_POLL_LIMIT.name(), SHORT_POLL_LIMIT);
         for (int poll = 2; poll <= SHORT_POLL_LIMIT; poll++) {
             fireTimer(run);
         }

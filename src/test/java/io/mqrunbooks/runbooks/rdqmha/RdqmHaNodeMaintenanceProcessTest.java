@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The runbook on the engine with the control port mocked: a refused rdqmadm is an incident, a retry does no work twice. */
 @Deployment(resources = {"processes/rdqmHaNodeMaintenanceProcess.bpmn", "forms/rdqmHaMaintenanceStart.form",
         "forms/rdqmHaMaintenanceApprove.form", "forms/rdqmHaEvacuationWaitDecide.form",
-        "forms/rdqmHaMaintenanceConfirm.form", "forms/rdqmHaReturnWaitDecide.form"})
+        "forms/rdqmHaMaintenanceConfirm.form", "forms/rdqmHaResumeWaitDecide.form",
+        "forms/rdqmHaReturnWaitDecide.form"})
 class RdqmHaNodeMaintenanceProcessTest extends RunbookEngineTest {
 
     private static final List<String> NODES = List.of("ha1", "ha2", "ha3");

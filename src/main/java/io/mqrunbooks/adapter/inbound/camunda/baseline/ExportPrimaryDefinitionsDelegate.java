@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.baseline;
 
+import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
+
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.VariableText;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,11 +19,10 @@ public class ExportPrimaryDefinitionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER);
-        BaselineService.Capture capture = baselines.capture(queueManager, execution.getProcessInstanceId());
-        execution.setVariableLocal(BaselineVariables.BASELINE_ID, capture.baseline().id());
-        execution.setVariableLocal(BaselineVariables.BASELINE_NEW, capture.newVersion());
-        execution.setVariableLocal(BaselineVariables.CHANGE_SUMMARY, VariableText.fit(capture.summary(),
+        BaselineService.Capture capture = baselines.capture(QUEUE_MANAGER.get(execution), execution.getProcessInstanceId());
+        BASELINE_ID.setLocal(execution, capture.baseline().id());
+        BASELINE_NEW.setLocal(execution, capture.newVersion());
+        CHANGE_SUMMARY.setLocal(execution, RunText.fit(capture.summary(),
                 capture.previous() == null ? "/api/baselines/" + capture.baseline().id() + ".mqsc"
                         : "/api/baselines/diff?from=" + capture.previous().id() + "&to=" + capture.baseline().id()));
     }

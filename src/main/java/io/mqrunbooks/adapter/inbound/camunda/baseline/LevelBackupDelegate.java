@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.baseline;
 
+import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
+
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.VariableText;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,12 +19,9 @@ public class LevelBackupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BaselineService.LevelResult result = baselines.level(
-                (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
-                (Long) execution.getVariable(BaselineVariables.LEVEL_PLAN_ID),
-                (String) execution.getVariable(BaselineVariables.LEVEL_APPROVED_BY),
-                execution.getProcessInstanceId());
-        execution.setVariableLocal(BaselineVariables.LEVEL_RESULT, result.state().name());
-        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, VariableText.fit(result.summary(), "the run's evidence"));
+        BaselineService.LevelResult result = baselines.level(QUEUE_MANAGER.get(execution),
+                LEVEL_PLAN_ID.get(execution), LEVEL_APPROVED_BY.getOrNull(execution), execution.getProcessInstanceId());
+        LEVEL_RESULT.setLocal(execution, result.state().name());
+        VERIFY_SUMMARY.setLocal(execution, RunText.fit(result.summary(), EVIDENCE));
     }
 }

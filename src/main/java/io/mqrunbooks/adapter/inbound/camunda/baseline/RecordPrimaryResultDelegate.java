@@ -1,8 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.baseline;
 
+import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
+
 import io.mqrunbooks.application.baseline.PrimaryResult;
-import io.mqrunbooks.application.baseline.VariableText;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,23 +13,15 @@ public class RecordPrimaryResultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PrimaryResult result = PrimaryResult.of(
-                (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
-                (String) execution.getVariable(BaselineVariables.BACKUP_QUEUE_MANAGER),
-                Boolean.TRUE.equals(execution.getVariable(BaselineVariables.BACKUP_REPLICATED)),
-                Boolean.TRUE.equals(execution.getVariable(BaselineVariables.BACKUP_LAGS)),
-                new PrimaryResult.Review((String) execution.getVariable(BaselineVariables.LEVELLING),
-                        (String) execution.getVariable(BaselineVariables.LAG_REVIEWED_BY),
-                        (String) execution.getVariable(BaselineVariables.REVIEW_COMMENT)),
-                (String) execution.getVariable(BaselineVariables.DECISION),
-                (String) execution.getVariable(BaselineVariables.LEVEL_APPROVED_BY),
-                (String) execution.getVariable(BaselineVariables.LEVELLING_COMMENT),
-                (String) execution.getVariable(BaselineVariables.LEVEL_RESULT),
-                (Boolean) execution.getVariable(BaselineVariables.BACKUP_VERIFIED));
+        PrimaryResult result = PrimaryResult.of(QUEUE_MANAGER.get(execution), BACKUP_QUEUE_MANAGER.getOrNull(execution),
+                BACKUP_REPLICATED.getOrDefault(execution, false), BACKUP_LAGS.getOrDefault(execution, false),
+                new PrimaryResult.Review(LEVELLING.getOrNull(execution), LAG_REVIEWED_BY.getOrNull(execution),
+                        REVIEW_COMMENT.getOrNull(execution)),
+                DECISION.getOrNull(execution), LEVEL_APPROVED_BY.getOrNull(execution),
+                LEVELLING_COMMENT.getOrNull(execution), LEVEL_RESULT.getOrNull(execution),
+                BACKUP_VERIFIED.getOrNull(execution));
         DelegateExecution run = execution.getProcessInstance();
-        String summary = (String) run.getVariable(BaselineVariables.RUN_SUMMARY);
-        run.setVariable(BaselineVariables.RUN_SUMMARY, VariableText.fit((summary == null ? "" : summary)
-                + result.line() + "\n", "the run's evidence"));
-        run.setVariable(RunVariables.OUTCOME, result.outcomeAfter((String) run.getVariable(RunVariables.OUTCOME)));
+        RUN_SUMMARY.set(run, RUN_SUMMARY.getOrDefault(run, "") + result.line() + "\n");
+        OUTCOME.set(run, result.outcomeAfter(OUTCOME.getOrNull(run)));
     }
 }

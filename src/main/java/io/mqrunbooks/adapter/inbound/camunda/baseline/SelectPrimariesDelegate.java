@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.baseline;
 
+import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
+
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.SelectionException;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,15 +19,8 @@ public class SelectPrimariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            String primaries = String.join(",", baselines.selectPrimaries(
-                    (String) execution.getVariable(BaselineVariables.QUEUE_MANAGERS)));
-            execution.setVariable(BaselineVariables.PRIMARIES, primaries);
-            execution.setVariable(BaselineVariables.SELECTION_VALID, true);
-            execution.setVariable(BaselineVariables.RUN_SUMMARY, "");
-        } catch (SelectionException e) {
-            execution.setVariable(BaselineVariables.SELECTION_VALID, false);
-            execution.setVariable(RunVariables.OUTCOME, "aborted: " + e.getMessage());
-        }
+        PRIMARIES.set(execution, String.join(",", Refusals.decide(execution,
+                () -> baselines.selectPrimaries(QUEUE_MANAGERS.getOrNull(execution)))));
+        RUN_SUMMARY.set(execution, "");
     }
 }

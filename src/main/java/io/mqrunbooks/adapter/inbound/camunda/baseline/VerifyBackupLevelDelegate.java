@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.baseline;
 
+import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*;
+
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.VariableText;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,11 +19,9 @@ public class VerifyBackupLevelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BaselineService.Verification verification = baselines.verify(
-                (String) execution.getVariable(BaselineVariables.QUEUE_MANAGER),
-                (Long) execution.getVariable(BaselineVariables.BASELINE_ID));
-        execution.setVariableLocal(BaselineVariables.BACKUP_VERIFIED, verification.level());
-        execution.setVariableLocal(BaselineVariables.VERIFY_SUMMARY, VariableText.fit(verification.summary(),
-                "a new baseline run's comparison"));
+        BaselineService.Verification verification = baselines.verify(QUEUE_MANAGER.get(execution),
+                BASELINE_ID.get(execution));
+        BACKUP_VERIFIED.setLocal(execution, verification.level());
+        VERIFY_SUMMARY.setLocal(execution, RunText.fit(verification.summary(), "a new baseline run's comparison"));
     }
 }

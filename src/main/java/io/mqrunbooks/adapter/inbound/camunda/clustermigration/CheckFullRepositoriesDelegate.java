@@ -1,8 +1,11 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import io.mqrunbooks.application.RunbookRefusal;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,13 +22,12 @@ public class CheckFullRepositoriesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> problems = steps.unreachableFullRepositories(MigrationRun.plan(execution));
+        List<String> problems = steps.unreachableFullRepositories(PLAN.get(execution));
         if (!problems.isEmpty()) {
             String reason = "full repository not reachable: " + String.join("; ", problems);
-            execution.setVariable(ClusterMigrationVariables.ABORT_REASON, reason);
-            throw new BpmnError(MigrationErrors.FULL_REPOSITORY_UNREACHABLE, reason);
+            throw Refusals.refuse(execution, new RunbookRefusal(MigrationErrors.FULL_REPOSITORY_UNREACHABLE, reason));
         }
-        MigrationRun.log(execution, "DISPLAY QMSTATUS on " + String.join(", ",
-                MigrationRun.plan(execution).fullRepositories()) + ": all RUNNING");
+        ClusterMigrationVariables.log(execution, "DISPLAY QMSTATUS on " + String.join(", ",
+                PLAN.get(execution).fullRepositories()) + ": all RUNNING");
     }
 }

@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,22 +24,22 @@ public class CheckMigrationClusterChannelsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationPlan plan = MigrationRun.plan(execution);
+        MigrationPlan plan = PLAN.get(execution);
         List<ClusterMigrationSteps.ChannelCheck> checks = steps.channelsToFullRepositories(plan);
         boolean running = checks.stream().allMatch(ClusterMigrationSteps.ChannelCheck::running);
-        int polls = MigrationRun.intOrZero(execution.getVariable(CHANNEL_POLL_COUNT)) + 1;
+        int polls = CHANNEL_POLL_COUNT.getOrDefault(execution, 0) + 1;
         String summary = checks.isEmpty() ? plan.queueManager() + " is the only full repository: no channel to check"
                 : checks.stream().map(ClusterMigrationSteps.ChannelCheck::line).collect(Collectors.joining("\n"));
-        execution.setVariable(CHANNEL_POLL_COUNT, polls);
-        execution.setVariable(CHANNEL_SUMMARY, MigrationRun.text(summary, "see the command log"));
-        execution.setVariable(CHANNELS_RUNNING, running);
+        CHANNEL_POLL_COUNT.set(execution, polls);
+        CHANNEL_SUMMARY.set(execution, RunText.fit(summary, "see the command log"));
+        CHANNELS_RUNNING.set(execution, running);
         if (running) {
-            MigrationRun.log(execution, summary.lines().toList());
+            ClusterMigrationVariables.log(execution, summary.lines().toList());
         } else if (polls >= steps.settings().statusPollLimit()) {
             String reason = "cluster channels to the full repositories not running after " + polls + " checks: "
                     + summary.replace('\n', ';');
-            execution.setVariable(BACKOUT_REASON, reason);
-            MigrationRun.log(execution, reason);
+            BACKOUT_REASON.set(execution, reason);
+            ClusterMigrationVariables.log(execution, reason);
             throw new BpmnError(MigrationErrors.CLUSTER_CHANNELS_NOT_RUNNING, reason);
         }
     }

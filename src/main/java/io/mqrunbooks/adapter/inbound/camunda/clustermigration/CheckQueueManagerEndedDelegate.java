@@ -21,19 +21,19 @@ public class CheckQueueManagerEndedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationPlan plan = MigrationRun.plan(execution);
+        MigrationPlan plan = PLAN.get(execution);
         QmStatus status = steps.status(plan);
-        int polls = MigrationRun.intOrZero(execution.getVariable(STATUS_POLL_COUNT)) + 1;
+        int polls = STATUS_POLL_COUNT.getOrDefault(execution, 0) + 1;
         if (!status.isEnded() && polls > steps.settings().statusPollLimit()) {
             throw new IllegalStateException(plan.queueManager() + " on " + plan.host() + " has not ended: dspmq shows "
                     + status.mqWording() + " after " + steps.settings().statusPollLimit() + " checks "
                     + steps.settings().statusPollInterval() + " apart; end it by hand, then retry this step");
         }
-        execution.setVariable(STATUS_POLL_COUNT, polls);
-        execution.setVariable(QUEUE_MANAGER_STATUS, status.mqWording());
-        execution.setVariable(QUEUE_MANAGER_ENDED, status.isEnded());
+        STATUS_POLL_COUNT.set(execution, polls);
+        QUEUE_MANAGER_STATUS.set(execution, status.mqWording());
+        QUEUE_MANAGER_ENDED.set(execution, status.isEnded());
         if (status.isEnded()) {
-            MigrationRun.log(execution, "dspmq -m " + plan.queueManager() + ": " + status.mqWording());
+            ClusterMigrationVariables.log(execution, "dspmq -m " + plan.queueManager() + ": " + status.mqWording());
         }
     }
 }

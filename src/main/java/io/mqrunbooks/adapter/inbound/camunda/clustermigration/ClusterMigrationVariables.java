@@ -1,79 +1,96 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
-import io.mqrunbooks.platform.RunVariables;
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.jsonListVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.jsonVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+
+import io.mqrunbooks.application.clustermigration.ClusterRecord;
+import io.mqrunbooks.application.clustermigration.MigrationPlan;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Variables of {@code clusterQueueManagerMigrationProcess} and {@code stagedClusterMigrationProcess}, declared once.
- * All are strings, numbers or booleans; plans and records are JSON strings.
+ * Plans, records and lists are JSON (Spin) values; the rest strings, numbers or booleans.
  */
 public final class ClusterMigrationVariables {
 
     // plan (serviceTask_loadPlan)
-    public static final String PLAN = "migrationPlan";
-    public static final String HOST = "host";
-    public static final String PLAN_SUMMARY = "planSummary";
-    public static final String ABORT_REASON = "abortReason";
+    public static final RunVariable<MigrationPlan> PLAN = jsonVariable("migrationPlan", MigrationPlan.class);
+    public static final RunVariable<String> HOST = stringVariable("host");
+    public static final RunVariable<String> PLAN_SUMMARY = stringVariable("planSummary");
     // settings copied into the run, so timers and forms read them and history keeps them
-    public static final String TRAFFIC_SAMPLE_INTERVAL = "trafficSampleInterval";
-    public static final String TRAFFIC_SAMPLES_WANTED = "trafficSamplesWanted";
-    public static final String STATUS_POLL_INTERVAL = "statusPollInterval";
-    public static final String MONITORING_PERIOD = "monitoringPeriod";
+    public static final RunVariable<String> TRAFFIC_SAMPLE_INTERVAL = stringVariable("trafficSampleInterval");
+    public static final RunVariable<Integer> TRAFFIC_SAMPLES_WANTED = intVariable("trafficSamplesWanted");
+    public static final RunVariable<String> STATUS_POLL_INTERVAL = stringVariable("statusPollInterval");
+    public static final RunVariable<String> MONITORING_PERIOD = stringVariable("monitoringPeriod");
     // gate and operator decisions
-    public static final String DECISION = "decision";
-    public static final String APPROVAL_COMMENT = "approvalComment";
-    public static final String OUTAGE_DECISION = "outageDecision";
+    public static final RunVariable<String> DECISION = stringVariable("decision");
+    public static final RunVariable<String> APPROVAL_COMMENT = stringVariable("approvalComment");
+    public static final RunVariable<String> OUTAGE_DECISION = stringVariable("outageDecision");
     /** {@code continue} or {@code backout}: one variable per decision point, so none is pre-selected by another. */
-    public static final String INSTALL_DECISION = "installDecision";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String SIGN_OFF_DECISION = "signOffDecision";
-    public static final String BACKOUT_REASON = "backoutReason";
+    public static final RunVariable<String> INSTALL_DECISION = stringVariable("installDecision");
+    public static final RunVariable<String> REVIEW_DECISION = stringVariable("reviewDecision");
+    public static final RunVariable<String> SIGN_OFF_DECISION = stringVariable("signOffDecision");
+    public static final RunVariable<String> BACKOUT_REASON = stringVariable("backoutReason");
     // pre-checks
-    public static final String SOLE_HOSTED_QUEUES = "soleHostedQueues";
-    public static final String SOLE_HOSTED_COUNT = "soleHostedCount";
-    public static final String SOLE_HOSTED_SUMMARY = "soleHostedSummary";
+    public static final RunVariable<List<String>> SOLE_HOSTED_QUEUES = jsonListVariable("soleHostedQueues", String.class);
+    public static final RunVariable<Integer> SOLE_HOSTED_COUNT = intVariable("soleHostedCount");
+    public static final RunVariable<String> SOLE_HOSTED_SUMMARY = stringVariable("soleHostedSummary");
     // what ran, in order
-    public static final String COMMAND_LOG = "commandLog";
+    public static final RunVariable<String> COMMAND_LOG = stringVariable("commandLog");
     // traffic watch
-    public static final String TRAFFIC_SAMPLES = "trafficSamples";
-    public static final String TRAFFIC_SAMPLE_COUNT = "trafficSampleCount";
+    public static final RunVariable<String> TRAFFIC_SAMPLES = stringVariable("trafficSamples");
+    public static final RunVariable<Integer> TRAFFIC_SAMPLE_COUNT = intVariable("trafficSampleCount");
     // records: recordBefore, recordAfter, recordBackout (+ "Summary")
-    public static final String VIEW_PHASE = "viewPhase";
-    public static final String VERSION_BEFORE = "versionBefore";
+    public static final RunVariable<String> VIEW_PHASE = stringVariable("viewPhase");
+    public static final RunVariable<String> VERSION_BEFORE = stringVariable("versionBefore");
     // stop and start
-    public static final String STATUS_POLL_COUNT = "statusPollCount";
-    public static final String QUEUE_MANAGER_ENDED = "queueManagerEnded";
-    public static final String QUEUE_MANAGER_STATUS = "queueManagerStatus";
+    public static final RunVariable<Integer> STATUS_POLL_COUNT = intVariable("statusPollCount");
+    public static final RunVariable<Boolean> QUEUE_MANAGER_ENDED = booleanVariable("queueManagerEnded");
+    public static final RunVariable<String> QUEUE_MANAGER_STATUS = stringVariable("queueManagerStatus");
     // backup and install
-    public static final String BACKUP_LOCATION = "backupLocation";
-    public static final String TARGET_VERSION = RunVariables.TARGET_VERSION;
-    public static final String INSTALLED_VERSION = "installedVersion";
+    public static final RunVariable<String> BACKUP_LOCATION = stringVariable("backupLocation");
+    public static final RunVariable<String> TARGET_VERSION = RunbookVariables.TARGET_VERSION;
+    public static final RunVariable<String> QUEUE_MANAGER = RunbookVariables.QUEUE_MANAGER;
+    public static final RunVariable<String> REASON = RunbookVariables.REASON;
+    public static final RunVariable<String> OUTCOME = RunbookVariables.OUTCOME;
+    public static final RunVariable<Integer> LOOP_COUNTER = RunbookVariables.LOOP_COUNTER;
+    public static final RunVariable<String> INSTALLED_VERSION = stringVariable("installedVersion");
     /** The bulletin table's WARNING for the version now installed (the migration's target), shown at the review. */
-    public static final String INSTALLED_VERSION_BULLETINS = "installedVersionBulletins";
-    public static final String VERSION_PROBLEM = "versionProblem";
-    public static final String VERSION_INSTALLED = "versionInstalled";
-    public static final String RESTORE_PROBLEM = "restoreProblem";
-    public static final String VERSION_RESTORED = "versionRestored";
+    public static final RunVariable<String> INSTALLED_VERSION_BULLETINS = stringVariable("installedVersionBulletins");
+    public static final RunVariable<String> VERSION_PROBLEM = stringVariable("versionProblem");
+    public static final RunVariable<Boolean> VERSION_INSTALLED = booleanVariable("versionInstalled");
+    public static final RunVariable<String> RESTORE_PROBLEM = stringVariable("restoreProblem");
+    public static final RunVariable<Boolean> VERSION_RESTORED = booleanVariable("versionRestored");
     // verification
-    public static final String DIFFERENCE_COUNT = "differenceCount";
-    public static final String DIFFERENCES_SUMMARY = "differencesSummary";
-    public static final String BACKOUT_DIFFERENCES_SUMMARY = "backoutDifferencesSummary";
-    public static final String CHANNEL_POLL_COUNT = "channelPollCount";
-    public static final String CHANNELS_RUNNING = "channelsRunning";
-    public static final String CHANNEL_SUMMARY = "channelSummary";
-    public static final String TEST_SUMMARY = "testSummary";
-    public static final String MONITORING_SUMMARY = "monitoringSummary";
+    public static final RunVariable<Integer> DIFFERENCE_COUNT = intVariable("differenceCount");
+    public static final RunVariable<String> DIFFERENCES_SUMMARY = stringVariable("differencesSummary");
+    public static final RunVariable<String> BACKOUT_DIFFERENCES_SUMMARY = stringVariable("backoutDifferencesSummary");
+    public static final RunVariable<Integer> CHANNEL_POLL_COUNT = intVariable("channelPollCount");
+    public static final RunVariable<Boolean> CHANNELS_RUNNING = booleanVariable("channelsRunning");
+    public static final RunVariable<String> CHANNEL_SUMMARY = stringVariable("channelSummary");
+    public static final RunVariable<String> TEST_SUMMARY = stringVariable("testSummary");
+    public static final RunVariable<String> MONITORING_SUMMARY = stringVariable("monitoringSummary");
     // staged migration
-    public static final String CLUSTER_NAME = "clusterName";
-    public static final String STAGE_QUEUE_MANAGERS = "stageQueueManagers";
-    public static final String STAGE_COUNT = "stageCount";
-    public static final String CURRENT_QUEUE_MANAGER = "currentQueueManager";
-    public static final String STAGE_DECISION = "stageDecision";
-    public static final String STAGE_COMMENT = "stageComment";
-    public static final String STAGE_RESULTS = "stageResults";
-    public static final String STAGES_SUMMARY = "stagesSummary";
-    public static final String MEMBER_OUTCOME = "memberOutcome";
-    public static final String MIGRATED_QUEUE_MANAGERS = "migratedQueueManagers";
-    public static final String UNTOUCHED_QUEUE_MANAGERS = "untouchedQueueManagers";
+    public static final RunVariable<String> CLUSTER_NAME = stringVariable("clusterName");
+    public static final RunVariable<List<String>> STAGE_QUEUE_MANAGERS = jsonListVariable("stageQueueManagers", String.class);
+    public static final RunVariable<Integer> STAGE_COUNT = intVariable("stageCount");
+    public static final RunVariable<String> CURRENT_QUEUE_MANAGER = stringVariable("currentQueueManager");
+    public static final RunVariable<String> STAGE_DECISION = stringVariable("stageDecision");
+    public static final RunVariable<String> STAGE_COMMENT = stringVariable("stageComment");
+    public static final RunVariable<List<String>> STAGE_RESULTS = jsonListVariable("stageResults", String.class);
+    public static final RunVariable<String> STAGES_SUMMARY = stringVariable("stagesSummary");
+    public static final RunVariable<String> MEMBER_OUTCOME = stringVariable("memberOutcome");
+    public static final RunVariable<List<String>> MIGRATED_QUEUE_MANAGERS = jsonListVariable("migratedQueueManagers", String.class);
+    public static final RunVariable<List<String>> UNTOUCHED_QUEUE_MANAGERS = jsonListVariable("untouchedQueueManagers", String.class);
 
     public static final String BACKOUT = "backout";
 
@@ -81,11 +98,25 @@ public final class ClusterMigrationVariables {
     }
 
     /** {@code recordBefore}, {@code recordAfter}, {@code recordBackout}. */
-    public static String record(String phase) {
+    public static RunVariable<ClusterRecord> record(String phase) {
+        return jsonVariable(recordName(phase), ClusterRecord.class);
+    }
+
+    public static RunVariable<String> recordSummary(String phase) {
+        return stringVariable(recordName(phase) + "Summary");
+    }
+
+    private static String recordName(String phase) {
         return "record" + Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
     }
 
-    public static String recordSummary(String phase) {
-        return record(phase) + "Summary";
+    /** Appends to the command log, each line stamped with the time (UTC, to the second). */
+    static void log(VariableScope scope, List<String> lines) {
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        lines.forEach(line -> RunText.appendLine(scope, COMMAND_LOG, stamp + " " + line));
+    }
+
+    static void log(VariableScope scope, String line) {
+        log(scope, List.of(line));
     }
 }

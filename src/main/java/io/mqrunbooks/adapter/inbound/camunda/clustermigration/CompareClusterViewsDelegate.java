@@ -3,8 +3,8 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterRecord;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.ClusterViewComparison;
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,17 +15,17 @@ public class CompareClusterViewsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String phase = (String) execution.getVariableLocal(VIEW_PHASE);
-        ClusterRecord before = MigrationJson.read(MigrationRun.json(execution, record("before")), ClusterRecord.class);
-        ClusterRecord now = MigrationJson.read(MigrationRun.json(execution, record(phase)), ClusterRecord.class);
-        ClusterViewComparison.Result result = ClusterViewComparison.compare(MigrationRun.plan(execution), before, now,
+        String phase = VIEW_PHASE.getLocal(execution);
+        ClusterRecord before = record("before").get(execution);
+        ClusterRecord now = record(phase).get(execution);
+        ClusterViewComparison.Result result = ClusterViewComparison.compare(PLAN.get(execution), before, now,
                 "after".equals(phase));
         if ("after".equals(phase)) {
-            execution.setVariable(DIFFERENCE_COUNT, result.differences().size());
-            execution.setVariable(DIFFERENCES_SUMMARY, MigrationRun.text(result.summary(),
+            DIFFERENCE_COUNT.set(execution, result.differences().size());
+            DIFFERENCES_SUMMARY.set(execution, RunText.fit(result.summary(),
                     "compare the JSON variables recordBefore and recordAfter"));
         } else {
-            execution.setVariable(BACKOUT_DIFFERENCES_SUMMARY, MigrationRun.text(result.summary(),
+            BACKOUT_DIFFERENCES_SUMMARY.set(execution, RunText.fit(result.summary(),
                     "compare the JSON variables recordBefore and recordBackout"));
         }
     }

@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +19,7 @@ public class EndMigratingQueueManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationRun.log(execution, steps.end(MigrationRun.plan(execution), steps.settings().endMode()));
-        execution.setVariable(ClusterMigrationVariables.STATUS_POLL_COUNT, 0);
+        ClusterMigrationVariables.log(execution, steps.end(PLAN.get(execution), steps.settings().endMode()));
+        STATUS_POLL_COUNT.set(execution, 0);
     }
 }

@@ -3,7 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
-import io.mqrunbooks.application.clustermigration.MigrationJson;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,11 +21,11 @@ public class FindSoleHostedQueuesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationPlan plan = MigrationRun.plan(execution);
+        MigrationPlan plan = PLAN.get(execution);
         ClusterMigrationSteps.SoleHostedQueues sole = steps.soleHostedQueues(plan);
-        MigrationRun.setJson(execution, SOLE_HOSTED_QUEUES, sole.queues());
-        execution.setVariable(SOLE_HOSTED_COUNT, sole.queues().size());
-        execution.setVariable(SOLE_HOSTED_SUMMARY, MigrationRun.text(sole.summary(plan.queueManager()),
-                "the full list is the JSON variable " + SOLE_HOSTED_QUEUES));
+        SOLE_HOSTED_QUEUES.set(execution, sole.queues());
+        SOLE_HOSTED_COUNT.set(execution, sole.queues().size());
+        SOLE_HOSTED_SUMMARY.set(execution, RunText.fit(sole.summary(plan.queueManager()),
+                "the full list is the JSON variable " + SOLE_HOSTED_QUEUES.name()));
     }
 }

@@ -2,9 +2,8 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
-import io.mqrunbooks.application.clustermigration.MigrationJson;
-import io.mqrunbooks.platform.RunVariables;
 import java.util.List;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,14 +14,14 @@ public class FinishStagedMigrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> members = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_QUEUE_MANAGERS));
-        List<String> results = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_RESULTS));
+        List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
+        List<String> results = STAGE_RESULTS.getOrDefault(execution, List.of());
         List<String> untouched = StagedMigration.untouched(members, results);
-        MigrationRun.setJson(execution, MIGRATED_QUEUE_MANAGERS, StagedMigration.done(results));
-        MigrationRun.setJson(execution, UNTOUCHED_QUEUE_MANAGERS, untouched);
-        execution.setVariable(STAGES_SUMMARY, MigrationRun.text(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS));
+        MIGRATED_QUEUE_MANAGERS.set(execution, StagedMigration.done(results));
+        UNTOUCHED_QUEUE_MANAGERS.set(execution, untouched);
+        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name()));
         String done = String.join("; ", results);
-        execution.setVariable(RunVariables.OUTCOME, untouched.isEmpty()
+        OUTCOME.set(execution, untouched.isEmpty()
                 ? "completed: " + done
                 : "stopped: " + (results.isEmpty() ? "none done" : done) + "; untouched: " + String.join(", ", untouched));
     }

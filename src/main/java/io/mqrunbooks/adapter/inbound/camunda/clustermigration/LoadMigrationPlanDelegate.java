@@ -3,14 +3,12 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import io.mqrunbooks.application.clustermigration.MigrationPlan;
 import io.mqrunbooks.application.clustermigration.MigrationPlanner;
-import io.mqrunbooks.application.clustermigration.MigrationRefusedException;
 import io.mqrunbooks.application.clustermigration.TargetVersionRule;
-import io.mqrunbooks.platform.RunVariables;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,23 +33,20 @@ public class LoadMigrationPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = (String) execution.getVariable(RunVariables.QUEUE_MANAGER);
-        MigrationPlan plan;
-        try {
-            plan = planner.plan(queueManager);
-            TargetVersionRule.requireNewer(queueManager, plan.host(), (String) execution.getVariable(TARGET_VERSION),
-                    steps.installedVersion(plan));
-        } catch (MigrationRefusedException e) {
-            execution.setVariable(ABORT_REASON, e.getMessage());
-            throw new BpmnError(MigrationErrors.MIGRATION_REFUSED, e.getMessage());
-        }
-        MigrationRun.setJson(execution, PLAN, plan);
-        execution.setVariable(HOST, plan.host());
-        execution.setVariable(TRAFFIC_SAMPLE_INTERVAL, settings.trafficSampleInterval().toString());
-        execution.setVariable(TRAFFIC_SAMPLES_WANTED, settings.trafficSamples());
-        execution.setVariable(STATUS_POLL_INTERVAL, settings.statusPollInterval().toString());
-        execution.setVariable(MONITORING_PERIOD, settings.monitoringPeriod().toString());
-        execution.setVariable(PLAN_SUMMARY, MigrationRun.text(MigrationSummaries.plan(plan, settings,
-                (String) execution.getVariable(RunVariables.REASON)), "the plan is the JSON variable " + PLAN));
+        String queueManager = QUEUE_MANAGER.getOrNull(execution);
+        MigrationPlan plan = Refusals.decide(execution, () -> {
+            MigrationPlan planned = planner.plan(queueManager);
+            TargetVersionRule.requireNewer(queueManager, planned.host(), TARGET_VERSION.getOrNull(execution),
+                    steps.installedVersion(planned));
+            return planned;
+        });
+        PLAN.set(execution, plan);
+        HOST.set(execution, plan.host());
+        TRAFFIC_SAMPLE_INTERVAL.set(execution, settings.trafficSampleInterval().toString());
+        TRAFFIC_SAMPLES_WANTED.set(execution, settings.trafficSamples());
+        STATUS_POLL_INTERVAL.set(execution, settings.statusPollInterval().toString());
+        MONITORING_PERIOD.set(execution, settings.monitoringPeriod().toString());
+        PLAN_SUMMARY.set(execution, RunText.fit(MigrationSummaries.plan(plan, settings,
+                REASON.getOrNull(execution)), "the plan is the JSON variable " + PLAN.name()));
     }
 }

@@ -4,7 +4,7 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 public final class MigrationErrors {
 
     /** The inventory does not allow this migration (unknown queue manager or cluster, not clustered, ...). */
-    public static final String MIGRATION_REFUSED = "MIGRATION_REFUSED";
+    public static final String MIGRATION_REFUSED = io.mqrunbooks.application.clustermigration.MigrationRefusedException.CODE;
     public static final String FULL_REPOSITORY_UNREACHABLE = "FULL_REPOSITORY_UNREACHABLE";
     /** Verification failures after the stop: each leads to the backout. */
     public static final String START_REFUSED = "START_REFUSED";

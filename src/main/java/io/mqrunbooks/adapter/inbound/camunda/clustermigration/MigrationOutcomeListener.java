@@ -2,9 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
-import io.mqrunbooks.application.clustermigration.MigrationJson;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +14,20 @@ public class MigrationOutcomeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        execution.setVariable(RunVariables.OUTCOME, outcome(execution));
+        OUTCOME.set(execution, outcome(execution));
     }
 
     private static String outcome(DelegateExecution execution) {
         String endEvent = execution.getCurrentActivityId();
         return switch (endEvent) {
-            case "endEvent_completed" -> "completed: " + execution.getVariable(RunVariables.QUEUE_MANAGER) + " runs "
-                    + execution.getVariable(INSTALLED_VERSION) + " and is resumed in its clusters";
-            case "endEvent_rejected" -> withComment("rejected", execution.getVariable(APPROVAL_COMMENT));
+            case "endEvent_completed" -> "completed: " + QUEUE_MANAGER.getOrNull(execution) + " runs "
+                    + INSTALLED_VERSION.getOrNull(execution) + " and is resumed in its clusters";
+            case "endEvent_rejected" -> withComment("rejected", APPROVAL_COMMENT.getOrNull(execution));
             case "endEvent_outageRefused" -> "rejected: the outage of "
-                    + String.join(", ", MigrationJson.readStrings(MigrationRun.json(execution, SOLE_HOSTED_QUEUES)))
+                    + String.join(", ", SOLE_HOSTED_QUEUES.getOrDefault(execution, List.of()))
                     + " was not acknowledged";
-            case "endEvent_backedOut" -> "backed out: " + execution.getVariable(BACKOUT_REASON);
-            case "endEvent_aborted", "endEvent_stagedAborted" -> "aborted: " + execution.getVariable(ABORT_REASON);
+            case "endEvent_backedOut" -> "backed out: " + BACKOUT_REASON.getOrNull(execution);
+            case "endEvent_aborted", "endEvent_stagedAborted" -> "aborted: " + RunbookVariables.REFUSAL_REASON.getOrNull(execution);
             default -> throw new IllegalStateException("end event " + endEvent + " has no outcome");
         };
     }

@@ -2,11 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import io.mqrunbooks.application.clustermigration.MigrationPlanner;
-import io.mqrunbooks.application.clustermigration.MigrationRefusedException;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,17 +21,11 @@ public class PlanStagedMigrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cluster = (String) execution.getVariable(CLUSTER_NAME);
-        List<String> members;
-        try {
-            members = planner.stagedOrder(cluster);
-        } catch (MigrationRefusedException e) {
-            execution.setVariable(ABORT_REASON, e.getMessage());
-            throw new BpmnError(MigrationErrors.MIGRATION_REFUSED, e.getMessage());
-        }
-        MigrationRun.setJson(execution, STAGE_QUEUE_MANAGERS, members);
-        execution.setVariable(STAGE_COUNT, members.size());
-        MigrationRun.setJson(execution, STAGE_RESULTS, List.of());
-        execution.setVariable(STAGES_SUMMARY, StagedMigration.summary(members, List.of()));
+        String cluster = CLUSTER_NAME.getOrNull(execution);
+        List<String> members = Refusals.decide(execution, () -> planner.stagedOrder(cluster));
+        STAGE_QUEUE_MANAGERS.set(execution, members);
+        STAGE_COUNT.set(execution, members.size());
+        STAGE_RESULTS.set(execution, List.of());
+        STAGES_SUMMARY.set(execution, StagedMigration.summary(members, List.of()));
     }
 }

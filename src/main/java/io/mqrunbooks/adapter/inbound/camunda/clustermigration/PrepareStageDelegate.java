@@ -2,8 +2,8 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import java.util.List;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,15 +14,15 @@ public class PrepareStageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> members = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_QUEUE_MANAGERS));
-        List<String> results = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_RESULTS));
-        int index = ((Number) execution.getVariable("loopCounter")).intValue();
-        execution.setVariable(CURRENT_QUEUE_MANAGER, members.get(index));
-        execution.setVariable(STAGES_SUMMARY, MigrationRun.text(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS)
+        List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
+        List<String> results = STAGE_RESULTS.getOrDefault(execution, List.of());
+        int index = LOOP_COUNTER.get(execution);
+        CURRENT_QUEUE_MANAGER.set(execution, members.get(index));
+        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name())
                 + "\nNext: " + members.get(index) + " (" + (index + 1) + " of " + members.size() + ")");
         // each stage's gate starts blank, not with the previous stage's answer; kept run-wide, where the loop's
         // completion condition reads it
-        execution.setVariable(STAGE_DECISION, null);
-        execution.setVariable(STAGE_COMMENT, null);
+        STAGE_DECISION.set(execution, null);
+        STAGE_COMMENT.set(execution, null);
     }
 }

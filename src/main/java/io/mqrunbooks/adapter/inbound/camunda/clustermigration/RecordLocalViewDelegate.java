@@ -3,8 +3,8 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.ClusterRecord;
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,13 @@ public class RecordLocalViewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String phase = (String) execution.getVariableLocal(VIEW_PHASE);
-        ClusterRecord record = steps.recordLocalView(MigrationRun.plan(execution));
-        MigrationRun.setJson(execution, record(phase), record);
-        execution.setVariable(recordSummary(phase), MigrationRun.text(record.summary(),
-                "the whole record is the JSON variable " + record(phase)));
+        String phase = VIEW_PHASE.getLocal(execution);
+        ClusterRecord record = steps.recordLocalView(PLAN.get(execution));
+        record(phase).set(execution, record);
+        recordSummary(phase).set(execution, RunText.fit(record.summary(),
+                "the whole record is the JSON variable " + record(phase).name()));
         if ("before".equals(phase)) {
-            execution.setVariable(VERSION_BEFORE, record.installedVersion());
+            VERSION_BEFORE.set(execution, record.installedVersion());
         }
     }
 }

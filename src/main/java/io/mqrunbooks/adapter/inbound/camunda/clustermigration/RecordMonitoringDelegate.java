@@ -1,6 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,7 @@ public class RecordMonitoringDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ClusterMigrationVariables.MONITORING_SUMMARY, MigrationRun.text(
-                steps.monitor(MigrationRun.plan(execution)), "see the command log"));
+        MONITORING_SUMMARY.set(execution, RunText.fit(
+                steps.monitor(PLAN.get(execution)), "see the command log"));
     }
 }

@@ -1,12 +1,14 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.VIEW_PHASE;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.record;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.recordSummary;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.clustermigration.ClusterRecord;
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,11 @@ public class RecordRepositoryViewsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String phase = (String) execution.getVariableLocal(VIEW_PHASE);
-        ClusterRecord local = MigrationJson.read(MigrationRun.json(execution, record(phase)), ClusterRecord.class);
-        ClusterRecord record = steps.addRepositoryViews(MigrationRun.plan(execution), local);
-        MigrationRun.setJson(execution, record(phase), record);
-        execution.setVariable(recordSummary(phase), MigrationRun.text(record.summary(),
-                "the whole record is the JSON variable " + record(phase)));
+        String phase = VIEW_PHASE.getLocal(execution);
+        ClusterRecord local = record(phase).get(execution);
+        ClusterRecord record = steps.addRepositoryViews(PLAN.get(execution), local);
+        record(phase).set(execution, record);
+        recordSummary(phase).set(execution, RunText.fit(record.summary(),
+                "the whole record is the JSON variable " + record(phase).name()));
     }
 }

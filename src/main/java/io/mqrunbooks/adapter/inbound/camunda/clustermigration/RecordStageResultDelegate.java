@@ -2,8 +2,8 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
-import io.mqrunbooks.application.clustermigration.MigrationJson;
 import java.util.ArrayList;
+import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,13 +15,13 @@ public class RecordStageResultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = (String) execution.getVariable(CURRENT_QUEUE_MANAGER);
-        List<String> members = MigrationJson.readStrings(MigrationRun.json(execution, STAGE_QUEUE_MANAGERS));
-        List<String> results = new ArrayList<>(MigrationJson.readStrings(MigrationRun.json(execution, STAGE_RESULTS)));
+        String queueManager = CURRENT_QUEUE_MANAGER.getOrNull(execution);
+        List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
+        List<String> results = new ArrayList<>(STAGE_RESULTS.getOrDefault(execution, List.of()));
         if (!StagedMigration.done(results).contains(queueManager)) {
-            results.add(queueManager + ": " + execution.getVariable(MEMBER_OUTCOME));
+            results.add(queueManager + ": " + MEMBER_OUTCOME.getOrNull(execution));
         }
-        MigrationRun.setJson(execution, STAGE_RESULTS, results);
-        execution.setVariable(STAGES_SUMMARY, MigrationRun.text(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS));
+        STAGE_RESULTS.set(execution, results);
+        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name()));
     }
 }

@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,6 +19,6 @@ public class ResumeQueueManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationRun.log(execution, steps.resume(MigrationRun.plan(execution)));
+        ClusterMigrationVariables.log(execution, steps.resume(PLAN.get(execution)));
     }
 }

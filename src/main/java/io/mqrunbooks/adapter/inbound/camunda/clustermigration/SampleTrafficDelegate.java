@@ -1,9 +1,12 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.TRAFFIC_SAMPLES;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.TRAFFIC_SAMPLE_COUNT;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,9 +23,8 @@ public class SampleTrafficDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String sample = steps.sampleTraffic(MigrationRun.plan(execution));
-        execution.setVariable(TRAFFIC_SAMPLES, MigrationRun.tail(
-                MigrationRun.stringOrEmpty(execution.getVariable(TRAFFIC_SAMPLES)) + sample + "\n"));
-        execution.setVariable(TRAFFIC_SAMPLE_COUNT, MigrationRun.intOrZero(execution.getVariable(TRAFFIC_SAMPLE_COUNT)) + 1);
+        String sample = steps.sampleTraffic(PLAN.get(execution));
+        RunText.appendLine(execution, TRAFFIC_SAMPLES, sample);
+        TRAFFIC_SAMPLE_COUNT.set(execution, TRAFFIC_SAMPLE_COUNT.getOrDefault(execution, 0) + 1);
     }
 }

@@ -1,9 +1,12 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.BACKOUT_REASON;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.TEST_SUMMARY;
 
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,14 +24,14 @@ public class SendTestMessagesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClusterMigrationSteps.TestFlow flow = steps.testMessages(MigrationRun.plan(execution),
+        ClusterMigrationSteps.TestFlow flow = steps.testMessages(PLAN.get(execution),
                 execution.getProcessInstanceId());
         String summary = String.join("\n", flow.log());
-        execution.setVariable(TEST_SUMMARY, MigrationRun.text(summary, "see the command log"));
-        MigrationRun.log(execution, flow.log());
+        TEST_SUMMARY.set(execution, RunText.fit(summary, "see the command log"));
+        ClusterMigrationVariables.log(execution, flow.log());
         if (!flow.delivered()) {
             String reason = "test message not delivered: " + String.join("; ", flow.log());
-            execution.setVariable(BACKOUT_REASON, reason);
+            BACKOUT_REASON.set(execution, reason);
             throw new BpmnError(MigrationErrors.TEST_MESSAGE_NOT_DELIVERED, reason);
         }
     }

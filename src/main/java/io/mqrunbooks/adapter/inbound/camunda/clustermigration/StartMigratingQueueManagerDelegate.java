@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,14 +23,14 @@ public class StartMigratingQueueManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClusterMigrationSteps.StartResult result = steps.start(MigrationRun.plan(execution));
-        MigrationRun.log(execution, result.logLine());
-        execution.setVariable(ClusterMigrationVariables.CHANNEL_POLL_COUNT, 0);
+        ClusterMigrationSteps.StartResult result = steps.start(PLAN.get(execution));
+        ClusterMigrationVariables.log(execution, result.logLine());
+        CHANNEL_POLL_COUNT.set(execution, 0);
         if (!result.running()) {
-            if ("backout".equals(execution.getVariableLocal(ClusterMigrationVariables.VIEW_PHASE))) {
+            if ("backout".equals(VIEW_PHASE.getLocal(execution))) {
                 throw new IllegalStateException(result.logLine());
             }
-            execution.setVariable(ClusterMigrationVariables.BACKOUT_REASON,
+            BACKOUT_REASON.set(execution,
                     "the queue manager did not start at the new version: " + result.logLine());
             throw new BpmnError(MigrationErrors.START_REFUSED, result.logLine());
         }

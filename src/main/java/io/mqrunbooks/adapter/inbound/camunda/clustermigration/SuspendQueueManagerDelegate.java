@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
+
 import io.mqrunbooks.application.clustermigration.ClusterMigrationSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,8 +19,8 @@ public class SuspendQueueManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationRun.log(execution, steps.suspend(MigrationRun.plan(execution)));
-        execution.setVariable(ClusterMigrationVariables.TRAFFIC_SAMPLE_COUNT, 0);
-        execution.setVariable(ClusterMigrationVariables.TRAFFIC_SAMPLES, "");
+        ClusterMigrationVariables.log(execution, steps.suspend(PLAN.get(execution)));
+        TRAFFIC_SAMPLE_COUNT.set(execution, 0);
+        TRAFFIC_SAMPLES.set(execution, "");
     }
 }

@@ -24,28 +24,28 @@ public class VerifyInstalledVersionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationPlan plan = MigrationRun.plan(execution);
-        String targetText = (String) execution.getVariable(TARGET_VERSION);
+        MigrationPlan plan = PLAN.get(execution);
+        String targetText = TARGET_VERSION.getOrNull(execution);
         MqVersion installed = steps.installedVersion(plan);
-        execution.setVariable(INSTALLED_VERSION, installed.toString());
-        execution.setVariable(INSTALLED_VERSION_BULLETINS, bulletins.targetWarning(installed));
+        INSTALLED_VERSION.set(execution, installed.toString());
+        INSTALLED_VERSION_BULLETINS.set(execution, bulletins.targetWarning(installed));
         MqVersion target;
         try {
             target = MqVersion.of(targetText == null ? "" : targetText.strip());
         } catch (IllegalArgumentException e) {
-            execution.setVariable(VERSION_PROBLEM, "Target version: " + e.getMessage());
-            execution.setVariable(VERSION_INSTALLED, false);
+            VERSION_PROBLEM.set(execution, "Target version: " + e.getMessage());
+            VERSION_INSTALLED.set(execution, false);
             return;
         }
         boolean done = installed.compareTo(target) >= 0;
-        execution.setVariable(VERSION_INSTALLED, done);
+        VERSION_INSTALLED.set(execution, done);
         if (!done) {
             // the install task comes back: the operator decides again, nothing pre-selected
-            execution.setVariable(INSTALL_DECISION, null);
+            INSTALL_DECISION.set(execution, null);
         }
-        execution.setVariable(VERSION_PROBLEM, done ? "" : "dspmqver on " + plan.host() + " shows version "
+        VERSION_PROBLEM.set(execution, done ? "" : "dspmqver on " + plan.host() + " shows version "
                 + installed + ", below the target " + target + ": the new version is not installed yet.");
-        MigrationRun.log(execution, "dspmqver on " + plan.host() + ": Version " + installed
+        ClusterMigrationVariables.log(execution, "dspmqver on " + plan.host() + ": Version " + installed
                 + (done ? " (target " + target + " reached)" : " (below the target " + target + ")"));
     }
 }

@@ -21,15 +21,15 @@ public class VerifyRestoredVersionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MigrationPlan plan = MigrationRun.plan(execution);
-        MqVersion old = MqVersion.of((String) execution.getVariable(VERSION_BEFORE));
+        MigrationPlan plan = PLAN.get(execution);
+        MqVersion old = MqVersion.of(VERSION_BEFORE.getOrNull(execution));
         MqVersion installed = steps.installedVersion(plan);
         boolean restored = installed.compareTo(old) == 0;
-        execution.setVariable(INSTALLED_VERSION, installed.toString());
-        execution.setVariable(VERSION_RESTORED, restored);
-        execution.setVariable(RESTORE_PROBLEM, restored ? "" : "dspmqver on " + plan.host() + " shows version "
+        INSTALLED_VERSION.set(execution, installed.toString());
+        VERSION_RESTORED.set(execution, restored);
+        RESTORE_PROBLEM.set(execution, restored ? "" : "dspmqver on " + plan.host() + " shows version "
                 + installed + ", not the old version " + old + ": reinstall " + old + " and restore the backup.");
-        MigrationRun.log(execution, "dspmqver on " + plan.host() + ": Version " + installed
+        ClusterMigrationVariables.log(execution, "dspmqver on " + plan.host() + ": Version " + installed
                 + (restored ? " (the old version)" : " (not the old version " + old + ")"));
     }
 }

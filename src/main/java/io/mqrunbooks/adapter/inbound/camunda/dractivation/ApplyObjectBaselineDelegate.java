@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqrunbooks.application.baseline.BaselineApplyException;
 import io.mqrunbooks.application.dractivation.ObjectBaseline;
@@ -27,13 +26,13 @@ public class ApplyObjectBaselineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        JsonNode stored = DrActivationRuntime.readJson(execution, BASELINE, new TypeReference<>() { });
+        JsonNode stored = BASELINE.getOrNull(execution);
         if (stored == null || !stored.path(BASELINE_ID).isIntegralNumber() || !stored.path(BASELINE_SHA256).isTextual()) {
-            throw new BaselineApplyException("Variable " + BASELINE + " does not name a stored baseline by id and sha256: "
-                    + "nothing applied");
+            throw new BaselineApplyException("Variable " + BASELINE.name() + " does not name a stored baseline by id "
+                    + "and sha256: nothing applied");
         }
         ObjectBaseline.Report report = baseline.applyAndVerify(DrActivationVariables.target(execution),
                 new ObjectBaseline.Reference(stored.get(BASELINE_ID).asLong(), stored.get(BASELINE_SHA256).asText()));
-        execution.setVariable(BASELINE_REPORT, DrActivationRuntime.fit(report.summary()));
+        BASELINE_REPORT.set(execution, report.summary());
     }
 }

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.DeclarationBriefing;
@@ -9,7 +10,9 @@ import io.mqrunbooks.application.dractivation.ObjectBaseline;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
 import io.mqrunbooks.application.dractivation.PrimaryState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
-import java.util.Map;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -26,14 +29,14 @@ public class AssessPrimaryDelegate implements JavaDelegate {
     private final PrimaryFencing fencing;
     private final BackupActivation backup;
     private final ObjectBaseline baseline;
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
     public AssessPrimaryDelegate(PrimaryFencing fencing, BackupActivation backup, ObjectBaseline baseline,
-                                 DrActivationRuntime runtime) {
+                                 Clock clock) {
         this.fencing = fencing;
         this.backup = backup;
         this.baseline = baseline;
-        this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Override
@@ -42,20 +45,19 @@ public class AssessPrimaryDelegate implements JavaDelegate {
         PrimaryState primary = fencing.read(target);
         RdqmDrStatus secondary = target.isHot() ? backup.secondaryStatus(target) : null;
         ObjectBaseline.Export export = target.isHot()
-                ? new ObjectBaseline.Export(java.util.Optional.empty(), "not needed: RDQM replicates the data")
-                : baseline.exportPrimary(target, primary, runtime.now(), execution.getProcessInstanceId());
-        execution.setVariable(PRIMARY_REACHABLE, primary.reachable());
-        execution.setVariable(PRIMARY_RUNNING, primary.running());
-        execution.setVariable(PRIMARY_MUST_BE_FENCED, primary.mustBeFenced());
-        execution.setVariable(PRIMARY_STATE, DrActivationRuntime.fit(primary.detail()));
-        execution.setVariable(SECONDARY_INCONSISTENT, DeclarationBriefing.losesUpdates(secondary));
-        execution.setVariable(BASELINE_AVAILABLE, export.baseline().isPresent());
-        execution.setVariable(BASELINE_SOURCE, DrActivationRuntime.fit(export.source()));
-        export.baseline().ifPresent(stored -> DrActivationRuntime.writeJson(execution, BASELINE,
-                Map.of(BASELINE_ID, stored.id(), BASELINE_SHA256, stored.sha256(),
-                        BASELINE_SUMMARY, DrActivationRuntime.fit(export.source()))));
-        execution.setVariable(ASSESSMENT_SUMMARY,
-                DrActivationRuntime.fit(DeclarationBriefing.summary(target, primary, secondary, export)));
-        runtime.mark(execution, "assessed");
+                ? new ObjectBaseline.Export(Optional.empty(), "not needed: RDQM replicates the data")
+                : baseline.exportPrimary(target, primary, clock.instant(), execution.getProcessInstanceId());
+        PRIMARY_REACHABLE.set(execution, primary.reachable());
+        PRIMARY_RUNNING.set(execution, primary.running());
+        PRIMARY_MUST_BE_FENCED.set(execution, primary.mustBeFenced());
+        PRIMARY_STATE.set(execution, primary.detail());
+        SECONDARY_INCONSISTENT.set(execution, DeclarationBriefing.losesUpdates(secondary));
+        BASELINE_AVAILABLE.set(execution, export.baseline().isPresent());
+        BASELINE_SOURCE.set(execution, export.source());
+        export.baseline().ifPresent(stored -> BASELINE.set(execution, JsonNodeFactory.instance.objectNode()
+                .put(BASELINE_ID, stored.id()).put(BASELINE_SHA256, stored.sha256())
+                .put(BASELINE_SUMMARY, RunText.fit(export.source(), "the run's evidence"))));
+        ASSESSMENT_SUMMARY.set(execution, DeclarationBriefing.summary(target, primary, secondary, export));
+        DrActivationVariables.mark(execution, clock, "assessed");
     }
 }

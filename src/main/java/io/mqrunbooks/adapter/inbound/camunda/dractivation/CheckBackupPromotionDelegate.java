@@ -4,6 +4,10 @@ import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVar
 
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.BackupActivation;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,24 +19,26 @@ import org.springframework.stereotype.Component;
 public class CheckBackupPromotionDelegate implements JavaDelegate {
 
     private final BackupActivation backup;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public CheckBackupPromotionDelegate(BackupActivation backup, DrActivationRuntime runtime) {
+    public CheckBackupPromotionDelegate(BackupActivation backup, DrActivationSettings settings, Clock clock) {
         this.backup = backup;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         BackupActivation.StepCheck check = backup.promotionComplete(target);
-        if (!check.done() && runtime.waitedTooLong(execution, PROMOTION_DEADLINE)) {
+        if (!check.done() && Deadlines.passed(execution, PROMOTION_DEADLINE, clock)) {
             throw new IllegalStateException("The promotion of " + target.backupLabel() + " has not completed within "
-                    + runtime.settings().promotionLimit() + ": " + check.detail());
+                    + settings.promotionLimit() + ": " + check.detail());
         }
         if (check.done()) {
-            DrActivationRuntime.appendLine(execution, BACKUP_SUMMARY, check.detail());
+            RunText.appendLine(execution, BACKUP_SUMMARY, check.detail());
         }
-        execution.setVariable(PROMOTION_COMPLETE, check.done());
+        PROMOTION_COMPLETE.set(execution, check.done());
     }
 }

@@ -4,6 +4,10 @@ import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVar
 
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.BackupActivation;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,25 +19,27 @@ import org.springframework.stereotype.Component;
 public class CheckBackupRunningDelegate implements JavaDelegate {
 
     private final BackupActivation backup;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public CheckBackupRunningDelegate(BackupActivation backup, DrActivationRuntime runtime) {
+    public CheckBackupRunningDelegate(BackupActivation backup, DrActivationSettings settings, Clock clock) {
         this.backup = backup;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         BackupActivation.StepCheck check = backup.running(target);
-        if (!check.done() && runtime.waitedTooLong(execution, BACKUP_START_DEADLINE)) {
+        if (!check.done() && Deadlines.passed(execution, BACKUP_START_DEADLINE, clock)) {
             throw new IllegalStateException(target.backupLabel() + " is not running within "
-                    + runtime.settings().backupStartLimit() + " of strmqm: " + check.detail());
+                    + settings.backupStartLimit() + " of strmqm: " + check.detail());
         }
         if (check.done()) {
-            DrActivationRuntime.appendLine(execution, BACKUP_SUMMARY, check.detail());
-            runtime.mark(execution, "backupRunning");
+            RunText.appendLine(execution, BACKUP_SUMMARY, check.detail());
+            DrActivationVariables.mark(execution, clock, "backupRunning");
         }
-        execution.setVariable(BACKUP_RUNNING, check.done());
+        BACKUP_RUNNING.set(execution, check.done());
     }
 }

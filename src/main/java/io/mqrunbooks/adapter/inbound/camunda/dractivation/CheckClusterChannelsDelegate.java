@@ -2,10 +2,12 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.ClusterChannels;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,33 +21,34 @@ import org.springframework.stereotype.Component;
 public class CheckClusterChannelsDelegate implements JavaDelegate {
 
     private final ClusterChannels cluster;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public CheckClusterChannelsDelegate(ClusterChannels cluster, DrActivationRuntime runtime) {
+    public CheckClusterChannelsDelegate(ClusterChannels cluster, DrActivationSettings settings, Clock clock) {
         this.cluster = cluster;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
-        if (execution.getVariable(CLUSTER_DEADLINE) == null) {
-            runtime.startWait(execution, CLUSTER_DEADLINE, runtime.settings().clusterLimit());
-            List<String> queues = DrActivationRuntime.readJson(execution, TRANSMISSION_QUEUES, new TypeReference<>() { });
-            List<String> all = new ArrayList<>(queues == null ? List.of() : queues);
+        if (!CLUSTER_DEADLINE.isSet(execution)) {
+            Deadlines.start(execution, CLUSTER_DEADLINE, clock, settings.clusterLimit());
+            List<String> all = new ArrayList<>(TRANSMISSION_QUEUES.getOrDefault(execution, List.of()));
             all.addAll(cluster.transmissionQueues(target));
-            DrActivationRuntime.writeJson(execution, TRANSMISSION_QUEUES, all);
+            TRANSMISSION_QUEUES.set(execution, all);
         }
         BackupActivation.StepCheck check = cluster.check(target);
-        if (!check.done() && runtime.waitedTooLong(execution, CLUSTER_DEADLINE)) {
+        if (!check.done() && Deadlines.passed(execution, CLUSTER_DEADLINE, clock)) {
             throw new IllegalStateException("The cluster channels of " + target.backupLabel()
-                    + " to the full repositories are not RUNNING within " + runtime.settings().clusterLimit() + ": "
+                    + " to the full repositories are not RUNNING within " + settings.clusterLimit() + ": "
                     + check.detail());
         }
-        execution.setVariable(CLUSTER_SUMMARY, DrActivationRuntime.fit(check.detail()));
-        execution.setVariable(CLUSTER_RUNNING, check.done());
+        CLUSTER_SUMMARY.set(execution, check.detail());
+        CLUSTER_RUNNING.set(execution, check.done());
         if (check.done()) {
-            runtime.mark(execution, "clusterChecked");
+            DrActivationVariables.mark(execution, clock, "clusterChecked");
         }
     }
 }

@@ -3,7 +3,11 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
 import io.mqrunbooks.application.dractivation.ActivationTarget;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,25 +19,27 @@ import org.springframework.stereotype.Component;
 public class CheckPrimaryEndedDelegate implements JavaDelegate {
 
     private final PrimaryFencing fencing;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public CheckPrimaryEndedDelegate(PrimaryFencing fencing, DrActivationRuntime runtime) {
+    public CheckPrimaryEndedDelegate(PrimaryFencing fencing, DrActivationSettings settings, Clock clock) {
         this.fencing = fencing;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         PrimaryFencing.FenceCheck check = fencing.checkEnded(target);
-        if (!check.fenced() && runtime.waitedTooLong(execution, PRIMARY_END_DEADLINE)) {
+        if (!check.fenced() && Deadlines.passed(execution, PRIMARY_END_DEADLINE, clock)) {
             throw new IllegalStateException(target.primaryLabel() + " has not ended within "
-                    + runtime.settings().primaryEndLimit() + " of endmqm -i: " + check.detail()
+                    + settings.primaryEndLimit() + " of endmqm -i: " + check.detail()
                     + ". The backup is not started while the primary may run.");
         }
         if (check.fenced()) {
-            DrActivationRuntime.appendLine(execution, FENCING_SUMMARY, "Proven ended: " + check.detail());
+            RunText.appendLine(execution, FENCING_SUMMARY, "Proven ended: " + check.detail());
         }
-        execution.setVariable(PRIMARY_ENDED, check.fenced());
+        PRIMARY_ENDED.set(execution, check.fenced());
     }
 }

@@ -2,9 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
-import java.util.List;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,24 +18,24 @@ import org.springframework.stereotype.Component;
 public class CheckSenderChannelsDelegate implements JavaDelegate {
 
     private final PartnerChannels partners;
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public CheckSenderChannelsDelegate(PartnerChannels partners, DrActivationRuntime runtime) {
+    public CheckSenderChannelsDelegate(PartnerChannels partners, Clock clock) {
         this.partners = partners;
-        this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> channels = DrActivationRuntime.readJson(execution, SENDER_CHANNELS, new TypeReference<>() { });
-        Map<String, String> statuses = partners.statuses(DrActivationVariables.target(execution), channels);
+        Map<String, String> statuses = partners.statuses(DrActivationVariables.target(execution),
+                SENDER_CHANNELS.getOrNull(execution));
         boolean allRunning = statuses.values().stream().allMatch("RUNNING"::equals);
-        execution.setVariable(CHANNEL_STATUS_SUMMARY, DrActivationRuntime.fit(statuses.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"))));
-        execution.setVariable(CHANNELS_RUNNING, allRunning);
-        execution.setVariable(CHANNEL_TIME_UP, !allRunning && runtime.waitedTooLong(execution, CHANNEL_DEADLINE));
+        CHANNEL_STATUS_SUMMARY.set(execution, statuses.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
+        CHANNELS_RUNNING.set(execution, allRunning);
+        CHANNEL_TIME_UP.set(execution, !allRunning && Deadlines.passed(execution, CHANNEL_DEADLINE, clock));
         if (allRunning) {
-            runtime.mark(execution, "channelsRunning");
+            DrActivationVariables.mark(execution, clock, "channelsRunning");
         }
     }
 }

@@ -4,7 +4,6 @@ import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.BackupActivation;
 import io.mqrunbooks.application.dractivation.ClusterChannels;
-import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.DrainWatch;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.dractivation.ObjectBaseline;
@@ -14,47 +13,22 @@ import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.estate.Estate;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
  * The DR activation's application services over the ports. Lazy: built when a run first needs them, so the
- * app starts in every profile. Settings: {@code mqrunbooks.dr-activation.*} (docs/runbook-dr-activation.md).
+ * app starts in every profile. Settings: {@link io.mqrunbooks.application.dractivation.DrActivationSettings}.
  */
 @Configuration
 @Lazy
 public class DrActivationConfiguration {
 
+    /** The runbooks' clock: deadlines and phase marks follow it (tests give their own). */
     @Bean
-    DrActivationSettings drActivationSettings(
-            @Value("${mqrunbooks.dr-activation.poll-interval:PT10S}") Duration pollInterval,
-            @Value("${mqrunbooks.dr-activation.primary-end-limit:PT5M}") Duration primaryEndLimit,
-            @Value("${mqrunbooks.dr-activation.promotion-limit:PT10M}") Duration promotionLimit,
-            @Value("${mqrunbooks.dr-activation.backup-start-limit:PT5M}") Duration backupStartLimit,
-            @Value("${mqrunbooks.dr-activation.channel-limit:PT5M}") Duration channelLimit,
-            @Value("${mqrunbooks.dr-activation.cluster-limit:PT5M}") Duration clusterLimit,
-            @Value("${mqrunbooks.dr-activation.drain-limit:PT30M}") Duration drainLimit,
-            @Value("${mqrunbooks.dr-activation.drain-level:0}") int drainLevel,
-            @Value("${mqrunbooks.dr-activation.test-queue:MQRUNBOOKS.TEST}") String testQueue,
-            @Value("${mqrunbooks.dr-activation.test-message-wait:PT5S}") Duration testMessageWait) {
-        if (drainLevel < 0) {
-            throw new IllegalArgumentException("mqrunbooks.dr-activation.drain-level: " + drainLevel
-                    + " is negative; give a total transmission queue depth of 0 or more");
-        }
-        io.mqrunbooks.estate.NameRules.checkMqName(testQueue).ifPresent(problem -> {
-            throw new IllegalArgumentException("mqrunbooks.dr-activation.test-queue: " + problem);
-        });
-        return new DrActivationSettings(pollInterval, primaryEndLimit, promotionLimit, backupStartLimit, channelLimit,
-                clusterLimit, drainLimit, drainLevel, testQueue, testMessageWait);
-    }
-
-    @Bean
-    DrActivationRuntime drActivationRuntime(DrActivationSettings settings, ObjectProvider<Clock> clock) {
-        return new DrActivationRuntime(settings, clock.getIfUnique(Clock::systemUTC));
+    Clock runbookClock() {
+        return Clock.systemUTC();
     }
 
     @Bean
@@ -88,8 +62,8 @@ public class DrActivationConfiguration {
     }
 
     @Bean
-    MessageFlowProof drActivationMessageFlowProof(MqAdminPort admin, DrActivationRuntime runtime) {
-        return new MessageFlowProof(admin, runtime.clock());
+    MessageFlowProof drActivationMessageFlowProof(MqAdminPort admin, Clock clock) {
+        return new MessageFlowProof(admin, clock);
     }
 
     @Bean

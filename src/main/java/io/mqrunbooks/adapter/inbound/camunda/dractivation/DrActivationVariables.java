@@ -1,9 +1,29 @@
 package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.doubleVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.instantVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.jsonListVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.jsonVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.longVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.textVariable;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
+import io.mqrunbooks.application.dractivation.DrainWatch;
+import io.mqrunbooks.application.dractivation.PartnerChannels;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.QueueManagerKind;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -12,138 +32,142 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class DrActivationVariables {
 
+    /** Where the whole of a cut form text is. */
+    private static final String EVIDENCE = "the run's evidence";
+
     // Start form
-    public static final String QUEUE_MANAGER = RunVariables.QUEUE_MANAGER;
-    public static final String REASON = RunVariables.REASON;
-    public static final String OUTCOME = RunVariables.OUTCOME;
-    public static final String INCIDENT = "incidentReference";
-    public static final String DECLARED_BY = "declaredBy";
-    public static final String CLIENT_CHANNEL = "clientChannel";
+    public static final RunVariable<String> QUEUE_MANAGER = RunbookVariables.QUEUE_MANAGER;
+    public static final RunVariable<String> REASON = RunbookVariables.REASON;
+    public static final RunVariable<String> OUTCOME = RunbookVariables.OUTCOME;
+    public static final RunVariable<String> INCIDENT = stringVariable("incidentReference");
+    public static final RunVariable<String> DECLARED_BY = stringVariable("declaredBy");
+    public static final RunVariable<String> CLIENT_CHANNEL = stringVariable("clientChannel");
 
     // The request, resolved from the inventory
-    public static final String REQUEST_VALID = "requestValid";
-    public static final String PRIMARY_KIND = "primaryKind";
-    public static final String PRIMARY_HOST = "primaryHost";
-    public static final String BACKUP_QUEUE_MANAGER = "backupQueueManager";
-    public static final String BACKUP_HOST = "backupHost";
-    public static final String BACKUP_ADDRESS = "backupAddress";
-    public static final String BACKUP_LEVEL = "backupLevel";
-    public static final String LISTENER_NAME = "listenerName";
-    public static final String LISTENER_PORT = "listenerPort";
+    public static final RunVariable<String> PRIMARY_KIND = stringVariable("primaryKind");
+    public static final RunVariable<String> PRIMARY_HOST = stringVariable("primaryHost");
+    public static final RunVariable<String> BACKUP_QUEUE_MANAGER = stringVariable("backupQueueManager");
+    public static final RunVariable<String> BACKUP_HOST = stringVariable("backupHost");
+    public static final RunVariable<String> BACKUP_ADDRESS = stringVariable("backupAddress");
+    public static final RunVariable<String> BACKUP_LEVEL = stringVariable("backupLevel");
+    public static final RunVariable<String> LISTENER_NAME = stringVariable("listenerName");
+    public static final RunVariable<Integer> LISTENER_PORT = intVariable("listenerPort");
     /** ISO-8601 duration of the poll timers, from the settings. */
-    public static final String POLL_INTERVAL = "pollInterval";
+    public static final RunVariable<String> POLL_INTERVAL = stringVariable("pollInterval");
 
     // Assessment and the gate
-    public static final String PRIMARY_REACHABLE = "primaryReachable";
-    public static final String PRIMARY_RUNNING = "primaryRunning";
-    public static final String PRIMARY_STATE = "primaryState";
-    public static final String PRIMARY_MUST_BE_FENCED = "primaryMustBeFenced";
-    public static final String SECONDARY_INCONSISTENT = "secondaryInconsistent";
-    public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
+    public static final RunVariable<Boolean> PRIMARY_REACHABLE = booleanVariable("primaryReachable");
+    public static final RunVariable<Boolean> PRIMARY_RUNNING = booleanVariable("primaryRunning");
+    public static final RunVariable<String> PRIMARY_STATE = textVariable("primaryState", EVIDENCE);
+    public static final RunVariable<Boolean> PRIMARY_MUST_BE_FENCED = booleanVariable("primaryMustBeFenced");
+    public static final RunVariable<Boolean> SECONDARY_INCONSISTENT = booleanVariable("secondaryInconsistent");
+    public static final RunVariable<String> ASSESSMENT_SUMMARY = textVariable("assessmentSummary", EVIDENCE);
     /**
      * JSON {id, sha256, summary}: the stored baseline version to apply (BaselineStore), when there is one. The
      * MQSC itself is never a variable: the apply step loads it by id and refuses it unless its hash matches.
+     * Read as a tree: a forged value is refused by what it lacks, not by a mapping error.
      */
-    public static final String BASELINE = "baseline";
+    public static final RunVariable<JsonNode> BASELINE = jsonVariable("baseline", JsonNode.class);
     public static final String BASELINE_ID = "id";
     public static final String BASELINE_SHA256 = "sha256";
     public static final String BASELINE_SUMMARY = "summary";
-    public static final String BASELINE_AVAILABLE = "baselineAvailable";
-    public static final String BASELINE_SOURCE = "baselineSource";
-    public static final String DECISION = "decision";
-    public static final String DECLARATION_COMMENT = "declarationComment";
+    public static final RunVariable<Boolean> BASELINE_AVAILABLE = booleanVariable("baselineAvailable");
+    public static final RunVariable<String> BASELINE_SOURCE = textVariable("baselineSource", EVIDENCE);
+    public static final RunVariable<String> DECLARATION_COMMENT = stringVariable("declarationComment");
 
     // Fencing
-    public static final String FENCING_SUMMARY = "fencingSummary";
-    public static final String PRIMARY_ENDED = "primaryEnded";
-    public static final String PRIMARY_END_DEADLINE = "primaryEndDeadline";
-    public static final String ISOLATION_METHOD = "isolationMethod";
-    public static final String ISOLATION_DETAILS = "isolationDetails";
+    public static final RunVariable<String> FENCING_SUMMARY = stringVariable("fencingSummary");
+    public static final RunVariable<Boolean> PRIMARY_ENDED = booleanVariable("primaryEnded");
+    public static final RunVariable<Instant> PRIMARY_END_DEADLINE = instantVariable("primaryEndDeadline");
 
     // Preparing and starting the backup
     /** Set by the re-check: the level's preparation is done, a second fencing goes straight back to the re-check. */
-    public static final String BACKUP_PREPARED = "backupPrepared";
-    public static final String RESTORE_DETAILS = "restoreDetails";
-    public static final String OBJECTS_CURRENT_DETAILS = "objectsCurrentDetails";
-    public static final String BACKUP_SUMMARY = "backupSummary";
-    public static final String PROMOTION_COMPLETE = "promotionComplete";
-    public static final String PROMOTION_DEADLINE = "promotionDeadline";
-    public static final String BASELINE_REPORT = "baselineReport";
-    public static final String BACKUP_RUNNING = "backupRunning";
-    public static final String BACKUP_START_DEADLINE = "backupStartDeadline";
+    public static final RunVariable<Boolean> BACKUP_PREPARED = booleanVariable("backupPrepared");
+    public static final RunVariable<String> BACKUP_SUMMARY = stringVariable("backupSummary");
+    public static final RunVariable<Boolean> PROMOTION_COMPLETE = booleanVariable("promotionComplete");
+    public static final RunVariable<Instant> PROMOTION_DEADLINE = instantVariable("promotionDeadline");
+    public static final RunVariable<String> BASELINE_REPORT = textVariable("baselineReport", EVIDENCE);
+    public static final RunVariable<Boolean> BACKUP_RUNNING = booleanVariable("backupRunning");
+    public static final RunVariable<Instant> BACKUP_START_DEADLINE = instantVariable("backupStartDeadline");
 
     // Channel partners and sender channels
-    /** JSON list of {partner, contact, channel, drConname, firewallTicket, summary}. */
-    public static final String PARTNER_TASKS = "partnerTasks";
-    public static final String PARTNER_COUNT = "partnerCount";
+    public static final RunVariable<List<PartnerChannels.PartnerTask>> PARTNER_TASKS =
+            jsonListVariable("partnerTasks", PartnerChannels.PartnerTask.class);
+    public static final RunVariable<Integer> PARTNER_COUNT = intVariable("partnerCount");
     /** Local to each partner task: the channel and what the form shows. */
-    public static final String PARTNER_CHANNEL = "partnerChannel";
-    public static final String PARTNER_SUMMARY = "partnerSummary";
-    public static final String PARTNER_CONFIRMED_BY = "partnerConfirmedBy";
-    public static final String PARTNER_CONFIRMED_AT = "partnerConfirmedAt";
-    public static final String FIREWALL_TICKET_REFERENCE = "firewallTicketReference";
-    /** JSON list: one record per confirmed partner task. */
-    public static final String PARTNER_CONFIRMATIONS = "partnerConfirmations";
-    /** JSON list of the sender channels still to be checked (skipped ones leave it). */
-    public static final String SENDER_CHANNELS = "senderChannels";
-    public static final String TRANSMISSION_QUEUES = "transmissionQueues";
-    public static final String CHANNEL_SUMMARY = "channelSummary";
-    public static final String CHANNELS_RUNNING = "channelsRunning";
-    public static final String CHANNEL_DEADLINE = "channelDeadline";
-    public static final String CHANNEL_TIME_UP = "channelTimeUp";
-    public static final String CHANNEL_STATUS_SUMMARY = "channelStatusSummary";
-    public static final String CHANNEL_DECISION = "channelDecision";
-    public static final String DECISION_REASON = "decisionReason";
-    public static final String SKIPPED_CHANNELS = "skippedChannels";
+    public static final RunVariable<String> PARTNER_CHANNEL = stringVariable("partnerChannel");
+    public static final RunVariable<String> PARTNER_SUMMARY = textVariable("partnerSummary", EVIDENCE);
+    public static final RunVariable<String> PARTNER_CONFIRMED_BY = stringVariable("partnerConfirmedBy");
+    public static final RunVariable<String> PARTNER_CONFIRMED_AT = stringVariable("partnerConfirmedAt");
+    public static final RunVariable<String> FIREWALL_TICKET_REFERENCE = stringVariable("firewallTicketReference");
+    /** One record per confirmed partner task. */
+    public static final RunVariable<List<Map<String, Object>>> PARTNER_CONFIRMATIONS =
+            jsonVariable("partnerConfirmations", new TypeReference<>() { });
+    /** The sender channels still to be checked (skipped ones leave it). */
+    public static final RunVariable<List<String>> SENDER_CHANNELS = jsonListVariable("senderChannels", String.class);
+    public static final RunVariable<List<String>> TRANSMISSION_QUEUES =
+            jsonListVariable("transmissionQueues", String.class);
+    public static final RunVariable<String> CHANNEL_SUMMARY = stringVariable("channelSummary");
+    public static final RunVariable<Boolean> CHANNELS_RUNNING = booleanVariable("channelsRunning");
+    public static final RunVariable<Instant> CHANNEL_DEADLINE = instantVariable("channelDeadline");
+    public static final RunVariable<Boolean> CHANNEL_TIME_UP = booleanVariable("channelTimeUp");
+    public static final RunVariable<String> CHANNEL_STATUS_SUMMARY = textVariable("channelStatusSummary", EVIDENCE);
+    public static final RunVariable<String> DECISION_REASON = stringVariable("decisionReason");
+    public static final RunVariable<String> SKIPPED_CHANNELS = stringVariable("skippedChannels");
 
     // Cluster, test message, drain, clients
-    public static final String CLUSTER_RUNNING = "clusterRunning";
-    public static final String CLUSTER_DEADLINE = "clusterDeadline";
-    public static final String CLUSTER_SUMMARY = "clusterSummary";
-    public static final String TEST_MESSAGE_SUMMARY = "testMessageSummary";
-    public static final String TEST_CORRELATION_ID = "testCorrelationId";
-    public static final String FIRST_TEST_MESSAGE_AT = "firstTestMessageAt";
-    /** JSON list of {at, depths, total}. */
-    public static final String DRAIN_SAMPLES = "drainSamples";
+    public static final RunVariable<Boolean> CLUSTER_RUNNING = booleanVariable("clusterRunning");
+    public static final RunVariable<Instant> CLUSTER_DEADLINE = instantVariable("clusterDeadline");
+    public static final RunVariable<String> CLUSTER_SUMMARY = textVariable("clusterSummary", EVIDENCE);
+    public static final RunVariable<String> TEST_MESSAGE_SUMMARY = stringVariable("testMessageSummary");
+    public static final RunVariable<String> TEST_CORRELATION_ID = stringVariable("testCorrelationId");
+    public static final RunVariable<Instant> FIRST_TEST_MESSAGE_AT = instantVariable("firstTestMessageAt");
+    public static final RunVariable<List<DrainWatch.Sample>> DRAIN_SAMPLES =
+            jsonListVariable("drainSamples", DrainWatch.Sample.class);
     /** Messages per second, first to last sample (positive while draining), or null. */
-    public static final String DRAIN_RATE = "drainRate";
-    public static final String DRAINED = "drained";
-    public static final String DRAIN_DEADLINE = "drainDeadline";
-    public static final String DRAIN_TIME_UP = "drainTimeUp";
-    public static final String DRAIN_SUMMARY = "drainSummary";
-    public static final String DRAIN_DECISION = "drainDecision";
-    public static final String CCDT = "ccdtJson";
-    public static final String REDIRECT_METHOD = "redirectMethod";
-    public static final String REDIRECT_DETAILS = "redirectDetails";
+    public static final RunVariable<Double> DRAIN_RATE = doubleVariable("drainRate");
+    public static final RunVariable<Boolean> DRAINED = booleanVariable("drained");
+    public static final RunVariable<Instant> DRAIN_DEADLINE = instantVariable("drainDeadline");
+    public static final RunVariable<Boolean> DRAIN_TIME_UP = booleanVariable("drainTimeUp");
+    public static final RunVariable<String> DRAIN_SUMMARY = textVariable("drainSummary", EVIDENCE);
+    public static final RunVariable<String> CCDT = stringVariable("ccdtJson");
 
     // Timeline
-    /** JSON {mark: instant}: when each phase ended (ActivationTimeline.PHASES). */
-    public static final String PHASE_MARKS = "phaseMarks";
-    /** JSON list of {phase, seconds}. */
-    public static final String PHASE_DURATIONS = "phaseDurations";
-    public static final String RTO_SECONDS = "rtoSeconds";
-    public static final String ACTIVATION_SUMMARY = "activationSummary";
+    /** {mark: instant}: when each phase ended (ActivationTimeline.PHASES). */
+    public static final RunVariable<Map<String, Instant>> PHASE_MARKS =
+            jsonVariable("phaseMarks", new TypeReference<>() { });
+    /** A list of {phase, seconds}. */
+    public static final RunVariable<List<Map<String, Object>>> PHASE_DURATIONS =
+            jsonVariable("phaseDurations", new TypeReference<>() { });
+    public static final RunVariable<Long> RTO_SECONDS = longVariable("rtoSeconds");
+    public static final RunVariable<String> ACTIVATION_SUMMARY = textVariable("activationSummary", EVIDENCE);
 
     private DrActivationVariables() {
     }
 
     static void putTarget(VariableScope scope, ActivationTarget target) {
-        scope.setVariable(PRIMARY_KIND, target.primaryKind().yamlName());
-        scope.setVariable(PRIMARY_HOST, target.primaryHost());
-        scope.setVariable(BACKUP_QUEUE_MANAGER, target.backupQueueManager());
-        scope.setVariable(BACKUP_HOST, target.backupHost());
-        scope.setVariable(BACKUP_ADDRESS, target.backupAddress());
-        scope.setVariable(BACKUP_LEVEL, target.level().yamlName());
-        scope.setVariable(LISTENER_NAME, target.listenerName());
-        scope.setVariable(LISTENER_PORT, target.listenerPort());
+        PRIMARY_KIND.set(scope, target.primaryKind().yamlName());
+        PRIMARY_HOST.set(scope, target.primaryHost());
+        BACKUP_QUEUE_MANAGER.set(scope, target.backupQueueManager());
+        BACKUP_HOST.set(scope, target.backupHost());
+        BACKUP_ADDRESS.set(scope, target.backupAddress());
+        BACKUP_LEVEL.set(scope, target.level().yamlName());
+        LISTENER_NAME.set(scope, target.listenerName());
+        LISTENER_PORT.set(scope, target.listenerPort());
     }
 
     static ActivationTarget target(VariableScope scope) {
-        return new ActivationTarget((String) scope.getVariable(QUEUE_MANAGER),
-                QueueManagerKind.fromYaml((String) scope.getVariable(PRIMARY_KIND)).orElseThrow(),
-                (String) scope.getVariable(PRIMARY_HOST), (String) scope.getVariable(BACKUP_QUEUE_MANAGER),
-                (String) scope.getVariable(BACKUP_HOST), (String) scope.getVariable(BACKUP_ADDRESS),
-                BackupLevel.fromYaml((String) scope.getVariable(BACKUP_LEVEL)).orElseThrow(),
-                (String) scope.getVariable(LISTENER_NAME), (Integer) scope.getVariable(LISTENER_PORT));
+        return new ActivationTarget(QUEUE_MANAGER.get(scope),
+                QueueManagerKind.fromYaml(PRIMARY_KIND.get(scope)).orElseThrow(), PRIMARY_HOST.get(scope),
+                BACKUP_QUEUE_MANAGER.get(scope), BACKUP_HOST.get(scope), BACKUP_ADDRESS.getOrNull(scope),
+                BackupLevel.fromYaml(BACKUP_LEVEL.get(scope)).orElseThrow(), LISTENER_NAME.getOrNull(scope),
+                LISTENER_PORT.get(scope));
+    }
+
+    /** Records when a phase ended (the first time only), for the timeline and the RTO. */
+    static void mark(VariableScope scope, Clock clock, String phase) {
+        Map<String, Instant> marks = new LinkedHashMap<>(PHASE_MARKS.getOrDefault(scope, Map.of()));
+        marks.putIfAbsent(phase, clock.instant());
+        PHASE_MARKS.set(scope, marks);
     }
 }

@@ -2,8 +2,11 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import io.mqrunbooks.application.dractivation.ActivationTarget;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,18 +18,20 @@ import org.springframework.stereotype.Component;
 public class EndPrimaryDelegate implements JavaDelegate {
 
     private final PrimaryFencing fencing;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public EndPrimaryDelegate(PrimaryFencing fencing, DrActivationRuntime runtime) {
+    public EndPrimaryDelegate(PrimaryFencing fencing, DrActivationSettings settings, Clock clock) {
         this.fencing = fencing;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ActivationTarget target = DrActivationVariables.target(execution);
-        fencing.end(target).forEach(line -> DrActivationRuntime.appendLine(execution, FENCING_SUMMARY, line));
-        execution.setVariable(PRIMARY_ENDED, false);
-        runtime.startWait(execution, PRIMARY_END_DEADLINE, runtime.settings().primaryEndLimit());
+        fencing.end(DrActivationVariables.target(execution))
+                .forEach(line -> RunText.appendLine(execution, FENCING_SUMMARY, line));
+        PRIMARY_ENDED.set(execution, false);
+        Deadlines.start(execution, PRIMARY_END_DEADLINE, clock, settings.primaryEndLimit());
     }
 }

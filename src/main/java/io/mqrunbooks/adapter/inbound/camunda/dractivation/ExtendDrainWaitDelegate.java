@@ -2,7 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -13,15 +15,17 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class ExtendDrainWaitDelegate implements JavaDelegate {
 
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public ExtendDrainWaitDelegate(DrActivationRuntime runtime) {
-        this.runtime = runtime;
+    public ExtendDrainWaitDelegate(DrActivationSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        runtime.startWait(execution, DRAIN_DEADLINE, runtime.settings().drainLimit());
-        execution.setVariable(DRAIN_TIME_UP, false);
+        Deadlines.start(execution, DRAIN_DEADLINE, clock, settings.drainLimit());
+        DRAIN_TIME_UP.set(execution, false);
     }
 }

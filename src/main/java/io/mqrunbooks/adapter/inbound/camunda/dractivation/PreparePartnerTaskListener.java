@@ -2,9 +2,8 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.List;
-import java.util.Map;
+import io.mqrunbooks.application.dractivation.PartnerChannels;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,15 +22,13 @@ public class PreparePartnerTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution instance = task.getExecution();
-        int index = (Integer) instance.getVariable("loopCounter");
-        List<Map<String, String>> partners = DrActivationRuntime.readJson(instance, PARTNER_TASKS, new TypeReference<>() { });
-        Map<String, String> partner = partners.get(index);
-        instance.setVariableLocal(PARTNER_CHANNEL, partner.get("channel"));
-        instance.setVariableLocal(PARTNER_SUMMARY, DrActivationRuntime.fit(partner.get("summary")));
-        instance.setVariableLocal(PARTNER_CONFIRMED_BY, null);
-        instance.setVariableLocal(PARTNER_CONFIRMED_AT, null);
-        instance.setVariableLocal(FIREWALL_TICKET_REFERENCE, null);
-        task.setName("Confirm the partner's DR change for " + instance.getVariable(QUEUE_MANAGER) + ": "
-                + partner.get("partner") + " (" + partner.get("channel") + ")");
+        PartnerChannels.PartnerTask partner = PARTNER_TASKS.get(instance).get(RunbookVariables.LOOP_COUNTER.get(instance));
+        PARTNER_CHANNEL.setLocal(instance, partner.channel());
+        PARTNER_SUMMARY.setLocal(instance, partner.summary());
+        PARTNER_CONFIRMED_BY.setLocal(instance, null);
+        PARTNER_CONFIRMED_AT.setLocal(instance, null);
+        FIREWALL_TICKET_REFERENCE.setLocal(instance, null);
+        task.setName("Confirm the partner's DR change for " + QUEUE_MANAGER.getOrNull(instance) + ": "
+                + partner.partner() + " (" + partner.channel() + ")");
     }
 }

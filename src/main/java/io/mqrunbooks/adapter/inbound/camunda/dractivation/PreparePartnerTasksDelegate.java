@@ -23,10 +23,10 @@ public class PreparePartnerTasksDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<PartnerChannels.PartnerTask> tasks = partners.tasks(DrActivationVariables.target(execution),
-                (String) execution.getVariable(INCIDENT));
-        DrActivationRuntime.writeJson(execution, PARTNER_TASKS, tasks);
-        DrActivationRuntime.writeJson(execution, SENDER_CHANNELS, tasks.stream().map(PartnerChannels.PartnerTask::channel).toList());
-        DrActivationRuntime.writeJson(execution, PARTNER_CONFIRMATIONS, List.of());
-        execution.setVariable(PARTNER_COUNT, tasks.size());
+                INCIDENT.getOrNull(execution));
+        PARTNER_TASKS.set(execution, tasks);
+        SENDER_CHANNELS.set(execution, tasks.stream().map(PartnerChannels.PartnerTask::channel).toList());
+        PARTNER_CONFIRMATIONS.set(execution, List.of());
+        PARTNER_COUNT.set(execution, tasks.size());
     }
 }

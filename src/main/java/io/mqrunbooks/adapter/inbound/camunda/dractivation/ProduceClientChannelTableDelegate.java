@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
 import io.mqrunbooks.application.dractivation.ClientChannelTable;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -13,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class ProduceClientChannelTableDelegate implements JavaDelegate {
 
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public ProduceClientChannelTableDelegate(DrActivationRuntime runtime) {
-        this.runtime = runtime;
+    public ProduceClientChannelTableDelegate(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        runtime.mark(execution, "drained");
-        execution.setVariable(CCDT, ClientChannelTable.forBackup(DrActivationVariables.target(execution),
-                (String) execution.getVariable(CLIENT_CHANNEL)));
+        DrActivationVariables.mark(execution, clock, "drained");
+        CCDT.set(execution, ClientChannelTable.forBackup(DrActivationVariables.target(execution),
+                CLIENT_CHANNEL.getOrNull(execution)));
     }
 }

@@ -3,6 +3,10 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
 import io.mqrunbooks.application.dractivation.BackupActivation;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -14,17 +18,19 @@ import org.springframework.stereotype.Component;
 public class PromoteBackupDelegate implements JavaDelegate {
 
     private final BackupActivation backup;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public PromoteBackupDelegate(BackupActivation backup, DrActivationRuntime runtime) {
+    public PromoteBackupDelegate(BackupActivation backup, DrActivationSettings settings, Clock clock) {
         this.backup = backup;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        DrActivationRuntime.appendLine(execution, BACKUP_SUMMARY, backup.promote(DrActivationVariables.target(execution)));
-        execution.setVariable(PROMOTION_COMPLETE, false);
-        runtime.startWait(execution, PROMOTION_DEADLINE, runtime.settings().promotionLimit());
+        RunText.appendLine(execution, BACKUP_SUMMARY, backup.promote(DrActivationVariables.target(execution)));
+        PROMOTION_COMPLETE.set(execution, false);
+        Deadlines.start(execution, PROMOTION_DEADLINE, clock, settings.promotionLimit());
     }
 }

@@ -2,7 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -14,23 +16,24 @@ import org.springframework.stereotype.Component;
 public class ProveMessageFlowDelegate implements JavaDelegate {
 
     private final MessageFlowProof proof;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public ProveMessageFlowDelegate(MessageFlowProof proof, DrActivationRuntime runtime) {
+    public ProveMessageFlowDelegate(MessageFlowProof proof, DrActivationSettings settings, Clock clock) {
         this.proof = proof;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        MessageFlowProof.Proof result = proof.prove(DrActivationVariables.target(execution),
-                runtime.settings().testQueue(), runtime.settings().testMessageWait(),
-                (String) execution.getVariable(INCIDENT));
-        execution.setVariable(TEST_MESSAGE_SUMMARY, result.detail());
-        execution.setVariable(TEST_CORRELATION_ID, result.correlationId());
-        if (execution.getVariable(FIRST_TEST_MESSAGE_AT) == null) {
-            execution.setVariable(FIRST_TEST_MESSAGE_AT, result.at().toString());
+        MessageFlowProof.Proof result = proof.prove(DrActivationVariables.target(execution), settings.testQueue(),
+                settings.testMessageWait(), INCIDENT.getOrNull(execution));
+        TEST_MESSAGE_SUMMARY.set(execution, result.detail());
+        TEST_CORRELATION_ID.set(execution, result.correlationId());
+        if (!FIRST_TEST_MESSAGE_AT.isSet(execution)) {
+            FIRST_TEST_MESSAGE_AT.set(execution, result.at());
         }
-        runtime.mark(execution, "messageFlowProven");
+        DrActivationVariables.mark(execution, clock, "messageFlowProven");
     }
 }

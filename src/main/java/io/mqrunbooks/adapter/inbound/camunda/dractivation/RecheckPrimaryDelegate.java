@@ -5,6 +5,8 @@ import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVar
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
 import io.mqrunbooks.application.dractivation.PrimaryState;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -16,26 +18,26 @@ import org.springframework.stereotype.Component;
 public class RecheckPrimaryDelegate implements JavaDelegate {
 
     private final PrimaryFencing fencing;
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public RecheckPrimaryDelegate(PrimaryFencing fencing, DrActivationRuntime runtime) {
+    public RecheckPrimaryDelegate(PrimaryFencing fencing, Clock clock) {
         this.fencing = fencing;
-        this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         PrimaryState primary = fencing.read(target);
-        execution.setVariable(BACKUP_PREPARED, true);
-        execution.setVariable(PRIMARY_REACHABLE, primary.reachable());
-        execution.setVariable(PRIMARY_RUNNING, primary.running());
-        execution.setVariable(PRIMARY_MUST_BE_FENCED, primary.mustBeFenced());
-        execution.setVariable(PRIMARY_STATE, DrActivationRuntime.fit(primary.detail()));
-        DrActivationRuntime.appendLine(execution, FENCING_SUMMARY, "Re-check before starting the backup: "
+        BACKUP_PREPARED.set(execution, true);
+        PRIMARY_REACHABLE.set(execution, primary.reachable());
+        PRIMARY_RUNNING.set(execution, primary.running());
+        PRIMARY_MUST_BE_FENCED.set(execution, primary.mustBeFenced());
+        PRIMARY_STATE.set(execution, primary.detail());
+        RunText.appendLine(execution, FENCING_SUMMARY, "Re-check before starting the backup: "
                 + primary.detail() + (primary.mustBeFenced() ? " -> fencing again" : " -> safe to start the backup"));
         if (!primary.mustBeFenced()) {
-            runtime.mark(execution, "fenced");
+            DrActivationVariables.mark(execution, clock, "fenced");
         }
     }
 }

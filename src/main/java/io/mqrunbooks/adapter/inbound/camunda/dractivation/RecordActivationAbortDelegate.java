@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,6 +14,6 @@ public class RecordActivationAbortDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(OUTCOME, "aborted: " + execution.getVariable(DECISION_REASON));
+        OUTCOME.set(execution, "aborted: " + DECISION_REASON.getOrNull(execution));
     }
 }

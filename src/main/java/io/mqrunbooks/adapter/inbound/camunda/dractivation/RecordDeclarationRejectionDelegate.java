@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -15,7 +14,7 @@ public class RecordDeclarationRejectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String comment = (String) execution.getVariable(DECLARATION_COMMENT);
-        execution.setVariable(OUTCOME, comment == null || comment.isBlank() ? "rejected" : "rejected: " + comment);
+        String comment = DECLARATION_COMMENT.getOrNull(execution);
+        OUTCOME.set(execution, comment == null || comment.isBlank() ? "rejected" : "rejected: " + comment);
     }
 }

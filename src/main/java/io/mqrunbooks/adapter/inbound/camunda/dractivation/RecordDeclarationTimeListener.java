@@ -1,5 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
+import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
+
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Lazy;
@@ -10,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class RecordDeclarationTimeListener implements ExecutionListener {
 
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public RecordDeclarationTimeListener(DrActivationRuntime runtime) {
-        this.runtime = runtime;
+    public RecordDeclarationTimeListener(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        runtime.mark(execution, "declared");
+        DrActivationVariables.mark(execution, clock, "declared");
     }
 }

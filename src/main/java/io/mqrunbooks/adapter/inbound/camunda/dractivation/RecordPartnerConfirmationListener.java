@@ -2,11 +2,12 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -18,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class RecordPartnerConfirmationListener implements TaskListener {
 
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public RecordPartnerConfirmationListener(DrActivationRuntime runtime) {
-        this.runtime = runtime;
+    public RecordPartnerConfirmationListener(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
@@ -29,19 +30,15 @@ public class RecordPartnerConfirmationListener implements TaskListener {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String recordedBy = authentication != null ? authentication.getUserId() : task.getAssignee();
         Map<String, Object> confirmation = new LinkedHashMap<>();
-        confirmation.put("channel", task.getVariable(PARTNER_CHANNEL));
-        confirmation.put("confirmedBy", task.getVariable(PARTNER_CONFIRMED_BY));
-        confirmation.put("confirmedAt", String.valueOf(task.getVariable(PARTNER_CONFIRMED_AT)));
-        confirmation.put("firewallTicket", task.getVariable(FIREWALL_TICKET_REFERENCE));
+        confirmation.put("channel", PARTNER_CHANNEL.getOrNull(task));
+        confirmation.put("confirmedBy", PARTNER_CONFIRMED_BY.getOrNull(task));
+        confirmation.put("confirmedAt", String.valueOf(task.getVariable(PARTNER_CONFIRMED_AT.name())));
+        confirmation.put("firewallTicket", FIREWALL_TICKET_REFERENCE.getOrNull(task));
         confirmation.put("recordedBy", recordedBy);
-        confirmation.put("recordedAt", runtime.now().toString());
-        List<Map<String, Object>> all = new ArrayList<>();
-        List<Map<String, Object>> before = DrActivationRuntime.readJson(task.getExecution().getProcessInstance(),
-                PARTNER_CONFIRMATIONS, new TypeReference<>() { });
-        if (before != null) {
-            all.addAll(before);
-        }
+        confirmation.put("recordedAt", clock.instant().toString());
+        DelegateExecution run = task.getExecution().getProcessInstance();
+        List<Map<String, Object>> all = new ArrayList<>(PARTNER_CONFIRMATIONS.getOrDefault(run, List.of()));
         all.add(confirmation);
-        DrActivationRuntime.writeJson(task.getExecution().getProcessInstance(), PARTNER_CONFIRMATIONS, all);
+        PARTNER_CONFIRMATIONS.set(run, all);
     }
 }

@@ -2,9 +2,11 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
-import java.util.List;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -16,21 +18,23 @@ import org.springframework.stereotype.Component;
 public class RepointSenderChannelsDelegate implements JavaDelegate {
 
     private final PartnerChannels partners;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public RepointSenderChannelsDelegate(PartnerChannels partners, DrActivationRuntime runtime) {
+    public RepointSenderChannelsDelegate(PartnerChannels partners, DrActivationSettings settings, Clock clock) {
         this.partners = partners;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> channels = DrActivationRuntime.readJson(execution, SENDER_CHANNELS, new TypeReference<>() { });
-        PartnerChannels.Repointing repointing = partners.repointAndStart(DrActivationVariables.target(execution), channels);
-        repointing.done().forEach(line -> DrActivationRuntime.appendLine(execution, CHANNEL_SUMMARY, line));
-        DrActivationRuntime.writeJson(execution, TRANSMISSION_QUEUES, repointing.transmissionQueues());
-        execution.setVariable(CHANNELS_RUNNING, false);
-        execution.setVariable(CHANNEL_TIME_UP, false);
-        runtime.startWait(execution, CHANNEL_DEADLINE, runtime.settings().channelLimit());
+        PartnerChannels.Repointing repointing = partners.repointAndStart(DrActivationVariables.target(execution),
+                SENDER_CHANNELS.getOrNull(execution));
+        repointing.done().forEach(line -> RunText.appendLine(execution, CHANNEL_SUMMARY, line));
+        TRANSMISSION_QUEUES.set(execution, repointing.transmissionQueues());
+        CHANNELS_RUNNING.set(execution, false);
+        CHANNEL_TIME_UP.set(execution, false);
+        Deadlines.start(execution, CHANNEL_DEADLINE, clock, settings.channelLimit());
     }
 }

@@ -2,8 +2,10 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.DrainWatch;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,42 +21,37 @@ import org.springframework.stereotype.Component;
 public class SampleTransmissionQueuesDelegate implements JavaDelegate {
 
     private final DrainWatch drain;
-    private final DrActivationRuntime runtime;
+    private final DrActivationSettings settings;
+    private final Clock clock;
 
-    public SampleTransmissionQueuesDelegate(DrainWatch drain, DrActivationRuntime runtime) {
+    public SampleTransmissionQueuesDelegate(DrainWatch drain, DrActivationSettings settings, Clock clock) {
         this.drain = drain;
-        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(DRAIN_DEADLINE) == null) {
-            runtime.startWait(execution, DRAIN_DEADLINE, runtime.settings().drainLimit());
-        }
-        List<String> queues = DrActivationRuntime.readJson(execution, TRANSMISSION_QUEUES, new TypeReference<>() { });
-        List<DrainWatch.Sample> samples = new ArrayList<>();
-        List<DrainWatch.Sample> before = DrActivationRuntime.readJson(execution, DRAIN_SAMPLES, new TypeReference<>() { });
-        if (before != null) {
-            samples.addAll(before);
-        }
+        Deadlines.startOnce(execution, DRAIN_DEADLINE, clock, settings.drainLimit());
+        List<DrainWatch.Sample> samples = new ArrayList<>(DRAIN_SAMPLES.getOrDefault(execution, List.of()));
         DrainWatch.Sample sample = drain.sample(DrActivationVariables.target(execution),
-                queues == null ? List.of() : queues, runtime.now());
+                TRANSMISSION_QUEUES.getOrDefault(execution, List.of()), clock.instant());
         samples.add(sample);
         Double rate = DrainWatch.rate(samples);
-        int level = runtime.settings().drainLevel();
+        int level = settings.drainLevel();
         boolean drained = sample.total() <= level;
-        DrActivationRuntime.writeJson(execution, DRAIN_SAMPLES, samples);
-        execution.setVariable(DRAIN_RATE, rate);
-        execution.setVariable(DRAINED, drained);
-        execution.setVariable(DRAIN_TIME_UP, !drained && runtime.waitedTooLong(execution, DRAIN_DEADLINE));
-        execution.setVariable(DRAIN_SUMMARY, DrActivationRuntime.fit((sample.depths().isEmpty()
+        DRAIN_SAMPLES.set(execution, samples);
+        DRAIN_RATE.set(execution, rate);
+        DRAINED.set(execution, drained);
+        DRAIN_TIME_UP.set(execution, !drained && Deadlines.passed(execution, DRAIN_DEADLINE, clock));
+        DRAIN_SUMMARY.set(execution, (sample.depths().isEmpty()
                 ? "No transmission queues to watch."
                 : "Depths now: " + sample.depths().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .sorted().collect(Collectors.joining(", ")) + "; total " + sample.total() + ".")
                 + "\nDrained when the total is at most " + level + ". Samples: " + samples.size() + "."
-                + (rate == null ? "" : String.format(Locale.ROOT, "\nDrain rate: %.2f messages/s.", rate))));
+                + (rate == null ? "" : String.format(Locale.ROOT, "\nDrain rate: %.2f messages/s.", rate)));
         if (drained) {
-            runtime.mark(execution, "drained");
+            DrActivationVariables.mark(execution, clock, "drained");
         }
     }
 }

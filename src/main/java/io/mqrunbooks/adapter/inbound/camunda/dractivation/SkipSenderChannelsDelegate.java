@@ -2,8 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
+import io.mqrunbooks.platform.runbook.RunText;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,25 +18,24 @@ import org.springframework.stereotype.Component;
 public class SkipSenderChannelsDelegate implements JavaDelegate {
 
     private final PartnerChannels partners;
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public SkipSenderChannelsDelegate(PartnerChannels partners, DrActivationRuntime runtime) {
+    public SkipSenderChannelsDelegate(PartnerChannels partners, Clock clock) {
         this.partners = partners;
-        this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> channels = DrActivationRuntime.readJson(execution, SENDER_CHANNELS, new TypeReference<>() { });
+        List<String> channels = SENDER_CHANNELS.get(execution);
         Map<String, String> statuses = partners.statuses(DrActivationVariables.target(execution), channels);
-        String reason = (String) execution.getVariable(DECISION_REASON);
+        String reason = DECISION_REASON.getOrNull(execution);
         statuses.forEach((channel, status) -> {
             if (!"RUNNING".equals(status)) {
-                DrActivationRuntime.appendLine(execution, SKIPPED_CHANNELS, channel + " (" + status + "): " + reason);
+                RunText.appendLine(execution, SKIPPED_CHANNELS, channel + " (" + status + "): " + reason);
             }
         });
-        DrActivationRuntime.writeJson(execution, SENDER_CHANNELS,
-                channels.stream().filter(c -> "RUNNING".equals(statuses.get(c))).toList());
-        runtime.mark(execution, "channelsRunning");
+        SENDER_CHANNELS.set(execution, channels.stream().filter(c -> "RUNNING".equals(statuses.get(c))).toList());
+        DrActivationVariables.mark(execution, clock, "channelsRunning");
     }
 }

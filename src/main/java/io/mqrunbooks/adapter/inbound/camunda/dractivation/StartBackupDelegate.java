@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
 import io.mqrunbooks.application.dractivation.BackupActivation;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
@@ -21,6 +22,6 @@ public class StartBackupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DrActivationRuntime.appendLine(execution, BACKUP_SUMMARY, backup.start(DrActivationVariables.target(execution)));
+        RunText.appendLine(execution, BACKUP_SUMMARY, backup.start(DrActivationVariables.target(execution)));
     }
 }

@@ -2,10 +2,9 @@ package io.mqrunbooks.adapter.inbound.camunda.dractivation;
 
 import static io.mqrunbooks.adapter.inbound.camunda.dractivation.DrActivationVariables.*;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.mqrunbooks.application.dractivation.ActivationTimeline;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,26 +17,23 @@ import org.springframework.stereotype.Component;
 @Lazy
 public class SummariseActivationDelegate implements JavaDelegate {
 
-    private final DrActivationRuntime runtime;
+    private final Clock clock;
 
-    public SummariseActivationDelegate(DrActivationRuntime runtime) {
-        this.runtime = runtime;
+    public SummariseActivationDelegate(Clock clock) {
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        runtime.mark(execution, "clientsRedirected");
-        Map<String, String> stored = DrActivationRuntime.readJson(execution, PHASE_MARKS, new TypeReference<>() { });
-        Map<String, Instant> marks = new LinkedHashMap<>();
-        stored.forEach((mark, at) -> marks.put(mark, Instant.parse(at)));
-        Instant firstTest = Instant.parse((String) execution.getVariable(FIRST_TEST_MESSAGE_AT));
-        execution.setVariable(RTO_SECONDS, ActivationTimeline.rto(marks.get("declared"), firstTest).toSeconds());
+        DrActivationVariables.mark(execution, clock, "clientsRedirected");
+        Map<String, Instant> marks = PHASE_MARKS.get(execution);
+        Instant firstTest = FIRST_TEST_MESSAGE_AT.get(execution);
+        RTO_SECONDS.set(execution, ActivationTimeline.rto(marks.get("declared"), firstTest).toSeconds());
         List<Map<String, Object>> phases = ActivationTimeline.durations(marks).stream()
                 .map(p -> Map.<String, Object>of("phase", p.name(), "seconds", p.duration().toMillis() / 1000.0))
                 .toList();
-        DrActivationRuntime.writeJson(execution, PHASE_DURATIONS, phases);
-        execution.setVariable(ACTIVATION_SUMMARY, DrActivationRuntime.fit(ActivationTimeline.summary(marks, firstTest,
-                (Double) execution.getVariable(DRAIN_RATE))));
-        execution.setVariable(OUTCOME, "completed");
+        PHASE_DURATIONS.set(execution, phases);
+        ACTIVATION_SUMMARY.set(execution, ActivationTimeline.summary(marks, firstTest, DRAIN_RATE.getOrNull(execution)));
+        OUTCOME.set(execution, "completed");
     }
 }

@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.multiinstance.MultiInstanceVariables.*;
+
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,12 @@ public class AssessInstancesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        Object endMode = execution.getVariable(MultiInstanceVariables.END_MODE);
-        MultiInstanceSwitchover.InstancesPlan plan = RunbookSteps.decide(execution,
-                () -> switchover.assess(queueManager, endMode == null ? null : endMode.toString()));
-        execution.setVariable(MultiInstanceVariables.ACTIVE_HOST, plan.activeHost());
-        execution.setVariable(MultiInstanceVariables.STANDBY_HOST, plan.standbyHost());
-        execution.setVariable(MultiInstanceVariables.INSTANCES_SUMMARY, plan.summary());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        String endMode = END_MODE.getOrNull(execution);
+        MultiInstanceSwitchover.InstancesPlan plan = Refusals.decide(execution,
+                () -> switchover.assess(queueManager, endMode));
+        ACTIVE_HOST.set(execution, plan.activeHost());
+        STANDBY_HOST.set(execution, plan.standbyHost());
+        INSTANCES_SUMMARY.set(execution, plan.summary());
     }
 }

@@ -1,8 +1,10 @@
 package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.multiinstance.MultiInstanceVariables.*;
+
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,20 +21,17 @@ public class CheckTakeoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MultiInstanceSwitchover.TakeoverCheck check = switchover.checkTakeover(
-                RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER),
-                RunbookSteps.text(execution, MultiInstanceVariables.STANDBY_HOST));
-        int polls = RunbookSteps.count(execution, MultiInstanceVariables.TAKEOVER_POLLS) + 1;
-        Object limit = execution.getVariable(MultiInstanceVariables.TAKEOVER_POLL_LIMIT);
-        int pollLimit = limit == null ? MultiInstanceVariables.DEFAULT_TAKEOVER_POLL_LIMIT : ((Number) limit).intValue();
-        execution.setVariable(MultiInstanceVariables.TAKEOVER_POLL_LIMIT, pollLimit);
-        execution.setVariable(MultiInstanceVariables.TAKEOVER_POLLS, polls);
-        execution.setVariable(MultiInstanceVariables.TAKEOVER_COMPLETE, check.active());
-        execution.setVariable(MultiInstanceVariables.TAKEOVER_LIMIT_REACHED, !check.active() && polls >= pollLimit);
-        execution.setVariable(MultiInstanceVariables.TAKEOVER_STATUS, "Poll " + polls + " of " + pollLimit + ": "
-                + check.summary());
+        MultiInstanceSwitchover.TakeoverCheck check = switchover.checkTakeover(QUEUE_MANAGER.get(execution),
+                STANDBY_HOST.get(execution));
+        int polls = TAKEOVER_POLLS.getOrDefault(execution, 0) + 1;
+        int pollLimit = TAKEOVER_POLL_LIMIT.getOrDefault(execution, DEFAULT_TAKEOVER_POLL_LIMIT);
+        TAKEOVER_POLL_LIMIT.set(execution, pollLimit);
+        TAKEOVER_POLLS.set(execution, polls);
+        TAKEOVER_COMPLETE.set(execution, check.active());
+        TAKEOVER_LIMIT_REACHED.set(execution, !check.active() && polls >= pollLimit);
+        TAKEOVER_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
         if (check.active()) {
-            RunbookSteps.log(execution, "Switched over: " + check.summary());
+            RunText.appendLine(execution, RunbookVariables.RUN_LOG, "Switched over: " + check.summary());
         }
     }
 }

@@ -1,18 +1,26 @@
 package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
-/** Process variables of the multi-instance switchover runbook. */
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+
+/** Process variables of the multi-instance switchover runbook, declared once. */
 public final class MultiInstanceVariables {
 
+    public static final RunVariable<String> QUEUE_MANAGER = RunbookVariables.QUEUE_MANAGER;
     /** Start form: {@code controlled} (endmqm -c), {@code immediate} (-i) or {@code preemptive} (-p). */
-    public static final String END_MODE = "endMode";
-    public static final String ACTIVE_HOST = "activeHost";
-    public static final String STANDBY_HOST = "standbyHost";
-    public static final String INSTANCES_SUMMARY = "instancesSummary";
-    public static final String TAKEOVER_COMPLETE = "takeoverComplete";
-    public static final String TAKEOVER_STATUS = "takeoverStatus";
-    public static final String TAKEOVER_POLLS = "takeoverPolls";
-    public static final String TAKEOVER_POLL_LIMIT = "takeoverPollLimit";
-    public static final String TAKEOVER_LIMIT_REACHED = "takeoverLimitReached";
+    public static final RunVariable<String> END_MODE = stringVariable("endMode");
+    public static final RunVariable<String> ACTIVE_HOST = stringVariable("activeHost");
+    public static final RunVariable<String> STANDBY_HOST = stringVariable("standbyHost");
+    public static final RunVariable<String> INSTANCES_SUMMARY = stringVariable("instancesSummary");
+    public static final RunVariable<Boolean> TAKEOVER_COMPLETE = booleanVariable("takeoverComplete");
+    public static final RunVariable<String> TAKEOVER_STATUS = stringVariable("takeoverStatus");
+    public static final RunVariable<Integer> TAKEOVER_POLLS = intVariable("takeoverPolls");
+    public static final RunVariable<Integer> TAKEOVER_POLL_LIMIT = intVariable("takeoverPollLimit");
+    public static final RunVariable<Boolean> TAKEOVER_LIMIT_REACHED = booleanVariable("takeoverLimitReached");
     /** Polls of 30 s before the wait for the standby to take over asks for a decision: ten minutes. */
     public static final int DEFAULT_TAKEOVER_POLL_LIMIT = 20;
 

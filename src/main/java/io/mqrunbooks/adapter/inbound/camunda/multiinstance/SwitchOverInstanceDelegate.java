@@ -1,8 +1,10 @@
 package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.multiinstance.MultiInstanceVariables.*;
+
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,7 @@ public class SwitchOverInstanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RunbookSteps.log(execution, switchover.switchOver(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER),
-                RunbookSteps.text(execution, MultiInstanceVariables.ACTIVE_HOST),
-                RunbookSteps.text(execution, MultiInstanceVariables.END_MODE)));
+        RunText.appendLine(execution, RunbookVariables.RUN_LOG, switchover.switchOver(QUEUE_MANAGER.get(execution),
+                ACTIVE_HOST.get(execution), END_MODE.get(execution)));
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmLifecycle;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,11 @@ public class AssessDrCreationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        RdqmLifecycle.CreatePlan plan = RunbookSteps.decide(execution, () -> lifecycle.assessCreate(queueManager));
-        execution.setVariable(RdqmVariables.PRIMARY_NODE, plan.primary());
-        execution.setVariable(RdqmVariables.SECONDARY_NODE, plan.secondary());
-        execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, plan.primary());
-        execution.setVariable(RdqmVariables.CREATE_SUMMARY, plan.summary());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        RdqmLifecycle.CreatePlan plan = Refusals.decide(execution, () -> lifecycle.assessCreate(queueManager));
+        PRIMARY_NODE.set(execution, plan.primary());
+        SECONDARY_NODE.set(execution, plan.secondary());
+        NEW_PRIMARY_NODE.set(execution, plan.primary());
+        CREATE_SUMMARY.set(execution, plan.summary());
     }
 }

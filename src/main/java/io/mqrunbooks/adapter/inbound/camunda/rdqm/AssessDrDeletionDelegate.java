@@ -1,9 +1,11 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.DrPair;
+import io.mqrunbooks.platform.runbook.Refusals;
 import io.mqrunbooks.application.rdqm.RdqmLifecycle;
 import io.mqrunbooks.application.rdqm.RdqmPairs;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,11 @@ public class AssessDrDeletionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        DrPair pair = RunbookSteps.decide(execution, () -> pairs.pair(queueManager));
-        execution.setVariable(RdqmVariables.DELETE_SUMMARY,
-                RunbookSteps.decide(execution, () -> lifecycle.assessDelete(queueManager)));
-        execution.setVariable(RdqmVariables.PRIMARY_NODE, pair.configuredPrimary().name());
-        execution.setVariable(RdqmVariables.SECONDARY_NODE, pair.configuredSecondary().name());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        DrPair pair = Refusals.decide(execution, () -> pairs.pair(queueManager));
+        DELETE_SUMMARY.set(execution,
+                Refusals.decide(execution, () -> lifecycle.assessDelete(queueManager)));
+        PRIMARY_NODE.set(execution, pair.configuredPrimary().name());
+        SECONDARY_NODE.set(execution, pair.configuredSecondary().name());
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmFailover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ public class AssessFailoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        RdqmFailover.FailoverPlan plan = RunbookSteps.decide(execution, () -> failover.assess(queueManager));
-        execution.setVariable(RdqmVariables.LOST_PRIMARY_NODE, plan.lostPrimary());
-        execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, plan.newPrimary());
-        execution.setVariable(RdqmVariables.DATA_LOSS_ON_PROMOTION, plan.dataLoss());
-        execution.setVariable(RdqmVariables.DATA_LOSS_WARNING, plan.dataLossWarning());
-        execution.setVariable(RdqmVariables.FAILOVER_SUMMARY, plan.summary());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        RdqmFailover.FailoverPlan plan = Refusals.decide(execution, () -> failover.assess(queueManager));
+        LOST_PRIMARY_NODE.set(execution, plan.lostPrimary());
+        NEW_PRIMARY_NODE.set(execution, plan.newPrimary());
+        DATA_LOSS_ON_PROMOTION.set(execution, plan.dataLoss());
+        DATA_LOSS_WARNING.set(execution, plan.dataLossWarning());
+        FAILOVER_SUMMARY.set(execution, plan.summary());
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmNodeReplacement;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,15 +20,15 @@ public class AssessNodeReplacementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        Object lostNode = execution.getVariable(RdqmVariables.LOST_NODE);
-        RdqmNodeReplacement.ReplacementPlan plan = RunbookSteps.decide(execution,
-                () -> replacement.assess(queueManager, lostNode == null ? null : lostNode.toString()));
-        execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, plan.survivor());
-        execution.setVariable(RdqmVariables.REPLACEMENT_NODE, plan.replacement());
-        execution.setVariable(RdqmVariables.STALE_QUEUE_MANAGER, plan.staleQueueManager());
-        execution.setVariable(RdqmVariables.STALE_SUMMARY, plan.staleSummary());
-        execution.setVariable(RdqmVariables.ORIGINAL_PRIMARY_REPLACED, plan.originalPrimaryReplaced());
-        execution.setVariable(RdqmVariables.REPLACEMENT_SUMMARY, plan.summary());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        String lostNode = LOST_NODE.getOrNull(execution);
+        RdqmNodeReplacement.ReplacementPlan plan = Refusals.decide(execution,
+                () -> replacement.assess(queueManager, lostNode));
+        NEW_PRIMARY_NODE.set(execution, plan.survivor());
+        REPLACEMENT_NODE.set(execution, plan.replacement());
+        STALE_QUEUE_MANAGER.set(execution, plan.staleQueueManager());
+        STALE_SUMMARY.set(execution, plan.staleSummary());
+        ORIGINAL_PRIMARY_REPLACED.set(execution, plan.originalPrimaryReplaced());
+        REPLACEMENT_SUMMARY.set(execution, plan.summary());
     }
 }

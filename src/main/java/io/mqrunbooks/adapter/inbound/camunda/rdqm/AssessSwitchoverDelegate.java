@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmSwitchover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +20,10 @@ public class AssessSwitchoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        RdqmSwitchover.SwitchoverPlan plan = RunbookSteps.decide(execution, () -> switchover.assess(queueManager));
-        execution.setVariable(RdqmVariables.OLD_PRIMARY_NODE, plan.oldPrimary());
-        execution.setVariable(RdqmVariables.NEW_PRIMARY_NODE, plan.newPrimary());
-        execution.setVariable(RdqmVariables.SWITCHOVER_SUMMARY, plan.summary());
+        String queueManager = QUEUE_MANAGER.get(execution);
+        RdqmSwitchover.SwitchoverPlan plan = Refusals.decide(execution, () -> switchover.assess(queueManager));
+        OLD_PRIMARY_NODE.set(execution, plan.oldPrimary());
+        NEW_PRIMARY_NODE.set(execution, plan.newPrimary());
+        SWITCHOVER_SUMMARY.set(execution, plan.summary());
     }
 }

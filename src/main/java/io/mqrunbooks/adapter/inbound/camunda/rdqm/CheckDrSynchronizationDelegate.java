@@ -1,7 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmSynchronization;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,16 +19,15 @@ public class CheckDrSynchronizationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RdqmSynchronization.SyncPoll poll = synchronization.poll(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        int polls = RunbookSteps.count(execution, RdqmVariables.SYNC_POLLS) + 1;
-        Object limit = execution.getVariable(RdqmVariables.SYNC_POLL_LIMIT);
-        int pollLimit = limit == null ? RdqmVariables.DEFAULT_SYNC_POLL_LIMIT : ((Number) limit).intValue();
-        execution.setVariable(RdqmVariables.SYNC_POLL_LIMIT, pollLimit);
-        execution.setVariable(RdqmVariables.SYNC_POLLS, polls);
-        execution.setVariable(RdqmVariables.SYNC_NORMAL, poll.normal());
-        execution.setVariable(RdqmVariables.SYNC_LIMIT_REACHED, !poll.normal() && polls >= pollLimit);
-        execution.setVariable(RdqmVariables.SYNC_PROGRESS, poll.progress());
-        execution.setVariable(RdqmVariables.SYNC_SUMMARY, "Poll " + polls + " of " + pollLimit + " (every 30 s): "
+        RdqmSynchronization.SyncPoll poll = synchronization.poll(QUEUE_MANAGER.get(execution));
+        int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
+        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution, DEFAULT_SYNC_POLL_LIMIT);
+        SYNC_POLL_LIMIT.set(execution, pollLimit);
+        SYNC_POLLS.set(execution, polls);
+        SYNC_NORMAL.set(execution, poll.normal());
+        SYNC_LIMIT_REACHED.set(execution, !poll.normal() && polls >= pollLimit);
+        SYNC_PROGRESS.set(execution, poll.progress());
+        SYNC_SUMMARY.set(execution, "Poll " + polls + " of " + pollLimit + " (every 30 s): "
                 + poll.progress() + "\n" + poll.summary());
     }
 }

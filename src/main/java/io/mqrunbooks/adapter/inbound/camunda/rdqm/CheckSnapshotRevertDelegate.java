@@ -1,7 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmFailover;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,15 +19,15 @@ public class CheckSnapshotRevertDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int polls = RunbookSteps.count(execution, RdqmVariables.REVERT_POLLS) + 1;
-        RdqmFailover.RevertCheck check = failover.checkRevert(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER),
-                RunbookSteps.text(execution, RdqmVariables.TARGET_NODE));
-        if (check.reverting() && polls >= RdqmVariables.REVERT_POLL_LIMIT) {
+        int polls = REVERT_POLLS.getOrDefault(execution, 0) + 1;
+        RdqmFailover.RevertCheck check = failover.checkRevert(QUEUE_MANAGER.get(execution),
+                TARGET_NODE.get(execution));
+        if (check.reverting() && polls >= REVERT_POLL_LIMIT) {
             throw new IllegalStateException("Still reverting to the snapshot after " + polls + " polls of 30 s: "
                     + check.summary());
         }
-        execution.setVariable(RdqmVariables.REVERT_POLLS, polls);
-        execution.setVariable(RdqmVariables.REVERTING_TO_SNAPSHOT, check.reverting());
-        execution.setVariable(RdqmVariables.REVERT_STATUS, check.summary());
+        REVERT_POLLS.set(execution, polls);
+        REVERTING_TO_SNAPSHOT.set(execution, check.reverting());
+        REVERT_STATUS.set(execution, check.summary());
     }
 }

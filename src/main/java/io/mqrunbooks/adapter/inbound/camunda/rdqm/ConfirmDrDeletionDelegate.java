@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmLifecycle;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,8 @@ public class ConfirmDrDeletionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String confirmation = lifecycle.confirmDeleted(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        execution.setVariable(RdqmVariables.DELETE_CONFIRMATION, confirmation);
-        RunbookSteps.log(execution, confirmation);
+        String confirmation = lifecycle.confirmDeleted(QUEUE_MANAGER.get(execution));
+        DELETE_CONFIRMATION.set(execution, confirmation);
+        RunText.appendLine(execution, RUN_LOG, confirmation);
     }
 }

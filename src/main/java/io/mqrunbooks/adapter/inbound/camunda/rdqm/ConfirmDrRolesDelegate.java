@@ -1,7 +1,10 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmSwitchover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +21,10 @@ public class ConfirmDrRolesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        String newPrimary = RunbookSteps.text(execution, RdqmVariables.NEW_PRIMARY_NODE);
-        String confirmation = RunbookSteps.decide(execution, () -> switchover.confirmRoles(queueManager, newPrimary));
-        execution.setVariable(RdqmVariables.ROLES_CONFIRMATION, confirmation);
-        RunbookSteps.log(execution, confirmation);
+        String queueManager = QUEUE_MANAGER.get(execution);
+        String newPrimary = NEW_PRIMARY_NODE.get(execution);
+        String confirmation = Refusals.decide(execution, () -> switchover.confirmRoles(queueManager, newPrimary));
+        ROLES_CONFIRMATION.set(execution, confirmation);
+        RunText.appendLine(execution, RUN_LOG, confirmation);
     }
 }

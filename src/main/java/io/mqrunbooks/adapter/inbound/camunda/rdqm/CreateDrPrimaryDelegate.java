@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmLifecycle;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,9 @@ public class CreateDrPrimaryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RdqmLifecycle.Created created = lifecycle.createPrimary(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        execution.setVariable(RdqmVariables.DR_SECONDARY_COMMAND, json.write(created.secondaryCommand()));
-        execution.setVariable(RdqmVariables.DR_SECONDARY_COMMAND_LINE, created.secondaryCommand().commandLine());
-        RunbookSteps.log(execution, created.log());
+        RdqmLifecycle.Created created = lifecycle.createPrimary(QUEUE_MANAGER.get(execution));
+        DR_SECONDARY_COMMAND.set(execution, json.write(created.secondaryCommand()));
+        DR_SECONDARY_COMMAND_LINE.set(execution, created.secondaryCommand().commandLine());
+        RunText.appendLine(execution, RUN_LOG, created.log());
     }
 }

@@ -1,10 +1,12 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.rdqm.DrPair;
 import io.mqrunbooks.application.rdqm.RdqmPairs;
 import io.mqrunbooks.application.rdqm.RdqmSteps;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,9 @@ public class CreateDrSecondaryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DrPair pair = pairs.pair(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        DrSecondaryCommand command = json.read(RunbookSteps.text(execution, RdqmVariables.DR_SECONDARY_COMMAND));
-        RunbookSteps.log(execution, steps.createSecondary(pair, RunbookSteps.text(execution, RdqmVariables.TARGET_NODE),
+        DrPair pair = pairs.pair(QUEUE_MANAGER.get(execution));
+        DrSecondaryCommand command = json.read(DR_SECONDARY_COMMAND.get(execution));
+        RunText.appendLine(execution, RUN_LOG, steps.createSecondary(pair, TARGET_NODE.get(execution),
                 command));
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmSteps;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ public class DeleteQueueManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RunbookSteps.log(execution, steps.delete(RunbookSteps.text(execution, RdqmVariables.TARGET_NODE),
-                RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER)));
+        RunText.appendLine(execution, RUN_LOG, steps.delete(TARGET_NODE.get(execution),
+                QUEUE_MANAGER.get(execution)));
     }
 }

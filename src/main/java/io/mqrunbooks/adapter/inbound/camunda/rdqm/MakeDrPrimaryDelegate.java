@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmSteps;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ public class MakeDrPrimaryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RdqmSteps.Promotion promotion = steps.makePrimary(RunbookSteps.text(execution, RdqmVariables.TARGET_NODE),
-                RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        RunbookSteps.log(execution, promotion.log());
-        execution.setVariable(RdqmVariables.REVERTING_TO_SNAPSHOT, promotion.revertingToSnapshot());
+        RdqmSteps.Promotion promotion = steps.makePrimary(TARGET_NODE.get(execution),
+                QUEUE_MANAGER.get(execution));
+        RunText.appendLine(execution, RUN_LOG, promotion.log());
+        REVERTING_TO_SNAPSHOT.set(execution, promotion.revertingToSnapshot());
         if (promotion.revertingToSnapshot()) {
-            execution.setVariable(RdqmVariables.REVERTED_TO_SNAPSHOT, true);
+            REVERTED_TO_SNAPSHOT.set(execution, true);
         }
     }
 }

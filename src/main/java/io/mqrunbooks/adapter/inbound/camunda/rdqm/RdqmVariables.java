@@ -1,64 +1,69 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
-/** Process variables of the RDQM runbooks (switchover, failover, node replacement, create, delete). */
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+
+/** Process variables of the RDQM runbooks (switchover, failover, node replacement, create, delete), declared once. */
 public final class RdqmVariables {
 
     /** Local input of a step: the node it acts on. */
-    public static final String TARGET_NODE = "targetNode";
+    public static final RunVariable<String> TARGET_NODE = stringVariable("targetNode");
     /** The node that gives up the DR primary role (switchover). */
-    public static final String OLD_PRIMARY_NODE = "oldPrimaryNode";
+    public static final RunVariable<String> OLD_PRIMARY_NODE = stringVariable("oldPrimaryNode");
     /** The node that becomes (or stays) the running DR primary. */
-    public static final String NEW_PRIMARY_NODE = "newPrimaryNode";
+    public static final RunVariable<String> NEW_PRIMARY_NODE = stringVariable("newPrimaryNode");
+    public static final RunVariable<String> QUEUE_MANAGER = RunbookVariables.QUEUE_MANAGER;
     /** One line per step: what ran and what it answered, or why nothing had to run. */
-    public static final String RUN_LOG = "runLog";
-    /** The BPMN error code of a refusal, and its reason (also in {@code outcome}). */
-    public static final String REFUSAL_CODE = "refusalCode";
-    public static final String REFUSAL_REASON = "refusalReason";
+    public static final RunVariable<String> RUN_LOG = RunbookVariables.RUN_LOG;
 
-    public static final String SWITCHOVER_SUMMARY = "switchoverSummary";
-    public static final String ROLES_CONFIRMATION = "rolesConfirmation";
+    public static final RunVariable<String> SWITCHOVER_SUMMARY = stringVariable("switchoverSummary");
+    public static final RunVariable<String> ROLES_CONFIRMATION = stringVariable("rolesConfirmation");
 
-    public static final String LOST_PRIMARY_NODE = "lostPrimaryNode";
-    public static final String FAILOVER_SUMMARY = "failoverSummary";
-    public static final String DATA_LOSS_ON_PROMOTION = "dataLossOnPromotion";
-    public static final String DATA_LOSS_WARNING = "dataLossWarning";
-    public static final String REVERTING_TO_SNAPSHOT = "revertingToSnapshot";
-    public static final String REVERTED_TO_SNAPSHOT = "revertedToSnapshot";
-    public static final String REVERT_POLLS = "revertPolls";
-    public static final String REVERT_STATUS = "revertStatus";
-    public static final String FAILOVER_RESULT = "failoverResult";
-    public static final String DATA_LOSS_RECORD = "dataLossRecord";
+    public static final RunVariable<String> LOST_PRIMARY_NODE = stringVariable("lostPrimaryNode");
+    public static final RunVariable<String> FAILOVER_SUMMARY = stringVariable("failoverSummary");
+    public static final RunVariable<Boolean> DATA_LOSS_ON_PROMOTION = booleanVariable("dataLossOnPromotion");
+    public static final RunVariable<String> DATA_LOSS_WARNING = stringVariable("dataLossWarning");
+    public static final RunVariable<Boolean> REVERTING_TO_SNAPSHOT = booleanVariable("revertingToSnapshot");
+    public static final RunVariable<Boolean> REVERTED_TO_SNAPSHOT = booleanVariable("revertedToSnapshot");
+    public static final RunVariable<Integer> REVERT_POLLS = intVariable("revertPolls");
+    public static final RunVariable<String> REVERT_STATUS = stringVariable("revertStatus");
+    public static final RunVariable<String> FAILOVER_RESULT = stringVariable("failoverResult");
+    public static final RunVariable<String> DATA_LOSS_RECORD = stringVariable("dataLossRecord");
 
     /** Start form of node replacement: the node that was lost and has been replaced. */
-    public static final String LOST_NODE = "lostNode";
-    public static final String REPLACEMENT_NODE = "replacementNode";
-    public static final String REPLACEMENT_SUMMARY = "replacementSummary";
-    public static final String STALE_QUEUE_MANAGER = "staleQueueManager";
-    public static final String STALE_SUMMARY = "staleSummary";
-    public static final String ORIGINAL_PRIMARY_REPLACED = "originalPrimaryReplaced";
+    public static final RunVariable<String> LOST_NODE = stringVariable("lostNode");
+    public static final RunVariable<String> REPLACEMENT_NODE = stringVariable("replacementNode");
+    public static final RunVariable<String> REPLACEMENT_SUMMARY = stringVariable("replacementSummary");
+    public static final RunVariable<Boolean> STALE_QUEUE_MANAGER = booleanVariable("staleQueueManager");
+    public static final RunVariable<String> STALE_SUMMARY = stringVariable("staleSummary");
+    public static final RunVariable<Boolean> ORIGINAL_PRIMARY_REPLACED = booleanVariable("originalPrimaryReplaced");
     /** The validated {@code crtmqm -rr s} command as JSON parts, and as the line RDQM printed. */
-    public static final String DR_SECONDARY_COMMAND = "drSecondaryCommand";
-    public static final String DR_SECONDARY_COMMAND_LINE = "drSecondaryCommandLine";
+    public static final RunVariable<String> DR_SECONDARY_COMMAND = stringVariable("drSecondaryCommand");
+    public static final RunVariable<String> DR_SECONDARY_COMMAND_LINE = stringVariable("drSecondaryCommandLine");
     /** Outcome of the switchover back to the original roles (call activity). */
-    public static final String RESTORE_ROLES_OUTCOME = "restoreRolesOutcome";
+    public static final RunVariable<String> RESTORE_ROLES_OUTCOME = stringVariable("restoreRolesOutcome");
 
-    public static final String SYNC_NORMAL = "syncNormal";
-    public static final String SYNC_PROGRESS = "syncProgress";
-    public static final String SYNC_SUMMARY = "syncSummary";
-    public static final String SYNC_POLLS = "syncPolls";
-    public static final String SYNC_POLL_LIMIT = "syncPollLimit";
-    public static final String SYNC_LIMIT_REACHED = "syncLimitReached";
+    public static final RunVariable<Boolean> SYNC_NORMAL = booleanVariable("syncNormal");
+    public static final RunVariable<String> SYNC_PROGRESS = stringVariable("syncProgress");
+    public static final RunVariable<String> SYNC_SUMMARY = stringVariable("syncSummary");
+    public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
+    public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
+    public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
     /** Polls of 30 s before the wait for synchronization asks for a decision: one hour. */
     public static final int DEFAULT_SYNC_POLL_LIMIT = 120;
     /** Polls of 30 s while a node reverts to its snapshot before the step fails: twenty minutes. */
     public static final int REVERT_POLL_LIMIT = 40;
 
     /** Create and delete: the inventory's primary and secondary node. */
-    public static final String PRIMARY_NODE = "primaryNode";
-    public static final String SECONDARY_NODE = "secondaryNode";
-    public static final String CREATE_SUMMARY = "createSummary";
-    public static final String DELETE_SUMMARY = "deleteSummary";
-    public static final String DELETE_CONFIRMATION = "deleteConfirmation";
+    public static final RunVariable<String> PRIMARY_NODE = stringVariable("primaryNode");
+    public static final RunVariable<String> SECONDARY_NODE = stringVariable("secondaryNode");
+    public static final RunVariable<String> CREATE_SUMMARY = stringVariable("createSummary");
+    public static final RunVariable<String> DELETE_SUMMARY = stringVariable("deleteSummary");
+    public static final RunVariable<String> DELETE_CONFIRMATION = stringVariable("deleteConfirmation");
 
     private RdqmVariables() {
     }

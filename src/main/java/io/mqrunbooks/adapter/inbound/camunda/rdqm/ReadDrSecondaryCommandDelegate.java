@@ -1,10 +1,12 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
+import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.application.rdqm.DrPair;
 import io.mqrunbooks.application.rdqm.RdqmPairs;
 import io.mqrunbooks.application.rdqm.RdqmSteps;
-import io.mqrunbooks.platform.RunVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,11 @@ public class ReadDrSecondaryCommandDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DrPair pair = pairs.pair(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER));
-        String primary = RunbookSteps.text(execution, RdqmVariables.TARGET_NODE);
+        DrPair pair = pairs.pair(QUEUE_MANAGER.get(execution));
+        String primary = TARGET_NODE.get(execution);
         DrSecondaryCommand command = steps.secondaryCommand(pair, primary, pair.other(primary));
-        execution.setVariable(RdqmVariables.DR_SECONDARY_COMMAND, json.write(command));
-        execution.setVariable(RdqmVariables.DR_SECONDARY_COMMAND_LINE, command.commandLine());
-        RunbookSteps.log(execution, primary + ": rdqmdr -m " + pair.queueManager() + " -d: " + command.commandLine());
+        DR_SECONDARY_COMMAND.set(execution, json.write(command));
+        DR_SECONDARY_COMMAND_LINE.set(execution, command.commandLine());
+        RunText.appendLine(execution, RUN_LOG, primary + ": rdqmdr -m " + pair.queueManager() + " -d: " + command.commandLine());
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
+import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
+
 import io.mqrunbooks.application.rdqm.RdqmFailover;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,11 @@ public class RecordFailoverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean reverted = Boolean.TRUE.equals(execution.getVariable(RdqmVariables.REVERTED_TO_SNAPSHOT));
-        RdqmFailover.FailoverRecord record = failover.record(RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER),
-                RunbookSteps.text(execution, RdqmVariables.NEW_PRIMARY_NODE), reverted);
-        execution.setVariable(RdqmVariables.FAILOVER_RESULT, record.summary());
-        execution.setVariable(RdqmVariables.DATA_LOSS_RECORD, record.dataLossRecord());
-        RunbookSteps.log(execution, record.summary());
+        boolean reverted = REVERTED_TO_SNAPSHOT.getOrDefault(execution, false);
+        RdqmFailover.FailoverRecord record = failover.record(QUEUE_MANAGER.get(execution),
+                NEW_PRIMARY_NODE.get(execution), reverted);
+        FAILOVER_RESULT.set(execution, record.summary());
+        DATA_LOSS_RECORD.set(execution, record.dataLossRecord());
+        RunText.appendLine(execution, RUN_LOG, record.summary());
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +20,10 @@ public class AssessHaMaintenanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String node = RunbookSteps.text(execution, RdqmHaVariables.HA_NODE);
-        RdqmHaMaintenance.Plan plan = RunbookSteps.decide(execution, () -> maintenance.assess(node));
-        execution.setVariable(RdqmHaVariables.HA_PREFERRED_LOCATIONS, PreferredLocationsJson.write(plan.preferred()));
-        execution.setVariable(RdqmHaVariables.HA_MOVING, String.join(",", plan.moving()));
-        execution.setVariable(RdqmHaVariables.HA_PLAN_SUMMARY, plan.summary());
+        String node = HA_NODE.get(execution);
+        RdqmHaMaintenance.Plan plan = Refusals.decide(execution, () -> maintenance.assess(node));
+        HA_PREFERRED_LOCATIONS.set(execution, plan.preferred());
+        HA_MOVING.set(execution, String.join(",", plan.moving()));
+        HA_PLAN_SUMMARY.set(execution, plan.summary());
     }
 }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,7 @@ public class CheckHaEvacuationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        HaPolls.record(execution, RdqmHaVariables.EVACUATION,
-                maintenance.pollEvacuation(RunbookSteps.text(execution, RdqmHaVariables.HA_NODE)));
+        HaPolls.record(execution, EVACUATION,
+                maintenance.pollEvacuation(HA_NODE.get(execution)));
     }
 }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +19,7 @@ public class CheckHaReturnDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        HaPolls.record(execution, RdqmHaVariables.RETURN, maintenance.pollReturn(
-                RunbookSteps.text(execution, RdqmHaVariables.HA_NODE),
-                PreferredLocationsJson.read(RunbookSteps.text(execution, RdqmHaVariables.HA_PREFERRED_LOCATIONS))));
+        HaPolls.record(execution, RETURN, maintenance.pollReturn(HA_NODE.get(execution),
+                HA_PREFERRED_LOCATIONS.get(execution)));
     }
 }

@@ -1,7 +1,10 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.DEFAULT_POLL_LIMIT;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.RUN_LOG;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Records one poll of a wait: counter, limit, whether it is met or the limit reached, what was read. */
@@ -10,19 +13,18 @@ final class HaPolls {
     private HaPolls() {
     }
 
-    static void record(DelegateExecution execution, String wait, RdqmHaMaintenance.Poll poll) {
-        int polls = RunbookSteps.count(execution, wait + RdqmHaVariables.POLLS) + 1;
-        Object limit = execution.getVariable(wait + RdqmHaVariables.POLL_LIMIT);
-        int pollLimit = limit == null ? RdqmHaVariables.DEFAULT_POLL_LIMIT : ((Number) limit).intValue();
-        execution.setVariable(wait + RdqmHaVariables.POLL_LIMIT, pollLimit);
-        execution.setVariable(wait + RdqmHaVariables.POLLS, polls);
-        execution.setVariable(wait + RdqmHaVariables.DONE, poll.done());
-        execution.setVariable(wait + RdqmHaVariables.LIMIT_REACHED, !poll.done() && polls >= pollLimit);
-        execution.setVariable(wait + RdqmHaVariables.STATUS, poll.status());
-        execution.setVariable(wait + RdqmHaVariables.SUMMARY, "Poll " + polls + " of " + pollLimit + " (every 30 s): "
-                + poll.status() + "\n" + poll.summary());
+    static void record(DelegateExecution execution, RdqmHaVariables.Wait wait, RdqmHaMaintenance.Poll poll) {
+        int polls = wait.polls().getOrDefault(execution, 0) + 1;
+        int pollLimit = wait.pollLimit().getOrDefault(execution, DEFAULT_POLL_LIMIT);
+        wait.pollLimit().set(execution, pollLimit);
+        wait.polls().set(execution, polls);
+        wait.done().set(execution, poll.done());
+        wait.limitReached().set(execution, !poll.done() && polls >= pollLimit);
+        wait.status().set(execution, poll.status());
+        wait.summary().set(execution, "Poll " + polls + " of " + pollLimit + " (every 30 s): " + poll.status() + "\n"
+                + poll.summary());
         if (poll.done()) {
-            RunbookSteps.log(execution, poll.status() + " (poll " + polls + ")");
+            RunText.appendLine(execution, RUN_LOG, poll.status() + " (poll " + polls + ")");
         }
     }
 }

@@ -1,30 +1,56 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-/** Process variables of the RDQM HA node maintenance runbook. */
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.jsonVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.util.List;
+import java.util.Map;
+
+/** Process variables of the RDQM HA node maintenance runbook, declared once. */
 public final class RdqmHaVariables {
 
     /** Start form: the node to maintain (sealed). */
-    public static final String HA_NODE = "haNode";
-    /** JSON: queue manager to its preferred location (node names) as read before the maintenance. */
-    public static final String HA_PREFERRED_LOCATIONS = "haPreferredLocations";
+    public static final RunVariable<String> HA_NODE = stringVariable("haNode");
+    /** Queue manager to its preferred location (node names) as read before the maintenance, as JSON. */
+    public static final RunVariable<Map<String, List<String>>> HA_PREFERRED_LOCATIONS =
+            jsonVariable("haPreferredLocations", new TypeReference<Map<String, List<String>>>() { });
     /** The queue managers that run on the node and move away, comma-separated (may be empty). */
-    public static final String HA_MOVING = "haMovingQueueManagers";
+    public static final RunVariable<String> HA_MOVING = stringVariable("haMovingQueueManagers");
     /** The plan table the gate shows. */
-    public static final String HA_PLAN_SUMMARY = "haPlanSummary";
+    public static final RunVariable<String> HA_PLAN_SUMMARY = stringVariable("haPlanSummary");
+    /** One line per step: what ran and what it answered, or why nothing had to run. */
+    public static final RunVariable<String> RUN_LOG = RunbookVariables.RUN_LOG;
 
-    /** Prefixes of the two waits: queue managers off the suspended node, then back on their preferred locations. */
-    public static final String EVACUATION = "evacuation";
-    public static final String RETURN = "return";
-    /** Suffixes: done (boolean), polls, pollLimit, limitReached, status (one line), summary. */
-    public static final String DONE = "Done";
-    public static final String POLLS = "Polls";
-    public static final String POLL_LIMIT = "PollLimit";
-    public static final String LIMIT_REACHED = "LimitReached";
-    public static final String STATUS = "Status";
-    public static final String SUMMARY = "Summary";
+    /**
+     * The three waits: queue managers off the suspended node, the other nodes online and in sync before the
+     * resume, then the queue managers back on their preferred locations.
+     */
+    public static final Wait EVACUATION = Wait.named("evacuation");
+    public static final Wait RESUME_READY = Wait.named("resumeReady");
+    public static final Wait RETURN = Wait.named("return");
     /** Polls of 30 s before a wait asks for a decision: fifteen minutes. */
     public static final int DEFAULT_POLL_LIMIT = 30;
 
     private RdqmHaVariables() {
+    }
+
+    /**
+     * The variables of one wait, named by its prefix ({@code evacuationDone}, {@code evacuationPolls}...): whether
+     * it is met, the polls so far and their limit, whether the limit is reached, what the last poll read in one
+     * line and in full.
+     */
+    public record Wait(RunVariable<Boolean> done, RunVariable<Integer> polls, RunVariable<Integer> pollLimit,
+                       RunVariable<Boolean> limitReached, RunVariable<String> status, RunVariable<String> summary) {
+
+        static Wait named(String prefix) {
+            return new Wait(booleanVariable(prefix + "Done"), intVariable(prefix + "Polls"),
+                    intVariable(prefix + "PollLimit"), booleanVariable(prefix + "LimitReached"),
+                    stringVariable(prefix + "Status"), stringVariable(prefix + "Summary"));
+        }
     }
 }

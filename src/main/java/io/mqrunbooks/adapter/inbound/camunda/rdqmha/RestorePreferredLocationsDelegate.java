@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,7 @@ public class RestorePreferredLocationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        maintenance.restorePreferredLocations(RunbookSteps.text(execution, RdqmHaVariables.HA_NODE),
-                PreferredLocationsJson.read(RunbookSteps.text(execution, RdqmHaVariables.HA_PREFERRED_LOCATIONS)))
-                .forEach(line -> RunbookSteps.log(execution, line));
+        maintenance.restorePreferredLocations(HA_NODE.get(execution), HA_PREFERRED_LOCATIONS.get(execution))
+                .forEach(line -> RunText.appendLine(execution, RUN_LOG, line));
     }
 }

@@ -1,7 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
+
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,6 @@ public class ResumeHaNodeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RunbookSteps.log(execution, maintenance.resume(RunbookSteps.text(execution, RdqmHaVariables.HA_NODE)));
+        RunText.appendLine(execution, RUN_LOG, maintenance.resume(HA_NODE.get(execution)));
     }
 }

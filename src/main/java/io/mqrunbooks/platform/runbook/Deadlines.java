@@ -1,0 +1,33 @@
+package io.mqrunbooks.platform.runbook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Waiting for a state with a deadline: a timer loop polls (docs/runbook-conventions.md, never a sleeping
+ * thread) and each poll asks whether the deadline the wait set when it began has passed.
+ */
+public final class Deadlines {
+
+    private Deadlines() {
+    }
+
+    /** Sets the deadline to now plus the limit. */
+    public static void start(VariableScope scope, RunVariable<Instant> deadline, Clock clock, Duration limit) {
+        deadline.set(scope, clock.instant().plus(limit));
+    }
+
+    /** Sets the deadline unless a wait already began (a poll loop's first poll starts it). */
+    public static void startOnce(VariableScope scope, RunVariable<Instant> deadline, Clock clock,
+                                 Duration limit) {
+        if (!deadline.isSet(scope)) {
+            start(scope, deadline, clock, limit);
+        }
+    }
+
+    public static boolean passed(VariableScope scope, RunVariable<Instant> deadline, Clock clock) {
+        return !clock.instant().isBefore(deadline.get(scope));
+    }
+}
