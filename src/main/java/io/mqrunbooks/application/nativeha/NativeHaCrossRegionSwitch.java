@@ -6,7 +6,7 @@ import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;

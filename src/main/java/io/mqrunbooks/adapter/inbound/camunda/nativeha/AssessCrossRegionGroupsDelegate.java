@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
 import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,9 @@ public class AssessCrossRegionGroupsDelegate implements JavaDelegate {
         execution.setVariable(CrossRegionVariables.PLANNED_SWITCH, planned);
         execution.setVariable(CrossRegionVariables.LIVE_GROUP, plan.liveGroup());
         execution.setVariable(CrossRegionVariables.RECOVERY_GROUP, plan.recoveryGroup());
-        execution.setVariable(CrossRegionVariables.PLAN_SUMMARY, plan.summary());
+        // the dspmq lines of six hosts can outgrow a string variable; the commands' evidence holds every line
+        execution.setVariable(CrossRegionVariables.PLAN_SUMMARY, RunText.fit(plan.summary(),
+                "the evidence of the dspmq commands of this run"));
         execution.setVariable(CrossRegionVariables.DATA_LOSS_WINDOW, plan.dataLossWindow());
     }
 }
