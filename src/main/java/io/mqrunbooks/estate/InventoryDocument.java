@@ -53,7 +53,8 @@ record InventoryDocument(
                              @Checked(TRANSPORT) String transport,
                              @Valid PcfEntry pcf,
                              @Valid DrReplicationEntry drReplication,
-                             @Valid BackupEntry backup) {
+                             @Valid BackupEntry backup,
+                             @Valid CrossRegionEntry crossRegion) {
 
         /** Null when missing or not one of the kinds. */
         QueueManagerKind knownKind() {
@@ -72,8 +73,16 @@ record InventoryDocument(
                     drReplication == null ? null : new DrReplication(drReplication.port().intValue(),
                             "sync".equals(drReplication.mode())),
                     backup == null ? null : new Backup(backup.queueManager(), backup.host(),
-                            BackupLevel.fromYaml(backup.level()).orElseThrow()));
+                            BackupLevel.fromYaml(backup.level()).orElseThrow()),
+                    crossRegion == null ? null : new NativeHaCrossRegion(crossRegion.group(),
+                            crossRegion.recoveryGroup(), crossRegion.recoveryHosts()));
         }
+    }
+
+    /** Native HA cross-region replication: the group names and the other region's three hosts. */
+    record CrossRegionEntry(@NotNull(message = REQUIRED) @Checked(MQ_NAME) String group,
+                            @NotNull(message = REQUIRED) @Checked(MQ_NAME) String recoveryGroup,
+                            @NotNull(message = REQUIRED) List<String> recoveryHosts) {
     }
 
     record ListenerEntry(@NotNull(message = REQUIRED) @Checked(MQ_NAME) String name,

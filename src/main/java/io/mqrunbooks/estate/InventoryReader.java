@@ -369,6 +369,40 @@ final class InventoryReader {
             if (q.knownKind() == QueueManagerKind.RDQM_DR && !spans.containsKey(at + ".drReplication")) {
                 problem(at + ".drReplication", "required for an rdqm-dr queue manager");
             }
+            checkCrossRegion(q, at);
+        }
+
+        /** Cross-region replication: a native-ha queue manager's second group, on three other distinct hosts. */
+        private void checkCrossRegion(QueueManagerEntry q, String at) {
+            InventoryDocument.CrossRegionEntry crossRegion = q.crossRegion();
+            if (crossRegion == null) {
+                return;
+            }
+            if (q.knownKind() != null && q.knownKind() != QueueManagerKind.NATIVE_HA) {
+                problem(at + ".crossRegion", "only used by a native-ha queue manager");
+                return;
+            }
+            if (crossRegion.group() != null && crossRegion.group().equals(crossRegion.recoveryGroup())) {
+                problem(at + ".crossRegion.recoveryGroup", "must differ from group '" + crossRegion.group() + "'");
+            }
+            List<String> names = crossRegion.recoveryHosts();
+            if (names == null) {
+                return;
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                if (name != null && !hostIndex.containsKey(name)) {
+                    problem(at + ".crossRegion.recoveryHosts[" + i + "]", "unknown host '" + name + "'");
+                } else if (name != null && q.hosts() != null && q.hosts().contains(name)) {
+                    problem(at + ".crossRegion.recoveryHosts[" + i + "]", "host '" + name
+                            + "' already runs an instance of the group '" + crossRegion.group() + "'");
+                }
+            }
+            if (names.size() != 3 || names.contains(null) || new LinkedHashSet<>(names).size() != 3) {
+                problem(at + ".crossRegion.recoveryHosts", "a Native HA recovery group needs three distinct hosts"
+                        + " (one per instance); found: " + (names.isEmpty() ? "none" : String.join(", ",
+                        names.stream().map(String::valueOf).toList())));
+            }
         }
 
         /**

@@ -15,13 +15,31 @@ import java.util.List;
  * @param pcf           PCF connection settings when transport is PCF, else null
  * @param drReplication RDQM DR replication settings for rdqm-dr, else null
  * @param backup        its DR backup queue manager, or null
+ * @param crossRegion   for native-ha with cross-region replication: the other region's group, else null
  */
 public record QueueManager(String name, QueueManagerKind kind, List<String> hosts, String listenerName,
                            int listenerPort, Transport transport, PcfConnection pcf,
-                           DrReplication drReplication, Backup backup) {
+                           DrReplication drReplication, Backup backup, NativeHaCrossRegion crossRegion) {
 
     public QueueManager {
         hosts = List.copyOf(hosts);
+    }
+
+    /** A queue manager without cross-region replication. */
+    public QueueManager(String name, QueueManagerKind kind, List<String> hosts, String listenerName,
+                        int listenerPort, Transport transport, PcfConnection pcf,
+                        DrReplication drReplication, Backup backup) {
+        this(name, kind, hosts, listenerName, listenerPort, transport, pcf, drReplication, backup, null);
+    }
+
+    /** Every host an instance of it runs on: its hosts, then a cross-region recovery group's. */
+    public List<String> allHosts() {
+        if (crossRegion == null) {
+            return hosts;
+        }
+        List<String> all = new java.util.ArrayList<>(hosts);
+        all.addAll(crossRegion.recoveryHosts());
+        return List.copyOf(all);
     }
 
     /** The host it normally runs on: the first listed. */

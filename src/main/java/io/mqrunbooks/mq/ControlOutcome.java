@@ -30,6 +30,8 @@ public enum ControlOutcome {
     NOT_SUSPENDED,
     /** rdqmadm -p: the preferred location was set. */
     PREFERRED_LOCATION_SET,
+    /** sed -i of qm.ini: the instance requests the new Native HA group role (or already did). */
+    GROUP_ROLE_REQUESTED,
     /** the queue manager is not known on this host (AMQ7048E). */
     NOT_KNOWN
 }

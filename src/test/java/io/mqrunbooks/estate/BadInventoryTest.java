@@ -155,6 +155,9 @@ class BadInventoryTest {
                         "queueManagers[0].hosts: an RDQM HA queue manager needs three distinct nodes; found: mq1, mq2"),
                 bad("native-ha-two-hosts", "queueManagers[0].hosts: a Native HA queue manager needs three distinct"
                         + " hosts (one per instance); found: mq1, mq2"),
+                bad("native-ha-recovery-group-overlaps", "queueManagers[0].crossRegion.recoveryHosts[2]: host 'mq3'"
+                        + " already runs an instance of the group 'EAST'"),
+                bad("cross-region-on-single", "queueManagers[0].crossRegion: only used by a native-ha queue manager"),
                 bad("replication-address-not-a-host",
                         "hosts[1].replicationAddress: '10.0.2.2.7' is not a valid host name or IPv4 address"),
                 bad("replication-address-on-non-dr-host",

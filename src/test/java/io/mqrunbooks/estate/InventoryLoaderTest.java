@@ -29,11 +29,13 @@ class InventoryLoaderTest {
         }
 
         assertThat(estate.sites()).extracting(Site::name).containsExactly("east", "west", "partners");
-        assertThat(estate.hosts()).hasSize(22);
+        assertThat(estate.hosts()).hasSize(25);
         assertThat(estate.queueManagers()).extracting(QueueManager::name)
                 .containsExactly("QMDR", "QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2", "PR3", "MIQM", "QMHA1", "QMHA2",
                         "QMHA3", "QMNHA",
                         "BANKGW");
+        assertThat(estate.queueManager("QMNHA").crossRegion()).isEqualTo(
+                new NativeHaCrossRegion("NHAEAST", "NHAWEST", List.of("nhb1", "nhb2", "nhb3")));
         assertThat(estate.clusters()).hasSize(1);
         assertThat(estate.channelPartners()).hasSize(3);
 

@@ -106,8 +106,8 @@ class OpsEndpointsTest {
         Map<String, Object> estateHosts = (Map<String, Object>) components.get("estateHosts");
         assertThat(estateHosts).containsEntry("status", "UP");
         Map<String, Object> details = (Map<String, Object>) estateHosts.get("details");
-        assertThat(details).containsEntry("reachable", 22).containsEntry("unreachable", 0);
-        assertThat((Map<String, String>) details.get("hosts")).hasSize(22)
+        assertThat(details).containsEntry("reachable", 25).containsEntry("unreachable", 0);
+        assertThat((Map<String, String>) details.get("hosts")).hasSize(25)
                 .containsEntry("dr1", "reachable").containsEntry("partner1", "reachable");
     }
 
@@ -127,7 +127,7 @@ class OpsEndpointsTest {
                     .get("components")).get("estateHosts");
             assertThat(estateHosts).containsEntry("status", "DEGRADED");
             Map<String, Object> details = (Map<String, Object>) estateHosts.get("details");
-            assertThat(details).containsEntry("reachable", 21).containsEntry("unreachable", 1);
+            assertThat(details).containsEntry("reachable", 24).containsEntry("unreachable", 1);
             assertThat((String) ((Map<String, Object>) details.get("hosts")).get("mqwest3"))
                     .matches("unreachable: 127\\.0\\.0\\.1:\\d+: Connection refused");
         } finally {

@@ -126,6 +126,16 @@ public final class LabControl {
         return "Native HA replication of " + qm + " to " + host + (up ? " restored" : " cut");
     }
 
+    /** The network between the two regions of a Native HA queue manager with cross-region replication. */
+    public String crossRegionLink(String qm, boolean up) {
+        try {
+            mq().nativeHaCrossRegionLink(queueManager(qm), up);
+        } catch (IllegalArgumentException notCrossRegion) {
+            throw new LabControlException(400, notCrossRegion.getMessage());
+        }
+        return "Native HA cross-region link of " + qm + (up ? " restored" : " cut");
+    }
+
     public String restoreMedia(String host, String qm) {
         mq().restoreMedia(host(host), queueManagerOn(host, qm));
         return "media and logs of " + qm + " on " + host + " restored";

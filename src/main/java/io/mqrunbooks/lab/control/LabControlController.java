@@ -100,6 +100,17 @@ public class LabControlController {
         return line(control.nativeHaLink(params.required("host"), params.required("qm"), true));
     }
 
+    @PostMapping("/mq/cut-cross-region-link")
+    public String cutCrossRegionLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        return line(control.crossRegionLink(allow(request, query).required("qm"), false));
+    }
+
+    @PostMapping("/mq/restore-cross-region-link")
+    public String restoreCrossRegionLink(HttpServletRequest request,
+                                         @RequestParam MultiValueMap<String, String> query) {
+        return line(control.crossRegionLink(allow(request, query).required("qm"), true));
+    }
+
     @PostMapping("/mq/restore-media")
     public String restoreMedia(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
         Parameters p = allow(request, query);

@@ -77,12 +77,13 @@ final class ControlCommands {
      * dspmq -a is indicated by the return code 5".
      */
     LabExecution dspmq(String host, List<String> rawArgs) {
-        List<String> args = separateFlags(rawArgs, "sxan");
+        List<String> args = separateFlags(rawArgs, "sxang");
         String qmName = null;
         Set<String> outputs = new LinkedHashSet<>();
         boolean instances = false;
         boolean activeOnly = false;
         boolean untranslated = false;
+        boolean groups = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -106,6 +107,7 @@ final class ControlCommands {
                 case "-x" -> instances = true;
                 case "-a" -> activeOnly = true;
                 case "-n" -> untranslated = true;
+                case "-g" -> groups = true;
                 default -> {
                     return usage("dspmq");
                 }
@@ -132,7 +134,11 @@ final class ControlCommands {
             out.out(dspmqLine(host, rt, outputs, untranslated));
             if (instances && rt.nativeHa != null) {
                 nativeHa.instanceLines(host, rt.nativeHa, untranslated).forEach(out::out);
-            } else if (instances) {
+            }
+            if (groups && rt.nativeHa != null) {
+                nativeHa.groupLines(host, rt.nativeHa, untranslated).forEach(out::out);
+            }
+            if (instances && rt.nativeHa == null) {
                 if (rt.activeHost != null) {
                     out.out("    INSTANCE(" + rt.activeHost + ") MODE(" + translated("Active", untranslated) + ")");
                 }
@@ -180,6 +186,11 @@ final class ControlCommands {
         }
         line.append(String.join(" ", fields));
         return line.toString();
+    }
+
+    /** {@code sed -i} of a Native HA instance's requested group role (qm.ini GroupRole). */
+    LabExecution editGroupRole(String host, List<String> args) {
+        return nativeHa.editGroupRole(host, args);
     }
 
     // ---------------------------------------------------------------- dspmqver
@@ -564,7 +575,7 @@ final class ControlCommands {
     /** The usage line of a control command (IBM MQ 9.4 docs syntax diagrams), exit 20 as for a bad parameter. */
     static LabExecution usage(String command) {
         String text = switch (command) {
-            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby|ha|dr] [-s] [-x]"
+            case "dspmq" -> "Usage: dspmq [-m QMgrName] [-o all|default|installation|status|standby|ha|dr|nativeha] [-g] [-s] [-x]"
                     + " [-n] [-a]";
             case "dspmqver" -> "Usage: dspmqver [-a] [-b] [-f Fields] [-i] [-p Components] [-t Types] [-v]";
             case "strmqm" -> "Usage: strmqm [-x] [-ns] QMgrName";

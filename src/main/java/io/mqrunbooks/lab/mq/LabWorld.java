@@ -50,7 +50,9 @@ final class LabWorld {
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
     /** The RDQM HA groups, each under its first node's name. */
     final Map<String, HaGroup> haGroups = new LinkedHashMap<>();
+    /** Native HA groups: under the queue manager's name, a cross-region recovery group under "QM/group". */
     final Map<String, NativeHaGroup> nativeHaGroups = new LinkedHashMap<>();
+    final CrossRegionReplication crossRegion = new CrossRegionReplication(this);
     private final Map<String, Integer> roundRobin = new HashMap<>();
     /** "QM/channel" of each sender with a backlog: the instant its next message is due from. */
     private final Map<String, Instant> drainingSince = new HashMap<>();
@@ -192,6 +194,43 @@ final class LabWorld {
         }
         nativeHaGroups.put(qm.name(), group);
         start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
+        if (qm.crossRegion() != null) {
+            buildRecoveryGroup(qm, group, data);
+        }
+    }
+
+    /**
+     * Cross-region replication: the queue manager's hosts form the Live group, the recovery hosts the Recovery
+     * group, each instance's qm.ini requesting its group's role (GroupRole), both groups in sync at the start.
+     */
+    private void buildRecoveryGroup(QueueManager qm, NativeHaGroup live, QueueManagerData data) {
+        NativeHaGroup recovery = new NativeHaGroup(qm.name());
+        live.groupName = qm.crossRegion().group();
+        recovery.groupName = qm.crossRegion().recoveryGroup();
+        recovery.role = NativeHaGroup.GroupRole.RECOVERY;
+        for (String host : qm.crossRegion().recoveryHosts()) {
+            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host), data.copy());
+            rt.nativeHa = recovery;
+            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, host + "(4444)");
+            instance.runtime = rt;
+            instance.started = true;
+            instance.requestedRole = NativeHaGroup.GroupRole.RECOVERY;
+            recovery.instances.put(host, instance);
+        }
+        live.liveSince = now();
+        live.roleAlteredAt = now();
+        recovery.roleAlteredAt = now();
+        CrossRegionLink link = new CrossRegionLink(live, recovery, now());
+        live.crossRegion = link;
+        recovery.crossRegion = link;
+        nativeHaGroups.put(qm.name() + "/" + recovery.groupName, recovery);
+    }
+
+    /** The Native HA group with an instance of {@code queueManager} on {@code host}, or null. */
+    NativeHaGroup nativeHaGroup(String queueManager, String host) {
+        return nativeHaGroups.values().stream()
+                .filter(g -> g.queueManager.equals(queueManager) && g.instances.containsKey(host))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -199,7 +238,7 @@ final class LabWorld {
      * replica has the group's log; {@code latest}, when not null, is the data of an active that just ended.
      */
     void electNativeHa(NativeHaGroup group, QueueManagerData latest) {
-        if (group.active().isPresent() || group.connectedCount() < 2) {
+        if (group.role != NativeHaGroup.GroupRole.LIVE || group.active().isPresent() || group.connectedCount() < 2) {
             return;
         }
         List<NativeHaGroup.Instance> candidates = group.electable();
@@ -828,6 +867,9 @@ final class LabWorld {
         }
         if (rt.nativeHa != null && rt.running()) {
             rt.nativeHa.noteWrite(kb, now());
+            if (rt.nativeHa.crossRegion != null) {
+                rt.nativeHa.crossRegion.noteWrite(kb, now());
+            }
             return;
         }
         if (!rt.isRdqm() || rt.drRole != DrRole.PRIMARY) {
@@ -858,6 +900,8 @@ final class LabWorld {
             group.active().ifPresent(active -> group.instances.values().stream()
                     .filter(i -> i != active && group.inSync(i)).forEach(i -> i.runtime.data = active.runtime.data.copy()));
         }
+        nativeHaGroups.values().stream().map(g -> g.crossRegion).filter(java.util.Objects::nonNull).distinct()
+                .forEach(link -> crossRegion.settle(link, now));
         for (QueueManagerRuntime rt : allRuntimes()) {
             if (rt.running()) {
                 disconnectIdleSenders(rt, now);

@@ -31,6 +31,13 @@ final class NativeHaCommands {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm.ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern GROUP_ROLE_EDIT =
+            java.util.regex.Pattern.compile("s/GroupRole=(Live|Recovery)/GroupRole=(Live|Recovery)/");
+    private static final java.util.regex.Pattern QM_INI = java.util.regex.Pattern.compile("/var/mqm/qmgrs/([^/]+)/qm\\.ini");
+    private static final String SED_USAGE = "lab: sed here only sets a Native HA instance's requested group role:"
+            + " sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/QMGR/qm.ini (or Recovery to Live)";
 
     private final LabWorld world;
 
@@ -45,9 +52,112 @@ final class NativeHaCommands {
             return "ROLE(" + word("Unknown", untranslated) + ") INSTANCE(" + here.name + ") INSYNC("
                     + word("No", untranslated) + ") QUORUM()";
         }
-        String role = here.runtime.running() ? "Active" : "Replica";
-        return "ROLE(" + word(role, untranslated) + ") INSTANCE(" + here.name + ") INSYNC("
+        String role = here.runtime.running() ? "Active"
+                : group.leader().filter(l -> l == here).isPresent() ? "Leader" : "Replica";
+        String fields = "ROLE(" + word(role, untranslated) + ") INSTANCE(" + here.name + ") INSYNC("
                 + word(yesNo(group.inSync(here)), untranslated) + ") QUORUM(" + quorum(group) + ")";
+        if (group.crossRegion == null) {
+            return fields;
+        }
+        return fields + " GRPLSN(" + lsn(groupLsn(group)) + ") GRPNAME(" + group.groupName + ") GRPROLE("
+                + word(group.role.wording, untranslated) + ")";
+    }
+
+    /**
+     * The {@code -g} group lines: this instance's group first, then the other group as this one last heard of it.
+     * The fields and their order are those of a 9.4.2 transcript of {@code dspmq -o nativeha -g} on both groups (a
+     * public CP4I demo README, "Deploy Cross Region Replication configuration"): a Live group shows INITLSN,
+     * INITTIME and LIVETIME, a Recovery group BACKLOG, INSYNC and SYNCTIME, the other group CONNGRP. An ended
+     * instance prints none, as with {@code -x}.
+     */
+    List<String> groupLines(String host, NativeHaGroup group, boolean untranslated) {
+        List<String> lines = new ArrayList<>();
+        if (group.crossRegion == null || !group.instances.get(host).started) {
+            return lines;
+        }
+        lines.add(groupLine(group, null, untranslated));
+        lines.add(groupLine(group.crossRegion.other(group), group, untranslated));
+        return lines;
+    }
+
+    private String groupLine(NativeHaGroup group, NativeHaGroup seenFrom, boolean untranslated) {
+        CrossRegionLink link = group.crossRegion;
+        StringBuilder line = new StringBuilder("GRPNAME(" + group.groupName + ") GRPROLE("
+                + word(group.role.wording, untranslated) + ") GRPADDR(" + groupAddress(group) + ") GRPVER("
+                + groupVersion(group) + ")");
+        if (seenFrom != null) {
+            boolean connected = link.up && seenFrom.connectedCount() >= 2 && group.connectedCount() >= 2;
+            line.append(" CONNGRP(").append(word(connected ? "yes" : "no", untranslated)).append(")");
+        }
+        boolean receiving = link.target() == group;
+        String status = receiving && link.backlogKb > 0 && link.replicating() ? "Synchronizing" : "Normal";
+        line.append(" GRSTATUS(").append(word(status, untranslated)).append(") RCOVLSN(")
+                .append(lsn(groupLsn(group))).append(") RCOVTIME(").append(iso(link.syncTime)).append(")");
+        if (group.role == NativeHaGroup.GroupRole.LIVE) {
+            line.append(" INITLSN(").append(lsn(group.initialLsnKb)).append(") INITTIME(").append(iso(group.liveSince))
+                    .append(") LIVETIME(").append(iso(group.liveSince)).append(")");
+        } else {
+            long backlog = receiving ? link.backlogKb : 0;
+            line.append(" BACKLOG(").append(backlog).append(") INSYNC(")
+                    .append(word(backlog == 0 ? "yes" : "no", untranslated)).append(") SYNCTIME(")
+                    .append(iso(link.syncTime)).append(")");
+        }
+        line.append(" ALTDATE(").append(stamp(DATE, group.roleAlteredAt)).append(") ALTTIME(")
+                .append(stamp(TIME, group.roleAlteredAt)).append(")");
+        return line.toString();
+    }
+
+    private static long groupLsn(NativeHaGroup group) {
+        CrossRegionLink link = group.crossRegion;
+        return link.target() == group ? link.targetLsnKb() : link.lsnKb;
+    }
+
+    /** The group's address for log replication between regions: its first instance's host (lab wording). */
+    private static String groupAddress(NativeHaGroup group) {
+        return group.instances.values().iterator().next().host + "(4445)";
+    }
+
+    private String groupVersion(NativeHaGroup group) {
+        return group.dataHolder().map(i -> world.hostVersions.get(i.host))
+                .orElse(world.hostVersions.get(group.instances.values().iterator().next().host));
+    }
+
+    /** The lab's log sequence number: KB written, in IBM's {@code <0:0:high:low>} form. */
+    private static String lsn(long kb) {
+        return "<0:0:" + (kb / 65536) + ":" + (kb % 65536) + ">";
+    }
+
+    private static String iso(Instant at) {
+        return at == null ? "" : ISO.format(at);
+    }
+
+    /**
+     * {@code sed -i s/GroupRole=FROM/GROUPROLE=TO/ /var/mqm/qmgrs/QM/qm.ini}: the requested role of this instance
+     * (the {@code GroupRole} attribute of its {@code NativeHALocalInstance} stanza). The lab edits nothing else.
+     */
+    LabExecution editGroupRole(String host, List<String> args) {
+        if (args.size() != 3 || !args.get(0).equals("-i")) {
+            return Output.error(1, SED_USAGE);
+        }
+        java.util.regex.Matcher edit = GROUP_ROLE_EDIT.matcher(args.get(1));
+        java.util.regex.Matcher file = QM_INI.matcher(args.get(2));
+        if (!edit.matches()) {
+            return Output.error(1, SED_USAGE);
+        }
+        NativeHaGroup group = file.matches() ? world.nativeHaGroup(file.group(1), host) : null;
+        if (group == null || group.crossRegion == null) {
+            return Output.error(2, "sed: can't read " + args.get(2) + ": No such file or directory");
+        }
+        NativeHaGroup.Instance instance = group.instances.get(host);
+        NativeHaGroup.GroupRole from = roleNamed(edit.group(1));
+        if (instance.requestedRole == from) {
+            instance.requestedRole = roleNamed(edit.group(2));
+        }
+        return new Output().exit(0);
+    }
+
+    private static NativeHaGroup.GroupRole roleNamed(String wording) {
+        return wording.equals("Live") ? NativeHaGroup.GroupRole.LIVE : NativeHaGroup.GroupRole.RECOVERY;
     }
 
     String quorum(NativeHaGroup group) {

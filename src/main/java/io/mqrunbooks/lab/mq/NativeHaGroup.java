@@ -33,6 +33,8 @@ final class NativeHaGroup {
         Instant backlogAt;
         /** When this instance's status last changed (dspmq ALTDATE/ALTTIME); null when it never did. */
         Instant alteredAt;
+        /** With cross-region replication: the GroupRole its qm.ini requests (Live or Recovery). */
+        GroupRole requestedRole = GroupRole.LIVE;
 
         Instance(String name, String host, String replicationAddress) {
             this.name = name;
@@ -45,9 +47,28 @@ final class NativeHaGroup {
         }
     }
 
+    /** A group's role in cross-region replication, in IBM's words (dspmq GRPROLE). */
+    enum GroupRole {
+        LIVE("Live"), RECOVERY("Recovery"), PENDING_LIVE("Pending live");
+
+        final String wording;
+
+        GroupRole(String wording) {
+            this.wording = wording;
+        }
+    }
+
     final String queueManager;
     /** By host, in the inventory's order. */
     final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** With cross-region replication: the group's name, its effective role and the link to the other group. */
+    String groupName;
+    GroupRole role = GroupRole.LIVE;
+    CrossRegionLink crossRegion;
+    /** When the group last became Live (LIVETIME), with the LSN it started from (INITLSN); when its role changed. */
+    Instant liveSince;
+    long initialLsnKb;
+    Instant roleAlteredAt;
 
     NativeHaGroup(String queueManager) {
         this.queueManager = queueManager;
@@ -55,6 +76,30 @@ final class NativeHaGroup {
 
     Optional<Instance> active() {
         return instances.values().stream().filter(i -> i.runtime.running()).findFirst();
+    }
+
+    /** A Recovery (or Pending live) group's leader: elected like an active, but no application can connect. */
+    Optional<Instance> leader() {
+        if (role == GroupRole.LIVE || connectedCount() < 2) {
+            return Optional.empty();
+        }
+        return instances.values().stream().filter(i -> i.connected() && i.backlogKb == 0).findFirst();
+    }
+
+    /** The role a majority of its instances' qm.ini files request, or null when they disagree. */
+    GroupRole requestedRole() {
+        for (GroupRole candidate : GroupRole.values()) {
+            long votes = instances.values().stream().filter(i -> i.requestedRole == candidate).count();
+            if (votes * 2 > instances.size()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The instance whose data is the group's: the active, else the leader. */
+    Optional<Instance> dataHolder() {
+        return active().or(this::leader);
     }
 
     /** KB the instance still has to receive, as of {@code now}, at {@code rateKbPerSecond} while connected. */
@@ -83,7 +128,7 @@ final class NativeHaGroup {
         if (instance.runtime.running()) {
             return true;
         }
-        return instance.connected() && instance.backlogKb == 0 && active().isPresent();
+        return instance.connected() && instance.backlogKb == 0 && (active().isPresent() || leader().isPresent());
     }
 
     /** Instances that count for the quorum: the in-sync ones. */

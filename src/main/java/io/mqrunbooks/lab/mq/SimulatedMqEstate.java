@@ -94,6 +94,14 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             name = base;
         } else if (MQ_BIN.contains(program)) {
             name = program;
+        } else if (program.equals("sed")) {
+            // The one file edit a runbook makes: a Native HA instance's requested group role in its qm.ini.
+            return locked(() -> {
+                world.settle();
+                LabExecution result = control.editGroupRole(host, argv.subList(1, argv.size()));
+                world.settle();
+                return result;
+            });
         } else {
             return Output.error(127, "bash: " + program + ": command not found");
         }
@@ -313,8 +321,8 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     public void nativeHaReplicationLink(String host, String queueManager, boolean up) {
         recorded(List.of("nativeHaReplicationLink", host, queueManager, Boolean.toString(up)), () -> {
             world.settle();
-            NativeHaGroup group = world.nativeHaGroups.get(queueManager);
-            if (group == null || !group.instances.containsKey(host)) {
+            NativeHaGroup group = world.nativeHaGroup(queueManager, host);
+            if (group == null) {
                 throw new IllegalArgumentException("'" + queueManager + "' has no Native HA instance on '" + host + "'");
             }
             NativeHaGroup.Instance instance = group.instances.get(host);
@@ -326,6 +334,32 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             }
             return null;
         });
+    }
+
+    /**
+     * The network between the two regions of a Native HA cross-region configuration goes down (or, with
+     * {@code up}, comes back): the Recovery group receives nothing, so its backlog grows as the Live group writes.
+     */
+    public void nativeHaCrossRegionLink(String queueManager, boolean up) {
+        locked(() -> {
+            world.settle();
+            CrossRegionLink link = world.nativeHaGroups.values().stream()
+                    .filter(g -> g.queueManager.equals(queueManager) && g.crossRegion != null)
+                    .map(g -> g.crossRegion).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'" + queueManager
+                            + "' has no Native HA cross-region replication"));
+            link.up = up;
+            link.backlogAt = world.now();
+            world.settle();
+            return null;
+        });
+    }
+
+    /** KB of log a Recovery group made Live never received (the data lost by an unplanned switch). */
+    public long nativeHaCrossRegionLostKb(String queueManager) {
+        return locked(() -> world.nativeHaGroups.values().stream()
+                .filter(g -> g.queueManager.equals(queueManager) && g.crossRegion != null)
+                .mapToLong(g -> g.crossRegion.lostKb).findFirst().orElse(0));
     }
 
     /** The IBM MQ levels {@link #installVersion} accepts, in version order. */

@@ -20,6 +20,8 @@ public enum InventoryChoice {
     MULTI_INSTANCE("multi-instance", "a multi-instance queue manager",
             queueManagers((estate, q) -> q.kind() == QueueManagerKind.MULTI_INSTANCE)),
     NATIVE_HA("native-ha", "a Native HA queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.NATIVE_HA)),
+    NATIVE_HA_CROSS_REGION("native-ha-cross-region", "a Native HA queue manager with cross-region replication",
+            queueManagers((estate, q) -> q.kind() == QueueManagerKind.NATIVE_HA && q.crossRegion() != null)),
     WITH_BACKUP("with-backup", "a queue manager with a DR backup", queueManagers((estate, q) -> q.backup() != null)),
     CLUSTERED("clustered", "a queue manager in a cluster",
             queueManagers((estate, q) -> !estate.clustersOf(q.name()).isEmpty())),

@@ -70,7 +70,7 @@ public class EstateRunScopes implements RunScopeResolver {
 
     private static void add(QueueManager queueManager, Set<String> queueManagers, Set<String> hosts) {
         queueManagers.add(queueManager.name());
-        hosts.addAll(queueManager.hosts());
+        hosts.addAll(queueManager.allHosts());
         if (queueManager.backup() != null) {
             queueManagers.add(queueManager.backup().queueManager());
             hosts.add(queueManager.backup().host());

@@ -82,6 +82,20 @@ class LabControlControllerTest extends LabAppTest {
     }
 
     @Test
+    void aCutCrossRegionLinkLeavesTheRecoveryGroupBehindUntilItIsRestored() {
+        assertThat(post("admin", "/lab/control/mq/cut-cross-region-link?qm=QMNHA").getBody())
+                .isEqualTo("Native HA cross-region link of QMNHA cut\n");
+        labMq.putMessages("nha1", "QMNHA", "SYSTEM.DEFAULT.LOCAL.QUEUE", 2, true);
+        assertThat(ssh("nha1", "dspmq", "-m", "QMNHA", "-o", "nativeha", "-g"))
+                .contains("GRPNAME(NHAWEST) GRPROLE(Recovery)", "CONNGRP(no)", "BACKLOG(8) INSYNC(no)");
+        assertThat(post("admin", "/lab/control/mq/restore-cross-region-link?qm=QMNHA").getBody())
+                .isEqualTo("Native HA cross-region link of QMNHA restored\n");
+        assertThat(ssh("nha1", "dspmq", "-m", "QMNHA", "-o", "nativeha", "-g")).contains("CONNGRP(yes)");
+        assertThat(post("admin", "/lab/control/mq/cut-cross-region-link?qm=QMDR").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void anRdqmHaReplicaMadeToFallBehindShowsInRdqmstatusAndAFailedHaNodeIsLostToItsGroup() {
         assertThat(post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=ha3&kb=5000000").getBody())
                 .isEqualTo("RDQM HA replica of QMHA2 on ha3 is 5000000 KB behind: rdqmstatus shows HA status"

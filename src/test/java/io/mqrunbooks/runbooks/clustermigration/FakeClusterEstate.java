@@ -296,6 +296,17 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     }
 
     @Override
+    public io.mqrunbooks.application.port.out.control.NativeHaGroupStatus nativeHaGroupStatus(String host,
+            String queueManager) {
+        throw new UnsupportedOperationException("no Native HA queue manager here");
+    }
+
+    @Override
+    public io.mqrunbooks.mq.ControlResult requestNativeHaGroupRole(String host, String queueManager, String toRole) {
+        throw new UnsupportedOperationException("no Native HA queue manager here");
+    }
+
+    @Override
     public RdqmDrStatus rdqmStatus(String host, String queueManager) {
         throw new UnsupportedOperationException();
     }

@@ -160,6 +160,17 @@ class FakeMq {
         }
 
         @Override
+        public io.mqrunbooks.application.port.out.control.NativeHaGroupStatus nativeHaGroupStatus(String host,
+                String queueManager) {
+            throw new UnsupportedOperationException("no Native HA queue manager here");
+        }
+
+        @Override
+        public io.mqrunbooks.mq.ControlResult requestNativeHaGroupRole(String host, String queueManager, String toRole) {
+            throw new UnsupportedOperationException("no Native HA queue manager here");
+        }
+
+        @Override
         public RdqmDrStatus rdqmStatus(String host, String queueManager) {
             reach(host);
             journal.add(host + ": rdqmstatus -m " + queueManager);

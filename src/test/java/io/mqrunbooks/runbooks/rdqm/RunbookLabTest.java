@@ -31,7 +31,7 @@ public abstract class RunbookLabTest extends LabAppTest {
 
     protected static final String OPERATOR = "operator";
     protected static final String CHANGE_MANAGER = "changemgr";
-    private static final Set<String> SIDE_EFFECTS = Set.of("endmqm", "strmqm", "rdqmdr", "crtmqm", "dltmqm");
+    private static final Set<String> SIDE_EFFECTS = Set.of("endmqm", "strmqm", "rdqmdr", "crtmqm", "dltmqm", "sed");
 
     @Autowired
     protected TaskService taskService;

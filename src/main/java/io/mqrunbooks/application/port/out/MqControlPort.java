@@ -4,6 +4,7 @@ import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.EndMode;
+import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
 import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
@@ -28,6 +29,19 @@ public interface MqControlPort {
 
     /** {@code dspmq -m QM -o nativeha -x}: a Native HA instance's role, the quorum and each instance's sync. */
     NativeHaStatus nativeHaStatus(String host, String queueManager);
+
+    /** {@code dspmq -m QM -o nativeha -g}: the instance's group and both groups of a cross-region configuration. */
+    NativeHaGroupStatus nativeHaGroupStatus(String host, String queueManager);
+
+    /**
+     * {@code sed -i s/GroupRole=FROM/GroupRole=TO/ /var/mqm/qmgrs/QM/qm.ini}: the role this Native HA instance
+     * requests for its group (the {@code GroupRole} attribute of its {@code NativeHALocalInstance} stanza); a file
+     * that already requests {@code toRole} is left as it is.
+     *
+     * @param toRole {@code Live} or {@code Recovery}
+     */
+    @ChangesEstate
+    ControlResult requestNativeHaGroupRole(String host, String queueManager, String toRole);
 
     /** {@code strmqm QM}. */
     @ChangesEstate

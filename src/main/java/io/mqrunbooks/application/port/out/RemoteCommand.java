@@ -103,6 +103,33 @@ public record RemoteCommand(List<String> argv, String stdin, Duration deadline) 
             return this;
         }
 
+        /**
+         * The path of a queue manager's qm.ini ({@code /var/mqm/qmgrs/QM/qm.ini}); names with {@code /} or
+         * {@code %}, which IBM MQ transforms in directory names, are refused rather than guessed.
+         */
+        public Builder qmIniPath(String queueManager) {
+            NameRules.checkMqName(queueManager).ifPresent(p -> {
+                throw new UnsafeArgumentException("queue manager " + p);
+            });
+            if (queueManager.contains("/") || queueManager.contains("%")) {
+                throw new UnsafeArgumentException("queue manager '" + queueManager + "' has a / or %: its"
+                        + " directory name under /var/mqm/qmgrs is transformed; edit its qm.ini by hand");
+            }
+            argv.add("/var/mqm/qmgrs/" + queueManager + "/qm.ini");
+            return this;
+        }
+
+        /** A sed substitution {@code s/FROM/TO/} of two fixed words the caller chose (letters, digits, =). */
+        public Builder sedSubstitution(String from, String to) {
+            for (String word : List.of(from, to)) {
+                if (word == null || !word.matches("[A-Za-z0-9=]{1,64}")) {
+                    throw new UnsafeArgumentException("'" + word + "' is not a plain sed word");
+                }
+            }
+            argv.add("s/" + from + "/" + to + "/");
+            return this;
+        }
+
         /** A fixed word the caller chose, such as {@code all} in {@code dspmq -o all}. */
         public Builder word(String word) {
             if (word == null || !word.matches("[A-Za-z0-9._-]{1,32}")) {

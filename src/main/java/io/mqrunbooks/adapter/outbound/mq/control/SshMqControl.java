@@ -30,6 +30,7 @@ import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
+import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
 import io.mqrunbooks.application.port.out.control.NativeHaStatus;
 import io.mqrunbooks.application.port.out.control.QueueManagerState;
 import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
@@ -110,6 +111,45 @@ public class SshMqControl implements MqControlPort {
             return new NativeHaStatus(host, queueManager, true, role, entry.attribute("INSTANCE").orElse(""),
                     yes(entry.attribute("INSYNC").orElse(null)), entry.attribute("QUORUM").orElse(""), instances);
         });
+    }
+
+    @Override
+    public NativeHaGroupStatus nativeHaGroupStatus(String host, String queueManager) {
+        RemoteCommand command = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
+                .flag("-o").word("nativeha").flag("-g").build();
+        return run(host, command, (output, exitCode) -> {
+            DspmqResult result = new DspmqParser().parse(output);
+            if (result.queueManagerNotKnown()) {
+                return new NativeHaGroupStatus(host, queueManager, false, "", "", "", List.of());
+            }
+            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
+                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
+            List<NativeHaGroupStatus.Group> groups = entry.groups().stream().map(g -> new NativeHaGroupStatus.Group(
+                    g.name(), g.role(), g.field("CONNGRP").map(SshMqControl::yes).orElse(true),
+                    g.field("INSYNC").map(SshMqControl::yes).orElse(true),
+                    backlog(host, command, g.field("BACKLOG").orElse("0")), g.field("SYNCTIME").orElse(""),
+                    g.field("GRPVER").orElse(""))).toList();
+            return new NativeHaGroupStatus(host, queueManager, !groups.isEmpty(), entry.attribute("ROLE").orElse(""),
+                    entry.attribute("GRPNAME").orElse(""), entry.attribute("GRPROLE").orElse(""), groups);
+        });
+    }
+
+    @Override
+    public ControlResult requestNativeHaGroupRole(String host, String queueManager, String toRole) {
+        String from = switch (toRole) {
+            case "Live" -> "Recovery";
+            case "Recovery" -> "Live";
+            default -> throw new IllegalArgumentException("A Native HA group role is Live or Recovery, not '" + toRole
+                    + "'");
+        };
+        RemoteCommand command = RemoteCommand.builder("sed").flag("-i")
+                .sedSubstitution("GroupRole=" + from, "GroupRole=" + toRole).qmIniPath(queueManager).build();
+        CommandResult result = ssh.run(estate.host(host), command);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(host + ": " + command.commandLine() + " failed (exit code "
+                    + result.exitCode() + "): " + (result.stderr() + result.stdout()).strip());
+        }
+        return new ControlResult(io.mqrunbooks.mq.ControlOutcome.GROUP_ROLE_REQUESTED, List.of(), result.exitCode());
     }
 
     private static boolean yes(String value) {

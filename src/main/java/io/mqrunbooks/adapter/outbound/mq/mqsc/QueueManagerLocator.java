@@ -73,7 +73,7 @@ public class QueueManagerLocator {
             return List.of(definition.distinctBackup().host());
         }
         QueueManager qm = definition.queueManager();
-        Set<String> hosts = new LinkedHashSet<>(qm.hosts());
+        Set<String> hosts = new LinkedHashSet<>(qm.allHosts());
         if (qm.kind() == QueueManagerKind.SINGLE && qm.backup() != null
                 && !qm.backup().hasDistinctName(qm.name())) {
             hosts.add(qm.backup().host());

@@ -34,6 +34,17 @@ public final class DspmqParser {
     /** "ROLE: ... one of Active, Replica, or Unknown" (the same IBM page). */
     private static final Set<String> NATIVE_HA_ROLES = Set.of("Active", "Replica", "Unknown");
     private static final Set<String> YES_NO = Set.of("Yes", "No", "Unknown");
+    /**
+     * What a group line of {@code dspmq -o nativeha -g} holds (9.4.2+), as a 9.4.2 transcript of both groups shows
+     * them and IBM's "Native HA queue manager status attributes" names them (CONNGRP, GRPADDR, GRSTATUS, GRPVER,
+     * BACKLOG, https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=attributes-native-ha-queue-manager-status).
+     */
+    private static final Set<String> GROUP_KEYWORDS = Set.of("GRPNAME", "GRPROLE", "GRPADDR", "GRPVER", "CONNGRP",
+            "GRSTATUS", "RCOVLSN", "RCOVTIME", "INITLSN", "INITTIME", "LIVETIME", "BACKLOG", "INSYNC", "SYNCTIME",
+            "ALTDATE", "ALTTIME");
+    /** GRPROLE: "Live", "Recovery", "Pending live" (IBM's Native HA status page), and the pending and unknown cases. */
+    private static final Set<String> GROUP_ROLES = Set.of("Live", "Recovery", "Pending live", "Pending recovery",
+            "Unknown", "Not configured");
 
     public DspmqResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
@@ -45,6 +56,7 @@ public final class DspmqParser {
         QmStatus status = null;
         Map<String, String> attributes = null;
         List<DspmqResult.Instance> instances = null;
+        List<DspmqResult.Group> groups = null;
         MqMessage notKnown = null;
         for (Line line : lines) {
             MqMessage message = MqMessage.parse(line.text());
@@ -59,12 +71,13 @@ public final class DspmqParser {
             List<Attribute> attrs = split(line);
             if (attrs.get(0).name().equals("QMNAME")) {
                 if (name != null) {
-                    entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances));
+                    entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances, groups));
                 }
                 name = attrs.get(0).value();
                 requireName(line, name);
                 attributes = new LinkedHashMap<>();
                 instances = new ArrayList<>();
+                groups = new ArrayList<>();
                 status = null;
                 for (Attribute a : attrs.subList(1, attrs.size())) {
                     if (!QM_KEYWORDS.contains(a.name()) || a.name().equals("QMNAME")) {
@@ -101,15 +114,57 @@ public final class DspmqParser {
                             "an INSTANCE line must follow a QMNAME line");
                 }
                 instances.add(nativeHaInstance(line, attrs));
+            } else if (attrs.get(0).name().equals("GRPNAME") && attrs.size() > 1 && attrs.get(1).name().equals("GRPROLE")) {
+                if (name == null) {
+                    throw MqOutputParseException.at(line.number(), line.text(), "a GRPNAME line must follow a QMNAME line");
+                }
+                groups.add(group(line, attrs));
             } else {
                 throw MqOutputParseException.at(line.number(), line.text(),
-                        "expected a QMNAME(...) line or an indented INSTANCE(...) MODE(...) or INSTANCE(...) ROLE(...) line");
+                        "expected a QMNAME(...) line, an indented INSTANCE(...) MODE(...) or INSTANCE(...) ROLE(...)"
+                                + " line, or a GRPNAME(...) GRPROLE(...) line");
             }
         }
         if (name != null) {
-            entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances));
+            entries.add(new DspmqResult.QueueManagerEntry(name, status, attributes, instances, groups));
         }
         return new DspmqResult(entries, notKnown);
+    }
+
+    private static DspmqResult.Group group(Line line, List<Attribute> attrs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Attribute a : attrs) {
+            if (!GROUP_KEYWORDS.contains(a.name())) {
+                throw MqOutputParseException.at(line.number(), line.text(), "unknown Native HA group attribute "
+                        + a.name() + "; expected one of " + GROUP_KEYWORDS);
+            }
+            if (fields.putIfAbsent(a.name(), a.value()) != null) {
+                throw MqOutputParseException.at(line.number(), line.text(), a.name() + " appears twice");
+            }
+        }
+        String role = fields.get("GRPROLE");
+        if (GROUP_ROLES.stream().noneMatch(r -> r.equalsIgnoreCase(role))) {
+            throw MqOutputParseException.at(line.number(), line.text(), "unknown group role '" + role
+                    + "'; expected one of " + GROUP_ROLES);
+        }
+        for (String keyword : List.of("CONNGRP", "INSYNC")) {
+            String value = fields.get(keyword);
+            if (value != null && YES_NO.stream().noneMatch(v -> v.equalsIgnoreCase(value))) {
+                throw MqOutputParseException.at(line.number(), line.text(), keyword + " is '" + value
+                        + "'; expected yes, no or unknown");
+            }
+        }
+        String backlog = fields.get("BACKLOG");
+        if (backlog != null && !backlog.matches("\\d+")) {
+            throw MqOutputParseException.at(line.number(), line.text(), "BACKLOG is '" + backlog
+                    + "'; expected a number of KB");
+        }
+        return new DspmqResult.Group(fields.get("GRPNAME"), canonicalRole(role), fields);
+    }
+
+    /** The role in IBM's translated spelling, whichever case dspmq printed it in ({@code -n} upper-cases). */
+    private static String canonicalRole(String role) {
+        return GROUP_ROLES.stream().filter(r -> r.equalsIgnoreCase(role)).findFirst().orElse(role);
     }
 
     private static DspmqResult.Instance nativeHaInstance(Line line, List<Attribute> attrs) {

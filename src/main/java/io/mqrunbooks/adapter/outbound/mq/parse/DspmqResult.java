@@ -27,14 +27,36 @@ public record DspmqResult(List<QueueManagerEntry> queueManagers, MqMessage notKn
 
     /** One QMNAME line: its status, the other attributes in printed order, and any -x instances. */
     public record QueueManagerEntry(String name, QmStatus status, Map<String, String> attributes,
-                                    List<Instance> instances) {
+                                    List<Instance> instances, List<Group> groups) {
         public QueueManagerEntry {
             attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
             instances = List.copyOf(instances);
+            groups = List.copyOf(groups);
+        }
+
+        public QueueManagerEntry(String name, QmStatus status, Map<String, String> attributes,
+                                 List<Instance> instances) {
+            this(name, status, attributes, instances, List.of());
         }
 
         public Optional<String> attribute(String keyword) {
             return Optional.ofNullable(attributes.get(keyword));
+        }
+    }
+
+    /**
+     * A Native HA cross-region group line of {@code dspmq -o nativeha -g}: {@code GRPNAME(name) GRPROLE(role) ...};
+     * the first is the group of the instance that answered, the second the other group as that one last heard of
+     * it. Every printed attribute is kept in order in {@code fields} (GRPNAME and GRPROLE included).
+     */
+    public record Group(String name, String role, Map<String, String> fields) {
+
+        public Group {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public Optional<String> field(String keyword) {
+            return Optional.ofNullable(fields.get(keyword));
         }
     }
 

@@ -329,6 +329,34 @@ class SshMqControlTest {
     }
 
     @Test
+    void readsTheCrossRegionGroupsAndRequestsAGroupRoleWithAFixedSedEdit() {
+        ssh.answer(0, """
+                QMNAME(QMNHA)                                             ROLE(Leader) INSTANCE(nhb1) INSYNC(Yes) QUORUM(3/3) GRPLSN(<0:0:0:8>) GRPNAME(NHAWEST) GRPROLE(Recovery)
+                GRPNAME(NHAWEST) GRPROLE(Recovery) GRPADDR(nhb1(4445)) GRPVER(9.4.2.0) GRSTATUS(Normal) RCOVLSN(<0:0:0:8>) RCOVTIME(2026-11-21T09:00:00.000000Z) BACKLOG(8) INSYNC(no) SYNCTIME(2026-11-21T09:00:00.000000Z) ALTDATE(2026-11-21) ALTTIME(09.00.00)
+                GRPNAME(NHAEAST) GRPROLE(Live) GRPADDR(nha1(4445)) GRPVER(9.4.2.0) CONNGRP(no) GRSTATUS(Normal) RCOVLSN(<0:0:0:16>) RCOVTIME(2026-11-21T09:00:00.000000Z) INITLSN(<0:0:0:0>) INITTIME(2026-11-21T09:00:00.000000Z) LIVETIME(2026-11-21T09:00:00.000000Z) ALTDATE(2026-11-21) ALTTIME(09.00.00)
+                """);
+        var status = control.nativeHaGroupStatus("nhb1", "QMNHA");
+        assertThat(status.role()).isEqualTo("Leader");
+        assertThat(status.groupRole()).isEqualTo("Recovery");
+        assertThat(status.group("NHAWEST").orElseThrow()).satisfies(g -> {
+            assertThat(g.backlogKb()).isEqualTo(8);
+            assertThat(g.inSync()).isFalse();
+            assertThat(g.syncTime()).isEqualTo("2026-11-21T09:00:00.000000Z");
+        });
+        assertThat(status.group("NHAEAST").orElseThrow().connected()).isFalse();
+
+        ssh.answer(0, "");
+        assertThat(control.requestNativeHaGroupRole("nhb1", "QMNHA", "Live").outcome())
+                .isEqualTo(ControlOutcome.GROUP_ROLE_REQUESTED);
+        assertThat(ssh.commandLines()).containsExactly("nhb1: dspmq -m QMNHA -o nativeha -g",
+                "nhb1: sed -i s/GroupRole=Recovery/GroupRole=Live/ /var/mqm/qmgrs/QMNHA/qm.ini");
+        assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QMNHA", "Primary"))
+                .hasMessage("A Native HA group role is Live or Recovery, not 'Primary'");
+        assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QM/A", "Live"))
+                .isInstanceOf(UnsafeArgumentException.class).hasMessageContaining("has a / or %");
+    }
+
+    @Test
     void injectionAttemptsAreRefusedBeforeSsh() {
         assertThatThrownBy(() -> control.status("mqeast1", "QM1;reboot"))
                 .isInstanceOf(UnsafeArgumentException.class)

@@ -56,6 +56,40 @@ class DspmqParserTest {
     }
 
     @Test
+    void readsTheCrossRegionGroupLinesOfDashG() {
+        DspmqResult.QueueManagerEntry payqm = parser.parse(
+                Fixtures.read("dspmq", "o-nativeha-g-9.4.2-live-and-recovery.txt")).find("PAYQM").orElseThrow();
+        assertThat(payqm.attributes()).containsEntry("ROLE", "Active").containsEntry("GRPNAME", "East_group")
+                .containsEntry("GRPROLE", "Live").containsEntry("GRPLSN", "<0:0:31:20480>");
+        assertThat(payqm.groups()).extracting(DspmqResult.Group::name, DspmqResult.Group::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("East_group", "Live"),
+                        org.assertj.core.groups.Tuple.tuple("West_group", "Recovery"));
+        DspmqResult.Group recovery = payqm.groups().get(1);
+        assertThat(recovery.field("BACKLOG")).contains("4096");
+        assertThat(recovery.field("INSYNC")).contains("no");
+        assertThat(recovery.field("CONNGRP")).contains("yes");
+        assertThat(recovery.field("SYNCTIME")).contains("2025-06-02T10:14:40.000000Z");
+        assertThat(payqm.groups().get(0).field("LIVETIME")).contains("2025-06-01T08:00:03.250000Z");
+    }
+
+    @Test
+    void refusesAGroupLineItCannotRead() {
+        String qm = "QMNAME(QM1)                                               ROLE(Active) INSTANCE(a) INSYNC(yes)"
+                + " QUORUM(3/3) GRPLSN(<0:0:1:2>) GRPNAME(A) GRPROLE(Live)\n";
+        assertThatThrownBy(() -> parser.parse(qm + "GRPNAME(B) GRPROLE(Standby) GRPADDR(b(4445))\n"))
+                .hasMessageContaining("unknown group role 'Standby'");
+        assertThatThrownBy(() -> parser.parse(qm + "GRPNAME(B) GRPROLE(Recovery) BACKLOG(lots)\n"))
+                .hasMessageContaining("BACKLOG is 'lots'; expected a number of KB");
+        assertThatThrownBy(() -> parser.parse(qm + "GRPNAME(B) GRPROLE(Recovery) LAG(3)\n"))
+                .hasMessageContaining("unknown Native HA group attribute LAG");
+        assertThatThrownBy(() -> parser.parse("GRPNAME(B) GRPROLE(Recovery)\n"))
+                .hasMessageContaining("a GRPNAME line must follow a QMNAME line");
+        // -n prints the roles upper case; the parser gives IBM's translated spelling
+        assertThat(parser.parse(qm + "GRPNAME(B) GRPROLE(PENDING LIVE) INSYNC(NO)\n").queueManagers().get(0)
+                .groups().get(0).role()).isEqualTo("Pending live");
+    }
+
+    @Test
     void readsPlainAndDashXForms() {
         assertThat(parser.parse(Fixtures.read("dspmq", "plain-running.txt")).queueManagers())
                 .singleElement().satisfies(q -> {

@@ -1,0 +1,25 @@
+package io.mqrunbooks.adapter.inbound.camunda.nativeha;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At the gate of an unplanned switch, approving needs the data-loss window accepted explicitly: the completion is
+ * refused (nothing is recorded) unless {@code dataLossAccepted} is true. A planned switch loses nothing.
+ */
+@Component
+public class RequireDataLossAcceptanceListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean planned = Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.PLANNED_SWITCH));
+        boolean approved = "approve".equals(task.getVariable(CrossRegionVariables.SWITCH_DECISION));
+        if (!planned && approved && !Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.DATA_LOSS_ACCEPTED))) {
+            throw new ProcessEngineException("Approving an unplanned cross-region switch needs the data-loss window"
+                    + " accepted: tick 'I accept the loss of the data in this window' (dataLossAccepted), or reject."
+                    + " Window: " + task.getVariable(CrossRegionVariables.DATA_LOSS_WINDOW));
+        }
+    }
+}
