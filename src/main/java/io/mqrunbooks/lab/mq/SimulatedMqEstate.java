@@ -341,7 +341,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * {@code up}, comes back): the Recovery group receives nothing, so its backlog grows as the Live group writes.
      */
     public void nativeHaCrossRegionLink(String queueManager, boolean up) {
-        locked(() -> {
+        recorded(List.of("nativeHaCrossRegionLink", queueManager, Boolean.toString(up)), () -> {
             world.settle();
             CrossRegionLink link = world.nativeHaGroups.values().stream()
                     .filter(g -> g.queueManager.equals(queueManager) && g.crossRegion != null)
