@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ public final class LabEstate implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final CompletableFuture<LabEstate> listening = new CompletableFuture<>();
+    /** With ephemeral ports: the sockets holding the ports {@link #prepare} chose until each host's server binds. */
+    private final Map<String, Socket> reservedPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile PublicKey clientPublicKey;
     private volatile Estate effective;
     private boolean closed;
@@ -94,8 +97,9 @@ public final class LabEstate implements AutoCloseable {
     /**
      * The lab with its ports chosen but nothing listening yet, so that the app can start without waiting for
      * the host keys and SSH servers: {@link #listen()} opens them later (in the background). With ephemeral
-     * ports, free ports are picked now and bound at {@link #listen()}; should another program take one in
-     * between, {@link #listen()} fails and names the host and port.
+     * ports, free ports are picked now and held (a bound socket each, so the kernel hands them to no one else,
+     * also not to another test JVM's connections) until {@link #listen()} binds each host's server in its place;
+     * should another program still take one in that instant (or a fixed port be taken), {@link #listen()} fails and names the host and port.
      *
      * @throws IOException when the data folder cannot be written or no free port is left
      */
@@ -103,7 +107,7 @@ public final class LabEstate implements AutoCloseable {
             throws IOException {
         LabEstate lab = new LabEstate(inventory, handler, dataDir, options, Clock.systemUTC());
         for (Host host : inventory.hosts()) {
-            lab.ports.put(host.name(), options.ephemeralPorts() ? freePort() : host.port());
+            lab.ports.put(host.name(), options.ephemeralPorts() ? lab.reservePort(host.name()) : host.port());
         }
         lab.effective = effectiveEstate(inventory, lab.ports);
         return lab;
@@ -145,9 +149,32 @@ public final class LabEstate implements AutoCloseable {
         log.info("Lab estate: {} hosts listening on {} (ports {})", servers.size(), LOOPBACK, ports.values());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
+    /**
+     * A free port, held by a socket that is bound but does not listen: connections to it are refused, as to a host
+     * not yet up, and without SO_REUSEADDR no other socket can bind it, nor does the kernel give it to a connection.
+     */
+    private int reservePort(String host) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        reservedPorts.put(host, socket);
+        return socket.getLocalPort();
+    }
+
+    /** Lets go of the socket holding a host's chosen port, the moment before its server binds the port. */
+    private void releasePort(String host) {
+        Socket reserved = reservedPorts.remove(host);
+        if (reserved != null) {
+            try {
+                reserved.close();
+            } catch (IOException e) {
+                log.debug("Lab host {}: closing the socket that held its port", host, e);
+            }
         }
     }
 
@@ -215,6 +242,7 @@ public final class LabEstate implements AutoCloseable {
             stopServer(entry.getKey(), entry.getValue());
         }
         servers.clear();
+        List.copyOf(reservedPorts.keySet()).forEach(this::releasePort);
         pool.shutdownNow();
         timer.shutdownNow();
     }
@@ -235,6 +263,7 @@ public final class LabEstate implements AutoCloseable {
         server.setShellFactory(null);
         server.setCommandFactory((channel, commandLine) -> new LabExecCommand(host.name(), commandLine, handler,
                 faults, journal, pool, timer, clock, active));
+        releasePort(host.name());
         try {
             server.start();
         } catch (IOException e) {
