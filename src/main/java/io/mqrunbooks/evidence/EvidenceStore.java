@@ -158,25 +158,35 @@ public class EvidenceStore {
         return records.stream().map(written::get).toList();
     }
 
-    /** The run's head row, locked FOR UPDATE; created first when this is the run's first record. */
-    private static Map<String, Object> lockRun(NamedParameterJdbcTemplate jdbc, String runId) {
+    /**
+     * The run's head row, locked FOR UPDATE. A run's first record creates the row first in a transaction of its
+     * own, committed before the lock: a locking read of a missing row takes a gap lock on MariaDB, and two
+     * transactions each holding one and then inserting the row deadlock (seen with two threads appending).
+     */
+    private Map<String, Object> lockRun(NamedParameterJdbcTemplate jdbc, String runId) {
         MapSqlParameterSource p = new MapSqlParameterSource("runId", runId);
-        String lock = "SELECT last_sequence, last_hash, process_key, business_key FROM evidence_run WHERE run_id = :runId FOR UPDATE";
-        List<Map<String, Object>> rows = jdbc.queryForList(lock, p);
-        if (rows.isEmpty()) {
-            try {
-                jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
-            } catch (DuplicateKeyException anotherTransactionWasFirst) {
-                // it has committed the row by now (the insert waited for it); lock that one
-            }
-            rows = jdbc.queryForList(lock, p);
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_run WHERE run_id = :runId", p, Integer.class);
+        if (existing == null || existing == 0) {
+            createRunRow(p);
         }
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT last_sequence, last_hash, process_key, business_key "
+                + "FROM evidence_run WHERE run_id = :runId FOR UPDATE", p);
         Map<String, Object> head = new LinkedCaseInsensitiveMap<>();
         head.putAll(rows.get(0));
         return head;
     }
 
     /** Inserts the record; moves the head row on when asked to or when the record starts or ends the run. */
+    private void createRunRow(MapSqlParameterSource p) {
+        ownTransaction.executeWithoutResult(status -> {
+            try {
+                this.jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
+            } catch (DuplicateKeyException anotherTransactionWasFirst) {
+                // the row exists now, which is all this method promises
+            }
+        });
+    }
+
     private EvidenceRecord insert(NamedParameterJdbcTemplate jdbc, NewEvidence e, Map<String, Object> run,
                                   boolean lastOfRun) {
         long sequence = ((Number) run.get("last_sequence")).longValue() + 1;
