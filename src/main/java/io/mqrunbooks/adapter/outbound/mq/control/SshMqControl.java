@@ -124,11 +124,17 @@ public class SshMqControl implements MqControlPort {
             }
             DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
                     host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
-            List<NativeHaGroupStatus.Group> groups = entry.groups().stream().map(g -> new NativeHaGroupStatus.Group(
-                    g.name(), g.role(), g.field("CONNGRP").map(SshMqControl::yes).orElse(true),
-                    g.field("INSYNC").map(SshMqControl::yes).orElse(true),
-                    backlog(host, command, g.field("BACKLOG").orElse("0")), g.field("SYNCTIME").orElse(""),
-                    g.field("GRPVER").orElse(""))).toList();
+            // Only the group's own line goes without CONNGRP/INSYNC/BACKLOG (IBM's 9.4.2 output); another group's line
+            // without them is read as not connected and not in sync, never as safe to switch.
+            String ownGroup = entry.attribute("GRPNAME").orElse("");
+            List<NativeHaGroupStatus.Group> groups = entry.groups().stream().map(g -> {
+                boolean own = g.name().equals(ownGroup);
+                return new NativeHaGroupStatus.Group(g.name(), g.role(),
+                        g.field("CONNGRP").map(SshMqControl::yes).orElse(own),
+                        g.field("INSYNC").map(SshMqControl::yes).orElse(own),
+                        backlog(host, command, g.field("BACKLOG").orElse("0")), g.field("SYNCTIME").orElse(""),
+                        g.field("GRPVER").orElse(""));
+            }).toList();
             return new NativeHaGroupStatus(host, queueManager, !groups.isEmpty(), entry.attribute("ROLE").orElse(""),
                     entry.attribute("GRPNAME").orElse(""), entry.attribute("GRPROLE").orElse(""), groups);
         });

@@ -344,6 +344,8 @@ class SshMqControlTest {
             assertThat(g.syncTime()).isEqualTo("2026-11-21T09:00:00.000000Z");
         });
         assertThat(status.group("NHAEAST").orElseThrow().connected()).isFalse();
+        // another group's line without INSYNC is not taken for in sync
+        assertThat(status.group("NHAEAST").orElseThrow().inSync()).isFalse();
 
         ssh.answer(0, "");
         assertThat(control.requestNativeHaGroupRole("nhb1", "QMNHA", "Live").outcome())
