@@ -1,6 +1,5 @@
 package io.mqrunbooks.application;
 
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.estate.QueueManager;

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.nativeha;
 
+import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.application.RunbookTargets;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
@@ -7,7 +8,6 @@ import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.application.port.out.control.NativeHaStatus;
-import io.mqrunbooks.application.rdqm.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;

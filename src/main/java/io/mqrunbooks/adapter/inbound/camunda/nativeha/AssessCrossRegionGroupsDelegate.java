@@ -1,9 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
-import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,17 +20,14 @@ public class AssessCrossRegionGroupsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        boolean planned = CrossRegionVariables.PLANNED.equals(
-                RunbookSteps.text(execution, CrossRegionVariables.SWITCH_TYPE));
-        NativeHaCrossRegionSwitch.Plan plan = RunbookSteps.decide(execution,
+        String queueManager = QUEUE_MANAGER.get(execution);
+        boolean planned = PLANNED.equals(SWITCH_TYPE.get(execution));
+        NativeHaCrossRegionSwitch.Plan plan = Refusals.decide(execution,
                 () -> crossRegion.assess(queueManager, planned));
-        execution.setVariable(CrossRegionVariables.PLANNED_SWITCH, planned);
-        execution.setVariable(CrossRegionVariables.LIVE_GROUP, plan.liveGroup());
-        execution.setVariable(CrossRegionVariables.RECOVERY_GROUP, plan.recoveryGroup());
-        // the dspmq lines of six hosts can outgrow a string variable; the commands' evidence holds every line
-        execution.setVariable(CrossRegionVariables.PLAN_SUMMARY, RunText.fit(plan.summary(),
-                "the evidence of the dspmq commands of this run"));
-        execution.setVariable(CrossRegionVariables.DATA_LOSS_WINDOW, plan.dataLossWindow());
+        PLANNED_SWITCH.set(execution, planned);
+        LIVE_GROUP.set(execution, plan.liveGroup());
+        RECOVERY_GROUP.set(execution, plan.recoveryGroup());
+        PLAN_SUMMARY.set(execution, plan.summary());
+        DATA_LOSS_WINDOW.set(execution, plan.dataLossWindow());
     }
 }

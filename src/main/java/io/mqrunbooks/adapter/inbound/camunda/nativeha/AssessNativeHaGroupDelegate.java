@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,10 @@ public class AssessNativeHaGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        NativeHaMaintenance.Plan plan = RunbookSteps.decide(execution, () -> maintenance.assess(queueManager));
-        execution.setVariable(NativeHaVariables.MAINTENANCE_ORDER, plan.orderText());
-        execution.setVariable(NativeHaVariables.PLAN_SUMMARY, plan.summary());
-        execution.setVariable(NativeHaVariables.INSTANCE_INDEX, 0);
+        String queueManager = QUEUE_MANAGER.get(execution);
+        NativeHaMaintenance.Plan plan = Refusals.decide(execution, () -> maintenance.assess(queueManager));
+        MAINTENANCE_ORDER.set(execution, plan.orderText());
+        PLAN_SUMMARY.set(execution, plan.summary());
+        INSTANCE_INDEX.set(execution, 0);
     }
 }

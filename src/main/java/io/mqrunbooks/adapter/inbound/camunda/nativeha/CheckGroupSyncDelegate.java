@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,26 +21,23 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        List<String> order = maintenance.order(queueManager,
-                RunbookSteps.text(execution, NativeHaVariables.MAINTENANCE_ORDER));
-        int index = RunbookSteps.count(execution, NativeHaVariables.INSTANCE_INDEX);
+        String queueManager = QUEUE_MANAGER.get(execution);
+        List<String> order = maintenance.order(queueManager, MAINTENANCE_ORDER.get(execution));
+        int index = INSTANCE_INDEX.getOrDefault(execution, 0);
         String next = index < order.size() ? order.get(index) : null;
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
-        int polls = RunbookSteps.count(execution, NativeHaVariables.SYNC_POLLS) + 1;
-        Object limit = execution.getVariable(NativeHaVariables.SYNC_POLL_LIMIT);
-        int pollLimit = limit == null ? NativeHaVariables.DEFAULT_SYNC_POLL_LIMIT : ((Number) limit).intValue();
-        execution.setVariable(NativeHaVariables.SYNC_POLL_LIMIT, pollLimit);
-        execution.setVariable(NativeHaVariables.SYNC_POLLS, check.inSync() ? 0 : polls);
-        execution.setVariable(NativeHaVariables.GROUP_IN_SYNC, check.inSync());
-        execution.setVariable(NativeHaVariables.SYNC_LIMIT_REACHED, !check.inSync() && polls >= pollLimit);
-        execution.setVariable(NativeHaVariables.SYNC_STATUS, "Poll " + polls + " of " + pollLimit + ": "
-                + check.summary());
-        execution.setVariable(NativeHaVariables.INSTANCES_LEFT, next != null);
-        execution.setVariable(NativeHaVariables.CURRENT_INSTANCE, next == null ? "" : next);
+        int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
+        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution, DEFAULT_SYNC_POLL_LIMIT);
+        SYNC_POLL_LIMIT.set(execution, pollLimit);
+        SYNC_POLLS.set(execution, check.inSync() ? 0 : polls);
+        GROUP_IN_SYNC.set(execution, check.inSync());
+        SYNC_LIMIT_REACHED.set(execution, !check.inSync() && polls >= pollLimit);
+        SYNC_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
+        INSTANCES_LEFT.set(execution, next != null);
+        CURRENT_INSTANCE.set(execution, next == null ? "" : next);
         if (check.inSync()) {
-            RunbookSteps.log(execution, next == null ? "All instances in sync; active on " + check.activeHost()
-                    : "In sync before ending " + next + "; active on " + check.activeHost());
+            RunText.appendLine(execution, RUN_LOG, next == null ? "All instances in sync; active on "
+                    + check.activeHost() : "In sync before ending " + next + "; active on " + check.activeHost());
         }
     }
 }

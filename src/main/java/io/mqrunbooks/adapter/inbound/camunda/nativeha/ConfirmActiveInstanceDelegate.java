@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,8 @@ public class ConfirmActiveInstanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
+        String queueManager = QUEUE_MANAGER.get(execution);
         String host = CurrentInstance.host(execution, maintenance, queueManager);
-        RunbookSteps.log(execution, maintenance.confirmActive(queueManager, host));
+        RunText.appendLine(execution, RUN_LOG, maintenance.confirmActive(queueManager, host));
     }
 }

@@ -1,6 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.INSTANCE_INDEX;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.MAINTENANCE_ORDER;
+
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,9 +14,8 @@ final class CurrentInstance {
     }
 
     static String host(DelegateExecution execution, NativeHaMaintenance maintenance, String queueManager) {
-        List<String> order = maintenance.order(queueManager,
-                RunbookSteps.text(execution, NativeHaVariables.MAINTENANCE_ORDER));
-        int index = RunbookSteps.count(execution, NativeHaVariables.INSTANCE_INDEX);
+        List<String> order = maintenance.order(queueManager, MAINTENANCE_ORDER.get(execution));
+        int index = INSTANCE_INDEX.getOrDefault(execution, 0);
         if (index >= order.size()) {
             throw new IllegalStateException("Every instance of the order " + order + " has been maintained");
         }

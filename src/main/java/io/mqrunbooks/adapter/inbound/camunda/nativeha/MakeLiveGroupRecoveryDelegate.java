@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ public class MakeLiveGroupRecoveryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        String live = RunbookSteps.text(execution, CrossRegionVariables.LIVE_GROUP);
-        crossRegion.checkGroups(queueManager, live, RunbookSteps.text(execution, CrossRegionVariables.RECOVERY_GROUP));
-        RunbookSteps.log(execution, crossRegion.requestRole(queueManager, live, NativeHaCrossRegionSwitch.RECOVERY));
-        RunbookSteps.log(execution, crossRegion.confirmRole(queueManager, live, NativeHaCrossRegionSwitch.RECOVERY));
+        String queueManager = QUEUE_MANAGER.get(execution);
+        String live = LIVE_GROUP.get(execution);
+        crossRegion.checkGroups(queueManager, live, RECOVERY_GROUP.get(execution));
+        RunText.appendLine(execution, RUN_LOG,
+                crossRegion.requestRole(queueManager, live, NativeHaCrossRegionSwitch.RECOVERY));
+        RunText.appendLine(execution, RUN_LOG,
+                crossRegion.confirmRole(queueManager, live, NativeHaCrossRegionSwitch.RECOVERY));
     }
 }

@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ public class MakeRecoveryGroupLiveDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        String recovery = RunbookSteps.text(execution, CrossRegionVariables.RECOVERY_GROUP);
-        crossRegion.checkGroups(queueManager, RunbookSteps.text(execution, CrossRegionVariables.LIVE_GROUP), recovery);
-        RunbookSteps.log(execution, crossRegion.requestRole(queueManager, recovery, NativeHaCrossRegionSwitch.LIVE));
-        RunbookSteps.log(execution, crossRegion.confirmRole(queueManager, recovery, NativeHaCrossRegionSwitch.LIVE));
+        String queueManager = QUEUE_MANAGER.get(execution);
+        String recovery = RECOVERY_GROUP.get(execution);
+        crossRegion.checkGroups(queueManager, LIVE_GROUP.get(execution), recovery);
+        RunText.appendLine(execution, RUN_LOG,
+                crossRegion.requestRole(queueManager, recovery, NativeHaCrossRegionSwitch.LIVE));
+        RunText.appendLine(execution, RUN_LOG,
+                crossRegion.confirmRole(queueManager, recovery, NativeHaCrossRegionSwitch.LIVE));
     }
 }

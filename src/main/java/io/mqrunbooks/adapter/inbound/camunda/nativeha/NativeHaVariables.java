@@ -1,24 +1,34 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-/** Process variables of the Native HA rolling maintenance runbook. */
+import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
+import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
+
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+
+/** Process variables of the Native HA rolling maintenance runbook, declared once. */
 public final class NativeHaVariables {
 
+    public static final RunVariable<String> QUEUE_MANAGER = RunbookVariables.QUEUE_MANAGER;
     /** The approved order of maintenance: the hosts, comma separated, replicas first and the active last. */
-    public static final String MAINTENANCE_ORDER = "maintenanceOrder";
+    public static final RunVariable<String> MAINTENANCE_ORDER = stringVariable("maintenanceOrder");
     /** The plan table the gate shows. */
-    public static final String PLAN_SUMMARY = "planSummary";
+    public static final RunVariable<String> PLAN_SUMMARY = stringVariable("planSummary");
     /** Index into the order of the next instance to maintain; equal to its length when all are done. */
-    public static final String INSTANCE_INDEX = "instanceIndex";
+    public static final RunVariable<Integer> INSTANCE_INDEX = intVariable("instanceIndex");
     /** The host of the instance being maintained (task names show it). */
-    public static final String CURRENT_INSTANCE = "currentInstance";
-    public static final String INSTANCES_LEFT = "instancesLeft";
-    public static final String GROUP_IN_SYNC = "groupInSync";
-    public static final String SYNC_STATUS = "syncStatus";
-    public static final String SYNC_POLLS = "syncPolls";
-    public static final String SYNC_POLL_LIMIT = "syncPollLimit";
-    public static final String SYNC_LIMIT_REACHED = "syncLimitReached";
+    public static final RunVariable<String> CURRENT_INSTANCE = stringVariable("currentInstance");
+    public static final RunVariable<Boolean> INSTANCES_LEFT = booleanVariable("instancesLeft");
+    public static final RunVariable<Boolean> GROUP_IN_SYNC = booleanVariable("groupInSync");
+    public static final RunVariable<String> SYNC_STATUS = stringVariable("syncStatus");
+    public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
+    public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
+    public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
     /** Polls of 30 s before the wait for the group to be in sync asks for a decision: ten minutes. */
     public static final int DEFAULT_SYNC_POLL_LIMIT = 20;
+    /** One line per step: what ran and what it answered, or why nothing had to run. */
+    public static final RunVariable<String> RUN_LOG = RunbookVariables.RUN_LOG;
 
     private NativeHaVariables() {
     }

@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,8 @@ public class ProveNewLiveGroupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        RunbookSteps.log(execution, crossRegion.proveMessageFlow(queueManager,
-                RunbookSteps.text(execution, CrossRegionVariables.LIVE_GROUP),
-                RunbookSteps.text(execution, CrossRegionVariables.RECOVERY_GROUP), execution.getProcessInstanceId()));
+        String queueManager = QUEUE_MANAGER.get(execution);
+        RunText.appendLine(execution, RUN_LOG, crossRegion.proveMessageFlow(queueManager,
+                LIVE_GROUP.get(execution), RECOVERY_GROUP.get(execution), execution.getProcessInstanceId()));
     }
 }

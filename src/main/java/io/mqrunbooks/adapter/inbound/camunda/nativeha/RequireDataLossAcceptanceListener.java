@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,12 +16,12 @@ public class RequireDataLossAcceptanceListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean planned = Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.PLANNED_SWITCH));
-        boolean approved = "approve".equals(task.getVariable(CrossRegionVariables.SWITCH_DECISION));
-        if (!planned && approved && !Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.DATA_LOSS_ACCEPTED))) {
+        boolean planned = PLANNED_SWITCH.getOrDefault(task, false);
+        boolean approved = "approve".equals(SWITCH_DECISION.getOrNull(task));
+        if (!planned && approved && !DATA_LOSS_ACCEPTED.getOrDefault(task, false)) {
             throw new ProcessEngineException("Approving an unplanned cross-region switch needs the data-loss window"
                     + " accepted: tick 'I accept the loss of the data in this window' (dataLossAccepted), or reject."
-                    + " Window: " + task.getVariable(CrossRegionVariables.DATA_LOSS_WINDOW));
+                    + " Window: " + DATA_LOSS_WINDOW.getOrNull(task));
         }
     }
 }

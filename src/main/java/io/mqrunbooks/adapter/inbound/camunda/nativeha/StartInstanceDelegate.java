@@ -1,8 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
+import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
+
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,10 @@ public class StartInstanceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
+        String queueManager = QUEUE_MANAGER.get(execution);
         String host = CurrentInstance.host(execution, maintenance, queueManager);
-        RunbookSteps.log(execution, maintenance.startInstance(queueManager, host));
-        execution.setVariable(NativeHaVariables.INSTANCE_INDEX,
-                RunbookSteps.count(execution, NativeHaVariables.INSTANCE_INDEX) + 1);
-        execution.setVariable(NativeHaVariables.SYNC_POLLS, 0);
+        RunText.appendLine(execution, RUN_LOG, maintenance.startInstance(queueManager, host));
+        INSTANCE_INDEX.set(execution, INSTANCE_INDEX.getOrDefault(execution, 0) + 1);
+        SYNC_POLLS.set(execution, 0);
     }
 }
