@@ -1,11 +1,11 @@
 package io.mqrunbooks.application.port.out;
 
-import io.mqrunbooks.application.port.out.mq.ChannelStatus;
 import io.mqrunbooks.application.port.out.mq.ClusterQueue;
 import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.ChannelStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
