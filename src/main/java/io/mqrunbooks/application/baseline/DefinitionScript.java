@@ -93,8 +93,21 @@ public final class DefinitionScript {
      * {@link UnsafeArgumentException} naming the queue manager and the line, raised before any connection.
      */
     public static String checkedMqsc(String queueManager, String script) {
+        return checked(queueManager, script).mqsc();
+    }
+
+    /**
+     * {@link #checkedMqsc} as whole commands, each on one line as runmqsc joins a continued command: what the PCF
+     * adapter sends, one command in each Escape PCF command.
+     */
+    public static List<String> checkedCommands(String queueManager, String script) {
+        return checked(queueManager, script).defines.stream()
+                .map(d -> d.object().define(d.replace()).replace(" +\n   ", " ")).toList();
+    }
+
+    private static DefinitionScript checked(String queueManager, String script) {
         try {
-            return parse(script == null ? "" : script).mqsc();
+            return parse(script == null ? "" : script);
         } catch (MqscParseException e) {
             throw new UnsafeArgumentException("MQSC for " + queueManager + " refused, nothing was sent: " + e.getMessage());
         }

@@ -100,6 +100,26 @@ class MqscParserTest {
                 .containsExactly("QLOCAL('PAYMENT.LOW') {DESCR=LOW}", "QLOCAL('payment.low') {DESCR='low'}");
     }
 
+    /** IBM's "MQSC input file syntax": '-' continues from the next line's start, '+' from its first non-blank. */
+    @Test
+    void continuationRulesOfRunmqsc() {
+        MqscDefinitions d = MqscParser.parse("* comment\n"
+                + "DEFINE QLOCAL('A') -\n"
+                + "  DESCR('x-\n"
+                + "  y')\n"
+                + "DEFINE QLOCAL('B') +\n"
+                + "\n"
+                + "* comment inside a continued command\n"
+                + "     MAXDEPTH(10) +\n"
+                + "REPLACE;\n"
+                + "DEFINE QLOCAL('C') DESCR('Fr+\n"
+                + "   ed') -\n"
+                + "   REPLACE\n");
+
+        assertThat(d.objects()).extracting(o -> o.key().display() + " " + o.attributes()).containsExactly(
+                "QLOCAL('A') {DESCR='x  y'}", "QLOCAL('B') {MAXDEPTH=10}", "QLOCAL('C') {DESCR='Fred'}");
+    }
+
     @Test
     void unknownSyntaxIsAnErrorThatQuotesTheLine() {
         assertThatThrownBy(() -> MqscParser.parse("* header\nDEFINE QLOCL('X') REPLACE\n"))

@@ -281,13 +281,7 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public MqscScriptResult applyDefinitions(String queueManager, String mqscScript) {
-        String mqsc = DefinitionScript.checkedMqsc(queueManager, mqscScript);
-        List<String> commands;
-        try {
-            commands = MqscScript.commands(mqsc);
-        } catch (IllegalArgumentException e) {
-            throw new MqAdminException(Reason.SYNTAX_ERROR, queueManager, queueManager + ": " + e.getMessage(), e);
-        }
+        List<String> commands = DefinitionScript.checkedCommands(queueManager, mqscScript);
         return call(queueManager, "applying " + commands.size() + " MQSC commands (PCF MQCMD_ESCAPE)", session -> {
             StringBuilder output = new StringBuilder();
             int errors = 0;

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.PCFException;
 import com.ibm.mq.headers.pcf.PCFMessage;
+import io.mqrunbooks.application.baseline.DefinitionScript;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
@@ -97,7 +98,7 @@ class PcfDefinitionsTest {
 
     @Test
     void theExportSplitsIntoOneWholeCommandPerObject() {
-        List<String> commands = MqscScript.commands(EXPORTED);
+        List<String> commands = DefinitionScript.checkedCommands("QM1", EXPORTED);
 
         assertThat(commands).hasSize(7);
         assertThat(commands.get(1)).isEqualTo("DEFINE QLOCAL('QM1.TO.BANK.XMITQ') DEFPSIST(YES) USAGE(XMITQ) REPLACE");
@@ -191,25 +192,6 @@ class PcfDefinitionsTest {
                         + "'-' but the script ends before it does in: DEFINE QLOCAL('A') +");
         assertThatThrownBy(() -> neverConnects.applyDefinitions("QM1", "DEFINE QLOCAL('A') DESCR('x\ry')\n"))
                 .hasMessageContaining("MQSC line 1: control character U+000D (carriage return)");
-    }
-
-    @Test
-    void continuationRulesOfRunmqsc() {
-        String script = "* comment\n"
-                + "ALTER QLOCAL('A') -\n"
-                + "  DESCR('x')\n"
-                + "DEFINE QLOCAL('B') +\n"
-                + "\n"
-                + "* comment inside a continued command\n"
-                + "     MAXDEPTH(10) +\n"
-                + "REPLACE;\n"
-                + "ALTER QLOCAL('C') DESCR('Fr+\n"
-                + "   ed')\n";
-
-        assertThat(MqscScript.commands(script)).containsExactly(
-                "ALTER QLOCAL('A')   DESCR('x')",
-                "DEFINE QLOCAL('B') MAXDEPTH(10) REPLACE",
-                "ALTER QLOCAL('C') DESCR('Fred')");
     }
 
     private void answerInquiries() throws Exception {
