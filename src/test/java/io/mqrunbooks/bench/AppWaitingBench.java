@@ -1,5 +1,7 @@
 package io.mqrunbooks.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,6 +28,10 @@ public final class AppWaitingBench {
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The body of Tasklist's list request (camunda-tasklist-bootstrap.js, "taskListQuery"), first page. */
+    public static final String TASKLIST_FIRST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
 
     /** One look at the app from outside: threads, resident memory, heap in use after a full collection. */
     public record Sample(int threads, long rssKib, long heapAfterGcKib) {
@@ -67,7 +73,16 @@ public final class AppWaitingBench {
         Sample peak = new Sample(during.stream().mapToInt(Sample::threads).max().orElseThrow(),
                 during.stream().mapToLong(Sample::rssKib).max().orElseThrow(), -1);
         long firings = count(bench, base + "/history/activity-instance/count?activityId=endEvent_ticked", "admin");
+        String filterId = allTasksFilter(bench, base);
         List<Query> queries = List.of(
+                time(bench, queryRepeats, "Tasklist's own request: POST /filter/{All tasks}/list (HAL: first 15, newest"
+                        + " first, with the count)", () -> {
+                    HttpResponse<String> page = bench.send(AppBench.json(base + "/filter/" + filterId
+                            + "/list?firstResult=0&maxResults=15", TASKLIST_FIRST_PAGE)
+                            .header("Accept", "application/hal+json, application/json; q=0.5"), USER);
+                    AppBench.expect(page, 200, "Tasklist's filter list");
+                    return JSON.readTree(page.body()).path("_embedded").path("task").size();
+                }),
                 time(bench, queryRepeats, "Tasklist's first page: POST /task (15, newest first) and POST /task/count", () -> {
                     String body = "{\"assignee\":\"" + USER + "\",\"active\":true,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
                     HttpResponse<String> page = bench.send(AppBench.json(base + "/task?firstResult=0&maxResults=15", body), USER);
@@ -97,6 +112,18 @@ public final class AppWaitingBench {
             millis.add((System.nanoTime() - started) / 1e6);
         }
         return new Query(what, rows, millis);
+    }
+
+    /** The id of the app's "All tasks" filter (TasklistFilters), the one Tasklist opens. */
+    private static String allTasksFilter(AppBench bench, String base) throws Exception {
+        HttpResponse<String> filters = bench.send(HttpRequest.newBuilder(URI.create(base + "/filter?resourceType=Task&name="
+                + java.net.URLEncoder.encode("All tasks", StandardCharsets.UTF_8))).GET(), USER);
+        AppBench.expect(filters, 200, "the All tasks filter");
+        JsonNode list = JSON.readTree(filters.body());
+        if (list.size() != 1) {
+            throw new IllegalStateException("expected one 'All tasks' filter, found: " + filters.body());
+        }
+        return list.get(0).path("id").asText();
     }
 
     /** Rows of a JSON array answer: the task ids in it. */

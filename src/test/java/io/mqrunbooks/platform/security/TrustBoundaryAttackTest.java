@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
+import io.mqrunbooks.testsupport.WebappSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -380,42 +381,6 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** A browser's session with the Camunda webapps: login through the webapp's own API, with its CSRF token. */
-    private record WebappSession(String root, java.net.http.HttpClient client, java.net.CookieManager cookies) {
-
-        static WebappSession login(String root, String user) throws Exception {
-            java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
-            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-            WebappSession session = new WebappSession(root, client, cookies);
-            session.get("/camunda/app/tasklist/default/");
-            java.net.http.HttpResponse<String> login = client.send(session.request(
-                            "/camunda/api/admin/auth/user/default/login/tasklist")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
-            return session;
-        }
-
-        java.net.http.HttpResponse<String> get(String path) throws Exception {
-            return client.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-
-        java.net.http.HttpResponse<String> post(String path, String json) throws Exception {
-            return client.send(request(path).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-
-        private java.net.http.HttpRequest.Builder request(String path) {
-            java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(root + path));
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .findFirst().ifPresent(c -> builder.header("X-XSRF-TOKEN", c.getValue()));
-            return builder;
-        }
-    }
 
     private String drActivationAtIsolation() {
         labMq.failHost("mqeast1");
