@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
 import io.mqrunbooks.platform.RunVariables;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class CheckGroupSyncDelegate implements JavaDelegate {
 
     private final NativeHaMaintenance maintenance;
+    private final RunbookWaits waits;
 
-    public CheckGroupSyncDelegate(NativeHaMaintenance maintenance) {
+    public CheckGroupSyncDelegate(NativeHaMaintenance maintenance, RunbookWaits waits) {
         this.maintenance = maintenance;
+        this.waits = waits;
     }
 
     @Override
@@ -28,7 +31,8 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
         int polls = RunbookSteps.count(execution, NativeHaVariables.SYNC_POLLS) + 1;
         Object limit = execution.getVariable(NativeHaVariables.SYNC_POLL_LIMIT);
-        int pollLimit = limit == null ? NativeHaVariables.DEFAULT_SYNC_POLL_LIMIT : ((Number) limit).intValue();
+        int pollLimit = limit == null ? waits.pollsWithin(execution.getProcessInstanceId(),
+                NativeHaVariables.SYNC_TIME_LIMIT) : ((Number) limit).intValue();
         execution.setVariable(NativeHaVariables.SYNC_POLL_LIMIT, pollLimit);
         execution.setVariable(NativeHaVariables.SYNC_POLLS, check.inSync() ? 0 : polls);
         execution.setVariable(NativeHaVariables.GROUP_IN_SYNC, check.inSync());

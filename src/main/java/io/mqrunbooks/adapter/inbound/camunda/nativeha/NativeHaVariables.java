@@ -1,5 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
+import java.time.Duration;
+
 /** Process variables of the Native HA rolling maintenance runbook. */
 public final class NativeHaVariables {
 
@@ -17,8 +19,8 @@ public final class NativeHaVariables {
     public static final String SYNC_POLLS = "syncPolls";
     public static final String SYNC_POLL_LIMIT = "syncPollLimit";
     public static final String SYNC_LIMIT_REACHED = "syncLimitReached";
-    /** Polls of 30 s before the wait for the group to be in sync asks for a decision: ten minutes. */
-    public static final int DEFAULT_SYNC_POLL_LIMIT = 20;
+    /** How long the wait for the group to be in sync polls before it asks for a decision (20 polls of 30 s by default). */
+    public static final Duration SYNC_TIME_LIMIT = Duration.ofMinutes(10);
 
     private NativeHaVariables() {
     }
