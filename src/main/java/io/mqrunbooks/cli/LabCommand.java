@@ -9,6 +9,8 @@ import io.mqrunbooks.lab.LabEstate;
 import io.mqrunbooks.lab.LabOptions;
 import io.mqrunbooks.lab.LabWiring;
 import io.mqrunbooks.lab.control.LabControlWebServer;
+import io.mqrunbooks.lab.mq.LabStateStore;
+import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lab [--data DIR] [--inventory FILE] [--ephemeral-ports] [--control-port N]}: starts the lab estate
  * alone, without the engine, with its control endpoint, writes the files an SSH client, Ansible or a
- * harness needs, and runs until killed. Exit 2 for a bad argument, 1 when the lab cannot start.
+ * harness needs, and runs until killed. Exit 2 for a bad argument, 1 when the lab cannot start. Given a data folder
+ * ({@code --data}), it keeps its state there across a restart ({@code DIR/lab/state.jsonl}, as the app's lab does).
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the lab estate alone (simulated IBM MQ over real SSH on 127.0.0.1) until stopped "
@@ -39,6 +42,11 @@ import picocli.CommandLine.Spec;
 final class LabCommand implements Callable<Integer> {
 
     static final String BUNDLED_INVENTORY = "lab/lab-estate.yaml";
+    /**
+     * What the standalone lab's state file names in place of a history database: it has none, so its record is its
+     * own, and the app's lab does not replay it (nor this lab the app's).
+     */
+    static final String STANDALONE_HISTORY = "standalone lab";
 
     /** How the lab mode reaches the inventory loader and the simulated MQ installation. */
     record Wiring(Function<Path, Estate> inventoryLoader, Function<Estate, LabCommandHandler> handler) {
@@ -65,7 +73,8 @@ final class LabCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "data folder; the lab writes to DIR/lab/ (default: ${DEFAULT-VALUE})")
+            description = "data folder; the lab writes to DIR/lab/ (default: ${DEFAULT-VALUE}); given, the lab "
+                    + "keeps its state there across a restart")
     Path dataDir;
 
     @Option(names = "--inventory", paramLabel = "FILE",
@@ -107,12 +116,18 @@ final class LabCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LabEstate lab;
         LabControlWebServer control;
+        LabStateStore state = null;
         try {
             Estate estate = wiring.inventoryLoader().apply(inventoryFile());
             LabOptions options = new LabOptions(ephemeralPorts, LabOptions.DEFAULT_COMMAND_THREADS);
             LabCommandHandler handler = wiring.handler().apply(estate);
             lab = LabEstate.start(estate, handler, dataDir, options);
             try {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--data")
+                        && handler instanceof SimulatedMqEstate mq) {
+                    state = LabStateStore.open(lab.labDir().resolve("state.jsonl"), STANDALONE_HISTORY,
+                            LabStateStore.fingerprint(estate.toString()), mq, lab.faults());
+                }
                 control = LabControlWebServer.start(lab, handler, controlPort == null ? 0 : controlPort);
             } catch (IOException | RuntimeException e) {
                 lab.close();
@@ -124,7 +139,7 @@ final class LabCommand implements Callable<Integer> {
             return 1;
         }
         try (Running running = new Running(lab, control)) {
-            printWelcome(lab, control, spec.commandLine().getOut());
+            printWelcome(lab, control, state, spec.commandLine().getOut());
             runner.runUntilStopped(running);
             return 0;
         } catch (InterruptedException e) {
@@ -165,7 +180,8 @@ final class LabCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWelcome(LabEstate lab, LabControlWebServer control, PrintWriter out) {
+    private static void printWelcome(LabEstate lab, LabControlWebServer control, LabStateStore state,
+                                     PrintWriter out) {
         Estate estate = lab.effectiveEstate();
         Host first = estate.hosts().get(0);
         out.println("Lab estate: " + estate.hosts().size() + " hosts on " + LabEstate.LOOPBACK + ", SSH ports "
@@ -175,6 +191,8 @@ final class LabCommand implements Callable<Integer> {
         out.println("  client key:  " + lab.clientKeyFile());
         out.println("  ansible:     " + lab.ansibleInventoryFile());
         out.println("  journal:     " + lab.journalFile());
+        out.println("  state:       " + (state == null ? "not kept across a restart (give --data DIR to keep it)"
+                : lab.labDir().resolve("state.jsonl") + " (" + state.opening().reason() + ")"));
         out.println("  control:     " + control.url() + " (bearer token in " + control.tokenFile() + ")");
         out.println("Try: ssh -i " + lab.clientKeyFile() + " -o UserKnownHostsFile=" + lab.knownHostsFile()
                 + " -p " + first.port() + " " + first.user() + "@" + LabEstate.LOOPBACK + " dspmq");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Faults switched on per lab host. A command fault matches a command by its program name (after the
@@ -43,8 +43,8 @@ public final class LabFaults {
     private final Listeners listeners;
     private final Map<String, Map<String, CommandFault>> commandFaults = new HashMap<>();
     private final Set<String> downHosts = new HashSet<>();
-    // Told of each host going down (true) or up (false), for the lab's state across a restart; nobody by default.
-    private volatile BiConsumer<String, Boolean> hostWatcher = (host, down) -> { };
+    // Told of each change as an operation and its arguments, for the lab's state across a restart; nobody by default.
+    private volatile Consumer<List<String>> watcher = change -> { };
 
     LabFaults(Collection<String> hosts, Listeners listeners) {
         this.hosts = Set.copyOf(hosts);
@@ -56,7 +56,7 @@ public final class LabFaults {
         checkHost(host);
         if (downHosts.add(host)) {
             listeners.stop(host);
-            hostWatcher.accept(host, true);
+            watcher.accept(List.of("hostDown", host));
         }
     }
 
@@ -65,13 +65,18 @@ public final class LabFaults {
         checkHost(host);
         if (downHosts.remove(host)) {
             listeners.start(host);
-            hostWatcher.accept(host, false);
+            watcher.accept(List.of("hostUp", host));
         }
     }
 
-    /** {@code watcher} hears of every later host down ({@code true}) or up ({@code false}), in order. */
-    public void watchHosts(BiConsumer<String, Boolean> watcher) {
-        this.hostWatcher = watcher;
+    /**
+     * {@code watcher} hears of every later change, in order, as the operation and its arguments that
+     * {@code LabStateStore} replays: {@code hostDown host}, {@code hostUp host}, {@code hang host program},
+     * {@code fail host program exitCode stderr}, {@code dropSession host program}, {@code clearFaults host},
+     * {@code clearAllFaults}.
+     */
+    public void watch(Consumer<List<String>> watcher) {
+        this.watcher = watcher;
     }
 
     public synchronized boolean isDown(String host) {
@@ -79,18 +84,19 @@ public final class LabFaults {
     }
 
     public void hang(String host, String program) {
-        put(host, program, new Hang());
+        put(host, program, new Hang(), List.of("hang", host, program));
     }
 
     public void fail(String host, String program, int exitCode, String stderr) {
         if (exitCode < 0 || exitCode > 255) {
             throw new IllegalArgumentException("Lab fault: exit code " + exitCode + " is out of range (0-255)");
         }
-        put(host, program, new Fail(exitCode, stderr == null ? "" : stderr));
+        String text = stderr == null ? "" : stderr;
+        put(host, program, new Fail(exitCode, text), List.of("fail", host, program, Integer.toString(exitCode), text));
     }
 
     public void dropSession(String host, String program) {
-        put(host, program, new DropSession());
+        put(host, program, new DropSession(), List.of("dropSession", host, program));
     }
 
     /** Removes every fault of the host and brings it up if it was down; hanging commands carry on. */
@@ -98,6 +104,7 @@ public final class LabFaults {
         checkHost(host);
         commandFaults.remove(host);
         hostUp(host);
+        watcher.accept(List.of("clearFaults", host));
         notifyAll();
     }
 
@@ -106,6 +113,7 @@ public final class LabFaults {
             hostUp(host);
         }
         commandFaults.clear();
+        watcher.accept(List.of("clearAllFaults"));
         notifyAll();
     }
 
@@ -122,12 +130,13 @@ public final class LabFaults {
         }
     }
 
-    private synchronized void put(String host, String program, CommandFault fault) {
+    private synchronized void put(String host, String program, CommandFault fault, List<String> change) {
         checkHost(host);
         if (program == null || program.isBlank() || program.contains("/")) {
             throw new IllegalArgumentException("Lab fault: '" + program + "' is not a program name (e.g. dspmq)");
         }
         commandFaults.computeIfAbsent(host, h -> new HashMap<>()).put(program, fault);
+        watcher.accept(change);
         notifyAll();
     }
 

@@ -2,6 +2,7 @@ package io.mqrunbooks.lab;
 
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;
+import io.mqrunbooks.lab.mq.LabReplayClock;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +18,9 @@ public final class LabWiring {
         return new InventoryLoader().load(file);
     }
 
-    /** The simulated IBM MQ installation of every lab host. */
+    /** The simulated IBM MQ installation of every lab host, on a clock its recorded state can be replayed on. */
     public static LabCommandHandler simulatedMq(Estate estate, Clock clock) {
-        return new SimulatedMqEstate(estate, clock);
+        return new SimulatedMqEstate(estate, clock instanceof LabReplayClock replayable ? replayable
+                : new LabReplayClock(clock));
     }
 }

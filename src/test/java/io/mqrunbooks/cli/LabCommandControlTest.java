@@ -167,6 +167,30 @@ class LabCommandControlTest {
         });
     }
 
+    /** Given --data, the standalone lab keeps its state across a restart, as the app's lab does (docs/lab.md). */
+    @Test
+    void aRestartedLabFindsTheEstateAsItLeftItAndSaysSo() {
+        withLab((running, control) -> {
+            control.failHost("dr1");
+            control.putMessages("mqeast1", "QM1", "PAYMENT.IN", 3, true);
+            running.lab().faults().fail("dr2", "dspmq", 1, "AMQ8146E: IBM MQ queue manager not available.\n");
+        });
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  state:       "
+                + dir.resolve("data").toAbsolutePath().resolve("lab/state.jsonl")
+                + " (no recorded lab state: the lab starts from its first state)\n");
+        out.reset();
+
+        withLab((running, control) -> {
+            assertThat(control.state().get("hostsDown").toString()).isEqualTo("[\"dr1\"]");
+            assertThat(connects(running.lab().port("dr1"))).isFalse();
+            assertThat(control.queueDepth("mqeast1", "QM1", "PAYMENT.IN")).isEqualTo(3);
+            assertThatThrownBy(() -> ssh(running.lab(), "dr2", "dspmq -m QMDR")).as("the fault still matches")
+                    .hasMessageContaining("AMQ8146E: IBM MQ queue manager not available.");
+        });
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
+                "  state:       .*state\\.jsonl \\(restored from \\d+ recorded changes\\)\n");
+    }
+
     @Test
     void aCutReplicationLinkShowsInRdqmstatusUntilItIsRestored() {
         withLab((running, control) -> {

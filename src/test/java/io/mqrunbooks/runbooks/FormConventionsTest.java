@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,40 @@ class FormConventionsTest {
 
     private static boolean isComment(String key) {
         return key.equals("comment") || key.endsWith("Comment");
+    }
+
+    /**
+     * Every runbook whose status polls may be shortened (its timers read {@code runbookWaits.poll} or the DR
+     * activation's {@code pollInterval}) offers the choice on its start form, and a start form's choices of a wait
+     * are exactly those {@link RunbookWaits} accepts from a sealed start (anything else it ignores).
+     */
+    @Test
+    void everyRunbookThatPollsOffersTheShorterPollsRunbookWaitsAccepts() throws IOException {
+        Map<String, JsonNode> forms = forms();
+        Map<String, List<String>> offered = new LinkedHashMap<>();
+        for (Path file : processes()) {
+            var model = Bpmn.readModelFromFile(file.toFile());
+            boolean polls = model.getModelElementsByType(TimerEventDefinition.class).stream()
+                    .map(TimerEventDefinition::getTimeDuration).filter(java.util.Objects::nonNull)
+                    .map(d -> d.getTextContent().strip())
+                    .anyMatch(d -> d.startsWith("${runbookWaits.poll") || d.equals("${pollInterval}"));
+            if (polls) {
+                String startForm = model.getModelElementsByType(StartEvent.class).iterator().next().getCamundaFormRef();
+                offered.put(file.getFileName().toString(), choices(forms.get(startForm), RunbookWaits.PER_RUN));
+            }
+        }
+        assertThat(offered).containsOnlyKeys("drActivationProcess.bpmn", "multiInstanceSwitchoverProcess.bpmn",
+                "nativeHaRollingMaintenanceProcess.bpmn", "rdqmCreateProcess.bpmn", "rdqmFailoverProcess.bpmn",
+                "rdqmHaNodeMaintenanceProcess.bpmn", "rdqmNodeReplacementProcess.bpmn")
+                .allSatisfy((process, values) -> assertThat(values).as(process)
+                        .isEqualTo(RunbookWaits.CHOICES.get(RunbookWaits.PER_RUN)));
+        assertThat(choices(forms.get("clusterMigrationStart"), RunbookWaits.MONITORING_PERIOD))
+                .isEqualTo(RunbookWaits.CHOICES.get(RunbookWaits.MONITORING_PERIOD));
+    }
+
+    private static List<String> choices(JsonNode form, String key) {
+        return inputs(form).stream().filter(c -> key.equals(c.path("key").asText())).findFirst()
+                .map(c -> c.path("values").findValuesAsText("value")).orElse(List.of());
     }
 
     private static Map<String, JsonNode> forms() throws IOException {

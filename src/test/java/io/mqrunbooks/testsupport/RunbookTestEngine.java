@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaitSettings;
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -42,6 +43,8 @@ public final class RunbookTestEngine {
 
     /** The engine's sealed runs and gate decisions, for tests that look at them. */
     public static final InMemoryRunRecords RECORDS = new InMemoryRunRecords();
+    /** The runbooks' poll waits as the app configures them by default (30 s), shortened by a run's sealed start. */
+    public static final RunbookWaits WAITS = new RunbookWaits(RECORDS, RunbookWaitSettings.defaults());
 
     private static ProcessEngine engine;
 
@@ -99,7 +102,7 @@ public final class RunbookTestEngine {
                 org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver resolver =
                         new org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver();
                 resolver.add(new org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver(
-                        Map.of("runbookWaits", new RunbookWaits(RECORDS, "PT30S"))));
+                        Map.of("runbookWaits", WAITS)));
                 resolver.add(super.createElResolver());
                 return resolver;
             }

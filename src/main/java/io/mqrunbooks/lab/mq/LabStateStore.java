@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab's state across a restart of the app (docs/lab.md, "Across a restart"): every change of the simulated
- * estate and every host going down or up is appended, with its instant, to {@code <data>/lab/state.jsonl}, under a
+ * estate, every host going down or up and every command fault set or cleared is appended, with its instant, to {@code <data>/lab/state.jsonl}, under a
  * first line naming the history database and the inventory it belongs to. At the next start with the same history
  * database and inventory the changes are replayed, each at its own instant of the lab's clock, onto a fresh lab: the
  * queue managers, DR roles and links, HA groups, installed levels, objects and messages come back as they were, and a
- * failed host is still failed. With another database (or none recorded) the lab starts from its first state and the
+ * failed host is still failed and a command fault still matches. With another database (or none recorded) the lab starts from its first state and the
  * old file is kept beside as {@code state-previous.jsonl}. A reset of the lab starts the file again.
  */
 public final class LabStateStore {
@@ -56,12 +56,12 @@ public final class LabStateStore {
 
     /**
      * Restores the lab from {@code file} when it was written for this history database and inventory, else starts
-     * the file afresh; from then on records every change of {@code mq} and of {@code faults}' hosts.
+     * the file afresh; from then on records every change of {@code mq} and of {@code faults}.
      *
      * @param historyId what identifies the history database (the engine's installation id)
      * @param inventory what identifies the lab's inventory (its hosts and queue managers as written)
      * @param mq        a lab built on a {@link LabReplayClock}
-     * @param faults    the SSH side's host faults, or null for a lab without SSH servers
+     * @param faults    the SSH side's host and command faults, or null for a lab without SSH servers
      */
     public static LabStateStore open(Path file, String historyId, String inventory, SimulatedMqEstate mq,
                                      LabFaults faults) {
@@ -73,8 +73,7 @@ public final class LabStateStore {
         store.opening = opening;
         mq.recordTo(store::append);
         if (faults != null) {
-            faults.watchHosts((host, down) -> store.append(new LabEvent(clock.instant(),
-                    List.of(down ? "hostDown" : "hostUp", host))));
+            faults.watch(change -> store.append(new LabEvent(clock.instant(), change)));
         }
         log.info("Lab state ({}): {}", file, opening.reason());
         return store;
@@ -110,6 +109,9 @@ public final class LabStateStore {
             }
         } catch (RuntimeException unreadable) {
             mq.reset();
+            if (faults != null) {
+                faults.clearAll();
+            }
             why = "the recorded lab state cannot be replayed (" + unreadable.getMessage() + ")";
         }
         setAside();
@@ -186,10 +188,25 @@ public final class LabStateStore {
                         faults.hostUp(e.arg(0));
                     }
                 }
+                case "hang", "fail", "dropSession", "clearFaults", "clearAllFaults" -> {
+                    if (faults != null) {
+                        replayCommandFault(e, faults);
+                    }
+                }
                 default -> throw new UnknownChange(e.op());
             }
         } catch (IllegalArgumentException | IllegalStateException refusedThen) {
             // It was refused the first time too: same state, same instant.
+        }
+    }
+
+    private static void replayCommandFault(LabEvent e, LabFaults faults) {
+        switch (e.op()) {
+            case "hang" -> faults.hang(e.arg(0), e.arg(1));
+            case "fail" -> faults.fail(e.arg(0), e.arg(1), Integer.parseInt(e.arg(2)), e.arg(3));
+            case "dropSession" -> faults.dropSession(e.arg(0), e.arg(1));
+            case "clearFaults" -> faults.clear(e.arg(0));
+            default -> faults.clearAll();
         }
     }
 

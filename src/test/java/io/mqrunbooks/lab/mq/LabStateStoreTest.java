@@ -6,6 +6,7 @@ import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.EstateConfiguration;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.LabEstate;
+import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.lab.LabOptions;
 import io.mqrunbooks.lab.control.LabControl;
 import io.mqrunbooks.lab.mq.LabTestSupport.MutableClock;
@@ -95,6 +96,53 @@ class LabStateStoreTest {
         clock.advance(Duration.ofMinutes(10));
         assertThat(second.run("dr1", "rdqmstatus -m QMDR").stdout())
                 .contains("DR status:                              Normal");
+    }
+
+    @Test
+    void commandFaultsAreKeptAndWhatWasClearedStaysCleared() throws IOException {
+        Lab first = start(HISTORY);
+        LabFaults faults = ssh.faults();
+        faults.fail("dr1", "rdqmdr", 1, "AMQ3817E: Replicated data subsystem call failed.\n");
+        faults.hang("dr2", "rdqmstatus");
+        faults.dropSession("mqeast1", "endmqm");
+        faults.hang("fr1", "dspmq");
+        faults.clear("fr1");
+        faults.hang("mi1", "dspmq");
+        faults.hostDown("mi1");
+        faults.clear("mi1");
+        ssh.close();
+
+        start(HISTORY);
+
+        LabFaults after = ssh.faults();
+        assertThat(after.faultFor("dr1", "rdqmdr")).contains(
+                new LabFaults.Fail(1, "AMQ3817E: Replicated data subsystem call failed.\n"));
+        assertThat(after.faultFor("dr2", "rdqmstatus")).contains(new LabFaults.Hang());
+        assertThat(after.faultFor("mqeast1", "endmqm")).contains(new LabFaults.DropSession());
+        assertThat(after.faultFor("dr1", "dspmq")).as("other commands run normally").isEmpty();
+        assertThat(after.faultFor("fr1", "dspmq")).as("cleared before the restart").isEmpty();
+        assertThat(after.faultFor("mi1", "dspmq")).isEmpty();
+        assertThat(after.isDown("mi1")).as("a clear brings the host up").isFalse();
+        assertThat(Files.readString(data.resolve("lab/state.jsonl")))
+                .contains("\"op\":[\"fail\",\"dr1\",\"rdqmdr\",\"1\",\"AMQ3817E: Replicated data subsystem call failed.\\n\"]");
+
+        after.clearAll();
+        ssh.close();
+        start(HISTORY);
+        assertThat(ssh.faults().faultFor("dr1", "rdqmdr")).as("cleared with clearAll").isEmpty();
+        assertThat(ssh.faults().faultFor("dr2", "rdqmstatus")).isEmpty();
+    }
+
+    @Test
+    void aResetClearsTheCommandFaultsForGood() throws IOException {
+        Lab first = start(HISTORY);
+        ssh.faults().fail("dr1", "rdqmdr", 1, "failed");
+        first.control.reset();
+        ssh.close();
+
+        start(HISTORY);
+
+        assertThat(ssh.faults().faultFor("dr1", "rdqmdr")).isEmpty();
     }
 
     @Test

@@ -21,8 +21,8 @@ class FormInputTest {
     void everyFormInTheFolderIsReadWithItsFields() {
         assertThat(forms.size()).isEqualTo(50);
         FormDefinition start = form("drActivationStart");
-        assertThat(start.inputKeys()).containsExactly("queueManager", "reason", "incidentReference", "declaredBy",
-                "clientChannel");
+        assertThat(start.inputKeys()).containsExactly("queueManager", "pollInterval", "reason", "incidentReference",
+                "declaredBy", "clientChannel");
         assertThat(form("rdqmSwitchoverApprove").decisionField()).map(FormField::key).contains("switchoverDecision");
         assertThat(form("clusterMigrationAcknowledgeOutage").decisionField()).map(FormField::key).contains("outageDecision");
         assertThat(form("rdqmSyncWaitDecide").decisionField()).isEmpty();

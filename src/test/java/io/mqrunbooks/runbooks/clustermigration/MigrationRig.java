@@ -74,7 +74,7 @@ class MigrationRig {
         MigrationPlanner planner = new MigrationPlanner(estate, SETTINGS);
         ClusterMigrationSteps steps = new ClusterMigrationSteps(fake, fake, SETTINGS);
         Mocks.register("loadMigrationPlanDelegate", new LoadMigrationPlanDelegate(planner, steps, SETTINGS,
-                new io.mqrunbooks.adapter.inbound.camunda.RunbookWaits(RunbookTestEngine.RECORDS, "PT30S")));
+                RunbookTestEngine.WAITS));
         Mocks.register("checkFullRepositoriesDelegate", new CheckFullRepositoriesDelegate(steps));
         Mocks.register("findSoleHostedQueuesDelegate", new FindSoleHostedQueuesDelegate(steps));
         Mocks.register("prepareTestQueuesDelegate", new PrepareTestQueuesDelegate(steps));

@@ -320,6 +320,19 @@ class DrActivationProcessTest {
     }
 
     @Test
+    void theStartMayShortenThePollsButNeverLengthenThem() {
+        qm1Estate(QmStatus.RUNNING);
+        start("QM1", Map.of("pollInterval", "PT2S"));
+        assertThat(var("pollInterval")).as("shorter than the configured 10 seconds: taken").isEqualTo("PT2S");
+
+        start("QM1", Map.of("pollInterval", "PT10S"));
+        assertThat(var("pollInterval")).as("no shorter than the configured 10 seconds").isEqualTo("PT10S");
+
+        assertThatThrownBy(() -> start("QM1", Map.of("pollInterval", "PT1M"))).hasMessage("'pollInterval' (Status "
+                + "polls while waiting (optional)) must be one of [PT10S, PT5S, PT2S], not 'PT1M'");
+    }
+
+    @Test
     void unknownQueueManagerEndsTheRunAtOnceWithTheReason() {
         start("QMX");
         assertThat(var("outcome")).isEqualTo("aborted: Queue manager 'QMX' is not in the inventory");
@@ -593,8 +606,12 @@ class DrActivationProcessTest {
     }
 
     void start(String queueManager) {
+        start(queueManager, Map.of());
+    }
+
+    void start(String queueManager, Map<String, Object> more) {
         identityService.setAuthentication("operator", List.of("mq-operators"));
-        Map<String, Object> form = new HashMap<>();
+        Map<String, Object> form = new HashMap<>(more);
         form.put("queueManager", queueManager);
         form.put("reason", "East data centre flooded");
         form.put("incidentReference", "INC-4711");

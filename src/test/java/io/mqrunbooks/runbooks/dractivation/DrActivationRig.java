@@ -73,7 +73,8 @@ final class DrActivationRig {
         Mocks.register("recordDeclarationTimeListener", new RecordDeclarationTimeListener(clock));
         Mocks.register("preparePartnerTaskListener", new PreparePartnerTaskListener());
         Mocks.register("recordPartnerConfirmationListener", new RecordPartnerConfirmationListener(clock));
-        Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), SETTINGS));
+        Mocks.register("checkActivationRequestDelegate", new CheckActivationRequestDelegate(new ActivationRequests(estate), SETTINGS,
+                RunbookTestEngine.WAITS));
         Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
                 new InstalledVersions(estate, mq.control, RunbookTestEngine.bulletins())));
         Mocks.register("assessPrimaryDelegate", new AssessPrimaryDelegate(fencing, backup, baseline, clock));

@@ -21,6 +21,7 @@ import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -43,7 +44,7 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
     void nativeHaDelegates() {
         NativeHaMaintenance maintenance = new NativeHaMaintenance(lab.estate, lab.control);
         Mocks.register("assessNativeHaGroupDelegate", new AssessNativeHaGroupDelegate(maintenance));
-        Mocks.register("checkGroupSyncDelegate", new CheckGroupSyncDelegate(maintenance));
+        Mocks.register("checkGroupSyncDelegate", new CheckGroupSyncDelegate(maintenance, RunbookTestEngine.WAITS));
         Mocks.register("endInstanceDelegate", new EndInstanceDelegate(maintenance));
         Mocks.register("confirmActiveInstanceDelegate", new ConfirmActiveInstanceDelegate(maintenance));
         Mocks.register("readBackVersionDelegate", new ReadBackVersionDelegate(maintenance));

@@ -117,7 +117,7 @@ class RdqmCreateDeleteProcessTest extends RunbookEngineTest {
             fireTimer(run);
         }
         assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_decideSyncWait");
-        assertThat((String) variable(run, "syncSummary")).startsWith("Poll 3 of 3 (every 30 s): ");
+        assertThat((String) variable(run, "syncSummary")).startsWith("Poll 3 of 3 (every 30 seconds): ");
         assertThat(pair.nodes.get("dr1").running).as("not started before the synchronization").isFalse();
     }
 

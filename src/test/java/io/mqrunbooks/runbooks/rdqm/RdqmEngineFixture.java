@@ -89,19 +89,19 @@ public final class RdqmEngineFixture {
         Mocks.register("deleteQueueManagerDelegate", new DeleteQueueManagerDelegate(steps));
         Mocks.register("confirmDrRolesDelegate", new ConfirmDrRolesDelegate(switchover));
         Mocks.register("assessFailoverDelegate", new AssessFailoverDelegate(failover));
-        Mocks.register("checkSnapshotRevertDelegate", new CheckSnapshotRevertDelegate(failover));
+        Mocks.register("checkSnapshotRevertDelegate", new CheckSnapshotRevertDelegate(failover, RunbookTestEngine.WAITS));
         Mocks.register("recordFailoverDelegate", new RecordFailoverDelegate(failover));
         Mocks.register("assessNodeReplacementDelegate", new AssessNodeReplacementDelegate(replacement));
         Mocks.register("readDrSecondaryCommandDelegate", new ReadDrSecondaryCommandDelegate(pairs, steps, json));
         Mocks.register("createDrSecondaryDelegate", new CreateDrSecondaryDelegate(pairs, steps, json));
-        Mocks.register("checkDrSynchronizationDelegate", new CheckDrSynchronizationDelegate(synchronization));
+        Mocks.register("checkDrSynchronizationDelegate", new CheckDrSynchronizationDelegate(synchronization, RunbookTestEngine.WAITS));
         Mocks.register("assessDrCreationDelegate", new AssessDrCreationDelegate(lifecycle));
         Mocks.register("createDrPrimaryDelegate", new CreateDrPrimaryDelegate(lifecycle, json));
         Mocks.register("assessDrDeletionDelegate", new AssessDrDeletionDelegate(pairs, lifecycle));
         Mocks.register("confirmDrDeletionDelegate", new ConfirmDrDeletionDelegate(lifecycle));
         Mocks.register("assessInstancesDelegate", new AssessInstancesDelegate(multiInstance));
         Mocks.register("switchOverInstanceDelegate", new SwitchOverInstanceDelegate(multiInstance));
-        Mocks.register("checkTakeoverDelegate", new CheckTakeoverDelegate(multiInstance));
+        Mocks.register("checkTakeoverDelegate", new CheckTakeoverDelegate(multiInstance, RunbookTestEngine.WAITS));
     }
 
     static Estate labEstate() {

@@ -168,7 +168,7 @@ class RdqmNodeReplacementProcessTest extends RunbookEngineTest {
         fireTimer(run);
 
         assertThat(task(run).getTaskDefinitionKey()).isEqualTo("userTask_decideSyncWait");
-        assertThat((String) variable(run, "syncSummary")).startsWith("Poll 2 of 2 (every 30 s): Synchronization"
+        assertThat((String) variable(run, "syncSummary")).startsWith("Poll 2 of 2 (every 30 seconds): Synchronization"
                 + " 9.1% done, estimated completion 2026-11-21 07:30:00\n");
         decide(run, "userTask_decideSyncWait", vars("syncWaitDecision", "keep"));
         assertThat(variable(run, "syncPolls")).isEqualTo(0L);

@@ -193,7 +193,7 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
         Task decision = awaitTask(run.getId(), "userTask_decideResumeWait");
         assertThat(decision.getName()).isEqualTo("Decide: keep waiting before resuming ha1?");
         assertThat((String) variable(run.getId(), "resumeReadyStatus")).startsWith("Waiting: ha2 cannot be reached");
-        assertThat((String) variable(run.getId(), "resumeReadySummary")).startsWith("Poll 2 of 2 (every 30 s)")
+        assertThat((String) variable(run.getId(), "resumeReadySummary")).startsWith("Poll 2 of 2 (every 30 seconds)")
                 .contains("QMHA1: runs on ha3", "QMHA2: runs on ha3", "QMHA3: runs on ha3");
         decide(run.getId(), "userTask_decideResumeWait", "resumeWaitDecision", "stop", "resumeWaitComment",
                 "ha2 lost: hardware call open");
@@ -269,7 +269,7 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
         fireTimer(run.getId());
         fireTimer(run.getId());
         awaitTask(run.getId(), "userTask_decideReturnWait");
-        assertThat((String) variable(run.getId(), "returnSummary")).startsWith("Poll 2 of 2 (every 30 s)");
+        assertThat((String) variable(run.getId(), "returnSummary")).startsWith("Poll 2 of 2 (every 30 seconds)");
         decide(run.getId(), "userTask_decideReturnWait", "returnWaitDecision", "stop");
         awaitEnd(run);
 

@@ -15,6 +15,7 @@ import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTest;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RdqmHaNodeMaintenanceProcessTest extends RunbookEngineTest {
         RdqmHaMaintenance maintenance = new RdqmHaMaintenance(lab.estate, lab.control);
         Mocks.register("assessHaMaintenanceDelegate", new AssessHaMaintenanceDelegate(maintenance));
         Mocks.register("suspendHaNodeDelegate", new SuspendHaNodeDelegate(maintenance));
-        Mocks.register("checkHaEvacuationDelegate", new CheckHaEvacuationDelegate(maintenance));
+        Mocks.register("checkHaEvacuationDelegate", new CheckHaEvacuationDelegate(maintenance, RunbookTestEngine.WAITS));
         for (String node : NODES) {
             Map<String, Boolean> online = new LinkedHashMap<>();
             NODES.forEach(n -> online.put(n, true));

@@ -1,6 +1,8 @@
 package io.mqrunbooks.adapter.inbound.web;
 
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
+import io.mqrunbooks.application.clustermigration.ClusterMigrationSettings;
+import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.evidence.UnknownRunException;
 import io.mqrunbooks.evidence.report.RunReport;
 import io.mqrunbooks.evidence.report.RunReportService;
@@ -9,6 +11,7 @@ import io.mqrunbooks.platform.run.RunSealing;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.security.Groups;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +64,17 @@ class RunProgressReader {
     private final RunRecords runRecords;
     private final RunReportService reports;
     private final RunbookWaits polls;
+    /** The configured length behind each wait variable a runbook sets from its settings. */
+    private final Map<String, Duration> configuredWaits;
 
     RunProgressReader(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
                       RepositoryService repository, RunRecords runRecords, RunReportService reports,
-                      RunbookWaits polls) {
+                      RunbookWaits polls, DrActivationSettings activation, ClusterMigrationSettings migration) {
         this.polls = polls;
+        this.configuredWaits = Map.of("pollInterval", activation.pollInterval(),
+                "trafficSampleInterval", migration.trafficSampleInterval(),
+                "statusPollInterval", migration.statusPollInterval(),
+                "monitoringPeriod", migration.monitoringPeriod());
         this.history = history;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -156,7 +165,8 @@ class RunProgressReader {
             statusText = "Running";
         }
         ProcessDefinition definition = repository.getProcessDefinition(run.getProcessDefinitionId());
-        List<RunProgress.Wait> waits = RunWaits.of(model, name -> variable(runId, name), timersDue(runId), runId, polls);
+        List<RunProgress.Wait> waits = RunWaits.of(model, name -> variable(runId, name), timersDue(runId), runId, polls,
+                configuredWaits);
         String revision = Integer.toHexString(Objects.hash(status, steps, open, failures, waits,
                 evidence.map(RunReport::recordCount).orElse(0L)));
         return new RunProgress(runId, run.getBusinessKey(), definition.getKey(),

@@ -35,9 +35,11 @@ final class RunWaits {
     /**
      * @param variable the run's value of a process variable, or null when it has none (yet)
      * @param dueNow   for each timer waiting now, by its step id, when it fires
+     * @param settings the configured length behind each wait variable ({@link #CONFIGURED}), by variable name
      */
     static List<RunProgress.Wait> of(BpmnModelInstance model, Function<String, Object> variable,
-                                     Map<String, Instant> dueNow, String runId, RunbookWaits polls) {
+                                     Map<String, Instant> dueNow, String runId, RunbookWaits polls,
+                                     Map<String, Duration> settings) {
         List<RunProgress.Wait> waits = new ArrayList<>();
         for (IntermediateCatchEvent event : model.getModelElementsByType(IntermediateCatchEvent.class)) {
             for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
@@ -55,9 +57,12 @@ final class RunWaits {
                 } else if (named.matches()) {
                     Object value = variable.apply(named.group(1));
                     String property = CONFIGURED.get(named.group(1));
-                    boolean asked = value != null && polls.askedAtStart(runId, named.group(1)).filter(value::equals).isPresent();
-                    setBy = asked ? "the start of this run" : property == null ? "the run (" + named.group(1) + ")"
-                            : "configuration (" + property + ")";
+                    Duration configured = settings.get(named.group(1));
+                    boolean asked = value != null && configured != null
+                            && polls.shortened(runId, named.group(1), configured)
+                            && polls.askedAtStart(runId, named.group(1)).filter(value::equals).isPresent();
+                    setBy = asked ? "the start of this run (shortened from " + words(configured.toString()) + ")"
+                            : property == null ? "the run (" + named.group(1) + ")" : "configuration (" + property + ")";
                     length = value == null ? "set when the run gets there" : words(value.toString());
                 } else {
                     setBy = "the runbook";
@@ -71,23 +76,10 @@ final class RunWaits {
 
     /** An ISO 8601 duration in words: {@code PT30S} "30 seconds", {@code PT1H30M} "1 hour 30 minutes". */
     static String words(String iso) {
-        Duration d;
         try {
-            d = Duration.parse(iso);
+            return RunbookWaits.inWords(Duration.parse(iso));
         } catch (DateTimeParseException notADuration) {
             return iso;
-        }
-        List<String> parts = new ArrayList<>();
-        part(parts, d.toDaysPart(), "day");
-        part(parts, d.toHoursPart(), "hour");
-        part(parts, d.toMinutesPart(), "minute");
-        part(parts, d.toSecondsPart(), "second");
-        return parts.isEmpty() ? "no wait" : String.join(" ", parts);
-    }
-
-    private static void part(List<String> parts, long amount, String unit) {
-        if (amount > 0) {
-            parts.add(amount + " " + unit + (amount == 1 ? "" : "s"));
         }
     }
 

@@ -181,6 +181,8 @@ class RunPageLabTest extends RunbookLabTest {
         assertThat(haWaits).contains("<h2>Built-in waits</h2>",
                 "<tr data-step=\"timerEvent_evacuationWait\"><td>Wait for the queue managers to move</td>"
                         + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>",
+                "<tr data-step=\"timerEvent_resumeWait\"><td>Wait for the other nodes and replicas</td>"
+                        + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>",
                 "<tr data-step=\"timerEvent_returnWait\"><td>Wait for the queue managers to move back</td>"
                         + "<td>30 seconds</td><td>configuration (mqrunbooks.waits.poll-interval)</td><td></td></tr>");
         ProcessInstance quick = start("nativeHaRollingMaintenanceProcess", "queueManager", "QMNHA", "reason", "fix pack",
@@ -205,7 +207,24 @@ class RunPageLabTest extends RunbookLabTest {
                 "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade", "monitoringPeriod", "PT5M");
         awaitTask(shortMonitoring.getId(), "userTask_approveMigration");
         assertThat(section(page("operator", shortMonitoring.getId()), "waits")).contains(
-                "<td>Monitoring period</td><td>5 minutes</td><td>the start of this run</td>");
+                "<td>Monitoring period</td><td>5 minutes</td><td>the start of this run (shortened from 30 minutes)</td>");
+
+        ProcessInstance quickSwitchover = start("multiInstanceSwitchoverProcess", "queueManager", "MIQM",
+                "endMode", "immediate", "reason", "patch", "pollInterval", "PT2S");
+        awaitTask(quickSwitchover.getId(), "userTask_approveSwitchover");
+        assertThat(section(page("operator", quickSwitchover.getId()), "waits")).contains(
+                "<td>Wait for the takeover</td><td>2 seconds</td>"
+                        + "<td>the start of this run (shortened from 30 seconds)</td>");
+
+        ProcessInstance activation = start("drActivationProcess", "queueManager", "QM1", "reason", "flood",
+                "incidentReference", "INC-9", "declaredBy", "duty lead", "clientChannel", "APP.SVRCONN",
+                "pollInterval", "PT5S");
+        awaitTask(activation.getId(), "userTask_declareDisaster");
+        assertThat(section(page("operator", activation.getId()), "waits")).as("every poll of the activation").contains(
+                "<td>Wait before the next dspmq</td><td>5 seconds</td>"
+                        + "<td>the start of this run (shortened from 10 seconds)</td>",
+                "<td>Wait before the next sample</td><td>5 seconds</td>"
+                        + "<td>the start of this run (shortened from 10 seconds)</td>");
     }
 
     /** One section of the page, by its id, as the page's script would swap it. */

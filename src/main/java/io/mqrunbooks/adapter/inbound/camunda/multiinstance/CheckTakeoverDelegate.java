@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
 import static io.mqrunbooks.adapter.inbound.camunda.multiinstance.MultiInstanceVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
 import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class CheckTakeoverDelegate implements JavaDelegate {
 
     private final MultiInstanceSwitchover switchover;
+    private final RunbookWaits waits;
 
-    public CheckTakeoverDelegate(MultiInstanceSwitchover switchover) {
+    public CheckTakeoverDelegate(MultiInstanceSwitchover switchover, RunbookWaits waits) {
         this.switchover = switchover;
+        this.waits = waits;
     }
 
     @Override
@@ -24,7 +27,8 @@ public class CheckTakeoverDelegate implements JavaDelegate {
         MultiInstanceSwitchover.TakeoverCheck check = switchover.checkTakeover(QUEUE_MANAGER.get(execution),
                 STANDBY_HOST.get(execution));
         int polls = TAKEOVER_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = TAKEOVER_POLL_LIMIT.getOrDefault(execution, DEFAULT_TAKEOVER_POLL_LIMIT);
+        int pollLimit = TAKEOVER_POLL_LIMIT.getOrDefault(execution,
+                waits.pollsWithin(execution.getProcessInstanceId(), TAKEOVER_TIME_LIMIT));
         TAKEOVER_POLL_LIMIT.set(execution, pollLimit);
         TAKEOVER_POLLS.set(execution, polls);
         TAKEOVER_COMPLETE.set(execution, check.active());

@@ -6,6 +6,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Duration;
 
 /** Process variables of the multi-instance switchover runbook, declared once. */
 public final class MultiInstanceVariables {
@@ -21,8 +22,8 @@ public final class MultiInstanceVariables {
     public static final RunVariable<Integer> TAKEOVER_POLLS = intVariable("takeoverPolls");
     public static final RunVariable<Integer> TAKEOVER_POLL_LIMIT = intVariable("takeoverPollLimit");
     public static final RunVariable<Boolean> TAKEOVER_LIMIT_REACHED = booleanVariable("takeoverLimitReached");
-    /** Polls of 30 s before the wait for the standby to take over asks for a decision: ten minutes. */
-    public static final int DEFAULT_TAKEOVER_POLL_LIMIT = 20;
+    /** How long the wait for the standby to take over polls before it asks for a decision (20 polls of 30 s by default). */
+    public static final Duration TAKEOVER_TIME_LIMIT = Duration.ofMinutes(10);
 
     private MultiInstanceVariables() {
     }

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
 import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
 import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class CheckGroupSyncDelegate implements JavaDelegate {
 
     private final NativeHaMaintenance maintenance;
+    private final RunbookWaits waits;
 
-    public CheckGroupSyncDelegate(NativeHaMaintenance maintenance) {
+    public CheckGroupSyncDelegate(NativeHaMaintenance maintenance, RunbookWaits waits) {
         this.maintenance = maintenance;
+        this.waits = waits;
     }
 
     @Override
@@ -27,7 +30,8 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
         String next = index < order.size() ? order.get(index) : null;
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
         int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution, DEFAULT_SYNC_POLL_LIMIT);
+        Integer limit = SYNC_POLL_LIMIT.getOrNull(execution);
+        int pollLimit = limit == null ? waits.pollsWithin(execution.getProcessInstanceId(), SYNC_TIME_LIMIT) : limit;
         SYNC_POLL_LIMIT.set(execution, pollLimit);
         SYNC_POLLS.set(execution, check.inSync() ? 0 : polls);
         GROUP_IN_SYNC.set(execution, check.inSync());

@@ -6,6 +6,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Duration;
 
 /** Process variables of the Native HA rolling maintenance runbook, declared once. */
 public final class NativeHaVariables {
@@ -25,8 +26,8 @@ public final class NativeHaVariables {
     public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
     public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
     public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
-    /** Polls of 30 s before the wait for the group to be in sync asks for a decision: ten minutes. */
-    public static final int DEFAULT_SYNC_POLL_LIMIT = 20;
+    /** How long the wait for the group to be in sync polls before it asks for a decision (20 polls of 30 s by default). */
+    public static final Duration SYNC_TIME_LIMIT = Duration.ofMinutes(10);
     /** One line per step: what ran and what it answered, or why nothing had to run. */
     public static final RunVariable<String> RUN_LOG = RunbookVariables.RUN_LOG;
 

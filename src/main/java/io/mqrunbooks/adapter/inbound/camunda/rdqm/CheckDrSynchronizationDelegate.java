@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
 import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.rdqm.RdqmSynchronization;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,22 +13,26 @@ import org.springframework.stereotype.Component;
 public class CheckDrSynchronizationDelegate implements JavaDelegate {
 
     private final RdqmSynchronization synchronization;
+    private final RunbookWaits waits;
 
-    public CheckDrSynchronizationDelegate(RdqmSynchronization synchronization) {
+    public CheckDrSynchronizationDelegate(RdqmSynchronization synchronization, RunbookWaits waits) {
         this.synchronization = synchronization;
+        this.waits = waits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         RdqmSynchronization.SyncPoll poll = synchronization.poll(QUEUE_MANAGER.get(execution));
         int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution, DEFAULT_SYNC_POLL_LIMIT);
+        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution,
+                waits.pollsWithin(execution.getProcessInstanceId(), SYNC_TIME_LIMIT));
         SYNC_POLL_LIMIT.set(execution, pollLimit);
         SYNC_POLLS.set(execution, polls);
         SYNC_NORMAL.set(execution, poll.normal());
         SYNC_LIMIT_REACHED.set(execution, !poll.normal() && polls >= pollLimit);
         SYNC_PROGRESS.set(execution, poll.progress());
-        SYNC_SUMMARY.set(execution, "Poll " + polls + " of " + pollLimit + " (every 30 s): "
+        SYNC_SUMMARY.set(execution, "Poll " + polls + " of " + pollLimit + " (every "
+                + waits.pollInWords(execution.getProcessInstanceId()) + "): "
                 + poll.progress() + "\n" + poll.summary());
     }
 }

@@ -6,6 +6,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Duration;
 
 /** Process variables of the RDQM runbooks (switchover, failover, node replacement, create, delete), declared once. */
 public final class RdqmVariables {
@@ -53,10 +54,10 @@ public final class RdqmVariables {
     public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
     public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
     public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
-    /** Polls of 30 s before the wait for synchronization asks for a decision: one hour. */
-    public static final int DEFAULT_SYNC_POLL_LIMIT = 120;
-    /** Polls of 30 s while a node reverts to its snapshot before the step fails: twenty minutes. */
-    public static final int REVERT_POLL_LIMIT = 40;
+    /** How long the wait for synchronization polls before it asks for a decision (120 polls of 30 s by default). */
+    public static final Duration SYNC_TIME_LIMIT = Duration.ofHours(1);
+    /** How long a node may revert to its snapshot before the step fails (40 polls of 30 s by default). */
+    public static final Duration REVERT_TIME_LIMIT = Duration.ofMinutes(20);
 
     /** Create and delete: the inventory's primary and secondary node. */
     public static final RunVariable<String> PRIMARY_NODE = stringVariable("primaryNode");

@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
 import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.*;
 
+import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,14 +13,16 @@ import org.springframework.stereotype.Component;
 public class CheckHaResumeReadyDelegate implements JavaDelegate {
 
     private final RdqmHaMaintenance maintenance;
+    private final RunbookWaits waits;
 
-    public CheckHaResumeReadyDelegate(RdqmHaMaintenance maintenance) {
+    public CheckHaResumeReadyDelegate(RdqmHaMaintenance maintenance, RunbookWaits waits) {
         this.maintenance = maintenance;
+        this.waits = waits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        HaPolls.record(execution, RESUME_READY,
+        HaPolls.record(execution, waits, RESUME_READY,
                 maintenance.pollResumeReady(HA_NODE.get(execution)));
     }
 }

@@ -8,6 +8,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,8 @@ public final class RdqmHaVariables {
     public static final Wait EVACUATION = Wait.named("evacuation");
     public static final Wait RESUME_READY = Wait.named("resumeReady");
     public static final Wait RETURN = Wait.named("return");
-    /** Polls of 30 s before a wait asks for a decision: fifteen minutes. */
-    public static final int DEFAULT_POLL_LIMIT = 30;
+    /** How long a wait polls before it asks for a decision (30 polls of 30 s by default). */
+    public static final Duration POLL_TIME_LIMIT = Duration.ofMinutes(15);
 
     private RdqmHaVariables() {
     }
