@@ -45,7 +45,7 @@ public record MqscCommand(Kind kind, String name) {
             + " START CHANNEL(channel), STOP CHANNEL(channel)";
 
     private static final String NAME = "('[^']{1,48}'|[A-Za-z0-9._/%]{1,48}|\\{[a-zA-Z][a-zA-Z0-9]{0,39}})";
-    private static final Pattern QMSTATUS = Pattern.compile("(?i)DISPLAY\\s+QMSTATUS(\\s+ALL)?");
+    private static final Pattern QMSTATUS = Pattern.compile("(?i)DIS(?:PLAY)?\\s+QMSTATUS(\\s+ALL)?");
     private static final Pattern CHSTATUS = Pattern.compile("(?i)DIS(?:PLAY)?\\s+CHSTATUS\\s*\\(\\s*" + NAME
             + "\\s*\\)(\\s+ALL)?");
     private static final Pattern CURDEPTH = Pattern.compile("(?i)DIS(?:PLAY)?\\s+QL(?:OCAL)?\\s*\\(\\s*" + NAME

@@ -18,6 +18,7 @@ class MqscCommandTest {
         assertThat(MqscCommand.parse("""
                 * refresh
                 dis chstatus({channel}) all
+                dis qmstatus
                 STOP CHANNEL({channel})
 
                 start chl('lower.case')
@@ -25,6 +26,7 @@ class MqscCommandTest {
                 DISPLAY QMSTATUS
                 """, SEALED)).extracting(MqscCommand::mqsc).containsExactly(
                 "DISPLAY CHSTATUS(QM1.TO.BANK)",
+                "DISPLAY QMSTATUS",
                 "STOP CHANNEL(QM1.TO.BANK)",
                 "START CHANNEL(lower.case)",
                 "DISPLAY QLOCAL(APP.IN) CURDEPTH",
