@@ -3,9 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.generic;
 import static io.mqrunbooks.platform.runbook.RunVariable.instantVariable;
 
 import io.mqrunbooks.application.generic.GenericSteps;
-import io.mqrunbooks.application.generic.MqscCommand;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.Deadlines;
@@ -57,11 +55,7 @@ public class CheckChannelStateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RunRecord run = GenericStepInputs.sealedRun(runs, execution);
         String queueManager = GenericStepInputs.queueManager(run, execution);
-        String written = GenericStepInputs.input(execution, CHANNEL_NAME);
-        String channel = MqscCommand.resolveName(written.strip(), run.parameters(), written);
-        NameRules.checkChannelName(channel).ifPresent(p -> {
-            throw new UnsafeArgumentException("channel " + p);
-        });
+        String channel = GenericStepInputs.mqName(execution, run, CHANNEL_NAME, "channel");
         GenericSteps.ChannelState wanted = GenericSteps.ChannelState.of(GenericStepInputs.input(execution, CHANNEL_STATE));
         Duration limit = waitLimit(GenericStepInputs.input(execution, WAIT_LIMIT));
         // One deadline per waiting step of the run, so two waits of one model do not share it.

@@ -1,5 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
+import io.mqrunbooks.application.generic.MqscCommand;
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
@@ -40,6 +43,21 @@ final class GenericStepInputs {
                     + " in Camunda Modeler); nothing was run");
         }
         return text;
+    }
+
+    /**
+     * The step's input parameter {@code name} naming an MQ object: written in the model, or a placeholder
+     * {@code {key}} filled from the run's sealed start values; checked as an IBM MQ name (a channel's at most 20).
+     *
+     * @param what {@code channel} or {@code queue}, for the check and its message
+     */
+    static String mqName(DelegateExecution execution, RunRecord run, String name, String what) {
+        String written = input(execution, name);
+        String value = MqscCommand.resolveName(written.strip(), run.parameters(), written);
+        ("channel".equals(what) ? NameRules.checkChannelName(value) : NameRules.checkMqName(value)).ifPresent(p -> {
+            throw new UnsafeArgumentException(what + " " + p);
+        });
+        return value;
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
-import io.mqrunbooks.application.generic.MqscCommand;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.estate.NameRules;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.RunText;
@@ -44,11 +42,7 @@ public class PutAndGetTestMessageDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RunRecord run = GenericStepInputs.sealedRun(runs, execution);
         String queueManager = GenericStepInputs.queueManager(run, execution);
-        String written = GenericStepInputs.input(execution, TEST_QUEUE);
-        String queue = MqscCommand.resolveName(written.strip(), run.parameters(), written);
-        NameRules.checkMqName(queue).ifPresent(p -> {
-            throw new UnsafeArgumentException("test queue " + p);
-        });
+        String queue = GenericStepInputs.mqName(execution, run, TEST_QUEUE, "queue");
         Duration wait = Duration.ofSeconds(waitSeconds(GenericStepInputs.input(execution, WAIT_SECONDS)));
         GenericStepInputs.requireApproval(execution, "put a test message on " + queue + " of " + queueManager);
         String runName = execution.getProcessBusinessKey() == null ? run.runId() : execution.getProcessBusinessKey();
