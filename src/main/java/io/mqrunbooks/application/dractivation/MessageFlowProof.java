@@ -27,7 +27,18 @@ public class MessageFlowProof {
     }
 
     public Proof prove(ActivationTarget target, String queue, Duration wait, String incident) {
-        String queueManager = target.backupQueueManager();
+        return roundTrip(target.backupQueueManager(), target.backupLabel(), queue, wait,
+                "mq-runbooks DR activation test, incident " + incident);
+    }
+
+    /**
+     * Puts a test message on {@code queue} of the queue manager (defining the queue when it is missing) and gets it
+     * back by its correlation id within {@code wait}; fails when it does not come back, or comes back changed.
+     *
+     * @param label how the queue manager is named in the messages ({@code QM1 on mqwest1})
+     * @param what  the body's opening words, saying which run put it
+     */
+    public Proof roundTrip(String queueManager, String label, String queue, Duration wait, String what) {
         String defined = "";
         try {
             admin.queueDepth(queueManager, queue);
@@ -46,14 +57,14 @@ public class MessageFlowProof {
         byte[] id = new byte[24];
         RANDOM.nextBytes(id);
         String correlationId = HexFormat.of().withUpperCase().formatHex(id);
-        String body = "mq-runbooks DR activation test, incident " + incident + ", " + correlationId;
+        String body = what + ", " + correlationId;
         Instant start = clock.instant();
         admin.putTestMessage(queueManager, queue, correlationId, body);
         Optional<String> received = admin.getTestMessage(queueManager, queue, correlationId, wait);
         Instant end = clock.instant();
         if (received.isEmpty()) {
             throw new IllegalStateException("The test message " + correlationId + " put to " + queue + " on "
-                    + target.backupLabel() + " did not come back within " + wait.toSeconds() + " s");
+                    + label + " did not come back within " + wait.toSeconds() + " s");
         }
         if (!received.get().equals(body)) {
             throw new IllegalStateException("The test message " + correlationId + " came back from " + queue + " on "
@@ -61,7 +72,7 @@ public class MessageFlowProof {
         }
         long millis = Duration.between(start, end).toMillis();
         return new Proof(correlationId, end, millis, defined + "put and got back test message " + correlationId
-                + " on " + queue + " of " + target.backupLabel() + " in " + millis + " ms");
+                + " on " + queue + " of " + label + " in " + millis + " ms");
     }
 
     public record Proof(String correlationId, Instant at, long roundTripMillis, String detail) {

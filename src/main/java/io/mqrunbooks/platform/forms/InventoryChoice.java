@@ -16,6 +16,8 @@ import java.util.function.BiPredicate;
  * name is one of them ({@code EngineApiGuard}).
  */
 public enum InventoryChoice {
+    /** Any queue manager of the inventory: the generic runbooks modelled from element-templates/. */
+    QUEUE_MANAGER("queue-manager", "a queue manager of the inventory", queueManagers((estate, q) -> true)),
     RDQM_DR("rdqm-dr", "an RDQM DR queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.RDQM_DR)),
     MULTI_INSTANCE("multi-instance", "a multi-instance queue manager",
             queueManagers((estate, q) -> q.kind() == QueueManagerKind.MULTI_INSTANCE)),

@@ -1,0 +1,104 @@
+package io.mqrunbooks.application.generic;
+
+import io.mqrunbooks.application.port.out.MqAdminPort;
+import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.application.port.out.mq.ChannelStatus;
+import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the generic steps of element-templates/ do on a queue manager: allow-listed MQSC and channel state checks,
+ * through {@link MqAdminPort}. Each command that changes a channel reads its status first, so a retried or
+ * resumed step never sends it twice (a stopped channel is not stopped again).
+ */
+public class GenericSteps {
+
+    /** Statuses in which a START CHANNEL is not sent again (the channel is on its way or there). */
+    private static final Set<String> STARTED = Set.of("RUNNING", "BINDING", "STARTING", "INITIALIZING", "REQUESTING");
+    /** Statuses in which a STOP CHANNEL is not sent again. */
+    private static final Set<String> STOPPED = Set.of("STOPPED", "STOPPING");
+
+    private final MqAdminPort admin;
+
+    public GenericSteps(MqAdminPort admin) {
+        this.admin = admin;
+    }
+
+    /** Runs the commands in order; returns one line per command: what was sent and what MQ answered. */
+    public List<String> runMqsc(String queueManager, List<MqscCommand> commands) {
+        List<String> lines = new ArrayList<>();
+        for (MqscCommand command : commands) {
+            lines.add(queueManager + ": " + command.mqsc() + ": " + run(queueManager, command));
+        }
+        return lines;
+    }
+
+    private String run(String queueManager, MqscCommand command) {
+        return switch (command.kind()) {
+            case DISPLAY_QMSTATUS -> {
+                QueueManagerStatus status = admin.queueManagerStatus(queueManager);
+                yield "QMNAME(" + status.queueManager() + ") STATUS(" + status.status() + ")";
+            }
+            case DISPLAY_CHSTATUS -> statusText(admin.channelStatus(queueManager, command.name()));
+            case DISPLAY_CURDEPTH -> "CURDEPTH(" + admin.queueDepth(queueManager, command.name()) + ")";
+            case START_CHANNEL -> {
+                List<ChannelStatus> now = admin.channelStatus(queueManager, command.name());
+                if (now.stream().anyMatch(s -> STARTED.contains(s.status()))) {
+                    yield "not sent, the channel is already started: " + statusText(now);
+                }
+                admin.startChannel(queueManager, command.name());
+                yield "start accepted (it was " + statusText(now) + ")";
+            }
+            case STOP_CHANNEL -> {
+                List<ChannelStatus> now = admin.channelStatus(queueManager, command.name());
+                if (now.isEmpty() || now.stream().allMatch(s -> STOPPED.contains(s.status()))) {
+                    yield "not sent, the channel is not running: " + statusText(now);
+                }
+                admin.stopChannel(queueManager, command.name());
+                yield "stop accepted (it was " + statusText(now) + ")";
+            }
+        };
+    }
+
+    /** One poll of a channel's state: has it reached the state the model waits for? */
+    public ChannelCheck checkChannel(String queueManager, String channel, ChannelState wanted) {
+        List<ChannelStatus> now = admin.channelStatus(queueManager, channel);
+        boolean reached = switch (wanted) {
+            case RUNNING -> !now.isEmpty() && now.stream().allMatch(ChannelStatus::isRunning);
+            case STOPPED_OR_INACTIVE -> now.isEmpty() || now.stream().allMatch(s -> "STOPPED".equals(s.status()));
+        };
+        return new ChannelCheck(reached, "channel " + channel + " on " + queueManager + ": " + statusText(now));
+    }
+
+    /** The states a generic wait can wait for. */
+    public enum ChannelState {
+        /** Every instance of the channel reports STATUS(RUNNING). */
+        RUNNING,
+        /** The channel is STOPPED, or has no status at all (inactive): nothing of it runs. */
+        STOPPED_OR_INACTIVE;
+
+        public static ChannelState of(String text) {
+            try {
+                return valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UnsafeArgumentException("channel state '" + text + "' is not one a generic wait knows;"
+                        + " it takes RUNNING or STOPPED_OR_INACTIVE");
+            }
+        }
+    }
+
+    public record ChannelCheck(boolean reached, String summary) {
+    }
+
+    /** As DISPLAY CHSTATUS shows it: {@code STATUS(RUNNING)}, or no status (AMQ8420I). */
+    static String statusText(List<ChannelStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "no status (AMQ8420I: Channel Status not found.)";
+        }
+        return statuses.stream().map(s -> "STATUS(" + s.status() + ")").collect(Collectors.joining(", "));
+    }
+}
