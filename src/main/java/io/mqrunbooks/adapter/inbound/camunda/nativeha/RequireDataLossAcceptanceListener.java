@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
+import io.mqrunbooks.platform.run.RunRecords;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,14 +8,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * At the gate of an unplanned switch, approving needs the data-loss window accepted explicitly: the completion is
- * refused (nothing is recorded) unless {@code dataLossAccepted} is true. A planned switch loses nothing.
+ * refused (nothing is recorded) unless {@code dataLossAccepted} is true. A planned switch loses nothing. Whether
+ * the run is planned comes from its sealed start, not from a variable. The step that makes the Recovery group Live
+ * checks the gate's recorded decision again (the gate's {@code plan} property records {@code dataLossAccepted}).
  */
 @Component
 public class RequireDataLossAcceptanceListener implements TaskListener {
 
+    private final RunRecords runs;
+
+    public RequireDataLossAcceptanceListener(RunRecords runs) {
+        this.runs = runs;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        boolean planned = Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.PLANNED_SWITCH));
+        boolean planned = runs.find(task.getProcessInstanceId()).flatMap(r -> r.parameter(
+                CrossRegionVariables.SWITCH_TYPE)).map(CrossRegionVariables.PLANNED::equals).orElse(false);
         boolean approved = "approve".equals(task.getVariable(CrossRegionVariables.SWITCH_DECISION));
         if (!planned && approved && !Boolean.TRUE.equals(task.getVariable(CrossRegionVariables.DATA_LOSS_ACCEPTED))) {
             throw new ProcessEngineException("Approving an unplanned cross-region switch needs the data-loss window"
