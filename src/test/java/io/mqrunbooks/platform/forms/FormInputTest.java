@@ -19,7 +19,7 @@ class FormInputTest {
 
     @Test
     void everyFormInTheFolderIsReadWithItsFields() {
-        assertThat(forms.size()).isEqualTo(50);
+        assertThat(forms.size()).isEqualTo(53);
         FormDefinition start = form("drActivationStart");
         assertThat(start.inputKeys()).containsExactly("queueManager", "reason", "incidentReference", "declaredBy",
                 "clientChannel");
