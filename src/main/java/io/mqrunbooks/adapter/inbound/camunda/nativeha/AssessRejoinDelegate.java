@@ -1,9 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
-import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.Refusals;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,12 +19,11 @@ public class AssessRejoinDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        NativeHaCrossRegionSwitch.RejoinPlan plan = RunbookSteps.decide(execution,
+        String queueManager = RunbookVariables.QUEUE_MANAGER.get(execution);
+        NativeHaCrossRegionSwitch.RejoinPlan plan = Refusals.decide(execution,
                 () -> crossRegion.assessRejoin(queueManager));
-        execution.setVariable(CrossRegionVariables.LIVE_GROUP, plan.liveGroup());
-        execution.setVariable(CrossRegionVariables.RETURNED_GROUP, plan.returnedGroup());
-        execution.setVariable(CrossRegionVariables.PLAN_SUMMARY, RunText.fit(plan.summary(),
-                "the evidence of the dspmq commands of this run"));
+        RejoinVariables.LIVE_GROUP.set(execution, plan.liveGroup());
+        RejoinVariables.RETURNED_GROUP.set(execution, plan.returnedGroup());
+        RejoinVariables.PLAN_SUMMARY.set(execution, plan.summary());
     }
 }

@@ -1,8 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,21 +19,21 @@ public class CheckRejoinSyncDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        String live = RunbookSteps.text(execution, CrossRegionVariables.LIVE_GROUP);
-        String returned = RunbookSteps.text(execution, CrossRegionVariables.RETURNED_GROUP);
-        NativeHaCrossRegionSwitch.RejoinSync check = crossRegion.checkRejoined(queueManager, live, returned);
-        int polls = RunbookSteps.count(execution, CrossRegionVariables.REJOIN_POLLS) + 1;
-        Object limit = execution.getVariable(CrossRegionVariables.REJOIN_POLL_LIMIT);
-        int pollLimit = limit == null ? CrossRegionVariables.DEFAULT_REJOIN_POLL_LIMIT : ((Number) limit).intValue();
-        execution.setVariable(CrossRegionVariables.REJOIN_POLL_LIMIT, pollLimit);
-        execution.setVariable(CrossRegionVariables.REJOIN_POLLS, check.inSync() ? 0 : polls);
-        execution.setVariable(CrossRegionVariables.REJOINED, check.inSync());
-        execution.setVariable(CrossRegionVariables.REJOIN_LIMIT_REACHED, !check.inSync() && polls >= pollLimit);
-        execution.setVariable(CrossRegionVariables.REJOIN_STATUS, "Poll " + polls + " of " + pollLimit + ": "
-                + check.summary());
+        String live = RejoinVariables.LIVE_GROUP.get(execution);
+        String returned = RejoinVariables.RETURNED_GROUP.get(execution);
+        NativeHaCrossRegionSwitch.RejoinSync check = crossRegion.checkRejoined(
+                RunbookVariables.QUEUE_MANAGER.get(execution), live, returned);
+        int polls = RejoinVariables.REJOIN_POLLS.getOrDefault(execution, 0) + 1;
+        int pollLimit = RejoinVariables.REJOIN_POLL_LIMIT.getOrDefault(execution,
+                RejoinVariables.DEFAULT_REJOIN_POLL_LIMIT);
+        RejoinVariables.REJOIN_POLL_LIMIT.set(execution, pollLimit);
+        RejoinVariables.REJOIN_POLLS.set(execution, check.inSync() ? 0 : polls);
+        RejoinVariables.REJOINED.set(execution, check.inSync());
+        RejoinVariables.REJOIN_LIMIT_REACHED.set(execution, !check.inSync() && polls >= pollLimit);
+        RejoinVariables.REJOIN_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
         if (check.inSync()) {
-            RunbookSteps.log(execution, returned + " is Recovery and in sync with " + live + " (" + check.summary() + ")");
+            RunText.appendLine(execution, RunbookVariables.RUN_LOG, returned + " is Recovery and in sync with " + live
+                    + " (" + check.summary() + ")");
         }
     }
 }

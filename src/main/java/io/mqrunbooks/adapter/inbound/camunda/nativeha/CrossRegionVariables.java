@@ -20,15 +20,6 @@ public final class CrossRegionVariables {
     /** The change managers' gate; its recorded decision (not a variable) says what was approved and accepted. */
     public static final String APPROVAL_GATE = "userTask_approveSwitch";
 
-    /** Rejoin (nativeHaCrossRegionRejoinProcess): the group whose region is back, to be made Recovery. */
-    public static final String RETURNED_GROUP = "returnedGroup";
-    /** Rejoin: whether the Live group's active sees the returned group as Recovery, connected and in sync. */
-    public static final String REJOINED = "rejoined";
-    public static final String REJOIN_POLLS = "rejoinPolls";
-    public static final String REJOIN_POLL_LIMIT = "rejoinPollLimit";
-    public static final int DEFAULT_REJOIN_POLL_LIMIT = 20;
-    public static final String REJOIN_LIMIT_REACHED = "rejoinLimitReached";
-    public static final String REJOIN_STATUS = "rejoinStatus";
 
     private CrossRegionVariables() {
     }

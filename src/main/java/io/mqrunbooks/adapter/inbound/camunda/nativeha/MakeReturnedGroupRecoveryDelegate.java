@@ -1,9 +1,9 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.rdqm.RunbookSteps;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
-import io.mqrunbooks.platform.RunVariables;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +26,16 @@ public class MakeReturnedGroupRecoveryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String queueManager = RunbookSteps.text(execution, RunVariables.QUEUE_MANAGER);
-        String returned = RunbookSteps.text(execution, CrossRegionVariables.RETURNED_GROUP);
-        crossRegion.checkGroups(queueManager, RunbookSteps.text(execution, CrossRegionVariables.LIVE_GROUP), returned);
-        RunbookSteps.log(execution, crossRegion.requestRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
-        crossRegion.startGroup(queueManager, returned, instances).forEach(line -> RunbookSteps.log(execution, line));
-        RunbookSteps.log(execution, crossRegion.confirmRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
-        execution.setVariable(CrossRegionVariables.REJOIN_POLLS, 0);
+        String queueManager = RunbookVariables.QUEUE_MANAGER.get(execution);
+        String returned = RejoinVariables.RETURNED_GROUP.get(execution);
+        crossRegion.checkGroups(queueManager, RejoinVariables.LIVE_GROUP.get(execution), returned);
+        log(execution, crossRegion.requestRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
+        crossRegion.startGroup(queueManager, returned, instances).forEach(line -> log(execution, line));
+        log(execution, crossRegion.confirmRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
+        RejoinVariables.REJOIN_POLLS.set(execution, 0);
+    }
+
+    private static void log(DelegateExecution execution, String line) {
+        RunText.appendLine(execution, RunbookVariables.RUN_LOG, line);
     }
 }
