@@ -69,6 +69,25 @@ class LabPageBrowserTest extends LabAppTest {
                 assertThat(labMq.installedVersion("mqwest1")).isEqualTo("9.4.1.0");
                 browser.screenshot("level-installed");
 
+                WebElement cut = driver.findElement(By.cssSelector(
+                        "form[action='/lab/control/mq/cut-cross-region-link']"));
+                assertThat(new Select(cut.findElement(By.name("qm"))).getOptions()).extracting(WebElement::getText)
+                        .containsExactly("choose a queue manager", "QMNHA");
+                new Select(cut.findElement(By.name("qm"))).selectByValue("QMNHA");
+                cut.findElement(By.cssSelector("button[type=submit]")).click();
+                browser.await("the answer to Cut cross-region link", ExpectedConditions.textToBe(By.id("answer"),
+                        "Native HA cross-region link of QMNHA cut"));
+                assertThat(groups("nha1")).contains("GRPNAME(NHAWEST) GRPROLE(Recovery)", "CONNGRP(no)");
+                browser.screenshot("cross-region-link-cut");
+
+                WebElement restore = driver.findElement(By.cssSelector(
+                        "form[action='/lab/control/mq/restore-cross-region-link']"));
+                new Select(restore.findElement(By.name("qm"))).selectByValue("QMNHA");
+                restore.findElement(By.cssSelector("button[type=submit]")).click();
+                browser.await("the answer to Restore cross-region link", ExpectedConditions.textToBe(By.id("answer"),
+                        "Native HA cross-region link of QMNHA restored"));
+                assertThat(groups("nha1")).contains("GRPNAME(NHAWEST) GRPROLE(Recovery)", "CONNGRP(yes)");
+
                 driver.findElement(By.cssSelector("form[action='/lab/control/reset'] button[type=submit]")).click();
                 browser.await("mqeast1 up again after the reset", ExpectedConditions.textToBe(
                         By.cssSelector("#hosts tr[data-host='mqeast1'] .reachable"), "up"));
@@ -80,6 +99,11 @@ class LabPageBrowserTest extends LabAppTest {
                 throw failed;
             }
         }
+    }
+
+    private String groups(String host) {
+        return labMq.execute(host, "mqm", java.util.List.of("dspmq", "-o", "nativeha", "-g", "-m", "QMNHA"), "")
+                .stdout();
     }
 
     private static String cell(WebDriver driver, String css) {

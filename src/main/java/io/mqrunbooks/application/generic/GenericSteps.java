@@ -2,7 +2,7 @@ package io.mqrunbooks.application.generic;
 
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.application.port.out.mq.ChannelStatus;
+import io.mqrunbooks.mq.ChannelStatus;
 import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,7 @@ import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.mq.ControlResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -151,12 +152,157 @@ public class NativeHaCrossRegionSwitch {
         return new Plan(liveGroup, recoveryGroup, summary, window);
     }
 
+    /**
+     * What the rejoin gate approves: the group that took over (Live) and the group whose region is back, to be made
+     * Recovery.
+     */
+    public record RejoinPlan(String liveGroup, String returnedGroup, String summary) {
+    }
+
+    /** One poll of the returned group, as the Live group's active instance sees it. */
+    public record RejoinSync(boolean inSync, String summary) {
+    }
+
+    /**
+     * After an unplanned switch, the old Live group's region is back: {@code dspmq -o nativeha -g} on every host.
+     * Exactly one group must run an active Live instance (the one that took over); the other group is the returned
+     * one, and at least two of its hosts must answer. Refused while both groups run an active instance (IBM's
+     * partitioned, "split-brain" data: which group's messages to keep is not this runbook's choice), when no group is
+     * Live, and when the returned group is already Recovery and in sync.
+     */
+    public RejoinPlan assessRejoin(String queueManager) {
+        QueueManager qm = queueManager(queueManager);
+        StringBuilder read = new StringBuilder();
+        java.util.Map<String, NativeHaGroupStatus> answered = new java.util.LinkedHashMap<>();
+        for (String host : qm.allHosts()) {
+            try {
+                NativeHaGroupStatus status = control.nativeHaGroupStatus(host, queueManager);
+                answered.put(host, status);
+                read.append("dspmq -o nativeha -g on ").append(host).append(": ").append(describe(status)).append('\n');
+            } catch (RuntimeException e) {
+                read.append("dspmq -o nativeha -g on ").append(host).append(": no answer (").append(e.getMessage())
+                        .append(")\n");
+            }
+        }
+        String evidence = read.toString().strip();
+        List<NativeHaGroupStatus> liveActives = answered.values().stream()
+                .filter(st -> "Active".equalsIgnoreCase(st.role()) && LIVE.equalsIgnoreCase(st.groupRole())).toList();
+        List<String> liveGroups = liveActives.stream().map(NativeHaGroupStatus::groupName).distinct().toList();
+        if (liveGroups.isEmpty()) {
+            throw new RunbookRefusal("NO_LIVE_GROUP", "Rejoin refused: no instance of " + queueManager + " reports"
+                    + " ROLE(Active) in a Live group, so there is no group to take the log from:\n" + evidence);
+        }
+        if (liveGroups.size() > 1) {
+            throw new RunbookRefusal("TWO_LIVE_GROUPS", "Rejoin refused: both groups of " + queueManager + " run an"
+                    + " active Live instance (" + liveActives.stream().map(st -> st.groupName() + " on " + st.host())
+                    .distinct().collect(java.util.stream.Collectors.joining(", ")) + "), so applications may have"
+                    + " written to both (partitioned data). Which group's messages are kept is not this runbook's"
+                    + " choice: end the instances of the group to be made Recovery (endmqm on its hosts), then start"
+                    + " this runbook again.\n" + evidence);
+        }
+        NativeHaGroupStatus liveActive = liveActives.get(0);
+        String liveGroup = liveActive.groupName();
+        String returnedGroup = otherGroup(qm, liveGroup);
+        List<String> returnedHosts = hostsOf(qm, returnedGroup);
+        long answering = returnedHosts.stream().filter(answered::containsKey).count();
+        if (answering < 2) {
+            throw new RunbookRefusal("RETURNED_GROUP_NOT_REACHABLE", "Rejoin refused: only " + answering + " of the"
+                    + " three hosts of " + returnedGroup + " answer; it needs two to elect a leader as a Recovery"
+                    + " group. Start the runbook once its region is back.\n" + evidence);
+        }
+        NativeHaGroupStatus.Group seen = liveActive.group(returnedGroup).orElse(null);
+        if (seen != null && seen.isRecovery() && seen.connected() && seen.inSync() && seen.backlogKb() == 0) {
+            throw new RunbookRefusal("ALREADY_RECOVERY", "Rejoin refused: " + returnedGroup + " is already a"
+                    + " Recovery group in sync with " + liveGroup + " (" + seen.describe() + "); nothing to do.\n"
+                    + evidence);
+        }
+        StringBuilder table = new StringBuilder(String.format("%-10s %-26s %-10s %s%n", "Group", "Now", "After",
+                "Hosts (instances)"));
+        table.append(String.format("%-10s %-26s %-10s %s%n", liveGroup, LIVE + " (active on " + liveActive.host()
+                + ")", LIVE, String.join(", ", hostsOf(qm, liveGroup))));
+        table.append(String.format("%-10s %-26s %-10s %s%n", returnedGroup, "returned (" + answering + " of 3 answer)",
+                RECOVERY, String.join(", ", returnedHosts)));
+        String summary = "Queue manager " + queueManager + ": the region of " + returnedGroup + " is back after an"
+                + " unplanned switch to " + liveGroup + ".\n" + table + "\nOn each host of " + returnedGroup
+                + ": sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/" + queueManager + "/qm.ini, then"
+                + " strmqm " + queueManager + " where the instance does not run, then dspmq -o nativeha -g until "
+                + returnedGroup + " is Recovery; then dspmq -o nativeha -g on " + liveGroup + " until " + returnedGroup
+                + " is connected, in sync and has BACKLOG(0).\n\nData discarded: " + returnedGroup + " still holds"
+                + " the log it wrote as Live that " + liveGroup + " never received (the data-loss window accepted at"
+                + " the switch, and anything written on " + returnedGroup + " since). Made Recovery, it takes "
+                + liveGroup + "'s log and that log is discarded: the messages in it are lost for good. Approve once"
+                + " what must be kept from it has been dealt with.\n\nRead:\n" + evidence;
+        return new RejoinPlan(liveGroup, returnedGroup, summary);
+    }
+
+    /** strmqm on each host of {@code group} where the instance does not run (an instance that runs is left). */
+    public List<String> startGroup(String queueManager, String group, NativeHaMaintenance instances) {
+        QueueManager qm = queueManager(queueManager);
+        return hostsOf(qm, group).stream().map(host -> instances.startInstance(queueManager, host)).toList();
+    }
+
+    /**
+     * {@code dspmq -o nativeha -g} on the Live group's hosts until one answers as its active: the returned group is
+     * rejoined when that active sees it as Recovery, connected, in sync with no backlog.
+     */
+    public RejoinSync checkRejoined(String queueManager, String liveGroup, String returnedGroup) {
+        QueueManager qm = queueManager(queueManager);
+        StringBuilder read = new StringBuilder();
+        for (String host : hostsOf(qm, liveGroup)) {
+            NativeHaGroupStatus status;
+            try {
+                status = control.nativeHaGroupStatus(host, queueManager);
+            } catch (RuntimeException e) {
+                read.append(host).append(": no answer (").append(e.getMessage()).append("); ");
+                continue;
+            }
+            if (!"Active".equalsIgnoreCase(status.role()) || !LIVE.equalsIgnoreCase(status.groupRole())) {
+                read.append(host).append(": ROLE(").append(status.role()).append("); ");
+                continue;
+            }
+            NativeHaGroupStatus.Group seen = status.group(returnedGroup).orElse(null);
+            if (seen == null) {
+                return new RejoinSync(false, read + "the active on " + host + " lists no group " + returnedGroup);
+            }
+            boolean inSync = seen.isRecovery() && seen.connected() && seen.inSync() && seen.backlogKb() == 0;
+            return new RejoinSync(inSync, read + "as the active on " + host + " sees it: " + seen.describe());
+        }
+        return new RejoinSync(false, read + "no host of " + liveGroup + " answers as its active instance");
+    }
+
     /** The approved groups, checked again against the inventory. */
     public void checkGroups(String queueManager, String liveGroup, String recoveryGroup) {
         QueueManager qm = queueManager(queueManager);
         if (!otherGroup(qm, recoveryGroup).equals(liveGroup)) {
             throw new IllegalStateException("The approved groups '" + liveGroup + "' and '" + recoveryGroup
                     + "' are not the two groups of " + queueManager);
+        }
+    }
+
+    /**
+     * What lets the Recovery group be made Live, checked by the step itself from the run's sealed record: a
+     * planned switch needs the gate's approval only (checked for every step that changes the estate); an unplanned
+     * one also needs the approver (not the initiator) to have accepted the data-loss window in that approval.
+     *
+     * @param plannedAsSealed whether the run was started (and sealed) as a planned switch
+     * @param notAccepted     why the gate's recorded approval does not accept the data-loss window, if it does not
+     */
+    public void checkMandateToMakeLive(String queueManager, String recoveryGroup, boolean plannedAsSealed,
+                                       Optional<String> notAccepted) {
+        if (!plannedAsSealed && notAccepted.isPresent()) {
+            throw new IllegalStateException("Unplanned cross-region switch of " + queueManager + ": " + recoveryGroup
+                    + " is made Live only when an approver other than the initiator accepted the data-loss window at"
+                    + " the gate, and " + notAccepted.get() + "; nothing was changed. Cancel this run and start a"
+                    + " new one, whose approver accepts the window.");
+        }
+    }
+
+    /** The Live group is made Recovery only in a run started (and sealed) as a planned switch. */
+    public void checkMandateToMakeRecovery(String queueManager, String liveGroup, boolean plannedAsSealed) {
+        if (!plannedAsSealed) {
+            throw new IllegalStateException("The run was started as an unplanned switch of " + queueManager
+                    + ", so the Live group " + liveGroup + " is not made Recovery by it (its variable 'plannedSwitch'"
+                    + " says otherwise, but the sealed start says unplanned); nothing was changed");
         }
     }
 

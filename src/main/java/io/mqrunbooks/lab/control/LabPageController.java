@@ -56,6 +56,9 @@ public class LabPageController {
         model.addAttribute("nativeHaQueueManagers", estate.queueManagers().stream()
                 .filter(q -> q.kind() == QueueManagerKind.NATIVE_HA).map(QueueManager::name).toList());
         model.addAttribute("nativeHaHosts", hostsOf(QueueManagerKind.NATIVE_HA));
+        model.addAttribute("crossRegionQueueManagers", estate.queueManagers().stream()
+                .filter(q -> q.kind() == QueueManagerKind.NATIVE_HA && q.crossRegion() != null)
+                .map(QueueManager::name).toList());
         return "lab";
     }
 

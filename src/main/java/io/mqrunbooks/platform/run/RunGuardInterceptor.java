@@ -107,7 +107,7 @@ public class RunGuardInterceptor implements DelegateInterceptor {
     }
 
     /** The activity instances the execution runs in: its own pass of each enclosing scope, up to the run. */
-    private static Set<String> passesOf(ExecutionEntity execution) {
+    static Set<String> passesOf(ExecutionEntity execution) {
         Set<String> passes = new LinkedHashSet<>();
         List<ExecutionEntity> chain = new ArrayList<>();
         for (ExecutionEntity e = execution; e != null; e = e.getParent()) {

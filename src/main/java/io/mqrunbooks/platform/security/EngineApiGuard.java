@@ -218,7 +218,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Map<String, Object> submitted = plainValues(body);
         Optional<FormDefinition> form = asEngine(() -> forms.taskForm(task.getProcessDefinitionId(),
                 task.getTaskDefinitionKey()));
-        Map<String, Object> accepted = accept(form, submitted, "task '" + task.getName() + "'");
+        Map<String, Object> accepted = new LinkedHashMap<>(accept(form, submitted, "task '" + task.getName() + "'"));
+        // A checkbox left out is unticked, as Tasklist submits it: a value set on the run before the completion
+        // (an acceptance, say) never passes for the completer's own.
+        form.ifPresent(f -> f.fields().stream().filter(field -> "checkbox".equals(field.type()) && !field.readonly())
+                .forEach(field -> accepted.putIfAbsent(field.key(), false)));
         return rewrite(request, body, accepted);
     }
 
@@ -367,7 +371,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
             throws IOException {
         ObjectNode variables = JSON.createObjectNode();
         JsonNode submitted = body.path("variables");
-        accepted.forEach((key, value) -> variables.set(key, "json".equalsIgnoreCase(submitted.get(key).path("type").asText())
+        accepted.forEach((key, value) -> variables.set(key, !submitted.has(key)
+                ? JSON.createObjectNode().put("value", Boolean.TRUE.equals(value)).put("type", "Boolean")
+                : "json".equalsIgnoreCase(submitted.get(key).path("type").asText())
                 ? JSON.createObjectNode().put("value", value.toString()).put("type", "String")
                 : submitted.get(key)));
         ObjectNode forwarded = body.deepCopy();

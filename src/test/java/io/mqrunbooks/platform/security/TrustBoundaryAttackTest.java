@@ -357,6 +357,27 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                         + "\"reason\":{\"value\":\"nightly run now\"}}}");
     }
 
+    // ------------------------------------------------------------------ a forged data-loss acceptance
+
+    @Test
+    void aDataLossAcceptanceSetBeforeTheGateIsNotTheApproversAndNothingIsMadeLive() {
+        List.of("nha1", "nha2", "nha3").forEach(labMq::failHost);
+        String run = startedId(startOverRest("operator", "nativeHaCrossRegionSwitchProcess",
+                Map.of("queueManager", "QMNHA", "switchType", "unplanned", "reason", "INC-9 east region down")));
+        Task gate = awaitTask(run, "userTask_approveSwitch");
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/dataLossAccepted",
+                "{\"value\":true,\"type\":\"Boolean\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // the completion that leaves the box out has it unticked, so the value set before is not the approver's
+        ResponseEntity<String> approved = completeOverRest("changemgr", gate.getId(), Map.of("switchDecision", "approve"));
+        assertThat(approved.getStatusCode().is2xxSuccessful()).as(approved.getBody()).isFalse();
+        assertThat(approved.getBody()).contains("Approving an unplanned cross-region switch needs the data-loss window"
+                + " accepted");
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).count()).isOne();
+        assertThat(runtimeService.getVariable(run, "dataLossAccepted")).isEqualTo(true);
+        assertThat(sideEffects()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ what runbook users may still do
 
     @Test

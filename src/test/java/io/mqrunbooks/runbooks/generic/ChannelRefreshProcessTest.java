@@ -17,7 +17,7 @@ import io.mqrunbooks.adapter.inbound.camunda.generic.RunMqscDelegate;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.generic.GenericSteps;
 import io.mqrunbooks.application.port.out.MqAdminPort;
-import io.mqrunbooks.application.port.out.mq.ChannelStatus;
+import io.mqrunbooks.mq.ChannelStatus;
 import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;
 import io.mqrunbooks.testsupport.RunbookTestEngine;

@@ -114,4 +114,49 @@ class NativeHaCrossRegionSwitchLabTest extends RunbookLabTest {
         assertThat(labMq.queueDepth("nhb1", "QMNHA", "APP.Q")).isEqualTo(3);
         assertThat(labMq.nativeHaCrossRegionLostKb("QMNHA")).isEqualTo(8);
     }
+
+    /**
+     * After an unplanned switch to the west, the east region comes back with its instances ended and its qm.ini still
+     * asking for Live. The rejoin runbook makes it Recovery before any instance starts; the east takes the west's log,
+     * so the two messages the east wrote after the link was cut (the accepted loss) are gone there too, and the
+     * message put on the west since is there.
+     */
+    @Test
+    void theReturnedEastRegionIsMadeRecoveryAndTakesTheWestsLog() {
+        awaitRecoveryInSync();
+        labMq.nativeHaCrossRegionLink("QMNHA", false);
+        assertThat(labMq.putMessages("nha1", "QMNHA", "APP.Q", 2, true)).isEqualTo(2);
+        List.of("nha1", "nha2", "nha3").forEach(labMq::failHost);
+        for (String host : List.of("nhb1", "nhb2", "nhb3")) {
+            assertThat(labMq.execute(host, "mqm", List.of("sed", "-i", TO_LIVE, "/var/mqm/qmgrs/QMNHA/qm.ini"), "")
+                    .exitCode()).isZero();
+        }
+        assertThat(groups("nhb1")).contains("GRPNAME(NHAWEST) GRPROLE(Live)");
+        assertThat(labMq.putMessages("nhb1", "QMNHA", "APP.Q", 1, true)).isEqualTo(1);
+        List.of("nha1", "nha2", "nha3").forEach(labMq::recoverHost);
+        labMq.nativeHaCrossRegionLink("QMNHA", true);
+
+        ProcessInstance run = start("nativeHaCrossRegionRejoinProcess", "queueManager", "QMNHA", "reason",
+                "INC-77 east region back", "pollInterval", "PT2S");
+        awaitTask(run.getId(), "userTask_approveRejoin");
+        assertThat((String) variable(run.getId(), "planSummary")).contains(
+                "NHAWEST    Live (active on nhb1)      Live       nhb1, nhb2, nhb3",
+                "NHAEAST    returned (3 of 3 answer)   Recovery   nha1, nha2, nha3");
+        assertThat(sideEffects()).isEmpty();
+        decide(run.getId(), "userTask_approveRejoin", "rejoinDecision", "approve", "rejoinComment",
+                "INC-77: the two east messages were re-sent by the payments team");
+        awaitEnd(run);
+
+        assertThat(outcome(run)).isEqualTo("completed");
+        assertThat(sideEffects()).containsExactly(
+                "nha1: sed -i " + TO_RECOVERY + " /var/mqm/qmgrs/QMNHA/qm.ini",
+                "nha2: sed -i " + TO_RECOVERY + " /var/mqm/qmgrs/QMNHA/qm.ini",
+                "nha3: sed -i " + TO_RECOVERY + " /var/mqm/qmgrs/QMNHA/qm.ini",
+                "nha1: strmqm QMNHA", "nha2: strmqm QMNHA", "nha3: strmqm QMNHA");
+        assertThat(groups("nhb1")).contains("GRPNAME(NHAWEST) GRPROLE(Live)", "GRPNAME(NHAEAST) GRPROLE(Recovery)",
+                "BACKLOG(0) INSYNC(yes)");
+        assertThat(labMq.queueManagerState("nha1", "QMNHA")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING));
+        assertThat(labMq.queueDepth("nha1", "QMNHA", "APP.Q")).isEqualTo(4);
+        assertThat(labMq.queueDepth("nhb1", "QMNHA", "APP.Q")).isEqualTo(4);
+    }
 }

@@ -22,6 +22,8 @@ import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,10 +60,13 @@ class NativeHaCrossRegionSwitchProcessTest extends RunbookEngineTestAccess {
         NativeHaCrossRegionSwitch crossRegion = new NativeHaCrossRegionSwitch(lab.estate, lab.control,
                 new MessageFlowProof(admin, Clock.systemUTC()), DrActivationSettings.defaults());
         Mocks.register("assessCrossRegionGroupsDelegate", new AssessCrossRegionGroupsDelegate(crossRegion));
-        Mocks.register("makeLiveGroupRecoveryDelegate", new MakeLiveGroupRecoveryDelegate(crossRegion));
-        Mocks.register("makeRecoveryGroupLiveDelegate", new MakeRecoveryGroupLiveDelegate(crossRegion));
+        Mocks.register("makeLiveGroupRecoveryDelegate", new MakeLiveGroupRecoveryDelegate(crossRegion,
+                RunbookTestEngine.RECORDS));
+        Mocks.register("makeRecoveryGroupLiveDelegate", new MakeRecoveryGroupLiveDelegate(crossRegion,
+                RunbookTestEngine.RECORDS));
         Mocks.register("proveNewLiveGroupDelegate", new ProveNewLiveGroupDelegate(crossRegion));
-        Mocks.register("requireDataLossAcceptanceListener", new RequireDataLossAcceptanceListener());
+        Mocks.register("requireDataLossAcceptanceListener", new RequireDataLossAcceptanceListener(
+                RunbookTestEngine.RECORDS));
         EAST.forEach(h -> requested.put(h, "Live"));
         WEST.forEach(h -> requested.put(h, "Recovery"));
         when(lab.control.nativeHaGroupStatus(anyString(), eq("QMNHA"))).thenAnswer(call -> status(call.getArgument(0)));
@@ -213,6 +218,59 @@ class NativeHaCrossRegionSwitchProcessTest extends RunbookEngineTestAccess {
         assertThat(endEvent(run)).isEqualTo("endEvent_switched");
         assertThat(commands).containsExactly("nhb1: GroupRole=Live", "nhb2: GroupRole=Live", "nhb3: GroupRole=Live",
                 "put test message on QMNHA");
+    }
+
+    @Test
+    void aForgedPlannedSwitchVariableDoesNotLetAnUnplannedSwitchBeApprovedWithoutTheAcceptance() {
+        backlogKb = 12;
+        eastLost = true;
+        ProcessInstance run = startSwitch("unplanned");
+        runtime.setVariable(run.getId(), "plannedSwitch", true);
+
+        assertThatThrownBy(() -> decide(run, "userTask_approveSwitch", vars("switchDecision", "approve")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Approving an unplanned cross-region switch needs the data-loss window accepted");
+        assertThat(commands).isEmpty();
+    }
+
+    /**
+     * The step checks the gate's recorded decision itself, whatever the gate let through: here a run on a model
+     * whose gate neither asks for nor records the acceptance (the model before the acceptance was recorded, standing
+     * for any way round the gate's listener), approved without it, then {@code dataLossAccepted=true} set with
+     * RuntimeService. The Recovery group is not touched and the incident says why.
+     */
+    @Test
+    void aForgedDataLossAcceptanceDoesNotMakeTheRecoveryGroupLive() throws Exception {
+        String model;
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/nativeHaCrossRegionSwitchProcess.bpmn")) {
+            model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String withoutAcceptance = model
+                .replace("<camunda:taskListener delegateExpression=\"${requireDataLossAcceptanceListener}\" event=\"complete\" />", "")
+                .replace("versionReport,dataLossAccepted\"", "versionReport\"");
+        assertThat(withoutAcceptance).doesNotContain("requireDataLossAcceptanceListener", "versionReport,dataLossAccepted");
+        String older = engine.getRepositoryService().createDeployment()
+                .addString("nativeHaCrossRegionSwitchProcess.bpmn", withoutAcceptance)
+                .addClasspathResource("forms/nativeHaCrossRegionSwitchStart.form")
+                .addClasspathResource("forms/nativeHaCrossRegionApprove.form").deploy().getId();
+        org.camunda.bpm.engine.runtime.Incident incident;
+        try {
+            backlogKb = 12;
+            eastLost = true;
+            ProcessInstance run = startSwitch("unplanned");
+            decide(run, "userTask_approveSwitch", vars("switchDecision", "approve"));
+            runtime.setVariable(run.getId(), "dataLossAccepted", true);
+            incident = exhaustRetries(run);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(older, true);
+        }
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("serviceTask_makeRecoveryLive");
+        assertThat(incident.getIncidentMessage()).startsWith("Unplanned cross-region switch of QMNHA: NHAWEST is made"
+                + " Live only when an approver other than the initiator accepted the data-loss window at the gate,"
+                + " and the gate's recorded approval by changemgr at ").contains("does not record 'dataLossAccepted'",
+                "nothing was changed");
+        assertThat(commands).isEmpty();
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class CrossRegionVariables {
     public static final RunVariable<Boolean> DATA_LOSS_ACCEPTED = booleanVariable("dataLossAccepted");
     /** One line per step: what ran and what it answered, or why nothing had to run. */
     public static final RunVariable<String> RUN_LOG = RunbookVariables.RUN_LOG;
+    /** The change managers' gate; its recorded decision (not a variable) says what was approved and accepted. */
+    public static final String APPROVAL_GATE = "userTask_approveSwitch";
 
     private CrossRegionVariables() {
     }

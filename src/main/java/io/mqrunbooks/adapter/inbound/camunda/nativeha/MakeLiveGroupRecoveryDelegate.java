@@ -3,6 +3,8 @@ package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 import static io.mqrunbooks.adapter.inbound.camunda.nativeha.CrossRegionVariables.*;
 
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
+import io.mqrunbooks.platform.run.GateAcceptance;
+import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class MakeLiveGroupRecoveryDelegate implements JavaDelegate {
 
     private final NativeHaCrossRegionSwitch crossRegion;
+    private final RunRecords runs;
 
-    public MakeLiveGroupRecoveryDelegate(NativeHaCrossRegionSwitch crossRegion) {
+    public MakeLiveGroupRecoveryDelegate(NativeHaCrossRegionSwitch crossRegion, RunRecords runs) {
         this.crossRegion = crossRegion;
+        this.runs = runs;
     }
 
     @Override
@@ -23,6 +27,8 @@ public class MakeLiveGroupRecoveryDelegate implements JavaDelegate {
         String queueManager = QUEUE_MANAGER.get(execution);
         String live = LIVE_GROUP.get(execution);
         crossRegion.checkGroups(queueManager, live, RECOVERY_GROUP.get(execution));
+        crossRegion.checkMandateToMakeRecovery(queueManager, live, PLANNED.equals(
+                GateAcceptance.sealedParameter(runs, execution, SWITCH_TYPE.name()).orElse(null)));
         RunText.appendLine(execution, RUN_LOG,
                 crossRegion.requestRole(queueManager, live, NativeHaCrossRegionSwitch.RECOVERY));
         RunText.appendLine(execution, RUN_LOG,

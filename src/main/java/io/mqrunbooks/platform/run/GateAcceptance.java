@@ -1,0 +1,66 @@
+package io.mqrunbooks.platform.run;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/**
+ * Reads from the server's record of a run (never from a variable a caller can set) whether a gate's latest
+ * decision in the step's pass approved the current plan, by someone other than the initiator, with one of
+ * its plan variables ticked: e.g. the data-loss window of an unplanned switch accepted. The decision's plan
+ * hash commits to what its plan variables held when the gate was completed, so a value set afterwards does
+ * not count.
+ */
+public final class GateAcceptance {
+
+    private GateAcceptance() {
+    }
+
+    /** The run's sealed start value of {@code key}, as the server recorded it at the start. */
+    public static Optional<String> sealedParameter(RunRecords records, DelegateExecution execution, String key) {
+        return sealed(records, execution).parameter(key);
+    }
+
+    /**
+     * Why the gate's recorded decision does not accept {@code acceptance} (a checkbox of its form named in its
+     * {@code plan} property), or empty when it does.
+     */
+    public static Optional<String> refusal(RunRecords records, DelegateExecution execution, String gateId,
+                                           String acceptance) {
+        RunRecord record = sealed(records, execution);
+        Set<String> passes = RunGuardInterceptor.passesOf((ExecutionEntity) execution);
+        Optional<RunDecision> latest = records.decisions(record.runId()).stream()
+                .filter(d -> d.gateId().equals(gateId) && passes.contains(d.scopeId()))
+                .max(Comparator.comparing(RunDecision::decidedAt));
+        if (latest.isEmpty()) {
+            return Optional.of("the gate " + gateId + " has not been decided in this run");
+        }
+        RunDecision decision = latest.get();
+        String by = " by " + decision.decidedBy() + " at " + decision.decidedAt();
+        if (!decision.approved()) {
+            return Optional.of("the gate's recorded decision was '" + decision.decision() + "'" + by);
+        }
+        if (decision.decidedBy() == null || decision.decidedBy().equals(record.initiator())) {
+            return Optional.of("the gate was approved" + by + ", who is not an approver other than the initiator");
+        }
+        if (!decision.planVariables().contains(acceptance)) {
+            return Optional.of("the gate's recorded approval" + by + " does not record '" + acceptance
+                    + "' (the gate's model did not ask for it)");
+        }
+        String acceptedPlan = RunSealing.approvedPlanHash(record.planHash(), decision.planVariables(),
+                name -> name.equals(acceptance) ? Boolean.TRUE : execution.getVariable(name));
+        if (!decision.planHash().equals(acceptedPlan)) {
+            return Optional.of("the gate's recorded approval" + by + " was given without '" + acceptance
+                    + "' ticked, or for another plan; '" + acceptance + "' now holds "
+                    + execution.getVariable(acceptance) + ", which the approver did not submit");
+        }
+        return Optional.empty();
+    }
+
+    private static RunRecord sealed(RunRecords records, DelegateExecution execution) {
+        return records.find(execution.getProcessInstanceId()).orElseThrow(() -> new RunGuardException("Run "
+                + execution.getProcessInstanceId() + " has no sealed record; it cannot act"));
+    }
+}
