@@ -117,7 +117,8 @@ class FormConventionsTest {
                 offered.put(file.getFileName().toString(), choices(forms.get(startForm), RunbookWaits.PER_RUN));
             }
         }
-        assertThat(offered).containsOnlyKeys("drActivationProcess.bpmn", "multiInstanceSwitchoverProcess.bpmn",
+        assertThat(offered).containsOnlyKeys("channelRefreshProcess.bpmn", "drActivationProcess.bpmn",
+                "multiInstanceSwitchoverProcess.bpmn", "nativeHaCrossRegionRejoinProcess.bpmn",
                 "nativeHaRollingMaintenanceProcess.bpmn", "rdqmCreateProcess.bpmn", "rdqmFailoverProcess.bpmn",
                 "rdqmHaNodeMaintenanceProcess.bpmn", "rdqmNodeReplacementProcess.bpmn")
                 .allSatisfy((process, values) -> assertThat(values).as(process)
