@@ -229,6 +229,45 @@ class IbmPastedCorpusTest {
     }
 
     @Test
+    void rdqmstatusOfAnHaGroupInTrouble() {
+        // MQRDQM: github.com/ibm-messaging/mq-rdqm @ 7b73388
+        // MQRDQM Troubleshooting.md lines 237-254: every link down, the value marked '<b>Remote unavailable</b>'
+        JsonNode down = parse("rdqmstatus", sample("rdqmstatus", "ha-remote-unavailable-html-bold.txt"));
+        assertThat(down.get("queueManager").get("status").asText()).isEqualTo("Running elsewhere");
+        assertThat(down.get("queueManager").get("haStatus").asText()).isEqualTo("Remote unavailable");
+        assertThat(down.get("queueManager").get("haCurrentLocation").asText()).isEqualTo("mqhavm14.hursley.ibm.com");
+        assertThat(down.get("otherNodes").get(1).get("haStatus").asText()).isEqualTo("Remote unavailable");
+        assertThat(down.get("otherNodes").get(1).get("haOutOfSyncBytes").asLong()).isZero();
+        assertThat(down.get("warnings")).isEmpty();
+        // MQRDQM Troubleshooting.md lines 323-342: Mixed; the bold opens on one line and closes on the next
+        JsonNode mixed = parse("rdqmstatus", sample("rdqmstatus", "ha-mixed-html-bold-across-lines.txt"));
+        assertThat(mixed.get("queueManager").get("haStatus").asText()).isEqualTo("Mixed");
+        assertThat(mixed.get("otherNodes").get(0).get("haStatus").asText()).isEqualTo("Remote unavailable");
+        assertThat(mixed.get("otherNodes").get(0).get("haOutOfSyncBytes").asLong()).isZero();
+        assertThat(mixed.get("otherNodes").get(1).get("haStatus").asText()).isEqualTo("Normal");
+        assertThat(mixed.get("otherNodes").get(1).get("haOutOfSyncBytes").isNull()).isTrue();
+        // MQRDQM Troubleshooting.md lines 52-67: the queue manager runs on another node
+        JsonNode elsewhere = parse("rdqmstatus", sample("rdqmstatus", "ha-running-elsewhere-secondary.txt"));
+        assertThat(elsewhere.get("queueManager").get("haRole").asText()).isEqualTo("Secondary");
+        assertThat(elsewhere.get("queueManager").get("haCurrentLocation").asText()).isEqualTo("mqhavm14.hursley.ibm.com");
+        // MQRDQM cloud/aws/README.md lines 279-304: initial synchronization, node names wrapped, CPU without '%'
+        JsonNode sync = parse("rdqmstatus", sample("rdqmstatus", "ha-sync-in-progress-wrapped-nodes.txt"));
+        assertThat(sync.get("node").asText()).isEqualTo("InstanceA");
+        assertThat(sync.get("queueManager").get("haStatus").asText()).isEqualTo("Synchronization in progress");
+        assertThat(sync.get("queueManager").get("fields").get("CPU").asText()).isEqualTo("0.17");
+        JsonNode instanceB = sync.get("otherNodes").get(0);
+        assertThat(instanceB.get("node").asText()).isEqualTo("InstanceB");
+        assertThat(instanceB.get("fields").get("HA synchronization progress").asText()).isEqualTo("6.3%");
+        assertThat(instanceB.get("fields").get("HA estimated time to completion").asText())
+                .isEqualTo("2018-01-15 10:14:20");
+        assertThat(sync.get("otherNodes").get(1).get("node").asText()).isEqualTo("InstanceC");
+        // MQRDQM cloud/azure/HA/approach2/Deployment.md lines 160-179: inside <pre> ... </pre>
+        JsonNode pre = parse("rdqmstatus", sample("rdqmstatus", "ha-html-pre-block.txt"));
+        assertThat(pre.get("node").asText()).isEqualTo("vm-1-uksouth");
+        assertThat(pre.get("otherNodes").get(1).get("node").asText()).isEqualTo("vm-3-uksouth");
+    }
+
+    @Test
     void markupCopiedFromAWebPageIsIgnoredButMqAngleBracketsAreKept() {
         // The VKS sample as a web page shows it: in <pre>, with <br/> and the LSNs escaped.
         String page = "<pre class=\"screen\">" + sample("runmqsc", "kubectl-qmstatus-nativeha-9.4.txt")
