@@ -50,7 +50,7 @@ final class ParseCommand implements Callable<Integer> {
         KINDS.put("crtmqm", ParseCommand::crtmqmTranscript);
         KINDS.put("dspmqver", new DspmqverParser()::parse);
         KINDS.put("runmqsc", ParseCommand::runmqscTranscript);
-        KINDS.put("control", new ControlMessageParser()::parse);
+        KINDS.put("control", new ControlMessageParser()::readTranscript);
     }
 
     /** The kinds, for picocli's help ({@code ${COMPLETION-CANDIDATES}}). */

@@ -3,16 +3,6 @@ package io.mqrunbooks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -268,6 +258,37 @@ class IbmPastedCorpusTest {
     }
 
     @Test
+    void multiInstanceCommandsAsTyped() {
+        // MQ 9.1 multi-instance notes on AWS EFS (find_string 6910422900): 'dspmq -x -o standby' before and after
+        // the standby started, and 'dspmq' on the other host
+        JsonNode activeOnly = parse("dspmq", sample("dspmq", "x-o-standby-active-only-9.1.txt")).get("queueManagers")
+                .get(0);
+        assertThat(activeOnly.get("status").isNull()).isTrue();
+        assertThat(activeOnly.get("attributes").get("STANDBY").asText()).isEqualTo("Permitted");
+        assertThat(activeOnly.get("instances")).hasSize(1);
+        JsonNode both = parse("dspmq", sample("dspmq", "x-o-standby-active-and-standby-9.1.txt")).get("queueManagers")
+                .get(0);
+        assertThat(both.get("instances").get(1).get("host").asText()).isEqualTo("ip-172-31-67-58.ec2.internal");
+        assertThat(both.get("instances").get(1).get("mode").asText()).isEqualTo("Standby");
+        assertThat(parse("dspmq", sample("dspmq", "plain-running-elsewhere-9.1.txt")).get("queueManagers").get(0)
+                .get("status").asText()).isEqualTo("Running elsewhere");
+        // The same notes, "Failover": '$ endmqm -is PSAP' as typed, then its two lines
+        JsonNode ended = parse("control", "$ endmqm -is PSAP\n" + sample("control", "endmqm-is-switchover-9.1.txt"));
+        assertThat(ended.get("outcome").asText()).isEqualTo("ENDED");
+        assertThat(ended.get("queueManager").asText()).isEqualTo("PSAP");
+        // MQ 9.3.1 walkthrough (find_string 3364494460) step 10: '$ strmqm -x QM1' then the wrapped standby message
+        JsonNode standby = parse("control", "$ strmqm -x QM1\n" + sample("control", "strmqm-x-standby-wrapped.txt"));
+        assertThat(standby.get("outcome").asText()).isEqualTo("STANDBY_STARTED");
+        // ... step 6: '$ crtmqm -ld /MQHA/logs -md /MQHA/qmgrs QM1' as typed
+        JsonNode created = parse("crtmqm", sample("crtmqm", "prompt-crtmqm-multi-instance-9.3.1.txt"));
+        assertThat(created.get("outcome").asText()).isEqualTo("CREATED");
+        assertThat(created.get("queueManager").asText()).isEqualTo("QM1");
+        // A typed line anywhere but first is still not output.
+        assertThat(refusal("control", sample("control", "strmqm-x-standby-wrapped.txt") + "$ strmqm -x QM1\n"))
+                .contains("'$ strmqm -x QM1'");
+    }
+
+    @Test
     void markupCopiedFromAWebPageIsIgnoredButMqAngleBracketsAreKept() {
         // The VKS sample as a web page shows it: in <pre>, with <br/> and the LSNs escaped.
         String page = "<pre class=\"screen\">" + sample("runmqsc", "kubectl-qmstatus-nativeha-9.4.txt")
@@ -309,46 +330,19 @@ class IbmPastedCorpusTest {
         return names;
     }
 
-    /** Runs {@code parse <kind> -} on the text and returns its JSON; anything but exit 0 fails the test. */
     private static JsonNode parse(String kind, String text) {
-        Run run = run(kind, text);
-        assertThat(run.err()).isEmpty();
-        assertThat(run.exit()).isZero();
-        try {
-            return new ObjectMapper().readTree(run.out());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParseCli.parse(kind, text);
+    }
+
+    private static String sample(String kind, String name) {
+        return ParseCli.sample(kind, name);
     }
 
     /** Runs {@code parse <kind> -} on text it must refuse (exit 1) and returns the message. */
     private static String refusal(String kind, String text) {
-        Run run = run(kind, text);
+        ParseCli.Run run = ParseCli.run(kind, text);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         return run.err();
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String kind, String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = MqRunbooksCommand.execute(new MqRunbooksCommand.Environment(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                null, null, springArguments -> { }), "parse", kind, "-");
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String sample(String kind, String name) {
-        try {
-            Path file = Path.of(IbmPastedCorpusTest.class.getResource("/mq-output/" + kind + "/" + name).toURI());
-            assertThat(Path.of(file + ".source")).exists();
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException(name, e);
-        }
     }
 }

@@ -58,7 +58,7 @@ public final class CrtmqmParser {
      * be a start and must name the queue manager crtmqm created.
      */
     public CrtmqmTranscript readTranscript(String pasted) {
-        String output = withoutTypedCrtmqm(pasted);
+        String output = OutputLines.withoutTypedCommand(pasted, CRTMQM_TYPED);
         List<Line> lines = OutputLines.nonBlank(output);
         int end = firstLineAfterCrtmqm(lines);
         if (end < 0) {
@@ -86,16 +86,6 @@ public final class CrtmqmParser {
                     + " follows started '" + started.queueManager() + "'");
         }
         return new CrtmqmTranscript(created, started);
-    }
-
-    /** The typed crtmqm line a pasted session starts with ("$ crtmqm QM1"), blanked so line numbers stay. */
-    private static String withoutTypedCrtmqm(String output) {
-        List<Line> lines = OutputLines.of(output);
-        List<String> texts = new ArrayList<>(lines.stream().map(Line::text).toList());
-        lines.stream().filter(l -> !l.isBlank()).findFirst()
-                .filter(l -> CRTMQM_TYPED.matcher(l.text().strip()).matches())
-                .ifPresent(l -> texts.set(l.number() - 1, ""));
-        return String.join("\n", texts);
     }
 
     /**
