@@ -8,6 +8,7 @@ import io.mqrunbooks.adapter.outbound.mq.parse.CrtmqmTranscript;
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqverParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.MqOutputParseException;
+import io.mqrunbooks.adapter.outbound.mq.parse.PastedMarkup;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmStatusParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RdqmdrParser;
 import io.mqrunbooks.adapter.outbound.mq.parse.RunmqscResponseParser;
@@ -49,7 +50,7 @@ final class ParseCommand implements Callable<Integer> {
         KINDS.put("crtmqm", ParseCommand::crtmqmTranscript);
         KINDS.put("dspmqver", new DspmqverParser()::parse);
         KINDS.put("runmqsc", ParseCommand::runmqscTranscript);
-        KINDS.put("control", new ControlMessageParser()::parse);
+        KINDS.put("control", new ControlMessageParser()::readTranscript);
     }
 
     /** The kinds, for picocli's help ({@code ${COMPLETION-CANDIDATES}}). */
@@ -111,7 +112,8 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Object result;
         try {
-            result = parser.apply(text);
+            // rdqmstatus reads markup itself: a line that held only tags must not end its section.
+            result = parser.apply(kind.equals("rdqmstatus") ? text : PastedMarkup.withoutHtml(text));
         } catch (MqOutputParseException e) {
             err.println("parse: " + kind + ": " + file + ": " + e.getMessage());
             err.flush();

@@ -3,20 +3,10 @@ package io.mqrunbooks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.evidence.MutableClock;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.LabEstateFixture;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
@@ -234,30 +224,11 @@ class IbmCorpusTest {
         return lab.execute(host, "mqm", List.of(argv), "");
     }
 
-    /** Runs {@code parse <kind> -} on the text and returns its JSON; anything but exit 0 fails the test. */
     private static JsonNode parse(String kind, String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = MqRunbooksCommand.execute(new MqRunbooksCommand.Environment(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                null, null, springArguments -> { }), "parse", kind, "-");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(exit).isZero();
-        try {
-            return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParseCli.parse(kind, text);
     }
 
     private static String sample(String kind, String name) {
-        try {
-            Path file = Path.of(IbmCorpusTest.class.getResource("/mq-output/" + kind + "/" + name).toURI());
-            assertThat(Path.of(file + ".source")).exists();
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException(name, e);
-        }
+        return ParseCli.sample(kind, name);
     }
 }

@@ -72,6 +72,18 @@ public final class ControlMessageParser {
         return new Rule(Pattern.compile("^" + CODE + regex + "$"), meaning);
     }
 
+    /** The shell line a pasted session starts with ("$ strmqm -x QM1", "[mqm@host ~]$ endmqm -is QM1"). */
+    private static final Pattern TYPED = Pattern.compile(
+            "^\\S*[$#>] *(?:sudo )?(?:/opt/mqm/bin/)?(?:strmqm|endmqm|dltmqm)(?: .*)?$");
+
+    /**
+     * What an operator pastes: the output, optionally after the typed command line, which is skipped (blanked,
+     * so line numbers stay); the rest is read as {@link #parse} reads it.
+     */
+    public ControlTranscript readTranscript(String pasted) {
+        return parse(OutputLines.withoutTypedCommand(pasted, TYPED));
+    }
+
     public ControlTranscript parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
         if (lines.isEmpty()) {

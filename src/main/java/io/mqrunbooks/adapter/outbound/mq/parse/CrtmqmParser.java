@@ -21,8 +21,14 @@ public final class CrtmqmParser {
     private static final Pattern SECONDARY_CREATED = Pattern.compile("^" + PRODUCT + " secondary queue manager created\\.$");
     private static final Pattern HA_SECONDARY_ON = Pattern.compile("^Secondary queue manager created on '([^']+)'\\.$");
     private static final Pattern EXISTS = Pattern.compile("^(?:AMQ8110E?: )?" + PRODUCT + " queue manager already exists\\.$");
+    /** WebSphere MQ 7.0 names the queue manager bare: "Creating or replacing default objects for qmc00." */
     private static final Pattern DEFAULT_OBJECTS_FOR = Pattern.compile(
-            "^Creating or replacing default objects for queue manager '([^']+)'\\.$");
+            "^Creating or replacing default objects for (?:queue manager '([^']+)'|([^\\s']+))\\.$");
+    /**
+     * Errors MQ 7 prints without a severity letter, so {@link MqMessage#isError()} cannot tell: AMQ7077 is
+     * "AMQ7077E: You are not authorized to perform the requested operation." in later releases.
+     */
+    private static final Set<String> ERRORS_WITHOUT_SEVERITY = Set.of("AMQ7077");
     private static final Pattern SETUP_COMPLETED = Pattern.compile("^Setup completed\\.$");
     private static final List<Pattern> INFORMATION = List.of(
             Pattern.compile("^There (?:are|is) \\d+ days? left in the trial period for this copy of " + PRODUCT + "\\.$"),
@@ -43,6 +49,7 @@ public final class CrtmqmParser {
             Pattern.compile("^The system resource \\S+ is set at an unusually low level for " + PRODUCT + "\\.$"),
             Pattern.compile("^There (?:are|is) \\d+ days? left in the trial period for this copy of " + PRODUCT + "\\.$"));
     /** A shell prompt with the strmqm command typed at it, as pasted sessions show it ("mqm@host:~$ strmqm QM3"). */
+    private static final Pattern CRTMQM_TYPED = Pattern.compile("^\\S*[$#>] *(?:sudo )?(?:/opt/mqm/bin/)?crtmqm(?: .*)?$");
     private static final Pattern STRMQM_TYPED = Pattern.compile("^\\S*[$#>] *(?:/opt/mqm/bin/)?strmqm(?: .*)?$");
 
     /**
@@ -50,7 +57,8 @@ public final class CrtmqmParser {
      * (with or without the typed {@code strmqm} line). The strmqm part is read by {@link ControlMessageParser}, must
      * be a start and must name the queue manager crtmqm created.
      */
-    public CrtmqmTranscript readTranscript(String output) {
+    public CrtmqmTranscript readTranscript(String pasted) {
+        String output = OutputLines.withoutTypedCommand(pasted, CRTMQM_TYPED);
         List<Line> lines = OutputLines.nonBlank(output);
         int end = firstLineAfterCrtmqm(lines);
         if (end < 0) {
@@ -142,7 +150,7 @@ public final class CrtmqmParser {
             } else if ((m = HA_SECONDARY_ON.matcher(text)).matches()) {
                 haSecondaries.add(m.group(1));
             } else if ((m = DEFAULT_OBJECTS_FOR.matcher(text)).matches()) {
-                queueManager = m.group(1);
+                queueManager = m.group(1) != null ? m.group(1) : m.group(2);
             } else if (SETUP_COMPLETED.matcher(text).matches()) {
                 setupCompleted = true;
             } else if (RdqmdrParser.ISSUE_HEADING.matcher(text).matches()) {
@@ -157,7 +165,8 @@ public final class CrtmqmParser {
                 continue;
             } else {
                 MqMessage message = MqMessage.parse(text);
-                if (message != null && message.isError()) {
+                if (message != null && (message.isError()
+                        || message.severity() == null && ERRORS_WITHOUT_SEVERITY.contains(message.id()))) {
                     lineOutcome = CrtmqmResult.Outcome.FAILED;
                 } else {
                     throw MqOutputParseException.at(line.number(), line.text(), "not a message crtmqm is known to print");

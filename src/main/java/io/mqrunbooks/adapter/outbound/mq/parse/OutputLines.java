@@ -2,6 +2,7 @@ package io.mqrunbooks.adapter.outbound.mq.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Splits command output into lines: CRLF or LF, trailing blanks removed, numbered from 1. */
 final class OutputLines {
@@ -26,6 +27,19 @@ final class OutputLines {
             lines.add(new Line(i + 1, stripTrailing(raw[i])));
         }
         return lines;
+    }
+
+    /**
+     * The output with its first non-blank line blanked when it matches (stripped): the command line a pasted
+     * session starts with. Blanked, not removed, so the line numbers in messages stay those of the paste.
+     */
+    static String withoutTypedCommand(String output, Pattern typed) {
+        List<Line> lines = of(output);
+        List<String> texts = new ArrayList<>(lines.stream().map(Line::text).toList());
+        lines.stream().filter(l -> !l.isBlank()).findFirst()
+                .filter(l -> typed.matcher(l.text().strip()).matches())
+                .ifPresent(l -> texts.set(l.number() - 1, ""));
+        return String.join("\n", texts);
     }
 
     static List<Line> nonBlank(String output) {

@@ -34,6 +34,13 @@ public final class RunmqscResponseParser {
     private static final Pattern ALL_PROCESSED = Pattern.compile("^All valid MQSC commands were processed\\.$");
     private static final Pattern NOT_PROCESSED = Pattern.compile("^(One|\\d+) valid MQSC commands? could not be processed\\.$");
     /** Replies followed by free-form lines (a syntax error's segment, the list of valid commands or syntax). */
+    /** The shell line that started runmqsc, pasted with its output ("[mqm@host ~]$ runmqsc QM1", "... | runmqsc QM1"). */
+    private static final Pattern INVOCATION = Pattern.compile("^(?!\\s*\\d+ :)(?:.*[\\s/\\\\|$#>])?runmqsc(?:\\.exe)?(?:\\s.*)?$");
+    /** A command as typed at the prompt: starting with an MQSC verb (or its short form). */
+    private static final Pattern TYPED_COMMAND = Pattern.compile("^(?i:alter|archive|backup|clear|define|def"
+            + "|delete|display|dis|end|exit|quit|ping|purge|recover|refresh|reset|resolve|resume|rverify|set|start"
+            + "|sta|stop|suspend)(?:\\s.*)?$");
+    private static final Pattern UPPER_KEYWORD = Pattern.compile("^[A-Z][A-Z0-9]*$");
     private static final Set<String> DETAIL_MESSAGES = Set.of("AMQ8426", "AMQ8427");
     /**
      * Commands that end runmqsc. IBM: "To end using the runmqsc command, use the end command. You can also use
@@ -82,6 +89,16 @@ public final class RunmqscResponseParser {
             String stripped = line.text().strip();
             boolean copyright = COPYRIGHT.matcher(stripped).matches();
             boolean starting = STARTING.matcher(stripped).matches();
+            if (INVOCATION.matcher(line.text()).matches()) {
+                if (!bannerOnly) {
+                    sessions.add(current);
+                    current = new ArrayList<>();
+                    bannerOnly = true;
+                    sawCopyright = false;
+                }
+                current.add(line);
+                continue;
+            }
             if ((copyright && (sawCopyright || !bannerOnly)) || (starting && !bannerOnly)) {
                 sessions.add(current);
                 current = new ArrayList<>();
@@ -154,6 +171,8 @@ public final class RunmqscResponseParser {
         Integer syntax;
         Integer notProcessed;
         Line trailerStart;
+        /** How far the last AMQ message was indented: an object's attributes are indented further. */
+        int messageIndent;
         /** Commands echoed before the excerpt began (it starts at command N: N - 1). */
         int unseenCommands;
 
@@ -201,6 +220,10 @@ public final class RunmqscResponseParser {
                 readTrailer(line, stripped);
                 return i;
             }
+            if (lenient && commands.isEmpty() && queueManager == null && sessionMessages.isEmpty()
+                    && INVOCATION.matcher(text).matches()) {
+                return i;
+            }
             Matcher r = READ.matcher(stripped);
             if (r.matches()) {
                 read = count(r.group(1));
@@ -232,6 +255,7 @@ public final class RunmqscResponseParser {
             }
             MqMessage message = MqMessage.parse(stripped);
             if (message != null) {
+                messageIndent = indent(text);
                 readMessage(message);
                 return i;
             }
@@ -244,6 +268,14 @@ public final class RunmqscResponseParser {
                 return i;
             }
             if (current != null && current.objectOpen) {
+                if (!isDisplayedAttributeLine(text)
+                        || current.openHeading != null && indent(text) <= messageIndent) {
+                    if (isTypedLast(i, text)) {
+                        return i;
+                    }
+                    throw MqOutputParseException.at(line.number(), text, "not attributes of the displayed object"
+                            + " (runmqsc indents them and prints keywords in upper case) and not an echoed command");
+                }
                 return readAttributes(i);
             }
             if (lenient && Attributes.opensWithKeywordValue(text)) {
@@ -251,9 +283,23 @@ public final class RunmqscResponseParser {
                 replyWithoutEcho().openObject(null);
                 return readAttributes(i);
             }
+            if (isTypedLast(i, text)) {
+                return i;
+            }
             throw MqOutputParseException.at(line.number(), text, "expected a runmqsc banner, an echoed command"
                     + " ('     1 : ...'), an AMQ message, object attributes after a 'Display ... details.' message,"
                     + " or the trailer");
+        }
+
+        /** An excerpt's last lines, MQSC commands typed at the prompt whose echoes and replies it does not reach. */
+        private boolean isTypedLast(int i, String text) {
+            if (!lenient || !lines.subList(i, lines.size()).stream()
+                    .allMatch(l -> l.isBlank() || TYPED_COMMAND.matcher(l.text().strip()).matches())) {
+                return false;
+            }
+            note("line " + lines.get(i).number() + " '" + MqOutputParseException.quote(text.strip()) + "' was typed"
+                    + " at the prompt; its echo and reply are not in the excerpt");
+            return true;
         }
 
         private void readTrailer(Line line, String stripped) {
@@ -390,6 +436,32 @@ public final class RunmqscResponseParser {
                         a.name() + " appears twice in one object with different values");
             }
         }
+    }
+
+    /**
+     * runmqsc prints an object's attributes indented, keywords in upper case. A line at column 0 or with a
+     * lower-case keyword is something typed ("refresh qmgr type(configev)", "quit"), which must not be read as
+     * attributes of the object above it.
+     */
+    private static boolean isDisplayedAttributeLine(String text) {
+        if (text.isEmpty() || !Character.isWhitespace(text.charAt(0))) {
+            return false;
+        }
+        try {
+            return Attributes.split(text, true).stream().allMatch(a -> UPPER_KEYWORD.matcher(a.name()).matches());
+        } catch (Attributes.NotAttributesException e) {
+            return false;
+        } catch (Attributes.UnclosedValueException e) {
+            return UPPER_KEYWORD.matcher(text.strip().split("\\(", 2)[0]).matches();
+        }
+    }
+
+    private static int indent(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** A line typed at an interactive prompt, pasted into a transcript: the next echo repeats it. */
