@@ -109,6 +109,12 @@ class MariaDbDatabaseSuiteIT {
                     cause.printStackTrace(new PrintWriter(traces));
                 }
             }
+            if (test.getSource().filter(ClassSource.class::isInstance).isPresent()) {
+                // Progress in the output file while the pass runs, one line per class.
+                int[] counts = counts(test);
+                System.out.printf("MariaDB database suite: %s: %d run, %d failed, %s%n", className(test), counts[RUN],
+                        counts[FAILED], result.getStatus());
+            }
         }
 
         @Override
