@@ -15,9 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -39,28 +37,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 class MariaDbDatabaseSuiteIT {
 
-    /**
-     * The database tests counted 289 when this was written, split in two halves by class name; far fewer in one half
-     * means the selection broke, not the tests.
-     */
-    private static final int AT_LEAST_TESTS = 60;
-
-    /** Which half of the database test classes this JVM runs: two halves run side by side, each on its own databases. */
-    int half() {
-        return 0;
-    }
+    /** The database tests counted 270 when this was written; far fewer means the selection broke, not the tests. */
+    private static final int AT_LEAST_TESTS = 250;
 
     @Test
     void everyDatabaseTestPassesOnMariaDb() {
-        Map<String, String> properties = Map.of("mqrb.test.db", "mariadb",
-                "mqrb.test.fork", TestDatabase.SUITE_FORK + (half() + 1), FlowCoverageRecorder.OFF_PROPERTY, "off");
+        Map<String, String> properties = Map.of("mqrb.test.db", "mariadb", "mqrb.test.fork", TestDatabase.SUITE_FORK,
+                FlowCoverageRecorder.OFF_PROPERTY, "off");
         Map<String, String> before = new TreeMap<>();
         properties.keySet().forEach(key -> before.put(key, System.getProperty(key)));
         properties.forEach(System::setProperty);
         Outcomes outcomes = new Outcomes();
         try {
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(databaseTests(half()), outcomes);
+            launcher.execute(databaseTests(), outcomes);
         } finally {
             // Failsafe reuses this JVM for another IT class, which must see the settings it was started with.
             before.forEach((key, value) -> {
@@ -79,13 +69,11 @@ class MariaDbDatabaseSuiteIT {
     }
 
     /** What Surefire runs with {@code -Dgroups=database}: its default class name patterns over the compiled tests. */
-    private static LauncherDiscoveryRequest databaseTests(int half) {
-        ClassNameFilter inHalf = className -> FilterResult.includedIf(Math.floorMod(className.hashCode(), 2) == half,
-                () -> "in half " + half, () -> "in the other half");
+    private static LauncherDiscoveryRequest databaseTests() {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(Path.of("target", "test-classes"))))
                 .filters(includeClassNamePatterns("^(.*\\.)?Test[^.]*$", "^.*Test$", "^.*Tests$", "^.*TestCase$"),
-                        excludeClassNamePatterns("^.*\\$.*$"), inHalf,
+                        excludeClassNamePatterns("^.*\\$.*$"),
                         TagFilter.includeTags("database"))
                 .build();
     }

@@ -17,15 +17,14 @@ public enum TestDatabase {
 
     /**
      * {@code mqrb.test.fork} of {@code MariaDbDatabaseSuiteIT}'s JVM, which runs the database tests on MariaDB in
-     * Failsafe's phase beside the drills: its two halves' databases are {@code <name>_suite1} and {@code <name>_suite2}.
+     * Failsafe's phase beside the drills: its databases are {@code <name>_suite}.
      */
     public static final String SUITE_FORK = "suite";
 
     /**
      * The URL of a test database on MariaDB. Surefire runs test classes in parallel JVMs (forks, {@code pom.xml});
-     * fork 1 uses {@code database} itself, fork N the database {@code database_fN} and the database suite's halves in
-     * Failsafe {@code database_suite1} and {@code database_suite2}, so no two JVMs share one and no JVM's job
-     * executor takes another's jobs.
+     * fork 1 uses {@code database} itself, fork N the database {@code database_fN} and the database suite in Failsafe
+     * {@code database_suite}, so no two JVMs share one and no JVM's job executor takes another's jobs.
      */
     public static String mariaDbUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:3306/" + database + forkSuffix()
@@ -34,15 +33,15 @@ public enum TestDatabase {
 
     /**
      * {@code ""} in fork 1 or outside Surefire, {@code _fN} in fork N (Surefire sets {@code mqrb.test.fork}),
-     * {@code _suite1} or {@code _suite2} in the database suite ({@link #SUITE_FORK}).
+     * {@code _suite} in the database suite ({@link #SUITE_FORK}).
      */
     static String forkSuffix() {
         String fork = System.getProperty("mqrb.test.fork", "").strip();
         if (fork.isEmpty() || fork.equals("1")) {
             return "";
         }
-        if (fork.matches(SUITE_FORK + "[12]")) {
-            return "_" + fork;
+        if (fork.equals(SUITE_FORK)) {
+            return "_" + SUITE_FORK;
         }
         if (!fork.matches("[0-9]{1,2}")) {
             throw new IllegalStateException("mqrb.test.fork must be a fork number, was '" + fork + "'");
