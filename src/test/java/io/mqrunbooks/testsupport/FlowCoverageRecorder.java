@@ -24,9 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records every sequence flow that any engine of the test JVM takes (the engine tests' and the whole app's,
  * where Spring finds this plugin by component scan), and writes them to {@code target/flow-coverage/} when the
- * JVM ends. {@code ProcessFlowCoverageIT} then checks every flow of every process was taken. With
- * {@code -Dmqrb.test.flow-coverage=off} it neither writes nor deletes a file: {@code MariaDbDatabaseSuiteIT}, which
- * starts after the Surefire JVMs ended, would otherwise forget their files before {@code ProcessFlowCoverageIT} reads them.
+ * JVM ends. {@code ProcessFlowCoverageIT} then checks every flow of every process was taken.
  */
 @Component
 public class FlowCoverageRecorder extends AbstractProcessEnginePlugin {
@@ -35,13 +33,9 @@ public class FlowCoverageRecorder extends AbstractProcessEnginePlugin {
     private static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
     private static final Path FILE = DIRECTORY.resolve("taken-" + ProcessHandle.current().pid() + ".txt");
 
-    public static final String OFF_PROPERTY = "mqrb.test.flow-coverage";
-
     static {
-        if (!"off".equals(System.getProperty(OFF_PROPERTY))) {
-            forgetEarlierJvms();
-            Runtime.getRuntime().addShutdownHook(new Thread(FlowCoverageRecorder::write, "flow-coverage"));
-        }
+        forgetEarlierJvms();
+        Runtime.getRuntime().addShutdownHook(new Thread(FlowCoverageRecorder::write, "flow-coverage"));
     }
 
     @Override

@@ -5,43 +5,30 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Which database the persistence tests run on: H2 (a file under the test's data folder) by default, or
- * the MariaDB server on 127.0.0.1:3306 when {@code -Dmqrb.test.db=mariadb} (CI's MariaDB pass, which
- * {@code MariaDbDatabaseSuiteIT} runs in {@code ./mvnw verify}).
+ * the MariaDB server on 127.0.0.1:3306 when {@code -Dmqrb.test.db=mariadb} (CI's second pass).
  */
 public enum TestDatabase {
     H2,
     MARIADB;
 
-    /** The MariaDB databases CI drops before its build (.ci/run) are named mqrunbooks_ci* (see {@link #mariaDbUrl}). */
+    /** The MariaDB databases CI recreates before its MariaDB pass (.ci/run) are named mqrunbooks_ci* (see {@link #mariaDbUrl}). */
     public static final String MARIADB_DATABASE = "mqrunbooks_ci";
 
     /**
-     * {@code mqrb.test.fork} of {@code MariaDbDatabaseSuiteIT}'s JVM, which runs the database tests on MariaDB in
-     * Failsafe's phase beside the drills: its databases are {@code <name>_suite}.
-     */
-    public static final String SUITE_FORK = "suite";
-
-    /**
      * The URL of a test database on MariaDB. Surefire runs test classes in parallel JVMs (forks, {@code pom.xml});
-     * fork 1 uses {@code database} itself, fork N the database {@code database_fN} and the database suite in Failsafe
-     * {@code database_suite}, so no two JVMs share one and no JVM's job executor takes another's jobs.
+     * fork 1 uses {@code database} itself and fork N the database {@code database_fN}, so no two JVMs share one and no
+     * JVM's job executor takes another's jobs.
      */
     public static String mariaDbUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:3306/" + database + forkSuffix()
                 + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true&transactionIsolation=READ_COMMITTED";
     }
 
-    /**
-     * {@code ""} in fork 1 or outside Surefire, {@code _fN} in fork N (Surefire sets {@code mqrb.test.fork}),
-     * {@code _suite} in the database suite ({@link #SUITE_FORK}).
-     */
+    /** {@code ""} in fork 1 or outside Surefire, {@code _fN} in fork N (Surefire sets {@code mqrb.test.fork}). */
     static String forkSuffix() {
         String fork = System.getProperty("mqrb.test.fork", "").strip();
         if (fork.isEmpty() || fork.equals("1")) {
             return "";
-        }
-        if (fork.equals(SUITE_FORK)) {
-            return "_" + SUITE_FORK;
         }
         if (!fork.matches("[0-9]{1,2}")) {
             throw new IllegalStateException("mqrb.test.fork must be a fork number, was '" + fork + "'");
