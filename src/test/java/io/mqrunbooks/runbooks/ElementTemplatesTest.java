@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.application.generic.MqscCommand;
+import io.mqrunbooks.application.generic.QueueManagerControlSteps;
 import io.mqrunbooks.platform.forms.FormCatalog;
 import io.mqrunbooks.platform.forms.FormDefinition;
 import io.mqrunbooks.platform.forms.FormField;
@@ -110,8 +111,9 @@ class ElementTemplatesTest {
     @Test
     void everyTemplateIsACamunda7TemplateForAServiceOrUserTask() throws IOException {
         Map<String, JsonNode> templates = templates();
-        assertThat(templates).containsKeys("io.mqrunbooks.runMqsc", "io.mqrunbooks.checkChannelState",
-                "io.mqrunbooks.putAndGetTestMessage", "io.mqrunbooks.approvalGate");
+        assertThat(templates).containsOnlyKeys("io.mqrunbooks.runMqsc", "io.mqrunbooks.checkChannelState",
+                "io.mqrunbooks.putAndGetTestMessage", "io.mqrunbooks.approvalGate", "io.mqrunbooks.runControlCommand",
+                "io.mqrunbooks.checkQueueManagerState", "io.mqrunbooks.partnerSignOff");
         templates.forEach((id, template) -> {
             assertThat(template.path("$schema").asText()).as(id).isEqualTo(SCHEMA);
             assertThat(id).startsWith("io.mqrunbooks.");
@@ -120,6 +122,85 @@ class ElementTemplatesTest {
             assertThat(template.path("appliesTo").toString()).as(id)
                     .isIn("[\"bpmn:ServiceTask\"]", "[\"bpmn:UserTask\"]");
         });
+    }
+
+    /**
+     * The rules of the Camunda 7 template descriptor that Modeler enforces when it loads a file ("Defining templates in
+     * Camunda 7", docs.camunda.io): the schema's property types and binding types, a name for every binding but
+     * the output parameter, choices of name and value for a dropdown (its default among them), and the constraints
+     * it knows. Not the JSON schema itself (there is no copy here to validate against), but what a wrong template
+     * most often gets wrong: Modeler skips a template that breaks them, with an error only in its log.
+     */
+    @Test
+    void everyTemplateFollowsTheCamunda7DescriptorRules() throws IOException {
+        Set<String> topLevel = Set.of("$schema", "name", "id", "version", "description", "appliesTo", "properties",
+                "entriesVisible", "scopes", "documentationRef", "elementType", "icon", "keywords", "groups", "category");
+        Set<String> types = Set.of("String", "Text", "Boolean", "Dropdown", "Hidden");
+        Set<String> bindings = Set.of("property", "camunda:property", "camunda:inputParameter",
+                "camunda:outputParameter", "camunda:in", "camunda:out", "camunda:in:businessKey",
+                "camunda:executionListener", "camunda:field", "camunda:errorEventDefinition");
+        Set<String> constraints = Set.of("notEmpty", "minLength", "maxLength", "pattern");
+        Set<String> propertyKeys = Set.of("label", "description", "type", "value", "choices", "binding", "constraints",
+                "editable", "optional", "id", "condition", "group", "placeholder");
+        List<String> problems = new ArrayList<>();
+        templates().forEach((id, template) -> {
+            template.fieldNames().forEachRemaining(k -> {
+                if (!topLevel.contains(k)) {
+                    problems.add(id + ": unknown key " + k);
+                }
+            });
+            for (JsonNode property : template.path("properties")) {
+                String where = id + " " + property.path("binding").path("name").asText(property.path("label").asText());
+                property.fieldNames().forEachRemaining(k -> {
+                    if (!propertyKeys.contains(k)) {
+                        problems.add(where + ": unknown property key " + k);
+                    }
+                });
+                String type = property.path("type").asText("String");
+                String binding = property.path("binding").path("type").asText();
+                if (!types.contains(type)) {
+                    problems.add(where + ": type " + type + " is not one of " + types);
+                }
+                if (!bindings.contains(binding)) {
+                    problems.add(where + ": binding type '" + binding + "' is not one of " + bindings);
+                } else if (!binding.equals("camunda:outputParameter") && !binding.equals("camunda:in:businessKey")
+                        && property.path("binding").path("name").asText().isEmpty()) {
+                    problems.add(where + ": binding " + binding + " needs a name");
+                }
+                if (type.equals("Dropdown")) {
+                    List<String> values = new ArrayList<>();
+                    property.path("choices").forEach(c -> {
+                        if (!c.hasNonNull("name") || !c.hasNonNull("value")) {
+                            problems.add(where + ": a choice needs name and value");
+                        }
+                        values.add(c.path("value").asText());
+                    });
+                    if (values.isEmpty()) {
+                        problems.add(where + ": a Dropdown needs choices");
+                    } else if (property.has("value") && !values.contains(property.path("value").asText())) {
+                        problems.add(where + ": default " + property.path("value") + " is not a choice");
+                    }
+                }
+                property.path("constraints").fieldNames().forEachRemaining(k -> {
+                    if (!constraints.contains(k)) {
+                        problems.add(where + ": unknown constraint " + k);
+                    }
+                });
+                JsonNode pattern = property.path("constraints").path("pattern");
+                if (!pattern.isMissingNode()) {
+                    String regex = pattern.isTextual() ? pattern.asText() : pattern.path("value").asText();
+                    try {
+                        java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(regex);
+                        if (property.has("value") && !compiled.matcher(property.path("value").asText()).matches()) {
+                            problems.add(where + ": default " + property.path("value") + " fails its own pattern");
+                        }
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        problems.add(where + ": pattern does not compile: " + e.getDescription());
+                    }
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
     }
 
     @TestFactory
@@ -170,6 +251,14 @@ class ElementTemplatesTest {
                         assertThat(decision.required()).isTrue();
                         assertThat(template.path("description").asText()).contains("${" + decision.key()
                                 + " == 'approve'}");
+                    } else {
+                        // an operator's record of a partner's word: a required choice, and never an approval
+                        assertThat(form.decisionField()).as("approves nothing").isEmpty();
+                        FormField choice = form.fields().stream().filter(f -> f.isChoice() && !f.readonly())
+                                .findFirst().orElseThrow();
+                        assertThat(choice.required()).isTrue();
+                        assertThat(template.path("description").asText()).contains("${" + choice.key() + " == '"
+                                + choice.values().get(0) + "'}");
                     }
                     assertThat(form.inputKeys().stream().filter(k -> k.equals("comment") || k.endsWith("Comment")))
                             .as("exactly one comment").hasSize(1);
@@ -195,13 +284,19 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void theSampleRunbookIsBuiltOnlyFromTemplates() {
-        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "channelRefreshProcess.bpmn").toFile());
-        List<Activity> tasks = new ArrayList<>();
-        tasks.addAll(model.getModelElementsByType(ServiceTask.class));
-        tasks.addAll(model.getModelElementsByType(UserTask.class));
-        assertThat(tasks).hasSize(7).allSatisfy(t -> assertThat(t.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate"))
-                .as(t.getId()).startsWith("io.mqrunbooks."));
+    void theSampleRunbooksAreBuiltOnlyFromTemplates() throws IOException {
+        Map<String, Integer> samples = Map.of("channelRefreshProcess.bpmn", 7, "queueManagerRestartProcess.bpmn", 8);
+        Set<String> used = new HashSet<>();
+        samples.forEach((file, taskCount) -> {
+            BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", file).toFile());
+            List<Activity> tasks = new ArrayList<>();
+            tasks.addAll(model.getModelElementsByType(ServiceTask.class));
+            tasks.addAll(model.getModelElementsByType(UserTask.class));
+            assertThat(tasks).as(file).hasSize(taskCount).allSatisfy(t -> assertThat(t.getAttributeValueNs(CAMUNDA_NS,
+                    "modelerTemplate")).as(t.getId()).startsWith("io.mqrunbooks."));
+            tasks.forEach(t -> used.add(t.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate")));
+        });
+        assertThat(used).as("every template is in a sample that runs on the lab").isEqualTo(templates().keySet());
     }
 
     /** The start form's input keys, each standing for a sealed value (placeholders may name only these). */
@@ -252,6 +347,10 @@ class ElementTemplatesTest {
         boolean approvalRequired = property(template, "camunda:property", "approvedBy")
                 .map(p -> p.path("constraints").path("notEmpty").asBoolean()).orElse(false);
         try {
+            if (inputs.containsKey("controlCommand")) {
+                approvalRequired |= QueueManagerControlSteps.ControlCommand.of(inputs.get("controlCommand"))
+                        .changesEstate();
+            }
             if (inputs.containsKey("mqsc")) {
                 approvalRequired |= MqscCommand.parse(inputs.get("mqsc"), startValues).stream()
                         .anyMatch(MqscCommand::changesEstate);

@@ -119,7 +119,8 @@ class FormConventionsTest {
         }
         assertThat(offered).containsOnlyKeys("channelRefreshProcess.bpmn", "drActivationProcess.bpmn",
                 "multiInstanceSwitchoverProcess.bpmn", "nativeHaCrossRegionRejoinProcess.bpmn",
-                "nativeHaRollingMaintenanceProcess.bpmn", "rdqmCreateProcess.bpmn", "rdqmFailoverProcess.bpmn",
+                "nativeHaRollingMaintenanceProcess.bpmn", "queueManagerRestartProcess.bpmn", "rdqmCreateProcess.bpmn",
+                "rdqmFailoverProcess.bpmn",
                 "rdqmHaNodeMaintenanceProcess.bpmn", "rdqmNodeReplacementProcess.bpmn")
                 .allSatisfy((process, values) -> assertThat(values).as(process)
                         .isEqualTo(RunbookWaits.CHOICES.get(RunbookWaits.PER_RUN)));

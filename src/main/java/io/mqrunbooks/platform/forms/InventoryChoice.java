@@ -18,6 +18,8 @@ import java.util.function.BiPredicate;
 public enum InventoryChoice {
     /** Any queue manager of the inventory: the generic runbooks modelled from element-templates/. */
     QUEUE_MANAGER("queue-manager", "a queue manager of the inventory", queueManagers((estate, q) -> true)),
+    /** A single-instance queue manager: one host, started and ended with strmqm and endmqm alone. */
+    SINGLE("single", "a single queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.SINGLE)),
     RDQM_DR("rdqm-dr", "an RDQM DR queue manager", queueManagers((estate, q) -> q.kind() == QueueManagerKind.RDQM_DR)),
     MULTI_INSTANCE("multi-instance", "a multi-instance queue manager",
             queueManagers((estate, q) -> q.kind() == QueueManagerKind.MULTI_INSTANCE)),

@@ -19,7 +19,7 @@ class FormInputTest {
 
     @Test
     void everyFormInTheFolderIsReadWithItsFields() {
-        assertThat(forms.size()).isEqualTo(55);
+        assertThat(forms.size()).isEqualTo(57);
         FormDefinition start = form("drActivationStart");
         assertThat(start.inputKeys()).containsExactly("queueManager", "pollInterval", "reason", "incidentReference",
                 "declaredBy", "clientChannel");

@@ -26,6 +26,12 @@ class InventoryChoiceTest {
     void eachChoiceOffersTheInventorysNamesOfItsKind() {
         assertThat(InventoryChoice.RDQM_DR.names(lab)).containsExactly("QMDR");
         assertThat(InventoryChoice.MULTI_INSTANCE.names(lab)).containsExactly("MIQM");
+        assertThat(InventoryChoice.SINGLE.names(lab)).containsExactly("QM1", "QM2", "QM3", "FR1", "FR2", "PR1", "PR2",
+                "PR3", "BANKGW");
+        assertThat(InventoryChoice.SINGLE.refusal(lab, "queueManager", "MIQM")).contains("'queueManager': MIQM is in"
+                + " the inventory but is not a single queue manager (it is multi-instance, without a DR backup, in no"
+                + " cluster); this runbook takes a single queue manager: QM1, QM2, QM3, FR1, FR2, PR1, PR2, PR3,"
+                + " BANKGW");
         assertThat(InventoryChoice.WITH_BACKUP.names(lab)).containsExactly("QMDR", "QM1", "QM2", "QM3");
         assertThat(InventoryChoice.CLUSTERED.names(lab)).containsExactly("FR1", "FR2", "PR1", "PR2", "PR3");
         assertThat(InventoryChoice.CLUSTER.names(lab)).containsExactly("PAYCLUS");

@@ -7,6 +7,14 @@ import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.run.StepMandate;
+import io.mqrunbooks.platform.runbook.Deadlines;
+import io.mqrunbooks.platform.runbook.RunText;
+import io.mqrunbooks.platform.runbook.RunVariable;
+import io.mqrunbooks.platform.runbook.RunbookVariables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -17,6 +25,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * target, read from its record, never from a variable a caller could set.
  */
 final class GenericStepInputs {
+
+    /** Input parameter of every wait: how long it may take, ISO-8601 ({@code PT5M}), at most {@link #LONGEST_WAIT}. */
+    static final String WAIT_LIMIT = "waitLimit";
+    static final Duration LONGEST_WAIT = Duration.ofHours(4);
 
     private GenericStepInputs() {
     }
@@ -77,5 +89,54 @@ final class GenericStepInputs {
     static String stepName(DelegateExecution execution) {
         String name = execution.getCurrentActivityName();
         return name == null ? execution.getCurrentActivityId() : name;
+    }
+
+    /** The step's {@link #WAIT_LIMIT}, checked before anything is read. */
+    static Duration waitLimit(DelegateExecution execution) {
+        String text = input(execution, WAIT_LIMIT);
+        try {
+            Duration limit = Duration.parse(text.strip());
+            if (!limit.isNegative() && !limit.isZero() && limit.compareTo(LONGEST_WAIT) <= 0) {
+                return limit;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, with what it takes
+        }
+        throw new UnsafeArgumentException("waitLimit '" + text + "' is not an ISO-8601 duration from PT1S to "
+                + LONGEST_WAIT + " (e.g. PT5M)");
+    }
+
+    /**
+     * One poll of a wait drawn as a loop (this step, a gateway on {@code reached}, a timer back): the first poll sets
+     * the wait's deadline, kept per step as {@code <stepId>Deadline} so two waits of one model do not share it; a
+     * poll past it fails the step naming what was seen.
+     *
+     * @param poll what the poll read; runs after the deadline is set, so a first poll that fails still starts it
+     */
+    static void pollWait(DelegateExecution execution, Clock clock, Duration limit, String wanted,
+                         RunVariable<Boolean> reachedVariable, RunVariable<String> summaryVariable,
+                         java.util.function.Supplier<Poll> poll, String retryWhen) {
+        RunVariable<Instant> deadline = RunVariable.instantVariable(execution.getCurrentActivityId() + "Deadline");
+        Deadlines.startOnce(execution, deadline, clock, limit);
+        Poll now = poll.get();
+        reachedVariable.set(execution, now.reached());
+        summaryVariable.set(execution, now.summary());
+        if (now.reached()) {
+            execution.removeVariable(deadline.name());
+            RunText.appendLine(execution, RunbookVariables.RUN_LOG, "Reached " + wanted + ": " + now.summary());
+        } else if (Deadlines.passed(execution, deadline, clock)) {
+            throw new ProcessEngineException("Waited " + limit + " (the step's waitLimit) for " + wanted + ", but "
+                    + now.summary() + "; retry the step from Cockpit once " + retryWhen + " is " + wanted);
+        }
+    }
+
+    /** A step's answers, one line each: into {@code resultVariable} and appended to the run log. */
+    static void report(DelegateExecution execution, String resultVariable, java.util.List<String> lines) {
+        execution.setVariable(resultVariable, RunText.fit(String.join("\n", lines), "the run log"));
+        lines.forEach(line -> RunText.appendLine(execution, RunbookVariables.RUN_LOG, line));
+    }
+
+    /** What one poll of a wait read. */
+    record Poll(boolean reached, String summary) {
     }
 }

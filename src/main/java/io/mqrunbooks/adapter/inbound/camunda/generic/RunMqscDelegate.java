@@ -4,8 +4,6 @@ import io.mqrunbooks.application.generic.GenericSteps;
 import io.mqrunbooks.application.generic.MqscCommand;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
-import io.mqrunbooks.platform.runbook.RunText;
-import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,8 +42,6 @@ public class RunMqscDelegate implements JavaDelegate {
             GenericStepInputs.requireApproval(execution, "run " + commands.stream().filter(MqscCommand::changesEstate)
                     .map(MqscCommand::mqsc).collect(Collectors.joining(", ")));
         }
-        List<String> lines = steps.runMqsc(queueManager, commands);
-        execution.setVariable(MQSC_RESULT, RunText.fit(String.join("\n", lines), "the run log"));
-        lines.forEach(line -> RunText.appendLine(execution, RunbookVariables.RUN_LOG, line));
+        GenericStepInputs.report(execution, MQSC_RESULT, steps.runMqsc(queueManager, commands));
     }
 }

@@ -11,12 +11,15 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.generic.GenericSteps;
+import io.mqrunbooks.application.generic.QueueManagerControlSteps;
 import io.mqrunbooks.application.port.out.MqAdminPort;
+import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.UnsafeArgumentException;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunScope;
 import io.mqrunbooks.platform.run.StepMandate;
 import io.mqrunbooks.testsupport.InMemoryRunRecords;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -112,5 +115,35 @@ class GenericStepDelegatesTest {
                 .hasMessage("channel '{QUEUEMANAGER}; RM' has characters IBM MQ does not allow in a name"
                         + " (only A-Z a-z 0-9 . _ / %)");
         verifyNoInteractions(admin);
+    }
+
+    @Test
+    void strmqmOrEndmqmWithoutAnApprovingGateIsRefusedBeforeDspmqIsRead() {
+        MqControlPort control = mock(MqControlPort.class);
+        when(execution.getVariableLocal("controlCommand")).thenReturn("endmqm -i");
+
+        assertThatThrownBy(() -> new RunControlCommandDelegate(runs, new QueueManagerControlSteps(
+                RunbookTestEngine.labEstate(), control)).execute(execution)).isInstanceOf(ProcessEngineException.class)
+                .hasMessage("Step 'Stop the channel' (serviceTask_stopChannel) would run endmqm -i QM1, which changes"
+                        + " the estate, but its process model names no approval gate for it (property approvedBy);"
+                        + " nothing was run");
+        when(execution.getVariableLocal("controlCommand")).thenReturn("dltmqm");
+        assertThatThrownBy(() -> new RunControlCommandDelegate(runs, new QueueManagerControlSteps(
+                RunbookTestEngine.labEstate(), control)).execute(execution)).isInstanceOf(UnsafeArgumentException.class)
+                .hasMessageStartingWith("control command 'dltmqm' is not one a generic step runs");
+        verifyNoInteractions(control);
+    }
+
+    @Test
+    void aQueueManagerWaitRefusesAStateItDoesNotKnow() {
+        MqControlPort control = mock(MqControlPort.class);
+        when(execution.getVariableLocal("queueManagerState")).thenReturn("STOPPED");
+        when(execution.getVariableLocal("waitLimit")).thenReturn("PT5M");
+
+        assertThatThrownBy(() -> new CheckQueueManagerStateDelegate(runs, new QueueManagerControlSteps(
+                RunbookTestEngine.labEstate(), control), Clock.systemUTC()).execute(execution))
+                .isInstanceOf(UnsafeArgumentException.class).hasMessage("queue manager state 'STOPPED' is not one a"
+                        + " generic wait knows; it takes RUNNING or ENDED");
+        verifyNoInteractions(control);
     }
 }

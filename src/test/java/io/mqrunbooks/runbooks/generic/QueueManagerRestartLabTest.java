@@ -1,0 +1,58 @@
+package io.mqrunbooks.runbooks.generic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/** The restart sample built only from element templates, run end to end against the lab over SSH. */
+class QueueManagerRestartLabTest extends RunbookLabTest {
+
+    private String dspmq() {
+        return labMq.execute("mqeast2", "mqm", List.of("dspmq", "-m", "QM2"), "").stdout().strip();
+    }
+
+    private void signOff(ProcessInstance run, String decision) {
+        completeAs(OPERATOR, List.of("mq-operators"), run.getId(), "userTask_partnerSignOff", "partnerSignedOffBy",
+                "Payments on-call", "partnerSignedOffAt", "2026-12-07T05:00+01:00", "partnerDecision", decision);
+    }
+
+    @Test
+    void endsAndStartsTheQueueManagerOnItsHostAfterSignOffAndApproval() {
+        ProcessInstance run = start("queueManagerRestartProcess", "queueManager", "QM2", "reason", "qm.ini tuning");
+        awaitTask(run.getId(), "userTask_partnerSignOff");
+        assertThat(variable(run.getId(), "runLog")).isEqualTo("QM2 on mqeast2: dspmq: STATUS(Running)");
+        signOff(run, "signedOff");
+        awaitTask(run.getId(), "userTask_approveRestart");
+        labJournal.clear();
+
+        decide(run.getId(), "userTask_approveRestart", "approvalDecision", "approve", "approvalComment", "go");
+        awaitEnd(run);
+
+        assertThat(outcome(run)).isEqualTo("completed");
+        List<String> log = ((String) variable(run.getId(), "runLog")).lines().toList();
+        assertThat(log).hasSize(6);
+        assertThat(log.get(1)).startsWith("QM2 on mqeast2: endmqm -c: ").endsWith("(it was Running)");
+        assertThat(log.get(2)).startsWith("Reached ENDED: QM2: mqeast2 STATUS(Ended ");
+        assertThat(log.get(3)).startsWith("QM2 on mqeast2: strmqm: ").contains("IBM MQ queue manager 'QM2' started using V9.4.0.0.").endsWith("(it was "
+                + log.get(2).replaceAll(".*STATUS\\((.*)\\)$", "$1") + ")");
+        assertThat(log.subList(4, 6)).containsExactly("Reached RUNNING: QM2: mqeast2 STATUS(Running)",
+                "QM2: DISPLAY QMSTATUS: QMNAME(QM2) STATUS(RUNNING)");
+        assertThat(dspmq()).isEqualTo("QMNAME(QM2)                                               STATUS(Running)");
+        assertThat(commands()).contains("mqeast2: endmqm -c QM2", "mqeast2: strmqm QM2")
+                .allMatch(c -> c.startsWith("mqeast2: ") || c.startsWith("mqwest2: dspmq"), "on QM2's host only");
+    }
+
+    @Test
+    void aDeclinedSignOffLeavesTheQueueManagerRunning() {
+        ProcessInstance run = start("queueManagerRestartProcess", "queueManager", "QM2", "reason", "check");
+        signOff(run, "declined");
+        awaitEnd(run);
+
+        assertThat(outcome(run)).isEqualTo("declined");
+        assertThat(commands()).containsExactly("mqeast2: dspmq -m QM2 -o status");
+        assertThat(dspmq()).contains("STATUS(Running)");
+    }
+}
