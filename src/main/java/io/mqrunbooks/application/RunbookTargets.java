@@ -1,7 +1,7 @@
 package io.mqrunbooks.application;
 
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 

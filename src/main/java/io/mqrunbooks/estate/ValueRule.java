@@ -1,5 +1,6 @@
 package io.mqrunbooks.estate;
 
+import io.mqrunbooks.mq.NameRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

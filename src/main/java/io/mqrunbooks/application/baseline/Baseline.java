@@ -1,5 +1,7 @@
 package io.mqrunbooks.application.baseline;
 
+import io.mqrunbooks.mq.MqscParser;
+import io.mqrunbooks.mq.MqscDefinitions;
 import java.time.Instant;
 
 /** One stored version of a queue manager's definitions. {@code mqsc} is the export as the queue manager gave it. */

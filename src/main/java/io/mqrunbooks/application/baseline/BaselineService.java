@@ -1,12 +1,17 @@
 package io.mqrunbooks.application.baseline;
 
+import io.mqrunbooks.mq.MqscParser;
+import io.mqrunbooks.mq.MqscParseException;
+import io.mqrunbooks.mq.DefinitionScript;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.DefinitionDiff;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.estate.Backup;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,11 @@
 package io.mqrunbooks.application.baseline;
 
+import io.mqrunbooks.mq.DefinitionScript;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.ObjectKey;
+import io.mqrunbooks.mq.MqscTypes;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.DefinitionDiff;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.mqrunbooks.application.clustermigration;
 
-import io.mqrunbooks.application.baseline.DefinitionScript;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.MqscValues;
-import io.mqrunbooks.application.baseline.ObjectKey;
+import io.mqrunbooks.mq.DefinitionScript;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.MqscValues;
+import io.mqrunbooks.mq.ObjectKey;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
@@ -12,9 +12,9 @@ import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.QueueManagerState;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.mq.ChannelStatus;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.clustermigration;
 
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,7 +2,7 @@ package io.mqrunbooks.application.clustermigration;
 
 import io.mqrunbooks.estate.Cluster;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.util.ArrayList;

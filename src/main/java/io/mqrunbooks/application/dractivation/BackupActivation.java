@@ -4,10 +4,10 @@ import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
-import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.RdqmDrStatus;
+import io.mqrunbooks.mq.QueueManagerStatus;
 
 /**
  * Brings the backup up under its own name on its own host: RDQM promotion for a hot backup, strmqm, the

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.dractivation;
 
 import io.mqrunbooks.application.port.out.MqAdminPort;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.estate.Cluster;
 import io.mqrunbooks.estate.Estate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.dractivation;
 
-import io.mqrunbooks.application.port.out.control.DrStatus;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.mq.DrStatus;
+import io.mqrunbooks.mq.RdqmDrStatus;
 import io.mqrunbooks.estate.BackupLevel;
 
 /** What the change manager reads before declaring the disaster: the state found and what happens next. */

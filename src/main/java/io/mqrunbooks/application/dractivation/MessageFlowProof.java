@@ -1,8 +1,8 @@
 package io.mqrunbooks.application.dractivation;
 
-import io.mqrunbooks.application.baseline.DefinitionScript;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.ObjectKey;
+import io.mqrunbooks.mq.DefinitionScript;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.ObjectKey;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import java.security.SecureRandom;

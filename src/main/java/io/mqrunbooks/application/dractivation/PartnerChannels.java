@@ -1,8 +1,8 @@
 package io.mqrunbooks.application.dractivation;
 
-import io.mqrunbooks.application.baseline.MqscDefinitions;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.MqscParser;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.MqscParser;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.estate.ChannelPartner;
 import io.mqrunbooks.estate.Estate;

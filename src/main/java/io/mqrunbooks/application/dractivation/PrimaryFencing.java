@@ -5,8 +5,8 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.mq.QueueManagerState;
+import io.mqrunbooks.mq.RdqmDrStatus;
 import java.util.ArrayList;
 import java.util.List;
 

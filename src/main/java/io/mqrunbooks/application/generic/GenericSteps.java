@@ -1,9 +1,9 @@
 package io.mqrunbooks.application.generic;
 
 import io.mqrunbooks.application.port.out.MqAdminPort;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.mq.ChannelStatus;
-import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.QueueManagerStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.generic;
 
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.UnsafeArgumentException;
+import io.mqrunbooks.mq.NameRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

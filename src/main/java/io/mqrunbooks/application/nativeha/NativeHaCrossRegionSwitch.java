@@ -5,7 +5,7 @@ import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
+import io.mqrunbooks.mq.NativeHaGroupStatus;
 import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.Estate;

@@ -7,7 +7,7 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.NativeHaStatus;
+import io.mqrunbooks.mq.NativeHaStatus;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.rdqm;
 
-import io.mqrunbooks.application.port.out.control.DrStatus;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.mq.DrStatus;
+import io.mqrunbooks.mq.RdqmDrStatus;
 
 /**
  * What {@code rdqmstatus -m QM} said on one node, or that the node could not be reached.

@@ -1,7 +1,7 @@
 package io.mqrunbooks.application.rdqm;
 
 import io.mqrunbooks.application.RunbookRefusal;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import java.util.Map;
 import java.util.TreeMap;

@@ -5,7 +5,7 @@ import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.mq.QueueManagerState;
 import org.springframework.stereotype.Service;
 
 /**

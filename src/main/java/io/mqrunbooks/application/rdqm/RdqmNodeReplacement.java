@@ -3,9 +3,9 @@ package io.mqrunbooks.application.rdqm;
 import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.estate.Host;
 import org.springframework.stereotype.Service;
 

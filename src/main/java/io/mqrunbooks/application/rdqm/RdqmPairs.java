@@ -2,7 +2,7 @@ package io.mqrunbooks.application.rdqm;
 
 import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import org.springframework.stereotype.Service;

@@ -4,11 +4,11 @@ import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.mq.QueueManagerState;
+import io.mqrunbooks.mq.RdqmDrStatus;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.rdqm;
 
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,6 +1,6 @@
 package io.mqrunbooks.application.rdqmha;
 
-import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
+import io.mqrunbooks.mq.RdqmHaStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

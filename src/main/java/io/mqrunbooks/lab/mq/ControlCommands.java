@@ -426,7 +426,7 @@ final class ControlCommands {
                 qmName = a;
             }
         }
-        if (qmName == null || io.mqrunbooks.estate.NameRules.checkMqName(qmName).isPresent()) {
+        if (qmName == null || io.mqrunbooks.mq.NameRules.checkMqName(qmName).isPresent()) {
             return usage("crtmqm");
         }
         if (world.runtime(host, qmName).isPresent()) {

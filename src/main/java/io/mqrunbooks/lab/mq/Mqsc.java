@@ -1,7 +1,7 @@
 package io.mqrunbooks.lab.mq;
 
 import io.mqrunbooks.estate.Cluster;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.MqscText.SyntaxError;
 import io.mqrunbooks.lab.mq.MqscText.Token;

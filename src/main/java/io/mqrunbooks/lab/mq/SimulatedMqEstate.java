@@ -2,7 +2,7 @@ package io.mqrunbooks.lab.mq;
 
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.lab.LabCommandHandler;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -145,7 +145,7 @@ public final class FormInput {
         if (field.inventory() != null) {
             // Which names the inventory offers is checked where the inventory is known (EngineApiGuard); here
             // only that it is a name at all.
-            if (io.mqrunbooks.estate.NameRules.checkMqName(text).isPresent()) {
+            if (io.mqrunbooks.mq.NameRules.checkMqName(text).isPresent()) {
                 throw new FormInputException(key, where + " is not in the form the field asks for: '"
                         + shorten(text) + "'" + " (IBM MQ names are 1 to 48 characters of A-Z a-z 0-9 . _ / %)");
             }

@@ -3,7 +3,7 @@ package io.mqrunbooks.platform.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.forms.FormCatalog;
 import io.mqrunbooks.platform.forms.FormDefinition;

@@ -3,7 +3,7 @@ package io.mqrunbooks.application.generic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
-import io.mqrunbooks.application.port.out.control.NativeHaStatus;
+import io.mqrunbooks.mq.NativeHaStatus;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.estate.QueueManager;

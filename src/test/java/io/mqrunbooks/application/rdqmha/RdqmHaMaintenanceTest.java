@@ -14,7 +14,7 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
+import io.mqrunbooks.mq.RdqmHaStatus;
 import io.mqrunbooks.application.RunbookRefusal;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.Host;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.application.baseline.BaselineApplyException;
 import io.mqrunbooks.application.baseline.BaselineService;
-import io.mqrunbooks.application.baseline.MqscParseException;
+import io.mqrunbooks.mq.MqscParseException;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;
 import io.mqrunbooks.testsupport.H2BaselineStore;

@@ -3,12 +3,12 @@ package io.mqrunbooks.runbooks.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.application.baseline.DefinitionDiff;
-import io.mqrunbooks.application.baseline.MqscDefinitions;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.MqscParseException;
-import io.mqrunbooks.application.baseline.MqscParser;
-import io.mqrunbooks.application.baseline.ObjectKey;
+import io.mqrunbooks.mq.DefinitionDiff;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.MqscParseException;
+import io.mqrunbooks.mq.MqscParser;
+import io.mqrunbooks.mq.ObjectKey;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.mqrunbooks.runbooks.clustermigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

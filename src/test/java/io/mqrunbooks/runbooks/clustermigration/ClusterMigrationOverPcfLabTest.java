@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.adapter.outbound.mq.RoutingMqAdmin;
 import io.mqrunbooks.adapter.outbound.mq.pcf.PcfMqAdmin;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.platform.run.EstateChangeGuard;
 import java.util.List;
 import org.junit.jupiter.api.Test;

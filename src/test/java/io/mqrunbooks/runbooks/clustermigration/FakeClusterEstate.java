@@ -1,7 +1,7 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
-import io.mqrunbooks.application.baseline.DefinitionScript;
-import io.mqrunbooks.application.baseline.MqscObject;
+import io.mqrunbooks.mq.DefinitionScript;
+import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
@@ -11,13 +11,13 @@ import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.MqVersion;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.QueueManagerState;
+import io.mqrunbooks.mq.RdqmDrStatus;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
-import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.mq.ChannelStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -291,12 +291,12 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     }
 
     @Override
-    public io.mqrunbooks.application.port.out.control.NativeHaStatus nativeHaStatus(String host, String queueManager) {
+    public io.mqrunbooks.mq.NativeHaStatus nativeHaStatus(String host, String queueManager) {
         throw new UnsupportedOperationException("no Native HA queue manager here");
     }
 
     @Override
-    public io.mqrunbooks.application.port.out.control.NativeHaGroupStatus nativeHaGroupStatus(String host,
+    public io.mqrunbooks.mq.NativeHaGroupStatus nativeHaGroupStatus(String host,
             String queueManager) {
         throw new UnsupportedOperationException("no Native HA queue manager here");
     }
@@ -337,7 +337,7 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     }
 
     @Override
-    public io.mqrunbooks.application.port.out.control.RdqmHaStatus rdqmHaStatus(String host, String queueManager) {
+    public io.mqrunbooks.mq.RdqmHaStatus rdqmHaStatus(String host, String queueManager) {
         throw new UnsupportedOperationException("not used by cluster migration");
     }
 

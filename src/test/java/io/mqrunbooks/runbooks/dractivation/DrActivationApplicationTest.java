@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.application.baseline.LevelPlan;
-import io.mqrunbooks.application.baseline.MqscDefinitions;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.MqscParser;
-import io.mqrunbooks.application.baseline.ObjectKey;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.MqscObject;
+import io.mqrunbooks.mq.MqscParser;
+import io.mqrunbooks.mq.ObjectKey;
 import io.mqrunbooks.application.dractivation.ActivationRequestException;
 import io.mqrunbooks.application.dractivation.ActivationRequests;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
@@ -175,8 +175,8 @@ class DrActivationApplicationTest {
         assertThat(cluster.transmissionQueues(qm1)).isEmpty();
     }
 
-    static io.mqrunbooks.application.port.out.mq.ClusterQueueManager clusqmgr(String name, String type, String status) {
-        return new io.mqrunbooks.application.port.out.mq.ClusterQueueManager(name, "PAYCLUS", "TO." + name, type, false,
+    static io.mqrunbooks.mq.ClusterQueueManager clusqmgr(String name, String type, String status) {
+        return new io.mqrunbooks.mq.ClusterQueueManager(name, "PAYCLUS", "TO." + name, type, false,
                 status, "127.0.0.1(1441)", Map.of());
     }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.application.baseline.Baseline;
-import io.mqrunbooks.application.baseline.MqscDefinitions;
-import io.mqrunbooks.application.baseline.MqscParser;
+import io.mqrunbooks.mq.MqscDefinitions;
+import io.mqrunbooks.mq.MqscParser;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.testsupport.DatabaseTest;
 import io.mqrunbooks.testsupport.RunbookTestEngine;
@@ -601,7 +601,7 @@ class DrActivationProcessTest {
     void qm1Estate(QmStatus primary) {
         rig.mq.queueManager("mqeast1", "QM1", primary, QM1_PRIMARY)
                 .queueManager("mqwest1", "QM1", QmStatus.ENDED_NORMALLY, QM1_BACKUP);
-        rig.mq.definitions.get("mqwest1/QM1").put("QLOCAL MQRUNBOOKS.TEST", io.mqrunbooks.application.baseline.MqscParser
+        rig.mq.definitions.get("mqwest1/QM1").put("QLOCAL MQRUNBOOKS.TEST", io.mqrunbooks.mq.MqscParser
                 .parse("DEFINE QLOCAL('MQRUNBOOKS.TEST')").objects().iterator().next());
     }
 

@@ -15,7 +15,7 @@ import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Incident;

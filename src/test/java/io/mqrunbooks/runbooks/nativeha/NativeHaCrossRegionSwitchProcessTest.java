@@ -18,7 +18,7 @@ import io.mqrunbooks.application.dractivation.DrActivationSettings;
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
 import io.mqrunbooks.application.port.out.MqAdminPort;
-import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
+import io.mqrunbooks.mq.NativeHaGroupStatus;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTestAccess;

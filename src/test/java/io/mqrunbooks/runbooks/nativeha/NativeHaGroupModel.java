@@ -8,7 +8,7 @@ import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.NativeHaStatus;
+import io.mqrunbooks.mq.NativeHaStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -9,9 +9,9 @@ import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
+import io.mqrunbooks.mq.QueueManagerState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -133,7 +133,7 @@ final class FakeDrPair {
         return new QueueManagerState(host, "QMDR", status, List.of());
     }
 
-    private io.mqrunbooks.application.port.out.control.RdqmDrStatus rdqm(String host) {
+    private io.mqrunbooks.mq.RdqmDrStatus rdqm(String host) {
         Node node = nodes.get(reachable(host));
         if (!node.exists) {
             throw new IllegalStateException("rdqmstatus: QMDR does not exist on " + host);

@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.mq.ControlOutcome;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

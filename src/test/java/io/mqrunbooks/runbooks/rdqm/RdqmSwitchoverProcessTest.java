@@ -18,7 +18,7 @@ import static org.mockito.Mockito.when;
 
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
-import io.mqrunbooks.application.port.out.control.DrStatus;
+import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.application.port.out.control.EndMode;
 import io.mqrunbooks.mq.QmStatus;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.mqrunbooks.adapter.inbound.camunda.rdqmha.SuspendHaNodeDelegate;
 import io.mqrunbooks.mq.ControlOutcome;
 import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.mq.QmStatus;
-import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
+import io.mqrunbooks.mq.RdqmHaStatus;
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import io.mqrunbooks.runbooks.rdqm.RunbookEngineTest;
 import io.mqrunbooks.testsupport.RunbookTestEngine;

@@ -1,10 +1,10 @@
 package io.mqrunbooks.application.port.out;
 
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
-import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.mq.ChannelStatus;
 import java.time.Duration;
 import java.util.List;

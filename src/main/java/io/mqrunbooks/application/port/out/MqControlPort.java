@@ -4,12 +4,12 @@ import io.mqrunbooks.mq.ControlResult;
 import io.mqrunbooks.application.port.out.control.DrPrimarySpec;
 import io.mqrunbooks.application.port.out.control.DrSecondaryCommand;
 import io.mqrunbooks.application.port.out.control.EndMode;
-import io.mqrunbooks.application.port.out.control.NativeHaGroupStatus;
-import io.mqrunbooks.application.port.out.control.NativeHaStatus;
+import io.mqrunbooks.mq.NativeHaGroupStatus;
+import io.mqrunbooks.mq.NativeHaStatus;
 import io.mqrunbooks.mq.MqVersion;
-import io.mqrunbooks.application.port.out.control.QueueManagerState;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
-import io.mqrunbooks.application.port.out.control.RdqmHaStatus;
+import io.mqrunbooks.mq.QueueManagerState;
+import io.mqrunbooks.mq.RdqmDrStatus;
+import io.mqrunbooks.mq.RdqmHaStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.mqrunbooks.application.port.out;
 
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.UnsafeArgumentException;
+import io.mqrunbooks.mq.NameRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.RunContext;
 import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.SshException.Kind;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.estate.Host;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.mqrunbooks.application.port.out.CommandEvidenceSink;
 import io.mqrunbooks.application.port.out.CommandResult;
 import io.mqrunbooks.application.port.out.RemoteCommand;
 import io.mqrunbooks.application.port.out.SshPort;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.estate.Host;
 import java.nio.file.Path;
 import java.time.Duration;

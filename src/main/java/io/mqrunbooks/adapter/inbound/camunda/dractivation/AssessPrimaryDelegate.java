@@ -9,7 +9,7 @@ import io.mqrunbooks.application.dractivation.DeclarationBriefing;
 import io.mqrunbooks.application.dractivation.ObjectBaseline;
 import io.mqrunbooks.application.dractivation.PrimaryFencing;
 import io.mqrunbooks.application.dractivation.PrimaryState;
-import io.mqrunbooks.application.port.out.control.RdqmDrStatus;
+import io.mqrunbooks.mq.RdqmDrStatus;
 import io.mqrunbooks.platform.runbook.RunText;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
 import io.mqrunbooks.application.generic.MqscCommand;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.UnsafeArgumentException;
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.platform.RunVariables;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
 import io.mqrunbooks.application.dractivation.MessageFlowProof;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.RunText;

@@ -1,7 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.mqsc;
 
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.UnsafeArgumentException;
+import io.mqrunbooks.mq.NameRules;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

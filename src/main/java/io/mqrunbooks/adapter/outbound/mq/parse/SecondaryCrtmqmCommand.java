@@ -1,7 +1,7 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mqrunbooks.estate.NameRules;
+import io.mqrunbooks.mq.NameRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import io.mqrunbooks.application.generic.GenericSteps;
 import io.mqrunbooks.application.generic.QueueManagerControlSteps;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
+import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunScope;
 import io.mqrunbooks.platform.run.StepMandate;

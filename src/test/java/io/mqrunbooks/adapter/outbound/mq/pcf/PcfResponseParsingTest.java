@@ -8,10 +8,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import com.ibm.mq.headers.pcf.PCFMessage;
-import io.mqrunbooks.application.port.out.mq.ClusterQueue;
-import io.mqrunbooks.application.port.out.mq.ClusterQueueManager;
+import io.mqrunbooks.mq.ClusterQueue;
+import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
-import io.mqrunbooks.application.port.out.mq.QueueManagerStatus;
+import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.mq.ChannelStatus;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mqrunbooks.application.port.out.mq;
+package io.mqrunbooks.mq;
 
 import java.util.Map;
 

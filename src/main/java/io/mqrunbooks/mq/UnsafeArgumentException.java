@@ -1,4 +1,4 @@
-package io.mqrunbooks.application.port.out;
+package io.mqrunbooks.mq;
 
 /** A value that must not reach a command line; raised before any connection is made. */
 public class UnsafeArgumentException extends IllegalArgumentException {

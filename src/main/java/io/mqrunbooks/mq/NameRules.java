@@ -1,4 +1,4 @@
-package io.mqrunbooks.estate;
+package io.mqrunbooks.mq;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

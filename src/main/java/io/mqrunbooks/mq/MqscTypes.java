@@ -1,6 +1,5 @@
-package io.mqrunbooks.application.baseline;
+package io.mqrunbooks.mq;
 
-import io.mqrunbooks.estate.NameRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +8,9 @@ import java.util.Optional;
  * The object types of MQSC definition scripts and their synonyms (IBM MQ 9.4 "MQSC commands" reference:
  * DEFINE QLOCAL synonym DEF QL, DEFINE CHANNEL synonym DEF CHL, ...).
  */
-final class MqscTypes {
+public final class MqscTypes {
 
-    static final String QMGR = "QMGR";
+    public static final String QMGR = "QMGR";
     static final String CHANNEL = "CHANNEL";
     static final String AUTHREC = "AUTHREC";
     static final String CHLAUTH = "CHLAUTH";
@@ -45,7 +44,7 @@ final class MqscTypes {
     }
 
     /** A type DEFINE creates: every type but the queue manager itself and the SET records. */
-    static boolean isDefinable(String type) {
+    public static boolean isDefinable(String type) {
         return DEFINE_TYPES.containsValue(type);
     }
 

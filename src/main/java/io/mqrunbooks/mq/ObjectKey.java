@@ -1,4 +1,4 @@
-package io.mqrunbooks.application.baseline;
+package io.mqrunbooks.mq;
 
 import java.util.Comparator;
 

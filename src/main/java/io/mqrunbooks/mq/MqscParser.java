@@ -1,6 +1,5 @@
-package io.mqrunbooks.application.baseline;
+package io.mqrunbooks.mq;
 
-import io.mqrunbooks.estate.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.mqrunbooks.application.baseline;
+package io.mqrunbooks.mq;
 
-import io.mqrunbooks.application.port.out.UnsafeArgumentException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,15 +1,8 @@
-package io.mqrunbooks.runbooks.baseline;
+package io.mqrunbooks.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.application.baseline.DefinitionScript;
-import io.mqrunbooks.application.baseline.MqscDefinitions;
-import io.mqrunbooks.application.baseline.MqscObject;
-import io.mqrunbooks.application.baseline.MqscParseException;
-import io.mqrunbooks.application.baseline.MqscParser;
-import io.mqrunbooks.application.baseline.MqscValues;
-import io.mqrunbooks.application.baseline.ObjectKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package io.mqrunbooks.application.port.out.control;
+package io.mqrunbooks.mq;
 
-import io.mqrunbooks.mq.QmStatus;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package io.mqrunbooks.application.port.out.control;
+package io.mqrunbooks.mq;
 
 import java.util.List;
 import java.util.Optional;
