@@ -1001,7 +1001,9 @@ final class Mqsc {
                 a.put("DESCR", rcvr.attribute("DESCR"));
                 a.put("QMID", m.data.qmgrAttributes.get("QMID"));
                 a.put("QMTYPE", cluster.name().equals(m.data.qmgrAttributes.get("REPOS")) ? "REPOS" : "NORMAL");
-                a.put("STATUS", world.clusterChannelStatus(rt, m, rcvr));
+                // The status of the cluster-sender to m, as DISPLAY CHSTATUS shows it (a SWITCHING one too).
+                String status = world.clusterChannelStatus(rt, m, rcvr);
+                a.put("STATUS", m == rt ? status : world.shownStatus(rt, rcvr.name(), status));
                 a.put("SUSPEND", m.data.suspendedClusters.contains(cluster.name()) ? "YES" : "NO");
                 a.put("TRPTYPE", "TCP");
                 a.put("VERSION", m.data.qmgrAttributes.get("VERSION"));

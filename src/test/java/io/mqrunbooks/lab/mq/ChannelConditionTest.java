@@ -37,6 +37,7 @@ class ChannelConditionTest extends LabTestSupport {
         lab.channelCondition("pr1", "PR1", "TO.FR1", "SWITCHING");
 
         assertThat(mqsc("pr1", "PR1", "DIS CHS(TO.FR1) STATUS\n").stdout()).contains("STATUS(SWITCHING)");
+        assertThat(mqsc("pr1", "PR1", "DIS CLUSQMGR(FR1) STATUS\n").stdout()).contains("STATUS(SWITCHING)");
         assertThat(mqsc("pr1", "PR1", "START CHANNEL(TO.FR1)\n").stdout())
                 .contains("AMQ9514E: Channel 'TO.FR1' is in use.\n");
         // The condition shows only while the instance runs.
