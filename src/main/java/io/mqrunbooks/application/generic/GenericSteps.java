@@ -21,6 +21,8 @@ public class GenericSteps {
 
     /** Statuses in which a STOP CHANNEL is not sent again: stopped, on its way there, or no instance (PCF). */
     private static final Set<State> STOPPED = EnumSet.of(State.STOPPED, State.STOPPING, State.INACTIVE);
+    /** Statuses a summary shows without explaining them. */
+    private static final Set<State> PLAIN = EnumSet.of(State.RUNNING, State.STARTING, State.STOPPING, State.STOPPED);
 
     private final MqAdminPort admin;
 
@@ -96,10 +98,10 @@ public class GenericSteps {
     public record ChannelCheck(boolean reached, String summary) {
     }
 
-    /** What the statuses other than RUNNING and STOPPED mean, so a wait's summary says why it waits. */
+    /** What the statuses whose word does not say it all mean (PAUSED, SWITCHING, ...): why a wait still waits. */
     static String meanings(List<ChannelStatus> statuses) {
         String meanings = statuses.stream().map(ChannelStatus::state)
-                .filter(s -> s != State.RUNNING && s != State.STOPPED).distinct()
+                .filter(s -> !PLAIN.contains(s)).distinct()
                 .map(s -> s + ": " + s.meaning()).collect(Collectors.joining("; "));
         return meanings.isEmpty() ? "" : " (" + meanings + ")";
     }
