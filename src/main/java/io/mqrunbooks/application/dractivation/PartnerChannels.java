@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The channel partners of seed 000's DR appendix: what each partner is told, then the backup's sender
@@ -89,8 +90,13 @@ public class PartnerChannels {
             if (xmitq != null && !xmitq.isBlank()) {
                 transmissionQueues.add(xmitq);
             }
-            if (admin.channelStatus(target.backupQueueManager(), partner.channel()).stream().anyMatch(ChannelStatus::isRunning)) {
+            List<ChannelStatus> now = admin.channelStatus(target.backupQueueManager(), partner.channel());
+            if (now.stream().anyMatch(ChannelStatus::isRunning)) {
                 done.add(partner.channel() + ": already RUNNING");
+            } else if (now.stream().anyMatch(s -> s.state().isStarted())) {
+                // MQ would refuse a START (AMQ9514E, in use); the status check after this step waits for RUNNING.
+                done.add(partner.channel() + ": START CHANNEL not sent, the channel is already started: STATUS("
+                        + now.stream().map(ChannelStatus::status).distinct().collect(Collectors.joining("/")) + ")");
             } else {
                 admin.startChannel(target.backupQueueManager(), partner.channel());
                 done.add(partner.channel() + ": START CHANNEL");

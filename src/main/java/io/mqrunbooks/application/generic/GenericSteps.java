@@ -3,8 +3,10 @@ package io.mqrunbooks.application.generic;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.mq.ChannelStatus;
+import io.mqrunbooks.mq.ChannelStatus.State;
 import io.mqrunbooks.mq.QueueManagerStatus;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,10 +19,10 @@ import java.util.stream.Collectors;
  */
 public class GenericSteps {
 
-    /** Statuses in which a START CHANNEL is not sent again (the channel is on its way or there). */
-    private static final Set<String> STARTED = Set.of("RUNNING", "BINDING", "STARTING", "INITIALIZING", "REQUESTING");
-    /** Statuses in which a STOP CHANNEL is not sent again. */
-    private static final Set<String> STOPPED = Set.of("STOPPED", "STOPPING");
+    /** Statuses in which a STOP CHANNEL is not sent again: stopped, on its way there, or no instance (PCF). */
+    private static final Set<State> STOPPED = EnumSet.of(State.STOPPED, State.STOPPING, State.INACTIVE);
+    /** Statuses a summary shows without explaining them. */
+    private static final Set<State> PLAIN = EnumSet.of(State.RUNNING, State.STARTING, State.STOPPING, State.STOPPED);
 
     private final MqAdminPort admin;
 
@@ -47,7 +49,8 @@ public class GenericSteps {
             case DISPLAY_CURDEPTH -> "CURDEPTH(" + admin.queueDepth(queueManager, command.name()) + ")";
             case START_CHANNEL -> {
                 List<ChannelStatus> now = admin.channelStatus(queueManager, command.name());
-                if (now.stream().anyMatch(s -> STARTED.contains(s.status()))) {
+                // PAUSED and SWITCHING are not running, but their MCA holds the channel: MQ would refuse the start.
+                if (now.stream().anyMatch(s -> s.state().isStarted())) {
                     yield "not sent, the channel is already started: " + statusText(now);
                 }
                 admin.startChannel(queueManager, command.name());
@@ -55,7 +58,7 @@ public class GenericSteps {
             }
             case STOP_CHANNEL -> {
                 List<ChannelStatus> now = admin.channelStatus(queueManager, command.name());
-                if (now.isEmpty() || now.stream().allMatch(s -> STOPPED.contains(s.status()))) {
+                if (now.isEmpty() || now.stream().allMatch(s -> STOPPED.contains(s.state()))) {
                     yield "not sent, the channel is not running: " + statusText(now);
                 }
                 admin.stopChannel(queueManager, command.name());
@@ -69,9 +72,10 @@ public class GenericSteps {
         List<ChannelStatus> now = admin.channelStatus(queueManager, channel);
         boolean reached = switch (wanted) {
             case RUNNING -> !now.isEmpty() && now.stream().allMatch(ChannelStatus::isRunning);
-            case STOPPED_OR_INACTIVE -> now.isEmpty() || now.stream().allMatch(s -> "STOPPED".equals(s.status()));
+            case STOPPED_OR_INACTIVE -> now.isEmpty() || now.stream().allMatch(s -> s.state().isStoppedOrInactive());
         };
-        return new ChannelCheck(reached, "channel " + channel + " on " + queueManager + ": " + statusText(now));
+        return new ChannelCheck(reached, "channel " + channel + " on " + queueManager + ": " + statusText(now)
+                + meanings(now));
     }
 
     /** The states a generic wait can wait for. */
@@ -92,6 +96,14 @@ public class GenericSteps {
     }
 
     public record ChannelCheck(boolean reached, String summary) {
+    }
+
+    /** What the statuses whose word does not say it all mean (PAUSED, SWITCHING, ...): why a wait still waits. */
+    static String meanings(List<ChannelStatus> statuses) {
+        String meanings = statuses.stream().map(ChannelStatus::state)
+                .filter(s -> !PLAIN.contains(s)).distinct()
+                .map(s -> s + ": " + s.meaning()).collect(Collectors.joining("; "));
+        return meanings.isEmpty() ? "" : " (" + meanings + ")";
     }
 
     /** As DISPLAY CHSTATUS shows it: {@code STATUS(RUNNING)}, or no status (AMQ8420I). */

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.control;
 
+import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.lab.LabCommandHandler;
@@ -114,6 +115,23 @@ public final class LabControl {
         }
         return "RDQM HA replica of " + qm + " on " + host + " is " + kb + " KB behind: rdqmstatus shows HA status"
                 + " Synchronization in progress until it catches up";
+    }
+
+    /**
+     * A running channel held in {@code status} (PAUSED on a receiver, SWITCHING on a cluster-sender), which DISPLAY
+     * CHSTATUS shows instead of RUNNING; a null status releases it.
+     */
+    public String holdChannelStatus(String host, String qm, String channel, String status) {
+        NameRules.checkChannelName(channel).ifPresent(problem -> {
+            throw new LabControlException(400, "parameter 'channel': " + problem);
+        });
+        try {
+            mq().channelCondition(host(host), queueManagerOn(host, queueManager(qm)), channel, status);
+        } catch (IllegalArgumentException refused) {
+            throw new LabControlException(400, refused.getMessage());
+        }
+        return status == null ? "Channel " + channel + " of " + qm + " shows its own status again"
+                : "Channel " + channel + " of " + qm + " shows STATUS(" + status + ") while it runs";
     }
 
     /** One Native HA instance's log replication cut or restored: it falls out of sync and cannot vote while cut. */

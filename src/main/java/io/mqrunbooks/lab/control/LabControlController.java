@@ -88,6 +88,19 @@ public class LabControlController {
         return line(control.haReplicaBehind(params.required("host"), params.required("qm"), params.count("kb")));
     }
 
+    @PostMapping("/mq/hold-channel-status")
+    public String holdChannelStatus(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        Parameters p = allow(request, query);
+        return line(control.holdChannelStatus(p.required("host"), p.required("qm"), p.required("channel"),
+                p.required("status")));
+    }
+
+    @PostMapping("/mq/release-channel-status")
+    public String releaseChannelStatus(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
+        Parameters p = allow(request, query);
+        return line(control.holdChannelStatus(p.required("host"), p.required("qm"), p.required("channel"), null));
+    }
+
     @PostMapping("/mq/cut-native-ha-link")
     public String cutNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
         Parameters params = allow(request, query);

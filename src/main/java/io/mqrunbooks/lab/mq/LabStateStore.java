@@ -167,6 +167,7 @@ public final class LabStateStore {
                 case "reset" -> mq.reset();
                 case "cutReplicationLink" -> mq.cutReplicationLink(e.arg(0));
                 case "restoreReplicationLink" -> mq.restoreReplicationLink(e.arg(0));
+                case "channelCondition" -> mq.channelCondition(e.arg(0), e.arg(1), e.arg(2), e.arg(3));
                 case "failHost" -> mq.failHost(e.arg(0));
                 case "recoverHost" -> mq.recoverHost(e.arg(0));
                 case "haReplicaOutOfSync" -> mq.haReplicaOutOfSync(e.arg(0), e.arg(1), Long.parseLong(e.arg(2)));

@@ -64,6 +64,8 @@ final class LabWorld {
     private final Map<String, Instant> startedChannels = new HashMap<>();
     /** "QM/channel" of each sender stopped with MODE(QUIESCE) while active: when, so it shows STOPPING. */
     private final Map<String, Instant> stoppingChannels = new HashMap<>();
+    /** "QM/channel" held in a state a running channel can be in (PAUSED, SWITCHING): shown instead of RUNNING. */
+    final Map<String, String> channelConditions = new HashMap<>();
 
     LabWorld(Estate estate, Clock clock, LabMqOptions options, LabSeed seed) {
         this.estate = estate;
@@ -630,6 +632,12 @@ final class LabWorld {
         }
         boolean binding = active != null && now().isBefore(active.plus(options.channelBindTime()));
         return binding ? "BINDING" : "RUNNING";
+    }
+
+    /** What DISPLAY CHSTATUS shows: a condition set on the channel while its instance runs, else the status. */
+    String shownStatus(QueueManagerRuntime rt, String channel, String status) {
+        String condition = channelConditions.get(rt.name + "/" + channel);
+        return condition != null && "RUNNING".equals(status) ? condition : status;
     }
 
     Optional<QueueManagerRuntime> senderTarget(QueueManagerRuntime rt, MqObject channel) {

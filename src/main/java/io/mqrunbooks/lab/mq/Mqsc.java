@@ -1001,7 +1001,9 @@ final class Mqsc {
                 a.put("DESCR", rcvr.attribute("DESCR"));
                 a.put("QMID", m.data.qmgrAttributes.get("QMID"));
                 a.put("QMTYPE", cluster.name().equals(m.data.qmgrAttributes.get("REPOS")) ? "REPOS" : "NORMAL");
-                a.put("STATUS", world.clusterChannelStatus(rt, m, rcvr));
+                // The status of the cluster-sender to m, as DISPLAY CHSTATUS shows it (a SWITCHING one too).
+                String status = world.clusterChannelStatus(rt, m, rcvr);
+                a.put("STATUS", m == rt ? status : world.shownStatus(rt, rcvr.name(), status));
                 a.put("SUSPEND", m.data.suspendedClusters.contains(cluster.name()) ? "YES" : "NO");
                 a.put("TRPTYPE", "TCP");
                 a.put("VERSION", m.data.qmgrAttributes.get("VERSION"));
@@ -1067,12 +1069,14 @@ final class Mqsc {
                 }
                 String peer = "RUNNING".equals(status) ? world.senderTarget(rt, c).map(t -> t.name).orElse("") : "";
                 String xmitq = "SDR".equals(type) ? c.attribute("XMITQ") : LabWorld.CLUSTER_XMITQ;
-                rows.add(statusRow(rt, c.name(), type, c.attribute("CONNAME"), peer, status, xmitq));
+                rows.add(statusRow(rt, c.name(), type, c.attribute("CONNAME"), peer,
+                        world.shownStatus(rt, c.name(), status), xmitq));
                 seen.add(c.name());
             } else if ("RCVR".equals(type) || "CLUSRCVR".equals(type)) {
                 String peer = world.receiverPeer(rt, c);
                 if (peer != null) {
-                    rows.add(statusRow(rt, c.name(), type, "127.0.0.1", peer, "RUNNING", ""));
+                    rows.add(statusRow(rt, c.name(), type, "127.0.0.1", peer,
+                            world.shownStatus(rt, c.name(), "RUNNING"), ""));
                 } else if (rt.running() && "STOP".equals(rt.data.channelRequests.get(c.name()))) {
                     rows.add(statusRow(rt, c.name(), type, "", "", "STOPPED", ""));
                 }
@@ -1092,7 +1096,8 @@ final class Mqsc {
                 }
                 String status = world.clusterChannelStatus(rt, member.get(), rcvr);
                 rows.add(statusRow(rt, rcvr.name(), "CLUSSDR", rcvr.attribute("CONNAME"),
-                        "RUNNING".equals(status) ? name : "", status, LabWorld.CLUSTER_XMITQ));
+                        "RUNNING".equals(status) ? name : "", world.shownStatus(rt, rcvr.name(), status),
+                        LabWorld.CLUSTER_XMITQ));
                 seen.add(rcvr.name());
             }
         }
@@ -1185,6 +1190,10 @@ final class Mqsc {
         // A stopping MCA still runs: it ends its batch, with the stop request outstanding (STOPREQ, IBM's CHSTATUS
         // reference); a starting channel has no MCA yet.
         boolean stopping = "STOPPING".equals(status);
+        // A paused or switching channel is connected and its MCA runs (IBM's "Channel states": both are active
+        // states after binding); it is not transferring, so it shows no running substate.
+        boolean held = "PAUSED".equals(status) || "SWITCHING".equals(status);
+        boolean mcaRuns = running || binding || stopping || held;
         long messages = rt.data.channelMessages.getOrDefault(channel, 0L);
         String started = world.stampOf(rt.startedAt);
         Map<String, String> v = new java.util.HashMap<>();
@@ -1210,13 +1219,13 @@ final class Mqsc {
         v.put("LSTSEQNO", Long.toString(messages));
         v.put("HBINT", "300");
         v.put("INDOUBT", "NO");
-        v.put("JOBNAME", running || binding || stopping ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
+        v.put("JOBNAME", mcaRuns ? String.format("%08X%08X", 4096 + Math.abs(channel.hashCode() % 4096), 1) : "");
         v.put("LOCLADDR", "");
         v.put("LONGRTS", "999999999");
         v.put("SHORTRTS", "10");
         v.put("LSTMSGDA", "");
         v.put("LSTMSGTI", "");
-        v.put("MCASTAT", running || binding || stopping ? "RUNNING" : "NOTRUNNING");
+        v.put("MCASTAT", mcaRuns ? "RUNNING" : "NOTRUNNING");
         v.put("MCAUSER", "mqm");
         v.put("MONCHL", "OFF");
         v.put("MSGS", Long.toString(messages));
@@ -1231,8 +1240,8 @@ final class Mqsc {
         v.put("SUBSTATE", running ? (sender ? "MQGET" : "RECEIVE") : binding ? "NETCONNECT" : "");
         v.put("XMITQ", xmitq);
         v.put("XQMSGSA", Integer.toString(world.messagesWaitingFor(rt, channel, type, xmitq)));
-        v.put("RVERSION", running ? "09040000" : "");
-        v.put("RPRODUCT", running ? "MQMM" : "");
+        v.put("RVERSION", running || held ? "09040000" : "");
+        v.put("RPRODUCT", running || held ? "MQMM" : "");
         LinkedHashMap<String, String> a = new LinkedHashMap<>();
         for (String key : sender ? SENDER_STATUS_ORDER : RECEIVER_STATUS_ORDER) {
             a.put(key, v.get(key));

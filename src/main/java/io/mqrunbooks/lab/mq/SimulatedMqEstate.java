@@ -203,6 +203,44 @@ public final class SimulatedMqEstate implements LabCommandHandler {
     }
 
     /**
+     * Holds a channel of {@code queueManager} on {@code host} in a state a running channel can be in, shown by
+     * DISPLAY CHSTATUS (runmqsc and PCF) instead of RUNNING while its instance runs: PAUSED on a receiving channel
+     * (RCVR, CLUSRCVR: its MQPUT waits for the message-retry interval), SWITCHING on a cluster-sender (it is
+     * moving to another transmission queue). A blank status lets it show RUNNING again. Other states come from
+     * the lab's own events (RETRYING: the partner is unreachable; STOPPED: STOP CHANNEL); the lab has no
+     * requester channels, so it cannot show REQUESTING.
+     */
+    public void channelCondition(String host, String queueManager, String channel, String status) {
+        String word = status == null ? "" : status.strip();
+        recorded(List.of("channelCondition", host, queueManager, channel, word), () -> {
+            QueueManagerRuntime rt = runtimeOrThrow(host, queueManager);
+            MqObject object = rt.data.channels.get(channel);
+            String type = object != null ? object.channelType()
+                    : world.autoDefinedClusterSender(rt, channel) ? "CLUSSDR" : null;
+            if (type == null) {
+                throw new IllegalArgumentException("Lab: no channel '" + channel + "' on " + queueManager);
+            }
+            String key = rt.name + "/" + channel;
+            if (word.isEmpty()) {
+                world.channelConditions.remove(key);
+                return null;
+            }
+            boolean fits = switch (word) {
+                case "PAUSED" -> type.equals("RCVR") || type.equals("CLUSRCVR");
+                case "SWITCHING" -> type.equals("CLUSSDR");
+                default -> throw new IllegalArgumentException("Lab: STATUS(" + word + ") is not a condition the lab"
+                        + " holds; it holds PAUSED on a receiving channel and SWITCHING on a cluster-sender");
+            };
+            if (!fits) {
+                throw new IllegalArgumentException("Lab: channel " + channel + " is CHLTYPE(" + type + "); STATUS("
+                        + word + ") is for " + (word.equals("PAUSED") ? "RCVR or CLUSRCVR" : "CLUSSDR") + " channels");
+            }
+            world.channelConditions.put(key, word);
+            return null;
+        });
+    }
+
+    /**
      * The host fails (power, kernel panic): its queue managers end unexpectedly, a multi-instance standby on
      * another host takes over (failover), standbys on it vanish, and RDQM DR replication to it stops. The SSH
      * side makes the host unreachable; this is the MQ half.

@@ -96,6 +96,23 @@ class LabControlControllerTest extends LabAppTest {
     }
 
     @Test
+    void aHeldChannelStatusShowsInDisplayChstatusUntilReleased() {
+        assertThat(post("admin", "/lab/control/mq/hold-channel-status?host=pr1&qm=PR1&channel=TO.FR1&status=SWITCHING")
+                .getBody()).isEqualTo("Channel TO.FR1 of PR1 shows STATUS(SWITCHING) while it runs\n");
+        assertThat(labMq.execute("pr1", "mqm", java.util.List.of("runmqsc", "PR1"), "DIS CHS(TO.FR1) STATUS\n").stdout())
+                .contains("STATUS(SWITCHING)");
+        ResponseEntity<String> wrongType = post("admin",
+                "/lab/control/mq/hold-channel-status?host=pr1&qm=PR1&channel=TO.FR1&status=PAUSED");
+        assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongType.getBody())
+                .isEqualTo("Lab: channel TO.FR1 is CHLTYPE(CLUSSDR); STATUS(PAUSED) is for RCVR or CLUSRCVR channels\n");
+        assertThat(post("admin", "/lab/control/mq/release-channel-status?host=pr1&qm=PR1&channel=TO.FR1").getBody())
+                .isEqualTo("Channel TO.FR1 of PR1 shows its own status again\n");
+        assertThat(labMq.execute("pr1", "mqm", java.util.List.of("runmqsc", "PR1"), "DIS CHS(TO.FR1) STATUS\n").stdout())
+                .contains("STATUS(RUNNING)");
+    }
+
+    @Test
     void anRdqmHaReplicaMadeToFallBehindShowsInRdqmstatusAndAFailedHaNodeIsLostToItsGroup() {
         assertThat(post("admin", "/lab/control/mq/ha-replica-behind?qm=QMHA2&host=ha3&kb=5000000").getBody())
                 .isEqualTo("RDQM HA replica of QMHA2 on ha3 is 5000000 KB behind: rdqmstatus shows HA status"

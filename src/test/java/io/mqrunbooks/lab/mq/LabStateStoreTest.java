@@ -99,6 +99,18 @@ class LabStateStoreTest {
     }
 
     @Test
+    void aHeldChannelStatusIsKeptAcrossARestart() throws IOException {
+        Lab first = start(HISTORY);
+        first.mq.channelCondition("pr1", "PR1", "TO.FR1", "SWITCHING");
+        ssh.close();
+
+        Lab second = start(HISTORY);
+
+        assertThat(second.mq.execute("pr1", "mqm", List.of("runmqsc", "PR1"), "DIS CHS(TO.FR1) STATUS\n").stdout())
+                .contains("STATUS(SWITCHING)");
+    }
+
+    @Test
     void commandFaultsAreKeptAndWhatWasClearedStaysCleared() throws IOException {
         Lab first = start(HISTORY);
         LabFaults faults = ssh.faults();

@@ -117,6 +117,24 @@ class PcfAndMqscOnTheLabTest {
     }
 
     @Test
+    void aSwitchingClusterSenderReadsTheSameThroughBothAndIsNotStartedAgain() {
+        lab.channelCondition("pr1", "PR1", "TO.FR1", "SWITCHING");
+
+        assertThat(mqsc.channelStatus("PR1", "TO.FR1")).extracting(ChannelStatus::state)
+                .containsExactly(ChannelStatus.State.SWITCHING);
+        assertThat(channelStatus(pcf, "PR1", "TO.FR1")).isEqualTo(channelStatus(mqsc, "PR1", "TO.FR1"));
+        assertThat(new io.mqrunbooks.application.generic.GenericSteps(pcf).runMqsc("PR1", List.of(
+                new io.mqrunbooks.application.generic.MqscCommand(
+                        io.mqrunbooks.application.generic.MqscCommand.Kind.START_CHANNEL, "TO.FR1"))))
+                .containsExactly("PR1: START CHANNEL(TO.FR1): not sent, the channel is already started:"
+                        + " STATUS(SWITCHING)");
+
+        lab.channelCondition("fr1", "FR1", "TO.FR1", "PAUSED");
+        assertThat(pcf.channelStatus("FR1", "TO.FR1")).extracting(ChannelStatus::status).containsOnly("PAUSED");
+        assertThat(channelStatus(pcf, "FR1", "TO.FR1")).isEqualTo(channelStatus(mqsc, "FR1", "TO.FR1"));
+    }
+
+    @Test
     void channelsStopAndStartThroughEitherAndShowTheSameStatus() {
         List<String> running = channelStatus(pcf, "PR1", "TO.FR1");
         assertThat(running).isNotEmpty().isEqualTo(channelStatus(mqsc, "PR1", "TO.FR1"));

@@ -155,6 +155,33 @@ class DrActivationApplicationTest {
     }
 
     @Test
+    void aSenderAlreadyStartingIsNotStartedAgainButARetryingOneIs() {
+        io.mqrunbooks.application.port.out.MqAdminPort admin =
+                org.mockito.Mockito.mock(io.mqrunbooks.application.port.out.MqAdminPort.class);
+        ActivationTarget target = requests.check("QM1", "flood", "INC-1", "lead", "APP.SVRCONN");
+        org.mockito.Mockito.when(admin.exportDefinitions(target.backupQueueManager())).thenReturn(
+                "DEFINE CHANNEL('QM1.TO.BANK') CHLTYPE(SDR) CONNAME('127.0.0.1(1471)') XMITQ('QM1.TO.BANK.XMIT')\n");
+        PartnerChannels partners = new PartnerChannels(LAB, admin);
+        // BINDING: the MCA holds the channel, so MQ would refuse a START with AMQ9514E (channel in use).
+        org.mockito.Mockito.when(admin.channelStatus(target.backupQueueManager(), "QM1.TO.BANK")).thenReturn(List.of(
+                new io.mqrunbooks.mq.ChannelStatus("QM1.TO.BANK", "SDR", "127.0.0.1(1471)", "BINDING", "QM1.TO.BANK.XMIT",
+                        Map.of())));
+
+        assertThat(partners.repointAndStart(target, List.of("QM1.TO.BANK")).done()).containsExactly(
+                "QM1.TO.BANK: CONNAME already 127.0.0.1(1471)",
+                "QM1.TO.BANK: START CHANNEL not sent, the channel is already started: STATUS(BINDING)");
+        org.mockito.Mockito.verify(admin, org.mockito.Mockito.never()).startChannel(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any());
+
+        org.mockito.Mockito.when(admin.channelStatus(target.backupQueueManager(), "QM1.TO.BANK")).thenReturn(List.of(
+                new io.mqrunbooks.mq.ChannelStatus("QM1.TO.BANK", "SDR", "127.0.0.1(1471)", "RETRYING", "QM1.TO.BANK.XMIT",
+                        Map.of())));
+        assertThat(partners.repointAndStart(target, List.of("QM1.TO.BANK")).done())
+                .endsWith("QM1.TO.BANK: START CHANNEL");
+        org.mockito.Mockito.verify(admin).startChannel(target.backupQueueManager(), "QM1.TO.BANK");
+    }
+
+    @Test
     void clusterChannelsCountOnlyWhenEveryFullRepositoryIsRunning() {
         io.mqrunbooks.application.port.out.MqAdminPort admin =
                 org.mockito.Mockito.mock(io.mqrunbooks.application.port.out.MqAdminPort.class);

@@ -93,7 +93,8 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
         decide(run, "userTask_approveRefresh", vars("approvalDecision", "approve", "approvalComment", "ok"));
         assertThat(variable(run, "channelStateSummary")).isEqualTo("channel QM1.TO.BANK on QM1: STATUS(STOPPING)");
         fireTimer(run);
-        assertThat(variable(run, "channelStateSummary")).isEqualTo("channel QM1.TO.BANK on QM1: STATUS(BINDING)");
+        assertThat(variable(run, "channelStateSummary")).isEqualTo("channel QM1.TO.BANK on QM1: STATUS(BINDING)"
+                + " (BINDING: negotiating with the partner, not yet ready to transfer messages)");
         fireTimer(run);
 
         assertThat(variable(run, "outcome")).isEqualTo("completed");

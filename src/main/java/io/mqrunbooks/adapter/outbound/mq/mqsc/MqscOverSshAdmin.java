@@ -125,9 +125,16 @@ public class MqscOverSshAdmin implements MqAdminPort {
         if (session.command().hasMessage("AMQ8420")) {
             return List.of();
         }
-        return session.command().objects().stream().map(o -> new ChannelStatus(session.required(o, "CHANNEL"),
-                o.attribute("CHLTYPE").orElse(null), o.attribute("CONNAME").orElse(null), session.required(o, "STATUS"),
-                o.attribute("XMITQ").orElse(null), attributes(o))).toList();
+        return session.command().objects().stream().map(o -> {
+            String status = session.required(o, "STATUS");
+            if (ChannelStatus.State.parse(status).isEmpty()) {
+                // Refused, not guessed: a runbook must not read a status it does not know as running or stopped.
+                throw session.unrecognised(ChannelStatus.State.unknown(status) + " for channel "
+                        + o.attribute("CHANNEL").orElse("?"));
+            }
+            return new ChannelStatus(session.required(o, "CHANNEL"), o.attribute("CHLTYPE").orElse(null),
+                    o.attribute("CONNAME").orElse(null), status, o.attribute("XMITQ").orElse(null), attributes(o));
+        }).toList();
     }
 
     @Override

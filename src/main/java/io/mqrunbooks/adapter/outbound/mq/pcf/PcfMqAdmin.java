@@ -150,6 +150,10 @@ public class PcfMqAdmin implements MqAdminPort {
             Map<String, String> a = MqscAttributes.of(response);
             String status = required(queueManager, operation, a, "STATUS");
             expectKnownWord(queueManager, operation, a, "STATUS", status);
+            if (ChannelStatus.State.parse(status).isEmpty()) {
+                throw new MqAdminException(Reason.UNRECOGNISED_OUTPUT, queueManager, queueManager + ": " + operation
+                        + " returned " + ChannelStatus.State.unknown(status) + ": " + a);
+            }
             result.add(new ChannelStatus(required(queueManager, operation, a, "CHANNEL"),
                     required(queueManager, operation, a, "CHLTYPE"), a.get("CONNAME"), status, a.get("XMITQ"), a));
         }

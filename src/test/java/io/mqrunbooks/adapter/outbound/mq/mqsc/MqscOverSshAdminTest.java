@@ -183,6 +183,56 @@ class MqscOverSshAdminTest {
         assertThat(channel.attributes()).containsEntry("RQMNAME", "PARTNER_QM").containsEntry("CURRENT", "");
     }
 
+    /**
+     * Every STATUS word of DISPLAY CHSTATUS (IBM's list: "Channel states",
+     * https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.con.doc/q015610_.htm; SWITCHING:
+     * https://www.ibm.com/docs/en/SSFKSJ_9.4.0/monitor/switchtransqueue.html) in the layout of a real MQ 9.1
+     * transcript (mq-output/runmqsc/chstatus-default-running-sdr.txt). Constructed: no public transcript shows
+     * PAUSED, REQUESTING or SWITCHING; the channel type is one that can be in the state.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "BINDING, SDR, NETCONNECT", "INITIALIZING, SDR, ' '", "PAUSED, RCVR, ' '", "REQUESTING, RQSTR, NETCONNECT",
+            "RETRYING, SDR, ' '", "RUNNING, SDR, MQGET", "STARTING, SDR, ' '", "STOPPED, SDR, ' '",
+            "STOPPING, SDR, ' '", "SWITCHING, CLUSSDR, ' '"})
+    void everyDocumentedChannelStatusIsRead(String word, String type, String substate) {
+        // Receiving channels have no transmission queue, so no XMITQ (MQ 8 receiver, chstatus-all-sender-receiver-mq8.txt).
+        String last = type.endsWith("RCVR") || type.equals("RQSTR") ? "SUBSTATE(" + substate + ")"
+                : "%-40sXMITQ(PARTNER)".formatted("SUBSTATE(" + substate + ")");
+        ssh.answer(0, session("FR1", "DISPLAY CHSTATUS('TO.PARTNER') ALL", """
+                AMQ8417I: Display Channel Status details.
+                   %-40sCHLTYPE(%s)
+                   CONNAME(192.168.1.110(1416))            CURRENT
+                   RQMNAME(PARTNER)                        STATUS(%s)
+                   %s
+                """.formatted("CHANNEL(TO.PARTNER)", type, word, last), OK));
+
+        ChannelStatus status = admin.channelStatus("FR1", "TO.PARTNER").get(0);
+
+        assertThat(status.status()).isEqualTo(word);
+        assertThat(status.state()).isEqualTo(ChannelStatus.State.valueOf(word));
+        assertThat(status.isRunning()).isEqualTo(word.equals("RUNNING"));
+        assertThat(status.channelType()).isEqualTo(type);
+    }
+
+    @Test
+    void aChannelStatusMqDoesNotDocumentIsRefusedNamingIt() {
+        // Constructed: as above, with a word no IBM MQ level prints.
+        ssh.answer(0, session("FR1", "DISPLAY CHSTATUS('TO.PARTNER') ALL", """
+                AMQ8417I: Display Channel Status details.
+                   CHANNEL(TO.PARTNER)                     CHLTYPE(SDR)
+                   CONNAME(192.168.1.110(1416))            CURRENT
+                   RQMNAME(PARTNER)                        STATUS(SLEEPING)
+                   SUBSTATE( )                             XMITQ(PARTNER)
+                """, OK));
+
+        assertReason(() -> admin.channelStatus("FR1", "TO.PARTNER"), Reason.UNRECOGNISED_OUTPUT,
+                "queue manager FR1 on host fr1: DISPLAY CHSTATUS('TO.PARTNER') ALL: output not recognised (exit code 0):"
+                        + " channel STATUS(SLEEPING) is not a status IBM MQ documents for DISPLAY CHSTATUS (known:"
+                        + " INACTIVE, BINDING, STARTING, RUNNING, STOPPING, RETRYING, STOPPED, REQUESTING, PAUSED,"
+                        + " DISCONNECTED, INITIALIZING, SWITCHING) for channel TO.PARTNER");
+    }
+
     @Test
     void noChannelStatusIsAnEmptyList() {
         ssh.answer(10, session("FR1", "DISPLAY CHSTATUS('TO.PR1') ALL", "AMQ8420I: Channel Status not found.\n",

@@ -124,6 +124,30 @@ class PcfResponseParsingTest {
         assertThat(status.get(0).isRunning()).isFalse();
     }
 
+    /**
+     * Every MQCHS_* value (the allclient jar's constants; IBM's table "MQCHS_* (Command format Channel Status)",
+     * https://www.ibm.com/docs/zh/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q090880_.html) becomes runmqsc's word.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"MQCHS_INACTIVE", "MQCHS_BINDING", "MQCHS_STARTING",
+            "MQCHS_RUNNING", "MQCHS_STOPPING", "MQCHS_RETRYING", "MQCHS_STOPPED", "MQCHS_REQUESTING", "MQCHS_PAUSED",
+            "MQCHS_DISCONNECTED", "MQCHS_INITIALIZING", "MQCHS_SWITCHING"})
+    void everyPcfChannelStatusValueBecomesItsMqscWord(String constant) throws Exception {
+        int value = com.ibm.mq.constants.CMQCFC.class.getField(constant).getInt(null);
+        PCFMessage r = response(MQCMD_INQUIRE_CHANNEL_STATUS);
+        r.addParameter(MQCACH_CHANNEL_NAME, pad("QM1.TO.BANK", MQ_CHANNEL_NAME_LENGTH));
+        r.addParameter(MQIACH_CHANNEL_TYPE, MQCHT_SENDER);
+        r.addParameter(MQIACH_CHANNEL_STATUS, value);
+        answer(throughWire(r, X86_ENCODING));
+
+        ChannelStatus status = admin.channelStatus("QM1", "QM1.TO.BANK").get(0);
+
+        String word = constant.substring("MQCHS_".length());
+        assertThat(status.status()).isEqualTo(word);
+        assertThat(status.state().pcfValue()).isEqualTo(value);
+        assertThat(ChannelStatus.State.ofPcf(value)).contains(status.state());
+    }
+
     @Test
     void clusterQueuesNameTheirHostingQueueManager() throws Exception {
         answer(throughWire(clusterQueue("PAY.REQUEST", "PR1"), X86_ENCODING),
