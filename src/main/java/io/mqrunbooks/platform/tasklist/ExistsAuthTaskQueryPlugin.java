@@ -157,7 +157,7 @@ public class ExistsAuthTaskQueryPlugin extends AbstractProcessEnginePlugin {
             root.appendChild(select);
         }
         // Local includes now resolve in our namespace: only the fragments copied here may be named.
-        Set<String> local = Set.of("columnSelection", "selectTaskByQueryCriteriaSql", "existsAuthCheck");
+        Set<String> local = Set.of("columnSelection", "selectTaskByQueryCriteriaSql", "existsAuthCheck", "callersGrants");
         for (Element include : includes(root, null)) {
             String refid = include.getAttribute("refid");
             if (!refid.contains(".") && !local.contains(refid)) {
