@@ -73,7 +73,8 @@ class TasklistListCostTest extends LabAppTest {
         assertThat(many.count()).isEqualTo(40);
         assertThat(many.tasks()).isEqualTo(15);
         // The count is taken where the engine reads: the page's task query is among them, reading one page of rows.
-        assertThat(many.statements()).filteredOn(s -> s.id().endsWith("TaskEntity.selectTaskByQueryCriteria"))
+        // The engine runs ours in place of Camunda's TaskEntity.selectTaskByQueryCriteria (ExistsAuthTaskQueryPlugin).
+        assertThat(many.statements()).filteredOn(s -> s.id().endsWith("ExistsAuthTaskQuery.selectTaskByQueryCriteriaExistsAuth"))
                 .extracting(Statement::rows).containsExactly(15L);
         assertThat(EngineStatements.byId(many.statements()))
                 .as("statements of Tasklist's first page with 40 tasks, against 3 tasks:%n%s", describe(many.statements()))

@@ -28,7 +28,9 @@ public final class EngineStatements {
         }
     }
 
-    private static final List<String> ENGINE_MAPPERS = List.of("org.camunda.bpm.engine.impl", "org.camunda.bpm.engine.history");
+    /** Camunda's mappers and ours the engine runs instead of two of them (ExistsAuthTaskQueryPlugin). */
+    private static final List<String> ENGINE_MAPPERS = List.of("org.camunda.bpm.engine.impl", "org.camunda.bpm.engine.history",
+            "io.mqrunbooks.platform.tasklist.ExistsAuthTaskQuery");
 
     private EngineStatements() {
     }
