@@ -26,6 +26,11 @@ final class QueueManagerRuntime {
     QmStatus endedStatus = QmStatus.ENDED_IMMEDIATELY;
     /** A cold backup: strmqm fails until the media has been restored. */
     boolean awaitingMediaRestore;
+    /**
+     * Flagged as a backup queue manager by {@code strmqm -r}: a plain strmqm is refused until {@code strmqm -a}
+     * activates it (IBM MQ 9.4, strmqm -a/-r and "Creating a backup queue manager").
+     */
+    boolean backup;
     DrRole drRole;
     RdqmPair pair;
     /** The RDQM HA group of an HA queue manager (one runtime on its three nodes), else null. */

@@ -293,7 +293,7 @@ class ControlCommandsTest extends LabTestSupport {
     @Test
     void badUsageGivesTheUsageLine() {
         LabExecution r = run("mqeast1", "strmqm");
-        assertThat(r.stderr()).isEqualTo("Usage: strmqm [-x] [-ns] QMgrName\n");
+        assertThat(r.stderr()).isEqualTo("Usage: strmqm [-a | -r | -x] [-ns] QMgrName\n");
         assertThat(r.exitCode()).isEqualTo(20);
         assertThat(run("mqeast1", "endmqm NOPE").stderr()).isEqualTo("AMQ8118E: IBM MQ queue manager does not exist.\n");
     }
@@ -346,5 +346,79 @@ class ControlCommandsTest extends LabTestSupport {
         DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(both).queueManagers().get(0);
         assertThat(entry.attributes()).containsEntry("STATUS", "Running").containsEntry("STANDBY", "Permitted");
         assertThat(entry.instances()).hasSize(2);
+    }
+
+    @Test
+    void aBackupReplayedWithStrmqmRIsRefusedAPlainStartUntilStrmqmAActivatesIt() {
+        // IBM MQ 9.4 "Creating a backup queue manager"
+        // (https://www.ibm.com/docs/ja/ibm-mq/9.4.x?topic=manager-creating-backup-queue, English text at https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=manager-creating-backup-queue):
+        // "strmqm -r BackupQMName ... flags the queue manager as a backup queue manager within IBM MQ, and replays
+        // all the copied log extents"; strmqm -a: "The backup queue manager is not started."
+        LabExecution replay = run("mqwest1", "strmqm -r QM1");
+        assertThat(replay.exitCode()).isZero();
+        assertThat(replay.stdout()).isEqualTo("5 log records accessed on queue manager 'QM1' during the log replay"
+                + " phase.\nLog replay for queue manager 'QM1' complete.\n");
+        assertThat(run("mqwest1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Ended normally)\n");
+        // "The requirement to activate a backup queue manager prevents accidental startup." (strmqm -a,
+        // https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_7.5.0/com.ibm.mq.ref.adm.doc/q083650_.htm)
+        for (String start : List.of("strmqm QM1", "strmqm -x QM1", "strmqm -ns QM1")) {
+            LabExecution refused = run("mqwest1", start);
+            assertThat(refused.exitCode()).as(start).isEqualTo(1);
+            assertThat(refused.stderr()).as(start).isEqualTo("Queue manager 'QM1' is a backup queue manager."
+                    + " Activate it with strmqm -a before starting it.\n");
+        }
+        assertThat(lab.queueManagerState("mqwest1", "QM1")).contains(QmStatus.ENDED_NORMALLY);
+        // replay is "periodically driven by use of the command strmqm -r" (strmqm usage notes,
+        // https://ibm.com/support/knowledgecenter/en/SSFKSJ_latest/refadmin/q083650_.html): it stays a backup
+        assertThat(run("mqwest1", "strmqm -r QM1").exitCode()).isZero();
+        assertThat(run("mqwest1", "strmqm QM1").exitCode()).isEqualTo(1);
+
+        // "Starting a backup queue manager" (http://setgetweb.com/p/MQ92/con/q018640_.htm, IBM's MQ 9.2 topic):
+        // "strmqm -a BackupQMName  The backup queue manager is activated."
+        LabExecution activated = run("mqwest1", "strmqm -a QM1");
+        assertThat(activated.exitCode()).isZero();
+        assertThat(activated.stdout()).isEqualTo("The backup queue manager is activated.\n");
+        assertThat(lab.queueManagerState("mqwest1", "QM1")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(run("mqwest1", "strmqm -a QM1").stdout()).isEqualTo("The backup queue manager is activated.\n");
+        LabExecution started = run("mqwest1", "strmqm QM1");
+        assertThat(started.exitCode()).isZero();
+        assertThat(started.stdout()).endsWith("IBM MQ queue manager 'QM1' started using V9.4.0.0.\n");
+        assertThat(run("mqwest1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(Running)\n");
+    }
+
+    @Test
+    void strmqmAAndROnARunningColdOrReplicatedQueueManager() {
+        // exit 5 "Queue manager running", 23 "Log not available": IBM MQ 9.4 strmqm return codes
+        for (String cmd : List.of("strmqm -r QM1", "strmqm -a QM1")) {
+            LabExecution running = run("mqeast1", cmd);
+            assertThat(running.exitCode()).as(cmd).isEqualTo(5);
+            assertThat(running.stdout()).as(cmd).isEqualTo("IBM MQ queue manager running.\n");
+        }
+        LabExecution cold = run("mqwest3", "strmqm -r QM3");
+        assertThat(cold.exitCode()).isEqualTo(23);
+        assertThat(cold.stderr()).isEqualTo("AMQ7017E: Log not available.\n");
+        assertThat(run("mqwest3", "strmqm QM3").stderr()).isEqualTo("AMQ7017E: Log not available.\n");
+        // an RDQM DR secondary, and -a with -r (one choice in IBM's syntax diagram): usage line
+        for (String cmd : List.of("strmqm -r QMDR", "strmqm -a -r QM1", "strmqm -c QM1")) {
+            LabExecution refused = run(cmd.endsWith("QMDR") ? "dr2" : "mqwest1", cmd);
+            assertThat(refused.exitCode()).as(cmd).isEqualTo(20);
+            assertThat(refused.stderr()).as(cmd).isEqualTo("Usage: strmqm [-a | -r | -x] [-ns] QMgrName\n");
+        }
+        assertThat(lab.queueManagerState("mqwest1", "QM1")).contains(QmStatus.ENDED_NORMALLY);
+        assertThat(run("mqwest1", "strmqm QM1").exitCode()).isZero();
+    }
+
+    @Test
+    void dspmqCAndXfAreRefusedWithTheUsageLine() {
+        // IBM MQ 9.4 dspmq (https://www.ibm.com/docs/en/ibm-mq/9.4?topic=reference-dspmq-display-queue-managers)
+        // lists -c in its syntax but no public text shows what it prints; -xf is not in it at all.
+        for (String cmd : List.of("dspmq -c", "dspmq -xf", "dspmq -m MIQM -x -f")) {
+            LabExecution r = run("mi1", cmd);
+            assertThat(r.exitCode()).as(cmd).isEqualTo(20);
+            assertThat(r.stdout()).as(cmd).isEmpty();
+            assertThat(r.stderr()).as(cmd).startsWith("Usage: dspmq [-m QMgrName]");
+        }
     }
 }

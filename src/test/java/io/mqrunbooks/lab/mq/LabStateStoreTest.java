@@ -59,6 +59,7 @@ class LabStateStoreTest {
         first.run("fr1", "strmqm FR1");
         first.control.putMessages("mqeast2", "QM2", "PAYMENT.IN", 3, true);
         first.mq.suspendHaNode("ha1");
+        first.run("mqwest1", "strmqm -r QM1");
         clock.advance(Duration.ofMinutes(5));
         String before = first.view();
         int drPort = ssh.port("dr1");
@@ -77,6 +78,8 @@ class LabStateStoreTest {
         assertThat(refused(ssh.port("dr1"))).as("SSH to the failed host dr1 (port %d before)", drPort).isTrue();
         assertThat(second.mq.haNodeSuspended("ha1")).isTrue();
         assertThat(second.mq.haCurrentLocation("QMHA1")).contains("ha2");
+        // still a backup: refused until strmqm -a
+        assertThat(second.run("mqwest1", "strmqm QM1").stderr()).startsWith("Queue manager 'QM1' is a backup");
     }
 
     @Test
