@@ -121,8 +121,21 @@ final class Tasklist {
     /** Opens the start dialog, picks the process by its name and waits for its Camunda Form. */
     void openStartForm(String processName) {
         browser.await("the Start process link", ExpectedConditions.elementToBeClickable(START_PROCESS)).click();
-        browser.await("process '" + processName + "' in the Start process dialog", ExpectedConditions.elementToBeClickable(
-                By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]"))).click();
+        By entry = By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]");
+        // The dialog fades in and its list is drawn as the definitions arrive (17 of them): a click while an entry
+        // still moves lands on its neighbour, so the click is retried until it reaches the entry itself.
+        browser.await("process '" + processName + "' clicked in the Start process dialog", d -> {
+            try {
+                WebElement link = d.findElement(entry);
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                        link);
+                link.click();
+                return Boolean.TRUE;
+            } catch (org.openqa.selenium.NoSuchElementException
+                     | org.openqa.selenium.ElementNotInteractableException | StaleElementReferenceException notYet) {
+                return null;
+            }
+        });
         browser.await("the start form of " + processName, ExpectedConditions.visibilityOfElementLocated(FORM));
     }
 
