@@ -121,20 +121,26 @@ final class Tasklist {
     /** Opens the start dialog, picks the process by its name and waits for its Camunda Form. */
     void openStartForm(String processName) {
         browser.await("the Start process link", ExpectedConditions.elementToBeClickable(START_PROCESS)).click();
-        By entry = By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]");
-        // The dialog fades in and its list is drawn as the definitions arrive (17 of them): a click while an entry
-        // still moves lands on its neighbour, so the click is retried until it reaches the entry itself.
-        browser.await("process '" + processName + "' clicked in the Start process dialog", d -> {
+        By entry = By.xpath("//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
+                + literal(processName) + "]");
+        // The dialog pages its definitions 15 at a time and draws the list as they arrive, so the name is looked up
+        // with the dialog's own search field; a click made while the list is redrawn is lost, so the entry is clicked
+        // again until the start form shows (once it does, the list is gone and nothing more is clicked).
+        browser.await("the search field of the Start process dialog", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("div.modal input[ng-model='page.searchValue']"))).sendKeys(processName);
+        browser.await("the start form of " + processName + " after clicking it in the Start process dialog", d -> {
+            if (!d.findElements(FORM).isEmpty() && d.findElement(FORM).isDisplayed()) {
+                return Boolean.TRUE;
+            }
             try {
                 WebElement link = d.findElement(entry);
-                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})",
-                        link);
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", link);
                 link.click();
-                return Boolean.TRUE;
             } catch (org.openqa.selenium.NoSuchElementException
                      | org.openqa.selenium.ElementNotInteractableException | StaleElementReferenceException notYet) {
-                return null;
+                // drawn again in a moment
             }
+            return null;
         });
         browser.await("the start form of " + processName, ExpectedConditions.visibilityOfElementLocated(FORM));
     }
