@@ -68,13 +68,13 @@ public class GenericSteps {
     }
 
     /** One poll of a channel's state: has it reached the state the model waits for? */
-    public ChannelCheck checkChannel(String queueManager, String channel, ChannelState wanted) {
+    public WaitPoll checkChannel(String queueManager, String channel, ChannelState wanted) {
         List<ChannelStatus> now = admin.channelStatus(queueManager, channel);
         boolean reached = switch (wanted) {
             case RUNNING -> !now.isEmpty() && now.stream().allMatch(ChannelStatus::isRunning);
             case STOPPED_OR_INACTIVE -> now.isEmpty() || now.stream().allMatch(s -> s.state().isStoppedOrInactive());
         };
-        return new ChannelCheck(reached, "channel " + channel + " on " + queueManager + ": " + statusText(now)
+        return new WaitPoll(reached, "channel " + channel + " on " + queueManager + ": " + statusText(now)
                 + meanings(now));
     }
 
@@ -95,8 +95,6 @@ public class GenericSteps {
         }
     }
 
-    public record ChannelCheck(boolean reached, String summary) {
-    }
 
     /** What the statuses whose word does not say it all mean (PAUSED, SWITCHING, ...): why a wait still waits. */
     static String meanings(List<ChannelStatus> statuses) {

@@ -75,9 +75,6 @@ public class QueueManagerControlSteps {
         }
     }
 
-    public record StateCheck(boolean reached, String summary) {
-    }
-
     /** endmqm -c is not sent again while the queue manager is already on its way down. */
     private static final Set<QmStatus> ENDING = Set.of(QmStatus.QUIESCING, QmStatus.ENDING_IMMEDIATELY,
             QmStatus.ENDING_PREEMPTIVELY);
@@ -138,7 +135,7 @@ public class QueueManagerControlSteps {
     }
 
     /** One poll of a wait: has the queue manager reached the state the model waits for? */
-    public StateCheck check(String queueManager, QueueManagerWanted wanted) {
+    public WaitPoll check(String queueManager, QueueManagerWanted wanted) {
         QueueManager qm = estate.queueManager(queueManager);
         List<QueueManagerState> states = new ArrayList<>();
         for (String host : qm.allHosts()) {
@@ -150,7 +147,7 @@ public class QueueManagerControlSteps {
         };
         String summary = queueManager + ": " + states.stream().map(s -> s.host() + " " + statusText(s))
                 .collect(Collectors.joining(", "));
-        return new StateCheck(reached, summary);
+        return new WaitPoll(reached, summary);
     }
 
     /** strmqm and endmqm of a generic step act on a single queue manager; the HA kinds have runbooks of their own. */

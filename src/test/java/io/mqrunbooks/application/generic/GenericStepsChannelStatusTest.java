@@ -77,7 +77,7 @@ class GenericStepsChannelStatusTest {
     void aPausedChannelIsNotRunningAndTheWaitSaysWhy() {
         statusIs("PAUSED");
 
-        GenericSteps.ChannelCheck check = steps.checkChannel(QM, CHANNEL, GenericSteps.ChannelState.RUNNING);
+        WaitPoll check = steps.checkChannel(QM, CHANNEL, GenericSteps.ChannelState.RUNNING);
 
         assertThat(check.reached()).isFalse();
         assertThat(check.summary()).isEqualTo("channel QM1.TO.BANK on QM1: STATUS(PAUSED) (PAUSED: waiting for the"
@@ -89,7 +89,7 @@ class GenericStepsChannelStatusTest {
     void onlyRunningCountsAsRunning(String word) {
         statusIs("RUNNING", word);
 
-        GenericSteps.ChannelCheck check = steps.checkChannel(QM, CHANNEL, GenericSteps.ChannelState.RUNNING);
+        WaitPoll check = steps.checkChannel(QM, CHANNEL, GenericSteps.ChannelState.RUNNING);
 
         assertThat(check.reached()).isFalse();
         assertThat(check.summary()).startsWith("channel QM1.TO.BANK on QM1: STATUS(RUNNING), STATUS(" + word + ") ("

@@ -106,10 +106,10 @@ class QueueManagerControlStepsTest {
         dspmq("mi1", "MIQM", QmStatus.RUNNING, QmStatus.ENDED_NORMALLY);
         dspmq("mi2", "MIQM", QmStatus.RUNNING_AS_STANDBY, QmStatus.RUNNING_AS_STANDBY);
 
-        QueueManagerControlSteps.StateCheck running = steps.check("MIQM", QueueManagerWanted.RUNNING);
+        WaitPoll running = steps.check("MIQM", QueueManagerWanted.RUNNING);
         assertThat(running.reached()).isTrue();
         assertThat(running.summary()).isEqualTo("MIQM: mi1 STATUS(Running), mi2 STATUS(Running as standby)");
-        QueueManagerControlSteps.StateCheck ended = steps.check("MIQM", QueueManagerWanted.ENDED);
+        WaitPoll ended = steps.check("MIQM", QueueManagerWanted.ENDED);
         assertThat(ended.reached()).as("the standby still holds the queue manager's data").isFalse();
         assertThat(ended.summary()).isEqualTo("MIQM: mi1 STATUS(Ended normally), mi2 STATUS(Running as standby)");
     }

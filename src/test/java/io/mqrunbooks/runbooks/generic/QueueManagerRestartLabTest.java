@@ -34,10 +34,11 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
         assertThat(outcome(run)).isEqualTo("completed");
         List<String> log = ((String) variable(run.getId(), "runLog")).lines().toList();
         assertThat(log).hasSize(6);
-        assertThat(log.get(1)).startsWith("QM2 on mqeast2: endmqm -c: ").endsWith("(it was Running)");
-        assertThat(log.get(2)).startsWith("Reached ENDED: QM2: mqeast2 STATUS(Ended ");
-        assertThat(log.get(3)).startsWith("QM2 on mqeast2: strmqm: ").contains("IBM MQ queue manager 'QM2' started using V9.4.0.0.").endsWith("(it was "
-                + log.get(2).replaceAll(".*STATUS\\((.*)\\)$", "$1") + ")");
+        assertThat(log.subList(1, 3)).containsExactly("QM2 on mqeast2: endmqm -c: Quiesce request accepted. The queue"
+                + " manager will stop when all outstanding work is complete. (it was Running)",
+                "Reached ENDED: QM2: mqeast2 STATUS(Ended normally)");
+        assertThat(log.get(3)).startsWith("QM2 on mqeast2: strmqm: IBM MQ queue manager 'QM2' starting.")
+                .endsWith("IBM MQ queue manager 'QM2' started using V9.4.0.0. (it was Ended normally)");
         assertThat(log.subList(4, 6)).containsExactly("Reached RUNNING: QM2: mqeast2 STATUS(Running)",
                 "QM2: DISPLAY QMSTATUS: QMNAME(QM2) STATUS(RUNNING)");
         assertThat(dspmq()).isEqualTo("QMNAME(QM2)                                               STATUS(Running)");

@@ -48,9 +48,7 @@ public class CheckChannelStateDelegate implements JavaDelegate {
         String channel = GenericStepInputs.mqName(execution, run, CHANNEL_NAME, "channel");
         GenericSteps.ChannelState wanted = GenericSteps.ChannelState.of(GenericStepInputs.input(execution, CHANNEL_STATE));
         Duration limit = GenericStepInputs.waitLimit(execution);
-        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY, () -> {
-            GenericSteps.ChannelCheck check = steps.checkChannel(queueManager, channel, wanted);
-            return new GenericStepInputs.Poll(check.reached(), check.summary());
-        }, "the channel");
+        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY,
+                () -> steps.checkChannel(queueManager, channel, wanted), "the channel");
     }
 }

@@ -46,9 +46,7 @@ public class CheckQueueManagerStateDelegate implements JavaDelegate {
         String queueManager = GenericStepInputs.queueManager(run, execution);
         QueueManagerWanted wanted = QueueManagerWanted.of(GenericStepInputs.input(execution, QUEUE_MANAGER_STATE));
         Duration limit = GenericStepInputs.waitLimit(execution);
-        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY, () -> {
-            QueueManagerControlSteps.StateCheck check = steps.check(queueManager, wanted);
-            return new GenericStepInputs.Poll(check.reached(), check.summary());
-        }, "the queue manager");
+        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY,
+                () -> steps.check(queueManager, wanted), "the queue manager");
     }
 }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
 import io.mqrunbooks.application.generic.MqscCommand;
+import io.mqrunbooks.application.generic.WaitPoll;
 import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.platform.RunVariables;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -115,10 +118,10 @@ final class GenericStepInputs {
      */
     static void pollWait(DelegateExecution execution, Clock clock, Duration limit, String wanted,
                          RunVariable<Boolean> reachedVariable, RunVariable<String> summaryVariable,
-                         java.util.function.Supplier<Poll> poll, String retryWhen) {
+                         Supplier<WaitPoll> poll, String retryWhen) {
         RunVariable<Instant> deadline = RunVariable.instantVariable(execution.getCurrentActivityId() + "Deadline");
         Deadlines.startOnce(execution, deadline, clock, limit);
-        Poll now = poll.get();
+        WaitPoll now = poll.get();
         reachedVariable.set(execution, now.reached());
         summaryVariable.set(execution, now.summary());
         if (now.reached()) {
@@ -131,12 +134,8 @@ final class GenericStepInputs {
     }
 
     /** A step's answers, one line each: into {@code resultVariable} and appended to the run log. */
-    static void report(DelegateExecution execution, String resultVariable, java.util.List<String> lines) {
+    static void report(DelegateExecution execution, String resultVariable, List<String> lines) {
         execution.setVariable(resultVariable, RunText.fit(String.join("\n", lines), "the run log"));
         lines.forEach(line -> RunText.appendLine(execution, RunbookVariables.RUN_LOG, line));
-    }
-
-    /** What one poll of a wait read. */
-    record Poll(boolean reached, String summary) {
     }
 }
