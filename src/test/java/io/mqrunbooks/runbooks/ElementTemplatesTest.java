@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.mqrunbooks.application.generic.MqscCommand;
 import io.mqrunbooks.application.generic.QueueManagerControlSteps;
 import io.mqrunbooks.platform.forms.FormCatalog;
@@ -125,11 +128,43 @@ class ElementTemplatesTest {
     }
 
     /**
+     * Each file against Camunda's published JSON schema of Camunda 7 element templates (the npm package
+     * {@code @camunda/element-templates-json-schema}, fetched by the build into target/, pom.xml), as Modeler checks a
+     * template it loads: a template the schema refuses is skipped by Modeler with an error only in its log.
+     */
+    @Test
+    void everyTemplateFileIsValidAgainstCamundasJsonSchema() throws IOException {
+        Path schemaFile = Path.of("target/element-templates-json-schema/package/resources/schema.json");
+        assertThat(schemaFile).as("Camunda's element template schema, fetched by the build's generate-test-resources"
+                + " phase (./mvnw generate-test-resources)").isRegularFile();
+        JsonNode schemaJson = JSON.readTree(schemaFile.toFile());
+        assertThat(schemaJson.path("$id").asText()).isEqualTo("http://camunda.org/schema/element-templates/1.0");
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaJson);
+        Map<String, Set<String>> problems = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(TEMPLATES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Set<String> messages = new java.util.TreeSet<>();
+                schema.validate(JSON.readTree(file.toFile())).forEach(m -> messages.add(m.getMessage()));
+                if (!messages.isEmpty()) {
+                    problems.put(file.getFileName().toString(), messages);
+                }
+            }
+        }
+        assertThat(problems).as("templates the schema refuses").isEmpty();
+        // The schema must be able to refuse: a template whose dropdown has no choices is not one Modeler loads.
+        JsonNode broken = JSON.readTree("""
+                {"$schema": "%s", "name": "broken", "id": "broken", "appliesTo": ["bpmn:ServiceTask"],
+                 "properties": [{"label": "Mode", "type": "Dropdown", "binding": {"type": "property", "name": "x"}}]}
+                """.formatted(SCHEMA));
+        assertThat(schema.validate(broken)).as("a Dropdown without choices").isNotEmpty();
+    }
+
+    /**
      * The rules of the Camunda 7 template descriptor that Modeler enforces when it loads a file ("Defining templates in
      * Camunda 7", docs.camunda.io): the schema's property types and binding types, a name for every binding but
      * the output parameter, choices of name and value for a dropdown (its default among them), and the constraints
-     * it knows. Not the JSON schema itself (there is no copy here to validate against), but what a wrong template
-     * most often gets wrong: Modeler skips a template that breaks them, with an error only in its log.
+     * it knows, stricter than the JSON schema where the schema is lenient (the keys it knows, patterns that compile and
+     * accept their own default).
      */
     @Test
     void everyTemplateFollowsTheCamunda7DescriptorRules() throws IOException {
