@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param syncRateKbPerSecond      how fast an RDQM DR synchronization catches up
  * @param revertToSnapshotTime     how long "Reverting to snapshot" lasts
- * @param channelMessagesPerSecond how fast a running sender channel drains its transmission queue
+ * @param channelMessagesPerSecond how fast a running sender channel drains its transmission queue (a cluster-sender:
+ *                                 its own messages on SYSTEM.CLUSTER.TRANSMIT.QUEUE)
  * @param channelBindTime          how long a started sender shows STATUS(BINDING) before RUNNING (0s: at once)
  * @param channelStartTime         how long a started sender shows STATUS(STARTING) before it binds (0s: at once)
  * @param channelStopTime          how long a sender stopped with MODE(QUIESCE) shows STATUS(STOPPING) (0s: at once)

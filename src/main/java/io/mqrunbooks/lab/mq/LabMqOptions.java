@@ -14,7 +14,8 @@ import java.util.Map;
  *                                4 KB log pages the put writes)
  * @param initialFileSystemUsedKb data a fresh RDQM queue manager holds; the size of an initial synchronization
  * @param channelMessagesPerSecond how fast a running sender channel moves messages off its transmission queue
- *                                (messages per second of the injected clock)
+ *                                (messages per second of the injected clock); a cluster-sender moves the messages
+ *                                for its queue manager off SYSTEM.CLUSTER.TRANSMIT.QUEUE at the same rate
  * @param channelBindTime         how long a started sender shows STATUS(BINDING) (connecting and negotiating with
  *                                its partner) before it is RUNNING; zero: RUNNING at once
  * @param channelStartTime        how long a started sender shows STATUS(STARTING) (waiting to become active)

@@ -756,12 +756,6 @@ final class LabWorld {
         return reachable ? "RUNNING" : "RETRYING";
     }
 
-    /** Whether {@code rt} stopped its cluster-sender to {@code member} (the channel named as its CLUSRCVR). */
-    static boolean clusterSenderStopped(QueueManagerRuntime rt, QueueManagerRuntime member) {
-        return member != rt && member.data.channels.values().stream().anyMatch(c -> "CLUSRCVR".equals(c.channelType())
-                && "STOP".equals(rt.data.channelRequests.get(c.name())));
-    }
-
     /** Whether {@code name} is an auto-defined cluster-sender of {@code rt}: another known member's CLUSRCVR. */
     boolean autoDefinedClusterSender(QueueManagerRuntime rt, String name) {
         for (Cluster cluster : clustersOf(rt)) {
@@ -839,12 +833,15 @@ final class LabWorld {
             if (!cluster.isFullRepository(rt.name)) {
                 rt.data.usedClusterQueues.add(queueName);
             }
+            // Queue managers whose cluster-sender is stopped or retrying are passed over while another is available
+            // (a simplification of IBM's workload algorithm, which ranks the channel states).
             List<QueueManagerRuntime> running = new ArrayList<>();
             List<QueueManagerRuntime> all = new ArrayList<>();
             for (String h : hosts) {
                 member(h).ifPresent(m -> {
                     all.add(m);
-                    if (m.running() && !clusterSenderStopped(rt, m)) {
+                    String sender = clusterRoute(rt, h).map(ClusterRoute::status).orElse("RETRYING");
+                    if (m.running() && !"STOPPED".equals(sender) && !"RETRYING".equals(sender)) {
                         running.add(m);
                     }
                 });
@@ -858,11 +855,17 @@ final class LabWorld {
             QueueManagerRuntime target = choice.get(next % choice.size());
             MqObject targetQueue = target.data.queues.get(queueName);
             boolean persistent = "YES".equals(targetQueue.attribute("DEFPSIST"));
-            if (!target.running() || clusterSenderStopped(rt, target)) {
-                rt.data.messagesOf(CLUSTER_XMITQ).addLast(new Message(text, persistent, target.name, queueName));
-                return new PutOutcome(0, rt.name, CLUSTER_XMITQ);
+            // Every message for another queue manager goes by the cluster transmission queue ("When a queue is
+            // advertised, any queue manager in the cluster can put messages to it. [...] it adds some routing
+            // information to the message and puts the message on a cluster transmission queue", "Cluster queues",
+            // https://www.ibm.com/support/knowledgecenter/SSFKSJ_7.5.0/com.ibm.mq.con.doc/q017220_.html).
+            MqObject clusterXmitq = rt.data.queues.get(CLUSTER_XMITQ);
+            // Deleted by an operator: refused as a remote queue's missing transmission queue is (a lab choice; no
+            // public text shows what MQ answers).
+            if (clusterXmitq == null || clusterXmitq.type() != ObjectType.QLOCAL) {
+                return new PutOutcome(2087, rt.name, queueName);
             }
-            return putLocal(target, targetQueue, Message.local(text, persistent));
+            return putLocal(rt, clusterXmitq, new Message(text, persistent, target.name, queueName));
         }
         return new PutOutcome(2085, rt.name, queueName);
     }
@@ -998,8 +1001,8 @@ final class LabWorld {
     }
 
     /**
-     * Moves each running sender's transmission queue to its partner at {@code channelMessagesPerSecond}: a backlog
-     * starts its own clock when the channel first finds it, and each message takes 1/rate seconds of that clock.
+     * Moves each running sender's transmission queue to its partner at {@code channelMessagesPerSecond}, then the
+     * cluster transmission queue over its cluster-senders.
      */
     private void deliverOverChannels(QueueManagerRuntime rt, Instant now) {
         for (MqObject ch : rt.data.channels.values()) {
@@ -1013,35 +1016,106 @@ final class LabWorld {
                 continue;
             }
             QueueManagerRuntime target = senderTarget(rt, ch).orElseThrow();
-            Instant since = drainingSince.computeIfAbsent(key, k -> now);
-            double seconds = Duration.between(since, now).toNanos() / 1e9;
-            long due = (long) Math.floor(seconds * options.channelMessagesPerSecond() + 1e-9);
+            long due = messagesDue(key, now);
             long sent = 0;
             while (sent < due && !xmitq.isEmpty()) {
                 deliver(target, xmitq.pollFirst());
                 countOnChannel(rt, target, ch.name());
                 sent++;
             }
-            if (xmitq.isEmpty()) {
-                drainingSince.remove(key);
-            } else {
-                drainingSince.put(key, since.plusNanos((long) (sent * 1e9 / options.channelMessagesPerSecond())));
-            }
+            drained(key, sent, !xmitq.isEmpty());
         }
-        Deque<Message> clusterXmitq = rt.data.messages.get(CLUSTER_XMITQ);
-        if (clusterXmitq != null) {
-            for (Iterator<Message> it = clusterXmitq.iterator(); it.hasNext(); ) {
+        deliverOverClusterSenders(rt, now);
+    }
+
+    /**
+     * SYSTEM.CLUSTER.TRANSMIT.QUEUE holds the messages for every other cluster queue manager; the cluster-sender to
+     * each (named as that queue manager's cluster-receiver) takes its own messages off it, in parallel with the
+     * others, at {@code channelMessagesPerSecond}, and only while it runs: a stopped or retrying one leaves them
+     * there. IBM: "All cluster-sender channels send messages from SYSTEM.CLUSTER.TRANSMIT.QUEUE. The correlID of
+     * messages placed on the transmission queue identifies which cluster-sender channel the message is destined
+     * for" (DefClusterXmitQueueType, https://ibm.com/support/knowledgecenter/SSFKSJ_9.3.0/refdev/q102300_.html);
+     * "Each channel is draining messages targeted for that channel in parallel with all other cluster sender
+     * channels" ("Monitoring clusters", https://www.ibm.com/support/knowledgecenter/SSFKSJ_8.0.0/com.ibm.mq.mon.doc/q004840_.html);
+     * "messages that are bound to the unavailable queue manager, wait until the queue manager becomes available
+     * again" ("What happens when a cluster queue manager fails",
+     * https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.0.0/com.ibm.mq.tro.doc/q039330_.htm).
+     */
+    private void deliverOverClusterSenders(QueueManagerRuntime rt, Instant now) {
+        Deque<Message> xmitq = rt.data.messages.get(CLUSTER_XMITQ);
+        Map<String, Optional<ClusterRoute>> routes = new HashMap<>();
+        Map<String, Long> due = new HashMap<>();
+        Map<String, Long> sent = new HashMap<>();
+        Set<String> waiting = new HashSet<>();
+        if (xmitq != null) {
+            for (Iterator<Message> it = xmitq.iterator(); it.hasNext(); ) {
                 Message m = it.next();
-                Optional<QueueManagerRuntime> target = member(m.targetQmgr()).filter(QueueManagerRuntime::running)
-                        .filter(t -> !clusterSenderStopped(rt, t));
-                if (target.isPresent()) {
+                ClusterRoute route = routes.computeIfAbsent(m.targetQmgr(), q -> clusterRoute(rt, q)).orElse(null);
+                if (route == null || !"RUNNING".equals(route.status())) {
+                    continue;
+                }
+                String key = clusterDrainKey(rt, route.channel());
+                if (sent.getOrDefault(key, 0L) < due.computeIfAbsent(key, k -> messagesDue(k, now))) {
                     it.remove();
-                    deliver(target.get(), m);
-                    target.get().data.channels.values().stream().filter(c -> "CLUSRCVR".equals(c.channelType()))
-                            .findFirst().ifPresent(c -> countOnChannel(rt, target.get(), c.name()));
+                    deliver(route.target(), m);
+                    countOnChannel(rt, route.target(), route.channel());
+                    sent.merge(key, 1L, Long::sum);
+                } else {
+                    waiting.add(key);
                 }
             }
         }
+        due.keySet().forEach(key -> drained(key, sent.getOrDefault(key, 0L), waiting.contains(key)));
+        // A cluster-sender that stopped, or has nothing left, starts a new clock with its next backlog.
+        String prefix = clusterDrainKey(rt, "");
+        drainingSince.keySet().removeIf(key -> key.startsWith(prefix) && !due.containsKey(key));
+    }
+
+    private static String clusterDrainKey(QueueManagerRuntime rt, String channel) {
+        return rt.name + "/" + CLUSTER_XMITQ + "/" + channel;
+    }
+
+    /**
+     * How many messages a running channel's backlog may have sent by now: the backlog starts its own clock when the
+     * channel first finds it, and each message takes 1/rate seconds of that clock.
+     */
+    private long messagesDue(String key, Instant now) {
+        Instant since = drainingSince.computeIfAbsent(key, k -> now);
+        double seconds = Duration.between(since, now).toNanos() / 1e9;
+        return (long) Math.floor(seconds * options.channelMessagesPerSecond() + 1e-9);
+    }
+
+    /** Moves a backlog's clock past the messages sent; an emptied backlog has no clock. */
+    private void drained(String key, long sent, boolean backlogLeft) {
+        if (!backlogLeft) {
+            drainingSince.remove(key);
+            return;
+        }
+        drainingSince.computeIfPresent(key,
+                (k, since) -> since.plusNanos((long) (sent * 1e9 / options.channelMessagesPerSecond())));
+    }
+
+    /** The cluster-sender that carries messages for a cluster queue manager: its name, the target and its status. */
+    record ClusterRoute(String channel, QueueManagerRuntime target, String status) {
+    }
+
+    /**
+     * The cluster-sender from {@code rt} to the cluster queue manager {@code targetQmgr} (named as its cluster-receiver,
+     * with the status DISPLAY CHSTATUS shows), or empty when {@code rt} shares no cluster with it.
+     */
+    Optional<ClusterRoute> clusterRoute(QueueManagerRuntime rt, String targetQmgr) {
+        Optional<QueueManagerRuntime> target = member(targetQmgr).filter(t -> t != rt);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Cluster cluster : clustersOf(rt)) {
+            MqObject receiver = clusterReceiver(target.get(), cluster.name());
+            if (receiver != null) {
+                return Optional.of(new ClusterRoute(receiver.name(), target.get(),
+                        clusterChannelStatus(rt, target.get(), receiver)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -1077,8 +1151,9 @@ final class LabWorld {
         if (cluster == null) {
             return 0;
         }
-        return (int) cluster.stream().filter(m -> member(m.targetQmgr())
-                .map(target -> target.data.channels.containsKey(channel)).orElse(false)).count();
+        Map<String, Boolean> forThisChannel = new HashMap<>();
+        return (int) cluster.stream().filter(m -> forThisChannel.computeIfAbsent(m.targetQmgr(),
+                q -> clusterRoute(rt, q).map(route -> route.channel().equals(channel)).orElse(false))).count();
     }
 
     private void deliver(QueueManagerRuntime target, Message m) {

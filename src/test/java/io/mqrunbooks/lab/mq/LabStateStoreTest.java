@@ -102,6 +102,30 @@ class LabStateStoreTest {
     }
 
     @Test
+    void aClusterTransmissionQueueBacklogGoesOnDrainingWhereItWas() throws IOException {
+        Lab first = start(HISTORY);
+        first.mq.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "STOP CHANNEL(TO.PR3)\n");
+        String bodies = java.util.stream.IntStream.rangeClosed(1, 1500).mapToObj(i -> "audit " + i + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        first.mq.execute("fr1", "mqm", List.of("/opt/mqm/samp/bin/amqsput", "PAY.AUDIT", "FR1"), bodies);
+        first.mq.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "START CHANNEL(TO.PR3)\n");
+        clock.advance(Duration.ofMillis(500));
+        String during = first.mq.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "DIS CHS(TO.PR3) MSGS XQMSGSA\n")
+                .stdout();
+        assertThat(during).contains("MSGS(500)", "XQMSGSA(1000)");
+        ssh.close();
+
+        Lab second = start(HISTORY);
+
+        assertThat(second.mq.execute("fr1", "mqm", List.of("runmqsc", "FR1"), "DIS CHS(TO.PR3) MSGS XQMSGSA\n")
+                .stdout()).isEqualTo(during);
+        assertThat(second.mq.queueDepth("pr3", "PR3", "PAY.AUDIT")).isEqualTo(500);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(second.mq.queueDepth("fr1", "FR1", "SYSTEM.CLUSTER.TRANSMIT.QUEUE")).isZero();
+        assertThat(second.mq.queueDepth("pr3", "PR3", "PAY.AUDIT")).isEqualTo(1500);
+    }
+
+    @Test
     void aHeldChannelStatusIsKeptAcrossARestart() throws IOException {
         Lab first = start(HISTORY);
         first.mq.channelCondition("pr1", "PR1", "TO.FR1", "SWITCHING");
