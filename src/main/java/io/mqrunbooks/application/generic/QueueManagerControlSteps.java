@@ -78,9 +78,6 @@ public class QueueManagerControlSteps {
     /** endmqm -c is not sent again while the queue manager is already on its way down. */
     private static final Set<QmStatus> ENDING = Set.of(QmStatus.QUIESCING, QmStatus.ENDING_IMMEDIATELY,
             QmStatus.ENDING_PREEMPTIVELY);
-    private static final Set<ControlOutcome> STARTED = Set.of(ControlOutcome.STARTED, ControlOutcome.ALREADY_RUNNING);
-    private static final Set<ControlOutcome> ENDED = Set.of(ControlOutcome.ENDING, ControlOutcome.ENDED,
-            ControlOutcome.NOT_RUNNING);
 
     private final Estate estate;
     private final MqControlPort control;
@@ -114,7 +111,7 @@ public class QueueManagerControlSteps {
                     + "; strmqm is sent once it has ended (retry the step then). Nothing was sent");
         }
         ControlResult result = control.start(host, qm.name());
-        return answered(qm, host, ControlCommand.STRMQM, now, result, STARTED);
+        return answered(qm, host, ControlCommand.STRMQM, now, result, ControlOutcome.NOW_RUNNING);
     }
 
     private String end(QueueManager qm, ControlCommand command) {
@@ -131,7 +128,7 @@ public class QueueManagerControlSteps {
         }
         EndMode mode = command == ControlCommand.ENDMQM_IMMEDIATE ? EndMode.IMMEDIATE : EndMode.CONTROLLED;
         ControlResult result = control.end(host, qm.name(), mode, false);
-        return answered(qm, host, command, now, result, ENDED);
+        return answered(qm, host, command, now, result, ControlOutcome.NOW_DOWN);
     }
 
     /** One poll of a wait: has the queue manager reached the state the model waits for? */
@@ -172,12 +169,8 @@ public class QueueManagerControlSteps {
 
     private static String answered(QueueManager qm, String host, ControlCommand command, QmStatus before,
                                    ControlResult result, Set<ControlOutcome> expected) {
-        String said = result.messages().isEmpty() ? "exit code " + result.exitCode()
-                : String.join(" ", result.messages());
-        if (!expected.contains(result.outcome())) {
-            throw new IllegalStateException(qm.name() + " on " + host + ": " + command.text
-                    + " answered " + result.outcome() + ": " + said);
-        }
+        result.expect(host, command.text + " " + qm.name(), expected);
+        String said = result.messages().isEmpty() ? "exit code " + result.exitCode() : result.saidText();
         return line(qm, host, command, said + " (it was " + before.mqWording() + ")");
     }
 
