@@ -8,11 +8,13 @@ import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.mq.RdqmDrStatus;
 import io.mqrunbooks.mq.QueueManagerStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Brings the backup up under its own name on its own host: RDQM promotion for a hot backup, strmqm, the
  * listener. Each step reads the state first, so a retried step does not act twice.
  */
+@Service
 public class BackupActivation {
 
     private final MqControlPort control;

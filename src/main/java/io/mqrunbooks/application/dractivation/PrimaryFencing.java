@@ -9,12 +9,14 @@ import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.mq.RdqmDrStatus;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /**
  * Reads and fences the primary: no split brain (seed 000: never QM1 in East and West on the same data).
  * The primary is ended with {@code endmqm -i}; an RDQM DR primary is also demoted with {@code rdqmdr -m QM -s}
  * once it has ended, so that the secondary may be promoted.
  */
+@Service
 public class PrimaryFencing {
 
     private final MqControlPort control;

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * What the generic control steps of element-templates/ do on a queue manager's hosts: dspmq, dspmqver, strmqm and
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * dspmq first, so a retried or resumed step never starts or ends a queue manager twice. What stops a step is an
  * {@link IllegalStateException} naming why: the step becomes an incident, to be retried once the cause is gone.
  */
+@Service
 public class QueueManagerControlSteps {
 
     /** The control commands a generic step may run, as the model names them. */
