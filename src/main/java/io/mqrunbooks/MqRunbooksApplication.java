@@ -1,9 +1,11 @@
 package io.mqrunbooks;
 
 import io.mqrunbooks.cli.MqRunbooksCommand;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The engine application. The same jar also has commands (parse, lab) that run without the engine;
@@ -27,5 +29,11 @@ public class MqRunbooksApplication {
         if (!appStarted[0]) {
             System.exit(exitCode);
         }
+    }
+
+    /** The runbooks' clock: deadlines and phase marks follow it (tests give their own). */
+    @Bean
+    Clock runbookClock() {
+        return Clock.systemUTC();
     }
 }

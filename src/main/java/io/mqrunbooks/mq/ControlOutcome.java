@@ -1,5 +1,9 @@
 package io.mqrunbooks.mq;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a control command (strmqm, endmqm, rdqmdr, crtmqm, dltmqm) did, classified from MQ's messages. */
 public enum ControlOutcome {
     STARTED,
@@ -33,5 +37,18 @@ public enum ControlOutcome {
     /** sed -i of qm.ini: the instance requests the new Native HA group role (or already did). */
     GROUP_ROLE_REQUESTED,
     /** the queue manager is not known on this host (AMQ7048E). */
-    NOT_KNOWN
+    NOT_KNOWN;
+
+    /** strmqm did its work: the queue manager runs now, started by it or already running. */
+    public static final Set<ControlOutcome> NOW_RUNNING = setOf(STARTED, ALREADY_RUNNING);
+    /** endmqm did its work: the queue manager has ended or is on its way down, or was not running. */
+    public static final Set<ControlOutcome> NOW_DOWN = setOf(ENDED, ENDING, NOT_RUNNING);
+    /** rdqmdr -p did its work: the node is the DR primary now. */
+    public static final Set<ControlOutcome> NOW_DR_PRIMARY = setOf(MADE_PRIMARY, ALREADY_PRIMARY);
+    /** rdqmdr -s did its work: the node is the DR secondary now. */
+    public static final Set<ControlOutcome> NOW_DR_SECONDARY = setOf(MADE_SECONDARY, ALREADY_SECONDARY);
+
+    private static Set<ControlOutcome> setOf(ControlOutcome first, ControlOutcome... rest) {
+        return Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
 }

@@ -263,13 +263,8 @@ public class ClusterMigrationSteps {
             return "endmqm skipped: dspmq shows " + plan.queueManager() + " " + state.status().mqWording();
         }
         ControlResult result = control.end(plan.host(), plan.queueManager(), mode, false);
-        if (result.outcome() != ControlOutcome.ENDED && result.outcome() != ControlOutcome.ENDING
-                && result.outcome() != ControlOutcome.NOT_RUNNING) {
-            throw new IllegalStateException("endmqm " + mode.flag() + " " + plan.queueManager() + " on "
-                    + plan.host() + " was " + result.outcome() + ": " + String.join(" ", result.messages()));
-        }
-        return "endmqm " + mode.flag() + " " + plan.queueManager() + " on " + plan.host() + ": "
-                + String.join(" ", result.messages());
+        result.expect(plan.host(), "endmqm " + mode.flag() + " " + plan.queueManager(), ControlOutcome.NOW_DOWN);
+        return "endmqm " + mode.flag() + " " + plan.queueManager() + " on " + plan.host() + ": " + result.saidText();
     }
 
     public QmStatus status(MigrationPlan plan) {
@@ -287,9 +282,9 @@ public class ClusterMigrationSteps {
             return new StartResult(true, "strmqm skipped: dspmq shows " + plan.queueManager() + " Running");
         }
         ControlResult result = control.start(plan.host(), plan.queueManager());
-        boolean running = result.outcome() == ControlOutcome.STARTED || result.outcome() == ControlOutcome.ALREADY_RUNNING;
+        boolean running = ControlOutcome.NOW_RUNNING.contains(result.outcome());
         return new StartResult(running, "strmqm " + plan.queueManager() + " on " + plan.host() + ": "
-                + result.outcome() + (result.messages().isEmpty() ? "" : " " + String.join(" ", result.messages())));
+                + result.outcome() + (result.messages().isEmpty() ? "" : " " + result.saidText()));
     }
 
     public record StartResult(boolean running, String logLine) {

@@ -6,8 +6,10 @@ import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
 
 /** Checks a declaration (start form) against the inventory and resolves what the activation acts on. */
+@Service
 public class ActivationRequests {
 
     private static final Pattern INCIDENT_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");

@@ -8,11 +8,13 @@ import io.mqrunbooks.mq.DrStatus;
 import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.mq.RdqmDrStatus;
 import io.mqrunbooks.mq.QueueManagerStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Brings the backup up under its own name on its own host: RDQM promotion for a hot backup, strmqm, the
  * listener. Each step reads the state first, so a retried step does not act twice.
  */
+@Service
 public class BackupActivation {
 
     private final MqControlPort control;
@@ -35,12 +37,10 @@ public class BackupActivation {
             return "rdqmdr -p not needed: rdqmstatus on " + target.backupHost() + " shows DR role Primary";
         }
         ControlResult result = control.makeDrPrimary(target.backupHost(), target.backupQueueManager());
-        if (result.outcome() != ControlOutcome.MADE_PRIMARY && result.outcome() != ControlOutcome.ALREADY_PRIMARY) {
-            throw new IllegalStateException("rdqmdr -m " + target.backupQueueManager() + " -p on " + target.backupHost()
-                    + " answered " + result.outcome() + ": " + String.join(" ", result.messages()));
-        }
+        result.expect(target.backupHost(), "rdqmdr -m " + target.backupQueueManager() + " -p",
+                ControlOutcome.NOW_DR_PRIMARY);
         return "rdqmdr -m " + target.backupQueueManager() + " -p on " + target.backupHost() + " (DR status was "
-                + before.drStatus().mqWording() + "): " + String.join(" ", result.messages());
+                + before.drStatus().mqWording() + "): " + result.saidText();
     }
 
     /** Promotion is complete when the node is DR primary and no longer reverting to its snapshot. */
@@ -59,12 +59,8 @@ public class BackupActivation {
             return "strmqm not needed: dspmq on " + target.backupHost() + " shows Running";
         }
         ControlResult result = control.start(target.backupHost(), target.backupQueueManager());
-        if (result.outcome() != ControlOutcome.STARTED && result.outcome() != ControlOutcome.ALREADY_RUNNING) {
-            throw new IllegalStateException("strmqm " + target.backupQueueManager() + " on " + target.backupHost()
-                    + " answered " + result.outcome() + ": " + String.join(" ", result.messages()));
-        }
-        return "strmqm " + target.backupQueueManager() + " on " + target.backupHost() + ": "
-                + String.join(" ", result.messages());
+        result.expect(target.backupHost(), "strmqm " + target.backupQueueManager(), ControlOutcome.NOW_RUNNING);
+        return "strmqm " + target.backupQueueManager() + " on " + target.backupHost() + ": " + result.saidText();
     }
 
     /** START LISTENER (MQ accepts it for a running listener). */

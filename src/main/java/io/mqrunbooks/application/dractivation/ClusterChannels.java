@@ -6,8 +6,10 @@ import io.mqrunbooks.estate.Cluster;
 import io.mqrunbooks.estate.Estate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /** Whether the backup's cluster channels to the full repositories run (DISPLAY CLUSQMGR(*) on the backup). */
+@Service
 public class ClusterChannels {
 
     private final Estate estate;

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Service;
 
 /** Transmission queue depths over time (seed 000: full transmission queues replay after DR). */
+@Service
 public class DrainWatch {
 
     private final MqAdminPort admin;

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Service;
 
 /** Proves the backup moves messages: a test message put and got back by its correlation id. */
+@Service
 public class MessageFlowProof {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
 
 /**
  * The warm (and restored cold) backup's object baseline (seed 000): the primary's last export, applied to
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * version's id and SHA-256: the apply step loads the MQSC from the store and refuses it when it is unknown, of
  * another queue manager, or hashes differently (issue 16).
  */
+@Service
 public class ObjectBaseline {
 
     private final MqAdminPort admin;

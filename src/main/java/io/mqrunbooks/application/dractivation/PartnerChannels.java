@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * The channel partners of seed 000's DR appendix: what each partner is told, then the backup's sender
  * channels repointed to the DR CONNAME (only where it differs), started, and checked with DISPLAY CHSTATUS.
  */
+@Service
 public class PartnerChannels {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");

@@ -9,12 +9,14 @@ import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.mq.RdqmDrStatus;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /**
  * Reads and fences the primary: no split brain (seed 000: never QM1 in East and West on the same data).
  * The primary is ended with {@code endmqm -i}; an RDQM DR primary is also demoted with {@code rdqmdr -m QM -s}
  * once it has ended, so that the secondary may be promoted.
  */
+@Service
 public class PrimaryFencing {
 
     private final MqControlPort control;
@@ -53,13 +55,9 @@ public class PrimaryFencing {
         if (state.status().mayHoldData()) {
             ControlResult result = control.end(target.primaryHost(), target.primaryQueueManager(), EndMode.IMMEDIATE,
                     false);
-            if (result.outcome() != ControlOutcome.ENDED && result.outcome() != ControlOutcome.ENDING
-                    && result.outcome() != ControlOutcome.NOT_RUNNING) {
-                throw new IllegalStateException("endmqm -i " + target.primaryQueueManager() + " on "
-                        + target.primaryHost() + " answered " + result.outcome() + ": " + String.join(" ", result.messages()));
-            }
+            result.expect(target.primaryHost(), "endmqm -i " + target.primaryQueueManager(), ControlOutcome.NOW_DOWN);
             done.add("endmqm -i " + target.primaryQueueManager() + " on " + target.primaryHost() + ": "
-                    + String.join(" ", result.messages()));
+                    + result.saidText());
         } else {
             done.add("endmqm not needed on " + target.primaryHost() + ": dspmq shows " + state.status().mqWording());
         }
@@ -84,12 +82,10 @@ public class PrimaryFencing {
             return new FenceCheck(true, seen + "; rdqmstatus shows DR role Secondary");
         }
         ControlResult demoted = control.makeDrSecondary(target.primaryHost(), target.primaryQueueManager());
-        if (demoted.outcome() != ControlOutcome.MADE_SECONDARY && demoted.outcome() != ControlOutcome.ALREADY_SECONDARY) {
-            throw new IllegalStateException("rdqmdr -m " + target.primaryQueueManager() + " -s on " + target.primaryHost()
-                    + " answered " + demoted.outcome() + ": " + String.join(" ", demoted.messages()));
-        }
+        demoted.expect(target.primaryHost(), "rdqmdr -m " + target.primaryQueueManager() + " -s",
+                ControlOutcome.NOW_DR_SECONDARY);
         return new FenceCheck(true, seen + "; rdqmdr -m " + target.primaryQueueManager() + " -s: "
-                + String.join(" ", demoted.messages()));
+                + demoted.saidText());
     }
 
     public record FenceCheck(boolean fenced, String detail) {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * What the generic steps of element-templates/ do on a queue manager: allow-listed MQSC and channel state checks,
  * through {@link MqAdminPort}. Each command that changes a channel reads its status first, so a retried or
  * resumed step never sends it twice (a stopped channel is not stopped again).
  */
+@Service
 public class GenericSteps {
 
     /** Statuses in which a STOP CHANNEL is not sent again: stopped, on its way there, or no instance (PCF). */

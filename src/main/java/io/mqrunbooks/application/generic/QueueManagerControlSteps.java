@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * What the generic control steps of element-templates/ do on a queue manager's hosts: dspmq, dspmqver, strmqm and
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * dspmq first, so a retried or resumed step never starts or ends a queue manager twice. What stops a step is an
  * {@link IllegalStateException} naming why: the step becomes an incident, to be retried once the cause is gone.
  */
+@Service
 public class QueueManagerControlSteps {
 
     /** The control commands a generic step may run, as the model names them. */
@@ -78,9 +80,6 @@ public class QueueManagerControlSteps {
     /** endmqm -c is not sent again while the queue manager is already on its way down. */
     private static final Set<QmStatus> ENDING = Set.of(QmStatus.QUIESCING, QmStatus.ENDING_IMMEDIATELY,
             QmStatus.ENDING_PREEMPTIVELY);
-    private static final Set<ControlOutcome> STARTED = Set.of(ControlOutcome.STARTED, ControlOutcome.ALREADY_RUNNING);
-    private static final Set<ControlOutcome> ENDED = Set.of(ControlOutcome.ENDING, ControlOutcome.ENDED,
-            ControlOutcome.NOT_RUNNING);
 
     private final Estate estate;
     private final MqControlPort control;
@@ -114,7 +113,7 @@ public class QueueManagerControlSteps {
                     + "; strmqm is sent once it has ended (retry the step then). Nothing was sent");
         }
         ControlResult result = control.start(host, qm.name());
-        return answered(qm, host, ControlCommand.STRMQM, now, result, STARTED);
+        return answered(qm, host, ControlCommand.STRMQM, now, result, ControlOutcome.NOW_RUNNING);
     }
 
     private String end(QueueManager qm, ControlCommand command) {
@@ -131,7 +130,7 @@ public class QueueManagerControlSteps {
         }
         EndMode mode = command == ControlCommand.ENDMQM_IMMEDIATE ? EndMode.IMMEDIATE : EndMode.CONTROLLED;
         ControlResult result = control.end(host, qm.name(), mode, false);
-        return answered(qm, host, command, now, result, ENDED);
+        return answered(qm, host, command, now, result, ControlOutcome.NOW_DOWN);
     }
 
     /** One poll of a wait: has the queue manager reached the state the model waits for? */
@@ -172,12 +171,8 @@ public class QueueManagerControlSteps {
 
     private static String answered(QueueManager qm, String host, ControlCommand command, QmStatus before,
                                    ControlResult result, Set<ControlOutcome> expected) {
-        String said = result.messages().isEmpty() ? "exit code " + result.exitCode()
-                : String.join(" ", result.messages());
-        if (!expected.contains(result.outcome())) {
-            throw new IllegalStateException(qm.name() + " on " + host + ": " + command.text
-                    + " answered " + result.outcome() + ": " + said);
-        }
+        result.expect(host, command.text + " " + qm.name(), expected);
+        String said = result.messages().isEmpty() ? "exit code " + result.exitCode() : result.saidText();
         return line(qm, host, command, said + " (it was " + before.mqWording() + ")");
     }
 

@@ -91,14 +91,10 @@ public class MultiInstanceSwitchover {
             return activeHost + ": " + queueManager + " is " + state.status().mqWording() + " there: endmqm -s not needed";
         }
         ControlResult result = control.end(activeHost, queueManager, mode, true);
-        Set<ControlOutcome> accepted = Set.of(ControlOutcome.SWITCHED_OVER, ControlOutcome.ENDING, ControlOutcome.ENDED);
-        if (!accepted.contains(result.outcome())) {
-            throw new IllegalStateException(activeHost + ": endmqm " + mode.flag() + " -s " + queueManager
-                    + " was refused (" + result.outcome() + ", exit code " + result.exitCode() + "): "
-                    + String.join(" ", result.messages()));
-        }
-        return activeHost + ": endmqm " + mode.flag() + " -s " + queueManager + ": " + result.outcome()
-                + (result.messages().isEmpty() ? "" : " (" + String.join(" ", result.messages()) + ")");
+        String command = "endmqm " + mode.flag() + " -s " + queueManager;
+        result.expect(activeHost, command, Set.of(ControlOutcome.SWITCHED_OVER, ControlOutcome.ENDING,
+                ControlOutcome.ENDED));
+        return activeHost + ": " + command + ": " + result.summary();
     }
 
     /** Has the former standby taken over? */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,10 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class NativeHaMaintenance {
-
-    private static final Set<ControlOutcome> ENDED = Set.of(ControlOutcome.ENDED, ControlOutcome.ENDING,
-            ControlOutcome.NOT_RUNNING);
-    private static final Set<ControlOutcome> STARTED = Set.of(ControlOutcome.STARTED, ControlOutcome.ALREADY_RUNNING);
 
     private final Estate estate;
     private final MqControlPort control;
@@ -191,10 +186,7 @@ public class NativeHaMaintenance {
             return host + ": " + queueManager + " is ended there (" + describe(status) + "): endmqm not needed";
         }
         ControlResult result = control.end(host, queueManager, EndMode.WAIT, false);
-        if (!ENDED.contains(result.outcome())) {
-            throw new IllegalStateException(host + ": endmqm -w " + queueManager + " was refused (" + result.outcome()
-                    + ", exit code " + result.exitCode() + "): " + String.join(" ", result.messages()));
-        }
+        result.expect(host, "endmqm -w " + queueManager, ControlOutcome.NOW_DOWN);
         return host + ": endmqm -w " + queueManager + ": " + result.outcome() + " (was " + status.role() + ")";
     }
 
@@ -233,10 +225,7 @@ public class NativeHaMaintenance {
             return host + ": " + queueManager + " runs there (" + describe(status) + "): strmqm not needed";
         }
         ControlResult result = control.start(host, queueManager);
-        if (!STARTED.contains(result.outcome())) {
-            throw new IllegalStateException(host + ": strmqm " + queueManager + " was refused (" + result.outcome()
-                    + ", exit code " + result.exitCode() + "): " + String.join(" ", result.messages()));
-        }
+        result.expect(host, "strmqm " + queueManager, ControlOutcome.NOW_RUNNING);
         return host + ": strmqm " + queueManager + ": " + result.outcome();
     }
 

@@ -34,8 +34,8 @@ public class RdqmSteps {
             return host + ": " + queueManager + " is " + state.status().mqWording() + ": endmqm not needed";
         }
         ControlResult result = control.end(host, queueManager, EndMode.WAIT, false);
-        expect(result, host, "endmqm -w " + queueManager, ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING);
-        return host + ": endmqm -w " + queueManager + ": " + summary(result);
+        result.expect(host, "endmqm -w " + queueManager, Set.of(ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING));
+        return host + ": endmqm -w " + queueManager + ": " + result.summary();
     }
 
     /** {@code rdqmdr -m QM -s} unless the node already is the DR secondary. */
@@ -45,9 +45,8 @@ public class RdqmSteps {
             return host + ": already the DR secondary of " + queueManager + ": rdqmdr -s not needed";
         }
         ControlResult result = control.makeDrSecondary(host, queueManager);
-        expect(result, host, "rdqmdr -m " + queueManager + " -s", ControlOutcome.MADE_SECONDARY,
-                ControlOutcome.ALREADY_SECONDARY);
-        return host + ": rdqmdr -m " + queueManager + " -s: " + summary(result);
+        result.expect(host, "rdqmdr -m " + queueManager + " -s", ControlOutcome.NOW_DR_SECONDARY);
+        return host + ": rdqmdr -m " + queueManager + " -s: " + result.summary();
     }
 
     /** {@code rdqmdr -m QM -p} unless the node already is the DR primary; tells whether it now reverts to its snapshot. */
@@ -58,11 +57,10 @@ public class RdqmSteps {
                     before.drStatus() == DrStatus.REVERTING_TO_SNAPSHOT);
         }
         ControlResult result = control.makeDrPrimary(host, queueManager);
-        expect(result, host, "rdqmdr -m " + queueManager + " -p", ControlOutcome.MADE_PRIMARY,
-                ControlOutcome.ALREADY_PRIMARY);
+        result.expect(host, "rdqmdr -m " + queueManager + " -p", ControlOutcome.NOW_DR_PRIMARY);
         RdqmDrStatus after = control.rdqmStatus(host, queueManager);
         boolean reverting = after.drStatus() == DrStatus.REVERTING_TO_SNAPSHOT;
-        return new Promotion(host + ": rdqmdr -m " + queueManager + " -p: " + summary(result)
+        return new Promotion(host + ": rdqmdr -m " + queueManager + " -p: " + result.summary()
                 + (reverting ? " (DR status: Reverting to snapshot)" : ""), reverting);
     }
 
@@ -77,8 +75,8 @@ public class RdqmSteps {
             return host + ": " + queueManager + " is Running: strmqm not needed";
         }
         ControlResult result = control.start(host, queueManager);
-        expect(result, host, "strmqm " + queueManager, ControlOutcome.STARTED, ControlOutcome.ALREADY_RUNNING);
-        return host + ": strmqm " + queueManager + ": " + summary(result);
+        result.expect(host, "strmqm " + queueManager, ControlOutcome.NOW_RUNNING);
+        return host + ": strmqm " + queueManager + ": " + result.summary();
     }
 
     /** {@code dltmqm QM} (after {@code endmqm -i} if it runs) unless the node does not know the queue manager. */
@@ -90,13 +88,12 @@ public class RdqmSteps {
         StringBuilder log = new StringBuilder();
         if (state.status().mayHoldData()) {
             ControlResult ended = control.end(host, queueManager, EndMode.IMMEDIATE, false);
-            expect(ended, host, "endmqm -i " + queueManager, ControlOutcome.ENDED, ControlOutcome.ENDING,
-                    ControlOutcome.NOT_RUNNING);
-            log.append(host).append(": endmqm -i ").append(queueManager).append(": ").append(summary(ended)).append("; ");
+            ended.expect(host, "endmqm -i " + queueManager, ControlOutcome.NOW_DOWN);
+            log.append(host).append(": endmqm -i ").append(queueManager).append(": ").append(ended.summary()).append("; ");
         }
         ControlResult result = control.delete(host, queueManager);
-        expect(result, host, "dltmqm " + queueManager, ControlOutcome.DELETED, ControlOutcome.NOT_KNOWN);
-        return log.append(host).append(": dltmqm ").append(queueManager).append(": ").append(summary(result)).toString();
+        result.expect(host, "dltmqm " + queueManager, Set.of(ControlOutcome.DELETED, ControlOutcome.NOT_KNOWN));
+        return log.append(host).append(": dltmqm ").append(queueManager).append(": ").append(result.summary()).toString();
     }
 
     /** {@code rdqmdr -m QM -d} on the primary: the secondary's command, checked against the inventory. */
@@ -115,8 +112,8 @@ public class RdqmSteps {
                     + "): crtmqm -rr s not needed";
         }
         ControlResult result = control.createDrSecondary(host, command);
-        expect(result, host, command.commandLine(), ControlOutcome.CREATED);
-        return host + ": " + command.commandLine() + ": " + summary(result);
+        result.expect(host, command.commandLine(), Set.of(ControlOutcome.CREATED));
+        return host + ": " + command.commandLine() + ": " + result.summary();
     }
 
     /**
@@ -146,18 +143,5 @@ public class RdqmSteps {
             problems.append(" ").append(what).append(" is '").append(actual).append("', the inventory says '")
                     .append(expected).append("';");
         }
-    }
-
-    /** A control command's outcome must be one of {@code accepted}, else it is a technical failure with MQ's messages. */
-    public static void expect(ControlResult result, String host, String command, ControlOutcome... accepted) {
-        if (!Set.of(accepted).contains(result.outcome())) {
-            throw new IllegalStateException(host + ": " + command + " was refused (" + result.outcome() + ", exit code "
-                    + result.exitCode() + "): " + String.join(" ", result.messages()));
-        }
-    }
-
-    /** The outcome and MQ's messages, for the run log. */
-    public static String summary(ControlResult result) {
-        return result.outcome() + (result.messages().isEmpty() ? "" : " (" + String.join(" ", result.messages()) + ")");
     }
 }

@@ -1,7 +1,5 @@
 package io.mqrunbooks.application.rdqmha;
 
-import static io.mqrunbooks.application.rdqm.RdqmSteps.expect;
-import static io.mqrunbooks.application.rdqm.RdqmSteps.summary;
 
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.application.port.out.SshException;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -156,26 +155,26 @@ public class RdqmHaMaintenance {
     /** {@code rdqmadm -s} on the node unless rdqmstatus -n there already shows it offline (suspended). */
     public String suspend(String node) {
         return bringTo(node, false, "rdqmadm -s", control::suspendHaNode,
-                "already offline (suspended) in the HA group", ControlOutcome.SUSPENDED, ControlOutcome.ALREADY_SUSPENDED);
+                "already offline (suspended) in the HA group", Set.of(ControlOutcome.SUSPENDED, ControlOutcome.ALREADY_SUSPENDED));
     }
 
     /** {@code rdqmadm -r} on the node unless rdqmstatus -n there shows it online. */
     public String resume(String node) {
         return bringTo(node, true, "rdqmadm -r", control::resumeHaNode, "online in the HA group",
-                ControlOutcome.RESUMED, ControlOutcome.NOT_SUSPENDED);
+                Set.of(ControlOutcome.RESUMED, ControlOutcome.NOT_SUSPENDED));
     }
 
     /** Runs {@code command} on the node unless rdqmstatus -n there already shows it {@code online} or not. */
     private String bringTo(String node, boolean online, String command,
                            java.util.function.Function<String, ControlResult> run, String already,
-                           ControlOutcome... accepted) {
+                           Set<ControlOutcome> accepted) {
         group(node);
         if (Boolean.valueOf(online).equals(control.rdqmHaNodes(node).get(node))) {
             return node + ": " + already + ": " + command + " not needed";
         }
         ControlResult result = run.apply(node);
-        expect(result, node, command, accepted);
-        return node + ": " + command + ": " + summary(result);
+        result.expect(node, command, accepted);
+        return node + ": " + command + ": " + result.summary();
     }
 
     /** {@code dspmqver} on the node: the level installed after the maintenance, for the run log. */
@@ -204,8 +203,8 @@ public class RdqmHaMaintenance {
                 String on = nodes.get(0);
                 ControlResult result = control.setHaPreferredLocation(on, queueManager, nodes);
                 String command = "rdqmadm -p -m " + queueManager + " -n " + String.join(",", nodes);
-                expect(result, on, command, ControlOutcome.PREFERRED_LOCATION_SET);
-                log.add(on + ": " + command + ": " + summary(result));
+                result.expect(on, command, Set.of(ControlOutcome.PREFERRED_LOCATION_SET));
+                log.add(on + ": " + command + ": " + result.summary());
             }
         });
         return log;

@@ -5,14 +5,16 @@ import io.mqrunbooks.platform.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,134 +33,75 @@ public class LabControlController {
 
     private final LabControl control;
 
+    /**
+     * Every control but {@code /state}, by its path below {@code /lab/control}: the HTTP method it answers (POST
+     * changes the lab, GET reads it) and what it does with the request's parameters.
+     */
+    private final Map<String, Control> controls;
+
     public LabControlController(LabControl control) {
         this.control = control;
+        this.controls = Map.ofEntries(
+                post("reset", p -> control.reset()),
+                post("faults/host-down", p -> control.hostDown(p.required("host"))),
+                post("faults/host-up", p -> control.hostUp(p.required("host"))),
+                post("faults/clear", p -> control.clearFaults()),
+                post("mq/fail-host", p -> control.failHost(p.required("host"))),
+                post("mq/recover-host", p -> control.recoverHost(p.required("host"))),
+                post("mq/cut-link", p -> control.cutLink(p.required("qm"))),
+                post("mq/restore-link", p -> control.restoreLink(p.required("qm"))),
+                post("mq/suspend-ha-node", p -> control.suspendHaNode(p.required("host"))),
+                post("mq/ha-replica-behind", p -> control.haReplicaBehind(p.required("host"), p.required("qm"),
+                        p.count("kb"))),
+                post("mq/hold-channel-status", p -> control.holdChannelStatus(p.required("host"), p.required("qm"),
+                        p.required("channel"), p.required("status"))),
+                post("mq/release-channel-status", p -> control.holdChannelStatus(p.required("host"),
+                        p.required("qm"), p.required("channel"), null)),
+                post("mq/cut-native-ha-link", p -> control.nativeHaLink(p.required("host"), p.required("qm"), false)),
+                post("mq/restore-native-ha-link", p -> control.nativeHaLink(p.required("host"), p.required("qm"),
+                        true)),
+                post("mq/cut-cross-region-link", p -> control.crossRegionLink(p.required("qm"), false)),
+                post("mq/restore-cross-region-link", p -> control.crossRegionLink(p.required("qm"), true)),
+                post("mq/restore-media", p -> control.restoreMedia(p.required("host"), p.required("qm"))),
+                post("mq/install-version", p -> control.installVersion(p.required("host"), p.required("version"))),
+                post("mq/put-messages", p -> control.putMessages(p.required("host"), p.required("qm"),
+                        p.required("queue"), p.count("count"), p.flag("persistent", false))),
+                get("mq/queue-depth", p -> control.queueDepth(p.required("host"), p.required("qm"),
+                        p.required("queue"))),
+                get("journal/count", p -> control.journalCount()));
     }
 
-    @PostMapping("/reset")
-    public String reset(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        allow(request, query);
-        return line(control.reset());
+    /** One control: the method it answers and its action. */
+    private record Control(RequestMethod method, Function<Parameters, Object> action) {
     }
 
-    @PostMapping("/faults/host-down")
-    public String hostDown(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.hostDown(allow(request, query).required("host")));
+    private static Map.Entry<String, Control> post(String path, Function<Parameters, Object> action) {
+        return Map.entry(path, new Control(RequestMethod.POST, action));
     }
 
-    @PostMapping("/faults/host-up")
-    public String hostUp(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.hostUp(allow(request, query).required("host")));
+    private static Map.Entry<String, Control> get(String path, Function<Parameters, Object> action) {
+        return Map.entry(path, new Control(RequestMethod.GET, action));
     }
 
-    @PostMapping("/faults/clear")
-    public String clearFaults(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        allow(request, query);
-        return line(control.clearFaults());
-    }
-
-    @PostMapping("/mq/fail-host")
-    public String failHost(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.failHost(allow(request, query).required("host")));
-    }
-
-    @PostMapping("/mq/recover-host")
-    public String recoverHost(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.recoverHost(allow(request, query).required("host")));
-    }
-
-    @PostMapping("/mq/cut-link")
-    public String cutLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.cutLink(allow(request, query).required("qm")));
-    }
-
-    @PostMapping("/mq/restore-link")
-    public String restoreLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.restoreLink(allow(request, query).required("qm")));
-    }
-
-    @PostMapping("/mq/suspend-ha-node")
-    public String suspendHaNode(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.suspendHaNode(allow(request, query).required("host")));
-    }
-
-    @PostMapping("/mq/ha-replica-behind")
-    public String haReplicaBehind(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters params = allow(request, query);
-        return line(control.haReplicaBehind(params.required("host"), params.required("qm"), params.count("kb")));
-    }
-
-    @PostMapping("/mq/hold-channel-status")
-    public String holdChannelStatus(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.holdChannelStatus(p.required("host"), p.required("qm"), p.required("channel"),
-                p.required("status")));
-    }
-
-    @PostMapping("/mq/release-channel-status")
-    public String releaseChannelStatus(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.holdChannelStatus(p.required("host"), p.required("qm"), p.required("channel"), null));
-    }
-
-    @PostMapping("/mq/cut-native-ha-link")
-    public String cutNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters params = allow(request, query);
-        return line(control.nativeHaLink(params.required("host"), params.required("qm"), false));
-    }
-
-    @PostMapping("/mq/restore-native-ha-link")
-    public String restoreNativeHaLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters params = allow(request, query);
-        return line(control.nativeHaLink(params.required("host"), params.required("qm"), true));
-    }
-
-    @PostMapping("/mq/cut-cross-region-link")
-    public String cutCrossRegionLink(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        return line(control.crossRegionLink(allow(request, query).required("qm"), false));
-    }
-
-    @PostMapping("/mq/restore-cross-region-link")
-    public String restoreCrossRegionLink(HttpServletRequest request,
-                                         @RequestParam MultiValueMap<String, String> query) {
-        return line(control.crossRegionLink(allow(request, query).required("qm"), true));
-    }
-
-    @PostMapping("/mq/restore-media")
-    public String restoreMedia(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.restoreMedia(p.required("host"), p.required("qm")));
-    }
-
-    @PostMapping("/mq/install-version")
-    public String installVersion(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.installVersion(p.required("host"), p.required("version")));
-    }
-
-    @PostMapping("/mq/put-messages")
-    public String putMessages(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.putMessages(p.required("host"), p.required("qm"), p.required("queue"), p.count("count"),
-                p.flag("persistent", false)));
-    }
-
-    @GetMapping("/mq/queue-depth")
-    public String queueDepth(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        Parameters p = allow(request, query);
-        return line(control.queueDepth(p.required("host"), p.required("qm"), p.required("queue")));
+    @RequestMapping(path = {"/{name}", "/{group}/{name}"}, method = {RequestMethod.GET, RequestMethod.POST})
+    public String run(HttpServletRequest request, @PathVariable(name = "group", required = false) String group,
+                      @PathVariable("name") String name, @RequestParam MultiValueMap<String, String> query) {
+        Parameters parameters = allow(request, query);
+        String path = group == null ? name : group + "/" + name;
+        Control found = controls.get(path);
+        if (found == null) {
+            throw new LabControlException(404, "no lab control '" + path + "'");
+        }
+        if (!found.method().name().equals(request.getMethod())) {
+            throw new LabControlException(405, "the lab control '" + path + "' takes " + found.method());
+        }
+        return line(found.action().apply(parameters));
     }
 
     @GetMapping(path = "/state", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> state(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
         allow(request, query);
         return control.state();
-    }
-
-    @GetMapping("/journal/count")
-    public String journalCount(HttpServletRequest request, @RequestParam MultiValueMap<String, String> query) {
-        allow(request, query);
-        return line(control.journalCount());
     }
 
     @ExceptionHandler(LabControlException.class)

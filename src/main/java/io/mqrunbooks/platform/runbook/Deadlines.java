@@ -3,6 +3,7 @@ package io.mqrunbooks.platform.runbook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -29,5 +30,17 @@ public final class Deadlines {
 
     public static boolean passed(VariableScope scope, RunVariable<Instant> deadline, Clock clock) {
         return !clock.instant().isBefore(deadline.get(scope));
+    }
+
+    /**
+     * One poll of a wait that fails when it is late: whether it {@code reached} its state; not reached and past the
+     * deadline, a technical failure (an incident, to retry once the cause is gone) in {@code overdue}'s words.
+     */
+    public static boolean reachedInTime(VariableScope scope, RunVariable<Instant> deadline, Clock clock,
+                                        boolean reached, Supplier<String> overdue) {
+        if (!reached && passed(scope, deadline, clock)) {
+            throw new IllegalStateException(overdue.get());
+        }
+        return reached;
     }
 }

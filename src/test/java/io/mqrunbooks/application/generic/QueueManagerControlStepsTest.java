@@ -79,8 +79,8 @@ class QueueManagerControlStepsTest {
         when(control.start("mqeast2", "QM2")).thenReturn(new ControlResult(ControlOutcome.REFUSED,
                 List.of("AMQ7017E: Log not available."), 72));
 
-        assertThatThrownBy(() -> steps.run("QM2", ControlCommand.STRMQM)).hasMessage("QM2 on mqeast2: strmqm answered"
-                + " REFUSED: AMQ7017E: Log not available.");
+        assertThatThrownBy(() -> steps.run("QM2", ControlCommand.STRMQM)).hasMessage("mqeast2: strmqm QM2 was refused"
+                + " (REFUSED, exit code 72): AMQ7017E: Log not available.");
     }
 
     @Test

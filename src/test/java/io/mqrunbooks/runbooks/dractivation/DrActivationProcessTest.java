@@ -462,22 +462,24 @@ class DrActivationProcessTest {
 
     @Test
     void aTechnicalFailureBecomesAnIncidentWithMqsMessage() {
+        // Every runbook words a refused control command alike (ControlResult.expect): host, command, outcome, exit code.
+        String refused = "mqwest1: strmqm QM1 was refused (REFUSED, exit code 23): AMQ7017E: Log not available.";
         qm1Estate(QmStatus.RUNNING);
         rig.mq.startFailure = new ControlResult(ControlOutcome.REFUSED,
                 List.of("AMQ7017E: Log not available."), 23);
         start("QM1");
         approveGate(task("userTask_declareDisaster"));
 
-        assertThat(lastFailure).hasMessage("strmqm QM1 on mqwest1 answered REFUSED: AMQ7017E: Log not available.");
+        assertThat(lastFailure).hasMessage(refused);
         Job failing = managementService.createJobQuery().processInstanceId(run).activityId("serviceTask_startBackup").singleResult();
         for (int attempt = 1; attempt < 3; attempt++) {
             assertThatThrownBy(() -> managementService.executeJob(failing.getId()))
-                    .hasMessage("strmqm QM1 on mqwest1 answered REFUSED: AMQ7017E: Log not available.");
+                    .hasMessage(refused);
         }
         assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest1: strmqm QM1")).count()).isEqualTo(3);
         Incident incident = runtimeService.createIncidentQuery().processInstanceId(run).singleResult();
         assertThat(incident.getActivityId()).isEqualTo("serviceTask_startBackup");
-        assertThat(incident.getIncidentMessage()).isEqualTo("strmqm QM1 on mqwest1 answered REFUSED: AMQ7017E: Log not available.");
+        assertThat(incident.getIncidentMessage()).isEqualTo(refused);
     }
 
     // ------------------------------------------------------------------ the baseline variable is not trusted (issue 16)

@@ -32,11 +32,9 @@ public class CheckBackupPromotionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         BackupActivation.StepCheck check = backup.promotionComplete(target);
-        if (!check.done() && Deadlines.passed(execution, PROMOTION_DEADLINE, clock)) {
-            throw new IllegalStateException("The promotion of " + target.backupLabel() + " has not completed within "
-                    + settings.promotionLimit() + ": " + check.detail());
-        }
-        if (check.done()) {
+        if (Deadlines.reachedInTime(execution, PROMOTION_DEADLINE, clock, check.done(), () -> "The promotion"
+                + " of " + target.backupLabel() + " has not completed within " + settings.promotionLimit() + ": "
+                + check.detail())) {
             RunText.appendLine(execution, BACKUP_SUMMARY, check.detail());
         }
         PROMOTION_COMPLETE.set(execution, check.done());

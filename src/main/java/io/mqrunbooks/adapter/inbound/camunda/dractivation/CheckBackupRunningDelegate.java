@@ -32,11 +32,8 @@ public class CheckBackupRunningDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         BackupActivation.StepCheck check = backup.running(target);
-        if (!check.done() && Deadlines.passed(execution, BACKUP_START_DEADLINE, clock)) {
-            throw new IllegalStateException(target.backupLabel() + " is not running within "
-                    + settings.backupStartLimit() + " of strmqm: " + check.detail());
-        }
-        if (check.done()) {
+        if (Deadlines.reachedInTime(execution, BACKUP_START_DEADLINE, clock, check.done(), () -> target.backupLabel()
+                + " is not running within " + settings.backupStartLimit() + " of strmqm: " + check.detail())) {
             RunText.appendLine(execution, BACKUP_SUMMARY, check.detail());
             DrActivationVariables.mark(execution, clock, "backupRunning");
         }

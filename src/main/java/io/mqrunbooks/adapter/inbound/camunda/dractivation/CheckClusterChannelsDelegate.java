@@ -40,14 +40,12 @@ public class CheckClusterChannelsDelegate implements JavaDelegate {
             TRANSMISSION_QUEUES.set(execution, all);
         }
         BackupActivation.StepCheck check = cluster.check(target);
-        if (!check.done() && Deadlines.passed(execution, CLUSTER_DEADLINE, clock)) {
-            throw new IllegalStateException("The cluster channels of " + target.backupLabel()
-                    + " to the full repositories are not RUNNING within " + settings.clusterLimit() + ": "
-                    + check.detail());
-        }
+        boolean running = Deadlines.reachedInTime(execution, CLUSTER_DEADLINE, clock, check.done(), () -> "The cluster"
+                + " channels of " + target.backupLabel() + " to the full repositories are not RUNNING within "
+                + settings.clusterLimit() + ": " + check.detail());
         CLUSTER_SUMMARY.set(execution, check.detail());
-        CLUSTER_RUNNING.set(execution, check.done());
-        if (check.done()) {
+        CLUSTER_RUNNING.set(execution, running);
+        if (running) {
             DrActivationVariables.mark(execution, clock, "clusterChecked");
         }
     }

@@ -32,12 +32,9 @@ public class CheckPrimaryEndedDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActivationTarget target = DrActivationVariables.target(execution);
         PrimaryFencing.FenceCheck check = fencing.checkEnded(target);
-        if (!check.fenced() && Deadlines.passed(execution, PRIMARY_END_DEADLINE, clock)) {
-            throw new IllegalStateException(target.primaryLabel() + " has not ended within "
-                    + settings.primaryEndLimit() + " of endmqm -i: " + check.detail()
-                    + ". The backup is not started while the primary may run.");
-        }
-        if (check.fenced()) {
+        if (Deadlines.reachedInTime(execution, PRIMARY_END_DEADLINE, clock, check.fenced(), () -> target.primaryLabel()
+                + " has not ended within " + settings.primaryEndLimit() + " of endmqm -i: " + check.detail()
+                + ". The backup is not started while the primary may run.")) {
             RunText.appendLine(execution, FENCING_SUMMARY, "Proven ended: " + check.detail());
         }
         PRIMARY_ENDED.set(execution, check.fenced());

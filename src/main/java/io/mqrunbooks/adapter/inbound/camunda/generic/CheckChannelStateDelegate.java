@@ -5,10 +5,8 @@ import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * poll of a wait sets its deadline; a poll past it is an incident naming the state the channel is in.
  */
 @Component
-public class CheckChannelStateDelegate implements JavaDelegate {
+public class CheckChannelStateDelegate extends SealedQueueManagerStep {
 
     /** Input parameter: the channel, a name or a sealed start value's placeholder ({@code {channel}}). */
     public static final String CHANNEL_NAME = "channelName";
@@ -31,24 +29,20 @@ public class CheckChannelStateDelegate implements JavaDelegate {
     /** Output for forms: the last poll, in words. */
     public static final RunVariable<String> SUMMARY = RunVariable.stringVariable("channelStateSummary");
 
-    private final RunRecords runs;
     private final GenericSteps steps;
     private final Clock clock;
 
     public CheckChannelStateDelegate(RunRecords runs, GenericSteps steps, Clock clock) {
-        this.runs = runs;
+        super(runs);
         this.steps = steps;
         this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        RunRecord run = GenericStepInputs.sealedRun(runs, execution);
-        String queueManager = GenericStepInputs.queueManager(run, execution);
+    void execute(DelegateExecution execution, RunRecord run, String queueManager) {
         String channel = GenericStepInputs.mqName(execution, run, CHANNEL_NAME, "channel");
         GenericSteps.ChannelState wanted = GenericSteps.ChannelState.of(GenericStepInputs.input(execution, CHANNEL_STATE));
-        Duration limit = GenericStepInputs.waitLimit(execution);
-        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY,
+        GenericStepInputs.pollWait(execution, clock, wanted.name(), REACHED, SUMMARY,
                 () -> steps.checkChannel(queueManager, channel, wanted), "the channel");
     }
 }

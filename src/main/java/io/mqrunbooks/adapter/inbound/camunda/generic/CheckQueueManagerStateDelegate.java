@@ -6,10 +6,8 @@ import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the wait limit the step is an incident naming the state dspmq showed.
  */
 @Component
-public class CheckQueueManagerStateDelegate implements JavaDelegate {
+public class CheckQueueManagerStateDelegate extends SealedQueueManagerStep {
 
     /** Input parameter: {@code RUNNING} or {@code ENDED}. */
     public static final String QUEUE_MANAGER_STATE = "queueManagerState";
@@ -30,23 +28,19 @@ public class CheckQueueManagerStateDelegate implements JavaDelegate {
     /** Output for forms: the last poll, in words. */
     public static final RunVariable<String> SUMMARY = RunVariable.stringVariable("queueManagerStateSummary");
 
-    private final RunRecords runs;
     private final QueueManagerControlSteps steps;
     private final Clock clock;
 
     public CheckQueueManagerStateDelegate(RunRecords runs, QueueManagerControlSteps steps, Clock clock) {
-        this.runs = runs;
+        super(runs);
         this.steps = steps;
         this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        RunRecord run = GenericStepInputs.sealedRun(runs, execution);
-        String queueManager = GenericStepInputs.queueManager(run, execution);
+    void execute(DelegateExecution execution, RunRecord run, String queueManager) {
         QueueManagerWanted wanted = QueueManagerWanted.of(GenericStepInputs.input(execution, QUEUE_MANAGER_STATE));
-        Duration limit = GenericStepInputs.waitLimit(execution);
-        GenericStepInputs.pollWait(execution, clock, limit, wanted.name(), REACHED, SUMMARY,
+        GenericStepInputs.pollWait(execution, clock, wanted.name(), REACHED, SUMMARY,
                 () -> steps.check(queueManager, wanted), "the queue manager");
     }
 }

@@ -110,15 +110,17 @@ final class GenericStepInputs {
     }
 
     /**
-     * One poll of a wait drawn as a loop (this step, a gateway on {@code reached}, a timer back): the first poll sets
+     * One poll of a wait drawn as a loop (this step, a gateway on {@code reached}, a timer back), within the step's
+     * {@link #WAIT_LIMIT} (checked before anything is read): the first poll sets
      * the wait's deadline, kept per step as {@code <stepId>Deadline} so two waits of one model do not share it; a
      * poll past it fails the step naming what was seen.
      *
      * @param poll what the poll read; runs after the deadline is set, so a first poll that fails still starts it
      */
-    static void pollWait(DelegateExecution execution, Clock clock, Duration limit, String wanted,
+    static void pollWait(DelegateExecution execution, Clock clock, String wanted,
                          RunVariable<Boolean> reachedVariable, RunVariable<String> summaryVariable,
                          Supplier<WaitPoll> poll, String retryWhen) {
+        Duration limit = waitLimit(execution);
         RunVariable<Instant> deadline = RunVariable.instantVariable(execution.getCurrentActivityId() + "Deadline");
         Deadlines.startOnce(execution, deadline, clock, limit);
         WaitPoll now = poll.get();

@@ -10,7 +10,6 @@ import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * backup ({@link MessageFlowProof}). A retry puts a new message with a new id; amqsget clears an earlier one.
  */
 @Component
-public class PutAndGetTestMessageDelegate implements JavaDelegate {
+public class PutAndGetTestMessageDelegate extends SealedQueueManagerStep {
 
     /** Input parameter: the test queue (a local queue holding test messages only), or a placeholder. */
     public static final String TEST_QUEUE = "testQueue";
@@ -30,18 +29,15 @@ public class PutAndGetTestMessageDelegate implements JavaDelegate {
     public static final RunVariable<String> TEST_MESSAGE_RESULT = RunVariable.stringVariable("testMessageResult");
     static final int LONGEST_WAIT_SECONDS = 120;
 
-    private final RunRecords runs;
     private final MessageFlowProof proof;
 
     public PutAndGetTestMessageDelegate(RunRecords runs, MessageFlowProof proof) {
-        this.runs = runs;
+        super(runs);
         this.proof = proof;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        RunRecord run = GenericStepInputs.sealedRun(runs, execution);
-        String queueManager = GenericStepInputs.queueManager(run, execution);
+    void execute(DelegateExecution execution, RunRecord run, String queueManager) {
         String queue = GenericStepInputs.mqName(execution, run, TEST_QUEUE, "queue");
         Duration wait = Duration.ofSeconds(waitSeconds(GenericStepInputs.input(execution, WAIT_SECONDS)));
         GenericStepInputs.requireApproval(execution, "put a test message on " + queue + " of " + queueManager);

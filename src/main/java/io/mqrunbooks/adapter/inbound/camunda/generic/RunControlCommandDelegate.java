@@ -6,7 +6,6 @@ import io.mqrunbooks.platform.run.RunRecord;
 import io.mqrunbooks.platform.run.RunRecords;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * an approved gate, and only on a single queue manager.
  */
 @Component
-public class RunControlCommandDelegate implements JavaDelegate {
+public class RunControlCommandDelegate extends SealedQueueManagerStep {
 
     /** Input parameter: the command, as the template offers it ({@code endmqm -c}). */
     public static final String CONTROL_COMMAND = "controlCommand";
@@ -23,18 +22,15 @@ public class RunControlCommandDelegate implements JavaDelegate {
     /** What the command answered, one line per host (also appended to the run log). */
     public static final String RESULT = "controlCommandResult";
 
-    private final RunRecords runs;
     private final QueueManagerControlSteps steps;
 
     public RunControlCommandDelegate(RunRecords runs, QueueManagerControlSteps steps) {
-        this.runs = runs;
+        super(runs);
         this.steps = steps;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        RunRecord run = GenericStepInputs.sealedRun(runs, execution);
-        String queueManager = GenericStepInputs.queueManager(run, execution);
+    void execute(DelegateExecution execution, RunRecord run, String queueManager) {
         ControlCommand command = ControlCommand.of(GenericStepInputs.input(execution, CONTROL_COMMAND));
         if (command.changesEstate()) {
             GenericStepInputs.requireApproval(execution, "run " + command.text() + " " + queueManager);

@@ -7,7 +7,6 @@ import io.mqrunbooks.platform.run.RunRecords;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * when the step names an approved gate.
  */
 @Component
-public class RunMqscDelegate implements JavaDelegate {
+public class RunMqscDelegate extends SealedQueueManagerStep {
 
     /** Input parameter: the MQSC, one command a line. */
     public static final String MQSC = "mqsc";
@@ -25,18 +24,15 @@ public class RunMqscDelegate implements JavaDelegate {
     /** What the commands answered, one line each (also appended to the run log). */
     public static final String MQSC_RESULT = "mqscResult";
 
-    private final RunRecords runs;
     private final GenericSteps steps;
 
     public RunMqscDelegate(RunRecords runs, GenericSteps steps) {
-        this.runs = runs;
+        super(runs);
         this.steps = steps;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        RunRecord run = GenericStepInputs.sealedRun(runs, execution);
-        String queueManager = GenericStepInputs.queueManager(run, execution);
+    void execute(DelegateExecution execution, RunRecord run, String queueManager) {
         List<MqscCommand> commands = MqscCommand.parse(GenericStepInputs.input(execution, MQSC), run.parameters());
         if (commands.stream().anyMatch(MqscCommand::changesEstate)) {
             GenericStepInputs.requireApproval(execution, "run " + commands.stream().filter(MqscCommand::changesEstate)

@@ -62,22 +62,23 @@ public class BaselinesController {
     public ResponseEntity<String> download(HttpServletRequest request, @PathVariable("id") long id) {
         requireReader(request);
         Baseline b = find(id);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + b.queueManager().replace('/', '_')
-                        .replace('%', '_') + "-baseline-" + b.id() + ".mqsc\"")
-                .body(b.mqsc());
+        return mqscFile(b.queueManager() + "-baseline-" + b.id(), b.mqsc());
     }
 
     @GetMapping(value = "/api/baselines/levelling/{id}.mqsc")
     public ResponseEntity<String> levellingScript(HttpServletRequest request, @PathVariable("id") long id) {
         requireReader(request);
         LevelPlanRecord plan = plan(id);
+        return mqscFile(plan.backupQueueManager() + "-levelling-" + plan.id(), plan.script());
+    }
+
+    /** An MQSC script as a download named {@code <name>.mqsc} ('/' and '%' of a queue manager name made '_'). */
+    private static ResponseEntity<String> mqscFile(String name, String mqsc) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plan.backupQueueManager()
-                        .replace('/', '_').replace('%', '_') + "-levelling-" + plan.id() + ".mqsc\"")
-                .body(plan.script());
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replace('/', '_')
+                        .replace('%', '_') + ".mqsc\"")
+                .body(mqsc);
     }
 
     @GetMapping(value = "/api/baselines/levelling/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -45,6 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,37 +73,38 @@ public class SshMqControl implements MqControlPort {
     public QueueManagerState status(String host, String queueManager) {
         boolean multiInstance = estate.findQueueManager(queueManager).map(QueueManager::kind)
                 .filter(k -> k == QueueManagerKind.MULTI_INSTANCE).isPresent();
+        return dspmq(host, queueManager, "status", multiInstance ? "-x" : null,
+                () -> new QueueManagerState(host, queueManager, QmStatus.NOT_KNOWN, List.of()), (entry, command) ->
+                        new QueueManagerState(host, queueManager, entry.status(), entry.instances().stream()
+                                .map(i -> new QueueManagerState.Instance(i.host(), i.mode())).toList()));
+    }
+
+    /**
+     * {@code dspmq -m QM -o <shown> [detail]} (status, or nativeha with {@code -x} or {@code -g}): the queue
+     * manager's entry mapped by {@code mapping}, or {@code notKnown} when dspmq does not know it (AMQ7048E).
+     */
+    private <T> T dspmq(String host, String queueManager, String shown, String detail, Supplier<T> notKnown,
+                        BiFunction<DspmqResult.QueueManagerEntry, RemoteCommand, T> mapping) {
         RemoteCommand.Builder builder = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
-                .flag("-o").word("status");
-        if (multiInstance) {
-            builder.flag("-x");
+                .flag("-o").word(shown);
+        if (detail != null) {
+            builder.flag(detail);
         }
         RemoteCommand command = builder.build();
         return run(host, command, (output, exitCode) -> {
             DspmqResult result = new DspmqParser().parse(output);
             if (result.queueManagerNotKnown()) {
-                return new QueueManagerState(host, queueManager, QmStatus.NOT_KNOWN, List.of());
+                return notKnown.get();
             }
-            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
-                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
-            QmStatus status = entry.status();
-            List<QueueManagerState.Instance> instances = entry.instances().stream()
-                    .map(i -> new QueueManagerState.Instance(i.host(), i.mode())).toList();
-            return new QueueManagerState(host, queueManager, status, instances);
+            return mapping.apply(result.find(queueManager).orElseThrow(() -> new MqOutputException(host,
+                    command.commandLine(), "dspmq did not list queue manager " + queueManager)), command);
         });
     }
 
     @Override
     public NativeHaStatus nativeHaStatus(String host, String queueManager) {
-        RemoteCommand command = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
-                .flag("-o").word("nativeha").flag("-x").build();
-        return run(host, command, (output, exitCode) -> {
-            DspmqResult result = new DspmqParser().parse(output);
-            if (result.queueManagerNotKnown()) {
-                return new NativeHaStatus(host, queueManager, false, "", "", false, "", List.of());
-            }
-            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
-                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
+        return dspmq(host, queueManager, "nativeha", "-x",
+                () -> new NativeHaStatus(host, queueManager, false, "", "", false, "", List.of()), (entry, command) -> {
             String role = entry.attribute("ROLE").orElseThrow(() -> new MqOutputException(host, command.commandLine(),
                     "dspmq -o nativeha printed no ROLE for " + queueManager));
             List<NativeHaStatus.Instance> instances = entry.instances().stream().map(i -> new NativeHaStatus.Instance(
@@ -115,15 +118,8 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public NativeHaGroupStatus nativeHaGroupStatus(String host, String queueManager) {
-        RemoteCommand command = RemoteCommand.builder("dspmq").flag("-m").mqName("queue manager", queueManager)
-                .flag("-o").word("nativeha").flag("-g").build();
-        return run(host, command, (output, exitCode) -> {
-            DspmqResult result = new DspmqParser().parse(output);
-            if (result.queueManagerNotKnown()) {
-                return new NativeHaGroupStatus(host, queueManager, false, "", "", "", List.of());
-            }
-            DspmqResult.QueueManagerEntry entry = result.find(queueManager).orElseThrow(() -> new MqOutputException(
-                    host, command.commandLine(), "dspmq did not list queue manager " + queueManager));
+        return dspmq(host, queueManager, "nativeha", "-g",
+                () -> new NativeHaGroupStatus(host, queueManager, false, "", "", "", List.of()), (entry, command) -> {
             // Only the group's own line goes without CONNGRP/INSYNC/BACKLOG (IBM's 9.4.2 output); another group's line
             // without them is read as not connected and not in sync, never as safe to switch.
             String ownGroup = entry.attribute("GRPNAME").orElse("");
@@ -175,24 +171,19 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public ControlResult start(String host, String queueManager) {
-        return control(host, RemoteCommand.builder("strmqm").mqName("queue manager", queueManager)
-                .deadline(LONG_COMMAND).build());
+        return control(host, "strmqm", queueManager);
     }
 
     @Override
     public ControlResult startStandby(String host, String queueManager) {
-        return control(host, RemoteCommand.builder("strmqm").flag("-x").mqName("queue manager", queueManager)
-                .deadline(LONG_COMMAND).build());
+        return control(host, "strmqm", queueManager, "-x");
     }
 
     @Override
     public ControlResult end(String host, String queueManager, EndMode mode, boolean switchover) {
         Objects.requireNonNull(mode, "end mode");
-        RemoteCommand.Builder builder = RemoteCommand.builder("endmqm").flag(mode.flag());
-        if (switchover) {
-            builder.flag("-s");
-        }
-        return control(host, builder.mqName("queue manager", queueManager).deadline(LONG_COMMAND).build());
+        return switchover ? control(host, "endmqm", queueManager, mode.flag(), "-s")
+                : control(host, "endmqm", queueManager, mode.flag());
     }
 
     @Override
@@ -291,8 +282,7 @@ public class SshMqControl implements MqControlPort {
 
     @Override
     public ControlResult delete(String host, String queueManager) {
-        return control(host, RemoteCommand.builder("dltmqm").mqName("queue manager", queueManager)
-                .deadline(LONG_COMMAND).build());
+        return control(host, "dltmqm", queueManager);
     }
 
     @Override
@@ -332,7 +322,7 @@ public class SshMqControl implements MqControlPort {
 
     /** {@code rdqmstatus -m QM}, which must print the detail of one queue manager, mapped by {@code mapping}. */
     private <T> T rdqmDetail(String host, String queueManager,
-                             java.util.function.BiFunction<RdqmStatusResult, RemoteCommand, T> mapping) {
+                             BiFunction<RdqmStatusResult, RemoteCommand, T> mapping) {
         RemoteCommand command = RemoteCommand.builder("rdqmstatus").flag("-m").mqName("queue manager", queueManager)
                 .build();
         return run(host, command, (output, exitCode) -> {
@@ -431,7 +421,13 @@ public class SshMqControl implements MqControlPort {
         });
     }
 
-    private ControlResult control(String host, RemoteCommand command) {
+    /** {@code program [flags] QM} with the deadline a control command may take, its messages classified. */
+    private ControlResult control(String host, String program, String queueManager, String... flags) {
+        RemoteCommand.Builder builder = RemoteCommand.builder(program);
+        for (String flag : flags) {
+            builder.flag(flag);
+        }
+        RemoteCommand command = builder.mqName("queue manager", queueManager).deadline(LONG_COMMAND).build();
         return run(host, command, (output, exitCode) -> {
             ControlTranscript result = new ControlMessageParser().parse(output);
             sameQueueManager(host, command, result.queueManager());

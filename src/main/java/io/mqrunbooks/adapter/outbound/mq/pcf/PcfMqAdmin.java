@@ -120,19 +120,15 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public void suspendFromCluster(String queueManager, String cluster) {
         checkName(queueManager, "cluster", cluster);
-        PCFMessage request = new PCFMessage(MQCMD_SUSPEND_Q_MGR_CLUSTER);
-        request.addParameter(MQCA_CLUSTER_NAME, cluster);
-        String operation = operation("SUSPEND QMGR CLUSTER(" + cluster + ")", request);
-        call(queueManager, operation, session -> session.send(request));
+        sendOn(queueManager, MQCMD_SUSPEND_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, cluster,
+                "SUSPEND QMGR CLUSTER(" + cluster + ")");
     }
 
     @Override
     public void resumeInCluster(String queueManager, String cluster) {
         checkName(queueManager, "cluster", cluster);
-        PCFMessage request = new PCFMessage(MQCMD_RESUME_Q_MGR_CLUSTER);
-        request.addParameter(MQCA_CLUSTER_NAME, cluster);
-        String operation = operation("RESUME QMGR CLUSTER(" + cluster + ")", request);
-        call(queueManager, operation, session -> session.send(request));
+        sendOn(queueManager, MQCMD_RESUME_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, cluster,
+                "RESUME QMGR CLUSTER(" + cluster + ")");
     }
 
     @Override
@@ -163,33 +159,27 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public void startChannel(String queueManager, String channel) {
         checkChannel(queueManager, channel);
-        PCFMessage request = new PCFMessage(MQCMD_START_CHANNEL);
-        request.addParameter(MQCACH_CHANNEL_NAME, channel);
-        call(queueManager, operation("START CHANNEL(" + channel + ")", request), session -> session.send(request));
+        sendOn(queueManager, MQCMD_START_CHANNEL, MQCACH_CHANNEL_NAME, channel, "START CHANNEL(" + channel + ")");
     }
 
     @Override
     public void stopChannel(String queueManager, String channel) {
         checkChannel(queueManager, channel);
-        PCFMessage request = new PCFMessage(MQCMD_STOP_CHANNEL);
-        request.addParameter(MQCACH_CHANNEL_NAME, channel);
-        call(queueManager, operation("STOP CHANNEL(" + channel + ")", request), session -> session.send(request));
+        sendOn(queueManager, MQCMD_STOP_CHANNEL, MQCACH_CHANNEL_NAME, channel, "STOP CHANNEL(" + channel + ")");
     }
 
     @Override
     public void startListener(String queueManager, String listener) {
         checkName(queueManager, "listener", listener);
-        PCFMessage request = new PCFMessage(MQCMD_START_CHANNEL_LISTENER);
-        request.addParameter(MQCACH_LISTENER_NAME, listener);
-        call(queueManager, operation("START LISTENER(" + listener + ")", request), session -> session.send(request));
+        sendOn(queueManager, MQCMD_START_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, listener,
+                "START LISTENER(" + listener + ")");
     }
 
     @Override
     public void stopListener(String queueManager, String listener) {
         checkName(queueManager, "listener", listener);
-        PCFMessage request = new PCFMessage(MQCMD_STOP_CHANNEL_LISTENER);
-        request.addParameter(MQCACH_LISTENER_NAME, listener);
-        call(queueManager, operation("STOP LISTENER(" + listener + ")", request), session -> session.send(request));
+        sendOn(queueManager, MQCMD_STOP_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, listener,
+                "STOP LISTENER(" + listener + ")");
     }
 
     @Override
@@ -357,6 +347,13 @@ public class PcfMqAdmin implements MqAdminPort {
             throw new MqAdminException(Reason.OTHER, queueManager,
                     queueManager + ": " + operation + " failed with an I/O error: " + e.getMessage(), e);
         }
+    }
+
+    /** A command on one named object ({@code nameParameter} = {@code name}) whose reply says no more than done. */
+    private void sendOn(String queueManager, int command, int nameParameter, String name, String mqscEquivalent) {
+        PCFMessage request = new PCFMessage(command);
+        request.addParameter(nameParameter, name);
+        call(queueManager, operation(mqscEquivalent, request), session -> session.send(request));
     }
 
     /** Sends, treating the given reason codes as "nothing matched" rather than as failures. */
