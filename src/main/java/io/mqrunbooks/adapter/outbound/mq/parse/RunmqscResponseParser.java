@@ -278,6 +278,15 @@ public final class RunmqscResponseParser {
                 }
                 return readAttributes(i);
             }
+            if (lenient && current == null && TYPED_COMMAND.matcher(stripped).matches() && nextIsMessage(i)) {
+                // Typed at the prompt and answered at once, with no echo (runmqsc -e, or the echo cut from the paste):
+                // the replies that follow are this command's.
+                note("line " + line.number() + " '" + MqOutputParseException.quote(stripped) + "' was typed at the"
+                        + " prompt and its echo is not in the excerpt: the replies after it are read as its replies");
+                current = new CommandBuilder(0, stripped);
+                commands.add(current);
+                return i;
+            }
             if (lenient && Attributes.opensWithKeywordValue(text)) {
                 note(NOTE_NO_HEADING);
                 replyWithoutEcho().openObject(null);
@@ -289,6 +298,11 @@ public final class RunmqscResponseParser {
             throw MqOutputParseException.at(line.number(), text, "expected a runmqsc banner, an echoed command"
                     + " ('     1 : ...'), an AMQ message, object attributes after a 'Display ... details.' message,"
                     + " or the trailer");
+        }
+
+        private boolean nextIsMessage(int i) {
+            return lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isBlank()).findFirst()
+                    .map(l -> MqMessage.parse(l.text().strip()) != null).orElse(false);
         }
 
         /** An excerpt's last lines, MQSC commands typed at the prompt whose echoes and replies it does not reach. */
