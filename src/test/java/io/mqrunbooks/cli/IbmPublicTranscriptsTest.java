@@ -304,6 +304,22 @@ class IbmPublicTranscriptsTest {
     }
 
     @Test
+    void attributesAtTheColumnOfTheirMessageWhenAPasteLostTheIndentation() {
+        // Was refused: "line 2 'CHANNEL(MQGEM.SVRCONN) ...': not attributes of the displayed object ..."
+        JsonNode blog = parse("runmqsc", sample("runmqsc", "runmqsc-mq8-blog-chstatus-unindented.txt"));
+        JsonNode status = attributes(blog, 0, 0);
+        assertThat(status.get("CHANNEL").asText()).isEqualTo("MQGEM.SVRCONN");
+        assertThat(status.get("RAPPLTAG").asText()).isEqualTo("D:\\nttools\\mqmonntp.exe");
+        assertThat(status.get("RVERSION").asText()).isEqualTo("08000002");
+        assertThat(status.get("RPRODUCT").asText()).isEqualTo("MQCC");
+        assertThat(notes(blog)).first().asString().startsWith("attributes at the column of the message");
+        // An MQSC command typed at that column is still not an attribute: refused, naming it.
+        assertThat(refusal("runmqsc", sample("runmqsc", "runmqsc-mq8-blog-chstatus-unindented.txt")
+                + "DIS CHSTATUS(MQGEM.SVRCONN) RVERSION\n" + "AMQ8417: Display Channel Status details.\n"))
+                .contains("line 7 'DIS CHSTATUS(MQGEM.SVRCONN) RVERSION'");
+    }
+
+    @Test
     void editedAndTranslatedPastesAreRefusedNamingTheLine() {
         // Commands 7 to 12 were cut from this interactive paste; a gap in the numbers is refused, not guessed over.
         assertThat(refusal("runmqsc", sample("runmqsc", "runmqsc-9.1-typed-refresh-chstatus-all.txt")))
