@@ -44,11 +44,11 @@ final class ParseCommand implements Callable<Integer> {
     static final Map<String, Function<String, Object>> KINDS = new LinkedHashMap<>();
 
     static {
-        KINDS.put("dspmq", new DspmqParser()::parse);
+        KINDS.put("dspmq", new DspmqParser()::readTranscript);
         KINDS.put("rdqmstatus", new RdqmStatusParser()::read);
-        KINDS.put("rdqmdr", new RdqmdrParser()::parse);
+        KINDS.put("rdqmdr", new RdqmdrParser()::readTranscript);
         KINDS.put("crtmqm", ParseCommand::crtmqmTranscript);
-        KINDS.put("dspmqver", new DspmqverParser()::parse);
+        KINDS.put("dspmqver", new DspmqverParser()::readTranscript);
         KINDS.put("runmqsc", ParseCommand::runmqscTranscript);
         KINDS.put("control", new ControlMessageParser()::readTranscript);
     }

@@ -1,5 +1,9 @@
 package io.mqrunbooks.cli;
 
+import static io.mqrunbooks.cli.ParseCli.attributes;
+import static io.mqrunbooks.cli.ParseCli.command;
+import static io.mqrunbooks.cli.ParseCli.notes;
+import static io.mqrunbooks.cli.ParseCli.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -310,20 +314,6 @@ class IbmPastedCorpusTest {
     private static final String NOTE_NO_TRAILER = "the excerpt stops before the trailer (\"N MQSC commands read.\"):"
             + " the counts are not checked";
 
-    private static JsonNode command(JsonNode session, int index) {
-        return session.get("commands").get(index);
-    }
-
-    private static JsonNode attributes(JsonNode session, int command, int object) {
-        return command(session, command).get("objects").get(object).get("attributes");
-    }
-
-    private static List<String> notes(JsonNode session) {
-        List<String> notes = new ArrayList<>();
-        session.get("notes").forEach(n -> notes.add(n.asText()));
-        return notes;
-    }
-
     private static List<String> names(JsonNode attributes) {
         List<String> names = new ArrayList<>();
         attributes.fieldNames().forEachRemaining(names::add);
@@ -336,13 +326,5 @@ class IbmPastedCorpusTest {
 
     private static String sample(String kind, String name) {
         return ParseCli.sample(kind, name);
-    }
-
-    /** Runs {@code parse <kind> -} on text it must refuse (exit 1) and returns the message. */
-    private static String refusal(String kind, String text) {
-        ParseCli.Run run = ParseCli.run(kind, text);
-        assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
-        return run.err();
     }
 }

@@ -13,6 +13,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code parse <kind> -} as {@code java -jar mq-runbooks.jar parse} runs it, and the real samples it is fed. */
 final class ParseCli {
@@ -43,6 +45,31 @@ final class ParseCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs {@code parse <kind> -} on text it must refuse (exit 1) and returns the message. */
+    static String refusal(String kind, String text) {
+        Run run = run(kind, text);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        return run.err();
+    }
+
+    /** The command at index of a runmqsc session's JSON. */
+    static JsonNode command(JsonNode session, int index) {
+        return session.get("commands").get(index);
+    }
+
+    /** The attributes of a displayed object of a runmqsc session's JSON. */
+    static JsonNode attributes(JsonNode session, int command, int object) {
+        return command(session, command).get("objects").get(object).get("attributes");
+    }
+
+    /** A runmqsc session's notes (what an excerpt lacks). */
+    static List<String> notes(JsonNode session) {
+        List<String> notes = new ArrayList<>();
+        session.get("notes").forEach(n -> notes.add(n.asText()));
+        return notes;
     }
 
     /** A sample under src/test/resources/mq-output/KIND/, which must name its source in NAME.source. */

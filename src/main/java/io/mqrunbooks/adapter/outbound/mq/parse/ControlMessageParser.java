@@ -46,6 +46,10 @@ public final class ControlMessageParser {
             rule(P + " queue manager (?:" + QM + " )?does not exist\\.", ControlOutcome.NOT_KNOWN),
             rule("The queue manager cannot be restarted or deleted because processes, that were previously"
                     + " connected, are still running\\.", ControlOutcome.REFUSED),
+            // AMQ8041's list of the processes, then AMQ7018E (dltmqm, public MQ 9 transcript: "Process 1973 is still
+            // running." twice, then "AMQ7018E: The queue manager operation cannot be completed.").
+            rule("Process \\d+ is still running\\.", null),
+            rule("The queue manager operation cannot be completed\\.", ControlOutcome.REFUSED),
             rule("(?:Queue manager|The queue manager) " + QM + " cannot be started[^.]*\\bDR secondary\\b[^.]*\\.",
                     ControlOutcome.REFUSED_DR_SECONDARY),
             rule(P + " queue manager " + QM + " starting\\.", null),
@@ -73,8 +77,7 @@ public final class ControlMessageParser {
     }
 
     /** The shell line a pasted session starts with ("$ strmqm -x QM1", "[mqm@host ~]$ endmqm -is QM1"). */
-    private static final Pattern TYPED = Pattern.compile(
-            "^\\S*[$#>] *(?:sudo )?(?:/opt/mqm/bin/)?(?:strmqm|endmqm|dltmqm)(?: .*)?$");
+    private static final Pattern TYPED = OutputLines.typedCommand("strmqm", "endmqm", "dltmqm");
 
     /**
      * What an operator pastes: the output, optionally after the typed command line, which is skipped (blanked,

@@ -49,8 +49,8 @@ public final class CrtmqmParser {
             Pattern.compile("^The system resource \\S+ is set at an unusually low level for " + PRODUCT + "\\.$"),
             Pattern.compile("^There (?:are|is) \\d+ days? left in the trial period for this copy of " + PRODUCT + "\\.$"));
     /** A shell prompt with the strmqm command typed at it, as pasted sessions show it ("mqm@host:~$ strmqm QM3"). */
-    private static final Pattern CRTMQM_TYPED = Pattern.compile("^\\S*[$#>] *(?:sudo )?(?:/opt/mqm/bin/)?crtmqm(?: .*)?$");
-    private static final Pattern STRMQM_TYPED = Pattern.compile("^\\S*[$#>] *(?:/opt/mqm/bin/)?strmqm(?: .*)?$");
+    private static final Pattern CRTMQM_TYPED = OutputLines.typedCommand("crtmqm");
+    private static final Pattern STRMQM_TYPED = OutputLines.typedCommand("strmqm");
 
     /**
      * What an operator pastes: crtmqm's output, optionally followed by the strmqm that started the queue manager

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses dspmq in every form: plain, {@code -s}/{@code -o status}, {@code -o default}, {@code -o standby},
@@ -27,10 +28,12 @@ public final class DspmqParser {
     /**
      * What a Native HA instance line of {@code dspmq -o nativeha -x} holds after INSTANCE, as IBM lists the fields
      * ("Viewing the status of Native HA queue managers",
-     * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html).
+     * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html), and ACKLSN, HASTATUS and
+     * SYNCTIME, which 9.4 prints between CONNINST and ALTDATE (public transcripts of an Ansible Native HA setup and of
+     * a CP4I Native HA lab; DISPLAY QMSTATUS TYPE(NATIVEHA) names the same attributes).
      */
     private static final Set<String> NATIVE_HA_INSTANCE_KEYWORDS = Set.of("ROLE", "REPLADDR", "CONNACTV", "INSYNC",
-            "BACKLOG", "CONNINST", "ALTDATE", "ALTTIME");
+            "BACKLOG", "CONNINST", "ACKLSN", "HASTATUS", "SYNCTIME", "ALTDATE", "ALTTIME");
     /** "ROLE: ... one of Active, Replica, or Unknown" (the same IBM page). */
     private static final Set<String> NATIVE_HA_ROLES = Set.of("Active", "Replica", "Unknown");
     private static final Set<String> YES_NO = Set.of("Yes", "No", "Unknown");
@@ -45,6 +48,17 @@ public final class DspmqParser {
     /** GRPROLE: "Live", "Recovery", "Pending live" (IBM's Native HA status page), and the pending and unknown cases. */
     private static final Set<String> GROUP_ROLES = Set.of("Live", "Recovery", "Pending live", "Pending recovery",
             "Unknown", "Not configured");
+
+    private static final Pattern TYPED = OutputLines.typedCommand("dspmq");
+
+    /**
+     * What an operator pastes: the output, optionally after the typed {@code dspmq} line ("C:\Windows\System32>dspmq",
+     * "sh-5.1$ dspmq -o nativeha -x -m QM"), which is skipped (blanked, so line numbers stay); the rest is read as
+     * {@link #parse} reads it.
+     */
+    public DspmqResult readTranscript(String pasted) {
+        return parse(OutputLines.withoutTypedCommand(pasted, TYPED));
+    }
 
     public DspmqResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
@@ -107,8 +121,9 @@ public final class DspmqParser {
                             "unknown instance MODE '" + mode + "'; expected Active or Standby");
                 }
                 instances.add(new DspmqResult.Instance(attrs.get(0).value(), mode));
-            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() > 1 && attrs.get(1).name().equals("ROLE")
-                    && Character.isWhitespace(line.text().charAt(0))) {
+            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() > 1 && attrs.get(1).name().equals("ROLE")) {
+                // Not required to be indented: the public 9.4 transcripts of "dspmq -o nativeha -x" print these lines
+                // at the QMNAME line's column, and INSTANCE(...) ROLE(...) cannot start a QMNAME line.
                 if (name == null) {
                     throw MqOutputParseException.at(line.number(), line.text(),
                             "an INSTANCE line must follow a QMNAME line");
@@ -181,8 +196,14 @@ public final class DspmqParser {
             }
             boolean ok = switch (a.name()) {
                 case "ROLE" -> isOneOf(NATIVE_HA_ROLES, value);
-                case "CONNACTV", "INSYNC", "CONNINST" -> isOneOf(YES_NO, value);
-                case "BACKLOG" -> value.matches("\\d*");
+                // dspmq prints yes/no in lower case ("CONNACTV(yes)"), Unknown capitalised, -n all upper case.
+                case "CONNACTV", "INSYNC", "CONNINST" -> YES_NO.stream().anyMatch(v -> v.equalsIgnoreCase(value));
+                // An instance that is not running has BACKLOG(Unknown) (IBM's inactive-instance example).
+                case "BACKLOG" -> value.matches("\\d*") || value.equalsIgnoreCase("Unknown");
+                case "ACKLSN" -> value.matches("(<\\d+:\\d+:\\d+:\\d+>)?");
+                case "SYNCTIME" -> value.matches("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z)?");
+                // No public list of HASTATUS values beyond "Normal": any word or words, kept as printed.
+                case "HASTATUS" -> value.matches("[A-Za-z][A-Za-z ]*");
                 case "ALTDATE" -> value.matches("(\\d{4}-\\d{2}-\\d{2})?");
                 case "ALTTIME" -> value.matches("(\\d{2}\\.\\d{2}\\.\\d{2})?");
                 default -> true;

@@ -20,6 +20,17 @@ public final class DspmqverParser {
             "Mode", "O/S", "O/S Details", "InstName", "InstDesc", "Primary", "InstPath", "DataPath", "MaxCmdLevel",
             "LicenseType", "ReleaseType");
 
+    private static final Pattern TYPED = OutputLines.typedCommand("dspmqver");
+
+    /**
+     * What an operator pastes: the output, optionally after the typed {@code dspmqver} line
+     * ("[root@host ~]# dspmqver", "C:\Program Files\IBM\MQ>dspmqver", "PS C:\mq> dspmqver"), which is skipped
+     * (blanked, so line numbers stay); the rest is read as {@link #parse} reads it.
+     */
+    public DspmqverResult readTranscript(String pasted) {
+        return parse(OutputLines.withoutTypedCommand(pasted, TYPED));
+    }
+
     public DspmqverResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
         if (lines.isEmpty()) {

@@ -42,6 +42,18 @@ final class OutputLines {
         return String.join("\n", texts);
     }
 
+    /**
+     * A command line as pasted before its output: an optional shell prompt ("$", "bash-4.1$", "[mqm@host ~]$",
+     * "[mqm]:/var/mqm>", "mqm@ubuntu:/opt/mqm/bin$", "C:\Program Files\IBM\MQ>", "PS C:\Users\me>"),
+     * optionally sudo, "oc|kubectl exec ... --" or a path ("/opt/mqm/bin/", "./"), then one of the commands and its
+     * arguments.
+     */
+    static Pattern typedCommand(String... commands) {
+        String prompt = "(?:\\[[^\\]]*\\]\\S*[$#>]|PS [A-Za-z]:\\\\[^>]*>|[A-Za-z]:\\\\[^>]*>|[^\\s\\[]\\S*[$#>]|[$#>])";
+        return Pattern.compile("^(?:" + prompt + " *)?(?:sudo (?:-u \\S+ )?)?(?:(?:oc|kubectl) exec .* -- )?"
+                + "(?:\\S*/)?(?:" + String.join("|", commands) + ")(?: .*)?$");
+    }
+
     static List<Line> nonBlank(String output) {
         return of(output).stream().filter(l -> !l.isBlank()).toList();
     }

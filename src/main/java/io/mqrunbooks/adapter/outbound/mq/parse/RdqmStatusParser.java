@@ -59,6 +59,8 @@ public final class RdqmStatusParser {
         return kept;
     }
 
+    private static final Pattern TYPED = OutputLines.typedCommand("rdqmstatus");
+
     /** For the engine: every label and value must be known, or the output is refused. */
     public RdqmStatusResult parse(String output) {
         return new Reading(false).parse(output);
@@ -69,7 +71,8 @@ public final class RdqmStatusParser {
      * null) with a warning naming the line, instead of refusing the whole block.
      */
     public RdqmStatusResult read(String output) {
-        return new Reading(true).parse(output);
+        // The typed command line a paste starts with ("rdqmstatus -m QM", "[mqm@host ~]$ sudo rdqmstatus -m QM").
+        return new Reading(true).parse(OutputLines.withoutTypedCommand(output, TYPED));
     }
 
     static java.util.Optional<Long> parseBytes(String text) {

@@ -21,6 +21,17 @@ public final class RdqmdrParser {
                     + " secondary queue manager:$");
     static final Pattern SUDO_NOTE = Pattern.compile("^Command '[^']+' run with sudo\\.$");
 
+    private static final Pattern TYPED = OutputLines.typedCommand("rdqmdr");
+
+    /**
+     * What an operator pastes: the output, optionally after the typed {@code rdqmdr} line
+     * ("[root@wdc1-mq1 ~]# rdqmdr -s -m DRHAQM1"), which is skipped (blanked, so line numbers stay); the rest is
+     * read as {@link #parse} reads it.
+     */
+    public RdqmdrResult readTranscript(String pasted) {
+        return parse(OutputLines.withoutTypedCommand(pasted, TYPED));
+    }
+
     public RdqmdrResult parse(String output) {
         List<Line> lines = OutputLines.nonBlank(output);
         if (lines.isEmpty()) {

@@ -53,6 +53,8 @@ public final class RunmqscResponseParser {
     static final String NOTE_HALF_TRAILER = "the excerpt stops inside the trailer: the counts are not checked";
     static final String NOTE_UNSEEN_REPLY = "the replies before the first echoed command belong to a command"
             + " that is not in the excerpt";
+    static final String NOTE_UNINDENTED = "attributes at the column of the message that opens their object (the"
+            + " paste lost runmqsc's indentation): read as attributes, except MQSC commands";
     static final String NOTE_NO_HEADING = "objects without their 'Display ... details.' message (output filtered,"
             + " e.g. through grep): a new object starts where its first keyword repeats";
 
@@ -268,15 +270,30 @@ public final class RunmqscResponseParser {
                 return i;
             }
             if (current != null && current.objectOpen) {
-                if (!isDisplayedAttributeLine(text)
-                        || current.openHeading != null && indent(text) <= messageIndent) {
+                boolean notDeeper = current.openHeading != null && indent(text) <= messageIndent;
+                // A paste whose indentation was lost (a blog's "AMQ8417: ..." and "CHANNEL(X) CHLTYPE(SVRCONN)" at the
+                // same column): attributes still, unless the line is an MQSC command typed at the prompt.
+                boolean flushAttributes = notDeeper && lenient && !TYPED_COMMAND.matcher(stripped).matches();
+                if (flushAttributes ? !hasUpperCaseAttributes(text) : !isDisplayedAttributeLine(text) || notDeeper) {
                     if (isTypedLast(i, text)) {
                         return i;
                     }
                     throw MqOutputParseException.at(line.number(), text, "not attributes of the displayed object"
                             + " (runmqsc indents them and prints keywords in upper case) and not an echoed command");
                 }
+                if (flushAttributes) {
+                    note(NOTE_UNINDENTED);
+                }
                 return readAttributes(i);
+            }
+            if (lenient && current == null && TYPED_COMMAND.matcher(stripped).matches() && nextIsMessage(i)) {
+                // Typed at the prompt and answered at once, with no echo (runmqsc -e, or the echo cut from the paste):
+                // the replies that follow are this command's.
+                note("line " + line.number() + " '" + MqOutputParseException.quote(stripped) + "' was typed at the"
+                        + " prompt and its echo is not in the excerpt: the replies after it are read as its replies");
+                current = new CommandBuilder(0, stripped);
+                commands.add(current);
+                return i;
             }
             if (lenient && Attributes.opensWithKeywordValue(text)) {
                 note(NOTE_NO_HEADING);
@@ -289,6 +306,11 @@ public final class RunmqscResponseParser {
             throw MqOutputParseException.at(line.number(), text, "expected a runmqsc banner, an echoed command"
                     + " ('     1 : ...'), an AMQ message, object attributes after a 'Display ... details.' message,"
                     + " or the trailer");
+        }
+
+        private boolean nextIsMessage(int i) {
+            return lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isBlank()).findFirst()
+                    .map(l -> MqMessage.parse(l.text().strip()) != null).orElse(false);
         }
 
         /** An excerpt's last lines, MQSC commands typed at the prompt whose echoes and replies it does not reach. */
@@ -444,9 +466,11 @@ public final class RunmqscResponseParser {
      * attributes of the object above it.
      */
     private static boolean isDisplayedAttributeLine(String text) {
-        if (text.isEmpty() || !Character.isWhitespace(text.charAt(0))) {
-            return false;
-        }
+        return !text.isEmpty() && Character.isWhitespace(text.charAt(0)) && hasUpperCaseAttributes(text);
+    }
+
+    /** KEYWORD(value) pairs and bare KEYWORDs, all keywords in upper case as runmqsc prints them. */
+    private static boolean hasUpperCaseAttributes(String text) {
         try {
             return Attributes.split(text, true).stream().allMatch(a -> UPPER_KEYWORD.matcher(a.name()).matches());
         } catch (Attributes.NotAttributesException e) {

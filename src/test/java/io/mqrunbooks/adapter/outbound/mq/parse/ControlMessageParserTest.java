@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.mq.ControlOutcome;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlMessageParserTest {
@@ -107,5 +108,27 @@ class ControlMessageParserTest {
                 + "IBM MQ queue manager 'QM1' deleted.")).hasMessageContaining("mix outcomes");
         assertThatThrownBy(() -> parser.parse("IBM MQ queue manager 'QM1' ending.\nIBM MQ queue manager 'QM2' ended."))
                 .hasMessageContaining("names queue manager 'QM2' but earlier messages name 'QM1'");
+    }
+
+    /** The prompts pasted sessions show before the command: cmd, PowerShell, a path, "./", sudo, oc exec. */
+    @Test
+    void readTranscriptSkipsTheTypedCommandAfterAnyCommonPrompt() {
+        String output = "IBM MQ queue manager 'QM1' ending.\nIBM MQ queue manager 'QM1' ended.\n";
+        for (String typed : List.of("C:\\Program Files\\IBM\\MQ>endmqm -i QM1", "PS C:\\mq> endmqm QM1",
+                "mqm@ubuntu:/opt/mqm/bin$ ./endmqm QM1", "[root@host ~]# sudo -u mqm endmqm -i QM1",
+                "[mqm]:/var/mqm>endmqm QM1", "endmqm -w QM1", "oc exec qm-ibm-mq-0 -- endmqm QM1")) {
+            assertThat(parser.readTranscript(typed + "\n" + output).outcome()).as(typed).isEqualTo(ControlOutcome.ENDED);
+        }
+        // Only the first line: a command line further down is still refused, naming it.
+        assertThatThrownBy(() -> parser.readTranscript(output + "$ endmqm QM1\n")).hasMessageContaining("line 3");
+    }
+
+    /** dltmqm while processes are still connected (public transcript, find_string id 4041711312). */
+    @Test
+    void amq8041ListsTheProcessesStillRunning() {
+        ControlTranscript result = parser.readTranscript(Fixtures.read("control", "dltmqm-amq8041s-processes.txt"));
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.REFUSED);
+        assertThat(result.messages()).extracting(ControlTranscript.Message::text)
+                .contains("Process 1973 is still running.", "Process 2409 is still running.");
     }
 }

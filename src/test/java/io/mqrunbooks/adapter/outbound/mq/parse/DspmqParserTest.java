@@ -215,4 +215,22 @@ class DspmqParserTest {
         assertThatThrownBy(() -> parser.parse(text.replace("BACKLOG(1024)", "BACKLOG(1024) LAG(5)")))
                 .hasMessageContaining("unknown Native HA instance attribute LAG");
     }
+
+    /** MQ 9.4's own layout (public Ansible Native HA transcript): unindented instance lines, yes in lower case. */
+    @Test
+    void theEngineReadsNativeHaInstanceLinesAsMq94PrintsThem() {
+        String pasted = Fixtures.read("dspmq", "dspmq-o-nativeha-x-ansible.txt");
+        DspmqResult result = parser.readTranscript(pasted);
+        assertThat(result.queueManagers().get(0).instances())
+                .extracting(DspmqResult.Instance::host, DspmqResult.Instance::mode)
+                .containsExactly(tuple("alpha", "Active"), tuple("beta", "Replica"), tuple("gamma", "Replica"));
+        assertThat(result.queueManagers().get(0).instances().get(0).nativeHa())
+                .contains(entry("CONNACTV", "yes"), entry("HASTATUS", "Normal"), entry("ACKLSN", "<0:0:28:64618>"));
+        // The engine's parse is given dspmq's output alone; the typed command line is not part of it.
+        assertThatThrownBy(() -> parser.parse(pasted)).hasMessageContaining("line 1 '    $ dspmq -o nativeha -x'");
+        assertThat(parser.parse(pasted.substring(pasted.indexOf('\n') + 1)).queueManagers().get(0).instances())
+                .hasSize(3);
+        assertThatThrownBy(() -> parser.readTranscript(pasted.replace("SYNCTIME(2025-11-12T04:43:12.500008Z)",
+                "SYNCTIME(yesterday)"))).hasMessageContaining("line 3").hasMessageContaining("SYNCTIME(yesterday)");
+    }
 }
