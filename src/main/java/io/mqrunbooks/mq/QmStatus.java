@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +21,12 @@ public enum QmStatus {
     RUNNING_ELSEWHERE("Running elsewhere"),
     /** A Native HA replica instance. */
     REPLICA("Replica"),
+    /**
+     * Native HA instances still electing which of them is active ("If you issue the command when the instances are
+     * still negotiating which is active and which are replicas", IBM MQ, "Viewing the status of Native HA queue
+     * managers"): none serves yet, and each may hold the data.
+     */
+    NEGOTIATING("Negotiating"),
     QUIESCING("Quiescing"),
     ENDING_IMMEDIATELY("Ending immediately"),
     ENDING_PREEMPTIVELY("Ending preemptively", "Ending pre-emptively"),
@@ -59,7 +64,7 @@ public enum QmStatus {
     @JsonIgnore
     public boolean mayHoldData() {
         return this == STARTING || this == RUNNING || this == QUIESCING || this == ENDING_IMMEDIATELY
-                || this == ENDING_PREEMPTIVELY || this == RUNNING_AS_STANDBY || this == REPLICA;
+                || this == ENDING_PREEMPTIVELY || this == RUNNING_AS_STANDBY || this == REPLICA || this == NEGOTIATING;
     }
 
     @JsonIgnore
@@ -67,14 +72,17 @@ public enum QmStatus {
         return name().startsWith("ENDED_");
     }
 
-    /** The status MQ words so, exactly or in the upper case {@code dspmq -n} prints; NOT_KNOWN is never read. */
+    /**
+     * The status MQ words so, in any case: {@code dspmq -n} prints it in upper case, and IBM's own Native HA examples
+     * write "Ended Immediately"; no two statuses differ only in case. NOT_KNOWN is never read.
+     */
     public static Optional<QmStatus> fromMqWording(String text) {
         for (QmStatus status : values()) {
             if (status == NOT_KNOWN) {
                 continue;
             }
             for (String spelling : status.spellings) {
-                if (spelling.equals(text) || spelling.toUpperCase(Locale.ROOT).equals(text)) {
+                if (spelling.equalsIgnoreCase(text)) {
                     return Optional.of(status);
                 }
             }

@@ -121,11 +121,15 @@ class IbmPublicTranscriptsTest {
     }
 
     @Test
-    void dspmqStatusWordsTheEngineDoesNotKnowAreRefusedNamingThem() {
-        assertThat(refusal("dspmq", sample("dspmq", "dspmq-negotiating.txt")))
-                .contains("line 1", "unknown queue manager status 'Negotiating'");
-        assertThat(refusal("dspmq", sample("dspmq", "dspmq-ended-immediately-capital.txt")))
-                .contains("line 1", "unknown queue manager status 'Ended Immediately'");
+    void nativeHaStatusesAsIbmsExamplesWordThem() {
+        // Instances still electing their active one, and IBM's "Ended Immediately" with a capital I.
+        JsonNode negotiating = queueManager(parse("dspmq", sample("dspmq", "dspmq-negotiating.txt")), 0);
+        assertThat(negotiating.get("name").asText()).isEqualTo("QUICKSTART");
+        assertThat(negotiating.get("status").asText()).isEqualTo("Negotiating");
+        JsonNode inactive = queueManager(parse("dspmq", sample("dspmq", "dspmq-ended-immediately-capital.txt")), 0);
+        assertThat(inactive.get("status").asText()).isEqualTo("Ended immediately");
+        assertThat(refusal("dspmq", "QMNAME(QM1)  STATUS(Electing)\n"))
+                .contains("line 1", "unknown queue manager status 'Electing'");
         // A made-up Native HA value is still refused, naming it.
         String badBacklog = sample("dspmq", "dspmq-o-nativeha-x-ansible.txt").replace("BACKLOG(0)", "BACKLOG(lots)");
         assertThat(refusal("dspmq", badBacklog)).contains("line 3", "unexpected value BACKLOG(lots)");

@@ -150,7 +150,7 @@ class ParseCommandTest {
         assertThat(out.size()).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("parse: dspmq: " + file
                 + ": line 1 'QMNAME(QM1)    STATUS(Sleeping)': unknown queue manager status 'Sleeping'; expected one of "
-                + "Starting, Running, Running as standby, Running elsewhere, Replica, Quiescing, Ending immediately, "
+                + "Starting, Running, Running as standby, Running elsewhere, Replica, Negotiating, Quiescing, Ending immediately, "
                 + "Ending preemptively, Ended normally, Ended immediately, Ended unexpectedly, Ended preemptively, "
                 + "Not available, Status not available" + System.lineSeparator());
     }

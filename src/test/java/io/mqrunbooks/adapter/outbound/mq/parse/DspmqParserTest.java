@@ -149,9 +149,14 @@ class DspmqParserTest {
     }
 
     @Test
-    void refusesStatusInTheWrongCase() {
-        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(running)"))
-                .hasMessageContaining("unknown queue manager status 'running'");
+    void readsAStatusInAnyCaseAsNoTwoStatusesDifferOnlyInCase() {
+        // IBM's Native HA examples write "Ended Immediately"; dspmq -n prints upper case.
+        assertThat(parser.parse("QMNAME(QM1) STATUS(Ended Immediately)").queueManagers().get(0).status())
+                .isEqualTo(QmStatus.ENDED_IMMEDIATELY);
+        assertThat(parser.parse("QMNAME(QM1) STATUS(running)").queueManagers().get(0).status())
+                .isEqualTo(QmStatus.RUNNING);
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1) STATUS(Runing)"))
+                .hasMessageContaining("unknown queue manager status 'Runing'");
     }
 
     @Test
