@@ -51,10 +51,15 @@ public class LabConfiguration {
         return new LabInventory(EstateConfiguration.load(lab.inventoryOr(app.inventory()), resourceLoader));
     }
 
-    /** The simulated MQ installation of every lab host; its control API drives faults and drills. */
+    /**
+     * The simulated MQ installation of every lab host; its control API drives faults and drills. It runs on the system
+     * clock, or on a test's {@link LabTimeBase}.
+     */
     @Bean
-    public SimulatedMqEstate labMq(LabInventory inventory, LabSimulationProperties simulation) {
-        return new SimulatedMqEstate(inventory.estate(), new LabReplayClock(Clock.systemUTC()), simulation.toOptions(),
+    public SimulatedMqEstate labMq(LabInventory inventory, LabSimulationProperties simulation,
+                                   ObjectProvider<LabTimeBase> timeBase) {
+        Clock base = timeBase.getIfAvailable(() -> Clock::systemUTC).clock();
+        return new SimulatedMqEstate(inventory.estate(), new LabReplayClock(base), simulation.toOptions(),
                 LabSeed.standard());
     }
 

@@ -3,43 +3,20 @@ package io.mqrunbooks.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.application.port.out.CommandEvidenceSink;
-import io.mqrunbooks.application.port.out.CommandResult;
-import io.mqrunbooks.testsupport.AppTestSupport;
-import io.mqrunbooks.testsupport.DatabaseTest;
-import java.time.Duration;
+import io.mqrunbooks.testsupport.LabAppTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application: Flyway creates the evidence tables on the app's H2 database, the starter applies
- * the engine plugin, the job executor runs the command step, and the sink bean records its command.
+ * the engine plugin, the job executor runs the command step, and the sink bean records its command. In the end-to-end
+ * tests' one context; its command step is {@link io.mqrunbooks.testsupport.LabAppTestBeans}'s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DatabaseTest
-class EvidenceSpringWiringTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry);
-    }
-
-    @TestConfiguration
-    static class TestDelegates {
-        @Bean
-        JavaDelegate runCommandDelegate(CommandEvidenceSink sink) {
-            return execution -> sink.commandRan(new CommandResult("drhost1", "dspmq -m QM1", 0,
-                    "QMNAME(QM1)  STATUS(Running)\n", "", Duration.ofMillis(5), false));
-        }
-    }
+class EvidenceSpringWiringTest extends LabAppTest {
 
     @Autowired
     ProcessEngine engine;
@@ -48,10 +25,21 @@ class EvidenceSpringWiringTest {
     @Autowired
     CommandEvidenceSink sink;
 
+    private String deploymentId;
+
+    /** The test's process goes as it came: the other end-to-end tests share this engine. */
+    @AfterEach
+    void undeployTheTestProcess() {
+        if (deploymentId != null) {
+            engine.getRepositoryService().deleteDeployment(deploymentId, true);
+        }
+    }
+
     @Test
     void aRunInTheApplicationIsRecordedAndItsChainVerifies() throws Exception {
         assertThat(sink).isInstanceOf(RecordingCommandEvidenceSink.class);
-        engine.getRepositoryService().createDeployment().addClasspathResource("evidence/evidence-capture-test.bpmn").deploy();
+        deploymentId = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("evidence/evidence-capture-test.bpmn").deploy().getId();
         String runId = engine.getRuntimeService().startProcessInstanceByKey("evidenceCaptureTestProcess", "DR-WIRING",
                 Map.of("reason", "wiring test")).getId();
 

@@ -12,18 +12,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the end-to-end tests: the whole app with the lab over real SSH. Every subclass shares one
- * Spring context (one engine, one lab), so keep subclasses free of their own properties and mock beans.
+ * Spring context (one engine, one lab), so keep subclasses free of their own properties and mock beans: a bean a
+ * test needs goes into {@link LabAppTestBeans}, for all of them.
  * Each test starts from the lab's initial state, no faults, an empty journal, no runs left over, and an empty
  * baseline store (a DR activation falls back to a stored baseline, so one kept by an earlier test would change
  * its path).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LabAppTestBeans.class)
 @DatabaseTest
 public abstract class LabAppTest {
 

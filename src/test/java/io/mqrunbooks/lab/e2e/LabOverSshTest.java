@@ -9,7 +9,9 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.SshPort;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.lab.LabJournal;
+import io.mqrunbooks.testsupport.DatabaseIndependent;
 import io.mqrunbooks.testsupport.LabAppTest;
+import io.mqrunbooks.testsupport.MovableLabTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,12 +23,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The lab's behaviour as the engine meets it: every command through the project's SSH adapter (jsch, strict
  * known_hosts, key from configuration) to the lab's SSH servers and the simulated MQ behind them.
  */
+@DatabaseIndependent
 class LabOverSshTest extends LabAppTest {
 
     @Autowired
     SshPort ssh;
     @Autowired
     Estate estate;
+    /** Synchronization and the revert to snapshot follow the lab's time: the tests move it on instead of sleeping. */
+    @Autowired
+    MovableLabTime labTime;
 
     @Test
     void stateChangesPersistPerHostAndTheJournalRecordsEachCommand() {
@@ -63,8 +69,7 @@ class LabOverSshTest extends LabAppTest {
     }
 
     @Test
-    void aCutLinkShowsRemoteUnavailableAndGrowingOutOfSyncDataThenSynchronizesWithProgressToNormal()
-            throws InterruptedException {
+    void aCutLinkShowsRemoteUnavailableAndGrowingOutOfSyncDataThenSynchronizesWithProgressToNormal() {
         defineSeedQueue();
         labMq.cutReplicationLink("QMDR");
         assertThat(rdqmstatus("dr1")).contains("DR status:                              Remote unavailable");
@@ -77,22 +82,23 @@ class LabOverSshTest extends LabAppTest {
         String syncing = rdqmstatus("dr1");
         assertThat(syncing).contains("DR status:                              Synchronization in progress");
         double firstProgress = progress(syncing);
-        Thread.sleep(2_000);
+        labTime.advance(Duration.ofSeconds(2));
         String later = rdqmstatus("dr1");
         assertThat(later).contains("Synchronization in progress");
         assertThat(progress(later)).isGreaterThan(firstProgress);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Within 60 s of the lab's time, moved on a second at a time (at the lab's 10 MB/s, about 20 s).
+        Duration synchronizing = Duration.ofSeconds(2);
         while (!rdqmstatus("dr1").contains("DR status:                              Normal")) {
-            assertThat(System.nanoTime()).as("synchronization finishes").isLessThan(deadline);
-            Thread.sleep(1_000);
+            assertThat(synchronizing).as("synchronization finishes").isLessThan(Duration.ofSeconds(60));
+            labTime.advance(Duration.ofSeconds(1));
+            synchronizing = synchronizing.plusSeconds(1);
         }
         assertThat(outOfSyncKb(rdqmstatus("dr1"))).isZero();
     }
 
     @Test
-    void aLinkCutDuringSynchronizationLeavesTheSecondaryInconsistentAndPromotionRevertsToTheSnapshot()
-            throws InterruptedException {
+    void aLinkCutDuringSynchronizationLeavesTheSecondaryInconsistentAndPromotionRevertsToTheSnapshot() {
         defineSeedQueue();
         labMq.putMessages("dr1", "QMDR", "Q1DR", 10, true);
         labMq.cutReplicationLink("QMDR");
@@ -104,10 +110,11 @@ class LabOverSshTest extends LabAppTest {
         CommandResult promote = run("dr2", cmd("rdqmdr").flag("-m").mqName("qm", "QMDR").flag("-p"));
         assertThat(promote.exitCode()).isZero();
         assertThat(rdqmstatus("dr2")).contains("Reverting to snapshot");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Duration reverting = Duration.ZERO;
         while (rdqmstatus("dr2").contains("Reverting to snapshot")) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(500);
+            assertThat(reverting).isLessThan(Duration.ofSeconds(30));
+            labTime.advance(Duration.ofMillis(500));
+            reverting = reverting.plusMillis(500);
         }
         assertThat(rdqmstatus("dr2")).contains("Queue manager status:                   Ended unexpectedly");
         assertThat(run("dr2", cmd("strmqm").mqName("qm", "QMDR")).exitCode()).isZero();

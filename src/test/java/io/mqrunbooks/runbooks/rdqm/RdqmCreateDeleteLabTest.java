@@ -33,7 +33,7 @@ class RdqmCreateDeleteLabTest extends RunbookLabTest {
             if (waitsOnTimer(create.getId())) {
                 assertThat(labMq.queueManagerState("dr1", "QMDR")).as("not started while synchronizing")
                         .isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING));
-                sleep(1_000);
+                labTime.advance(Duration.ofSeconds(1));
                 fireTimer(create.getId());
             }
             sleep(200);

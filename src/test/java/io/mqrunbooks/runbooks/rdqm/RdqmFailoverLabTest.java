@@ -34,12 +34,13 @@ class RdqmFailoverLabTest extends RunbookLabTest {
         assertThat((String) variable(run.getId(), "failoverSummary")).contains("Primary node dr1 cannot be reached: ");
         decide(run.getId(), "userTask_approveFailover", "failoverDecision", "approve");
 
-        // The promoted node reverts to its snapshot (20 s in the lab): the run polls it on its timer.
+        // The promoted node reverts to its snapshot (2 s in the tests' lab, AppTestSupport): the run polls it on its
+        // timer, and before each poll the lab's time moves on 2 s.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (!historyEnded(run)) {
             if (waitsOnTimer(run.getId())) {
                 assertThat(labMq.queueManagerState("dr2", "QMDR")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING));
-                sleep(2_000);
+                labTime.advance(Duration.ofSeconds(2));
                 fireTimer(run.getId());
             }
             assertThat(Instant.now()).as("the failover ends within 90 s").isBefore(deadline);

@@ -82,7 +82,7 @@ class RdqmNodeReplacementLabTest extends RunbookLabTest {
         assertThat(commands()).endsWith("dr1: rdqmstatus -m QMDR", "dr2: rdqmstatus -m QMDR");
     }
 
-    /** Fires the 30 s poll timers (after a short real wait) until the run has this task open, or has ended. */
+    /** Fires the 30 s poll timers (after moving the lab's time on a second) until the run has this task open, or has ended. */
     private void pollSynchronizationUntil(String processInstanceId, String taskKey) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
@@ -96,7 +96,7 @@ class RdqmNodeReplacementLabTest extends RunbookLabTest {
             assertThat(Instant.now()).as("synchronized within 90 s").isBefore(deadline);
             if (waitsOnTimer(processInstanceId)) {
                 assertThat((String) variable(processInstanceId, "syncProgress")).isNotBlank();
-                sleep(1_000);
+                labTime.advance(Duration.ofSeconds(1));
                 fireTimer(processInstanceId);
             }
             sleep(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.testsupport.LabAppTest;
+import io.mqrunbooks.testsupport.MovableLabTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * End-to-end runs of the RDQM and multi-instance runbooks: the whole app against the lab over real SSH. The
  * operator starts, a change manager (another user) decides the gates, the job executor runs the steps, and the
- * test fires the 30 s poll timers itself instead of waiting for them.
+ * test fires the 30 s poll timers itself instead of waiting for them, and moves the lab's time on ({@link #labTime})
+ * where the lab must progress between two polls (a synchronization, a revert to snapshot) instead of sleeping.
  */
 public abstract class RunbookLabTest extends LabAppTest {
 
@@ -39,6 +41,8 @@ public abstract class RunbookLabTest extends LabAppTest {
     protected ManagementService managementService;
     @Autowired
     protected HistoryService historyService;
+    @Autowired
+    protected MovableLabTime labTime;
 
     protected ProcessInstance start(String key, Object... variables) {
         identityService.setAuthentication(OPERATOR, List.of("mq-operators"));

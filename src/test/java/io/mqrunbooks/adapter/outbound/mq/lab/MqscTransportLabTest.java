@@ -24,6 +24,7 @@ import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.DrRole;
 import io.mqrunbooks.mq.ChannelStatus;
+import io.mqrunbooks.testsupport.DatabaseIndependent;
 import io.mqrunbooks.testsupport.LabAppTest;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * commands the lab's journal received (host and argv as they reached the simulated MQ) and the state the lab
  * ended in. Each test starts from the lab's initial state ({@link LabAppTest}).
  */
+@DatabaseIndependent
 class MqscTransportLabTest extends LabAppTest {
 
     @Autowired
