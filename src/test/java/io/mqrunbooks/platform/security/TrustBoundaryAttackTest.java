@@ -117,6 +117,72 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QM1");
     }
 
+    // ------------------------------------------------------------------ deploying code (an administrator's model)
+
+    @Test
+    void anAdministratorsModelCannotForgeAnApprovalOrRunCode() {
+        String run = startedId(startOverRest("lead", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-D")));
+        awaitTask(run, "userTask_approveSwitchover");
+        String forgeApproval = "${jdbcTemplate.update(&quot;INSERT INTO run_decision (run_id, gate_id, gate_name,"
+                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
+                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
+                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'&quot;)}";
+        Map<String, String> models = new java.util.LinkedHashMap<>();
+        models.put("serviceTask camunda:expression=\"" + forgeApproval + "\"",
+                "jdbcTemplate.update(...); a model may call only");
+        models.put("serviceTask camunda:expression=\"${execution.processEngine.processEngineConfiguration"
+                + ".dataSource.connection.createStatement().execute('DELETE FROM run_decision')}\"",
+                "it calls (...).execute(...)");
+        models.put("serviceTask camunda:expression=\"${execution['processEngine']}\"", "it uses [...] on a value");
+        models.put("serviceTask camunda:class=\"io.mqrunbooks.adapter.inbound.camunda.rdqm.EndQueueManagerDelegate\"",
+                "class=\"io.mqrunbooks.adapter.inbound.camunda.rdqm.EndQueueManagerDelegate\": it names a Java class");
+        models.put("serviceTask camunda:delegateExpression=\"${sshPort.run('rm -rf /')}\"",
+                "a delegate expression names one bean");
+        models.put("scriptTask scriptFormat=\"javascript\"", "scripts are not run here");
+        models.put("userTask camunda:formKey=\"embedded:deployment:approve.html\"", "use a Camunda Form (formRef)");
+        models.put("userTask camunda:assignee=\"${''.getClass().forName('java.lang.Runtime')}\"",
+                "it calls (...).forName(...)");
+        for (Map.Entry<String, String> model : models.entrySet()) {
+            ResponseEntity<String> deployed = deploy("admin", "<bpmn:" + model.getKey() + " id=\"step\"/>");
+            assertRefused(deployed, HttpStatus.BAD_REQUEST, "Deployment refused: attack.bpmn, ");
+            assertRefused(deployed, HttpStatus.BAD_REQUEST, model.getValue());
+        }
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackProcess").count())
+                .isZero();
+        assertThat(runRecords.decisions(run)).isEmpty();
+        // a model that keeps to the rules deploys as before
+        ResponseEntity<String> kept = deploy("admin", "<bpmn:serviceTask id=\"step\" camunda:asyncBefore=\"true\""
+                + " camunda:delegateExpression=\"${endQueueManagerDelegate}\"/>");
+        assertThat(kept.getStatusCode()).as(kept.getBody()).isEqualTo(HttpStatus.OK);
+        repositoryService.createDeploymentQuery().deploymentName("attack").list()
+                .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    private ResponseEntity<String> deploy(String user, String step) {
+        String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+                + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"attack\">"
+                + "<bpmn:process id=\"attackProcess\" isExecutable=\"true\"><bpmn:startEvent id=\"start\"/>"
+                + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"step\"/>" + step
+                + "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"step\" targetRef=\"end\"/><bpmn:endEvent id=\"end\"/>"
+                + "</bpmn:process></bpmn:definitions>";
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("deployment-name", "attack");
+        parts.add("attack.bpmn", new org.springframework.core.io.ByteArrayResource(
+                bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "attack.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), String.class);
+    }
+
     // ------------------------------------------------------------------ skipping a gate (attack 3)
 
     @Test
