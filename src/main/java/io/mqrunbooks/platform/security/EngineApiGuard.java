@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,6 +59,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern START = Pattern.compile("process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)");
     private static final Pattern TASK = Pattern.compile("task/([^/]+)/(?:complete|submit-form)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
+    private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
     private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
@@ -125,6 +127,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 case TASK_FORM -> checkTaskCompletion(request, normalized);
                 case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
                 case CLAIM_FOR_SELF -> checkClaimForSelf(request, normalized, caller.get());
+                case FAILED_JOB -> checkFailedJob(request, normalized);
                 case NONE -> request;
             };
             if (checked != null) {
@@ -134,6 +137,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
             send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.getMessage());
         } catch (TamperedRun tampered) {
             send(response, HttpServletResponse.SC_CONFLICT, "TamperedRunException", tampered.getMessage());
+        } catch (JobNotFailed notFailed) {
+            send(response, HttpServletResponse.SC_CONFLICT, "JobNotFailedException", notFailed.getMessage());
         }
     }
 
@@ -224,6 +229,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
         form.ifPresent(f -> f.fields().stream().filter(field -> "checkbox".equals(field.type()) && !field.readonly())
                 .forEach(field -> accepted.putIfAbsent(field.key(), false)));
         return rewrite(request, body, accepted);
+    }
+
+    /**
+     * A retry (which may name a due date) is for a step that failed: a timer's or a waiting step's job would
+     * otherwise run early, cutting a wait or a monitoring period short.
+     */
+    private HttpServletRequest checkFailedJob(HttpServletRequest request, String normalized) {
+        Matcher m = JOB_RETRIES.matcher(normalized);
+        Job job = m.matches() ? asEngine(() -> engine.getManagementService().createJobQuery().jobId(m.group(1))
+                .singleResult()) : null;
+        if (job != null && !hasFailed(job)) {
+            throw new JobNotFailed("Job " + job.getId() + " has not failed (" + job.getRetries() + " retries left, no"
+                    + " exception): only a failed step is retried; a timer or a waiting step is not moved");
+        }
+        return request;
+    }
+
+    /** A job that failed: its last attempt threw, or it has no retries left (an incident). */
+    public static boolean hasFailed(Job job) {
+        return job.getExceptionMessage() != null || job.getRetries() == 0;
     }
 
     /** A claim names the user it is for: a caller may claim only for themselves. */
@@ -440,6 +465,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
     /** Input refused before it reaches the engine: a 400 with this message. */
     private static final class RefusedInput extends RuntimeException {
         RefusedInput(String message) {
+            super(message);
+        }
+    }
+
+    /** A retry of a job that has not failed: a 409. */
+    private static final class JobNotFailed extends RuntimeException {
+        JobNotFailed(String message) {
             super(message);
         }
     }

@@ -467,6 +467,34 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isEqualTo(3);
     }
 
+    @Test
+    void aRetryCannotFireATimerEarlyToCutAWaitShort() {
+        String deployment = repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
+                        .endEvent("endEvent_monitored").done()).deploy().getId();
+        try {
+            String run = startedId(call("operator", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
+            Job timer = managementService.createJobQuery().processInstanceId(run).singleResult();
+
+            assertRefused(call("operator", HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
+                    "{\"retries\":1,\"dueDate\":\"2000-01-01T00:00:00.000+0000\"}"), HttpStatus.CONFLICT,
+                    "Job " + timer.getId() + " has not failed (3 retries left, no exception): only a failed step is"
+                            + " retried; a timer or a waiting step is not moved");
+            ResponseEntity<String> page = call("operator", HttpMethod.POST, "/api/runs/" + run + "/retry/" + timer.getId(),
+                    null);
+            assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(page.getBody()).contains("has not failed: only a failed step is retried");
+            sleep(1500);
+            assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate())
+                    .isEqualTo(timer.getDuedate());
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run).count()).isOne();
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String drActivationAtIsolation() {
