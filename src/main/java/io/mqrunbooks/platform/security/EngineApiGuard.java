@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -61,6 +62,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
     private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short",
@@ -294,9 +296,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static ObjectNode body(HttpServletRequest request, Set<String> allowedKeys) throws IOException {
         JsonNode body;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String text = reader.lines().reduce("", (a, b) -> a + b + "\n");
+        try (InputStream in = request.getInputStream()) {
+            // read at most the limit: a form's values are a few kilobytes, and the body is held in memory
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new RefusedInput("The request body is larger than " + MAX_BODY_BYTES / 1024
+                        + " KiB; a form's values are far smaller");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
             body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new RefusedInput("The request body is not JSON: " + e.getOriginalMessage());

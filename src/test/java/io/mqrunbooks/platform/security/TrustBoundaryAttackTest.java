@@ -495,6 +495,23 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         }
     }
 
+    @Test
+    void aHugeOrManyLinedBodyIsRefusedWithoutHoldingTheServer() {
+        String start = "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start";
+        Instant before = Instant.now();
+        // 900,000 line breaks: read line by line and joined, this body kept a core busy for about 40 s
+        assertRefused(call("operator", HttpMethod.POST, start, "{" + "\n".repeat(900_000) + "}"),
+                HttpStatus.BAD_REQUEST, "'queueManager' (RDQM DR queue manager (from the inventory)) is required");
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertRefused(call("operator", HttpMethod.POST, start, "{\"businessKey\":\"" + "x".repeat(2 * 1024 * 1024)
+                + "\"}"), HttpStatus.BAD_REQUEST, "The request body is larger than 1024 KiB; a form's values are far"
+                + " smaller");
+        assertRefused(call("changemgr", HttpMethod.POST, "/engine-rest/task/no-such-task/claim",
+                "{\"userId\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"), HttpStatus.BAD_REQUEST,
+                "The request body is larger than 1024 KiB");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String drActivationAtIsolation() {
