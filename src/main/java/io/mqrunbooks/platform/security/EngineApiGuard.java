@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,7 +60,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern START = Pattern.compile("process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)");
     private static final Pattern TASK = Pattern.compile("task/([^/]+)/(?:complete|submit-form)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
+    private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short",
@@ -125,6 +129,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 case TASK_FORM -> checkTaskCompletion(request, normalized);
                 case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
                 case CLAIM_FOR_SELF -> checkClaimForSelf(request, normalized, caller.get());
+                case FAILED_JOB -> checkFailedJob(request, normalized);
                 case NONE -> request;
             };
             if (checked != null) {
@@ -134,6 +139,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
             send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.getMessage());
         } catch (TamperedRun tampered) {
             send(response, HttpServletResponse.SC_CONFLICT, "TamperedRunException", tampered.getMessage());
+        } catch (JobNotFailed notFailed) {
+            send(response, HttpServletResponse.SC_CONFLICT, "JobNotFailedException", notFailed.getMessage());
         }
     }
 
@@ -226,6 +233,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return rewrite(request, body, accepted);
     }
 
+    /**
+     * A retry (which may name a due date) is for a step that failed: a timer's or a waiting step's job would
+     * otherwise run early, cutting a wait or a monitoring period short.
+     */
+    private HttpServletRequest checkFailedJob(HttpServletRequest request, String normalized) {
+        Matcher m = JOB_RETRIES.matcher(normalized);
+        Job job = m.matches() ? asEngine(() -> engine.getManagementService().createJobQuery().jobId(m.group(1))
+                .singleResult()) : null;
+        if (job != null && !hasFailed(job)) {
+            throw new JobNotFailed("Job " + job.getId() + " has not failed (" + job.getRetries() + " retries left, no"
+                    + " exception): only a failed step is retried; a timer or a waiting step is not moved");
+        }
+        return request;
+    }
+
+    /** A job that failed: its last attempt threw, or it has no retries left (an incident). */
+    public static boolean hasFailed(Job job) {
+        return job.getExceptionMessage() != null || job.getRetries() == 0;
+    }
+
     /** A claim names the user it is for: a caller may claim only for themselves. */
     private static HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, CurrentUser caller)
             throws IOException {
@@ -269,9 +296,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
 
     private static ObjectNode body(HttpServletRequest request, Set<String> allowedKeys) throws IOException {
         JsonNode body;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String text = reader.lines().reduce("", (a, b) -> a + b + "\n");
+        try (InputStream in = request.getInputStream()) {
+            // read at most the limit: a form's values are a few kilobytes, and the body is held in memory
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new RefusedInput("The request body is larger than " + MAX_BODY_BYTES / 1024
+                        + " KiB; a form's values are far smaller");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
             body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new RefusedInput("The request body is not JSON: " + e.getOriginalMessage());
@@ -440,6 +472,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
     /** Input refused before it reaches the engine: a 400 with this message. */
     private static final class RefusedInput extends RuntimeException {
         RefusedInput(String message) {
+            super(message);
+        }
+    }
+
+    /** A retry of a job that has not failed: a 409. */
+    private static final class JobNotFailed extends RuntimeException {
+        JobNotFailed(String message) {
             super(message);
         }
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class EngineApiRules {
 
     /** What the guard does besides letting the call through. */
-    public enum Check { NONE, START_FORM, TASK_FORM, OWN_USER, CLAIM_FOR_SELF }
+    public enum Check { NONE, START_FORM, TASK_FORM, OWN_USER, CLAIM_FOR_SELF, FAILED_JOB }
 
     public record Rule(String methods, Pattern path, Set<String> groups, Check check, String what) {
 
@@ -46,8 +46,9 @@ public final class EngineApiRules {
                     "claim a task for oneself, or unclaim it (the engine lets only its candidates)"),
             rule("POST", "task/[^/]+/(complete|submit-form)", TASK_WORKERS, Check.TASK_FORM,
                     "complete a task: only its form's fields, each checked; gates refuse the initiator"),
-            rule("PUT", "job/[^/]+/retries", Set.of(Groups.OPERATORS), Check.NONE,
-                    "retry a failed step (the step checks its approval again)"));
+            rule("PUT", "job/[^/]+/retries", Set.of(Groups.OPERATORS), Check.FAILED_JOB,
+                    "retry a failed step (the step checks its approval again); a timer or a step that has not"
+                            + " failed is not moved (409)"));
 
     private EngineApiRules() {
     }

@@ -117,6 +117,72 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QM1");
     }
 
+    // ------------------------------------------------------------------ deploying code (an administrator's model)
+
+    @Test
+    void anAdministratorsModelCannotForgeAnApprovalOrRunCode() {
+        String run = startedId(startOverRest("lead", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-D")));
+        awaitTask(run, "userTask_approveSwitchover");
+        String forgeApproval = "${jdbcTemplate.update(&quot;INSERT INTO run_decision (run_id, gate_id, gate_name,"
+                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
+                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
+                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'&quot;)}";
+        Map<String, String> models = new java.util.LinkedHashMap<>();
+        models.put("serviceTask camunda:expression=\"" + forgeApproval + "\"",
+                "jdbcTemplate.update(...); a model may call only");
+        models.put("serviceTask camunda:expression=\"${execution.processEngine.processEngineConfiguration"
+                + ".dataSource.connection.createStatement().execute('DELETE FROM run_decision')}\"",
+                "it calls (...).execute(...)");
+        models.put("serviceTask camunda:expression=\"${execution['processEngine']}\"", "it uses [...] on a value");
+        models.put("serviceTask camunda:class=\"io.mqrunbooks.adapter.inbound.camunda.rdqm.EndQueueManagerDelegate\"",
+                "class=\"io.mqrunbooks.adapter.inbound.camunda.rdqm.EndQueueManagerDelegate\": it names a Java class");
+        models.put("serviceTask camunda:delegateExpression=\"${sshPort.run('rm -rf /')}\"",
+                "a delegate expression names one bean");
+        models.put("scriptTask scriptFormat=\"javascript\"", "scripts are not run here");
+        models.put("userTask camunda:formKey=\"embedded:deployment:approve.html\"", "use a Camunda Form (formRef)");
+        models.put("userTask camunda:assignee=\"${''.getClass().forName('java.lang.Runtime')}\"",
+                "it calls (...).forName(...)");
+        for (Map.Entry<String, String> model : models.entrySet()) {
+            ResponseEntity<String> deployed = deploy("admin", "<bpmn:" + model.getKey() + " id=\"step\"/>");
+            assertRefused(deployed, HttpStatus.BAD_REQUEST, "Deployment refused: attack.bpmn, ");
+            assertRefused(deployed, HttpStatus.BAD_REQUEST, model.getValue());
+        }
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackProcess").count())
+                .isZero();
+        assertThat(runRecords.decisions(run)).isEmpty();
+        // a model that keeps to the rules deploys as before
+        ResponseEntity<String> kept = deploy("admin", "<bpmn:serviceTask id=\"step\" camunda:asyncBefore=\"true\""
+                + " camunda:delegateExpression=\"${endQueueManagerDelegate}\"/>");
+        assertThat(kept.getStatusCode()).as(kept.getBody()).isEqualTo(HttpStatus.OK);
+        repositoryService.createDeploymentQuery().deploymentName("attack").list()
+                .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    private ResponseEntity<String> deploy(String user, String step) {
+        String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+                + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"attack\">"
+                + "<bpmn:process id=\"attackProcess\" isExecutable=\"true\"><bpmn:startEvent id=\"start\"/>"
+                + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"step\"/>" + step
+                + "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"step\" targetRef=\"end\"/><bpmn:endEvent id=\"end\"/>"
+                + "</bpmn:process></bpmn:definitions>";
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("deployment-name", "attack");
+        parts.add("attack.bpmn", new org.springframework.core.io.ByteArrayResource(
+                bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "attack.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, user).exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), String.class);
+    }
+
     // ------------------------------------------------------------------ skipping a gate (attack 3)
 
     @Test
@@ -399,6 +465,51 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
                 + "/retries", "{\"retries\":3}");
         assertThat(retry.getStatusCode()).as(retry.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryCannotFireATimerEarlyToCutAWaitShort() {
+        String deployment = repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
+                        .endEvent("endEvent_monitored").done()).deploy().getId();
+        try {
+            String run = startedId(call("operator", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
+            Job timer = managementService.createJobQuery().processInstanceId(run).singleResult();
+
+            assertRefused(call("operator", HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
+                    "{\"retries\":1,\"dueDate\":\"2000-01-01T00:00:00.000+0000\"}"), HttpStatus.CONFLICT,
+                    "Job " + timer.getId() + " has not failed (3 retries left, no exception): only a failed step is"
+                            + " retried; a timer or a waiting step is not moved");
+            ResponseEntity<String> page = call("operator", HttpMethod.POST, "/api/runs/" + run + "/retry/" + timer.getId(),
+                    null);
+            assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(page.getBody()).contains("has not failed: only a failed step is retried");
+            sleep(1500);
+            assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate())
+                    .isEqualTo(timer.getDuedate());
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run).count()).isOne();
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aHugeOrManyLinedBodyIsRefusedWithoutHoldingTheServer() {
+        String start = "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start";
+        Instant before = Instant.now();
+        // 900,000 line breaks: read line by line and joined, this body kept a core busy for about 40 s
+        assertRefused(call("operator", HttpMethod.POST, start, "{" + "\n".repeat(900_000) + "}"),
+                HttpStatus.BAD_REQUEST, "'queueManager' (RDQM DR queue manager (from the inventory)) is required");
+        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertRefused(call("operator", HttpMethod.POST, start, "{\"businessKey\":\"" + "x".repeat(2 * 1024 * 1024)
+                + "\"}"), HttpStatus.BAD_REQUEST, "The request body is larger than 1024 KiB; a form's values are far"
+                + " smaller");
+        assertRefused(call("changemgr", HttpMethod.POST, "/engine-rest/task/no-such-task/claim",
+                "{\"userId\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"), HttpStatus.BAD_REQUEST,
+                "The request body is larger than 1024 KiB");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

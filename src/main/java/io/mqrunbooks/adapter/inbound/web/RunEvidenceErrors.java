@@ -46,6 +46,11 @@ class RunEvidenceErrors {
         return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler(RunPageController.StepNotFailed.class)
+    ResponseEntity<Map<String, Object>> notFailed(RunPageController.StepNotFailed e) {
+        return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
         return ApiErrors.error(HttpStatus.BAD_REQUEST, e.getMessage());

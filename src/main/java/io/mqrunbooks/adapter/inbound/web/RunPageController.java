@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.web;
 import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.run.RunAborts;
 import io.mqrunbooks.platform.security.CurrentUser;
+import io.mqrunbooks.platform.security.EngineApiGuard;
 import io.mqrunbooks.platform.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -91,6 +92,10 @@ public class RunPageController {
             throw new RunProgressReader.UnknownRun("Run " + runId + " has no step with the job '" + jobId
                     + "' to retry.");
         }
+        if (!EngineApiGuard.hasFailed(job)) {
+            throw new StepNotFailed("Run " + runId + "'s job '" + jobId + "' has not failed: only a failed step"
+                    + " is retried; a timer or a waiting step is not moved.");
+        }
         // now, not when the failed attempt's back-off would have tried it: the operator has looked at the cause
         management.setJobRetries(1).jobId(jobId).dueDate(Date.from(clock.instant())).execute();
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
@@ -120,6 +125,13 @@ public class RunPageController {
                                           @RequestHeader(value = "Sec-Fetch-Site", required = false) String fetchSite,
                                           @RequestHeader(value = "Accept", required = false) String accept) {
         return abort(request, id, body == null ? null : body.reason(), fetchSite, accept);
+    }
+
+    /** A retry of a job that has not failed: 409. */
+    static final class StepNotFailed extends RuntimeException {
+        StepNotFailed(String message) {
+            super(message);
+        }
     }
 
     /** What an abort takes: the reason, in one line. */

@@ -1,0 +1,138 @@
+package io.mqrunbooks.platform.deploy;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Checks every deployment, whoever sends it (REST, the webapps, the Java API), before the engine parses it: a
+ * deployed model runs only the application's delegates and expressions {@link ModelExpressions} allows. No script
+ * (script tasks, scripts in listeners or mappings, script conditions), no Java class named in the model, no
+ * embedded HTML form (its scripts would run in a change manager's Tasklist), no decision or case model. So an
+ * administrator's deployment cannot write an approval, read a secret or run a command: the runbooks' own rules
+ * (sealed runs, four-eyes, the steps' checks) hold for what it does. A refusal is a 400 naming the resource, the
+ * element and what is wrong.
+ */
+public class DeployedModelRules implements Deployer {
+
+    private static final Set<String> REFUSED_RESOURCES = Set.of(".dmn", ".dmn11.xml", ".cmmn", ".cmmn10.xml",
+            ".cmmn11.xml", ".html", ".htm", ".js");
+    /** Extension attributes naming Java code (Camunda's and the older Activiti namespace alike). */
+    private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
+    private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
+            "variableMappingDelegateExpression");
+    private static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
+
+    private final ModelExpressions expressions;
+
+    public DeployedModelRules(Predicate<String> isBean) {
+        this.expressions = new ModelExpressions(isBean);
+    }
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        if (deployment.getResources() == null) {
+            return;
+        }
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            check(resource.getName(), resource.getBytes()).ifPresent(refusal -> {
+                throw new NotValidException("Deployment refused: " + refusal);
+            });
+        }
+    }
+
+    /** Why the resource may not be deployed, or empty when it may. */
+    Optional<String> check(String name, byte[] bytes) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (REFUSED_RESOURCES.stream().anyMatch(lower::endsWith)) {
+            return Optional.of(name + ": decision, case and HTML/script resources are not deployed here; runbooks are"
+                    + " BPMN with Camunda Forms (docs/security.md)");
+        }
+        if (!lower.endsWith(".bpmn") && !lower.endsWith(".bpmn20.xml")) {
+            return Optional.empty();
+        }
+        Element root;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+        } catch (Exception e) {
+            return Optional.of(name + ": not a BPMN XML document without DOCTYPE: " + e.getMessage());
+        }
+        return element(name, root);
+    }
+
+    private Optional<String> element(String resource, Element element) {
+        String where = resource + ", " + element.getLocalName()
+                + (element.hasAttribute("id") ? " '" + element.getAttribute("id") + "'" : "") + ": ";
+        if (SCRIPT_ELEMENTS.contains(element.getLocalName())) {
+            return Optional.of(where + "scripts are not run here; use a service task with a delegate expression");
+        }
+        if (element.hasAttribute("language") || element.hasAttribute("scriptFormat")) {
+            return Optional.of(where + "a script language is named; conditions and mappings are expressions (${...})");
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+            // camunda:class on a BPMN element, or class on a camunda:taskListener: both name code
+            String namespace = attribute.getNamespaceURI() != null ? attribute.getNamespaceURI()
+                    : element.getNamespaceURI();
+            boolean extension = namespace != null && !namespace.startsWith("http://www.omg.org/")
+                    && !namespace.equals(XMLConstants.XMLNS_ATTRIBUTE_NS_URI)
+                    && !namespace.equals(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI);
+            Optional<String> refusal = !extension ? text(attribute.getValue())
+                    : CLASS_ATTRIBUTES.contains(local)
+                    ? Optional.of("it names a Java class; use a delegate expression naming a bean")
+                    : local.equals("formKey") ? Optional.of("it names a form key; use a Camunda Form (formRef)")
+                    : DELEGATE_ATTRIBUTES.contains(local) ? ModelExpressions.delegateRefusal(attribute.getValue())
+                    : text(attribute.getValue());
+            if (refusal.isPresent()) {
+                return Optional.of(where + local + "=\"" + abbreviate(attribute.getValue()) + "\": " + refusal.get());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+        Optional<String> refusal = text(text.toString().strip());
+        if (refusal.isPresent()) {
+            return Optional.of(where + abbreviate(text.toString().strip()) + ": " + refusal.get());
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element inner) {
+                Optional<String> innerRefusal = element(resource, inner);
+                if (innerRefusal.isPresent()) {
+                    return innerRefusal;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Text the engine may evaluate: checked when it holds an expression. */
+    private Optional<String> text(String value) {
+        return value.contains("${") || value.contains("#{") ? expressions.refusal(value) : Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}
