@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform.run;
 
 import io.mqrunbooks.platform.foureyes.Gates;
+import io.mqrunbooks.platform.security.Groups;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * The engine calls {@code checkTaskWork} before a task is claimed or completed. For a gate (a task whose
- * candidates are the change managers) it refuses the run's sealed initiator, and refuses outright when the
- * run has no sealed record; every other check passes through to the engine's own checkers.
+ * candidates are the change managers) it refuses anyone who is not a change manager (an administrator included),
+ * the run's sealed initiator, and everyone when the run has no sealed record; every other check passes through to
+ * the engine's own checkers.
  */
 class FourEyesCommandChecker implements InvocationHandler {
 
@@ -54,6 +56,12 @@ class FourEyesCommandChecker implements InvocationHandler {
         RunRecord record = records.find(processInstance.getId()).orElseThrow(() -> new AuthorizationException(
                 "Run " + run + " has no sealed record, so nobody can approve its gate '" + task.getName() + "'."));
         String user = authentication.getUserId();
+        List<String> groups = authentication.getGroupIds();
+        if (groups == null || !groups.contains(Groups.CHANGE_MANAGERS)) {
+            // Camunda lets an administrator work any task; a gate is a change manager's decision all the same.
+            throw new AuthorizationException(user + " is not a change manager, so cannot decide gate '"
+                    + task.getName() + "' of run " + run + ". A member of " + Groups.CHANGE_MANAGERS + " must complete it.");
+        }
         if (user.equals(record.initiator())) {
             throw new AuthorizationException("Four-eyes rule: " + user + " started run " + run
                     + " and cannot approve its gate '" + task.getName()

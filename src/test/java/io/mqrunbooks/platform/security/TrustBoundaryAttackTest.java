@@ -72,6 +72,25 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     }
 
     @Test
+    void onlyAChangeManagerDecidesAGateNotAnAdministratorNorAnOperator() {
+        ProcessInstance run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-ADM");
+        Task gate = awaitTask(run.getId(), "userTask_approveSwitchover");
+
+        // Camunda lets an administrator work any task; the gate is a change manager's decision all the same.
+        assertRefused(completeOverRest("admin", gate.getId(), Map.of("switchoverDecision", "approve")),
+                HttpStatus.FORBIDDEN, "admin is not a change manager, so cannot decide gate");
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/task/" + gate.getId() + "/claim",
+                "{\"userId\": \"admin\"}"), HttpStatus.FORBIDDEN, "admin is not a change manager");
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).count()).isOne();
+        assertThat(sideEffects()).isEmpty();
+
+        // The same call by a change manager goes through.
+        assertThat(call("changemgr", HttpMethod.POST, "/engine-rest/task/" + gate.getId() + "/claim",
+                "{\"userId\": \"changemgr\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).singleResult().getAssignee()).isEqualTo("changemgr");
+    }
+
+    @Test
     void anOperatorTaskCannotCarryAnInitiatorATargetOrABaseline() {
         String run = drActivationAtIsolation();
         Task isolation = awaitTask(run, "userTask_confirmIsolation");
