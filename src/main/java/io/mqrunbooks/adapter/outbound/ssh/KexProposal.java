@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The key exchanges a session proposes, and its X25519: jsch's proposal without those this JVM cannot do. jsch finds those at every
+ * The key exchanges a session proposes: jsch's proposal without those this JVM cannot do. jsch finds those at every
  * connect by setting up each key exchange named in CheckKexes (a key pair each: ML-KEM and X25519 for the first,
  * X25519 for the next two), about a sixth of the client's CPU per session in a 200-host fan-out, and with Bouncy
  * Castle on the classpath far more for the post-quantum ones it does not even propose (sntrup761: tens of ms).
@@ -22,25 +22,15 @@ import java.util.stream.Collectors;
 final class KexProposal {
 
     private static final Map<List<String>, Optional<String>> AVAILABLE = new ConcurrentHashMap<>();
-    /**
-     * jsch's X25519 over Bouncy Castle's lightweight API (BC comes with the IBM MQ client, and jsch already uses it
-     * for ML-KEM on Java 17): the same curve and key exchange as the JDK's XDH at a fraction of its CPU, about
-     * 1 ms per session. Without BC the JDK's stays.
-     */
-    private static final String BOUNCY_CASTLE_X25519 = "com.jcraft.jsch.bc.XDH";
-    private static final boolean BOUNCY_CASTLE_PRESENT = loadable("org.bouncycastle.crypto.params.X25519PrivateKeyParameters");
 
     private KexProposal() {
     }
 
     /** Sets the session's kex proposal to the available part of its own, checked once per JVM. */
     static void apply(Session session) {
-        if (BOUNCY_CASTLE_PRESENT) {
-            session.setConfig("xdh", BOUNCY_CASTLE_X25519);
-        }
         String proposal = session.getConfig("kex");
         String checks = proposed(proposal, String.valueOf(session.getConfig("CheckKexes")));
-        Optional<String> available = AVAILABLE.computeIfAbsent(List.of(proposal, checks, session.getConfig("xdh")),
+        Optional<String> available = AVAILABLE.computeIfAbsent(List.of(proposal, checks),
                 key -> available(session, proposal, checks));
         if (available.isPresent() && !available.get().isEmpty()) {
             session.setConfig("kex", available.get());
@@ -96,15 +86,6 @@ final class KexProposal {
             exchange.init(session, null, null, null, null);
             return true;
         } catch (Exception | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static boolean loadable(String className) {
-        try {
-            Class.forName(className, false, KexProposal.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
     }

@@ -549,7 +549,6 @@ class JschSshAdapterTest {
 
         assertThat(session.getConfig("kex")).isEqualTo(com.jcraft.jsch.JSch.getConfig("kex"));
         assertThat(session.getConfig("CheckKexes")).isEmpty();
-        assertThat(session.getConfig("xdh")).isEqualTo("com.jcraft.jsch.bc.XDH");
         session.setConfig("no-such-kex", "com.example.NoSuchKeyExchange");
         assertThat(KexProposal.available(session, "no-such-kex,curve25519-sha256,ecdh-sha2-nistp256",
                 "no-such-kex,curve25519-sha256")).contains("curve25519-sha256,ecdh-sha2-nistp256");
