@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The key exchanges a session proposes: jsch's proposal without those this JVM cannot do. jsch finds those at every
  * connect by setting up each key exchange named in CheckKexes (a key pair each: ML-KEM and X25519 for the first,
- * X25519 for the next two), about a sixth of the client's CPU per session in a 200-host fan-out, and with Bouncy
+ * X25519 for the next two), 0.6 ms of CPU per session warm and 2.5 ms cold, and with Bouncy
  * Castle on the classpath far more for the post-quantum ones it does not even propose (sntrup761: tens of ms).
  * Whether a key exchange can be set up depends only on the JVM and its providers, so it is found once per
  * proposal, and sessions then send the result with CheckKexes empty: the proposal jsch would have sent. Should
