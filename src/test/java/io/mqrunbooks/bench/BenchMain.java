@@ -78,7 +78,7 @@ public final class BenchMain {
     }
 
     /** The engine's and the lab's INFO lines would bury the tables; warnings and errors still show. */
-    private static void quietLogging() {
+    static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }

@@ -66,6 +66,7 @@ public class JschSshAdapter implements SshPort {
     private final ExecutorService streams = Executors.newCachedThreadPool(daemonThreads());
     private final SshSessionPool sessions;
     private volatile LoadedIdentity loadedIdentity;
+    private final KnownHostsCache knownHosts = new KnownHostsCache();
 
     /** A JSch holding the decrypted client key, and the key and passphrase files' state it was loaded from. */
     private record LoadedIdentity(List<Object> version, JSch jsch) {
@@ -186,7 +187,8 @@ public class JschSshAdapter implements SshPort {
 
     /** A new authenticated session, its host key checked against known_hosts as the file reads now. */
     private Session connect(Host host, JSch jsch, Path keyFile, Path knownHostsFile) {
-        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(knownHosts(host, knownHostsFile));
+        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(knownHosts(host, knownHostsFile),
+                knownHostsFile.toString());
         Session session;
         try {
             session = jsch.getSession(host.user(), host.address(), host.port());
@@ -196,7 +198,7 @@ public class JschSshAdapter implements SshPort {
         session.setHostKeyRepository(hostKeys);
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
-        session.setConfig("CheckKexes", kexChecksOfProposal(session.getConfig("kex"), session.getConfig("CheckKexes")));
+        KexProposal.apply(session);
         // A kept session must not hold the JVM open on its own.
         session.setDaemonThread(true);
         try {
@@ -210,18 +212,6 @@ public class JschSshAdapter implements SshPort {
             throw new ConnectFailure(host, properties, keyFile, knownHostsFile, hostKeys).translate(e);
         }
         return session;
-    }
-
-    /**
-     * At each connect jsch sets up every key exchange named in CheckKexes (a key pair each) to drop the ones
-     * this JVM cannot do from its proposal. Most are not in the proposal at all, and with Bouncy Castle on the
-     * classpath (it comes with the MQ client) sntrup761 alone costs tens of ms of CPU: about 80 ms per connect
-     * in all, against under 10 ms for the rest of the handshake. Checking only the proposed ones gives the same
-     * proposal.
-     */
-    static String kexChecksOfProposal(String proposal, String checks) {
-        List<String> proposed = Arrays.asList(proposal.split(","));
-        return Arrays.stream(checks.split(",")).filter(proposed::contains).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** An exec channel with the command sent, and its streams. */
@@ -476,12 +466,10 @@ public class JschSshAdapter implements SshPort {
     }
 
     /** Read for every new session, so a host key added by an operator counts at the next retry. */
-    private static HostKeyRepository knownHosts(Host host, Path file) {
-        JSch jsch = new JSch();
+    private HostKeyRepository knownHosts(Host host, Path file) {
         try {
-            jsch.setKnownHosts(file.toString());
-            return jsch.getHostKeyRepository();
-        } catch (JSchException e) {
+            return knownHosts.read(file);
+        } catch (IOException | JSchException e) {
             throw new SshException(Kind.OTHER, host.name(), "mqrunbooks.ssh.known-hosts-file " + file
                     + " could not be read: " + e.getMessage(), e);
         }

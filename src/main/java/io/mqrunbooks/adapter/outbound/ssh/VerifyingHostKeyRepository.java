@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The configured known_hosts, read-only, remembering the key the server presented so a refusal can name
- * both fingerprints. One instance per connection.
+ * both fingerprints. One instance per connection; the entries it reads may be shared.
  */
 final class VerifyingHostKeyRepository implements HostKeyRepository {
 
@@ -27,10 +27,13 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     }
 
     private final HostKeyRepository knownHosts;
+    private final String knownHostsFile;
     private volatile Presented presented;
 
-    VerifyingHostKeyRepository(HostKeyRepository knownHosts) {
+    /** @param knownHostsFile where {@code knownHosts} was read from, for jsch's own messages */
+    VerifyingHostKeyRepository(HostKeyRepository knownHosts, String knownHostsFile) {
         this.knownHosts = knownHosts;
+        this.knownHostsFile = knownHostsFile;
     }
 
     Optional<Presented> presented() {
@@ -72,7 +75,7 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     @Override
     public String getKnownHostsRepositoryID() {
-        return knownHosts.getKnownHostsRepositoryID();
+        return knownHostsFile;
     }
 
     @Override

@@ -308,7 +308,7 @@ class JschSshAdapterTest {
         // Translated directly: resolving a name would leave loopback.
         Host named = new Host("qmhost7", "mq-gone.example.com", 22, "mqm", false, "site-b", null);
         ConnectFailure failure = new ConnectFailure(named, properties(keyFile, knownHosts, 262144, Duration.ofSeconds(60),
-                Duration.ofSeconds(5)), keyFile, knownHosts, new VerifyingHostKeyRepository(null));
+                Duration.ofSeconds(5)), keyFile, knownHosts, new VerifyingHostKeyRepository(null, knownHosts.toString()));
 
         SshException e = failure.translate(new com.jcraft.jsch.JSchException("java.net.UnknownHostException: mq-gone.example.com",
                 new java.net.UnknownHostException("mq-gone.example.com")));
@@ -543,12 +543,35 @@ class JschSshAdapterTest {
     }
 
     @Test
-    void onlyTheKeyExchangesJschProposesAreCheckedAtConnect() {
-        assertThat(JschSshAdapter.kexChecksOfProposal(com.jcraft.jsch.JSch.getConfig("kex"),
-                com.jcraft.jsch.JSch.getConfig("CheckKexes")))
+    void aSessionProposesJschsKeyExchangesWithoutThoseThisJvmCannotSetUp() throws Exception {
+        com.jcraft.jsch.Session session = new com.jcraft.jsch.JSch().getSession("mqm", "127.0.0.1", 22);
+        KexProposal.apply(session);
+
+        assertThat(session.getConfig("kex")).isEqualTo(com.jcraft.jsch.JSch.getConfig("kex"));
+        assertThat(session.getConfig("CheckKexes")).isEmpty();
+        session.setConfig("no-such-kex", "com.example.NoSuchKeyExchange");
+        assertThat(KexProposal.available(session, "no-such-kex,curve25519-sha256,ecdh-sha2-nistp256",
+                "no-such-kex,curve25519-sha256")).contains("curve25519-sha256,ecdh-sha2-nistp256");
+        assertThat(KexProposal.proposed(com.jcraft.jsch.JSch.getConfig("kex"), com.jcraft.jsch.JSch.getConfig("CheckKexes")))
                 .isEqualTo("mlkem768x25519-sha256,curve25519-sha256,curve25519-sha256@libssh.org");
-        assertThat(JschSshAdapter.kexChecksOfProposal("a,b,c", "x,c,a")).isEqualTo("c,a");
-        assertThat(JschSshAdapter.kexChecksOfProposal("a,b", "x,y")).isEmpty();
+        assertThat(KexProposal.proposed("a,b,c", "x,c,a")).isEqualTo("c,a");
+        assertThat(KexProposal.proposed("a,b", "x,y")).isEmpty();
+    }
+
+    @Test
+    void aKnownHostsEditKeepingTheFilesSizeAndTimeCountsAtTheNextSession() throws Exception {
+        JschSshAdapter adapter = adapter(properties().withSessionReuse(false, Duration.ofSeconds(60), 10));
+        adapter.run(host(false), echo());
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(knownHosts);
+        String impostorLine = server.knownHostsLine(TestSshServer.ecKeyPair().getPublic());
+        assertThat(impostorLine).hasSameSizeAs(Files.readString(knownHosts));
+        Files.writeString(knownHosts, impostorLine);
+        Files.setLastModifiedTime(knownHosts, modified);
+
+        SshException e = catchThrowableOfType(() -> adapter.run(host(false), echo()), SshException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED);
+        assertThat(server.commandLines()).hasSize(1);
     }
 
     /** Not a timed assertion: prints what a fresh session per call and a reused one cost, for docs/ssh.md. */
