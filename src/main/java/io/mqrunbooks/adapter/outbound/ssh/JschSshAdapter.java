@@ -308,9 +308,11 @@ public class JschSshAdapter implements SshPort {
             streams.submit(() -> feed(open.stdin(), command.stdin()));
             CappedOutput.Captured capturedOut = await(out, giveUpAt);
             CappedOutput.Captured capturedErr = await(err, giveUpAt);
-            // The streams end at the server's EOF; exit-status and close follow in later messages.
-            while (!channel.isClosed() && System.nanoTime() < giveUpAt) {
-                Thread.sleep(CLOSE_POLL_MILLIS);
+            // The streams end at the server's EOF; exit-status and close follow in later messages, usually within a
+            // millisecond: poll often at first, then every CLOSE_POLL_MILLIS.
+            for (long pause = 1; !channel.isClosed() && System.nanoTime() < giveUpAt;
+                 pause = Math.min(CLOSE_POLL_MILLIS, pause * 2)) {
+                Thread.sleep(pause);
             }
             if (!channel.isClosed()) {
                 throw deadlineExceeded(host, command, deadline);
