@@ -38,7 +38,8 @@ public final class LabStateStore {
 
     private static final Logger log = LoggerFactory.getLogger(LabStateStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FORMAT = 1;
+    /** 2: cluster puts go through SYSTEM.CLUSTER.TRANSMIT.QUEUE, so a format-1 record would replay differently. */
+    private static final int FORMAT = 2;
 
     private final Path file;
     private final String historyId;

@@ -1051,7 +1051,9 @@ final class LabWorld {
             for (Iterator<Message> it = xmitq.iterator(); it.hasNext(); ) {
                 Message m = it.next();
                 ClusterRoute route = routes.computeIfAbsent(m.targetQmgr(), q -> clusterRoute(rt, q)).orElse(null);
-                if (route == null || !"RUNNING".equals(route.status())) {
+                // An explicit cluster-sender that was never started (INACTIVE) is triggered by the message, as MQ
+                // triggers cluster channels; the lab moves the message without showing it RUNNING.
+                if (route == null || !"RUNNING".equals(route.status()) && !"INACTIVE".equals(route.status())) {
                     continue;
                 }
                 String key = clusterDrainKey(rt, route.channel());

@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform.deploy;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +28,11 @@ import org.w3c.dom.Node;
  */
 public class DeployedModelRules implements Deployer {
 
-    private static final Set<String> REFUSED_RESOURCES = Set.of(".dmn", ".dmn11.xml", ".cmmn", ".cmmn10.xml",
-            ".cmmn11.xml", ".html", ".htm", ".js");
+    /**
+     * The suffixes Camunda 7.24's BpmnDeployer takes, without a dot as it matches them: {@code evil-bpmn} is parsed
+     * as BPMN too, so it is checked as BPMN.
+     */
+    private static final List<String> BPMN_SUFFIXES = List.of("bpmn", "bpmn20.xml");
     /** Extension attributes naming Java code (Camunda's and the older Activiti namespace alike). */
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
@@ -56,12 +60,12 @@ public class DeployedModelRules implements Deployer {
     /** Why the resource may not be deployed, or empty when it may. */
     Optional<String> check(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (REFUSED_RESOURCES.stream().anyMatch(lower::endsWith)) {
-            return Optional.of(name + ": decision, case and HTML/script resources are not deployed here; runbooks are"
-                    + " BPMN with Camunda Forms (docs/security.md)");
-        }
-        if (!lower.endsWith(".bpmn") && !lower.endsWith(".bpmn20.xml")) {
-            return Optional.empty();
+        if (BPMN_SUFFIXES.stream().noneMatch(lower::endsWith)) {
+            // An allow-list, not a list of what to refuse: the engine's deployers match suffixes without a dot
+            // (a decision named "xdmn" is a DMN with JUEL expressions), so anything but a form is refused.
+            return lower.endsWith(".form") ? Optional.empty() : Optional.of(name + ": decision, case and HTML/script"
+                    + " resources are not deployed here; runbooks are BPMN models (.bpmn) with Camunda Forms (.form)"
+                    + " (docs/security.md)");
         }
         Element root;
         try {

@@ -255,4 +255,15 @@ class ClusterTest extends LabTestSupport {
         clock.advance(Duration.ofSeconds(1));
         assertThat(lab.messages("pr3", "PR3", "PAY.AUDIT")).endsWith("listener stopped");
     }
+
+    @Test
+    void aMessageTriggersAnExplicitClusterSenderThatWasNeverStarted() {
+        // MQ starts a cluster-sender for a message on SYSTEM.CLUSTER.TRANSMIT.QUEUE; it must not wait forever.
+        mqsc("pr1", "PR1", "DEFINE CHANNEL(TO.PR3) CHLTYPE(CLUSSDR) CONNAME('pr3(1453)') CLUSTER(PAYCLUS)\n");
+        lab.execute("pr1", "mqm", java.util.List.of("/opt/mqm/samp/bin/amqsput", "PAY.AUDIT", "PR1"), "a1\n");
+        clock.advance(java.time.Duration.ofSeconds(30));
+
+        assertThat(lab.queueDepth("pr1", "PR1", "SYSTEM.CLUSTER.TRANSMIT.QUEUE")).isZero();
+        assertThat(lab.queueDepth("pr3", "PR3", "PAY.AUDIT")).isEqualTo(1);
+    }
 }

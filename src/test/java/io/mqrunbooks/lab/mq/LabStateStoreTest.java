@@ -224,7 +224,7 @@ class LabStateStoreTest {
     @Test
     void anUnreadableRecordIsSetAsideAndTheLabStartsFresh() throws IOException {
         Files.createDirectories(data.resolve("lab"));
-        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":1,\"historyId\":\"" + HISTORY
+        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":2,\"historyId\":\"" + HISTORY
                 + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
                 + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\nnot json}\n");
 
@@ -234,6 +234,21 @@ class LabStateStoreTest {
         assertThat(lab.store.opening().reason()).startsWith("the recorded lab state cannot be replayed (Lab state ");
         assertThat(data.resolve("lab/state-previous.jsonl")).exists();
         assertThat(lab.run("mqeast1", "dspmq -m QM1").stdout()).contains("STATUS(Running)");
+    }
+
+    @Test
+    void aRecordOfTheFormatBeforeClusterTransmissionQueuesIsSetAside() throws IOException {
+        // Format 1 delivered cluster puts at once; replayed now they would wait on SYSTEM.CLUSTER.TRANSMIT.QUEUE.
+        Files.createDirectories(data.resolve("lab"));
+        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":1,\"historyId\":\"" + HISTORY
+                + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
+                + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\n");
+
+        Lab lab = start(HISTORY);
+
+        assertThat(lab.store.opening().restored()).isFalse();
+        assertThat(lab.store.opening().reason()).contains("another format");
+        assertThat(data.resolve("lab/state-previous.jsonl")).exists();
     }
 
     private Lab start(String historyId) throws IOException {

@@ -84,6 +84,12 @@ class DeployedModelRulesTest {
                 .contains("inputParameter: ${dataSource.password}: it reads dataSource.password");
         assertThat(rules.check("decide.dmn", new byte[0])).get().asString()
                 .startsWith("decide.dmn: decision, case and HTML/script resources are not deployed here");
+        // The engine's deployers match suffixes without a dot: "xdmn" is a decision, "evil-bpmn" a process.
+        assertThat(rules.check("xdmn", new byte[0])).get().asString().startsWith("xdmn: decision, case and HTML");
+        assertThat(rules.check("diagram.svg", new byte[0])).get().asString().startsWith("diagram.svg: decision");
+        assertThat(rules.check("approve.form", "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(modelNamed("evil-bpmn", "<bpmn:serviceTask id=\"s\" camunda:expression=\"${jdbcTemplate.update('x')}\"/>"))
+                .startsWith("evil-bpmn, serviceTask 's': ");
         assertThat(rules.check("x.bpmn", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
                 .getBytes(StandardCharsets.UTF_8))).get().asString().startsWith("x.bpmn: not a BPMN XML document");
     }
@@ -94,11 +100,15 @@ class DeployedModelRulesTest {
     }
 
     private String model(String element) {
+        return modelNamed("x.bpmn", element);
+    }
+
+    private String modelNamed(String name, String element) {
         String xml = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
                 + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" xmlns:activiti=\"http://activiti.org/bpmn\""
                 + " id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"p\" isExecutable=\"true\">" + element
                 + "</bpmn:process></bpmn:definitions>";
-        return rules.check("x.bpmn", xml.getBytes(StandardCharsets.UTF_8)).orElse("");
+        return rules.check(name, xml.getBytes(StandardCharsets.UTF_8)).orElse("");
     }
 
     private Stream<Path> walk(Path folder) {
