@@ -223,32 +223,30 @@ class LabStateStoreTest {
 
     @Test
     void anUnreadableRecordIsSetAsideAndTheLabStartsFresh() throws IOException {
-        Files.createDirectories(data.resolve("lab"));
-        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":2,\"historyId\":\"" + HISTORY
-                + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
-                + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\nnot json}\n");
+        Lab lab = startAfterRecord(2, "not json}\n");
 
-        Lab lab = start(HISTORY);
-
-        assertThat(lab.store.opening().restored()).isFalse();
         assertThat(lab.store.opening().reason()).startsWith("the recorded lab state cannot be replayed (Lab state ");
-        assertThat(data.resolve("lab/state-previous.jsonl")).exists();
         assertThat(lab.run("mqeast1", "dspmq -m QM1").stdout()).contains("STATUS(Running)");
     }
 
     @Test
     void aRecordOfTheFormatBeforeClusterTransmissionQueuesIsSetAside() throws IOException {
         // Format 1 delivered cluster puts at once; replayed now they would wait on SYSTEM.CLUSTER.TRANSMIT.QUEUE.
-        Files.createDirectories(data.resolve("lab"));
-        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":1,\"historyId\":\"" + HISTORY
-                + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
-                + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\n");
+        Lab lab = startAfterRecord(1, "");
 
-        Lab lab = start(HISTORY);
-
-        assertThat(lab.store.opening().restored()).isFalse();
         assertThat(lab.store.opening().reason()).contains("another format");
+    }
+
+    /** A lab started on a record of this format holding these lines after its header: set aside, started fresh. */
+    private Lab startAfterRecord(int format, String lines) throws IOException {
+        Files.createDirectories(data.resolve("lab"));
+        Files.writeString(data.resolve("lab/state.jsonl"), "{\"format\":" + format + ",\"historyId\":\"" + HISTORY
+                + "\",\"inventory\":\"" + LabStateStore.fingerprint(ESTATE.toString())
+                + "\",\"builtAt\":\"2026-11-21T09:00:00Z\"}\n" + lines);
+        Lab lab = start(HISTORY);
+        assertThat(lab.store.opening().restored()).isFalse();
         assertThat(data.resolve("lab/state-previous.jsonl")).exists();
+        return lab;
     }
 
     private Lab start(String historyId) throws IOException {
