@@ -1053,7 +1053,7 @@ final class LabWorld {
                 ClusterRoute route = routes.computeIfAbsent(m.targetQmgr(), q -> clusterRoute(rt, q)).orElse(null);
                 // An explicit cluster-sender that was never started (INACTIVE) is triggered by the message, as MQ
                 // triggers cluster channels; the lab moves the message without showing it RUNNING.
-                if (route == null || !"RUNNING".equals(route.status()) && !"INACTIVE".equals(route.status())) {
+                if (route == null || (!"RUNNING".equals(route.status()) && !"INACTIVE".equals(route.status()))) {
                     continue;
                 }
                 String key = clusterDrainKey(rt, route.channel());
