@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.clustermigration;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.DefinitionScript;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.mq.MqscValues;
@@ -167,7 +168,7 @@ public class ClusterMigrationSteps {
                 log.add("SUSPEND QMGR CLUSTER(" + cluster + ") skipped: DISPLAY CLUSQMGR(" + plan.queueManager()
                         + ") already shows SUSPEND(YES)");
             } else {
-                admin.suspendFromCluster(plan.queueManager(), cluster);
+                admin.run(plan.queueManager(), ObjectCommand.SUSPEND_CLUSTER, cluster);
                 log.add("SUSPEND QMGR CLUSTER(" + cluster + ") on " + plan.queueManager());
             }
         }
@@ -181,7 +182,7 @@ public class ClusterMigrationSteps {
                 log.add("RESUME QMGR CLUSTER(" + cluster + ") skipped: DISPLAY CLUSQMGR(" + plan.queueManager()
                         + ") already shows SUSPEND(NO)");
             } else {
-                admin.resumeInCluster(plan.queueManager(), cluster);
+                admin.run(plan.queueManager(), ObjectCommand.RESUME_CLUSTER, cluster);
                 log.add("RESUME QMGR CLUSTER(" + cluster + ") on " + plan.queueManager());
             }
         }

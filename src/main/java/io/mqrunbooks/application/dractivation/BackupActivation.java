@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.dractivation;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.application.port.out.MqControlPort;
 import io.mqrunbooks.mq.ControlOutcome;
@@ -65,7 +66,7 @@ public class BackupActivation {
 
     /** START LISTENER (MQ accepts it for a running listener). */
     public String startListener(ActivationTarget target) {
-        admin.startListener(target.backupQueueManager(), target.listenerName());
+        admin.run(target.backupQueueManager(), ObjectCommand.START_LISTENER, target.listenerName());
         return "START LISTENER('" + target.listenerName() + "') on " + target.backupQueueManager();
     }
 

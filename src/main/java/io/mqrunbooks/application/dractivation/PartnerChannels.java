@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.dractivation;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.MqscDefinitions;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.mq.MqscParser;
@@ -100,7 +101,7 @@ public class PartnerChannels {
                 done.add(partner.channel() + ": START CHANNEL not sent, the channel is already started: STATUS("
                         + now.stream().map(ChannelStatus::status).distinct().collect(Collectors.joining("/")) + ")");
             } else {
-                admin.startChannel(target.backupQueueManager(), partner.channel());
+                admin.run(target.backupQueueManager(), ObjectCommand.START_CHANNEL, partner.channel());
                 done.add(partner.channel() + ": START CHANNEL");
             }
         }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.generic;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.application.port.out.MqAdminPort;
 import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.mq.ChannelStatus;
@@ -55,7 +56,7 @@ public class GenericSteps {
                 if (now.stream().anyMatch(s -> s.state().isStarted())) {
                     yield "not sent, the channel is already started: " + statusText(now);
                 }
-                admin.startChannel(queueManager, command.name());
+                admin.run(queueManager, ObjectCommand.START_CHANNEL, command.name());
                 yield "start accepted (it was " + statusText(now) + ")";
             }
             case STOP_CHANNEL -> {
@@ -63,7 +64,7 @@ public class GenericSteps {
                 if (now.isEmpty() || now.stream().allMatch(s -> STOPPED.contains(s.state()))) {
                     yield "not sent, the channel is not running: " + statusText(now);
                 }
-                admin.stopChannel(queueManager, command.name());
+                admin.run(queueManager, ObjectCommand.STOP_CHANNEL, command.name());
                 yield "stop accepted (it was " + statusText(now) + ")";
             }
         };

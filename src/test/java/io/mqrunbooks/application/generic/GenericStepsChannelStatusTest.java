@@ -1,5 +1,6 @@
 package io.mqrunbooks.application.generic;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -40,7 +41,7 @@ class GenericStepsChannelStatusTest {
 
         assertThat(run(MqscCommand.Kind.START_CHANNEL)).isEqualTo("QM1: START CHANNEL(QM1.TO.BANK): not sent, the"
                 + " channel is already started: STATUS(" + word + ")");
-        verify(admin, never()).startChannel(QM, CHANNEL);
+        verify(admin, never()).run(QM, ObjectCommand.START_CHANNEL, CHANNEL);
     }
 
     @ParameterizedTest
@@ -50,7 +51,7 @@ class GenericStepsChannelStatusTest {
 
         assertThat(run(MqscCommand.Kind.START_CHANNEL))
                 .isEqualTo("QM1: START CHANNEL(QM1.TO.BANK): start accepted (it was STATUS(" + word + "))");
-        verify(admin).startChannel(QM, CHANNEL);
+        verify(admin).run(QM, ObjectCommand.START_CHANNEL, CHANNEL);
     }
 
     @ParameterizedTest
@@ -60,7 +61,7 @@ class GenericStepsChannelStatusTest {
 
         assertThat(run(MqscCommand.Kind.STOP_CHANNEL))
                 .isEqualTo("QM1: STOP CHANNEL(QM1.TO.BANK): stop accepted (it was STATUS(" + word + "))");
-        verify(admin).stopChannel(QM, CHANNEL);
+        verify(admin).run(QM, ObjectCommand.STOP_CHANNEL, CHANNEL);
     }
 
     @ParameterizedTest
@@ -70,7 +71,7 @@ class GenericStepsChannelStatusTest {
 
         assertThat(run(MqscCommand.Kind.STOP_CHANNEL)).isEqualTo("QM1: STOP CHANNEL(QM1.TO.BANK): not sent, the"
                 + " channel is not running: STATUS(" + word + ")");
-        verify(admin, never()).stopChannel(QM, CHANNEL);
+        verify(admin, never()).run(QM, ObjectCommand.STOP_CHANNEL, CHANNEL);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mqrunbooks.lab.pcf;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -104,13 +105,13 @@ class PcfAndMqscOnTheLabTest {
 
     @Test
     void aSuspendOverPcfIsSeenOverMqscAndAResumeOverMqscOverPcf() {
-        pcf.suspendFromCluster("PR1", "PAYCLUS");
+        pcf.run("PR1", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS");
 
         assertThat(mqsc.clusterQueueManagers("FR1", "PR1")).singleElement()
                 .extracting(ClusterQueueManager::suspended).isEqualTo(true);
         assertThat(clusterQueueManagers(pcf, "FR1")).isEqualTo(clusterQueueManagers(mqsc, "FR1"));
 
-        mqsc.resumeInCluster("PR1", "PAYCLUS");
+        mqsc.run("PR1", ObjectCommand.RESUME_CLUSTER, "PAYCLUS");
 
         assertThat(pcf.clusterQueueManagers("FR1", "PR1")).singleElement()
                 .extracting(ClusterQueueManager::suspended).isEqualTo(false);
@@ -139,11 +140,11 @@ class PcfAndMqscOnTheLabTest {
         List<String> running = channelStatus(pcf, "PR1", "TO.FR1");
         assertThat(running).isNotEmpty().isEqualTo(channelStatus(mqsc, "PR1", "TO.FR1"));
 
-        pcf.stopChannel("PR1", "TO.FR1");
+        pcf.run("PR1", ObjectCommand.STOP_CHANNEL, "TO.FR1");
         assertThat(mqsc.channelStatus("PR1", "TO.FR1")).extracting(ChannelStatus::status).containsExactly("STOPPED");
         assertThat(channelStatus(pcf, "PR1", "TO.FR1")).isEqualTo(channelStatus(mqsc, "PR1", "TO.FR1"));
 
-        mqsc.startChannel("PR1", "TO.FR1");
+        mqsc.run("PR1", ObjectCommand.START_CHANNEL, "TO.FR1");
         assertThat(channelStatus(pcf, "PR1", "TO.FR1")).isEqualTo(channelStatus(mqsc, "PR1", "TO.FR1"))
                 .isNotEqualTo(channelStatus(mqsc, "PR1", "NOSUCH"));
         assertThat(pcf.channelStatus("PR1", "SYSTEM.DEF.SENDER")).isEmpty();
@@ -177,10 +178,10 @@ class PcfAndMqscOnTheLabTest {
     void failuresHaveTheSameReasonThroughBoth() {
         assertThat(reasonOf(() -> pcf.queueDepth("FR1", "NO.SUCH.QUEUE"))).isEqualTo(Reason.OBJECT_NOT_FOUND)
                 .isEqualTo(reasonOf(() -> mqsc.queueDepth("FR1", "NO.SUCH.QUEUE")));
-        assertThat(reasonOf(() -> pcf.suspendFromCluster("PR1", "NOCLUS"))).isEqualTo(Reason.OBJECT_NOT_FOUND)
-                .isEqualTo(reasonOf(() -> mqsc.suspendFromCluster("PR1", "NOCLUS")));
-        assertThat(reasonOf(() -> pcf.startChannel("PR1", "NO.SUCH.CHL"))).isEqualTo(Reason.OBJECT_NOT_FOUND)
-                .isEqualTo(reasonOf(() -> mqsc.startChannel("PR1", "NO.SUCH.CHL")));
+        assertThat(reasonOf(() -> pcf.run("PR1", ObjectCommand.SUSPEND_CLUSTER, "NOCLUS"))).isEqualTo(Reason.OBJECT_NOT_FOUND)
+                .isEqualTo(reasonOf(() -> mqsc.run("PR1", ObjectCommand.SUSPEND_CLUSTER, "NOCLUS")));
+        assertThat(reasonOf(() -> pcf.run("PR1", ObjectCommand.START_CHANNEL, "NO.SUCH.CHL"))).isEqualTo(Reason.OBJECT_NOT_FOUND)
+                .isEqualTo(reasonOf(() -> mqsc.run("PR1", ObjectCommand.START_CHANNEL, "NO.SUCH.CHL")));
         assertThat(reasonOf(() -> pcf.queueManagerStatus("NOSUCHQM"))).isEqualTo(Reason.OTHER)
                 .isEqualTo(reasonOf(() -> mqsc.queueManagerStatus("NOSUCHQM")));
 
@@ -195,7 +196,7 @@ class PcfAndMqscOnTheLabTest {
         assertThat(catchThrowableOfType(() -> pcf.queueDepth("FR1", "NO.SUCH.QUEUE"), MqAdminException.class))
                 .hasMessage("FR1: DISPLAY QLOCAL(NO.SUCH.QUEUE) CURDEPTH (PCF MQCMD_INQUIRE_Q) failed with reason"
                         + " 2085 MQRC_UNKNOWN_OBJECT_NAME");
-        assertThat(catchThrowableOfType(() -> pcf.startChannel("PR1", "NO.SUCH.CHL"), MqAdminException.class))
+        assertThat(catchThrowableOfType(() -> pcf.run("PR1", ObjectCommand.START_CHANNEL, "NO.SUCH.CHL"), MqAdminException.class))
                 .hasMessage("PR1: START CHANNEL(NO.SUCH.CHL) (PCF MQCMD_START_CHANNEL) failed with reason"
                         + " 4032 MQRCCF_CHANNEL_NOT_FOUND");
     }

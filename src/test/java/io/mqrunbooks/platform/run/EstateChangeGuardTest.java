@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.run;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -51,12 +52,12 @@ class EstateChangeGuardTest {
             assertThatThrownBy(() -> guardedControl.end("mqeast1", "QMDR", EndMode.WAIT, false))
                     .hasMessageContaining("would change host mqeast1, which is not in the run's sealed scope"
                             + " (queue managers [FR1, QMDR], hosts [dr1, dr2])");
-            assertThatThrownBy(() -> guardedAdmin.stopChannel("QM1", "TO.X"))
+            assertThatThrownBy(() -> guardedAdmin.run("QM1", ObjectCommand.STOP_CHANNEL, "TO.X"))
                     .hasMessageContaining("would change queue manager QM1, which is not in the run's sealed scope");
         }
         verify(control).end("dr1", "QMDR", EndMode.WAIT, false);
         verify(admin).putTestMessage("FR1", "Q", "00", "x");
-        verify(admin, never()).stopChannel("QM1", "TO.X");
+        verify(admin, never()).run("QM1", ObjectCommand.STOP_CHANNEL, "TO.X");
         assertThat(StepMandate.current()).isEmpty();
     }
 }

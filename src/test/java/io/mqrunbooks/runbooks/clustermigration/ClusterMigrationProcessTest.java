@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -265,7 +266,7 @@ class ClusterMigrationProcessTest {
         rig.fake.suspended.add("PR1");
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);
-        verify(rig.fake, never()).suspendFromCluster(anyString(), anyString());
+        verify(rig.fake, never()).run(anyString(), eq(ObjectCommand.SUSPEND_CLUSTER), anyString());
         assertThat((String) rig.variable(id, "commandLog")).contains("SUSPEND QMGR CLUSTER(PAYCLUS) skipped:"
                 + " DISPLAY CLUSQMGR(PR1) already shows SUSPEND(YES)");
     }
@@ -375,7 +376,7 @@ class ClusterMigrationProcessTest {
         assertThat(rig.variable(id, "backoutReason")).isEqualTo("test message not delivered: put on FR1 to"
                 + " MQRB.TEST.PR1, nothing arrived on PR1 within 1 s; put on PR1 to MQRB.TEST.FR1, nothing arrived on FR1"
                 + " within 1 s");
-        verify(rig.fake, never()).resumeInCluster(anyString(), anyString());
+        verify(rig.fake, never()).run(anyString(), eq(ObjectCommand.RESUME_CLUSTER), anyString());
     }
 
     @Test
@@ -461,7 +462,7 @@ class ClusterMigrationProcessTest {
         assertThat(passedThrough(id, "timerEvent_backoutEndWait")).hasSize(1);
         assertThat(rig.task(id, "userTask_restoreBackup")).isNotNull();
         verify(rig.fake, never()).putTestMessage(anyString(), anyString(), anyString(), anyString());
-        verify(rig.fake, never()).resumeInCluster(anyString(), anyString());
+        verify(rig.fake, never()).run(anyString(), eq(ObjectCommand.RESUME_CLUSTER), anyString());
 
         rig.fake.installVersion("pr1", "9.4.0.0");
         rig.complete(id, "userTask_restoreBackup", Map.of("backupRestored", true));

@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.DefinitionScript;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.application.port.out.MqAdminPort;
@@ -145,17 +146,20 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
     }
 
     @Override
-    public void suspendFromCluster(String queueManager, String cluster) {
-        requireRunning(queueManager);
-        journal.add("SUSPEND QMGR CLUSTER(" + cluster + ") on " + queueManager);
-        suspended.add(queueManager);
-    }
-
-    @Override
-    public void resumeInCluster(String queueManager, String cluster) {
-        requireRunning(queueManager);
-        journal.add("RESUME QMGR CLUSTER(" + cluster + ") on " + queueManager);
-        suspended.remove(queueManager);
+    public void run(String queueManager, ObjectCommand command, String name) {
+        switch (command) {
+            case SUSPEND_CLUSTER -> {
+                requireRunning(queueManager);
+                journal.add("SUSPEND QMGR CLUSTER(" + name + ") on " + queueManager);
+                suspended.add(queueManager);
+            }
+            case RESUME_CLUSTER -> {
+                requireRunning(queueManager);
+                journal.add("RESUME QMGR CLUSTER(" + name + ") on " + queueManager);
+                suspended.remove(queueManager);
+            }
+            default -> throw new UnsupportedOperationException("the migration runbook does not " + command.mqsc(name));
+        }
     }
 
     @Override
@@ -172,26 +176,6 @@ class FakeClusterEstate implements MqAdminPort, MqControlPort {
         }
         String status = partnerUp ? "RUNNING" : "RETRYING";
         return List.of(new ChannelStatus(channel, "CLUSSDR", "127.0.0.1", status, "SYSTEM.CLUSTER.TRANSMIT.QUEUE", Map.of()));
-    }
-
-    @Override
-    public void startChannel(String queueManager, String channel) {
-        throw new UnsupportedOperationException("the migration runbook does not start channels");
-    }
-
-    @Override
-    public void stopChannel(String queueManager, String channel) {
-        throw new UnsupportedOperationException("the migration runbook does not stop channels");
-    }
-
-    @Override
-    public void startListener(String queueManager, String listener) {
-        throw new UnsupportedOperationException("the migration runbook does not start listeners");
-    }
-
-    @Override
-    public void stopListener(String queueManager, String listener) {
-        throw new UnsupportedOperationException("the migration runbook does not stop listeners");
     }
 
     @Override

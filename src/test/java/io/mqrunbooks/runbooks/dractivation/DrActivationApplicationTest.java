@@ -1,5 +1,7 @@
 package io.mqrunbooks.runbooks.dractivation;
 
+import static org.mockito.ArgumentMatchers.eq;
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,15 +172,14 @@ class DrActivationApplicationTest {
         assertThat(partners.repointAndStart(target, List.of("QM1.TO.BANK")).done()).containsExactly(
                 "QM1.TO.BANK: CONNAME already 127.0.0.1(1471)",
                 "QM1.TO.BANK: START CHANNEL not sent, the channel is already started: STATUS(BINDING)");
-        org.mockito.Mockito.verify(admin, org.mockito.Mockito.never()).startChannel(org.mockito.ArgumentMatchers.any(),
-                org.mockito.ArgumentMatchers.any());
+        org.mockito.Mockito.verify(admin, org.mockito.Mockito.never()).run(org.mockito.ArgumentMatchers.any(), eq(ObjectCommand.START_CHANNEL), org.mockito.ArgumentMatchers.any());
 
         org.mockito.Mockito.when(admin.channelStatus(target.backupQueueManager(), "QM1.TO.BANK")).thenReturn(List.of(
                 new io.mqrunbooks.mq.ChannelStatus("QM1.TO.BANK", "SDR", "127.0.0.1(1471)", "RETRYING", "QM1.TO.BANK.XMIT",
                         Map.of())));
         assertThat(partners.repointAndStart(target, List.of("QM1.TO.BANK")).done())
                 .endsWith("QM1.TO.BANK: START CHANNEL");
-        org.mockito.Mockito.verify(admin).startChannel(target.backupQueueManager(), "QM1.TO.BANK");
+        org.mockito.Mockito.verify(admin).run(target.backupQueueManager(), ObjectCommand.START_CHANNEL, "QM1.TO.BANK");
     }
 
     @Test

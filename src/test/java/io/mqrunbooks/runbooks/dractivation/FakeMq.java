@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.dractivation;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.mq.MqscParser;
 import io.mqrunbooks.application.port.out.MqAdminPort;
@@ -279,13 +280,15 @@ class FakeMq {
         }
 
         @Override
-        public void suspendFromCluster(String queueManager, String cluster) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void resumeInCluster(String queueManager, String cluster) {
-            throw new UnsupportedOperationException();
+        public void run(String queueManager, ObjectCommand command, String name) {
+            if (command != ObjectCommand.START_CHANNEL && command != ObjectCommand.START_LISTENER) {
+                throw new UnsupportedOperationException();
+            }
+            String host = runningHost(queueManager);
+            journal.add(host + ": " + command.mqsc(name) + " " + queueManager);
+            if (command == ObjectCommand.START_CHANNEL) {
+                channelStatus.put(key(host, name), channelsThatWillNotStart.contains(name) ? "RETRYING" : "RUNNING");
+            }
         }
 
         @Override
@@ -293,29 +296,6 @@ class FakeMq {
             String host = runningHost(queueManager);
             String st = channelStatus.get(key(host, channel));
             return st == null ? List.of() : List.of(new ChannelStatus(channel, "SDR", "", st, channel + ".XMIT", Map.of()));
-        }
-
-        @Override
-        public void startChannel(String queueManager, String channel) {
-            String host = runningHost(queueManager);
-            journal.add(host + ": START CHANNEL(" + channel + ") " + queueManager);
-            channelStatus.put(key(host, channel), channelsThatWillNotStart.contains(channel) ? "RETRYING" : "RUNNING");
-        }
-
-        @Override
-        public void stopChannel(String queueManager, String channel) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void startListener(String queueManager, String listener) {
-            String host = runningHost(queueManager);
-            journal.add(host + ": START LISTENER(" + listener + ") " + queueManager);
-        }
-
-        @Override
-        public void stopListener(String queueManager, String listener) {
-            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.mqrunbooks.runbooks.generic;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -88,7 +89,7 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
         ProcessInstance run = startRefresh();
         assertThat(task(run).getName()).isEqualTo("Approve the refresh of channel QM1.TO.BANK on QM1");
         assertThat(variable(run, "runLog")).isEqualTo("QM1: DISPLAY CHSTATUS(QM1.TO.BANK): STATUS(RUNNING)");
-        verify(admin, never()).stopChannel(anyString(), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.STOP_CHANNEL), anyString());
 
         decide(run, "userTask_approveRefresh", vars("approvalDecision", "approve", "approvalComment", "ok"));
         assertThat(variable(run, "channelStateSummary")).isEqualTo("channel QM1.TO.BANK on QM1: STATUS(STOPPING)");
@@ -99,8 +100,8 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
 
         assertThat(variable(run, "outcome")).isEqualTo("completed");
         InOrder order = inOrder(admin);
-        order.verify(admin).stopChannel(QM, CHANNEL);
-        order.verify(admin).startChannel(QM, CHANNEL);
+        order.verify(admin).run(QM, ObjectCommand.STOP_CHANNEL, CHANNEL);
+        order.verify(admin).run(QM, ObjectCommand.START_CHANNEL, CHANNEL);
         order.verify(admin).queueDepth(QM, "MQRB.TEST");
         order.verify(admin).putTestMessage(eq(QM), eq("MQRB.TEST"), anyString(), anyString());
         assertThat(putBody.get()).startsWith("mq-runbooks test message, run CHG-");
@@ -126,8 +127,8 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
         decide(run, "userTask_approveRefresh", vars("approvalDecision", "approve"));
 
         assertThat(variable(run, "outcome")).isEqualTo("completed");
-        verify(admin, never()).stopChannel(anyString(), anyString());
-        verify(admin, never()).startChannel(anyString(), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.STOP_CHANNEL), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.START_CHANNEL), anyString());
         assertThat(((String) variable(run, "runLog")).lines().limit(4).toList()).containsExactly(
                 "QM1: DISPLAY CHSTATUS(QM1.TO.BANK): no status (AMQ8420I: Channel Status not found.)",
                 "QM1: STOP CHANNEL(QM1.TO.BANK): not sent, the channel is not running: no status (AMQ8420I: Channel"
@@ -145,8 +146,8 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
         decide(run, "userTask_approveRefresh", vars("approvalDecision", "reject", "approvalComment", "not now"));
 
         assertThat(variable(run, "outcome")).isEqualTo("rejected");
-        verify(admin, never()).stopChannel(anyString(), anyString());
-        verify(admin, never()).startChannel(anyString(), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.STOP_CHANNEL), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.START_CHANNEL), anyString());
         verify(admin, never()).putTestMessage(anyString(), anyString(), anyString(), anyString());
     }
 
@@ -165,7 +166,7 @@ class ChannelRefreshProcessTest extends RunbookEngineTestAccess {
         assertThat(incident.getIncidentMessage()).isEqualTo("Waited PT10M (the step's waitLimit) for"
                 + " STOPPED_OR_INACTIVE, but channel QM1.TO.BANK on QM1: STATUS(STOPPING); retry the step from Cockpit"
                 + " once the channel is STOPPED_OR_INACTIVE");
-        verify(admin, never()).startChannel(anyString(), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.START_CHANNEL), anyString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.mqrunbooks.mq.ClusterQueue;
 import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.estate.Transport;
 import io.mqrunbooks.mq.ChannelStatus;
@@ -69,38 +70,13 @@ public class RoutingMqAdmin implements MqAdminPort {
     }
 
     @Override
-    public void suspendFromCluster(String queueManager, String cluster) {
-        transportFor(queueManager).suspendFromCluster(queueManager, cluster);
-    }
-
-    @Override
-    public void resumeInCluster(String queueManager, String cluster) {
-        transportFor(queueManager).resumeInCluster(queueManager, cluster);
+    public void run(String queueManager, ObjectCommand command, String name) {
+        transportFor(queueManager).run(queueManager, command, name);
     }
 
     @Override
     public List<ChannelStatus> channelStatus(String queueManager, String channel) {
         return transportFor(queueManager).channelStatus(queueManager, channel);
-    }
-
-    @Override
-    public void startChannel(String queueManager, String channel) {
-        transportFor(queueManager).startChannel(queueManager, channel);
-    }
-
-    @Override
-    public void stopChannel(String queueManager, String channel) {
-        transportFor(queueManager).stopChannel(queueManager, channel);
-    }
-
-    @Override
-    public void startListener(String queueManager, String listener) {
-        transportFor(queueManager).startListener(queueManager, listener);
-    }
-
-    @Override
-    public void stopListener(String queueManager, String listener) {
-        transportFor(queueManager).stopListener(queueManager, listener);
     }
 
     @Override

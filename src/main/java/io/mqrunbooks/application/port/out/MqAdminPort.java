@@ -4,6 +4,7 @@ import io.mqrunbooks.mq.ClusterQueue;
 import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.mq.ChannelStatus;
 import java.time.Duration;
@@ -26,28 +27,12 @@ public interface MqAdminPort {
     /** DISPLAY QCLUSTER(*) as seen by {@code queueManager}, optionally only those hosted by {@code hostedBy}. */
     List<ClusterQueue> clusterQueues(String queueManager, Optional<String> hostedBy);
 
-    /** SUSPEND QMGR CLUSTER(cluster) on {@code queueManager}. */
+    /** START/STOP CHANNEL, START/STOP LISTENER, SUSPEND/RESUME QMGR CLUSTER of {@code name} on {@code queueManager}. */
     @ChangesEstate
-    void suspendFromCluster(String queueManager, String cluster);
-
-    /** RESUME QMGR CLUSTER(cluster) on {@code queueManager}. */
-    @ChangesEstate
-    void resumeInCluster(String queueManager, String cluster);
+    void run(String queueManager, ObjectCommand command, String name);
 
     /** DISPLAY CHSTATUS(channel); empty when the channel has no status (AMQ8420I / reason 3065). */
     List<ChannelStatus> channelStatus(String queueManager, String channel);
-
-    @ChangesEstate
-    void startChannel(String queueManager, String channel);
-
-    @ChangesEstate
-    void stopChannel(String queueManager, String channel);
-
-    @ChangesEstate
-    void startListener(String queueManager, String listener);
-
-    @ChangesEstate
-    void stopListener(String queueManager, String listener);
 
     /** ALTER CHANNEL(channel) CHLTYPE(SDR) CONNAME('conname'). */
     @ChangesEstate

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -72,8 +73,8 @@ class RoutingMqAdminTest {
 
         assertThat(routing.queueDepth("PCFQM", "Q1")).isEqualTo(3);
         assertThat(routing.queueDepth("PCFQM_DR", "Q1")).isEqualTo(4);
-        routing.stopChannel("PCFQM", "TO.X");
-        verify(pcf).stopChannel("PCFQM", "TO.X");
+        routing.run("PCFQM", ObjectCommand.STOP_CHANNEL, "TO.X");
+        verify(pcf).run("PCFQM", ObjectCommand.STOP_CHANNEL, "TO.X");
         assertThat(ssh.sent()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.mqsc;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.UnsafeArgumentException;
 import io.mqrunbooks.mq.NameRules;
 import java.util.Optional;
@@ -26,12 +27,10 @@ final class MqscNames {
         return quoted("channel name", NameRules.checkChannelName(name), name);
     }
 
-    static String cluster(String name) {
-        return quoted("cluster name", NameRules.checkMqName(name), name);
-    }
-
-    static String listener(String name) {
-        return quoted("listener name", NameRules.checkMqName(name), name);
+    /** The name of the object {@code command} acts on. */
+    static String of(ObjectCommand command, String name) {
+        return command.namesChannel() ? channel(name)
+                : quoted(command.objectType() + " name", NameRules.checkMqName(name), name);
     }
 
     static String queueManager(String name) {

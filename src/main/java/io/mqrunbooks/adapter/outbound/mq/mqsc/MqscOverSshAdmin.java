@@ -16,6 +16,7 @@ import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.mq.NameRules;
@@ -109,13 +110,8 @@ public class MqscOverSshAdmin implements MqAdminPort {
     }
 
     @Override
-    public void suspendFromCluster(String queueManager, String cluster) {
-        runOne(queueManager, "SUSPEND QMGR CLUSTER(" + MqscNames.cluster(cluster) + ")");
-    }
-
-    @Override
-    public void resumeInCluster(String queueManager, String cluster) {
-        runOne(queueManager, "RESUME QMGR CLUSTER(" + MqscNames.cluster(cluster) + ")");
+    public void run(String queueManager, ObjectCommand command, String name) {
+        runOne(queueManager, command.mqsc(MqscNames.of(command, name)));
     }
 
     @Override
@@ -135,26 +131,6 @@ public class MqscOverSshAdmin implements MqAdminPort {
             return new ChannelStatus(session.required(o, "CHANNEL"), o.attribute("CHLTYPE").orElse(null),
                     o.attribute("CONNAME").orElse(null), status, o.attribute("XMITQ").orElse(null), attributes(o));
         }).toList();
-    }
-
-    @Override
-    public void startChannel(String queueManager, String channel) {
-        runOne(queueManager, "START CHANNEL(" + MqscNames.channel(channel) + ")");
-    }
-
-    @Override
-    public void stopChannel(String queueManager, String channel) {
-        runOne(queueManager, "STOP CHANNEL(" + MqscNames.channel(channel) + ")");
-    }
-
-    @Override
-    public void startListener(String queueManager, String listener) {
-        runOne(queueManager, "START LISTENER(" + MqscNames.listener(listener) + ")");
-    }
-
-    @Override
-    public void stopListener(String queueManager, String listener) {
-        runOne(queueManager, "STOP LISTENER(" + MqscNames.listener(listener) + ")");
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException.Reason;
 import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import io.mqrunbooks.mq.QueueManagerStatus;
 import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.mq.ChannelStatus;
@@ -118,17 +119,21 @@ public class PcfMqAdmin implements MqAdminPort {
     }
 
     @Override
-    public void suspendFromCluster(String queueManager, String cluster) {
-        checkName(queueManager, "cluster", cluster);
-        sendOn(queueManager, MQCMD_SUSPEND_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, cluster,
-                "SUSPEND QMGR CLUSTER(" + cluster + ")");
-    }
-
-    @Override
-    public void resumeInCluster(String queueManager, String cluster) {
-        checkName(queueManager, "cluster", cluster);
-        sendOn(queueManager, MQCMD_RESUME_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, cluster,
-                "RESUME QMGR CLUSTER(" + cluster + ")");
+    public void run(String queueManager, ObjectCommand command, String name) {
+        if (command.namesChannel()) {
+            checkChannel(queueManager, name);
+        } else {
+            checkName(queueManager, command.objectType(), name);
+        }
+        PCFMessage request = switch (command) {
+            case START_CHANNEL -> named(MQCMD_START_CHANNEL, MQCACH_CHANNEL_NAME, name);
+            case STOP_CHANNEL -> named(MQCMD_STOP_CHANNEL, MQCACH_CHANNEL_NAME, name);
+            case START_LISTENER -> named(MQCMD_START_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, name);
+            case STOP_LISTENER -> named(MQCMD_STOP_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, name);
+            case SUSPEND_CLUSTER -> named(MQCMD_SUSPEND_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, name);
+            case RESUME_CLUSTER -> named(MQCMD_RESUME_Q_MGR_CLUSTER, MQCA_CLUSTER_NAME, name);
+        };
+        call(queueManager, operation(command.mqsc(name), request), session -> session.send(request));
     }
 
     @Override
@@ -154,32 +159,6 @@ public class PcfMqAdmin implements MqAdminPort {
                     required(queueManager, operation, a, "CHLTYPE"), a.get("CONNAME"), status, a.get("XMITQ"), a));
         }
         return result;
-    }
-
-    @Override
-    public void startChannel(String queueManager, String channel) {
-        checkChannel(queueManager, channel);
-        sendOn(queueManager, MQCMD_START_CHANNEL, MQCACH_CHANNEL_NAME, channel, "START CHANNEL(" + channel + ")");
-    }
-
-    @Override
-    public void stopChannel(String queueManager, String channel) {
-        checkChannel(queueManager, channel);
-        sendOn(queueManager, MQCMD_STOP_CHANNEL, MQCACH_CHANNEL_NAME, channel, "STOP CHANNEL(" + channel + ")");
-    }
-
-    @Override
-    public void startListener(String queueManager, String listener) {
-        checkName(queueManager, "listener", listener);
-        sendOn(queueManager, MQCMD_START_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, listener,
-                "START LISTENER(" + listener + ")");
-    }
-
-    @Override
-    public void stopListener(String queueManager, String listener) {
-        checkName(queueManager, "listener", listener);
-        sendOn(queueManager, MQCMD_STOP_CHANNEL_LISTENER, MQCACH_LISTENER_NAME, listener,
-                "STOP LISTENER(" + listener + ")");
     }
 
     @Override
@@ -349,11 +328,11 @@ public class PcfMqAdmin implements MqAdminPort {
         }
     }
 
-    /** A command on one named object ({@code nameParameter} = {@code name}) whose reply says no more than done. */
-    private void sendOn(String queueManager, int command, int nameParameter, String name, String mqscEquivalent) {
+    /** A command on one named object: {@code nameParameter} = {@code name}. */
+    private static PCFMessage named(int command, int nameParameter, String name) {
         PCFMessage request = new PCFMessage(command);
         request.addParameter(nameParameter, name);
-        call(queueManager, operation(mqscEquivalent, request), session -> session.send(request));
+        return request;
     }
 
     /** Sends, treating the given reason codes as "nothing matched" rather than as failures. */

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.camunda.generic;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -72,7 +73,7 @@ class GenericStepDelegatesTest {
         verify(admin).channelStatus("QM1", "QM1.TO.BANK");
         verify(admin, never()).channelStatus(eq("QMDR"), anyString());
         // the channel had no status, so the stop was not sent (a retried step never stops twice)
-        verify(admin, never()).stopChannel(anyString(), anyString());
+        verify(admin, never()).run(anyString(), eq(ObjectCommand.STOP_CHANNEL), anyString());
     }
 
     @Test

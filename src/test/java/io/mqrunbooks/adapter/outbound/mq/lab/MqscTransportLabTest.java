@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.lab;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,9 +91,9 @@ class MqscTransportLabTest extends LabAppTest {
     void suspendAndResumeAreSeenByTheFullRepository() {
         int mark = mark();
 
-        admin.suspendFromCluster("PR3", "PAYCLUS");
+        admin.run("PR3", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS");
         ClusterQueueManager suspended = admin.clusterQueueManagers("FR1", "PR3").get(0);
-        admin.resumeInCluster("PR3", "PAYCLUS");
+        admin.run("PR3", ObjectCommand.RESUME_CLUSTER, "PAYCLUS");
         ClusterQueueManager resumed = admin.clusterQueueManagers("FR1", "PR3").get(0);
 
         assertThat(suspended.suspended()).isTrue();
@@ -106,9 +107,9 @@ class MqscTransportLabTest extends LabAppTest {
         int mark = mark();
 
         admin.alterSenderConname("QM1", "QM1.TO.BANK", "127.0.0.1(1471)");
-        admin.startChannel("QM1", "QM1.TO.BANK");
+        admin.run("QM1", ObjectCommand.START_CHANNEL, "QM1.TO.BANK");
         List<ChannelStatus> running = admin.channelStatus("QM1", "QM1.TO.BANK");
-        admin.stopChannel("QM1", "QM1.TO.BANK");
+        admin.run("QM1", ObjectCommand.STOP_CHANNEL, "QM1.TO.BANK");
         List<ChannelStatus> stopped = admin.channelStatus("QM1", "QM1.TO.BANK");
 
         assertThat(labMq.objects("mqeast1", "QM1").get("CHANNEL/QM1.TO.BANK").attribute("CONNAME"))
@@ -132,8 +133,8 @@ class MqscTransportLabTest extends LabAppTest {
     void listenersStopAndStart() {
         int mark = mark();
 
-        admin.stopListener("FR2", "LISTENER.TCP");
-        admin.startListener("FR2", "LISTENER.TCP");
+        admin.run("FR2", ObjectCommand.STOP_LISTENER, "LISTENER.TCP");
+        admin.run("FR2", ObjectCommand.START_LISTENER, "LISTENER.TCP");
 
         assertThat(commandsSince(mark)).containsExactly("fr2: runmqsc FR2", "fr2: runmqsc FR2");
         assertThat(admin.clusterQueueManagers("FR1", "FR2").get(0).status()).isEqualTo("RUNNING");

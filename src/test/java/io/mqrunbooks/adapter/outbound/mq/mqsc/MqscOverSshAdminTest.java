@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.mqsc;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static io.mqrunbooks.adapter.outbound.mq.FakeSshPort.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,8 +153,8 @@ class MqscOverSshAdminTest {
         ssh.answer(0, session("PR3", "RESUME QMGR CLUSTER('PAYCLUS')",
                 "AMQ8558I: Resume Queue Manager Cluster accepted.\n", OK));
 
-        admin.suspendFromCluster("PR3", "PAYCLUS");
-        admin.resumeInCluster("PR3", "PAYCLUS");
+        admin.run("PR3", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS");
+        admin.run("PR3", ObjectCommand.RESUME_CLUSTER, "PAYCLUS");
 
         assertThat(ssh.sent()).extracting(FakeSshPort.Sent::stdin)
                 .containsExactly("SUSPEND QMGR CLUSTER('PAYCLUS')\n", "RESUME QMGR CLUSTER('PAYCLUS')\n");
@@ -245,7 +246,7 @@ class MqscOverSshAdminTest {
     void startChannelFailureCarriesMqsText() {
         ssh.answer(10, fixture("runmqsc", "start-channel-in-use-9.1.txt"));
 
-        assertReason(() -> admin.onHost("fr1").startChannel("MQ01CRD", "MQ01CRD.A.BAN01AGN"), Reason.OTHER,
+        assertReason(() -> admin.onHost("fr1").run("MQ01CRD", ObjectCommand.START_CHANNEL, "MQ01CRD.A.BAN01AGN"), Reason.OTHER,
                 "queue manager MQ01CRD on host fr1: START CHANNEL('MQ01CRD.A.BAN01AGN'): AMQ9514E: Channel"
                         + " 'MQ01CRD.A.BAN01AGN' is in use.");
         assertThat(ssh.sent().get(0).stdin()).isEqualTo("START CHANNEL('MQ01CRD.A.BAN01AGN')\n");
@@ -260,10 +261,10 @@ class MqscOverSshAdminTest {
                 "AMQ8021I: Request to start IBM MQ Listener accepted.\n", OK));
         ssh.answer(0, session("FR1", "START CHANNEL('TO.FR2')", "AMQ8018I: Start IBM MQ channel accepted.\n", OK));
 
-        admin.stopChannel("FR1", "TO.FR2");
-        admin.stopListener("FR1", "LISTENER.TCP");
-        admin.startListener("FR1", "LISTENER.TCP");
-        admin.startChannel("FR1", "TO.FR2");
+        admin.run("FR1", ObjectCommand.STOP_CHANNEL, "TO.FR2");
+        admin.run("FR1", ObjectCommand.STOP_LISTENER, "LISTENER.TCP");
+        admin.run("FR1", ObjectCommand.START_LISTENER, "LISTENER.TCP");
+        admin.run("FR1", ObjectCommand.START_CHANNEL, "TO.FR2");
 
         assertThat(ssh.sent()).extracting(FakeSshPort.Sent::stdin).containsExactly("STOP CHANNEL('TO.FR2')\n",
                 "STOP LISTENER('LISTENER.TCP')\n", "START LISTENER('LISTENER.TCP')\n", "START CHANNEL('TO.FR2')\n");
@@ -289,15 +290,15 @@ class MqscOverSshAdminTest {
                         + " or IPv4 address and a port 1-65535");
         assertThatThrownBy(() -> pinned.alterSenderConname("QM1", "QM1.TO.BANK", "dr.example(1414),x(99999)"))
                 .isInstanceOf(UnsafeArgumentException.class);
-        assertThatThrownBy(() -> pinned.startChannel("QM1", "A') DELETE QLOCAL('B"))
+        assertThatThrownBy(() -> pinned.run("QM1", ObjectCommand.START_CHANNEL, "A') DELETE QLOCAL('B"))
                 .isInstanceOf(UnsafeArgumentException.class)
                 .hasMessage("channel name 'A') DELETE QLOCAL('B' has characters IBM MQ does not allow in a name"
                         + " (only A-Z a-z 0-9 . _ / %)");
-        assertThatThrownBy(() -> pinned.startChannel("QM1", "A.CHANNEL.NAME.TOO.LONG"))
+        assertThatThrownBy(() -> pinned.run("QM1", ObjectCommand.START_CHANNEL, "A.CHANNEL.NAME.TOO.LONG"))
                 .hasMessage("channel name 'A.CHANNEL.NAME.TOO.LONG' is 23 characters; IBM MQ channel names allow at most 20");
         assertThatThrownBy(() -> pinned.queueDepth("QM1", "Q\nDELETE QLOCAL(X)"))
                 .isInstanceOf(UnsafeArgumentException.class);
-        assertThatThrownBy(() -> pinned.suspendFromCluster("QM1", "PAYCLUS) ALL"))
+        assertThatThrownBy(() -> pinned.run("QM1", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS) ALL"))
                 .isInstanceOf(UnsafeArgumentException.class);
         assertThatThrownBy(() -> admin.queueManagerStatus("QM1;reboot"))
                 .isInstanceOf(UnsafeArgumentException.class)
@@ -359,7 +360,7 @@ class MqscOverSshAdminTest {
     void notAuthorized() {
         ssh.answer(10, session("FR1", "STOP CHANNEL('TO.FR2')", "AMQ8135E: Not authorized.\n", NOT_PROCESSED));
 
-        assertReason(() -> admin.stopChannel("FR1", "TO.FR2"), Reason.NOT_AUTHORIZED,
+        assertReason(() -> admin.run("FR1", ObjectCommand.STOP_CHANNEL, "TO.FR2"), Reason.NOT_AUTHORIZED,
                 "queue manager FR1 on host fr1: STOP CHANNEL('TO.FR2'): AMQ8135E: Not authorized.");
     }
 

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.pcf;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static com.ibm.mq.constants.MQConstants.*;
 import static io.mqrunbooks.adapter.outbound.mq.pcf.PcfFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class PcfMqAdminErrorsTest {
     void notAuthorized() throws Exception {
         when(wiring.agent().send(any())).thenThrow(new PCFException(MQCC_FAILED, MQRC_NOT_AUTHORIZED, null));
 
-        assertThatThrownBy(() -> admin.startChannel("QM1", "QM1.TO.BANK"))
+        assertThatThrownBy(() -> admin.run("QM1", ObjectCommand.START_CHANNEL, "QM1.TO.BANK"))
                 .isInstanceOf(MqAdminException.class)
                 .hasMessage("QM1: START CHANNEL(QM1.TO.BANK) (PCF MQCMD_START_CHANNEL) failed with reason"
                         + " 2035 MQRC_NOT_AUTHORIZED")
@@ -86,7 +87,7 @@ class PcfMqAdminErrorsTest {
     void anEndingQueueManagerIsNotAvailable() throws Exception {
         when(wiring.agent().send(any())).thenThrow(new MQDataException(MQCC_FAILED, MQRC_Q_MGR_QUIESCING, null));
 
-        assertThatThrownBy(() -> admin.resumeInCluster("PR1", "PAYCLUS"))
+        assertThatThrownBy(() -> admin.run("PR1", ObjectCommand.RESUME_CLUSTER, "PAYCLUS"))
                 .hasMessage("PR1: RESUME QMGR CLUSTER(PAYCLUS) (PCF MQCMD_RESUME_Q_MGR_CLUSTER) failed with reason"
                         + " 2161 MQRC_Q_MGR_QUIESCING")
                 .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.QUEUE_MANAGER_NOT_AVAILABLE);
@@ -96,7 +97,7 @@ class PcfMqAdminErrorsTest {
     void noReplyFromTheCommandServerSaysSo() throws Exception {
         when(wiring.agent().send(any())).thenThrow(new MQDataException(MQCC_FAILED, MQRC_NO_MSG_AVAILABLE, null));
 
-        assertThatThrownBy(() -> admin.startListener("QM1", "LISTENER.TCP"))
+        assertThatThrownBy(() -> admin.run("QM1", ObjectCommand.START_LISTENER, "LISTENER.TCP"))
                 .hasMessage("QM1: START LISTENER(LISTENER.TCP) (PCF MQCMD_START_CHANNEL_LISTENER) got no reply from the"
                         + " command server within the PCF agent's wait (reason 2033 MQRC_NO_MSG_AVAILABLE);"
                         + " DISPLAY QMSTATUS CMDSERV shows whether it runs")
@@ -126,7 +127,7 @@ class PcfMqAdminErrorsTest {
     void noChannelStatusWhereTheOperationCannotBeEmptyKeepsItsReason() throws Exception {
         when(wiring.agent().send(any())).thenThrow(new PCFException(MQCC_FAILED, MQRCCF_CHL_STATUS_NOT_FOUND, null));
 
-        assertThatThrownBy(() -> admin.stopChannel("QM1", "QM1.TO.BANK"))
+        assertThatThrownBy(() -> admin.run("QM1", ObjectCommand.STOP_CHANNEL, "QM1.TO.BANK"))
                 .hasMessage("QM1: STOP CHANNEL(QM1.TO.BANK) (PCF MQCMD_STOP_CHANNEL) failed with reason"
                         + " 3065 MQRCCF_CHL_STATUS_NOT_FOUND")
                 .extracting(e -> ((MqAdminException) e).reason()).isEqualTo(Reason.NO_CHANNEL_STATUS);
@@ -195,7 +196,7 @@ class PcfMqAdminErrorsTest {
         doThrow(new MQDataException(MQCC_FAILED, MQRC_CONNECTION_BROKEN, null)).when(wiring.agent()).disconnect();
         doThrow(new MQException(MQCC_FAILED, MQRC_CONNECTION_BROKEN, null)).when(wiring.queueManager()).disconnect();
 
-        assertThatThrownBy(() -> admin.suspendFromCluster("PR1", "PAYCLUS"))
+        assertThatThrownBy(() -> admin.run("PR1", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS"))
                 .hasMessage("PR1: SUSPEND QMGR CLUSTER(PAYCLUS) (PCF MQCMD_SUSPEND_Q_MGR_CLUSTER) failed with reason"
                         + " 2035 MQRC_NOT_AUTHORIZED");
     }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.pcf;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static com.ibm.mq.constants.MQConstants.*;
 import static io.mqrunbooks.adapter.outbound.mq.pcf.PcfFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,23 +49,23 @@ class PcfMqAdminRequestTest {
                         clusterQueueResponse(), MQCMD_INQUIRE_Q,
                         st(MQCA_Q_NAME, "*"), in(MQIA_Q_TYPE, MQQT_CLUSTER), il(MQIACF_Q_ATTRS, MQIACF_ALL),
                         sf(MQCA_CLUSTER_Q_MGR_NAME, MQCFOP_EQUAL, "PR2")),
-                operation("suspendFromCluster", a -> a.suspendFromCluster("QM1", "PAYCLUS"),
+                operation("suspendFromCluster", a -> a.run("QM1", ObjectCommand.SUSPEND_CLUSTER, "PAYCLUS"),
                         response(MQCMD_SUSPEND_Q_MGR_CLUSTER), MQCMD_SUSPEND_Q_MGR_CLUSTER,
                         st(MQCA_CLUSTER_NAME, "PAYCLUS")),
-                operation("resumeInCluster", a -> a.resumeInCluster("QM1", "PAYCLUS"),
+                operation("resumeInCluster", a -> a.run("QM1", ObjectCommand.RESUME_CLUSTER, "PAYCLUS"),
                         response(MQCMD_RESUME_Q_MGR_CLUSTER), MQCMD_RESUME_Q_MGR_CLUSTER,
                         st(MQCA_CLUSTER_NAME, "PAYCLUS")),
                 operation("channelStatus", a -> a.channelStatus("QM1", "QM1.TO.BANK"),
                         channelStatusResponse(), MQCMD_INQUIRE_CHANNEL_STATUS,
                         st(MQCACH_CHANNEL_NAME, "QM1.TO.BANK"), il(MQIACH_CHANNEL_INSTANCE_ATTRS, MQIACF_ALL)),
-                operation("startChannel", a -> a.startChannel("QM1", "QM1.TO.BANK"),
+                operation("startChannel", a -> a.run("QM1", ObjectCommand.START_CHANNEL, "QM1.TO.BANK"),
                         response(MQCMD_START_CHANNEL), MQCMD_START_CHANNEL, st(MQCACH_CHANNEL_NAME, "QM1.TO.BANK")),
-                operation("stopChannel", a -> a.stopChannel("QM1", "QM1.TO.BANK"),
+                operation("stopChannel", a -> a.run("QM1", ObjectCommand.STOP_CHANNEL, "QM1.TO.BANK"),
                         response(MQCMD_STOP_CHANNEL), MQCMD_STOP_CHANNEL, st(MQCACH_CHANNEL_NAME, "QM1.TO.BANK")),
-                operation("startListener", a -> a.startListener("QM1", "LISTENER.TCP"),
+                operation("startListener", a -> a.run("QM1", ObjectCommand.START_LISTENER, "LISTENER.TCP"),
                         response(MQCMD_START_CHANNEL_LISTENER), MQCMD_START_CHANNEL_LISTENER,
                         st(MQCACH_LISTENER_NAME, "LISTENER.TCP")),
-                operation("stopListener", a -> a.stopListener("QM1", "LISTENER.TCP"),
+                operation("stopListener", a -> a.run("QM1", ObjectCommand.STOP_LISTENER, "LISTENER.TCP"),
                         response(MQCMD_STOP_CHANNEL_LISTENER), MQCMD_STOP_CHANNEL_LISTENER,
                         st(MQCACH_LISTENER_NAME, "LISTENER.TCP")),
                 operation("alterSenderConname", a -> a.alterSenderConname("QM1", "QM1.TO.BANK", "dr-gw.bank.example(1414)"),

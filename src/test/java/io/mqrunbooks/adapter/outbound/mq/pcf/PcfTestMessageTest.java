@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.outbound.mq.pcf;
 
+import io.mqrunbooks.application.port.out.mq.ObjectCommand;
 import static com.ibm.mq.constants.MQConstants.*;
 import static io.mqrunbooks.adapter.outbound.mq.pcf.PcfFixtures.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,7 +103,7 @@ class PcfTestMessageTest {
         assertThatThrownBy(() -> neverConnects.putTestMessage("QM1", "APP.IN", "ABC", "x"))
                 .isInstanceOf(MqAdminException.class)
                 .hasMessage("QM1: invalid argument: correlation id 'ABC' must be 48 hexadecimal digits (24 bytes)");
-        assertThatThrownBy(() -> neverConnects.startChannel("QM1", "BAD;NAME"))
+        assertThatThrownBy(() -> neverConnects.run("QM1", ObjectCommand.START_CHANNEL, "BAD;NAME"))
                 .hasMessage("QM1: invalid argument: channel name 'BAD;NAME' has characters IBM MQ does not allow in a"
                         + " name (only A-Z a-z 0-9 . _ / %)");
     }
