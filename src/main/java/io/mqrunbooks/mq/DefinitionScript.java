@@ -121,10 +121,6 @@ public final class DefinitionScript {
         return defines.stream().map(Define::object).toList();
     }
 
-    public int commandCount() {
-        return defines.size();
-    }
-
     /** Privileged client channels applied because the source has them, one line each, for the report. */
     public List<String> flagged() {
         return flagged;

@@ -39,10 +39,6 @@ public record NativeHaGroupStatus(String host, String queueManager, boolean know
     public record Group(String name, String role, boolean connected, boolean inSync, long backlogKb, String syncTime,
                         String version) {
 
-        public boolean isLive() {
-            return "Live".equalsIgnoreCase(role);
-        }
-
         public boolean isRecovery() {
             return "Recovery".equalsIgnoreCase(role);
         }

@@ -19,9 +19,5 @@ public record QueueManagerState(String host, String queueManager, QmStatus statu
         public boolean isActive() {
             return "Active".equals(mode);
         }
-
-        public boolean isStandby() {
-            return "Standby".equals(mode);
-        }
     }
 }

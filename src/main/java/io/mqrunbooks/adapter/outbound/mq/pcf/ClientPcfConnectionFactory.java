@@ -163,8 +163,8 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
         if (queueManager.pcf() != null && queueManager.pcf().channel() != null && !queueManager.pcf().channel().isBlank()) {
             return queueManager.pcf().channel();
         }
-        if (properties.getDefaultChannel() != null && !properties.getDefaultChannel().isBlank()) {
-            return properties.getDefaultChannel();
+        if (properties.defaultChannel() != null && !properties.defaultChannel().isBlank()) {
+            return properties.defaultChannel();
         }
         throw new IllegalStateException("No server-connection channel for queue manager " + queueManager.name()
                 + ": set pcf.channel in its inventory entry or " + MqClientProperties.PREFIX + ".default-channel");
@@ -179,11 +179,11 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
         table.put(MQConstants.PASSWORD_PROPERTY, credentials.password());
         table.put(MQConstants.USE_MQCSP_AUTHENTICATION_PROPERTY, Boolean.TRUE);
         boolean fromInventory = queueManager.pcf() != null && queueManager.pcf().cipherSpec() != null;
-        String cipher = fromInventory ? queueManager.pcf().cipherSpec() : properties.getTls().getCipherSpec();
+        String cipher = fromInventory ? queueManager.pcf().cipherSpec() : properties.tls().cipherSpec();
         if (cipher != null && !cipher.isBlank()) {
             table.put(MQConstants.SSL_CIPHER_SUITE_PROPERTY, cipherSuite(queueManager.name(), cipher,
                     fromInventory ? "its inventory pcf.cipherSpec" : MqClientProperties.PREFIX + ".tls.cipher-spec"));
-            SSLSocketFactory socketFactory = socketFactory(properties.getTls());
+            SSLSocketFactory socketFactory = socketFactory(properties.tls());
             if (socketFactory != null) {
                 table.put(MQConstants.SSL_SOCKET_FACTORY_PROPERTY, socketFactory);
             }
@@ -206,7 +206,7 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
     }
 
     private MQQueueManager connectWithin(String queueManager, Hashtable<String, Object> connection, String operation) {
-        Duration timeout = properties.getConnectTimeout();
+        Duration timeout = properties.connectTimeout();
         CompletableFuture<MQQueueManager> attempt = CompletableFuture.supplyAsync(() -> {
             try {
                 return connector.connect(queueManager, connection);
@@ -239,21 +239,21 @@ public class ClientPcfConnectionFactory implements PcfConnectionFactory {
     }
 
     private static SSLSocketFactory socketFactory(MqClientProperties.Tls tls) {
-        if (tls.getTrustStore() == null && tls.getKeyStore() == null) {
+        if (tls.trustStore() == null && tls.keyStore() == null) {
             return null;
         }
         try {
             TrustManagerFactory trust = null;
-            if (tls.getTrustStore() != null) {
-                KeyStore store = load(tls.getTrustStore(), tls.getTrustStoreType(),
-                        secret(tls.getTrustStorePasswordFile(), "tls.trust-store-password-file"), "tls.trust-store");
+            if (tls.trustStore() != null) {
+                KeyStore store = load(tls.trustStore(), tls.trustStoreType(),
+                        secret(tls.trustStorePasswordFile(), "tls.trust-store-password-file"), "tls.trust-store");
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store);
             }
             KeyManagerFactory keys = null;
-            if (tls.getKeyStore() != null) {
-                char[] password = secret(tls.getKeyStorePasswordFile(), "tls.key-store-password-file");
-                KeyStore store = load(tls.getKeyStore(), tls.getKeyStoreType(), password, "tls.key-store");
+            if (tls.keyStore() != null) {
+                char[] password = secret(tls.keyStorePasswordFile(), "tls.key-store-password-file");
+                KeyStore store = load(tls.keyStore(), tls.keyStoreType(), password, "tls.key-store");
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keys.init(store, password);
             }

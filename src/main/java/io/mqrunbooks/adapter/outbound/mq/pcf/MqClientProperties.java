@@ -9,58 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the PCF transport ({@code mqrunbooks.mq.*}). Host and port are not here: they come from the
  * inventory. Passwords come from a file ({@code password-file}) or from an environment placeholder
  * ({@code password: ${QM1_PCF_PASSWORD}}); {@link #toString()} never shows one.
+ *
+ * @param defaultChannel server-connection channel for queue managers whose inventory entry names none
+ * @param connectTimeout how long one connection attempt to one host may take
+ * @param credentials    per queue manager (inventory name) user and password
  */
 @ConfigurationProperties("mqrunbooks.mq")
-public class MqClientProperties {
+public record MqClientProperties(String defaultChannel, @DefaultValue("15s") Duration connectTimeout,
+                                 Map<String, Credentials> credentials, @DefaultValue Tls tls) {
 
     static final String PREFIX = "mqrunbooks.mq";
 
-    /** Server-connection channel for queue managers whose inventory entry names none. */
-    private String defaultChannel;
-
-    /** How long one connection attempt to one host may take. */
-    private Duration connectTimeout = Duration.ofSeconds(15);
-
-    /** Per queue manager (inventory name) user and password. */
-    private Map<String, Credentials> credentials = new LinkedHashMap<>();
-
-    private Tls tls = new Tls();
-
-    public String getDefaultChannel() {
-        return defaultChannel;
-    }
-
-    public void setDefaultChannel(String defaultChannel) {
-        this.defaultChannel = defaultChannel;
-    }
-
-    public Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public Map<String, Credentials> getCredentials() {
-        return credentials;
-    }
-
-    public void setCredentials(Map<String, Credentials> credentials) {
-        this.credentials = credentials;
-    }
-
-    public Tls getTls() {
-        return tls;
-    }
-
-    public void setTls(Tls tls) {
-        this.tls = tls;
+    public MqClientProperties {
+        credentials = credentials == null ? Map.of() : new LinkedHashMap<>(credentials);
     }
 
     /**
@@ -75,11 +42,11 @@ public class MqClientProperties {
                         + PREFIX + ".credentials." + queueManager + ".password-file"));
         String property = PREFIX + ".credentials." + entry.getKey();
         Credentials c = entry.getValue();
-        if (c.getUser() == null || c.getUser().isBlank()) {
+        if (c.user() == null || c.user().isBlank()) {
             throw new IllegalStateException(property + ".user is not set (queue manager " + queueManager + ")");
         }
-        boolean hasFile = c.getPasswordFile() != null;
-        boolean hasValue = c.getPassword() != null && !c.getPassword().isEmpty();
+        boolean hasFile = c.passwordFile() != null;
+        boolean hasValue = c.password() != null && !c.password().isEmpty();
         if (hasFile && hasValue) {
             throw new IllegalStateException(property + ": set either password-file or password, not both");
         }
@@ -87,8 +54,8 @@ public class MqClientProperties {
             throw new IllegalStateException(property + ".password-file is not set (queue manager " + queueManager
                     + "); or give " + property + ".password from an environment placeholder");
         }
-        String password = hasFile ? readSecretFile(property + ".password-file", c.getPasswordFile()) : c.getPassword();
-        return new ResolvedCredentials(c.getUser(), password);
+        String password = hasFile ? readSecretFile(property + ".password-file", c.passwordFile()) : c.password();
+        return new ResolvedCredentials(c.user(), password);
     }
 
     /** Exact key first; otherwise a unique case-insensitive match (environment variables bind keys lower case). */
@@ -134,35 +101,7 @@ public class MqClientProperties {
     }
 
     /** A user and its password as configured: the password only as a file name or a placeholder value. */
-    public static class Credentials {
-
-        private String user;
-        private Path passwordFile;
-        private String password;
-
-        public String getUser() {
-            return user;
-        }
-
-        public void setUser(String user) {
-            this.user = user;
-        }
-
-        public Path getPasswordFile() {
-            return passwordFile;
-        }
-
-        public void setPasswordFile(Path passwordFile) {
-            this.passwordFile = passwordFile;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
+    public record Credentials(String user, Path passwordFile, String password) {
 
         @Override
         public String toString() {
@@ -183,73 +122,12 @@ public class MqClientProperties {
     /**
      * TLS for the client channel. The cipher is the queue manager's inventory {@code pcf.cipherSpec}, else
      * {@link #cipherSpec}; a trust store (and a key store for mutual TLS) may be given as files.
+     *
+     * @param cipherSpec used for queue managers whose inventory entry gives no cipherSpec; empty for no TLS
      */
-    public static class Tls {
-
-        /** Used for queue managers whose inventory entry gives no cipherSpec; empty for no TLS. */
-        private String cipherSpec;
-        private Path trustStore;
-        private Path trustStorePasswordFile;
-        private String trustStoreType = "PKCS12";
-        private Path keyStore;
-        private Path keyStorePasswordFile;
-        private String keyStoreType = "PKCS12";
-
-        public String getCipherSpec() {
-            return cipherSpec;
-        }
-
-        public void setCipherSpec(String cipherSpec) {
-            this.cipherSpec = cipherSpec;
-        }
-
-        public Path getTrustStore() {
-            return trustStore;
-        }
-
-        public void setTrustStore(Path trustStore) {
-            this.trustStore = trustStore;
-        }
-
-        public Path getTrustStorePasswordFile() {
-            return trustStorePasswordFile;
-        }
-
-        public void setTrustStorePasswordFile(Path trustStorePasswordFile) {
-            this.trustStorePasswordFile = trustStorePasswordFile;
-        }
-
-        public String getTrustStoreType() {
-            return trustStoreType;
-        }
-
-        public void setTrustStoreType(String trustStoreType) {
-            this.trustStoreType = trustStoreType;
-        }
-
-        public Path getKeyStore() {
-            return keyStore;
-        }
-
-        public void setKeyStore(Path keyStore) {
-            this.keyStore = keyStore;
-        }
-
-        public Path getKeyStorePasswordFile() {
-            return keyStorePasswordFile;
-        }
-
-        public void setKeyStorePasswordFile(Path keyStorePasswordFile) {
-            this.keyStorePasswordFile = keyStorePasswordFile;
-        }
-
-        public String getKeyStoreType() {
-            return keyStoreType;
-        }
-
-        public void setKeyStoreType(String keyStoreType) {
-            this.keyStoreType = keyStoreType;
-        }
+    public record Tls(String cipherSpec, Path trustStore, Path trustStorePasswordFile,
+                      @DefaultValue("PKCS12") String trustStoreType, Path keyStore, Path keyStorePasswordFile,
+                      @DefaultValue("PKCS12") String keyStoreType) {
 
         @Override
         public String toString() {

@@ -19,12 +19,15 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The client connection properties built from inventory and configuration; connection attempts and their failures. */
 class ClientPcfConnectionFactoryTest {
@@ -32,7 +35,8 @@ class ClientPcfConnectionFactoryTest {
     @TempDir
     Path dir;
 
-    private final MqClientProperties properties = new MqClientProperties();
+    /** The settings as application.yml would give them, bound as the application binds them. */
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<Hashtable<String, Object>> attempts = new ArrayList<>();
     private final MQQueueManager connected = mock(MQQueueManager.class);
     private final PCFMessageAgent agent = mock(PCFMessageAgent.class);
@@ -41,10 +45,8 @@ class ClientPcfConnectionFactoryTest {
     void credentials() throws Exception {
         Path passwordFile = Files.writeString(dir.resolve("pw"), "s3cret-Pa55\n");
         for (String qm : List.of("QM1", "MIQM", "FR1")) {
-            MqClientProperties.Credentials c = new MqClientProperties.Credentials();
-            c.setUser("mqrbadm");
-            c.setPasswordFile(passwordFile);
-            properties.getCredentials().put(qm, c);
+            settings.put("mqrunbooks.mq.credentials." + qm + ".user", "mqrbadm");
+            settings.put("mqrunbooks.mq.credentials." + qm + ".password-file", passwordFile.toString());
         }
     }
 
@@ -70,7 +72,7 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void withoutAnInventoryChannelTheDefaultChannelIsUsedAndNoTls() {
-        properties.setDefaultChannel("MQRB.DEFAULT.SVRCONN");
+        settings.put("mqrunbooks.mq.default-channel", "MQRB.DEFAULT.SVRCONN");
 
         factory(succeedingConnector()).open("FR1").close();
 
@@ -81,8 +83,8 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void aTls12CipherSpecIsGivenToTheClientAsItsJsseCipherSuite() {
-        properties.setDefaultChannel("MQRB.DEFAULT.SVRCONN");
-        properties.getTls().setCipherSpec("ECDHE_RSA_AES_256_GCM_SHA384");
+        settings.put("mqrunbooks.mq.default-channel", "MQRB.DEFAULT.SVRCONN");
+        settings.put("mqrunbooks.mq.tls.cipher-spec", "ECDHE_RSA_AES_256_GCM_SHA384");
 
         factory(succeedingConnector()).open("FR1").close();
 
@@ -92,8 +94,8 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void anUnknownCipherSpecIsRefusedBeforeConnecting() {
-        properties.setDefaultChannel("MQRB.DEFAULT.SVRCONN");
-        properties.getTls().setCipherSpec("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        settings.put("mqrunbooks.mq.default-channel", "MQRB.DEFAULT.SVRCONN");
+        settings.put("mqrunbooks.mq.tls.cipher-spec", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 
         assertThatThrownBy(() -> factory(succeedingConnector()).open("FR1"))
                 .hasMessage("FR1: cannot connect over PCF: CipherSpec 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' for queue"
@@ -109,8 +111,9 @@ class ClientPcfConnectionFactoryTest {
         try (OutputStream out = Files.newOutputStream(trustStore)) {
             empty.store(out, "changeit".toCharArray());
         }
-        properties.getTls().setTrustStore(trustStore);
-        properties.getTls().setTrustStorePasswordFile(Files.writeString(dir.resolve("trust.pw"), "changeit\n"));
+        settings.put("mqrunbooks.mq.tls.trust-store", trustStore.toString());
+        settings.put("mqrunbooks.mq.tls.trust-store-password-file",
+                Files.writeString(dir.resolve("trust.pw"), "changeit\n").toString());
 
         factory(succeedingConnector()).open("QM1").close();
 
@@ -125,8 +128,9 @@ class ClientPcfConnectionFactoryTest {
         try (OutputStream out = Files.newOutputStream(trustStore)) {
             empty.store(out, "changeit".toCharArray());
         }
-        properties.getTls().setTrustStore(trustStore);
-        properties.getTls().setTrustStorePasswordFile(Files.writeString(dir.resolve("trust.pw"), "wrong"));
+        settings.put("mqrunbooks.mq.tls.trust-store", trustStore.toString());
+        settings.put("mqrunbooks.mq.tls.trust-store-password-file",
+                Files.writeString(dir.resolve("trust.pw"), "wrong").toString());
 
         assertThatThrownBy(() -> factory(succeedingConnector()).open("QM1"))
                 .hasMessageStartingWith("QM1: cannot connect over PCF: mqrunbooks.mq.tls.trust-store: cannot load "
@@ -189,7 +193,7 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void aConnectThatHangsIsCutOffAtTheConnectTimeout() {
-        properties.setConnectTimeout(Duration.ofMillis(100));
+        settings.put("mqrunbooks.mq.connect-timeout", "100ms");
         ClientPcfConnectionFactory.QueueManagerConnector hanging = (name, table) -> {
             try {
                 Thread.sleep(5_000);
@@ -209,7 +213,7 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void whenTheAgentCannotOpenTheConnectionIsDisconnected() throws Exception {
-        ClientPcfConnectionFactory failingAgent = new ClientPcfConnectionFactory(properties, PcfFixtures::estate,
+        ClientPcfConnectionFactory failingAgent = new ClientPcfConnectionFactory(properties(), PcfFixtures::estate,
                 succeedingConnector(), qm -> {
                     throw new MQDataException(MQCC_FAILED, MQRC_NOT_AUTHORIZED, null);
                 });
@@ -236,7 +240,7 @@ class ClientPcfConnectionFactoryTest {
 
     @Test
     void missingCredentialsAreNamedBeforeAnyConnection() {
-        properties.getCredentials().remove("QM1");
+        settings.keySet().removeIf(key -> key.startsWith("mqrunbooks.mq.credentials.QM1."));
 
         assertThatThrownBy(() -> factory(succeedingConnector()).open("QM1"))
                 .hasMessage("QM1: cannot connect over PCF: No PCF credentials for queue manager QM1: set"
@@ -253,6 +257,11 @@ class ClientPcfConnectionFactoryTest {
     }
 
     private ClientPcfConnectionFactory factory(ClientPcfConnectionFactory.QueueManagerConnector connector) {
-        return new ClientPcfConnectionFactory(properties, PcfFixtures::estate, connector, qm -> agent);
+        return new ClientPcfConnectionFactory(properties(), PcfFixtures::estate, connector, qm -> agent);
+    }
+
+    private MqClientProperties properties() {
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bind(MqClientProperties.PREFIX, MqClientProperties.class).get();
     }
 }

@@ -31,9 +31,9 @@ class MqClientPropertiesTest {
 
         assertThat(credentials.user()).isEqualTo("mqrbadm");
         assertThat(credentials.password()).isEqualTo("s3cret-Pa55");
-        assertThat(properties.getDefaultChannel()).isEqualTo("MQRB.ADMIN.SVRCONN");
-        assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(properties.getTls().getCipherSpec()).isEqualTo("TLS_AES_256_GCM_SHA384");
+        assertThat(properties.defaultChannel()).isEqualTo("MQRB.ADMIN.SVRCONN");
+        assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.tls().cipherSpec()).isEqualTo("TLS_AES_256_GCM_SHA384");
     }
 
     @Test

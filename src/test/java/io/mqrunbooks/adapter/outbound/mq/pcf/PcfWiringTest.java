@@ -29,7 +29,7 @@ class PcfWiringTest {
         context.run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx.getBean("pcfMqAdmin")).isInstanceOf(PcfMqAdmin.class).isInstanceOf(MqAdminPort.class);
-            assertThat(ctx.getBean(MqClientProperties.class).getDefaultChannel()).isEqualTo("MQRB.ADMIN.SVRCONN");
+            assertThat(ctx.getBean(MqClientProperties.class).defaultChannel()).isEqualTo("MQRB.ADMIN.SVRCONN");
         });
     }
 
