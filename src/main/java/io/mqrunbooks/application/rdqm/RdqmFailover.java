@@ -16,11 +16,9 @@ import org.springframework.stereotype.Service;
 public class RdqmFailover {
 
     private final RdqmPairs pairs;
-    private final RdqmReader reader;
 
-    public RdqmFailover(RdqmPairs pairs, RdqmReader reader) {
+    public RdqmFailover(RdqmPairs pairs) {
         this.pairs = pairs;
-        this.reader = reader;
     }
 
     /**
@@ -36,8 +34,8 @@ public class RdqmFailover {
 
     public FailoverPlan assess(String queueManager) {
         DrPair pair = pairs.pair(queueManager);
-        NodeReading first = reader.read(pair.configuredPrimary().name(), queueManager);
-        NodeReading second = reader.read(pair.configuredSecondary().name(), queueManager);
+        NodeReading first = pairs.read(pair.configuredPrimary().name(), queueManager);
+        NodeReading second = pairs.read(pair.configuredSecondary().name(), queueManager);
         if (!first.reachable() && !second.reachable()) {
             throw new RunbookRefusal("BOTH_NODES_UNREACHABLE", "Failover refused: neither node can be reached ("
                     + first.describe() + "; " + second.describe() + "): there is no node to promote");
@@ -123,7 +121,7 @@ public class RdqmFailover {
     }
 
     public RevertCheck checkRevert(String queueManager, String host) {
-        NodeReading node = reader.read(host, queueManager);
+        NodeReading node = pairs.read(host, queueManager);
         if (!node.reachable()) {
             throw new IllegalStateException(host + " cannot be reached while it reverts to its snapshot: "
                     + node.unreachable());
@@ -136,7 +134,7 @@ public class RdqmFailover {
     }
 
     public FailoverRecord record(String queueManager, String newPrimary, boolean revertedToSnapshot) {
-        NodeReading node = reader.read(newPrimary, queueManager);
+        NodeReading node = pairs.read(newPrimary, queueManager);
         if (!node.reachable()) {
             throw new IllegalStateException(newPrimary + " cannot be reached after the failover: " + node.unreachable());
         }

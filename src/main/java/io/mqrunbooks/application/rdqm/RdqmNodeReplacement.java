@@ -19,12 +19,10 @@ import org.springframework.stereotype.Service;
 public class RdqmNodeReplacement {
 
     private final RdqmPairs pairs;
-    private final RdqmReader reader;
     private final MqControlPort control;
 
-    public RdqmNodeReplacement(RdqmPairs pairs, RdqmReader reader, MqControlPort control) {
+    public RdqmNodeReplacement(RdqmPairs pairs, MqControlPort control) {
         this.pairs = pairs;
-        this.reader = reader;
         this.control = control;
     }
 
@@ -48,7 +46,7 @@ public class RdqmNodeReplacement {
                     + " (its nodes are " + String.join(" and ", pair.nodes()) + ")");
         }
         String survivorName = pair.other(lostNode);
-        NodeReading survivor = reader.read(survivorName, queueManager);
+        NodeReading survivor = pairs.read(survivorName, queueManager);
         if (!survivor.reachable()) {
             throw new RunbookRefusal("SURVIVOR_UNREACHABLE", "Node replacement refused: the surviving node "
                     + survivorName + " cannot be reached (" + survivor.unreachable() + "); the queue manager must run"

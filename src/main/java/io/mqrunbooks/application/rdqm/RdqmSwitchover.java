@@ -14,11 +14,9 @@ import org.springframework.stereotype.Service;
 public class RdqmSwitchover {
 
     private final RdqmPairs pairs;
-    private final RdqmReader reader;
 
-    public RdqmSwitchover(RdqmPairs pairs, RdqmReader reader) {
+    public RdqmSwitchover(RdqmPairs pairs) {
         this.pairs = pairs;
-        this.reader = reader;
     }
 
     /** The roles the switchover swaps and what the change manager approves. */
@@ -27,8 +25,8 @@ public class RdqmSwitchover {
 
     public SwitchoverPlan assess(String queueManager) {
         DrPair pair = pairs.pair(queueManager);
-        NodeReading first = reader.read(pair.configuredPrimary().name(), queueManager);
-        NodeReading second = reader.read(pair.configuredSecondary().name(), queueManager);
+        NodeReading first = pairs.read(pair.configuredPrimary().name(), queueManager);
+        NodeReading second = pairs.read(pair.configuredSecondary().name(), queueManager);
         for (NodeReading node : new NodeReading[] {first, second}) {
             if (!node.reachable()) {
                 throw new RunbookRefusal("NODE_UNREACHABLE", "Switchover refused: " + node.host() + " cannot be reached ("
@@ -88,8 +86,8 @@ public class RdqmSwitchover {
      */
     public String confirmRoles(String queueManager, String newPrimary) {
         DrPair pair = pairs.pair(queueManager);
-        NodeReading primary = reader.read(newPrimary, queueManager);
-        NodeReading secondary = reader.read(pair.other(newPrimary), queueManager);
+        NodeReading primary = pairs.read(newPrimary, queueManager);
+        NodeReading secondary = pairs.read(pair.other(newPrimary), queueManager);
         boolean confirmed = primary.isPrimary() && primary.status().queueManagerStatus() == QmStatus.RUNNING
                 && secondary.reachable() && !secondary.isPrimary();
         String roles = primary.describe() + "; " + secondary.describe();

@@ -43,10 +43,8 @@ import io.mqrunbooks.application.rdqm.RdqmFailover;
 import io.mqrunbooks.application.rdqm.RdqmLifecycle;
 import io.mqrunbooks.application.rdqm.RdqmNodeReplacement;
 import io.mqrunbooks.application.rdqm.RdqmPairs;
-import io.mqrunbooks.application.rdqm.RdqmReader;
 import io.mqrunbooks.application.rdqm.RdqmSteps;
 import io.mqrunbooks.application.rdqm.RdqmSwitchover;
-import io.mqrunbooks.application.rdqm.RdqmSynchronization;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;
 import java.io.InputStreamReader;
@@ -67,13 +65,11 @@ public final class RdqmEngineFixture {
     public final Estate estate = labEstate();
 
     public RdqmEngineFixture() {
-        RdqmPairs pairs = new RdqmPairs(estate);
-        RdqmReader reader = new RdqmReader(control);
+        RdqmPairs pairs = new RdqmPairs(estate, control);
         RdqmSteps steps = new RdqmSteps(control);
-        RdqmSwitchover switchover = new RdqmSwitchover(pairs, reader);
-        RdqmFailover failover = new RdqmFailover(pairs, reader);
-        RdqmSynchronization synchronization = new RdqmSynchronization(pairs, reader);
-        RdqmNodeReplacement replacement = new RdqmNodeReplacement(pairs, reader, control);
+        RdqmSwitchover switchover = new RdqmSwitchover(pairs);
+        RdqmFailover failover = new RdqmFailover(pairs);
+        RdqmNodeReplacement replacement = new RdqmNodeReplacement(pairs, control);
         RdqmLifecycle lifecycle = new RdqmLifecycle(pairs, control, steps);
         DrSecondaryCommandJson json = new DrSecondaryCommandJson();
         MultiInstanceSwitchover multiInstance = new MultiInstanceSwitchover(estate, control);
@@ -94,7 +90,7 @@ public final class RdqmEngineFixture {
         Mocks.register("assessNodeReplacementDelegate", new AssessNodeReplacementDelegate(replacement));
         Mocks.register("readDrSecondaryCommandDelegate", new ReadDrSecondaryCommandDelegate(pairs, steps, json));
         Mocks.register("createDrSecondaryDelegate", new CreateDrSecondaryDelegate(pairs, steps, json));
-        Mocks.register("checkDrSynchronizationDelegate", new CheckDrSynchronizationDelegate(synchronization, RunbookTestEngine.WAITS));
+        Mocks.register("checkDrSynchronizationDelegate", new CheckDrSynchronizationDelegate(pairs, RunbookTestEngine.WAITS));
         Mocks.register("assessDrCreationDelegate", new AssessDrCreationDelegate(lifecycle));
         Mocks.register("createDrPrimaryDelegate", new CreateDrPrimaryDelegate(lifecycle, json));
         Mocks.register("assessDrDeletionDelegate", new AssessDrDeletionDelegate(pairs, lifecycle));

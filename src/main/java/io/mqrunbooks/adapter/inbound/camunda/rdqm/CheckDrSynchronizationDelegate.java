@@ -3,7 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
 
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
-import io.mqrunbooks.application.rdqm.RdqmSynchronization;
+import io.mqrunbooks.application.rdqm.RdqmPairs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckDrSynchronizationDelegate implements JavaDelegate {
 
-    private final RdqmSynchronization synchronization;
+    private final RdqmPairs pairs;
     private final RunbookWaits waits;
 
-    public CheckDrSynchronizationDelegate(RdqmSynchronization synchronization, RunbookWaits waits) {
-        this.synchronization = synchronization;
+    public CheckDrSynchronizationDelegate(RdqmPairs pairs, RunbookWaits waits) {
+        this.pairs = pairs;
         this.waits = waits;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        RdqmSynchronization.SyncPoll poll = synchronization.poll(QUEUE_MANAGER.get(execution));
+        RdqmPairs.SyncPoll poll = pairs.pollSynchronization(QUEUE_MANAGER.get(execution));
         int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
         int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution,
                 waits.pollsWithin(execution.getProcessInstanceId(), SYNC_TIME_LIMIT));

@@ -5,6 +5,7 @@ import static com.ibm.mq.constants.MQConstants.*;
 import com.ibm.mq.constants.MQConstants;
 import com.ibm.mq.headers.pcf.PCFParameter;
 import com.ibm.mq.headers.pcf.PCFMessage;
+import io.mqrunbooks.mq.ChannelStatus;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -152,13 +153,8 @@ final class MqscAttributes {
             Map.entry(MQIACH_CHANNEL_TYPE, Map.of(MQCHT_SENDER, "SDR", MQCHT_SERVER, "SVR", MQCHT_RECEIVER, "RCVR",
                     MQCHT_REQUESTER, "RQSTR", MQCHT_CLNTCONN, "CLNTCONN", MQCHT_SVRCONN, "SVRCONN",
                     MQCHT_CLUSRCVR, "CLUSRCVR", MQCHT_CLUSSDR, "CLUSSDR", MQCHT_MQTT, "MQTT", MQCHT_AMQP, "AMQP")),
-            Map.entry(MQIACH_CHANNEL_STATUS, Map.ofEntries(Map.entry(MQCHS_INACTIVE, "INACTIVE"),
-                    Map.entry(MQCHS_BINDING, "BINDING"), Map.entry(MQCHS_STARTING, "STARTING"),
-                    Map.entry(MQCHS_RUNNING, "RUNNING"), Map.entry(MQCHS_STOPPING, "STOPPING"),
-                    Map.entry(MQCHS_RETRYING, "RETRYING"), Map.entry(MQCHS_STOPPED, "STOPPED"),
-                    Map.entry(MQCHS_REQUESTING, "REQUESTING"), Map.entry(MQCHS_PAUSED, "PAUSED"),
-                    Map.entry(MQCHS_DISCONNECTED, "DISCONNECTED"), Map.entry(MQCHS_INITIALIZING, "INITIALIZING"),
-                    Map.entry(MQCHS_SWITCHING, "SWITCHING"))),
+            Map.entry(MQIACH_CHANNEL_STATUS, Arrays.stream(ChannelStatus.State.values())
+                    .collect(Collectors.toMap(ChannelStatus.State::pcfValue, Enum::name))),
             Map.entry(MQIACH_CHANNEL_INSTANCE_TYPE, Map.of(MQOT_CURRENT_CHANNEL, "CURRENT",
                     MQOT_SAVED_CHANNEL, "SAVED", MQOT_SHORT_CHANNEL, "SHORT")),
             Map.entry(MQIACH_MCA_STATUS, Map.of(MQMCAS_RUNNING, "RUNNING", MQMCAS_STOPPED, "STOPPED")),

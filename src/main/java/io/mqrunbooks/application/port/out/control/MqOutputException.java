@@ -7,24 +7,11 @@ package io.mqrunbooks.application.port.out.control;
  */
 public class MqOutputException extends RuntimeException {
 
-    private final String host;
-    private final String commandLine;
-
     public MqOutputException(String host, String commandLine, String problem, Throwable cause) {
         super("host " + host + ": '" + commandLine + "': " + problem, cause);
-        this.host = host;
-        this.commandLine = commandLine;
     }
 
     public MqOutputException(String host, String commandLine, String problem) {
         this(host, commandLine, problem, null);
-    }
-
-    public String host() {
-        return host;
-    }
-
-    public String commandLine() {
-        return commandLine;
     }
 }
