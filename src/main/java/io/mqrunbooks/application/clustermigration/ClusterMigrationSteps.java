@@ -162,28 +162,23 @@ public class ClusterMigrationSteps {
     // ------------------------------------------------------------------ suspend / resume
 
     public List<String> suspend(MigrationPlan plan) {
-        List<String> log = new ArrayList<>();
-        for (String cluster : plan.clusters()) {
-            if (ownRecord(plan, cluster).suspended()) {
-                log.add("SUSPEND QMGR CLUSTER(" + cluster + ") skipped: DISPLAY CLUSQMGR(" + plan.queueManager()
-                        + ") already shows SUSPEND(YES)");
-            } else {
-                admin.run(plan.queueManager(), ObjectCommand.SUSPEND_CLUSTER, cluster);
-                log.add("SUSPEND QMGR CLUSTER(" + cluster + ") on " + plan.queueManager());
-            }
-        }
-        return log;
+        return setSuspended(plan, ObjectCommand.SUSPEND_CLUSTER, true);
     }
 
     public List<String> resume(MigrationPlan plan) {
+        return setSuspended(plan, ObjectCommand.RESUME_CLUSTER, false);
+    }
+
+    /** SUSPEND or RESUME QMGR CLUSTER in each cluster, skipped where DISPLAY CLUSQMGR already shows it done. */
+    private List<String> setSuspended(MigrationPlan plan, ObjectCommand command, boolean suspended) {
         List<String> log = new ArrayList<>();
         for (String cluster : plan.clusters()) {
-            if (!ownRecord(plan, cluster).suspended()) {
-                log.add("RESUME QMGR CLUSTER(" + cluster + ") skipped: DISPLAY CLUSQMGR(" + plan.queueManager()
-                        + ") already shows SUSPEND(NO)");
+            if (ownRecord(plan, cluster).suspended() == suspended) {
+                log.add(command.mqsc(cluster) + " skipped: DISPLAY CLUSQMGR(" + plan.queueManager()
+                        + ") already shows SUSPEND(" + (suspended ? "YES" : "NO") + ")");
             } else {
-                admin.run(plan.queueManager(), ObjectCommand.RESUME_CLUSTER, cluster);
-                log.add("RESUME QMGR CLUSTER(" + cluster + ") on " + plan.queueManager());
+                admin.run(plan.queueManager(), command, cluster);
+                log.add(command.mqsc(cluster) + " on " + plan.queueManager());
             }
         }
         return log;

@@ -199,13 +199,10 @@ public class MqscOverSshAdmin implements MqAdminPort {
         String host = host(queueManager);
         RemoteCommand command = RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager)
                 .stdin(mqsc).deadline(LONG_COMMAND).build();
-        CommandResult result = run(queueManager, host, command);
-        RunmqscResult parsed = parse(queueManager, host, command, result);
-        Session session = new Session(queueManager, host, "the MQSC script", result, parsed);
-        session.failOnSessionMessages();
-        RunmqscResult.Trailer trailer = parsed.trailer();
+        Session session = session(queueManager, host, command, "the MQSC script");
+        RunmqscResult.Trailer trailer = session.parsed.trailer();
         return new MqscScriptResult(trailer.commandsRead(), trailer.syntaxErrors() + trailer.notProcessed(),
-                result.stdout());
+                session.result.stdout());
     }
 
     @Override
@@ -250,11 +247,10 @@ public class MqscOverSshAdmin implements MqAdminPort {
      */
     private Session runOne(String queueManager, String mqsc, boolean genericDisplay, String... tolerated) {
         String host = host(queueManager);
-        RemoteCommand command = runmqscCommand(queueManager, mqsc + "\n");
-        CommandResult result = run(queueManager, host, command);
-        RunmqscResult parsed = parse(queueManager, host, command, result);
-        Session session = new Session(queueManager, host, mqsc, result, parsed);
-        session.failOnSessionMessages();
+        RemoteCommand command = RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager)
+                .stdin(mqsc + "\n").build();
+        Session session = session(queueManager, host, command, mqsc);
+        RunmqscResult parsed = session.parsed;
         if (parsed.commands().size() != 1) {
             throw session.unrecognised("expected the reply to one command, got " + parsed.commands().size());
         }
@@ -279,8 +275,12 @@ public class MqscOverSshAdmin implements MqAdminPort {
         return session;
     }
 
-    private RemoteCommand runmqscCommand(String queueManager, String stdin) {
-        return RemoteCommand.builder("runmqsc").mqName("queue manager", queueManager).stdin(stdin).build();
+    /** Runs a runmqsc session and parses its reply; a message that fails the whole session is refused here. */
+    private Session session(String queueManager, String host, RemoteCommand command, String mqsc) {
+        CommandResult result = run(queueManager, host, command);
+        Session session = new Session(queueManager, host, mqsc, result, parse(queueManager, host, command, result));
+        session.failOnSessionMessages();
+        return session;
     }
 
     private RunmqscResult parse(String queueManager, String host, RemoteCommand command, CommandResult result) {

@@ -88,10 +88,7 @@ public final class ControlMessageParser {
     }
 
     public ControlTranscript parse(String output) {
-        List<Line> lines = OutputLines.nonBlank(output);
-        if (lines.isEmpty()) {
-            throw OutputLines.empty("strmqm, endmqm or dltmqm messages");
-        }
+        List<Line> lines = OutputLines.nonBlankOrRefused(output, "strmqm, endmqm or dltmqm messages");
         List<ControlTranscript.Message> messages = new ArrayList<>();
         String queueManager = null;
         MqVersion version = null;

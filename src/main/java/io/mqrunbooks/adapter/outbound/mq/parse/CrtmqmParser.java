@@ -121,10 +121,7 @@ public final class CrtmqmParser {
     }
 
     public CrtmqmResult parse(String output) {
-        List<Line> lines = OutputLines.nonBlank(output);
-        if (lines.isEmpty()) {
-            throw OutputLines.empty("crtmqm messages");
-        }
+        List<Line> lines = OutputLines.nonBlankOrRefused(output, "crtmqm messages");
         CrtmqmResult.Outcome outcome = null;
         String queueManager = null;
         boolean setupCompleted = false;

@@ -61,10 +61,7 @@ public final class DspmqParser {
     }
 
     public DspmqResult parse(String output) {
-        List<Line> lines = OutputLines.nonBlank(output);
-        if (lines.isEmpty()) {
-            throw OutputLines.empty("QMNAME(...) STATUS(...) lines or AMQ7048E");
-        }
+        List<Line> lines = OutputLines.nonBlankOrRefused(output, "QMNAME(...) STATUS(...) lines or AMQ7048E");
         List<DspmqResult.QueueManagerEntry> entries = new ArrayList<>();
         String name = null;
         QmStatus status = null;

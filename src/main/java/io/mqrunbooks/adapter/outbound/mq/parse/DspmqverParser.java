@@ -32,10 +32,7 @@ public final class DspmqverParser {
     }
 
     public DspmqverResult parse(String output) {
-        List<Line> lines = OutputLines.nonBlank(output);
-        if (lines.isEmpty()) {
-            throw OutputLines.empty("dspmqver 'Name:' and 'Version:' lines");
-        }
+        List<Line> lines = OutputLines.nonBlankOrRefused(output, "dspmqver 'Name:' and 'Version:' lines");
         List<Map<String, String>> blocks = new ArrayList<>();
         List<Line> blockStarts = new ArrayList<>();
         Map<String, String> current = null;

@@ -58,6 +58,15 @@ final class OutputLines {
         return of(output).stream().filter(l -> !l.isBlank()).toList();
     }
 
+    /** The non-blank lines; output with none is refused as empty, naming what was {@code expected}. */
+    static List<Line> nonBlankOrRefused(String output, String expected) {
+        List<Line> lines = nonBlank(output);
+        if (lines.isEmpty()) {
+            throw empty(expected);
+        }
+        return lines;
+    }
+
     private static String stripTrailing(String s) {
         int end = s.length();
         while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {

@@ -33,10 +33,8 @@ public final class RdqmdrParser {
     }
 
     public RdqmdrResult parse(String output) {
-        List<Line> lines = OutputLines.nonBlank(output);
-        if (lines.isEmpty()) {
-            throw OutputLines.empty("an rdqmdr confirmation, a crtmqm command, or an AMQ message");
-        }
+        List<Line> lines = OutputLines.nonBlankOrRefused(output,
+                "an rdqmdr confirmation, a crtmqm command, or an AMQ message");
         RdqmdrResult.Outcome outcome = null;
         String queueManager = null;
         SecondaryCrtmqmCommand command = null;
