@@ -58,10 +58,6 @@ public record MqVersion(int versionNumber, int release, int modification, int fi
         return c != 0 ? c : Integer.compare(fix, other.fix);
     }
 
-    public boolean isAtLeast(MqVersion other) {
-        return compareTo(other) >= 0;
-    }
-
     @JsonValue
     @Override
     public String toString() {

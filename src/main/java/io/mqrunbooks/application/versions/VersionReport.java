@@ -37,10 +37,6 @@ public record VersionReport(List<HostVersion> hosts, MqVersion target, List<Secu
         }
     }
 
-    public boolean hasWarnings() {
-        return !warnings().isEmpty();
-    }
-
     /** One line per affected version: the target first, then each affected host. */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();

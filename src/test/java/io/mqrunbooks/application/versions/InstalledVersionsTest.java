@@ -59,7 +59,7 @@ class InstalledVersionsTest {
 
         VersionReport report = versions().read(List.of("mqeast1"), List.of("QM1"), null);
 
-        assertThat(report.hasWarnings()).isFalse();
+        assertThat(report.warnings()).isEmpty();
         assertThat(report.text()).endsWith("mqeast1  QM1            9.4.0.26   none known\n"
                 + "No bulletin of the table affects these versions.");
     }

@@ -62,7 +62,7 @@ class DspmqverParserTest {
     void versionsCompareNumerically() {
         assertThat(MqVersion.parse("9.4.0.0")).isGreaterThan(MqVersion.parse("9.3.0.15"));
         assertThat(MqVersion.parse("9.3.0.15")).isGreaterThan(MqVersion.parse("9.3.0.2"));
-        assertThat(MqVersion.parse("9.4.0.0").isAtLeast(MqVersion.parse("9.4.0.0"))).isTrue();
+        assertThat(MqVersion.parse("9.4.0.0")).isGreaterThanOrEqualTo(MqVersion.parse("9.4.0.0"));
         assertThatThrownBy(() -> MqVersion.parse("9.4"))
                 .hasMessage("'9.4' is not an IBM MQ version V.R.M.F such as 9.4.0.0");
     }
