@@ -120,11 +120,7 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public void run(String queueManager, ObjectCommand command, String name) {
-        if (command.namesChannel()) {
-            checkChannel(queueManager, name);
-        } else {
-            checkName(queueManager, command.objectType(), name);
-        }
+        checkName(queueManager, command.objectType(), name);
         PCFMessage request = switch (command) {
             case START_CHANNEL -> named(MQCMD_START_CHANNEL, MQCACH_CHANNEL_NAME, name);
             case STOP_CHANNEL -> named(MQCMD_STOP_CHANNEL, MQCACH_CHANNEL_NAME, name);
@@ -138,7 +134,7 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public List<ChannelStatus> channelStatus(String queueManager, String channel) {
-        checkChannel(queueManager, channel);
+        checkName(queueManager, "channel", channel);
         PCFMessage request = new PCFMessage(MQCMD_INQUIRE_CHANNEL_STATUS);
         request.addParameter(MQCACH_CHANNEL_NAME, channel);
         request.addParameter(MQIACH_CHANNEL_INSTANCE_ATTRS, new int[] {MQIACF_ALL});
@@ -163,7 +159,7 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public void alterSenderConname(String queueManager, String channel, String conname) {
-        checkChannel(queueManager, channel);
+        checkName(queueManager, "channel", channel);
         if (conname == null || conname.isBlank() || conname.length() > CONNAME_MAX) {
             throw invalid(queueManager, "connection name '" + conname + "' must have 1 to " + CONNAME_MAX + " characters");
         }
@@ -420,16 +416,12 @@ public class PcfMqAdmin implements MqAdminPort {
         return HexFormat.of().parseHex(hex);
     }
 
+    /** A channel name by the channel rule (20 characters), any other by the 48-character one. */
     private static void checkName(String queueManager, String what, String value) {
-        NameRules.checkMqName(value).ifPresent(problem -> {
-            throw invalid(queueManager, what + " name " + problem);
-        });
-    }
-
-    private static void checkChannel(String queueManager, String value) {
-        NameRules.checkChannelName(value).ifPresent(problem -> {
-            throw invalid(queueManager, "channel name " + problem);
-        });
+        ("channel".equals(what) ? NameRules.checkChannelName(value) : NameRules.checkMqName(value))
+                .ifPresent(problem -> {
+                    throw invalid(queueManager, what + " name " + problem);
+                });
     }
 
     /** A name or a generic name: "*" or a valid name followed by one "*". */
