@@ -73,8 +73,7 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public List<ClusterQueueManager> clusterQueueManagers(String queueManager, String clusterQueueManagerName) {
         checkGenericName(queueManager, "cluster queue manager", clusterQueueManagerName);
-        PCFMessage request = new PCFMessage(MQCMD_INQUIRE_CLUSTER_Q_MGR);
-        request.addParameter(MQCA_CLUSTER_Q_MGR_NAME, clusterQueueManagerName);
+        PCFMessage request = named(MQCMD_INQUIRE_CLUSTER_Q_MGR, MQCA_CLUSTER_Q_MGR_NAME, clusterQueueManagerName);
         request.addParameter(MQIACF_CLUSTER_Q_MGR_ATTRS, new int[] {MQIACF_ALL});
         String operation = operation("DISPLAY CLUSQMGR(" + clusterQueueManagerName + ") ALL", request);
         boolean generic = clusterQueueManagerName.endsWith("*");
@@ -100,8 +99,7 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public List<ClusterQueue> clusterQueues(String queueManager, Optional<String> hostedBy) {
         hostedBy.ifPresent(name -> checkName(queueManager, "hosting queue manager", name));
-        PCFMessage request = new PCFMessage(MQCMD_INQUIRE_Q);
-        request.addParameter(MQCA_Q_NAME, "*");
+        PCFMessage request = named(MQCMD_INQUIRE_Q, MQCA_Q_NAME, "*");
         request.addParameter(MQIA_Q_TYPE, MQQT_CLUSTER);
         request.addParameter(MQIACF_Q_ATTRS, new int[] {MQIACF_ALL});
         hostedBy.ifPresent(name -> request.addFilterParameter(MQCA_CLUSTER_Q_MGR_NAME, MQCFOP_EQUAL, name));
@@ -135,8 +133,7 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public List<ChannelStatus> channelStatus(String queueManager, String channel) {
         checkName(queueManager, "channel", channel);
-        PCFMessage request = new PCFMessage(MQCMD_INQUIRE_CHANNEL_STATUS);
-        request.addParameter(MQCACH_CHANNEL_NAME, channel);
+        PCFMessage request = named(MQCMD_INQUIRE_CHANNEL_STATUS, MQCACH_CHANNEL_NAME, channel);
         request.addParameter(MQIACH_CHANNEL_INSTANCE_ATTRS, new int[] {MQIACF_ALL});
         String operation = operation("DISPLAY CHSTATUS(" + channel + ") ALL", request);
         // 3065 MQRCCF_CHL_STATUS_NOT_FOUND: the channel exists but has no status (AMQ8420I).
@@ -163,8 +160,7 @@ public class PcfMqAdmin implements MqAdminPort {
         if (conname == null || conname.isBlank() || conname.length() > CONNAME_MAX) {
             throw invalid(queueManager, "connection name '" + conname + "' must have 1 to " + CONNAME_MAX + " characters");
         }
-        PCFMessage request = new PCFMessage(MQCMD_CHANGE_CHANNEL);
-        request.addParameter(MQCACH_CHANNEL_NAME, channel);
+        PCFMessage request = named(MQCMD_CHANGE_CHANNEL, MQCACH_CHANNEL_NAME, channel);
         request.addParameter(MQIACH_CHANNEL_TYPE, MQCHT_SENDER);
         request.addParameter(MQCACH_CONNECTION_NAME, conname);
         call(queueManager, operation("ALTER CHANNEL(" + channel + ") CHLTYPE(SDR) CONNAME('" + conname + "')", request),
@@ -174,8 +170,7 @@ public class PcfMqAdmin implements MqAdminPort {
     @Override
     public int queueDepth(String queueManager, String queue) {
         checkName(queueManager, "queue", queue);
-        PCFMessage request = new PCFMessage(MQCMD_INQUIRE_Q);
-        request.addParameter(MQCA_Q_NAME, queue);
+        PCFMessage request = named(MQCMD_INQUIRE_Q, MQCA_Q_NAME, queue);
         request.addParameter(MQIACF_Q_ATTRS, new int[] {MQCA_Q_NAME, MQIA_CURRENT_Q_DEPTH});
         String operation = operation("DISPLAY QLOCAL(" + queue + ") CURDEPTH", request);
         PCFMessage[] responses = call(queueManager, operation, session -> session.send(request));
@@ -286,14 +281,11 @@ public class PcfMqAdmin implements MqAdminPort {
 
     @Override
     public String exportDefinitions(String queueManager) {
-        PCFMessage queues = new PCFMessage(MQCMD_INQUIRE_Q);
-        queues.addParameter(MQCA_Q_NAME, "*");
+        PCFMessage queues = named(MQCMD_INQUIRE_Q, MQCA_Q_NAME, "*");
         queues.addParameter(MQIACF_Q_ATTRS, new int[] {MQIACF_ALL});
-        PCFMessage channels = new PCFMessage(MQCMD_INQUIRE_CHANNEL);
-        channels.addParameter(MQCACH_CHANNEL_NAME, "*");
+        PCFMessage channels = named(MQCMD_INQUIRE_CHANNEL, MQCACH_CHANNEL_NAME, "*");
         channels.addParameter(MQIACF_CHANNEL_ATTRS, new int[] {MQIACF_ALL});
-        PCFMessage listeners = new PCFMessage(MQCMD_INQUIRE_LISTENER);
-        listeners.addParameter(MQCACH_LISTENER_NAME, "*");
+        PCFMessage listeners = named(MQCMD_INQUIRE_LISTENER, MQCACH_LISTENER_NAME, "*");
         listeners.addParameter(MQIACF_LISTENER_ATTRS, new int[] {MQIACF_ALL});
         String operation = "exporting definitions (PCF MQCMD_INQUIRE_Q, MQCMD_INQUIRE_CHANNEL, MQCMD_INQUIRE_LISTENER)";
         return call(queueManager, operation, session -> PcfDefinitionExport.render(queueManager,
@@ -324,7 +316,7 @@ public class PcfMqAdmin implements MqAdminPort {
         }
     }
 
-    /** A command on one named object: {@code nameParameter} = {@code name}. */
+    /** A request on the object {@code name} names (a generic name such as {@code *} for an inquiry). */
     private static PCFMessage named(int command, int nameParameter, String name) {
         PCFMessage request = new PCFMessage(command);
         request.addParameter(nameParameter, name);
