@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -54,18 +55,7 @@ class NodeIdentityTest {
         flyway.clean();
         flyway.migrate();
         jdbc = new JdbcTemplate(dataSource);
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("node-identity-test");
-        configuration.setDataSource(dataSource);
-        if (TestDatabase.current() == TestDatabase.MARIADB) {
-            configuration.setDatabaseType("mysql");
-        }
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setHistory("audit");
-        configuration.setEnforceHistoryTimeToLive(false);
-        configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of("stepsRun", STEPS_RUN));
-        engine = configuration.buildProcessEngine();
+        engine = engineWith("node-identity-test", List.of());
         engine.getRepositoryService().createDeployment().addModelInstance("step.bpmn",
                 Bpmn.createExecutableProcess("asyncStep").camundaHistoryTimeToLive(1).startEvent()
                         .serviceTask("step").camundaAsyncBefore().camundaExpression("${stepsRun.add(execution.businessKey)}")
@@ -143,7 +133,7 @@ class NodeIdentityTest {
                 .withProperty("camunda.bpm.generic-properties.properties.hostname", "job-log-name");
 
         NodeIdentityPlugin plugin = new NodeIdentityPlugin(dataSource, noMigrations(), environment);
-        ProcessEngine nodeP = engineWith(plugin, "node-p-1");
+        ProcessEngine nodeP = engineWith("node-p-1", List.of(plugin));
         try {
             JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) nodeP.getProcessEngineConfiguration()).getJobExecutor();
             assertThat(jobExecutor.getLockOwner()).isEqualTo("node-p");
@@ -151,8 +141,8 @@ class NodeIdentityTest {
             assertThat(lockOwner(leftByDeadIncarnation)).isNull();
 
             // A second node configured with the same id does not come up while node-p runs.
-            assertThatThrownBy(() -> engineWith(new NodeIdentityPlugin(dataSource, noMigrations(), environment,
-                    Duration.ofMillis(200)), "node-p-2"))
+            assertThatThrownBy(() -> engineWith("node-p-2", List.of(new NodeIdentityPlugin(dataSource, noMigrations(),
+                    environment, Duration.ofMillis(200)))))
                     .isInstanceOf(NodeIdentityInUseException.class)
                     .hasMessageContaining("Node identity 'node-p' is held by another running node");
         } finally {
@@ -174,7 +164,7 @@ class NodeIdentityTest {
                 .hasMessageContaining("mqrunbooks.node.id must be");
     }
 
-    private static ProcessEngine engineWith(NodeIdentityPlugin plugin, String name) {
+    private static ProcessEngine engineWith(String name, List<ProcessEnginePlugin> plugins) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
         configuration.setDataSource(dataSource);
@@ -185,7 +175,8 @@ class NodeIdentityTest {
         configuration.setHistory("audit");
         configuration.setEnforceHistoryTimeToLive(false);
         configuration.setJobExecutorActivate(false);
-        configuration.setProcessEnginePlugins(List.of(plugin));
+        configuration.setBeans(Map.of("stepsRun", STEPS_RUN));
+        configuration.setProcessEnginePlugins(plugins);
         return configuration.buildProcessEngine();
     }
 
