@@ -63,7 +63,7 @@ public class NodeIdentityPlugin extends AbstractProcessEnginePlugin implements D
         if (configured.isEmpty()) {
             configured = NodeIdentity.localHost();
         }
-        if (configured.length() > MAX_LENGTH || !configured.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (configured.isEmpty() || configured.length() > MAX_LENGTH || !configured.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException(NODE_ID + " must be 1 to " + MAX_LENGTH
                     + " printable ASCII characters without spaces, was '" + configured + "'");
         }
