@@ -72,6 +72,9 @@ final class AppNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // Its identity across restarts: a restarted node releases the job locks its killed incarnation
+                // left at once instead of waiting out the lock (docs/operations.md "Node identity and restarts").
+                "--mqrunbooks.node.id=" + name,
                 "--spring.datasource.hikari.maximum-pool-size=30",
                 // The runbooks' own poll intervals and watch periods (settings an operator may set too; the
                 // delegates copy them into each run). RDQM and multi-instance poll on fixed 30 s timers, which

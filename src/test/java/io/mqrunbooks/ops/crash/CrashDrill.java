@@ -45,7 +45,7 @@ public final class CrashDrill {
     /** One kill: when it came and what was under way. */
     record Kill(int number, int round, int commandsSinceReady, int extraDelayMillis, double afterReadySeconds,
                 long runsStarted, long runsEnded, long journalLines, String lastCommand, List<String> inFlight,
-                double restartSeconds) {
+                double restartSeconds, int jobsReleased) {
     }
 
     /** Everything the drill measured. */
@@ -131,7 +131,8 @@ public final class CrashDrill {
                         node.awaitReady(Duration.ofSeconds(300));
                         base = control.journalCount();
                         kills.add(new Kill(k, round, commands, extra, up, started, ended, journalLines, last, inFlight,
-                                (System.nanoTime() - restart) / 1e9));
+                                (System.nanoTime() - restart) / 1e9,
+                                Harness.jobsReleasedAtLastStart(settings.database(), node.name())));
                     }
                 } catch (Throwable e) {
                     killerFailure.set(e);
@@ -173,9 +174,10 @@ public final class CrashDrill {
         out.append("Kills (SIGKILL), each followed by a restart:\n");
         for (Kill kill : result.kills()) {
             out.append(String.format("  kill %d in round %d: after %d lab commands + %d ms (%.1f s after ready), %d runs"
-                            + " started, %d ended, journal line %d (last: %s); restart %.1f s%n", kill.number(), kill.round(),
+                            + " started, %d ended, journal line %d (last: %s); restart %.1f s, %d job lock(s) of the killed incarnation"
+                            + " released at once%n", kill.number(), kill.round(),
                     kill.commandsSinceReady(), kill.extraDelayMillis(), kill.afterReadySeconds(), kill.runsStarted(),
-                    kill.runsEnded(), kill.journalLines(), kill.lastCommand(), kill.restartSeconds()));
+                    kill.runsEnded(), kill.journalLines(), kill.lastCommand(), kill.restartSeconds(), kill.jobsReleased()));
             out.append("      due or running when the kill was armed: ").append(kill.inFlight().isEmpty()
                     ? "(nothing: every run waited on a person)"
                     : String.join("; ", kill.inFlight())).append('\n');

@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -113,6 +115,24 @@ final class Harness {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot recreate MariaDB database " + database
                     + " on 127.0.0.1:3306 as root: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many job locks of its killed incarnation the node's last start released ({@code engine_node_start}). */
+    static int jobsReleasedAtLastStart(String database, String nodeId) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, "root", "");
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT jobs_released FROM engine_node_start WHERE node_id = ? ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, nodeId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no start of " + nodeId + " recorded in " + database);
+                }
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the starts of " + nodeId + " in " + database + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -26,8 +26,10 @@ final class LabProcess implements AutoCloseable {
 
     static LabProcess start(Path jar, Path dataDir, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
-        // The journal of an earlier drill in the same folder would count as this drill's commands.
+        // The journal of an earlier drill in the same folder would count as this drill's commands, and the lab
+        // would restore that drill's MQ state (hosts down, queue managers moved) from its state file.
         Files.deleteIfExists(dataDir.resolve("lab/journal.jsonl"));
+        Files.deleteIfExists(dataDir.resolve("lab/state.jsonl"));
         Path log = dataDir.resolve("lab-process.log");
         Process process = new ProcessBuilder(List.of(Harness.java(), "-Xmx256m", "-jar", jar.toString(), "lab",
                 "--data", dataDir.toString(), "--ephemeral-ports"))
