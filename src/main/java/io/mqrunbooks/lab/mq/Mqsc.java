@@ -53,6 +53,10 @@ final class Mqsc {
             "CONNAUTH", "SSLKEYR", "CERTLABL", "CHAD", "PERFMEV", "STRSTPEV");
     private static final Set<String> FLAGS = Set.of("TRIGGER", "NOTRIGGER", "SHARE", "NOSHARE", "HARDENBO",
             "NOHARDENBO");
+    private static final Map<String, String> CHANGE_MESSAGES = Map.of("QUEUE created", "AMQ8006I",
+            "QUEUE deleted", "AMQ8007I", "QUEUE changed", "AMQ8008I", "CHANNEL created", "AMQ8014I",
+            "CHANNEL deleted", "AMQ8015I", "CHANNEL changed", "AMQ8016I", "LISTENER created", "AMQ8626I",
+            "LISTENER changed", "AMQ8627I", "LISTENER deleted", "AMQ8628I");
     private static final Pattern WHERE = Pattern.compile(
             "\\s*([A-Za-z]+)\\s+(EQ|NE|LT|GT|LE|GE|LK|NL)\\s+('(?:[^']|'')*'|\\S+)\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -178,6 +182,16 @@ final class Mqsc {
                 segment, ""), Kind.SYNTAX);
     }
 
+    /** "AMQ8006I: IBM MQ queue created." and the like, for DEFINE, ALTER and DELETE of a queue, channel or listener. */
+    private static Result objectChanged(ObjectType type, String change) {
+        return Result.ok(CHANGE_MESSAGES.get(type.namespace() + " " + change) + ": IBM MQ "
+                + type.namespace().toLowerCase(Locale.ROOT) + " " + change + ".");
+    }
+
+    private static Result notFound(String name) {
+        return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+    }
+
     private Result execute(QueueManagerRuntime rt, String host, String text) {
         List<Token> tokens;
         try {
@@ -280,7 +294,7 @@ final class Mqsc {
         } else if (like != null) {
             MqObject source = namespace.get(like);
             if (source == null || source.type() != type) {
-                return Result.failed("AMQ8147E: IBM MQ object " + like + " not found.");
+                return notFound(like);
             }
             obj = source.renamed(name);
             obj.set("CRDATE", now.substring(0, 10));
@@ -292,11 +306,7 @@ final class Mqsc {
         obj.set("ALTDATE", now.substring(0, 10));
         obj.set("ALTTIME", now.substring(11));
         namespace.put(name, obj);
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8006I: IBM MQ queue created.";
-            case "CHANNEL" -> "AMQ8014I: IBM MQ channel created.";
-            default -> "AMQ8626I: IBM MQ listener created.";
-        });
+        return objectChanged(type, "created");
     }
 
     private static void acceptAttribute(ObjectType type, Token t, Map<String, String> values) throws SyntaxError {
@@ -360,17 +370,13 @@ final class Mqsc {
         }
         MqObject existing = rt.data.namespace(type).get(name);
         if (existing == null || existing.type() != type || (chltype != null && !chltype.equals(existing.channelType()))) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         values.forEach(existing::set);
         String now = world.stamp();
         existing.set("ALTDATE", now.substring(0, 10));
         existing.set("ALTTIME", now.substring(11));
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8008I: IBM MQ queue changed.";
-            case "CHANNEL" -> "AMQ8016I: IBM MQ channel changed.";
-            default -> "AMQ8627I: IBM MQ listener changed.";
-        });
+        return objectChanged(type, "changed");
     }
 
     private Result delete(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
@@ -388,7 +394,7 @@ final class Mqsc {
         }
         MqObject existing = rt.data.namespace(type).get(name);
         if (existing == null || existing.type() != type) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         if (type == ObjectType.QLOCAL && rt.data.depth(name) > 0 && !purge) {
             return Result.failed("AMQ8143E: IBM MQ queue not empty.");
@@ -397,11 +403,7 @@ final class Mqsc {
         rt.data.messages.remove(name);
         rt.data.channelRequests.remove(name);
         rt.data.runningListeners.remove(name);
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8007I: IBM MQ queue deleted.";
-            case "CHANNEL" -> "AMQ8015I: IBM MQ channel deleted.";
-            default -> "AMQ8628I: IBM MQ listener deleted.";
-        });
+        return objectChanged(type, "deleted");
     }
 
     private Result clear(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
@@ -415,7 +417,7 @@ final class Mqsc {
         }
         MqObject q = rt.data.queues.get(name);
         if (q == null || q.type() != ObjectType.QLOCAL) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         rt.data.messages.remove(name);
         return Result.ok("AMQ8022I: IBM MQ queue cleared.");
@@ -432,7 +434,7 @@ final class Mqsc {
                 throw new SyntaxError(params.get(0).end());
             }
             if (!rt.data.listeners.containsKey(name)) {
-                return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+                return notFound(name);
             }
             if (start) {
                 rt.data.runningListeners.add(name);
@@ -573,7 +575,7 @@ final class Mqsc {
         }
         String name = cluster;
         if (world.clustersOf(rt).stream().noneMatch(c -> c.name().equals(name))) {
-            return Result.failed("AMQ8147E: IBM MQ object " + cluster + " not found.");
+            return notFound(cluster);
         }
         if (verb.equals("SUSPEND")) {
             rt.data.suspendedClusters.add(cluster);
@@ -683,7 +685,7 @@ final class Mqsc {
         List<Row> matching = rows;
         if (rows.isEmpty()) {
             return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
-                    : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
+                    : notFound(pattern);
         }
         if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
             all = true;
@@ -752,7 +754,7 @@ final class Mqsc {
                 header = "AMQ8414I: Display Channel details.";
                 for (MqObject c : rt.data.channels.values()) {
                     if (MqscText.matches(pattern, c.name())) {
-                        rows.add(objectRow(c, "CHANNEL", "CHLTYPE", c.channelType()));
+                        rows.add(objectRow(c, "CHANNEL", "CHLTYPE", c.channelType(), Map.of()));
                     }
                 }
                 known = CHANNEL_KEYWORDS;
@@ -783,16 +785,11 @@ final class Mqsc {
                 for (MqObject l : rt.data.listeners.values()) {
                     if (MqscText.matches(pattern, l.name())) {
                         LinkedHashMap<String, String> a = new LinkedHashMap<>();
-                        a.put("LISTENER", l.name());
-                        for (String k : List.of("CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
-                                "ALTTIME")) {
-                            a.put(k, l.attribute(k));
-                        }
+                        LISTENER_ATTRIBUTES.forEach(k -> a.put(k, k.equals("LISTENER") ? l.name() : l.attribute(k)));
                         rows.add(new Row(a, 1, 1));
                     }
                 }
-                known = Set.of("LISTENER", "CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
-                        "ALTTIME");
+                known = Set.copyOf(LISTENER_ATTRIBUTES);
             }
             case "LSSTATUS" -> {
                 // Layout of DISPLAY LSSTATUS(*) ALL in the MQ 9.4.2 transcript (display-channel-listener-9.4.txt)
@@ -884,6 +881,8 @@ final class Mqsc {
     private static final Set<String> ALL_BY_DEFAULT_FOR_ONE_NAME = Set.of("CHANNEL", "QUEUE", "QLOCAL", "QREMOTE",
             "QALIAS", "QMODEL", "CLUSQMGR");
 
+    private static final List<String> LISTENER_ATTRIBUTES = List.of("LISTENER", "CONTROL", "TRPTYPE", "PORT",
+            "IPADDR", "BACKLOG", "DESCR", "ALTDATE", "ALTTIME");
     private static final Set<String> QUEUE_KEYWORDS;
     private static final Set<String> CHANNEL_KEYWORDS;
 
@@ -902,12 +901,16 @@ final class Mqsc {
         CHANNEL_KEYWORDS = Set.copyOf(c);
     }
 
-    /** Name and type first, then the other attributes in alphabetical order (as DISPLAY lists them). */
-    private static Row objectRow(MqObject o, String nameKey, String typeKey, String typeValue) {
+    /**
+     * Name and type first, then the other attributes and the {@code live} ones (a local queue's depth and handles)
+     * in alphabetical order (as DISPLAY lists them).
+     */
+    private static Row objectRow(MqObject o, String nameKey, String typeKey, String typeValue, Map<String, String> live) {
         LinkedHashMap<String, String> a = new LinkedHashMap<>();
         a.put(nameKey, o.name());
         a.put(typeKey, typeValue);
         Map<String, String> rest = new TreeMap<>(o.attributes());
+        rest.putAll(live);
         rest.remove(typeKey);
         rest.forEach((k, v) -> {
             if (v != null) {
@@ -918,21 +921,9 @@ final class Mqsc {
     }
 
     private Row queueRow(QueueManagerRuntime rt, MqObject q) {
-        Row row = objectRow(q, "QUEUE", "TYPE", q.type().name());
-        if (q.type() == ObjectType.QLOCAL) {
-            Map<String, String> rest = new TreeMap<>(row.attributes());
-            rest.remove("QUEUE");
-            rest.remove("TYPE");
-            rest.put("CURDEPTH", Integer.toString(rt.data.depth(q.name())));
-            rest.put("IPPROCS", "0");
-            rest.put("OPPROCS", "0");
-            LinkedHashMap<String, String> a = new LinkedHashMap<>();
-            a.put("QUEUE", q.name());
-            a.put("TYPE", "QLOCAL");
-            a.putAll(rest);
-            return new Row(a, 2, 2);
-        }
-        return row;
+        Map<String, String> live = q.type() != ObjectType.QLOCAL ? Map.of()
+                : Map.of("CURDEPTH", Integer.toString(rt.data.depth(q.name())), "IPPROCS", "0", "OPPROCS", "0");
+        return objectRow(q, "QUEUE", "TYPE", q.type().name(), live);
     }
 
     private Row qmgrRow(QueueManagerRuntime rt) {
