@@ -577,10 +577,9 @@ final class ControlCommands {
             return;
         }
         // crtmqm -p defines SYSTEM.LISTENER.TCP.1 under queue manager control (IBM MQ 9.4 docs, crtmqm -p)
-        MqObject listener = MqObject.withDefaults(ObjectType.LISTENER, "SYSTEM.LISTENER.TCP.1", null, world.stamp());
+        MqObject listener = data.define(ObjectType.LISTENER, "SYSTEM.LISTENER.TCP.1", null, world.stamp());
         listener.set("CONTROL", "QMGR");
         listener.set("PORT", port);
-        data.listeners.put(listener.name(), listener);
     }
 
     // ---------------------------------------------------------------- dltmqm
