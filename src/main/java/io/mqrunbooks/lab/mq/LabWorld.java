@@ -185,14 +185,8 @@ final class LabWorld {
         NativeHaGroup group = new NativeHaGroup(qm.name());
         for (String host : qm.hosts()) {
             String address = estate.host(host).replicationAddress();
-            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host),
+            addInstance(group, host, address == null ? host : address,
                     host.equals(qm.hosts().get(0)) ? data : data.copy());
-            rt.nativeHa = group;
-            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host,
-                    (address == null ? host : address) + "(4444)");
-            instance.runtime = rt;
-            instance.started = true;
-            group.instances.put(host, instance);
         }
         nativeHaGroups.put(qm.name(), group);
         start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
@@ -211,13 +205,7 @@ final class LabWorld {
         recovery.groupName = qm.crossRegion().recoveryGroup();
         recovery.role = NativeHaGroup.GroupRole.RECOVERY;
         for (String host : qm.crossRegion().recoveryHosts()) {
-            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host), data.copy());
-            rt.nativeHa = recovery;
-            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, host + "(4444)");
-            instance.runtime = rt;
-            instance.started = true;
-            instance.requestedRole = NativeHaGroup.GroupRole.RECOVERY;
-            recovery.instances.put(host, instance);
+            addInstance(recovery, host, host, data.copy()).requestedRole = NativeHaGroup.GroupRole.RECOVERY;
         }
         live.liveSince = now();
         live.roleAlteredAt = now();
@@ -226,6 +214,17 @@ final class LabWorld {
         live.crossRegion = link;
         recovery.crossRegion = link;
         nativeHaGroups.put(qm.name() + "/" + recovery.groupName, recovery);
+    }
+
+    /** A started instance of the group's queue manager on {@code host}, replicating its log on port 4444. */
+    private NativeHaGroup.Instance addInstance(NativeHaGroup group, String host, String address, QueueManagerData data) {
+        QueueManagerRuntime rt = register(group.queueManager, QueueManagerKind.NATIVE_HA, List.of(host), data);
+        rt.nativeHa = group;
+        NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, address + "(4444)");
+        instance.runtime = rt;
+        instance.started = true;
+        group.instances.put(host, instance);
+        return instance;
     }
 
     /** The Native HA group with an instance of {@code queueManager} on {@code host}, or null. */

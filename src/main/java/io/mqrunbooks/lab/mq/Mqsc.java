@@ -6,6 +6,7 @@ import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.MqscText.SyntaxError;
 import io.mqrunbooks.lab.mq.MqscText.Token;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -682,7 +683,6 @@ final class Mqsc {
         if ("SAVED".equals(instanceType)) {
             rows = savedChannelStatusRows(rt, pattern);
         }
-        List<Row> matching = rows;
         if (rows.isEmpty()) {
             return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
                     : notFound(pattern);
@@ -691,7 +691,7 @@ final class Mqsc {
             all = true;
         }
         List<String> lines = new ArrayList<>();
-        for (Row row : matching) {
+        for (Row row : rows) {
             if (!passes(row, filters, where)) {
                 continue;
             }
@@ -883,22 +883,21 @@ final class Mqsc {
 
     private static final List<String> LISTENER_ATTRIBUTES = List.of("LISTENER", "CONTROL", "TRPTYPE", "PORT",
             "IPADDR", "BACKLOG", "DESCR", "ALTDATE", "ALTTIME");
-    private static final Set<String> QUEUE_KEYWORDS;
-    private static final Set<String> CHANNEL_KEYWORDS;
+    private static final Set<String> QUEUE_KEYWORDS = keywords(List.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS",
+            "OPPROCS", "ALTDATE", "ALTTIME", "CRDATE", "CRTIME"), ObjectType.QLOCAL.defaults(),
+            ObjectType.QREMOTE.defaults(), ObjectType.QALIAS.defaults(), ObjectType.QMODEL.defaults());
+    private static final Set<String> CHANNEL_KEYWORDS = keywords(List.of("CHANNEL", "CHLTYPE", "ALTDATE", "ALTTIME"),
+            ObjectType.SENDER_DEFAULTS, ObjectType.RECEIVER_DEFAULTS, ObjectType.CLUSTER_CHANNEL_DEFAULTS,
+            ObjectType.SVRCONN_DEFAULTS);
 
-    static {
-        Set<String> q = new java.util.HashSet<>(Set.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS", "OPPROCS", "ALTDATE",
-                "ALTTIME", "CRDATE", "CRTIME"));
-        for (ObjectType t : List.of(ObjectType.QLOCAL, ObjectType.QREMOTE, ObjectType.QALIAS, ObjectType.QMODEL)) {
-            t.defaults().forEach(d -> q.add(d.substring(0, d.indexOf('='))));
+    /** What DISPLAY of an object type knows: {@code shown} and the keywords of every {@code KEY=default}. */
+    @SafeVarargs
+    private static Set<String> keywords(List<String> shown, List<String>... defaults) {
+        Set<String> keywords = new java.util.HashSet<>(shown);
+        for (List<String> list : defaults) {
+            list.forEach(d -> keywords.add(d.substring(0, d.indexOf('='))));
         }
-        QUEUE_KEYWORDS = Set.copyOf(q);
-        Set<String> c = new java.util.HashSet<>(Set.of("CHANNEL", "CHLTYPE", "ALTDATE", "ALTTIME"));
-        for (List<String> defaults : List.of(ObjectType.SENDER_DEFAULTS, ObjectType.RECEIVER_DEFAULTS,
-                ObjectType.CLUSTER_CHANNEL_DEFAULTS, ObjectType.SVRCONN_DEFAULTS)) {
-            defaults.forEach(d -> c.add(d.substring(0, d.indexOf('='))));
-        }
-        CHANNEL_KEYWORDS = Set.copyOf(c);
+        return Set.copyOf(keywords);
     }
 
     /**
@@ -1038,10 +1037,8 @@ final class Mqsc {
                 }
             }
         }
-        rows.sort((x, y) -> {
-            int byQueue = x.attributes().get("QUEUE").compareTo(y.attributes().get("QUEUE"));
-            return byQueue != 0 ? byQueue : x.attributes().get("CLUSQMGR").compareTo(y.attributes().get("CLUSQMGR"));
-        });
+        rows.sort(Comparator.comparing((Row row) -> row.attributes().get("QUEUE"))
+                .thenComparing(row -> row.attributes().get("CLUSQMGR")));
         return rows;
     }
 
@@ -1162,13 +1159,8 @@ final class Mqsc {
     /** What DISPLAY CHSTATUS always returns, whatever attributes are asked for. */
     private static final Set<String> CHSTATUS_ALWAYS = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT",
             "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
-    private static final Set<String> CHSTATUS_KEYWORDS;
-
-    static {
-        Set<String> k = new java.util.HashSet<>(SENDER_STATUS_ORDER);
-        k.addAll(RECEIVER_STATUS_ORDER);
-        CHSTATUS_KEYWORDS = Set.copyOf(k);
-    }
+    private static final Set<String> CHSTATUS_KEYWORDS = Set.copyOf(java.util.stream.Stream.concat(
+            SENDER_STATUS_ORDER.stream(), RECEIVER_STATUS_ORDER.stream()).toList());
 
     /** One current channel status; a receiver has no XMITQ (MQ 8's ALL shows none). */
     private Row statusRow(QueueManagerRuntime rt, String channel, String type, String conname, String peer,
