@@ -102,8 +102,7 @@ final class Mqsc {
         Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
         if (found.isEmpty() || !host.equals(found.get().activeHost)) {
             String message = found.isEmpty() ? ControlCommands.DOES_NOT_EXIST : ControlCommands.NOT_AVAILABLE;
-            return out.out(message).out("No MQSC commands read.").out("No commands have a syntax error.")
-                    .out("All valid MQSC commands were processed.").exit(20);
+            return trailer(out.out(message), 0, 0, 0).exit(20);
         }
         QueueManagerRuntime rt = found.get();
         out.out("");
@@ -138,20 +137,12 @@ final class Mqsc {
             }
             String piece = stripNext ? line.stripLeading() : line;
             String body = piece.stripTrailing();
-            if (body.endsWith("+")) {
-                command.append(body, 0, body.length() - 1);
-                stripNext = true;
-                if (i + 1 < lines.size()) {
-                    continue;
-                }
-            } else if (body.endsWith("-")) {
-                command.append(body, 0, body.length() - 1);
-                stripNext = false;
-                if (i + 1 < lines.size()) {
-                    continue;
-                }
-            } else {
-                command.append(body);
+            boolean continued = body.endsWith("+") || body.endsWith("-");
+            command.append(body, 0, body.length() - (continued ? 1 : 0));
+            // "+" continues with the next line's first non-blank, "-" with its first column
+            stripNext = body.endsWith("+");
+            if (continued && i + 1 < lines.size()) {
+                continue;
             }
             stripNext = false;
             String text = command.toString().strip();
@@ -168,13 +159,18 @@ final class Mqsc {
                 failed++;
             }
         }
+        return trailer(out, read, syntaxErrors, failed).exit(syntaxErrors + failed == 0 ? 0 : 10);
+    }
+
+    /** runmqsc's three closing lines, each with its singular and plural wording. */
+    private static Output trailer(Output out, int read, int syntaxErrors, int failed) {
         out.out(read == 0 ? "No MQSC commands read." : read == 1 ? "One MQSC command read." : read + " MQSC commands read.");
         out.out(syntaxErrors == 0 ? "No commands have a syntax error."
                 : syntaxErrors == 1 ? "One command has a syntax error." : syntaxErrors + " commands have a syntax error.");
         out.out(failed == 0 ? "All valid MQSC commands were processed."
                 : failed == 1 ? "One valid MQSC command could not be processed."
                 : failed + " valid MQSC commands could not be processed.");
-        return out.exit(syntaxErrors + failed == 0 ? 0 : 10);
+        return out;
     }
 
     private static Result syntax(String text, int end) {
