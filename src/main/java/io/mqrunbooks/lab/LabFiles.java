@@ -83,12 +83,8 @@ final class LabFiles {
     }
 
     private static Map<String, Object> host(Host host) {
-        Map<String, Object> map = map("name", host.name());
-        map.put("address", host.address());
-        map.put("port", host.port());
-        map.put("user", host.user());
-        map.put("sudo", host.sudo());
-        map.put("site", host.site());
+        Map<String, Object> map = map("name", host.name(), "address", host.address(), "port", host.port(),
+                "user", host.user(), "sudo", host.sudo(), "site", host.site());
         if (host.replicationAddress() != null) {
             map.put("replicationAddress", host.replicationAddress());
         }
@@ -96,13 +92,10 @@ final class LabFiles {
     }
 
     private static Map<String, Object> queueManager(QueueManager qm) {
-        Map<String, Object> map = map("name", qm.name());
-        map.put("kind", qm.kind().yamlName());
-        map.put("hosts", new ArrayList<>(qm.hosts()));
-        Map<String, Object> listener = map("name", qm.listenerName());
-        listener.put("port", qm.listenerPort());
-        map.put("listener", listener);
-        map.put("transport", qm.transport().yamlName());
+        Map<String, Object> map = map("name", qm.name(), "kind", qm.kind().yamlName(),
+                "hosts", new ArrayList<>(qm.hosts()),
+                "listener", map("name", qm.listenerName(), "port", qm.listenerPort()),
+                "transport", qm.transport().yamlName());
         if (qm.pcf() != null) {
             Map<String, Object> pcf = map("channel", qm.pcf().channel());
             if (qm.pcf().cipherSpec() != null) {
@@ -111,40 +104,34 @@ final class LabFiles {
             map.put("pcf", pcf);
         }
         if (qm.drReplication() != null) {
-            Map<String, Object> dr = map("port", qm.drReplication().port());
-            dr.put("mode", qm.drReplication().synchronous() ? "sync" : "async");
-            map.put("drReplication", dr);
+            map.put("drReplication", map("port", qm.drReplication().port(),
+                    "mode", qm.drReplication().synchronous() ? "sync" : "async"));
         }
         Backup backup = qm.backup();
         if (backup != null) {
-            Map<String, Object> b = map("queueManager", backup.queueManager());
-            b.put("host", backup.host());
-            b.put("level", backup.level().yamlName());
-            map.put("backup", b);
+            map.put("backup", map("queueManager", backup.queueManager(), "host", backup.host(),
+                    "level", backup.level().yamlName()));
         }
         return map;
     }
 
     private static Map<String, Object> cluster(Cluster cluster) {
-        Map<String, Object> map = map("name", cluster.name());
-        map.put("fullRepositories", new ArrayList<>(cluster.fullRepositories()));
-        map.put("partialRepositories", new ArrayList<>(cluster.partialRepositories()));
-        return map;
+        return map("name", cluster.name(), "fullRepositories", new ArrayList<>(cluster.fullRepositories()),
+                "partialRepositories", new ArrayList<>(cluster.partialRepositories()));
     }
 
     private static Map<String, Object> partner(ChannelPartner partner) {
-        Map<String, Object> map = map("partner", partner.partner());
-        map.put("contact", partner.contact());
-        map.put("queueManager", partner.queueManager());
-        map.put("channel", partner.channel());
-        map.put("drConname", partner.drConname());
-        map.put("firewallTicketTemplate", partner.firewallTicketTemplate());
-        return map;
+        return map("partner", partner.partner(), "contact", partner.contact(), "queueManager", partner.queueManager(),
+                "channel", partner.channel(), "drConname", partner.drConname(),
+                "firewallTicketTemplate", partner.firewallTicketTemplate());
     }
 
-    private static Map<String, Object> map(String key, Object value) {
+    /** A mapping of the keys and values given in turn, in that order (YAML keeps it). */
+    private static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put(key, value);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return map;
     }
 }

@@ -16,10 +16,6 @@ public record LabOptions(boolean ephemeralPorts, int commandThreads) {
         }
     }
 
-    public static LabOptions inventoryPorts() {
-        return new LabOptions(false, DEFAULT_COMMAND_THREADS);
-    }
-
     public static LabOptions ephemeral() {
         return new LabOptions(true, DEFAULT_COMMAND_THREADS);
     }

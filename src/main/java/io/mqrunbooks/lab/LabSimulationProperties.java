@@ -2,6 +2,7 @@ package io.mqrunbooks.lab;
 
 import io.mqrunbooks.lab.mq.LabMqOptions;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,25 +27,13 @@ public record LabSimulationProperties(@DefaultValue("10240") double syncRateKbPe
                                       @DefaultValue("0s") Duration channelStopTime) {
 
     public LabSimulationProperties {
-        if (!(syncRateKbPerSecond > 0)) {
-            throw new IllegalArgumentException("mqrunbooks.lab.sync-rate-kb-per-second must be positive, was "
-                    + syncRateKbPerSecond);
-        }
-        if (revertToSnapshotTime.isNegative()) {
-            throw new IllegalArgumentException("mqrunbooks.lab.revert-to-snapshot-time must not be negative, was "
-                    + revertToSnapshotTime);
-        }
-        if (!(channelMessagesPerSecond > 0)) {
-            throw new IllegalArgumentException("mqrunbooks.lab.channel-messages-per-second must be positive, was "
-                    + channelMessagesPerSecond);
-        }
-        for (java.util.Map.Entry<String, Duration> time : java.util.Map.of("channel-bind-time", channelBindTime,
-                "channel-start-time", channelStartTime, "channel-stop-time", channelStopTime).entrySet()) {
-            if (time.getValue().isNegative()) {
-                throw new IllegalArgumentException("mqrunbooks.lab." + time.getKey() + " must not be negative, was "
-                        + time.getValue());
-            }
-        }
+        LabMqOptions.checkTimings(LabSimulationProperties::propertyName, syncRateKbPerSecond, revertToSnapshotTime,
+                channelMessagesPerSecond, channelBindTime, channelStartTime, channelStopTime);
+    }
+
+    /** {@code syncRateKbPerSecond} as its property is spelt: {@code mqrunbooks.lab.sync-rate-kb-per-second}. */
+    private static String propertyName(String component) {
+        return "mqrunbooks.lab." + component.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     public LabMqOptions toOptions() {

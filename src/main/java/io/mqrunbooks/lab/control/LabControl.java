@@ -91,11 +91,7 @@ public final class LabControl {
 
     /** An RDQM HA node suspended outside any run ({@code rdqmadm -s}): another node already in maintenance. */
     public String suspendHaNode(String host) {
-        try {
-            mq().suspendHaNode(host(host));
-        } catch (IllegalArgumentException notAnHaNode) {
-            throw new LabControlException(400, notAnHaNode.getMessage());
-        }
+        refusedAs400(() -> mq().suspendHaNode(host(host)));
         return "RDQM HA node " + host + " suspended: its queue managers move to the other nodes of its group";
     }
 
@@ -108,11 +104,7 @@ public final class LabControl {
             throw new LabControlException(400, "parameter 'kb' must be 1 or more: how many KB the replica on " + host
                     + " lacks");
         }
-        try {
-            mq().haReplicaOutOfSync(queueManagerOn(host(host), queueManager(qm)), host, kb);
-        } catch (IllegalArgumentException notHa) {
-            throw new LabControlException(400, notHa.getMessage());
-        }
+        refusedAs400(() -> mq().haReplicaOutOfSync(queueManagerOn(host(host), queueManager(qm)), host, kb));
         return "RDQM HA replica of " + qm + " on " + host + " is " + kb + " KB behind: rdqmstatus shows HA status"
                 + " Synchronization in progress until it catches up";
     }
@@ -125,32 +117,20 @@ public final class LabControl {
         NameRules.checkChannelName(channel).ifPresent(problem -> {
             throw new LabControlException(400, "parameter 'channel': " + problem);
         });
-        try {
-            mq().channelCondition(host(host), queueManagerOn(host, queueManager(qm)), channel, status);
-        } catch (IllegalArgumentException refused) {
-            throw new LabControlException(400, refused.getMessage());
-        }
+        refusedAs400(() -> mq().channelCondition(host(host), queueManagerOn(host, queueManager(qm)), channel, status));
         return status == null ? "Channel " + channel + " of " + qm + " shows its own status again"
                 : "Channel " + channel + " of " + qm + " shows STATUS(" + status + ") while it runs";
     }
 
     /** One Native HA instance's log replication cut or restored: it falls out of sync and cannot vote while cut. */
     public String nativeHaLink(String host, String qm, boolean up) {
-        try {
-            mq().nativeHaReplicationLink(host(host), queueManager(qm), up);
-        } catch (IllegalArgumentException notAnInstance) {
-            throw new LabControlException(400, notAnInstance.getMessage());
-        }
+        refusedAs400(() -> mq().nativeHaReplicationLink(host(host), queueManager(qm), up));
         return "Native HA replication of " + qm + " to " + host + (up ? " restored" : " cut");
     }
 
     /** The network between the two regions of a Native HA queue manager with cross-region replication. */
     public String crossRegionLink(String qm, boolean up) {
-        try {
-            mq().nativeHaCrossRegionLink(queueManager(qm), up);
-        } catch (IllegalArgumentException notCrossRegion) {
-            throw new LabControlException(400, notCrossRegion.getMessage());
-        }
+        refusedAs400(() -> mq().nativeHaCrossRegionLink(queueManager(qm), up));
         return "Native HA cross-region link of " + qm + (up ? " restored" : " cut");
     }
 
@@ -206,6 +186,18 @@ public final class LabControl {
         state.put("hosts", hostStates);
         state.put("installableVersions", List.copyOf(simulated.knownVersions()));
         return state;
+    }
+
+    /**
+     * A change the simulated MQ refuses when it does not fit (not an HA node, no such channel, no cross-region
+     * replication): a 400 with its reason.
+     */
+    private static void refusedAs400(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalArgumentException refused) {
+            throw new LabControlException(400, refused.getMessage());
+        }
     }
 
     private String host(String host) {

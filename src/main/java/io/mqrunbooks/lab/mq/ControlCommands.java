@@ -484,15 +484,7 @@ final class ControlCommands {
             addCrtmqmListener(data, opts.get("-p"));
             QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.SINGLE, List.of(host), data);
             rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
-            return new Output()
-                    .out("IBM MQ queue manager '" + qmName + "' created.")
-                    .out("Directory '/var/mqm/qmgrs/" + qmName + "' created.")
-                    .out("The queue manager is associated with installation 'Installation1'.")
-                    .out("Creating or replacing default objects for queue manager '" + qmName + "'.")
-                    .out("Default objects statistics : 83 created. 0 replaced. 0 failed.")
-                    .out("Completing setup.")
-                    .out("Setup completed.")
-                    .exit(0);
+            return created(new Output(), qmName, "/var/mqm/qmgrs/" + qmName).exit(0);
         }
         for (String required : List.of("-rl", "-ri", "-rn", "-rp")) {
             if (!opts.containsKey(required)) {
@@ -513,26 +505,12 @@ final class ControlCommands {
                         .map(Map.Entry::getKey).findFirst().orElseThrow() + "'.");
             }
             RdqmPair pair = existing != null ? existing : new RdqmPair(qmName, port, "s".equals(opts.get("-rt")));
-            pair.replicationAddresses.put(host, opts.get("-rl"));
-            pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
             QueueManagerData data = world.baseData(qmName, world.hostVersions.get(host));
             addCrtmqmListener(data, opts.get("-p"));
-            QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.RDQM_DR, List.of(host), data);
-            rt.drRole = DrRole.PRIMARY;
-            rt.pair = pair;
-            rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
-            pair.nodes.put(host, rt);
-            world.pairs.put(qmName, pair);
+            addDrNode(pair, host, DrRole.PRIMARY, data, opts);
             String dir = qmName.toLowerCase();
-            return new Output()
-                    .out("Creating replicated data queue manager configuration.")
-                    .out("IBM MQ queue manager '" + qmName + "' created.")
-                    .out("Directory '/var/mqm/vols/" + dir + "/qmgr/" + dir + "' created.")
-                    .out("The queue manager is associated with installation 'Installation1'.")
-                    .out("Creating or replacing default objects for queue manager '" + qmName + "'.")
-                    .out("Default objects statistics : 83 created. 0 replaced. 0 failed.")
-                    .out("Completing setup.")
-                    .out("Setup completed.")
+            Output out = new Output().out("Creating replicated data queue manager configuration.");
+            return created(out, qmName, "/var/mqm/vols/" + dir + "/qmgr/" + dir)
                     .out("Enabling replicated data queue manager.")
                     .out("Replicated data queue manager enabled.")
                     .out("Issue the following command on the remote node to create the DR")
@@ -543,19 +521,8 @@ final class ControlCommands {
         if (!role.equals("s")) {
             return usage("crtmqm");
         }
-        RdqmPair pair = world.pairs.get(qmName);
-        if (pair == null) {
-            pair = new RdqmPair(qmName, port, false);
-            world.pairs.put(qmName, pair);
-        }
-        pair.replicationAddresses.put(host, opts.get("-rl"));
-        pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
-        QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.RDQM_DR, List.of(host),
-                world.baseData(qmName, world.hostVersions.get(host)));
-        rt.drRole = DrRole.SECONDARY;
-        rt.pair = pair;
-        rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
-        pair.nodes.put(host, rt);
+        RdqmPair pair = world.pairs.getOrDefault(qmName, new RdqmPair(qmName, port, false));
+        addDrNode(pair, host, DrRole.SECONDARY, world.baseData(qmName, world.hostVersions.get(host)), opts);
         pair.secondaryInconsistent = true;
         pair.outOfSyncKb += world.options.initialFileSystemUsedKb();
         return new Output()
@@ -564,6 +531,29 @@ final class ControlCommands {
                 .out("Enabling replicated data queue manager.")
                 .out("Replicated data queue manager enabled.")
                 .exit(0);
+    }
+
+    /** What crtmqm prints for a queue manager it has created, its data in {@code directory}. */
+    private static Output created(Output out, String qmName, String directory) {
+        return out.out("IBM MQ queue manager '" + qmName + "' created.")
+                .out("Directory '" + directory + "' created.")
+                .out("The queue manager is associated with installation 'Installation1'.")
+                .out("Creating or replacing default objects for queue manager '" + qmName + "'.")
+                .out("Default objects statistics : 83 created. 0 replaced. 0 failed.")
+                .out("Completing setup.")
+                .out("Setup completed.");
+    }
+
+    /** crtmqm -rr: this node's instance of {@code pair}, ended, and both nodes' replication addresses. */
+    private void addDrNode(RdqmPair pair, String host, DrRole role, QueueManagerData data, Map<String, String> opts) {
+        pair.replicationAddresses.put(host, opts.get("-rl"));
+        pair.replicationAddresses.put(opts.get("-rn"), opts.get("-ri"));
+        QueueManagerRuntime rt = world.register(pair.queueManager, QueueManagerKind.RDQM_DR, List.of(host), data);
+        rt.drRole = role;
+        rt.pair = pair;
+        rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
+        pair.nodes.put(host, rt);
+        world.pairs.put(pair.queueManager, pair);
     }
 
     /** The command the other node runs: its own address is -rl, ours -ri, our node name -rn (seed 004). */
@@ -577,10 +567,9 @@ final class ControlCommands {
             return;
         }
         // crtmqm -p defines SYSTEM.LISTENER.TCP.1 under queue manager control (IBM MQ 9.4 docs, crtmqm -p)
-        MqObject listener = MqObject.withDefaults(ObjectType.LISTENER, "SYSTEM.LISTENER.TCP.1", null, world.stamp());
+        MqObject listener = data.define(ObjectType.LISTENER, "SYSTEM.LISTENER.TCP.1", null, world.stamp());
         listener.set("CONTROL", "QMGR");
         listener.set("PORT", port);
-        data.listeners.put(listener.name(), listener);
     }
 
     // ---------------------------------------------------------------- dltmqm

@@ -28,23 +28,17 @@ final class Dmpmqcfg {
         boolean allAttributes = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            switch (a) {
-                case "-m" -> {
-                    if (i + 1 >= args.size()) {
-                        return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                    }
-                    qmName = args.get(++i);
-                }
-                case "-a" -> allAttributes = true;
-                case "-x", "-o" -> {
-                    if (i + 1 >= args.size() || !Set.of("all", "object", "mqsc").contains(args.get(i + 1))) {
-                        return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                    }
-                    i++;
-                }
-                default -> {
-                    return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
-                }
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (a.equals("-a")) {
+                allAttributes = true;
+            } else if (a.equals("-m") && value != null) {
+                qmName = value;
+                i++;
+            } else if ((a.equals("-x") || a.equals("-o")) && value != null
+                    && Set.of("all", "object", "mqsc").contains(value)) {
+                i++;
+            } else {
+                return Output.error(20, "Usage: dmpmqcfg [-m QMgrName] [-a] [-x all|object] [-o mqsc]");
             }
         }
         if (qmName == null) {

@@ -88,12 +88,8 @@ final class HaGroup {
                 }
                 for (String node : new ArrayList<>(entry.getValue().keySet())) {
                     if (available(node)) {
-                        long left = entry.getValue().get(node) - kb;
-                        if (left <= 0) {
-                            entry.getValue().remove(node);
-                        } else {
-                            entry.getValue().put(node, left);
-                        }
+                        // caught up: no longer out of sync (null removes the node)
+                        entry.getValue().computeIfPresent(node, (n, behind) -> behind > kb ? behind - kb : null);
                     }
                 }
             }

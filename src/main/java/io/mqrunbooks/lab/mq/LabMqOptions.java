@@ -2,6 +2,7 @@ package io.mqrunbooks.lab.mq;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Tunables of the simulation.
@@ -28,25 +29,32 @@ public record LabMqOptions(double syncRateKbPerSecond, Duration revertToSnapshot
                            Duration channelStartTime, Duration channelStopTime) {
 
     public LabMqOptions {
-        if (syncRateKbPerSecond <= 0) {
-            throw new IllegalArgumentException("syncRateKbPerSecond must be positive, was " + syncRateKbPerSecond);
-        }
-        if (revertToSnapshotTime.isNegative()) {
-            throw new IllegalArgumentException("revertToSnapshotTime must not be negative, was " + revertToSnapshotTime);
-        }
-        if (channelMessagesPerSecond <= 0) {
-            throw new IllegalArgumentException("channelMessagesPerSecond must be positive, was "
-                    + channelMessagesPerSecond);
-        }
-        for (Map.Entry<String, Duration> time : Map.of("channelBindTime", channelBindTime,
-                "channelStartTime", channelStartTime, "channelStopTime", channelStopTime).entrySet()) {
-            if (time.getValue().isNegative()) {
-                throw new IllegalArgumentException(time.getKey() + " must not be negative, was " + time.getValue());
-            }
-        }
+        checkTimings(UnaryOperator.identity(), syncRateKbPerSecond, revertToSnapshotTime, channelMessagesPerSecond,
+                channelBindTime, channelStartTime, channelStopTime);
         if (persistentMessageKb < 1 || initialFileSystemUsedKb < 1) {
             throw new IllegalArgumentException("persistentMessageKb and initialFileSystemUsedKb must be at least 1");
         }
+    }
+
+    /**
+     * Refuses a rate that is not positive or a time that is negative; {@code name} spells a component's name as the
+     * caller's user knows it (a property name for the lab profile's settings).
+     */
+    public static void checkTimings(UnaryOperator<String> name, double syncRateKbPerSecond,
+                                    Duration revertToSnapshotTime, double channelMessagesPerSecond,
+                                    Duration channelBindTime, Duration channelStartTime, Duration channelStopTime) {
+        Map.of("syncRateKbPerSecond", syncRateKbPerSecond, "channelMessagesPerSecond", channelMessagesPerSecond)
+                .forEach((key, rate) -> {
+                    if (!(rate > 0)) {
+                        throw new IllegalArgumentException(name.apply(key) + " must be positive, was " + rate);
+                    }
+                });
+        Map.of("revertToSnapshotTime", revertToSnapshotTime, "channelBindTime", channelBindTime,
+                "channelStartTime", channelStartTime, "channelStopTime", channelStopTime).forEach((key, time) -> {
+            if (time.isNegative()) {
+                throw new IllegalArgumentException(name.apply(key) + " must not be negative, was " + time);
+            }
+        });
     }
 
     /**

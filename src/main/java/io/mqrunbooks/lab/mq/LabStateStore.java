@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.lab.LabFaults;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -180,19 +179,9 @@ public final class LabStateStore {
                 case "restoreMedia" -> mq.restoreMedia(e.arg(0), e.arg(1));
                 case "putMessages" -> mq.putMessages(e.arg(0), e.arg(1), e.arg(2), Integer.parseInt(e.arg(3)),
                         Boolean.parseBoolean(e.arg(4)));
-                case "hostDown" -> {
+                case "hostDown", "hostUp", "hang", "fail", "dropSession", "clearFaults", "clearAllFaults" -> {
                     if (faults != null) {
-                        faults.hostDown(e.arg(0));
-                    }
-                }
-                case "hostUp" -> {
-                    if (faults != null) {
-                        faults.hostUp(e.arg(0));
-                    }
-                }
-                case "hang", "fail", "dropSession", "clearFaults", "clearAllFaults" -> {
-                    if (faults != null) {
-                        replayCommandFault(e, faults);
+                        replayFault(e, faults);
                     }
                 }
                 default -> throw new UnknownChange(e.op());
@@ -202,8 +191,10 @@ public final class LabStateStore {
         }
     }
 
-    private static void replayCommandFault(LabEvent e, LabFaults faults) {
+    private static void replayFault(LabEvent e, LabFaults faults) {
         switch (e.op()) {
+            case "hostDown" -> faults.hostDown(e.arg(0));
+            case "hostUp" -> faults.hostUp(e.arg(0));
             case "hang" -> faults.hang(e.arg(0), e.arg(1));
             case "fail" -> faults.fail(e.arg(0), e.arg(1), Integer.parseInt(e.arg(2)), e.arg(3));
             case "dropSession" -> faults.dropSession(e.arg(0), e.arg(1));
@@ -257,11 +248,9 @@ public final class LabStateStore {
     }
 
     private List<String> readLines() {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
+        List<String> lines;
+        try {
+            lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Lab state " + file + ": cannot read", e);
         }

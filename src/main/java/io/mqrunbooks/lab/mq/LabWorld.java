@@ -185,14 +185,8 @@ final class LabWorld {
         NativeHaGroup group = new NativeHaGroup(qm.name());
         for (String host : qm.hosts()) {
             String address = estate.host(host).replicationAddress();
-            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host),
+            addInstance(group, host, address == null ? host : address,
                     host.equals(qm.hosts().get(0)) ? data : data.copy());
-            rt.nativeHa = group;
-            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host,
-                    (address == null ? host : address) + "(4444)");
-            instance.runtime = rt;
-            instance.started = true;
-            group.instances.put(host, instance);
         }
         nativeHaGroups.put(qm.name(), group);
         start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
@@ -211,13 +205,7 @@ final class LabWorld {
         recovery.groupName = qm.crossRegion().recoveryGroup();
         recovery.role = NativeHaGroup.GroupRole.RECOVERY;
         for (String host : qm.crossRegion().recoveryHosts()) {
-            QueueManagerRuntime rt = register(qm.name(), QueueManagerKind.NATIVE_HA, List.of(host), data.copy());
-            rt.nativeHa = recovery;
-            NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, host + "(4444)");
-            instance.runtime = rt;
-            instance.started = true;
-            instance.requestedRole = NativeHaGroup.GroupRole.RECOVERY;
-            recovery.instances.put(host, instance);
+            addInstance(recovery, host, host, data.copy()).requestedRole = NativeHaGroup.GroupRole.RECOVERY;
         }
         live.liveSince = now();
         live.roleAlteredAt = now();
@@ -226,6 +214,17 @@ final class LabWorld {
         live.crossRegion = link;
         recovery.crossRegion = link;
         nativeHaGroups.put(qm.name() + "/" + recovery.groupName, recovery);
+    }
+
+    /** A started instance of the group's queue manager on {@code host}, replicating its log on port 4444. */
+    private NativeHaGroup.Instance addInstance(NativeHaGroup group, String host, String address, QueueManagerData data) {
+        QueueManagerRuntime rt = register(group.queueManager, QueueManagerKind.NATIVE_HA, List.of(host), data);
+        rt.nativeHa = group;
+        NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, address + "(4444)");
+        instance.runtime = rt;
+        instance.started = true;
+        group.instances.put(host, instance);
+        return instance;
     }
 
     /** The Native HA group with an instance of {@code queueManager} on {@code host}, or null. */
@@ -304,12 +303,11 @@ final class LabWorld {
             return d;
         }
         String created = stamp();
-        MqObject listener = MqObject.withDefaults(ObjectType.LISTENER, qm.listenerName(), null, created);
+        MqObject listener = d.define(ObjectType.LISTENER, qm.listenerName(), null, created);
         listener.set("CONTROL", "QMGR");
         listener.set("PORT", Integer.toString(qm.listenerPort()));
-        d.listeners.put(listener.name(), listener);
         for (String q : seed.localQueues().getOrDefault(qm.name(), List.of())) {
-            d.queues.put(q, MqObject.withDefaults(ObjectType.QLOCAL, q, null, created));
+            d.define(ObjectType.QLOCAL, q, null, created);
         }
         List<Cluster> clusters = estate.clustersOf(qm.name());
         if (!clusters.isEmpty()) {
@@ -317,51 +315,44 @@ final class LabWorld {
             if (cluster.isFullRepository(qm.name())) {
                 d.qmgrAttributes.put("REPOS", cluster.name());
             }
-            MqObject rcvr = MqObject.withDefaults(ObjectType.CHANNEL, "TO." + qm.name(), "CLUSRCVR", created);
+            MqObject rcvr = d.define(ObjectType.CHANNEL, "TO." + qm.name(), "CLUSRCVR", created);
             rcvr.set("CLUSTER", cluster.name());
             rcvr.set("CONNAME", qm.primaryHost() + "(" + qm.listenerPort() + ")");
-            d.channels.put(rcvr.name(), rcvr);
             List<String> targets = cluster.isFullRepository(qm.name())
                     ? cluster.fullRepositories().stream().filter(f -> !f.equals(qm.name())).toList()
                     : List.of(cluster.fullRepositories().get(0));
             for (String fr : targets) {
                 QueueManager frQm = estate.queueManager(fr);
-                MqObject sdr = MqObject.withDefaults(ObjectType.CHANNEL, "TO." + fr, "CLUSSDR", created);
+                MqObject sdr = d.define(ObjectType.CHANNEL, "TO." + fr, "CLUSSDR", created);
                 sdr.set("CLUSTER", cluster.name());
                 sdr.set("CONNAME", frQm.primaryHost() + "(" + frQm.listenerPort() + ")");
-                d.channels.put(sdr.name(), sdr);
             }
             seed.clusterQueues().forEach((queue, hosts) -> {
                 if (hosts.contains(qm.name())) {
-                    MqObject q = MqObject.withDefaults(ObjectType.QLOCAL, queue, null, created);
+                    MqObject q = d.define(ObjectType.QLOCAL, queue, null, created);
                     q.set("CLUSTER", cluster.name());
                     q.set("DEFBIND", "NOTFIXED");
-                    d.queues.put(queue, q);
                 }
             });
         }
         for (ChannelPartner partner : estate.partnersOf(qm.name())) {
             String xmitq = partner.channel() + ".XMIT";
-            MqObject xq = MqObject.withDefaults(ObjectType.QLOCAL, xmitq, null, created);
-            xq.set("USAGE", "XMITQ");
-            d.queues.put(xmitq, xq);
-            MqObject sdr = MqObject.withDefaults(ObjectType.CHANNEL, partner.channel(), "SDR", created);
+            d.define(ObjectType.QLOCAL, xmitq, null, created).set("USAGE", "XMITQ");
+            MqObject sdr = d.define(ObjectType.CHANNEL, partner.channel(), "SDR", created);
             sdr.set("CONNAME", productionConname(partner.drConname()));
             sdr.set("XMITQ", xmitq);
-            d.channels.put(sdr.name(), sdr);
             String gateway = gatewayQueueManager(partner.drConname());
-            MqObject remote = MqObject.withDefaults(ObjectType.QREMOTE, partner.channel() + ".OUT", null, created);
+            MqObject remote = d.define(ObjectType.QREMOTE, partner.channel() + ".OUT", null, created);
             remote.set("RNAME", seed.partnerQueue());
             remote.set("RQMNAME", gateway == null ? "" : gateway);
             remote.set("XMITQ", xmitq);
-            d.queues.put(remote.name(), remote);
         }
         for (ChannelPartner partner : estate.channelPartners()) {
             if (qm.name().equals(gatewayQueueManager(partner.drConname()))) {
-                d.channels.put(partner.channel(),
-                        MqObject.withDefaults(ObjectType.CHANNEL, partner.channel(), "RCVR", created));
-                d.queues.putIfAbsent(seed.partnerQueue(),
-                        MqObject.withDefaults(ObjectType.QLOCAL, seed.partnerQueue(), null, created));
+                d.define(ObjectType.CHANNEL, partner.channel(), "RCVR", created);
+                if (!d.queues.containsKey(seed.partnerQueue())) {
+                    d.define(ObjectType.QLOCAL, seed.partnerQueue(), null, created);
+                }
             }
         }
         return d;
@@ -373,30 +364,16 @@ final class LabWorld {
         String created = stamp();
         for (String q : List.of("SYSTEM.ADMIN.COMMAND.QUEUE", "SYSTEM.CHANNEL.INITQ", "SYSTEM.CLUSTER.COMMAND.QUEUE",
                 "SYSTEM.CLUSTER.REPOSITORY.QUEUE", DEAD_LETTER_QUEUE, "SYSTEM.DEFAULT.LOCAL.QUEUE")) {
-            d.queues.put(q, MqObject.withDefaults(ObjectType.QLOCAL, q, null, created));
+            d.define(ObjectType.QLOCAL, q, null, created);
         }
-        MqObject clusterXmitq = MqObject.withDefaults(ObjectType.QLOCAL, CLUSTER_XMITQ, null, created);
-        clusterXmitq.set("USAGE", "XMITQ");
-        d.queues.put(CLUSTER_XMITQ, clusterXmitq);
-        d.queues.put("SYSTEM.DEFAULT.REMOTE.QUEUE",
-                MqObject.withDefaults(ObjectType.QREMOTE, "SYSTEM.DEFAULT.REMOTE.QUEUE", null, created));
-        d.queues.put("SYSTEM.DEFAULT.ALIAS.QUEUE",
-                MqObject.withDefaults(ObjectType.QALIAS, "SYSTEM.DEFAULT.ALIAS.QUEUE", null, created));
-        d.queues.put("SYSTEM.DEFAULT.MODEL.QUEUE",
-                MqObject.withDefaults(ObjectType.QMODEL, "SYSTEM.DEFAULT.MODEL.QUEUE", null, created));
-        d.channels.put("SYSTEM.ADMIN.SVRCONN",
-                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.ADMIN.SVRCONN", "SVRCONN", created));
-        d.channels.put("SYSTEM.DEF.SVRCONN",
-                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.SVRCONN", "SVRCONN", created));
-        d.channels.put("SYSTEM.DEF.SENDER", MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.SENDER", "SDR", created));
-        d.channels.put("SYSTEM.DEF.RECEIVER",
-                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.RECEIVER", "RCVR", created));
-        d.channels.put("SYSTEM.DEF.CLUSSDR",
-                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.CLUSSDR", "CLUSSDR", created));
-        d.channels.put("SYSTEM.DEF.CLUSRCVR",
-                MqObject.withDefaults(ObjectType.CHANNEL, "SYSTEM.DEF.CLUSRCVR", "CLUSRCVR", created));
-        d.listeners.put("SYSTEM.DEFAULT.LISTENER.TCP",
-                MqObject.withDefaults(ObjectType.LISTENER, "SYSTEM.DEFAULT.LISTENER.TCP", null, created));
+        d.define(ObjectType.QLOCAL, CLUSTER_XMITQ, null, created).set("USAGE", "XMITQ");
+        d.define(ObjectType.QREMOTE, "SYSTEM.DEFAULT.REMOTE.QUEUE", null, created);
+        d.define(ObjectType.QALIAS, "SYSTEM.DEFAULT.ALIAS.QUEUE", null, created);
+        d.define(ObjectType.QMODEL, "SYSTEM.DEFAULT.MODEL.QUEUE", null, created);
+        Map.of("SYSTEM.ADMIN.SVRCONN", "SVRCONN", "SYSTEM.DEF.SVRCONN", "SVRCONN", "SYSTEM.DEF.SENDER", "SDR",
+                "SYSTEM.DEF.RECEIVER", "RCVR", "SYSTEM.DEF.CLUSSDR", "CLUSSDR", "SYSTEM.DEF.CLUSRCVR", "CLUSRCVR")
+                .forEach((channel, chltype) -> d.define(ObjectType.CHANNEL, channel, chltype, created));
+        d.define(ObjectType.LISTENER, "SYSTEM.DEFAULT.LISTENER.TCP", null, created);
         Map<String, String> a = d.qmgrAttributes;
         a.put("QMNAME", name);
         a.put("CCSID", "1208");

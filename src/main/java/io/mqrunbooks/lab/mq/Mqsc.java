@@ -6,6 +6,7 @@ import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
 import io.mqrunbooks.lab.mq.MqscText.SyntaxError;
 import io.mqrunbooks.lab.mq.MqscText.Token;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,10 @@ final class Mqsc {
             "CONNAUTH", "SSLKEYR", "CERTLABL", "CHAD", "PERFMEV", "STRSTPEV");
     private static final Set<String> FLAGS = Set.of("TRIGGER", "NOTRIGGER", "SHARE", "NOSHARE", "HARDENBO",
             "NOHARDENBO");
+    private static final Map<String, String> CHANGE_MESSAGES = Map.of("QUEUE created", "AMQ8006I",
+            "QUEUE deleted", "AMQ8007I", "QUEUE changed", "AMQ8008I", "CHANNEL created", "AMQ8014I",
+            "CHANNEL deleted", "AMQ8015I", "CHANNEL changed", "AMQ8016I", "LISTENER created", "AMQ8626I",
+            "LISTENER changed", "AMQ8627I", "LISTENER deleted", "AMQ8628I");
     private static final Pattern WHERE = Pattern.compile(
             "\\s*([A-Za-z]+)\\s+(EQ|NE|LT|GT|LE|GE|LK|NL)\\s+('(?:[^']|'')*'|\\S+)\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -97,8 +102,7 @@ final class Mqsc {
         Optional<QueueManagerRuntime> found = world.runtime(host, qmName);
         if (found.isEmpty() || !host.equals(found.get().activeHost)) {
             String message = found.isEmpty() ? ControlCommands.DOES_NOT_EXIST : ControlCommands.NOT_AVAILABLE;
-            return out.out(message).out("No MQSC commands read.").out("No commands have a syntax error.")
-                    .out("All valid MQSC commands were processed.").exit(20);
+            return trailer(out.out(message), 0, 0, 0).exit(20);
         }
         QueueManagerRuntime rt = found.get();
         out.out("");
@@ -133,20 +137,12 @@ final class Mqsc {
             }
             String piece = stripNext ? line.stripLeading() : line;
             String body = piece.stripTrailing();
-            if (body.endsWith("+")) {
-                command.append(body, 0, body.length() - 1);
-                stripNext = true;
-                if (i + 1 < lines.size()) {
-                    continue;
-                }
-            } else if (body.endsWith("-")) {
-                command.append(body, 0, body.length() - 1);
-                stripNext = false;
-                if (i + 1 < lines.size()) {
-                    continue;
-                }
-            } else {
-                command.append(body);
+            boolean continued = body.endsWith("+") || body.endsWith("-");
+            command.append(body, 0, body.length() - (continued ? 1 : 0));
+            // "+" continues with the next line's first non-blank, "-" with its first column
+            stripNext = body.endsWith("+");
+            if (continued && i + 1 < lines.size()) {
+                continue;
             }
             stripNext = false;
             String text = command.toString().strip();
@@ -163,19 +159,34 @@ final class Mqsc {
                 failed++;
             }
         }
+        return trailer(out, read, syntaxErrors, failed).exit(syntaxErrors + failed == 0 ? 0 : 10);
+    }
+
+    /** runmqsc's three closing lines, each with its singular and plural wording. */
+    private static Output trailer(Output out, int read, int syntaxErrors, int failed) {
         out.out(read == 0 ? "No MQSC commands read." : read == 1 ? "One MQSC command read." : read + " MQSC commands read.");
         out.out(syntaxErrors == 0 ? "No commands have a syntax error."
                 : syntaxErrors == 1 ? "One command has a syntax error." : syntaxErrors + " commands have a syntax error.");
         out.out(failed == 0 ? "All valid MQSC commands were processed."
                 : failed == 1 ? "One valid MQSC command could not be processed."
                 : failed + " valid MQSC commands could not be processed.");
-        return out.exit(syntaxErrors + failed == 0 ? 0 : 10);
+        return out;
     }
 
     private static Result syntax(String text, int end) {
         String segment = text.substring(0, Math.min(end, text.length())).strip();
         return new Result(List.of("AMQ8405I: Syntax error detected at or near end of command segment below:-",
                 segment, ""), Kind.SYNTAX);
+    }
+
+    /** "AMQ8006I: IBM MQ queue created." and the like, for DEFINE, ALTER and DELETE of a queue, channel or listener. */
+    private static Result objectChanged(ObjectType type, String change) {
+        return Result.ok(CHANGE_MESSAGES.get(type.namespace() + " " + change) + ": IBM MQ "
+                + type.namespace().toLowerCase(Locale.ROOT) + " " + change + ".");
+    }
+
+    private static Result notFound(String name) {
+        return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
     }
 
     private Result execute(QueueManagerRuntime rt, String host, String text) {
@@ -280,7 +291,7 @@ final class Mqsc {
         } else if (like != null) {
             MqObject source = namespace.get(like);
             if (source == null || source.type() != type) {
-                return Result.failed("AMQ8147E: IBM MQ object " + like + " not found.");
+                return notFound(like);
             }
             obj = source.renamed(name);
             obj.set("CRDATE", now.substring(0, 10));
@@ -292,11 +303,7 @@ final class Mqsc {
         obj.set("ALTDATE", now.substring(0, 10));
         obj.set("ALTTIME", now.substring(11));
         namespace.put(name, obj);
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8006I: IBM MQ queue created.";
-            case "CHANNEL" -> "AMQ8014I: IBM MQ channel created.";
-            default -> "AMQ8626I: IBM MQ listener created.";
-        });
+        return objectChanged(type, "created");
     }
 
     private static void acceptAttribute(ObjectType type, Token t, Map<String, String> values) throws SyntaxError {
@@ -360,17 +367,13 @@ final class Mqsc {
         }
         MqObject existing = rt.data.namespace(type).get(name);
         if (existing == null || existing.type() != type || (chltype != null && !chltype.equals(existing.channelType()))) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         values.forEach(existing::set);
         String now = world.stamp();
         existing.set("ALTDATE", now.substring(0, 10));
         existing.set("ALTTIME", now.substring(11));
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8008I: IBM MQ queue changed.";
-            case "CHANNEL" -> "AMQ8016I: IBM MQ channel changed.";
-            default -> "AMQ8627I: IBM MQ listener changed.";
-        });
+        return objectChanged(type, "changed");
     }
 
     private Result delete(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
@@ -388,7 +391,7 @@ final class Mqsc {
         }
         MqObject existing = rt.data.namespace(type).get(name);
         if (existing == null || existing.type() != type) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         if (type == ObjectType.QLOCAL && rt.data.depth(name) > 0 && !purge) {
             return Result.failed("AMQ8143E: IBM MQ queue not empty.");
@@ -397,11 +400,7 @@ final class Mqsc {
         rt.data.messages.remove(name);
         rt.data.channelRequests.remove(name);
         rt.data.runningListeners.remove(name);
-        return Result.ok(switch (type.namespace()) {
-            case "QUEUE" -> "AMQ8007I: IBM MQ queue deleted.";
-            case "CHANNEL" -> "AMQ8015I: IBM MQ channel deleted.";
-            default -> "AMQ8628I: IBM MQ listener deleted.";
-        });
+        return objectChanged(type, "deleted");
     }
 
     private Result clear(QueueManagerRuntime rt, String text, String object, Token objectToken, List<Token> params)
@@ -415,7 +414,7 @@ final class Mqsc {
         }
         MqObject q = rt.data.queues.get(name);
         if (q == null || q.type() != ObjectType.QLOCAL) {
-            return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+            return notFound(name);
         }
         rt.data.messages.remove(name);
         return Result.ok("AMQ8022I: IBM MQ queue cleared.");
@@ -432,7 +431,7 @@ final class Mqsc {
                 throw new SyntaxError(params.get(0).end());
             }
             if (!rt.data.listeners.containsKey(name)) {
-                return Result.failed("AMQ8147E: IBM MQ object " + name + " not found.");
+                return notFound(name);
             }
             if (start) {
                 rt.data.runningListeners.add(name);
@@ -573,7 +572,7 @@ final class Mqsc {
         }
         String name = cluster;
         if (world.clustersOf(rt).stream().noneMatch(c -> c.name().equals(name))) {
-            return Result.failed("AMQ8147E: IBM MQ object " + cluster + " not found.");
+            return notFound(cluster);
         }
         if (verb.equals("SUSPEND")) {
             rt.data.suspendedClusters.add(cluster);
@@ -680,16 +679,15 @@ final class Mqsc {
         if ("SAVED".equals(instanceType)) {
             rows = savedChannelStatusRows(rt, pattern);
         }
-        List<Row> matching = rows;
         if (rows.isEmpty()) {
             return object.equals("CHSTATUS") ? Result.failed("AMQ8420I: Channel Status not found.")
-                    : Result.failed("AMQ8147E: IBM MQ object " + pattern + " not found.");
+                    : notFound(pattern);
         }
         if (requested.isEmpty() && ALL_BY_DEFAULT_FOR_ONE_NAME.contains(object) && !pattern.endsWith("*")) {
             all = true;
         }
         List<String> lines = new ArrayList<>();
-        for (Row row : matching) {
+        for (Row row : rows) {
             if (!passes(row, filters, where)) {
                 continue;
             }
@@ -752,7 +750,7 @@ final class Mqsc {
                 header = "AMQ8414I: Display Channel details.";
                 for (MqObject c : rt.data.channels.values()) {
                     if (MqscText.matches(pattern, c.name())) {
-                        rows.add(objectRow(c, "CHANNEL", "CHLTYPE", c.channelType()));
+                        rows.add(objectRow(c, "CHANNEL", "CHLTYPE", c.channelType(), Map.of()));
                     }
                 }
                 known = CHANNEL_KEYWORDS;
@@ -783,16 +781,11 @@ final class Mqsc {
                 for (MqObject l : rt.data.listeners.values()) {
                     if (MqscText.matches(pattern, l.name())) {
                         LinkedHashMap<String, String> a = new LinkedHashMap<>();
-                        a.put("LISTENER", l.name());
-                        for (String k : List.of("CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
-                                "ALTTIME")) {
-                            a.put(k, l.attribute(k));
-                        }
+                        LISTENER_ATTRIBUTES.forEach(k -> a.put(k, k.equals("LISTENER") ? l.name() : l.attribute(k)));
                         rows.add(new Row(a, 1, 1));
                     }
                 }
-                known = Set.of("LISTENER", "CONTROL", "TRPTYPE", "PORT", "IPADDR", "BACKLOG", "DESCR", "ALTDATE",
-                        "ALTTIME");
+                known = Set.copyOf(LISTENER_ATTRIBUTES);
             }
             case "LSSTATUS" -> {
                 // Layout of DISPLAY LSSTATUS(*) ALL in the MQ 9.4.2 transcript (display-channel-listener-9.4.txt)
@@ -884,30 +877,35 @@ final class Mqsc {
     private static final Set<String> ALL_BY_DEFAULT_FOR_ONE_NAME = Set.of("CHANNEL", "QUEUE", "QLOCAL", "QREMOTE",
             "QALIAS", "QMODEL", "CLUSQMGR");
 
-    private static final Set<String> QUEUE_KEYWORDS;
-    private static final Set<String> CHANNEL_KEYWORDS;
+    private static final List<String> LISTENER_ATTRIBUTES = List.of("LISTENER", "CONTROL", "TRPTYPE", "PORT",
+            "IPADDR", "BACKLOG", "DESCR", "ALTDATE", "ALTTIME");
+    private static final Set<String> QUEUE_KEYWORDS = keywords(List.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS",
+            "OPPROCS", "ALTDATE", "ALTTIME", "CRDATE", "CRTIME"), ObjectType.QLOCAL.defaults(),
+            ObjectType.QREMOTE.defaults(), ObjectType.QALIAS.defaults(), ObjectType.QMODEL.defaults());
+    private static final Set<String> CHANNEL_KEYWORDS = keywords(List.of("CHANNEL", "CHLTYPE", "ALTDATE", "ALTTIME"),
+            ObjectType.SENDER_DEFAULTS, ObjectType.RECEIVER_DEFAULTS, ObjectType.CLUSTER_CHANNEL_DEFAULTS,
+            ObjectType.SVRCONN_DEFAULTS);
 
-    static {
-        Set<String> q = new java.util.HashSet<>(Set.of("QUEUE", "TYPE", "CURDEPTH", "IPPROCS", "OPPROCS", "ALTDATE",
-                "ALTTIME", "CRDATE", "CRTIME"));
-        for (ObjectType t : List.of(ObjectType.QLOCAL, ObjectType.QREMOTE, ObjectType.QALIAS, ObjectType.QMODEL)) {
-            t.defaults().forEach(d -> q.add(d.substring(0, d.indexOf('='))));
+    /** What DISPLAY of an object type knows: {@code shown} and the keywords of every {@code KEY=default}. */
+    @SafeVarargs
+    private static Set<String> keywords(List<String> shown, List<String>... defaults) {
+        Set<String> keywords = new java.util.HashSet<>(shown);
+        for (List<String> list : defaults) {
+            list.forEach(d -> keywords.add(d.substring(0, d.indexOf('='))));
         }
-        QUEUE_KEYWORDS = Set.copyOf(q);
-        Set<String> c = new java.util.HashSet<>(Set.of("CHANNEL", "CHLTYPE", "ALTDATE", "ALTTIME"));
-        for (List<String> defaults : List.of(ObjectType.SENDER_DEFAULTS, ObjectType.RECEIVER_DEFAULTS,
-                ObjectType.CLUSTER_CHANNEL_DEFAULTS, ObjectType.SVRCONN_DEFAULTS)) {
-            defaults.forEach(d -> c.add(d.substring(0, d.indexOf('='))));
-        }
-        CHANNEL_KEYWORDS = Set.copyOf(c);
+        return Set.copyOf(keywords);
     }
 
-    /** Name and type first, then the other attributes in alphabetical order (as DISPLAY lists them). */
-    private static Row objectRow(MqObject o, String nameKey, String typeKey, String typeValue) {
+    /**
+     * Name and type first, then the other attributes and the {@code live} ones (a local queue's depth and handles)
+     * in alphabetical order (as DISPLAY lists them).
+     */
+    private static Row objectRow(MqObject o, String nameKey, String typeKey, String typeValue, Map<String, String> live) {
         LinkedHashMap<String, String> a = new LinkedHashMap<>();
         a.put(nameKey, o.name());
         a.put(typeKey, typeValue);
         Map<String, String> rest = new TreeMap<>(o.attributes());
+        rest.putAll(live);
         rest.remove(typeKey);
         rest.forEach((k, v) -> {
             if (v != null) {
@@ -918,21 +916,9 @@ final class Mqsc {
     }
 
     private Row queueRow(QueueManagerRuntime rt, MqObject q) {
-        Row row = objectRow(q, "QUEUE", "TYPE", q.type().name());
-        if (q.type() == ObjectType.QLOCAL) {
-            Map<String, String> rest = new TreeMap<>(row.attributes());
-            rest.remove("QUEUE");
-            rest.remove("TYPE");
-            rest.put("CURDEPTH", Integer.toString(rt.data.depth(q.name())));
-            rest.put("IPPROCS", "0");
-            rest.put("OPPROCS", "0");
-            LinkedHashMap<String, String> a = new LinkedHashMap<>();
-            a.put("QUEUE", q.name());
-            a.put("TYPE", "QLOCAL");
-            a.putAll(rest);
-            return new Row(a, 2, 2);
-        }
-        return row;
+        Map<String, String> live = q.type() != ObjectType.QLOCAL ? Map.of()
+                : Map.of("CURDEPTH", Integer.toString(rt.data.depth(q.name())), "IPPROCS", "0", "OPPROCS", "0");
+        return objectRow(q, "QUEUE", "TYPE", q.type().name(), live);
     }
 
     private Row qmgrRow(QueueManagerRuntime rt) {
@@ -1047,10 +1033,8 @@ final class Mqsc {
                 }
             }
         }
-        rows.sort((x, y) -> {
-            int byQueue = x.attributes().get("QUEUE").compareTo(y.attributes().get("QUEUE"));
-            return byQueue != 0 ? byQueue : x.attributes().get("CLUSQMGR").compareTo(y.attributes().get("CLUSQMGR"));
-        });
+        rows.sort(Comparator.comparing((Row row) -> row.attributes().get("QUEUE"))
+                .thenComparing(row -> row.attributes().get("CLUSQMGR")));
         return rows;
     }
 
@@ -1171,13 +1155,8 @@ final class Mqsc {
     /** What DISPLAY CHSTATUS always returns, whatever attributes are asked for. */
     private static final Set<String> CHSTATUS_ALWAYS = Set.of("CHANNEL", "CHLTYPE", "CONNAME", "CURRENT",
             "RQMNAME", "STATUS", "SUBSTATE", "XMITQ");
-    private static final Set<String> CHSTATUS_KEYWORDS;
-
-    static {
-        Set<String> k = new java.util.HashSet<>(SENDER_STATUS_ORDER);
-        k.addAll(RECEIVER_STATUS_ORDER);
-        CHSTATUS_KEYWORDS = Set.copyOf(k);
-    }
+    private static final Set<String> CHSTATUS_KEYWORDS = Set.copyOf(java.util.stream.Stream.concat(
+            SENDER_STATUS_ORDER.stream(), RECEIVER_STATUS_ORDER.stream()).toList());
 
     /** One current channel status; a receiver has no XMITQ (MQ 8's ALL shows none). */
     private Row statusRow(QueueManagerRuntime rt, String channel, String type, String conname, String peer,

@@ -65,10 +65,6 @@ public enum ObjectType {
         return namespace;
     }
 
-    boolean isQueue() {
-        return "QUEUE".equals(namespace);
-    }
-
     List<String> defaults() {
         return defaults;
     }

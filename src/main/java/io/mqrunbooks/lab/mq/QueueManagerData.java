@@ -38,6 +38,13 @@ final class QueueManagerData {
         };
     }
 
+    /** Defines an object with its type's defaults (as DEFINE without attributes does) and returns it. */
+    MqObject define(ObjectType type, String name, String chltype, String created) {
+        MqObject object = MqObject.withDefaults(type, name, chltype, created);
+        namespace(type).put(name, object);
+        return object;
+    }
+
     Deque<Message> messagesOf(String queue) {
         return messages.computeIfAbsent(queue, q -> new ArrayDeque<>());
     }

@@ -57,16 +57,7 @@ final class RdqmCommands {
         }
         RdqmPair pair = node.pair;
         Instant now = world.now();
-        Output out = new Output();
-        line(out, "Node:", host);
-        line(out, "Queue manager status:", node.statusOn(host).mqWording());
-        if (node.running()) {
-            line(out, "CPU:", "0.00%");
-            line(out, "Memory:", "135MB");
-        }
-        long usedMb = Math.max(1, (usedKb(node) + 1023) / 1024);
-        line(out, "Queue manager file system:", usedMb + "MB used, 1.0GB allocated [" + Math.round(usedMb * 100.0 / 1024)
-                + "%]");
+        Output out = nodeStatus(host, node, node.running());
         line(out, "DR role:", node.drRole.text());
         line(out, "DR status:", drStatus(node));
         line(out, "DR type:", pair.synchronous ? "Synchronous" : "Asynchronous");
@@ -96,17 +87,8 @@ final class RdqmCommands {
      */
     private LabExecution haStatus(String host, QueueManagerRuntime rt) {
         HaGroup group = rt.ha;
-        Output out = new Output();
-        line(out, "Node:", host);
-        line(out, "Queue manager status:", rt.statusOn(host).mqWording());
         boolean here = host.equals(rt.activeHost);
-        if (here) {
-            line(out, "CPU:", "0.00%");
-            line(out, "Memory:", "135MB");
-        }
-        long usedMb = Math.max(1, (usedKb(rt) + 1023) / 1024);
-        line(out, "Queue manager file system:", usedMb + "MB used, 1.0GB allocated [" + Math.round(usedMb * 100.0 / 1024)
-                + "%]");
+        Output out = nodeStatus(host, rt, here);
         line(out, "HA role:", here ? "Primary" : "Secondary");
         line(out, "HA status:", group.overallStatus(rt.name, host));
         line(out, "HA control:", "Enabled");
@@ -129,6 +111,21 @@ final class RdqmCommands {
             }
         }
         return out.exit(0);
+    }
+
+    /** The lines {@code rdqmstatus -m QM} starts with for DR and HA alike; CPU and memory where it runs. */
+    private Output nodeStatus(String host, QueueManagerRuntime rt, boolean runningHere) {
+        Output out = new Output();
+        line(out, "Node:", host);
+        line(out, "Queue manager status:", rt.statusOn(host).mqWording());
+        if (runningHere) {
+            line(out, "CPU:", "0.00%");
+            line(out, "Memory:", "135MB");
+        }
+        long usedMb = Math.max(1, (usedKb(rt) + 1023) / 1024);
+        line(out, "Queue manager file system:", usedMb + "MB used, 1.0GB allocated [" + Math.round(usedMb * 100.0 / 1024)
+                + "%]");
+        return out;
     }
 
     private static String location(String viewer, String node) {
@@ -240,24 +237,21 @@ final class RdqmCommands {
         line(out, "DRBD version:", "9.2.7");
         line(out, "DRBD kernel module status:", "Loaded");
         for (QueueManagerRuntime rt : world.byHost.get(host).values()) {
-            if (rt.ha != null) {
-                // The HA summary's fields, as in IBM's "Viewing DR/HA RDQM and HA group status" example.
-                out.out("");
-                line(out, "Queue manager name:", rt.name);
-                line(out, "Queue manager status:", rt.statusOn(host).mqWording());
-                line(out, "HA current location:", rt.activeHost == null ? "None" : rt.activeHost);
-                List<String> preferred = rt.ha.preferred.getOrDefault(rt.name, List.of());
-                line(out, "HA preferred location:", preferred.isEmpty() ? "None" : String.join(",", preferred));
-                line(out, "HA blocked location:", "None");
-                continue;
-            }
-            if (!rt.isRdqm()) {
+            if (rt.ha == null && !rt.isRdqm()) {
                 continue;
             }
             out.out("");
             line(out, "Queue manager name:", rt.name);
             line(out, "Queue manager status:", rt.statusOn(host).mqWording());
-            line(out, "DR role:", rt.drRole.text());
+            if (rt.ha != null) {
+                // The HA summary's fields, as in IBM's "Viewing DR/HA RDQM and HA group status" example.
+                line(out, "HA current location:", rt.activeHost == null ? "None" : rt.activeHost);
+                List<String> preferred = rt.ha.preferred.getOrDefault(rt.name, List.of());
+                line(out, "HA preferred location:", preferred.isEmpty() ? "None" : String.join(",", preferred));
+                line(out, "HA blocked location:", "None");
+            } else {
+                line(out, "DR role:", rt.drRole.text());
+            }
         }
         return out.exit(0);
     }

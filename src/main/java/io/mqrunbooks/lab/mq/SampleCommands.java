@@ -22,16 +22,14 @@ final class SampleCommands {
 
     LabExecution amqsput(String host, List<String> args, String stdin) {
         Output out = new Output().out("Sample AMQSPUT0 start");
-        if (args.isEmpty()) {
-            return out.out("Required parameter missing - queue name").exit(99);
+        LabExecution refused = refusedConnection(host, args, out);
+        if (refused != null) {
+            return refused;
         }
         String queue = args.get(0);
-        Optional<QueueManagerRuntime> rt = connect(host, args, out);
-        if (rt.isEmpty()) {
-            return out.exit(connectReason(host, args) & 0xFF);
-        }
+        QueueManagerRuntime rt = world.runtime(host, args.get(1)).orElseThrow();
         out.out("target queue is " + queue);
-        if (!canOpenForOutput(rt.get(), queue)) {
+        if (!canOpenForOutput(rt, queue)) {
             out.out("MQOPEN ended with reason code 2085").out("unable to open queue for output");
             return out.out("Sample AMQSPUT0 end").exit(0);
         }
@@ -40,7 +38,7 @@ final class SampleCommands {
             if (text.isEmpty()) {
                 break;
             }
-            LabWorld.PutOutcome outcome = world.put(rt.get(), queue, text);
+            LabWorld.PutOutcome outcome = world.put(rt, queue, text);
             if (outcome.reason() != 0) {
                 out.out("MQPUT ended with reason code " + outcome.reason());
                 break;
@@ -51,17 +49,15 @@ final class SampleCommands {
 
     LabExecution amqsget(String host, List<String> args) {
         Output out = new Output().out("Sample AMQSGET0 start");
-        if (args.isEmpty()) {
-            return out.out("Required parameter missing - queue name").exit(99);
+        LabExecution refused = refusedConnection(host, args, out);
+        if (refused != null) {
+            return refused;
         }
         String queue = args.get(0);
-        Optional<QueueManagerRuntime> rt = connect(host, args, out);
-        if (rt.isEmpty()) {
-            return out.exit(connectReason(host, args) & 0xFF);
-        }
-        MqObject q = rt.get().data.queues.get(queue);
+        QueueManagerRuntime rt = world.runtime(host, args.get(1)).orElseThrow();
+        MqObject q = rt.data.queues.get(queue);
         if (q != null && q.type() == ObjectType.QALIAS) {
-            q = rt.get().data.queues.get(q.attribute("TARGET"));
+            q = rt.data.queues.get(q.attribute("TARGET"));
         }
         if (q == null || q.type() != ObjectType.QLOCAL) {
             int reason = q == null ? 2085 : 2045;
@@ -71,24 +67,24 @@ final class SampleCommands {
         if ("DISABLED".equals(q.attribute("GET"))) {
             return out.out("MQGET ended with reason code 2016").out("Sample AMQSGET0 end").exit(0);
         }
-        Deque<Message> messages = rt.get().data.messagesOf(q.name());
+        Deque<Message> messages = rt.data.messagesOf(q.name());
         while (!messages.isEmpty()) {
             Message m = messages.pollFirst();
             if (m.persistent()) {
-                world.noteWrite(rt.get(), world.options.persistentMessageKb());
+                world.noteWrite(rt, world.options.persistentMessageKb());
             }
             out.out("message <" + m.text() + ">");
         }
         return out.out("no more messages").out("Sample AMQSGET0 end").exit(0);
     }
 
-    private Optional<QueueManagerRuntime> connect(String host, List<String> args, Output out) {
-        int reason = connectReason(host, args);
-        if (reason != 0) {
-            out.out("MQCONNX ended with reason code " + reason);
-            return Optional.empty();
+    /** What a sample answers without a queue name or with a failed MQCONNX (its reason is the exit code); else null. */
+    private LabExecution refusedConnection(String host, List<String> args, Output out) {
+        if (args.isEmpty()) {
+            return out.out("Required parameter missing - queue name").exit(99);
         }
-        return world.runtime(host, args.get(1));
+        int reason = connectReason(host, args);
+        return reason == 0 ? null : out.out("MQCONNX ended with reason code " + reason).exit(reason & 0xFF);
     }
 
     /** 2058 (MQRC_Q_MGR_NAME_ERROR) when no such queue manager here, 2059 (NOT_AVAILABLE) when not running. */

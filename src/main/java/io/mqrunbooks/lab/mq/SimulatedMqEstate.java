@@ -58,10 +58,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Puts every host back to the lab's initial state: for drills and for tests that share one lab. */
     public void reset() {
-        recorded(List.of("reset"), () -> {
-            build();
-            return null;
-        });
+        recordedChange(List.of("reset"), this::build);
     }
 
     private void build() {
@@ -151,10 +148,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * be accepted.
      */
     public boolean runsOn(String host, String queueManager) {
-        return recorded(List.of("settle"), () -> {
-            world.settle();
-            return world.runtime(host, queueManager).map(rt -> host.equals(rt.activeHost)).orElse(false);
-        });
+        return settled(() -> world.runtime(host, queueManager).map(rt -> host.equals(rt.activeHost)).orElse(false));
     }
 
     /**
@@ -181,24 +175,22 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** The DR replication network between the two nodes of an RDQM DR queue manager goes down. */
     public void cutReplicationLink(String queueManager) {
-        recorded(List.of("cutReplicationLink", queueManager), () -> {
+        recordedChange(List.of("cutReplicationLink", queueManager), () -> {
             world.settle();
             RdqmPair pair = pair(queueManager);
             if (pair.syncing()) {
                 world.cutDuringSync(pair, world.now());
             }
             pair.linkUp = false;
-            return null;
         });
     }
 
     /** The DR replication network comes back; a synchronization starts if the secondary is behind. */
     public void restoreReplicationLink(String queueManager) {
-        recorded(List.of("restoreReplicationLink", queueManager), () -> {
+        recordedChange(List.of("restoreReplicationLink", queueManager), () -> {
             world.settle();
             pair(queueManager).linkUp = true;
             world.settle();
-            return null;
         });
     }
 
@@ -212,7 +204,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      */
     public void channelCondition(String host, String queueManager, String channel, String status) {
         String word = status == null ? "" : status.strip();
-        recorded(List.of("channelCondition", host, queueManager, channel, word), () -> {
+        recordedChange(List.of("channelCondition", host, queueManager, channel, word), () -> {
             QueueManagerRuntime rt = runtimeOrThrow(host, queueManager);
             MqObject object = rt.data.channels.get(channel);
             String type = object != null ? object.channelType()
@@ -223,7 +215,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             String key = rt.name + "/" + channel;
             if (word.isEmpty()) {
                 world.channelConditions.remove(key);
-                return null;
+                return;
             }
             boolean fits = switch (word) {
                 case "PAUSED" -> type.equals("RCVR") || type.equals("CLUSRCVR");
@@ -236,7 +228,6 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                         + word + ") is for " + (word.equals("PAUSED") ? "RCVR or CLUSRCVR" : "CLUSSDR") + " channels");
             }
             world.channelConditions.put(key, word);
-            return null;
         });
     }
 
@@ -246,7 +237,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * side makes the host unreachable; this is the MQ half.
      */
     public void failHost(String host) {
-        recorded(List.of("failHost", host), () -> {
+        recordedChange(List.of("failHost", host), () -> {
             requireHost(host);
             world.settle();
             HaGroup group = world.haGroupOf(host);
@@ -280,13 +271,12 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                     pair.linkUp = false;
                 }
             }
-            return null;
         });
     }
 
     /** The failed host is back: RDQM DR links to it come up again; its queue managers stay ended until strmqm. */
     public void recoverHost(String host) {
-        recorded(List.of("recoverHost", host), () -> {
+        recordedChange(List.of("recoverHost", host), () -> {
             requireHost(host);
             world.settle();
             HaGroup group = world.haGroupOf(host);
@@ -300,7 +290,6 @@ public final class SimulatedMqEstate implements LabCommandHandler {
                 }
             }
             world.settle();
-            return null;
         });
     }
 
@@ -310,24 +299,20 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * (rdqmstatus shows "HA status: Synchronization in progress" meanwhile).
      */
     public void haReplicaOutOfSync(String queueManager, String node, long kb) {
-        recorded(List.of("haReplicaOutOfSync", queueManager, node, Long.toString(kb)), () -> {
+        recordedChange(List.of("haReplicaOutOfSync", queueManager, node, Long.toString(kb)), () -> {
             world.settle();
             QueueManagerRuntime rt = runtimeOrThrow(node, queueManager);
             if (rt.ha == null) {
                 throw new IllegalArgumentException("'" + queueManager + "' is not an RDQM HA queue manager of the lab");
             }
             rt.ha.outOfSyncKb.computeIfAbsent(queueManager, q -> new java.util.HashMap<>()).merge(node, kb, Long::sum);
-            return null;
         });
     }
 
     /** Where an RDQM HA queue manager runs now (its HA current location), or empty when it runs nowhere. */
     public Optional<String> haCurrentLocation(String queueManager) {
-        return recorded(List.of("settle"), () -> {
-            world.settle();
-            return world.allRuntimes().stream().filter(rt -> rt.ha != null && rt.name.equals(queueManager))
-                    .findFirst().map(rt -> rt.activeHost);
-        });
+        return settled(() -> world.allRuntimes().stream().filter(rt -> rt.ha != null && rt.name.equals(queueManager))
+                .findFirst().map(rt -> rt.activeHost));
     }
 
     /** Whether an RDQM HA node is suspended (rdqmadm -s). */
@@ -340,7 +325,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** Suspends an RDQM HA node as {@code rdqmadm -s} would, outside any run (a fault: another node already suspended). */
     public void suspendHaNode(String node) {
-        recorded(List.of("suspendHaNode", node), () -> {
+        recordedChange(List.of("suspendHaNode", node), () -> {
             world.settle();
             HaGroup group = world.haGroupOf(node);
             if (group == null) {
@@ -348,7 +333,6 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             }
             group.suspended.add(node);
             world.place(group);
-            return null;
         });
     }
 
@@ -357,7 +341,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * replica receives nothing, so it falls out of sync as the active writes, and it does not count for the quorum.
      */
     public void nativeHaReplicationLink(String host, String queueManager, boolean up) {
-        recorded(List.of("nativeHaReplicationLink", host, queueManager, Boolean.toString(up)), () -> {
+        recordedChange(List.of("nativeHaReplicationLink", host, queueManager, Boolean.toString(up)), () -> {
             world.settle();
             NativeHaGroup group = world.nativeHaGroup(queueManager, host);
             if (group == null) {
@@ -370,7 +354,6 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             if (up) {
                 world.electNativeHa(group, null);
             }
-            return null;
         });
     }
 
@@ -379,7 +362,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * {@code up}, comes back): the Recovery group receives nothing, so its backlog grows as the Live group writes.
      */
     public void nativeHaCrossRegionLink(String queueManager, boolean up) {
-        recorded(List.of("nativeHaCrossRegionLink", queueManager, Boolean.toString(up)), () -> {
+        recordedChange(List.of("nativeHaCrossRegionLink", queueManager, Boolean.toString(up)), () -> {
             world.settle();
             CrossRegionLink link = world.nativeHaGroups.values().stream()
                     .filter(g -> g.queueManager.equals(queueManager) && g.crossRegion != null)
@@ -389,7 +372,6 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             link.up = up;
             link.backlogAt = world.now();
             world.settle();
-            return null;
         });
     }
 
@@ -411,18 +393,16 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             throw new IllegalArgumentException("The lab knows IBM MQ levels " + new java.util.TreeSet<>(
                     ControlCommands.LEVELS.keySet()) + ", not '" + version + "'");
         }
-        recorded(List.of("installVersion", host, version), () -> {
+        recordedChange(List.of("installVersion", host, version), () -> {
             requireHost(host);
             world.hostVersions.put(host, version);
-            return null;
         });
     }
 
     /** Restores a cold backup's media and logs, after which strmqm works. */
     public void restoreMedia(String host, String queueManager) {
-        recorded(List.of("restoreMedia", host, queueManager), () -> {
+        recordedChange(List.of("restoreMedia", host, queueManager), () -> {
             runtimeOrThrow(host, queueManager).awaitingMediaRestore = false;
-            return null;
         });
     }
 
@@ -457,25 +437,18 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     /** CURDEPTH of a queue on the queue manager as stored on that host (running or not). */
     public int queueDepth(String host, String queueManager, String queue) {
-        return recorded(List.of("settle"), () -> {
-            world.settle();
-            return runtimeOrThrow(host, queueManager).data.depth(queue);
-        });
+        return settled(() -> runtimeOrThrow(host, queueManager).data.depth(queue));
     }
 
     /** The message bodies on a queue, oldest first. */
     public List<String> messages(String host, String queueManager, String queue) {
-        return recorded(List.of("settle"), () -> {
-            world.settle();
-            QueueManagerData data = runtimeOrThrow(host, queueManager).data;
-            return data.messages.getOrDefault(queue, new java.util.ArrayDeque<>()).stream().map(Message::text).toList();
-        });
+        return settled(() -> runtimeOrThrow(host, queueManager).data.messages
+                .getOrDefault(queue, new java.util.ArrayDeque<>()).stream().map(Message::text).toList());
     }
 
     /** What dspmq shows for the queue manager on that host, or empty when it is not defined there. */
     public Optional<QmStatus> queueManagerState(String host, String queueManager) {
-        return recorded(List.of("settle"), () -> {
-            world.settle();
+        return settled(() -> {
             requireHost(host);
             return world.runtime(host, queueManager).map(rt -> rt.statusOn(host));
         });
@@ -561,6 +534,21 @@ public final class SimulatedMqEstate implements LabCommandHandler {
             } finally {
                 recorder.accept(new LabEvent(at, event));
             }
+        });
+    }
+
+    private void recordedChange(List<String> event, Runnable change) {
+        recorded(event, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** A read after the lab is brought up to its clock; recorded as "settle", since moving time on changes the lab. */
+    private <T> T settled(Supplier<T> read) {
+        return recorded(List.of("settle"), () -> {
+            world.settle();
+            return read.get();
         });
     }
 

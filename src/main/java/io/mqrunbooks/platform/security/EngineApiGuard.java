@@ -136,11 +136,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 chain.doFilter(checked, response);
             }
         } catch (RefusedInput refused) {
-            send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.getMessage());
-        } catch (TamperedRun tampered) {
-            send(response, HttpServletResponse.SC_CONFLICT, "TamperedRunException", tampered.getMessage());
-        } catch (JobNotFailed notFailed) {
-            send(response, HttpServletResponse.SC_CONFLICT, "JobNotFailedException", notFailed.getMessage());
+            send(response, refused.status, refused.type, refused.getMessage());
         }
     }
 
@@ -219,7 +215,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Optional<String> tampering = asEngine(() -> runs.find(runId).flatMap(record -> record.tampering(
                 name -> engine.getRuntimeService().getVariableLocal(runId, name))));
         if (tampering.isPresent()) {
-            throw new TamperedRun(tampering.get());
+            throw new RefusedInput(HttpServletResponse.SC_CONFLICT, "TamperedRunException", tampering.get());
         }
         ObjectNode body = body(request, COMPLETE_BODY_KEYS);
         Map<String, Object> submitted = plainValues(body);
@@ -242,8 +238,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Job job = m.matches() ? asEngine(() -> engine.getManagementService().createJobQuery().jobId(m.group(1))
                 .singleResult()) : null;
         if (job != null && !hasFailed(job)) {
-            throw new JobNotFailed("Job " + job.getId() + " has not failed (" + job.getRetries() + " retries left, no"
-                    + " exception): only a failed step is retried; a timer or a waiting step is not moved");
+            throw new RefusedInput(HttpServletResponse.SC_CONFLICT, "JobNotFailedException", "Job " + job.getId()
+                    + " has not failed (" + job.getRetries() + " retries left, no exception): only a failed step is"
+                    + " retried; a timer or a waiting step is not moved");
         }
         return request;
     }
@@ -469,24 +466,22 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    /** Input refused before it reaches the engine: a 400 with this message. */
+    /**
+     * A request refused before it reaches the engine: input it does not accept is a 400; a task of a run whose
+     * sealed values were changed (nobody may complete it) and a retry of a job that has not failed are a 409.
+     */
     private static final class RefusedInput extends RuntimeException {
+        private final int status;
+        private final String type;
+
         RefusedInput(String message) {
-            super(message);
+            this(HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
         }
-    }
 
-    /** A retry of a job that has not failed: a 409. */
-    private static final class JobNotFailed extends RuntimeException {
-        JobNotFailed(String message) {
+        RefusedInput(int status, String type, String message) {
             super(message);
-        }
-    }
-
-    /** A task of a run whose sealed values were changed: a 409, nobody may complete it. */
-    private static final class TamperedRun extends RuntimeException {
-        TamperedRun(String message) {
-            super(message);
+            this.status = status;
+            this.type = type;
         }
     }
 

@@ -15,39 +15,23 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
         RunPageController.class})
 class RunEvidenceErrors {
 
-    @ExceptionHandler(RunEvidenceAccess.AccessDenied.class)
-    ResponseEntity<Map<String, Object>> forbidden(RunEvidenceAccess.AccessDenied e) {
+    /**
+     * The user may not do or see this; also the engine's refusal of what the user asked for (e.g. a retry without
+     * RETRY_JOB), whose message names the permission.
+     */
+    @ExceptionHandler({RunEvidenceAccess.AccessDenied.class, AuthorizationException.class, RunAborts.NotAllowed.class})
+    ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
         return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
-    @ExceptionHandler(UnknownRunException.class)
-    ResponseEntity<Map<String, Object>> notFound(UnknownRunException e) {
+    @ExceptionHandler({UnknownRunException.class, RunProgressReader.UnknownRun.class})
+    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(RunProgressReader.UnknownRun.class)
-    ResponseEntity<Map<String, Object>> noSuchRun(RunProgressReader.UnknownRun e) {
-        return ApiErrors.error(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    /** The engine refused what the user asked for (e.g. a retry without RETRY_JOB): its message names the permission. */
-    @ExceptionHandler(AuthorizationException.class)
-    ResponseEntity<Map<String, Object>> engineRefused(AuthorizationException e) {
-        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(RunAborts.NotAllowed.class)
-    ResponseEntity<Map<String, Object>> mayNotAbort(RunAborts.NotAllowed e) {
-        return ApiErrors.error(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(RunAborts.NotRunning.class)
-    ResponseEntity<Map<String, Object>> cannotAbort(RunAborts.NotRunning e) {
-        return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(RunPageController.StepNotFailed.class)
-    ResponseEntity<Map<String, Object>> notFailed(RunPageController.StepNotFailed e) {
+    /** An abort of a run that has ended, a retry of a step that has not failed. */
+    @ExceptionHandler({RunAborts.NotRunning.class, RunPageController.StepNotFailed.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
     }
 

@@ -99,8 +99,7 @@ public class RunPageController {
         // now, not when the failed attempt's back-off would have tried it: the operator has looked at the cause
         management.setJobRetries(1).jobId(jobId).dueDate(Date.from(clock.instant())).execute();
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8))).build();
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(runPage(runId))).build();
         }
         return ResponseEntity.ok(Map.of("message", "The step will be tried once more by "
                 + CurrentUser.of(request).userId() + "'s request.", "runId", runId, "jobId", jobId));
@@ -149,11 +148,14 @@ public class RunPageController {
         String runId = RunEvidenceAccess.validRunId(runs.resolve(id));
         String outcome = aborts.abort(runId, user.userId(), user.groups(), reason);
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8))).build();
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(runPage(runId))).build();
         }
         return ResponseEntity.ok(Map.of("message", "Run " + runId + " " + outcome, "runId", runId,
-                "outcome", outcome, "runPage", "/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8)));
+                "outcome", outcome, "runPage", runPage(runId)));
+    }
+
+    private static String runPage(String runId) {
+        return "/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8);
     }
 
     /** The webapp session cookie would otherwise let another site press a button for a logged-in user. */

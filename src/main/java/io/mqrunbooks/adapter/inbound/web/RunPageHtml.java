@@ -124,24 +124,18 @@ final class RunPageHtml {
      */
     private static void abort(StringBuilder h, RunProgress run, boolean mayAbort) {
         h.append("<section id=\"abort\" class=\"live\">\n");
-        if (run.finished()) {
-            if (run.outcome() != null && run.outcome().startsWith(ABORTED)) {
-                h.append("<h2>Aborted</h2>\n<p class=\"aborted\">Aborted by ")
-                        .append(esc(run.outcome().substring(ABORTED.length()))).append("</p>\n");
-            }
-            h.append("</section>\n");
-            return;
+        if (run.finished() && run.outcome() != null && run.outcome().startsWith(ABORTED)) {
+            h.append("<h2>Aborted</h2>\n<p class=\"aborted\">Aborted by ")
+                    .append(esc(run.outcome().substring(ABORTED.length()))).append("</p>\n");
+        } else if (!run.finished() && mayAbort) {
+            h.append("<h2>Abort the run</h2>\n<p>Ends the run where it stands: nothing more runs, nothing it did is")
+                    .append(" undone or hidden, and its report says who aborted it, when and why.</p>\n")
+                    .append("<form method=\"post\" action=\"/api/runs/").append(esc(url(run.runId())))
+                    .append("/abort\"><label for=\"abort-reason\">Reason (kept in the report)</label> ")
+                    .append("<input id=\"abort-reason\" name=\"reason\" type=\"text\" required=\"required\"")
+                    .append(" maxlength=\"500\" size=\"60\"/> <button type=\"submit\">Abort the run</button></form>\n");
         }
-        if (!mayAbort) {
-            h.append("</section>\n");
-            return;
-        }
-        h.append("<h2>Abort the run</h2>\n<p>Ends the run where it stands: nothing more runs,")
-                .append(" nothing it did is undone or hidden, and its report says who aborted it, when and why.</p>\n")
-                .append("<form method=\"post\" action=\"/api/runs/").append(esc(url(run.runId())))
-                .append("/abort\"><label for=\"abort-reason\">Reason (kept in the report)</label> ")
-                .append("<input id=\"abort-reason\" name=\"reason\" type=\"text\" required=\"required\" maxlength=\"500\"")
-                .append(" size=\"60\"/> <button type=\"submit\">Abort the run</button></form>\n</section>\n");
+        h.append("</section>\n");
     }
 
     private static void whoDidWhat(StringBuilder h, RunProgress run) {
