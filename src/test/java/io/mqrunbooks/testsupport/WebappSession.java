@@ -13,15 +13,21 @@ import java.net.http.HttpResponse;
 public record WebappSession(String root, HttpClient client, CookieManager cookies) {
 
     public static WebappSession login(String root, String user) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        WebappSession session = new WebappSession(root, client, cookies);
-        session.get("/camunda/app/tasklist/default/");
+        WebappSession session = anonymous(root);
+        HttpClient client = session.client();
         HttpResponse<String> login = client.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
+        return session;
+    }
+
+    /** A browser that opened Tasklist's page (so it holds a CSRF token) and logged in as no one. */
+    public static WebappSession anonymous(String root) throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        WebappSession session = new WebappSession(root, HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
+        session.get("/camunda/app/tasklist/default/");
         return session;
     }
 

@@ -66,7 +66,8 @@ public class RunGuardInterceptor implements DelegateInterceptor {
 
     private static void checkSealedValues(ExecutionEntity execution, RunRecord record) {
         ExecutionEntity run = execution.getProcessInstance();
-        record.tampering(run::getVariableLocal).ifPresent(problem -> {
+        // The run's own values, and what the step reads: a local variable of a subprocess or branch would hide them.
+        record.tampering(run::getVariableLocal).or(() -> record.tampering(execution::getVariable)).ifPresent(problem -> {
             throw new RunGuardException(problem);
         });
     }

@@ -57,6 +57,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern ENGINE_REST = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)?");
     private static final Pattern WEBAPP_ENGINE = Pattern.compile("/camunda/api/engine/engine/[^/]+(/.*)?");
     private static final Pattern WEBAPP_API = Pattern.compile("/camunda/api/(admin|cockpit|tasklist|welcome)(/.*)?");
+    /**
+     * Path parameters ({@code ;x}), encoded dots, slashes, backslashes and percent signs, doubled slashes and dot
+     * segments. The servlet container strips or normalizes them before this filter sees the path, but the REST
+     * frameworks behind it route on the raw URI (Jersey cuts the base path off by its length), so the rules would
+     * be checked against another path than the one served. No resource of the API needs them.
+     */
+    private static final Pattern AMBIGUOUS_PATH = Pattern.compile("(?i);|%2e|%2f|%5c|%25|\\\\|//|/\\.\\.?(?:/|$)");
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern START = Pattern.compile("process-definition/(?:key/([^/]+)|([^/]+))/(?:start|submit-form)");
     private static final Pattern TASK = Pattern.compile("task/([^/]+)/(?:complete|submit-form)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
@@ -83,6 +91,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String rawPath = request.getRequestURI().substring(request.getContextPath().length());
+        if (AMBIGUOUS_PATH.matcher(rawPath).find()) {
+            send(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "The path '"
+                    + abbreviate(rawPath) + "' is not accepted: path parameters (;), encoded dots, slashes or percent"
+                    + " signs, doubled slashes and . or .. segments are refused, so that the path checked is the"
+                    + " path served");
+            return;
+        }
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
         Matcher engineRest = ENGINE_REST.matcher(path);
         Matcher webappEngine = WEBAPP_ENGINE.matcher(path);
@@ -98,8 +114,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
         } else if (webappApi.matches()) {
             guardWebappApi(request, response, chain, webappApi.group(1), webappApi.group(2));
             return;
-        } else {
+        } else if (READ_METHODS.contains(request.getMethod())) {
+            // Not a resource the rules name (the webapps' list of engines, or nothing): reads pass to be answered.
             chain.doFilter(request, response);
+            return;
+        } else {
+            forbid(response, "No rule allows " + request.getMethod() + " " + abbreviate(path)
+                    + ": the engine API allows only what docs/security.md lists");
             return;
         }
         if (caller.isEmpty()) {
@@ -145,7 +166,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         String method = request.getMethod();
         String tail = rest == null ? "" : rest;
         boolean open = app.equals("admin") && (tail.startsWith("/auth/") || tail.startsWith("/setup/"));
-        boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(method)
+        boolean read = READ_METHODS.contains(method)
                 || app.equals("cockpit") && method.equals("POST") && tail.startsWith("/plugin/");
         Optional<CurrentUser> caller = fromWebappSession(request);
         if (open || caller.isEmpty() || read || caller.get().groups().contains(Groups.ADMINS)) {

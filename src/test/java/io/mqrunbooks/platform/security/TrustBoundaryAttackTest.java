@@ -336,6 +336,41 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QMDR");
     }
 
+    @Test
+    void aPathTheContainerReadsOtherwiseThanTheApiIsRefusedBeforeAnyRule() throws Exception {
+        // "/camunda/api;xxxxxx/" is as long as "/camunda/api/engine/": the container drops ";xxxxxx", the REST
+        // framework cuts off the base path by its length, so the guard and the engine would see different resources.
+        String start = "/engine/default/process-definition/key/rdqmSwitchoverProcess/start";
+        String body = "{\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},\"reason\":{\"value\":\"CHG-x\"}},"
+                + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"userTask_approveSwitchover\"}]}";
+        WebappSession operator = WebappSession.login(rest.getRootUri(), "operator");
+        for (String path : List.of("/camunda/api;xxxxxx" + start, "/camunda/api/engine/engine/default;x/process-definition"
+                + "/key/rdqmSwitchoverProcess/start", "/camunda/api/engine/engine//default/process-definition/key/"
+                + "rdqmSwitchoverProcess/start", "/camunda/api/engine/engine/default/./process-definition/key/"
+                + "rdqmSwitchoverProcess/start", "/camunda/api/engine/engine/default/%2E%2E/default/process-definition"
+                + "/key/rdqmSwitchoverProcess/start")) {
+            java.net.http.HttpResponse<String> refused = operator.post(path, body);
+            assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("is not accepted: path parameters (;)");
+        }
+        assertRefused(call("operator", HttpMethod.POST, "/engine-rest;x/process-definition/key/rdqmSwitchoverProcess"
+                + "/start", body), HttpStatus.BAD_REQUEST, "so that the path checked is the path served");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+
+        // Logged in as no one, the same trick must not reach the engine's identity resources either.
+        WebappSession nobody = WebappSession.anonymous(rest.getRootUri());
+        java.net.http.HttpResponse<String> create = nobody.post("/camunda/api;xxxxxx/engine/default/user/create",
+                "{\"profile\":{\"id\":\"standin\",\"firstName\":\"S\",\"lastName\":\"S\",\"email\":\"s@x\"},"
+                        + "\"credentials\":{\"password\":\"standin-pw-1\"}}");
+        assertThat(create.statusCode()).as(create.body()).isEqualTo(400);
+        assertThat(identityService.createUserQuery().userId("standin").count()).isZero();
+
+        // A write to a resource no rule names is refused, not passed on.
+        java.net.http.HttpResponse<String> unnamed = operator.post("/camunda/api/engine/no-such-resource", "{}");
+        assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(403);
+        assertThat(unnamed.body()).contains("No rule allows POST /camunda/api/engine/no-such-resource");
+    }
+
     // ------------------------------------------------------------------ start values (7, 8, 9)
 
     @Test
