@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,21 +18,20 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The append-only evidence store. Each record is chained to the previous record of its run by a SHA-256
@@ -59,6 +59,14 @@ public class EvidenceStore {
     private final TransactionTemplate ownTransaction;
     private final SecretScrubber scrubber;
     private final Clock clock;
+    /** Runs whose head row this store has seen (the last few thousand), so their appends skip the check. */
+    private final java.util.Set<String> knownRuns = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 4096;
+                }
+            }));
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -81,7 +89,7 @@ public class EvidenceStore {
     public EvidenceRecord append(NewEvidence evidence) {
         List<NewEvidence> records = new ArrayList<>(heldBack.take(evidence.runId()));
         records.add(evidence);
-        List<EvidenceRecord> written = ownTransaction.execute(status -> appendAll(jdbc, records));
+        List<EvidenceRecord> written = ownTransaction.execute(status -> inOwnTransaction(records, true));
         return written.get(written.size() - 1);
     }
 
@@ -91,7 +99,7 @@ public class EvidenceStore {
      */
     public void appendAll(List<NewEvidence> records) {
         if (!records.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> appendAll(jdbc, records));
+            ownTransaction.executeWithoutResult(status -> inOwnTransaction(records, false));
         }
     }
 
@@ -102,8 +110,28 @@ public class EvidenceStore {
      */
     public void appendAllInTransaction(Connection connection, List<NewEvidence> records) {
         if (!records.isEmpty()) {
-            appendAll(new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true)), records);
+            try {
+                appendAll(connection, records, false);
+            } catch (SQLException e) {
+                throw translated(e);
+            }
         }
+    }
+
+    private List<EvidenceRecord> inOwnTransaction(List<NewEvidence> records, boolean withIds) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return appendAll(connection, records, withIds);
+        } catch (SQLException e) {
+            throw translated(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private RuntimeException translated(SQLException e) {
+        DataAccessException translated = jdbc.getJdbcTemplate().getExceptionTranslator().translate("evidence append", null, e);
+        return translated != null ? translated : new IllegalStateException("evidence append failed", e);
     }
 
     /** Whether {@code other} reaches the database this store writes to (through Spring's proxies, too). */
@@ -135,109 +163,182 @@ public class EvidenceStore {
         appendAll(heldBack.take(runId));
     }
 
+    private static final String INSERT_RECORD = "INSERT INTO evidence_record (run_id, business_key, process_key, "
+            + "sequence_in_run, recorded_at, kind, step_id, step_name, actor, payload, prev_hash, hash) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
      * Runs are locked in the order of their ids, so two transactions appending to the same runs cannot
-     * deadlock; within a run the records keep their order.
+     * deadlock; within a run the records keep their order. Plain JDBC on one connection: this is on every
+     * step's path, and the records of one command go to the database as one batch. Ids are read back only
+     * when the caller wants the records ({@link #append}).
      */
-    private List<EvidenceRecord> appendAll(NamedParameterJdbcTemplate jdbc, List<NewEvidence> records) {
+    private List<EvidenceRecord> appendAll(Connection connection, List<NewEvidence> records, boolean withIds)
+            throws SQLException {
         Map<String, List<NewEvidence>> byRun = new java.util.TreeMap<>();
         records.forEach(e -> byRun.computeIfAbsent(e.runId(), run -> new ArrayList<>()).add(e));
         Map<NewEvidence, EvidenceRecord> written = new java.util.IdentityHashMap<>();
-        byRun.forEach((runId, ofRun) -> {
-            Map<String, Object> head = lockRun(jdbc, runId);
-            for (int i = 0; i < ofRun.size(); i++) {
-                NewEvidence e = ofRun.get(i);
-                EvidenceRecord record = insert(jdbc, e, head, i == ofRun.size() - 1);
-                written.put(e, record);
-                head.put("last_sequence", record.sequence());
-                head.put("last_hash", record.hash());
-                head.put("business_key", record.businessKey());
-                head.put("process_key", record.processKey());
+        try (PreparedStatement insert = withIds
+                ? connection.prepareStatement(INSERT_RECORD, new String[] {"id"})
+                : connection.prepareStatement(INSERT_RECORD)) {
+            for (Map.Entry<String, List<NewEvidence>> run : byRun.entrySet()) {
+                Head head = lockRun(connection, run.getKey(), true);
+                List<EvidenceRecord> ofRun = new ArrayList<>();
+                for (NewEvidence e : run.getValue()) {
+                    EvidenceRecord record = record(e, head);
+                    bind(insert, record);
+                    if (withIds) {
+                        insert.executeUpdate();
+                        try (ResultSet keys = insert.getGeneratedKeys()) {
+                            keys.next();
+                            record = record.withId(keys.getLong(1));
+                        }
+                    } else {
+                        insert.addBatch();
+                    }
+                    written.put(e, record);
+                    ofRun.add(record);
+                    head = head.after(record);
+                }
+                if (!withIds) {
+                    insert.executeBatch();
+                }
+                updateHead(connection, run.getValue(), ofRun);
             }
-        });
+        }
         return records.stream().map(written::get).toList();
+    }
+
+    /** What a run's head row holds of its chain; {@link #after} moves it on by one record. */
+    private record Head(long lastSequence, String lastHash, String businessKey, String processKey) {
+        Head after(EvidenceRecord record) {
+            return new Head(record.sequence(), record.hash(), record.businessKey(), record.processKey());
+        }
     }
 
     /**
      * The run's head row, locked FOR UPDATE. A run's first record creates the row first in a transaction of its
      * own, committed before the lock: a locking read of a missing row takes a gap lock on MariaDB, and two
      * transactions each holding one and then inserting the row deadlock (seen with two threads appending).
+     * Runs whose row this store has seen skip the check: rows are never deleted by the app, and if one was
+     * (by hand) it is created again.
      */
-    private Map<String, Object> lockRun(NamedParameterJdbcTemplate jdbc, String runId) {
-        MapSqlParameterSource p = new MapSqlParameterSource("runId", runId);
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_run WHERE run_id = :runId", p, Integer.class);
-        if (existing == null || existing == 0) {
-            createRunRow(p);
+    private Head lockRun(Connection connection, String runId, boolean mayCreate) throws SQLException {
+        if (!knownRuns.contains(runId)) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM evidence_run WHERE run_id = ?")) {
+                exists.setString(1, runId);
+                try (ResultSet rows = exists.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == 0) {
+                        createRunRow(runId);
+                    }
+                }
+            }
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT last_sequence, last_hash, process_key, business_key "
-                + "FROM evidence_run WHERE run_id = :runId FOR UPDATE", p);
-        Map<String, Object> head = new LinkedCaseInsensitiveMap<>();
-        head.putAll(rows.get(0));
-        return head;
+        try (PreparedStatement lock = connection.prepareStatement("SELECT last_sequence, last_hash, process_key, "
+                + "business_key FROM evidence_run WHERE run_id = ? FOR UPDATE")) {
+            lock.setString(1, runId);
+            try (ResultSet rows = lock.executeQuery()) {
+                if (rows.next()) {
+                    knownRuns.add(runId);
+                    return new Head(rows.getLong(1), rows.getString(2), rows.getString(4), rows.getString(3));
+                }
+            }
+        }
+        knownRuns.remove(runId);
+        if (!mayCreate) {
+            throw new IllegalStateException("the evidence head row of run " + runId + " is missing after it was created");
+        }
+        createRunRow(runId);
+        return lockRun(connection, runId, false);
     }
 
-    /** Inserts the record; moves the head row on when asked to or when the record starts or ends the run. */
-    private void createRunRow(MapSqlParameterSource p) {
+    private void createRunRow(String runId) {
         ownTransaction.executeWithoutResult(status -> {
             try {
-                this.jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)", p);
+                this.jdbc.update("INSERT INTO evidence_run (run_id, last_sequence) VALUES (:runId, 0)",
+                        new MapSqlParameterSource("runId", runId));
             } catch (DuplicateKeyException anotherTransactionWasFirst) {
                 // the row exists now, which is all this method promises
             }
         });
     }
 
-    private EvidenceRecord insert(NamedParameterJdbcTemplate jdbc, NewEvidence e, Map<String, Object> run,
-                                  boolean lastOfRun) {
-        long sequence = ((Number) run.get("last_sequence")).longValue() + 1;
-        String prevHash = run.get("last_hash") == null ? EvidenceHashing.GENESIS_HASH : (String) run.get("last_hash");
-        String businessKey = e.businessKey() != null ? e.businessKey() : (String) run.get("business_key");
-        String processKey = e.processKey() != null ? e.processKey() : (String) run.get("process_key");
+    /** The record {@code e} becomes after the run's {@code head}: sequence, time, cleaned payload, hash. */
+    private EvidenceRecord record(NewEvidence e, Head head) {
+        long sequence = head.lastSequence() + 1;
+        String prevHash = head.lastHash() == null ? EvidenceHashing.GENESIS_HASH : head.lastHash();
+        String businessKey = e.businessKey() != null ? e.businessKey() : head.businessKey();
+        String processKey = e.processKey() != null ? e.processKey() : head.processKey();
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String payload = toJson(e.runId(), clean(e.payload()));
         String stepName = clip(e.stepName(), 255);
         String actor = clip(e.actor(), 255);
         String hash = EvidenceHashing.sha256(EvidenceHashing.canonicalForm(e.runId(), sequence, recordedAt, e.kind(),
                 businessKey, processKey, e.stepId(), stepName, actor, payload, prevHash));
-
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("runId", e.runId())
-                .addValue("businessKey", businessKey)
-                .addValue("processKey", processKey)
-                .addValue("sequence", sequence)
-                .addValue("recordedAt", LocalDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
-                .addValue("kind", e.kind().name())
-                .addValue("stepId", e.stepId())
-                .addValue("stepName", stepName)
-                .addValue("actor", actor)
-                .addValue("payload", payload)
-                .addValue("prevHash", prevHash)
-                .addValue("hash", hash);
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.update("INSERT INTO evidence_record (run_id, business_key, process_key, sequence_in_run, recorded_at, "
-                + "kind, step_id, step_name, actor, payload, prev_hash, hash) VALUES (:runId, :businessKey, "
-                + ":processKey, :sequence, :recordedAt, :kind, :stepId, :stepName, :actor, :payload, :prevHash, :hash)",
-                p, id, new String[] {"id"});
-        if (lastOfRun || e.kind() == EvidenceKind.RUN_STARTED || e.kind() == EvidenceKind.RUN_ENDED) {
-            updateHead(jdbc, e, p);
-        }
-        return new EvidenceRecord(id.getKey().longValue(), e.runId(), businessKey, processKey, sequence, recordedAt,
-                e.kind(), e.stepId(), stepName, actor, payload, prevHash, hash);
+        return new EvidenceRecord(0, e.runId(), businessKey, processKey, sequence, recordedAt, e.kind(), e.stepId(),
+                stepName, actor, payload, prevHash, hash);
     }
 
-    private void updateHead(NamedParameterJdbcTemplate jdbc, NewEvidence e, MapSqlParameterSource p) {
-        String summary = "";
-        if (e.kind() == EvidenceKind.RUN_STARTED) {
-            summary = ", started_by = :actor, started_at = :recordedAt, queue_manager = :queueManager, reason = :reason";
-            p.addValue("queueManager", clip(text(e.payload().get("queueManager")), 48));
-            p.addValue("reason", clip(scrubber.scrub(text(e.payload().get("reason"))), 2000));
-        } else if (e.kind() == EvidenceKind.RUN_ENDED) {
-            summary = ", ended_at = :recordedAt, outcome = :outcome";
-            p.addValue("outcome", clip(scrubber.scrub(text(e.payload().get("outcome"))), MAX_FIELD_CHARS));
+    private static void bind(PreparedStatement insert, EvidenceRecord r) throws SQLException {
+        insert.setString(1, r.runId());
+        insert.setString(2, r.businessKey());
+        insert.setString(3, r.processKey());
+        insert.setLong(4, r.sequence());
+        insert.setObject(5, LocalDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
+        insert.setString(6, r.kind().name());
+        insert.setString(7, r.stepId());
+        insert.setString(8, r.stepName());
+        insert.setString(9, r.actor());
+        insert.setString(10, r.payload());
+        insert.setString(11, r.prevHash());
+        insert.setString(12, r.hash());
+    }
+
+    /**
+     * Moves the head row on to the run's last new record, and keeps the summary the run list filters on from
+     * the records that start or end the run.
+     */
+    private void updateHead(Connection connection, List<NewEvidence> added, List<EvidenceRecord> written)
+            throws SQLException {
+        EvidenceRecord last = written.get(written.size() - 1);
+        StringBuilder sql = new StringBuilder("UPDATE evidence_run SET last_sequence = ?, last_hash = ?, "
+                + "process_key = COALESCE(process_key, ?), business_key = COALESCE(business_key, ?)");
+        List<Object> values = new ArrayList<>(List.of(last.sequence(), last.hash()));
+        values.add(written.stream().map(EvidenceRecord::processKey).filter(Objects::nonNull).findFirst().orElse(null));
+        values.add(written.stream().map(EvidenceRecord::businessKey).filter(Objects::nonNull).findFirst().orElse(null));
+        int started = lastOfKind(added, EvidenceKind.RUN_STARTED);
+        if (started >= 0) {
+            EvidenceRecord r = written.get(started);
+            sql.append(", started_by = ?, started_at = ?, queue_manager = ?, reason = ?");
+            values.add(r.actor());
+            values.add(LocalDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
+            values.add(clip(text(added.get(started).payload().get("queueManager")), 48));
+            values.add(clip(scrubber.scrub(text(added.get(started).payload().get("reason"))), 2000));
         }
-        jdbc.update("UPDATE evidence_run SET last_sequence = :sequence, last_hash = :hash, "
-                + "process_key = COALESCE(process_key, :processKey), business_key = COALESCE(business_key, :businessKey)"
-                + summary + " WHERE run_id = :runId", p);
+        int ended = lastOfKind(added, EvidenceKind.RUN_ENDED);
+        if (ended >= 0) {
+            sql.append(", ended_at = ?, outcome = ?");
+            values.add(LocalDateTime.ofInstant(written.get(ended).recordedAt(), ZoneOffset.UTC));
+            values.add(clip(scrubber.scrub(text(added.get(ended).payload().get("outcome"))), MAX_FIELD_CHARS));
+        }
+        sql.append(" WHERE run_id = ?");
+        values.add(last.runId());
+        try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                update.setObject(i + 1, values.get(i));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private static int lastOfKind(List<NewEvidence> records, EvidenceKind kind) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).kind() == kind) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The run's records in sequence order; empty when the run is unknown. */

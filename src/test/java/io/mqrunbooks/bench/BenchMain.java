@@ -36,6 +36,7 @@ public final class BenchMain {
               --playbook FILE        the Ansible side (default bench/fanout-playbook.yml)
               --ansible-playbook CMD (default ansible-playbook)
               --databases LIST       h2,mariadb (default both)
+              --job-executors LIST   defaults,tuned (default both)
               --steps N              steps per engine run (default 50)
               --engine-runs N        runs at once for throughput (default 20)
               --engine-rounds N      rounds per setting (default 3)
@@ -52,7 +53,7 @@ public final class BenchMain {
             """;
     static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app", "app-waiting");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
-            "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--steps", "--engine-runs",
+            "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--job-executors", "--steps", "--engine-runs",
             "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-java-options", "--app-runs", "--app-waiting-runs", "--app-waiting-watch", "--recovery-runs", "--command");
 
     private BenchMain() {
@@ -169,7 +170,7 @@ public final class BenchMain {
                     continue;
                 }
             }
-            for (JobExecutorSettings settings : List.of(JobExecutorSettings.DEFAULTS, JobExecutorSettings.TUNED)) {
+            for (JobExecutorSettings settings : jobExecutors(options.getOrDefault("--job-executors", "defaults,tuned"))) {
                 rows.add(EngineBench.measure(database, work.resolve("engine-h2"), settings, resources,
                         integer(options, "--steps", 50), integer(options, "--engine-runs", 20),
                         integer(options, "--engine-rounds", 3)));
@@ -179,6 +180,14 @@ public final class BenchMain {
         BenchTable engineTable = EngineBench.table(rows);
         notMeasured.forEach(engineTable::note);
         print(tables, engineTable, report);
+    }
+
+    private static List<JobExecutorSettings> jobExecutors(String names) {
+        return list(names).stream().map(name -> switch (name) {
+            case "defaults" -> JobExecutorSettings.DEFAULTS;
+            case "tuned" -> JobExecutorSettings.TUNED;
+            default -> throw new IllegalArgumentException("job executor setting '" + name + "' is not one of defaults, tuned");
+        }).toList();
     }
 
     /** App starts for start-up and memory; the first also drives the recovery runbooks. */
