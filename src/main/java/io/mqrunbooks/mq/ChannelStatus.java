@@ -87,11 +87,6 @@ public record ChannelStatus(String channel, String channelType, String conname, 
             return word == null ? Optional.empty() : Arrays.stream(values()).filter(s -> s.name().equals(word)).findFirst();
         }
 
-        /** The word for an MQCHS_* value, if IBM documents one. */
-        public static Optional<State> ofPcf(int value) {
-            return Arrays.stream(values()).filter(s -> s.pcfValue == value).findFirst();
-        }
-
         /** Why {@code word} is refused, naming it and the words known. */
         public static String unknown(String word) {
             return "channel STATUS(" + word + ") is not a status IBM MQ documents for DISPLAY CHSTATUS (known: "

@@ -3,7 +3,6 @@ package io.mqrunbooks.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqrunbooks.mq.ChannelStatus.State;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,12 +46,5 @@ class ChannelStatusTest {
                         + " (known: INACTIVE, BINDING,");
         assertThatThrownBy(() -> new ChannelStatus("TO.PARTNER", "SDR", "", null, "", Map.of()))
                 .hasMessageStartingWith("channel STATUS(null) is not a status");
-    }
-
-    @Test
-    void pcfValuesWithoutAWordAreNotGuessed() {
-        // 10-12 are not MQCHS_* values in CMQCFC (9.4.4 allclient).
-        assertThat(State.ofPcf(10)).isEmpty();
-        assertThat(State.ofPcf(14)).contains(State.SWITCHING);
     }
 }

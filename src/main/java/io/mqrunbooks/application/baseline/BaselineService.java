@@ -24,9 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The DR object baseline (RUNBOOKS.md section 7, seed 000): export a primary's definitions, keep each version
- * that differs, compare versions, and bring a backup level with its primary. Other runbooks use
- * {@link #latestBaseline}, {@link #diff} and {@link #mqscToLevel}; DR activation uses
- * {@link #baselineToApplyAtActivation} for a warm backup.
+ * that differs, compare versions, and bring a backup level with its primary.
  * <p>
  * Where a backup's definitions come from: a backup with a distinct DR name that is running is exported
  * through the admin port. A stopped backup cannot be asked (runmqsc and dmpmqcfg need a running queue
@@ -54,28 +52,6 @@ public class BaselineService {
         this.control = control;
         this.store = store;
         this.clock = clock;
-    }
-
-    // ---------------------------------------------------------------- for other runbooks
-
-    public Optional<Baseline> latestBaseline(String queueManager) {
-        return store.latest(queueManager);
-    }
-
-    public DefinitionDiff diff(Baseline from, Baseline to) {
-        return DefinitionDiff.between(from.definitions(), to.definitions());
-    }
-
-    /** DEFINE ... REPLACE that brings {@code backupDefinitions} level with the primary's baseline. */
-    public LevelPlan mqscToLevel(Baseline primaryBaseline, MqscDefinitions backupDefinitions) {
-        return LevelPlan.of(primaryBaseline.definitions(), backupDefinitions);
-    }
-
-    /** The baseline recorded to be applied when the stopped backup of {@code queueManager} is activated. */
-    public Optional<Baseline> baselineToApplyAtActivation(String queueManager) {
-        return store.latestBackupLevel(queueManager)
-                .filter(r -> r.state() == BackupLevelRecord.State.TO_APPLY_AT_ACTIVATION)
-                .flatMap(r -> store.find(r.baselineId()));
     }
 
     // ---------------------------------------------------------------- the runbook's steps

@@ -124,7 +124,8 @@ class DrBaselineLabTest extends LabAppTest {
         assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.mq.QmStatus.ENDED_NORMALLY);
         assertThat(labJournal.entriesFor("mqwest1")).extracting(LabJournal.Entry::commandLine)
                 .noneMatch(c -> c.contains("strmqm") || c.contains("runmqsc"));
-        assertThat(baselines.baselineToApplyAtActivation("QM1")).isPresent();
+        assertThat(store.latestBackupLevel("QM1").filter(r -> r.state() == BackupLevelRecord.State.TO_APPLY_AT_ACTIVATION)
+                .flatMap(r -> store.find(r.baselineId()))).isPresent();
         assertThat(control.status("mqwest1", "QM1").status()).isEqualTo(QmStatus.ENDED_NORMALLY);
     }
 

@@ -275,7 +275,9 @@ class DrBaselineProcessTest {
         verify(bed.admin, never()).applyDefinitions(anyString(), anyString());
         verify(bed.admin, never()).exportDefinitions("QM1_DR");
         verify(bed.control, never()).start(anyString(), anyString());
-        assertThat(bed.service.baselineToApplyAtActivation("QM1")).map(Baseline::sha256)
+        assertThat(bed.store.latestBackupLevel("QM1")
+                .filter(r -> r.state() == BackupLevelRecord.State.TO_APPLY_AT_ACTIVATION)
+                .flatMap(r -> bed.store.find(r.baselineId()))).map(Baseline::sha256)
                 .contains(bed.store.latest("QM1").orElseThrow().sha256());
 
         // the next run compares with the recorded baseline: clean
