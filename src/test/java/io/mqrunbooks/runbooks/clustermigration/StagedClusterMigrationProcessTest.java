@@ -1,6 +1,7 @@
 package io.mqrunbooks.runbooks.clustermigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.testsupport.DatabaseTest;
 import io.mqrunbooks.testsupport.RunbookTestEngine;
@@ -133,5 +134,25 @@ class StagedClusterMigrationProcessTest {
         String id = rig.startStaged("NOCLUS");
         rig.runJobs();
         assertThat(rig.variable(id, "outcome")).isEqualTo("aborted: cluster NOCLUS is not in the inventory");
+    }
+    @Test
+    void aSealedValueHiddenByALocalVariableInTheMemberSubprocessStopsTheRunAtItsGate() {
+        String id = rig.startStaged("PAYCLUS");
+        rig.runJobs();
+        rig.migrate(child(id).getId(), "FR1");
+        // What an administrator's PUT /execution/{id}/localVariables/clusterName does: the run's own value stays,
+        // but every step inside this pass of the subprocess would read the local one.
+        String memberPass = rig.task(id, "userTask_approveNextMember").getExecutionId();
+        assertThat(memberPass).as("the gate waits inside the subprocess, not on the run itself").isNotEqualTo(id);
+        engine.getRuntimeService().setVariableLocal(memberPass, "clusterName", "OTHERCLUS");
+        // The gate's own listener is the first delegate to read the run: the decision is refused, nothing moves.
+        assertThatThrownBy(() -> rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "continue",
+                "stageComment", "FR2 next"))).hasMessageContaining("Run " + id + " was sealed with clusterName ="
+                + " 'PAYCLUS', but the run now holds 'OTHERCLUS'; a sealed value cannot be changed, so the run will"
+                + " not act.");
+        assertThat(rig.task(id, "userTask_approveNextMember").getExecutionId()).isEqualTo(memberPass);
+        assertThat(child(id)).as("no migration of FR2 started").isNull();
+        assertThat(engine.getRuntimeService().getVariable(id, "clusterName")).isEqualTo("PAYCLUS");
+        assertThat(suspensions()).containsExactly("SUSPEND QMGR CLUSTER(PAYCLUS) on FR1");
     }
 }
