@@ -62,6 +62,12 @@ class FourEyesCommandChecker implements InvocationHandler {
             throw new AuthorizationException(user + " is not a change manager, so cannot decide gate '"
                     + task.getName() + "' of run " + run + ". A member of " + Groups.CHANGE_MANAGERS + " must complete it.");
         }
+        if (task.getAssignee() != null && !user.equals(task.getAssignee())) {
+            // The change manager who claimed the gate decides it; nobody overtakes a review under way.
+            throw new AuthorizationException("Gate '" + task.getName() + "' of run " + run + " is claimed by "
+                    + task.getAssignee() + ", so " + user + " cannot decide it. Only " + task.getAssignee()
+                    + " decides it (an administrator may unclaim it if they cannot be reached).");
+        }
         if (user.equals(record.initiator())) {
             throw new AuthorizationException("Four-eyes rule: " + user + " started run " + run
                     + " and cannot approve its gate '" + task.getName()

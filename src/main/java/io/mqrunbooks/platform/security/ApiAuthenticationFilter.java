@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates the product's own pages and APIs: a user already logged in to the Camunda webapps (same
- * session), or HTTP Basic credentials checked against the engine's users. Anyone else gets 401.
+ * session), or HTTP Basic credentials checked against the engine's users (named exactly as stored). Anyone
+ * else gets 401.
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -94,7 +95,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String userId = decoded.substring(0, colon);
         IdentityService identity = processEngine.getIdentityService();
-        if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
+        if (!identity.checkPassword(userId, decoded.substring(colon + 1)) || !StoredUserIds.isStored(identity, userId)) {
             return Optional.empty();
         }
         Set<String> groups = new HashSet<>();

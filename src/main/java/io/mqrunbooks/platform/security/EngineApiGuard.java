@@ -147,7 +147,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         try {
             HttpServletRequest checked = switch (rule.get().check()) {
                 case START_FORM -> checkStart(request, normalized);
-                case TASK_FORM -> checkTaskCompletion(request, normalized);
+                case TASK_FORM -> checkTaskCompletion(request, normalized, caller.get());
                 case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
                 case CLAIM_FOR_SELF -> checkClaimForSelf(request, normalized, caller.get());
                 case FAILED_JOB -> checkFailedJob(request, normalized);
@@ -222,7 +222,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return rewrite(request, body, accepted);
     }
 
-    private HttpServletRequest checkTaskCompletion(HttpServletRequest request, String normalized) throws IOException {
+    private HttpServletRequest checkTaskCompletion(HttpServletRequest request, String normalized, CurrentUser caller)
+            throws IOException {
         Matcher m = TASK.matcher(normalized);
         if (!m.matches()) {
             throw new RefusedInput("Not a task completion: " + normalized);
@@ -232,6 +233,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
         if (task == null || task.getProcessDefinitionId() == null) {
             return request;
         }
+        refuseIfClaimedByAnother(task, caller, "completes it");
         String runId = task.getProcessInstanceId();
         Optional<String> tampering = asEngine(() -> runs.find(runId).flatMap(record -> record.tampering(
                 name -> engine.getRuntimeService().getVariableLocal(runId, name))));
@@ -248,6 +250,16 @@ public class EngineApiGuard extends OncePerRequestFilter {
         form.ifPresent(f -> f.fields().stream().filter(field -> "checkbox".equals(field.type()) && !field.readonly())
                 .forEach(field -> accepted.putIfAbsent(field.key(), false)));
         return rewrite(request, body, accepted);
+    }
+
+    /** Only the user who claimed a task acts on it (as Tasklist offers its form to its assignee alone). */
+    private static void refuseIfClaimedByAnother(Task task, CurrentUser caller, String action) {
+        String assignee = task.getAssignee();
+        if (assignee != null && !assignee.equals(caller.userId())) {
+            throw new RefusedInput(HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", "Task '" + task.getName()
+                    + "' is claimed by " + assignee + ": only " + assignee + " " + action + " (an administrator may"
+                    + " unclaim it if " + assignee + " cannot be reached)");
+        }
     }
 
     /**
@@ -271,10 +283,21 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return job.getExceptionMessage() != null || job.getRetries() == 0;
     }
 
-    /** A claim names the user it is for: a caller may claim only for themselves. */
-    private static HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, CurrentUser caller)
+    /**
+     * A claim names the user it is for: a caller may claim only for themselves. A task claimed by someone is
+     * theirs: another candidate neither unclaims it nor (below) completes it; an administrator may unclaim it
+     * when its claimant cannot be reached.
+     */
+    private HttpServletRequest checkClaimForSelf(HttpServletRequest request, String normalized, CurrentUser caller)
             throws IOException {
         if (!normalized.endsWith("/claim")) {
+            if (!caller.groups().contains(Groups.ADMINS)) {
+                String taskId = normalized.substring("task/".length(), normalized.length() - "/unclaim".length());
+                Task task = asEngine(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+                if (task != null) {
+                    refuseIfClaimedByAnother(task, caller, "unclaims it");
+                }
+            }
             return request;
         }
         ObjectNode body = body(request, Set.of("userId"));

@@ -6,14 +6,14 @@ import io.mqrunbooks.platform.forms.ProcessForms;
 import io.mqrunbooks.platform.run.RunRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API needs HTTP Basic credentials of an engine user; anonymous requests get 401.
+ * The engine REST API needs HTTP Basic credentials of an engine user, named exactly as stored; anonymous
+ * requests get 401.
  * With authentication on, the engine's authorizations decide what each user may see; what each role may
  * call, and with which values, is the {@link EngineApiGuard}'s allow-list, in front of both the REST API and
  * the webapps' copy of it.
@@ -26,7 +26,7 @@ public class RestApiAuthenticationConfiguration {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", StoredUserBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(10);
         return registration;

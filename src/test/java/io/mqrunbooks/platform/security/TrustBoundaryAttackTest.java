@@ -498,6 +498,50 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertThat(sideEffects()).isEmpty();
     }
 
+    // ------------------------------------------------------------------ one user under two names
+
+    @Test
+    void theInitiatorCannotApproveTheirOwnRunUnderTheirNameWithATrailingBlank() {
+        String run = startedId(startOverRest("lead", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-pad")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+
+        // MariaDB compares text ignoring trailing blanks (PAD SPACE, Camunda's utf8_bin tables included): "lead " with
+        // lead's password logs in as lead, with lead's groups, and the engine then knows the caller as "lead ".
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth("lead ", "lead");
+        ResponseEntity<String> approved = rest.exchange("/engine-rest/task/" + gate.getId() + "/complete",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"switchoverDecision\":{\"value\":\"approve\"}}}",
+                        headers), String.class);
+
+        assertThat(approved.getStatusCode().is2xxSuccessful()).as(approved.getBody()).isFalse();
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).count()).as("gate still open").isOne();
+        assertThat(runRecords.decisions(run)).as("no decision recorded").isEmpty();
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    @Test
+    void aGateAChangeManagerClaimedIsNeitherUnclaimedNorDecidedByAnother() {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-claimed")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        assertThat(call("changemgr", HttpMethod.POST, "/engine-rest/task/" + gate.getId() + "/claim",
+                "{\"userId\": \"changemgr\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // Both refusals are checked, whichever fails first: the unclaim is tried on the gate as changemgr left it.
+        org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
+        ResponseEntity<String> unclaimed = call("lead", HttpMethod.POST, "/engine-rest/task/" + gate.getId()
+                + "/unclaim", null);
+        softly.assertThat(unclaimed.getStatusCode().is4xxClientError()).as("unclaimed: " + unclaimed.getBody()).isTrue();
+        taskService.claim(gate.getId(), "changemgr");
+        ResponseEntity<String> decided = completeOverRest("lead", gate.getId(), Map.of("switchoverDecision", "approve"));
+        softly.assertThat(decided.getStatusCode().is4xxClientError()).as("completed: " + decided.getBody()).isTrue();
+        softly.assertThat(taskService.createTaskQuery().taskId(gate.getId()).taskAssignee("changemgr").count())
+                .as("gate still open, claimed by changemgr").isOne();
+        softly.assertAll();
+    }
+
     // ------------------------------------------------------------------ what runbook users may still do
 
     @Test
