@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * Splits a line of MQ {@code KEYWORD(value)} pairs. Values may hold blanks, quoted text and nested
  * parentheses ({@code CONNAME(host(1414))}, {@code DESCR('a (b) c')}); a keyword may stand alone
  * ({@code CURRENT}). Anything else on the line is refused.
+ *
+ * <p>runmqsc and dspmq print values unquoted ({@code DESCR(Bob's queue)}: the quotes are MQSC input syntax), so an
+ * apostrophe quotes only a value that starts with one; elsewhere it is a character of the value.
  */
 final class Attributes {
 
@@ -62,10 +65,11 @@ final class Attributes {
                 int valueStart = i + 1;
                 int depth = 1;
                 boolean quoted = false;
+                boolean quotable = valueStart < n && line.charAt(valueStart) == '\'';
                 i++;
                 while (i < n && depth > 0) {
                     char c = line.charAt(i);
-                    if (c == '\'') {
+                    if (quotable && c == '\'') {
                         quoted = !quoted;
                     } else if (!quoted && c == '(') {
                         depth++;

@@ -126,6 +126,41 @@ class RunmqscResponseParserTest {
         assertThat(result.trailer()).isEqualTo(new RunmqscResult.Trailer(5, 1, 1));
     }
 
+    /**
+     * runmqsc prints values as stored, without MQSC's quotes (real samples: "DESCR(A list of queues for the queued
+     * Pub/Sub interface to monitor)"), so DEFINE ... DESCR('Bob''s queue') displays as DESCR(Bob's queue). The
+     * apostrophe used to open a quoted string that ran on to the next apostrophe, two lines and an AMQ message further.
+     * Layout: IBM MQ 9.4 "DISPLAY QUEUE" (https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=commands-display-queue),
+     * two columns from column 4, the second at column 44; CRLF as a Windows host prints it.
+     */
+    @Test
+    void readsApostrophesInDisplayedValuesAsPartOfTheValue() {
+        String output = """
+                5724-H72 (C) Copyright IBM Corp. 1994, 2024.
+                Starting MQSC for queue manager QM1.
+
+
+                     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.IN)                           TYPE(QLOCAL)
+                   DESCR(Bob's payments)                   CURDEPTH(12)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.OUT)                          TYPE(QLOCAL)
+                   CURDEPTH(0)                             DESCR(Alice's (old) payments)
+                One MQSC command read.
+                No commands have a syntax error.
+                All valid MQSC commands were processed.
+                """.replace("\n", "\r\n");
+
+        List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
+
+        assertThat(queues).extracting(o -> o.attribute("QUEUE").orElseThrow()).containsExactly("PAY.IN", "PAY.OUT");
+        assertThat(queues.get(0).attribute("DESCR")).contains("Bob's payments");
+        assertThat(queues.get(0).attribute("CURDEPTH")).contains("12");
+        assertThat(queues.get(1).attribute("DESCR")).contains("Alice's (old) payments");
+        assertThat(queues.get(1).attribute("CURDEPTH")).contains("0");
+    }
+
     @Test
     void acceptsLinesTypedAtAnInteractivePrompt() {
         String output = "5724-H72 (C) Copyright IBM Corp. 1994, 2025.\nStarting MQSC for queue manager QM1.\n\n\n"
