@@ -161,6 +161,46 @@ class RunmqscResponseParserTest {
         assertThat(queues.get(1).attribute("CURDEPTH")).contains("0");
     }
 
+    /**
+     * A value whose parentheses do not balance, as runmqsc prints it (DEFINE ... DESCR('Payments (EU') displays
+     * DESCR(Payments (EU)): runmqsc's columns (items from column 4, the second at column 44, as in every DISPLAY
+     * layout of the IBM MQ 9.4 MQSC reference, https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=reference-mqsc-commands)
+     * say where each value ends. Before, the open parenthesis ran on into the next lines and the extra one was refused.
+     * Blanks collapsed by a paste leave no columns: that is refused, not guessed.
+     */
+    @Test
+    void readsUnbalancedParenthesesInValuesByRunmqscsColumns() {
+        String output = """
+                5724-H72 (C) Copyright IBM Corp. 1994, 2024.
+                Starting MQSC for queue manager QM1.
+
+
+                     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.EU)                           TYPE(QLOCAL)
+                   CURDEPTH(3)                             DESCR(Payments (EU)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.DONE)                         TYPE(QLOCAL)
+                   DESCR(Settled :-))                      CURDEPTH(0)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.US)                           TYPE(QLOCAL)
+                   DESCR(Payments for the United States region :) and Canada)
+                   CURDEPTH(7)
+                One MQSC command read.
+                No commands have a syntax error.
+                All valid MQSC commands were processed.
+                """;
+
+        List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
+
+        assertThat(queues).extracting(o -> o.attribute("DESCR").orElseThrow()).containsExactly("Payments (EU",
+                "Settled :-)", "Payments for the United States region :) and Canada");
+        assertThat(queues).extracting(o -> o.attribute("CURDEPTH").orElseThrow()).containsExactly("3", "0", "7");
+        String collapsed = output.replace("   DESCR(Settled :-))                      CURDEPTH(0)",
+                "   DESCR(Settled :-)) CURDEPTH(0)");
+        assertThatThrownBy(() -> parser.parse(collapsed)).hasMessageContaining("line 11 '   DESCR(Settled :-)) CURDEPTH(0)'");
+    }
+
     @Test
     void acceptsLinesTypedAtAnInteractivePrompt() {
         String output = "5724-H72 (C) Copyright IBM Corp. 1994, 2025.\nStarting MQSC for queue manager QM1.\n\n\n"
