@@ -135,22 +135,14 @@ class RunmqscResponseParserTest {
      */
     @Test
     void readsApostrophesInDisplayedValuesAsPartOfTheValue() {
-        String output = """
-                5724-H72 (C) Copyright IBM Corp. 1994, 2024.
-                Starting MQSC for queue manager QM1.
-
-
-                     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH
+        String output = displayQueuesSession("""
                 AMQ8409I: Display Queue details.
                    QUEUE(PAY.IN)                           TYPE(QLOCAL)
                    DESCR(Bob's payments)                   CURDEPTH(12)
                 AMQ8409I: Display Queue details.
                    QUEUE(PAY.OUT)                          TYPE(QLOCAL)
                    CURDEPTH(0)                             DESCR(Alice's (old) payments)
-                One MQSC command read.
-                No commands have a syntax error.
-                All valid MQSC commands were processed.
-                """.replace("\n", "\r\n");
+                """).replace("\n", "\r\n");
 
         List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
 
@@ -170,12 +162,7 @@ class RunmqscResponseParserTest {
      */
     @Test
     void readsUnbalancedParenthesesInValuesByRunmqscsColumns() {
-        String output = """
-                5724-H72 (C) Copyright IBM Corp. 1994, 2024.
-                Starting MQSC for queue manager QM1.
-
-
-                     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH
+        String output = displayQueuesSession("""
                 AMQ8409I: Display Queue details.
                    QUEUE(PAY.EU)                           TYPE(QLOCAL)
                    CURDEPTH(3)                             DESCR(Payments (EU)
@@ -186,10 +173,7 @@ class RunmqscResponseParserTest {
                    QUEUE(PAY.US)                           TYPE(QLOCAL)
                    DESCR(Payments for the United States region :) and Canada)
                    CURDEPTH(7)
-                One MQSC command read.
-                No commands have a syntax error.
-                All valid MQSC commands were processed.
-                """;
+                """);
 
         List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
 
@@ -374,5 +358,12 @@ class RunmqscResponseParserTest {
         List<RunmqscResult> sessions = parser.readTranscript(transcript);
         assertThat(sessions).hasSize(1);
         return sessions.get(0);
+    }
+
+    /** A whole session of one echoed DISPLAY QLOCAL(PAY.*) answered by {@code replies}, as runmqsc prints it. */
+    private static String displayQueuesSession(String replies) {
+        return "5724-H72 (C) Copyright IBM Corp. 1994, 2024.\nStarting MQSC for queue manager QM1.\n\n\n"
+                + "     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH\n" + replies
+                + "One MQSC command read.\nNo commands have a syntax error.\nAll valid MQSC commands were processed.\n";
     }
 }
