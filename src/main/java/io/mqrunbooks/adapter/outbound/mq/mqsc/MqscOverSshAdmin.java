@@ -94,7 +94,7 @@ public class MqscOverSshAdmin implements MqAdminPort {
         Session session = runOne(queueManager, "DISPLAY CLUSQMGR(" + name + ") ALL", "*".equals(name));
         return session.command().objects().stream().map(o -> new ClusterQueueManager(
                 session.required(o, "CLUSQMGR"), session.required(o, "CLUSTER"), session.required(o, "CHANNEL"),
-                session.required(o, "QMTYPE"), "YES".equals(session.required(o, "SUSPEND")),
+                session.word(o, "QMTYPE", "REPOS", "NORMAL"), "YES".equals(session.word(o, "SUSPEND", "YES", "NO")),
                 o.attribute("STATUS").orElse(null), o.attribute("CONNAME").orElse(null), attributes(o))).toList();
     }
 
@@ -388,6 +388,16 @@ public class MqscOverSshAdmin implements MqAdminPort {
         String required(RunmqscResult.MqscObject object, String keyword) {
             return object.attribute(keyword).orElseThrow(() -> unrecognised("the object "
                     + object.heading() + " has no " + keyword + " attribute; it has " + object.attributes().keySet()));
+        }
+
+        /** A required attribute whose value must be one of runmqsc's words: another is refused, not read as the default. */
+        String word(RunmqscResult.MqscObject object, String keyword, String... words) {
+            String value = required(object, keyword);
+            if (!List.of(words).contains(value)) {
+                throw unrecognised("the object " + object.heading() + " has " + keyword + "(" + value + "); expected one of "
+                        + List.of(words));
+            }
+            return value;
         }
 
         MqAdminException failure(Reason reason, String text) {

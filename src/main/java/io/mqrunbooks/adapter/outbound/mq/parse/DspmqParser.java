@@ -37,6 +37,16 @@ public final class DspmqParser {
     /** "ROLE: ... one of Active, Replica, or Unknown" (the same IBM page). */
     private static final Set<String> NATIVE_HA_ROLES = Set.of("Active", "Replica", "Unknown");
     private static final Set<String> YES_NO = Set.of("Yes", "No", "Unknown");
+    /** dspmq -o ha: IBM's dspmq reference ("replicated" for an HA queue manager, blank otherwise). */
+    private static final Set<String> HA_TYPES = Set.of("Replicated");
+    /** dspmq -o dr: "Primary" or "Secondary", blank for a queue manager without DR. */
+    private static final Set<String> DR_ROLES = Set.of("Primary", "Secondary");
+    /**
+     * ROLE on the QMNAME line: "one of Active, Replica, Unknown, (for a recovery group) Leader, or Not Configured"
+     * (https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=containers-viewing-status-native-ha-queue-managers); 9.4.2
+     * prints "Not configured", so the case is not compared.
+     */
+    private static final Set<String> QM_ROLES = Set.of("Active", "Replica", "Unknown", "Leader", "Not configured");
     /**
      * What a group line of {@code dspmq -o nativeha -g} holds (9.4.2+), as a 9.4.2 transcript of both groups shows
      * them and IBM's "Native HA queue manager status attributes" names them (CONNGRP, GRPADDR, GRSTATUS, GRPVER,
@@ -106,8 +116,9 @@ public final class DspmqParser {
                                         + "'; expected one of " + QmStatus.allWordings()));
                     }
                 }
-            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() == 2 && attrs.get(1).name().equals("MODE")
-                    && Character.isWhitespace(line.text().charAt(0))) {
+            } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() == 2 && attrs.get(1).name().equals("MODE")) {
+                // dspmq -x indents these lines; a paste that lost the indentation is read alike, since INSTANCE(...)
+                // MODE(...) cannot start a QMNAME line.
                 if (name == null) {
                     throw MqOutputParseException.at(line.number(), line.text(),
                             "an INSTANCE line must follow a QMNAME line");
@@ -133,7 +144,7 @@ public final class DspmqParser {
                 groups.add(group(line, attrs));
             } else {
                 throw MqOutputParseException.at(line.number(), line.text(),
-                        "expected a QMNAME(...) line, an indented INSTANCE(...) MODE(...) or INSTANCE(...) ROLE(...)"
+                        "expected a QMNAME(...) line, an INSTANCE(...) MODE(...) or INSTANCE(...) ROLE(...)"
                                 + " line, or a GRPNAME(...) GRPROLE(...) line");
             }
         }
@@ -238,16 +249,42 @@ public final class DspmqParser {
         }
     }
 
+    /**
+     * The values of a QMNAME line that the runbooks read: any other is refused, naming it, rather than read as a
+     * queue manager that is not replicated, not in sync or in no role. Blank ({@code HA()}, {@code QUORUM( )}) is
+     * what dspmq prints for a queue manager without that feature.
+     */
     private static void checkValue(Line line, Attribute a) {
         String v = a.value();
+        String blankable = v.strip();
         boolean ok = switch (a.name()) {
             case "DEFAULT" -> v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("no");
             case "STANDBY" -> STANDBY_VALUES.stream().anyMatch(s -> s.equals(v) || s.toUpperCase(Locale.ROOT).equals(v));
             case "INSTVER" -> v.matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+            // -o ha: "replicated" for an HA RDQM, blank otherwise (dspmq reference; -n prints REPLICATED).
+            case "HA" -> blankable.isEmpty() || isOneOf(HA_TYPES, blankable);
+            // -o dr: the DR role of a DR RDQM, blank otherwise.
+            case "DRROLE" -> blankable.isEmpty() || isOneOf(DR_ROLES, blankable);
+            case "ROLE" -> blankable.isEmpty() || QM_ROLES.stream().anyMatch(r -> r.equalsIgnoreCase(blankable));
+            case "INSYNC" -> blankable.isEmpty() || YES_NO.stream().anyMatch(y -> y.equalsIgnoreCase(blankable));
+            // "number_of_instances_in-sync/number_of_instances_configured"
+            case "QUORUM" -> blankable.isEmpty() || blankable.matches("\\d+/\\d+");
             default -> true;
         };
         if (!ok) {
-            throw MqOutputParseException.at(line.number(), line.text(), "unexpected value " + a.name() + "(" + v + ")");
+            throw MqOutputParseException.at(line.number(), line.text(), "unexpected value " + a.name() + "(" + v + ")"
+                    + expectedValues(a.name()));
         }
+    }
+
+    private static String expectedValues(String keyword) {
+        return switch (keyword) {
+            case "HA" -> "; expected Replicated or blank";
+            case "DRROLE" -> "; expected Primary, Secondary or blank";
+            case "ROLE" -> "; expected one of " + QM_ROLES + " or blank";
+            case "INSYNC" -> "; expected yes, no, Unknown or blank";
+            case "QUORUM" -> "; expected in-sync/configured instances such as 3/3, or blank";
+            default -> "";
+        };
     }
 }

@@ -34,8 +34,9 @@ public final class DspmqverParser {
     public DspmqverResult parse(String output) {
         List<Line> lines = OutputLines.nonBlankOrRefused(output, "dspmqver 'Name:' and 'Version:' lines");
         List<Map<String, String>> blocks = new ArrayList<>();
-        List<Line> blockStarts = new ArrayList<>();
+        List<Map<String, Line>> blockLines = new ArrayList<>();
         Map<String, String> current = null;
+        Map<String, Line> currentLines = null;
         Integer others = null;
         for (Line line : lines) {
             String text = line.text().strip();
@@ -52,19 +53,22 @@ public final class DspmqverParser {
             String value = m.group(2) == null ? "" : m.group(2).strip();
             if (label.equals("Name")) {
                 current = new LinkedHashMap<>();
+                currentLines = new LinkedHashMap<>();
                 blocks.add(current);
-                blockStarts.add(line);
+                blockLines.add(currentLines);
             } else if (current == null) {
                 throw MqOutputParseException.at(line.number(), line.text(), "a dspmqver block starts with 'Name:'");
             }
             if (current.put(label, value) != null) {
                 throw MqOutputParseException.at(line.number(), line.text(), "'" + label + ":' appears twice in one block");
             }
+            currentLines.put(label, line);
         }
         List<DspmqverResult.Installation> installations = new ArrayList<>();
         for (int b = 0; b < blocks.size(); b++) {
             Map<String, String> block = blocks.get(b);
-            Line start = blockStarts.get(b);
+            Map<String, Line> where = blockLines.get(b);
+            Line start = where.get("Name");
             if (!block.containsKey("Version")) {
                 throw MqOutputParseException.at(start.number(), start.text(), "this block has no 'Version:'; output is incomplete");
             }
@@ -75,7 +79,8 @@ public final class DspmqverParser {
             Integer cmdLevel = null;
             if (block.containsKey("MaxCmdLevel")) {
                 if (!block.get("MaxCmdLevel").matches("\\d{3}")) {
-                    throw MqOutputParseException.at(start.number(), start.text(),
+                    Line level = where.get("MaxCmdLevel");
+                    throw MqOutputParseException.at(level.number(), level.text(),
                             "MaxCmdLevel '" + block.get("MaxCmdLevel") + "' is not a command level such as 940");
                 }
                 cmdLevel = Integer.parseInt(block.get("MaxCmdLevel"));
@@ -84,7 +89,8 @@ public final class DspmqverParser {
             try {
                 version = MqVersion.parse(block.get("Version"));
             } catch (IllegalArgumentException e) {
-                throw MqOutputParseException.at(start.number(), start.text(), "block's Version: " + e.getMessage());
+                Line versionLine = where.get("Version");
+                throw MqOutputParseException.at(versionLine.number(), versionLine.text(), e.getMessage());
             }
             installations.add(new DspmqverResult.Installation(name, version,
                     block.getOrDefault("Level", block.get("CMVC level")), block.get("InstName"), block.get("InstPath"),

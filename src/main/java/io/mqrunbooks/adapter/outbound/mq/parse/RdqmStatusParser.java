@@ -31,6 +31,19 @@ public final class RdqmStatusParser {
     private static final Pattern NODE_ONLINE = Pattern.compile("^Node (\\S+) is (online|offline)$");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3}\\.){3}\\d{1,3}$");
+    /** A node name, or several separated by commas, as "HA preferred location:" and "HA blocked location:" list them. */
+    private static final Pattern NODE_NAMES = Pattern.compile(
+            "^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:, ?[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*$");
+    /**
+     * The words the HA location lines print instead of node names (real rdqmstatus output: "This node", "None";
+     * "All nodes" for a queue manager blocked everywhere after failed starts).
+     */
+    private static final Map<String, Set<String>> LOCATION_WORDS = Map.of(
+            "HA current location", Set.of("This node", "None"),
+            "HA preferred location", Set.of("This node", "None"),
+            "HA blocked location", Set.of("None", "All nodes"));
+    /** "HA control:" is Enabled, or Disabled while HA is switched off for the queue manager (real DR/HA secondary). */
+    private static final Set<String> HA_CONTROL = Set.of("Enabled", "Disabled");
 
     private static final Set<String> NODE_LABELS = Set.of("Node", "OS kernel version", "DRBD OS kernel version",
             "DRBD version", "DRBD kernel module status");
@@ -189,6 +202,7 @@ public final class RdqmStatusParser {
                         "the first section of rdqmstatus -m has no 'Queue manager status:'; output is incomplete");
             }
             QmStatus status = state(first, "Queue manager status");
+            checkHaWords(first);
             RdqmStatusResult.QueueManagerDetail detail = new RdqmStatusResult.QueueManagerDetail(status,
                     enumOf(first, "DR role", Role.class, Role::wording),
                     enumOf(first, "DR status", DrStatus.class, DrStatus::wording),
@@ -245,6 +259,7 @@ public final class RdqmStatusParser {
                     throw MqOutputParseException.at(first.line().number(), first.line().text(),
                             "queue manager section without 'Queue manager status:'");
                 }
+                checkHaWords(section);
                 entries.add(new RdqmStatusResult.SummaryEntry(first.value(), state(section, "Queue manager status"),
                         enumOf(section, "DR role", Role.class, Role::wording), fieldMap(section)));
             }
@@ -296,6 +311,24 @@ public final class RdqmStatusParser {
                 unknown(f, "unknown " + label + " '" + f.value() + "'; expected one of " + Wording.list(type, wording));
             }
             return known;
+        }
+
+        /**
+         * HA control and the HA locations: a word rdqmstatus prints or node names. Anything else (a new word, a
+         * sentence) is not read as a node the queue manager runs on.
+         */
+        private void checkHaWords(List<Field> section) {
+            Field control = find(section, "HA control");
+            if (control != null && !HA_CONTROL.contains(control.value())) {
+                unknown(control, "unknown HA control '" + control.value() + "'; expected Enabled or Disabled");
+            }
+            LOCATION_WORDS.forEach((label, words) -> {
+                Field f = find(section, label);
+                if (f != null && !words.contains(f.value()) && !NODE_NAMES.matcher(f.value()).matches()) {
+                    unknown(f, "unknown " + label + " '" + f.value() + "'; expected " + String.join(", ", words.stream()
+                            .sorted().toList()) + " or node names separated by commas");
+                }
+            });
         }
 
         private static Integer port(List<Field> section, String label) {

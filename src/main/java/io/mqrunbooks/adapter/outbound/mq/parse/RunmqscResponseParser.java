@@ -431,7 +431,7 @@ public final class RunmqscResponseParser {
             String joined = line.text();
             while (true) {
                 try {
-                    for (Attributes.Attribute a : Attributes.split(joined, true)) {
+                    for (Attributes.Attribute a : Attributes.splitDisplayed(joined)) {
                         keep(line, a);
                     }
                     return i;
@@ -472,7 +472,7 @@ public final class RunmqscResponseParser {
     /** KEYWORD(value) pairs and bare KEYWORDs, all keywords in upper case as runmqsc prints them. */
     private static boolean hasUpperCaseAttributes(String text) {
         try {
-            return Attributes.split(text, true).stream().allMatch(a -> UPPER_KEYWORD.matcher(a.name()).matches());
+            return Attributes.splitDisplayed(text).stream().allMatch(a -> UPPER_KEYWORD.matcher(a.name()).matches());
         } catch (Attributes.NotAttributesException e) {
             return false;
         } catch (Attributes.UnclosedValueException e) {

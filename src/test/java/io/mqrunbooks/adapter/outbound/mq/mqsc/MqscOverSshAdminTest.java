@@ -105,6 +105,27 @@ class MqscOverSshAdminTest {
         assertThat(pr3.attributes()).containsEntry("SUSPEND", "YES");
     }
 
+    /**
+     * QMTYPE is REPOS or NORMAL and SUSPEND YES or NO ("DISPLAY CLUSQMGR", IBM MQ 9.4 MQSC reference); any other word
+     * used to read as a partial repository that is not suspended. The PCF adapter refuses them the same way.
+     */
+    @Test
+    void clusterQueueManagersRefusesAQmtypeOrSuspendWordItDoesNotKnow() {
+        String member = """
+                AMQ8441I: Display Cluster Queue Manager details.
+                   CLUSQMGR(PR3)                           CHANNEL(TO.PR3)
+                   CLUSTER(PAYCLUS)                        CONNAME(127.0.0.1(1453))
+                   QMTYPE(NORMAL)                          STATUS(RUNNING)
+                   SUSPEND(NO)
+                """;
+        ssh.answer(0, session("FR1", "DISPLAY CLUSQMGR(*) ALL", member.replace("SUSPEND(NO)", "SUSPEND(PENDING)"), OK));
+        assertThatThrownBy(() -> admin.clusterQueueManagers("FR1", "*")).isInstanceOf(MqAdminException.class)
+                .hasMessageEndingWith("has SUSPEND(PENDING); expected one of [YES, NO]");
+        ssh.answer(0, session("FR1", "DISPLAY CLUSQMGR(*) ALL", member.replace("QMTYPE(NORMAL)", "QMTYPE(FULL)  "), OK));
+        assertThatThrownBy(() -> admin.clusterQueueManagers("FR1", "*")).isInstanceOf(MqAdminException.class)
+                .hasMessageEndingWith("has QMTYPE(FULL); expected one of [REPOS, NORMAL]");
+    }
+
     @Test
     void aNamedClusterQueueManagerThatIsNotKnownIsObjectNotFound() {
         ssh.answer(10, session("FR1", "DISPLAY CLUSQMGR('PR9') ALL", "AMQ8147E: IBM MQ object PR9 not found.\n",

@@ -238,4 +238,62 @@ class DspmqParserTest {
         assertThatThrownBy(() -> parser.readTranscript(pasted.replace("SYNCTIME(2025-11-12T04:43:12.500008Z)",
                 "SYNCTIME(yesterday)"))).hasMessageContaining("line 3").hasMessageContaining("SYNCTIME(yesterday)");
     }
+
+    /**
+     * dspmq -o all of an MQ 9.3 RDQM node (dspmq reference, https://www.ibm.com/docs/en/ibm-mq/9.3?topic=reference-dspmq-display-queue-managers:
+     * "-o ha" prints "replicated" for an HA queue manager and blank otherwise, "-o dr" the DR role) and the Native HA
+     * fields of 9.4 ("ROLE ... one of Active, Replica, Unknown, (for a recovery group) Leader, or Not Configured";
+     * "QUORUM ... number_of_instances_in-sync/number_of_instances_configured"). HA, DRROLE, ROLE, INSYNC and QUORUM
+     * are read by the runbooks: a value outside these lists used to be kept as if it were one of them.
+     */
+    @Test
+    void readsAndChecksTheHaDrAndNativeHaValuesOfAQmnameLine() {
+        String rdqm = """
+                QMNAME(DRQM1)                                             STATUS(Running) DEFAULT(no) STANDBY(Not permitted) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.3.0.15) HA(Replicated) DRROLE(Primary)
+                QMNAME(DRQM2)                                             STATUS(Ended immediately) DEFAULT(no) STANDBY(Not permitted) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.3.0.15) HA() DRROLE(Secondary)
+                """.replace("\n", "\r\n");
+        DspmqResult result = parser.parse(rdqm);
+        assertThat(result.find("DRQM1").orElseThrow().attributes()).containsEntry("HA", "Replicated")
+                .containsEntry("DRROLE", "Primary");
+        assertThat(result.find("DRQM2").orElseThrow().attributes()).containsEntry("HA", "")
+                .containsEntry("DRROLE", "Secondary");
+        String nativeHa = "QMNAME(QM1)                                               STATUS(Running) ROLE(Active)"
+                + " INSTANCE(inst1) INSYNC(yes) QUORUM(3/3)\n";
+        assertThat(parser.parse(nativeHa).queueManagers().get(0).attributes()).containsEntry("ROLE", "Active")
+                .containsEntry("INSYNC", "yes").containsEntry("QUORUM", "3/3");
+
+        assertThatThrownBy(() -> parser.parse(rdqm.replace("HA(Replicated)", "HA(Replicating)")))
+                .hasMessageContaining("line 1").hasMessageContaining("unexpected value HA(Replicating); expected Replicated or blank");
+        assertThatThrownBy(() -> parser.parse(rdqm.replace("DRROLE(Secondary)", "DRROLE(Standby)")))
+                .hasMessageContaining("line 2").hasMessageContaining("unexpected value DRROLE(Standby); expected Primary, Secondary or blank");
+        assertThatThrownBy(() -> parser.parse(nativeHa.replace("ROLE(Active)", "ROLE(Primary)")))
+                .hasMessageContaining("unexpected value ROLE(Primary); expected one of");
+        assertThatThrownBy(() -> parser.parse(nativeHa.replace("INSYNC(yes)", "INSYNC(partly)")))
+                .hasMessageContaining("unexpected value INSYNC(partly)");
+        assertThatThrownBy(() -> parser.parse(nativeHa.replace("QUORUM(3/3)", "QUORUM(three)")))
+                .hasMessageContaining("unexpected value QUORUM(three); expected in-sync/configured instances such as 3/3");
+    }
+
+    /**
+     * dspmq -x -o standby indents each instance line under its QMNAME line ("dspmq" reference, -x); pasted from a web
+     * page or a chat the indentation may be lost or become a tab. INSTANCE(...) MODE(...) cannot start a QMNAME line,
+     * so it is read alike; before, an unindented line was refused.
+     */
+    @Test
+    void readsDashXInstanceLinesWhateverTheirIndentation() {
+        String printed = """
+                QMNAME(QM1)                                               STANDBY(Permitted)
+                    INSTANCE(mi1.example.com) MODE(Active)
+                    INSTANCE(mi2.example.com) MODE(Standby)
+                """;
+        List<DspmqResult.Instance> expected = List.of(new DspmqResult.Instance("mi1.example.com", "Active"),
+                new DspmqResult.Instance("mi2.example.com", "Standby"));
+        assertThat(parser.parse(printed).queueManagers().get(0).instances()).isEqualTo(expected);
+        assertThat(parser.parse(printed.replace("    INSTANCE", "INSTANCE")).queueManagers().get(0).instances())
+                .isEqualTo(expected);
+        assertThat(parser.parse(printed.replace("    INSTANCE", "\tINSTANCE").replace("\n", "\r\n")).queueManagers()
+                .get(0).instances()).isEqualTo(expected);
+        assertThatThrownBy(() -> parser.parse(printed.replace("MODE(Standby)", "MODE(Passive)")))
+                .hasMessageContaining("line 3").hasMessageContaining("unknown instance MODE 'Passive'");
+    }
 }

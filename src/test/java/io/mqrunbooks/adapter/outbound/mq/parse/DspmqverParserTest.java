@@ -82,4 +82,40 @@ class DspmqverParserTest {
         assertThatThrownBy(() -> parser.parse("bash: dspmqver: command not found"))
                 .hasMessageStartingWith("line 1 'bash: dspmqver: command not found'");
     }
+
+    /**
+     * dspmqver of MQ 9.4 on Linux as IBM prints it ("dspmqver (display version information)",
+     * https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=reference-dspmqver-display-version-information), with an empty
+     * InstDesc and CRLF. A bad value is refused quoting its own line, not the block's Name line.
+     */
+    @Test
+    void readsA94BlockAndNamesTheLineOfABadValue() {
+        String output = """
+                Name:        IBM MQ
+                Version:     9.4.0.0
+                Level:       p940-L240606
+                BuildType:   IKAP - (Production)
+                Platform:    IBM MQ for Linux (x86-64 platform)
+                Mode:        64-bit
+                O/S:         Linux 5.14.0-427.13.1.el9_4.x86_64
+                O/S Details: Red Hat Enterprise Linux 9.4 (Plow)
+                InstName:    Installation1
+                InstDesc:
+                Primary:     No
+                InstPath:    /opt/mqm
+                DataPath:    /var/mqm
+                MaxCmdLevel: 940
+                LicenseType: Production
+                ReleaseType: Long Term Support (LTS)
+                """.replace("\n", "\r\n");
+        DspmqverResult.Installation installation = parser.parse(output).installations().get(0);
+        assertThat(installation.version()).isEqualTo(MqVersion.parse("9.4.0.0"));
+        assertThat(installation.maxCommandLevel()).isEqualTo(940);
+        assertThat(installation.fields()).containsEntry("InstDesc", "").containsEntry("ReleaseType", "Long Term Support (LTS)");
+
+        assertThatThrownBy(() -> parser.parse(output.replace("9.4.0.0", "9.4")))
+                .hasMessage("line 2 'Version:     9.4': '9.4' is not an IBM MQ version V.R.M.F such as 9.4.0.0");
+        assertThatThrownBy(() -> parser.parse(output.replace("MaxCmdLevel: 940", "MaxCmdLevel: 9.4")))
+                .hasMessage("line 14 'MaxCmdLevel: 9.4': MaxCmdLevel '9.4' is not a command level such as 940");
+    }
 }

@@ -207,4 +207,53 @@ class RdqmStatusParserTest {
                 .replace("Loaded\n", "Loaded<br/>\n") + "</pre>\n";
         assertThat(parser.parse(fromAPage)).usingRecursiveComparison().isEqualTo(parser.parse(plain));
     }
+
+    /**
+     * HA control and the HA locations as RDQM prints them (IBM MQ 9.4 "Viewing RDQM and HA group status",
+     * https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=availability-viewing-rdqm-ha-group-status; "HA control: Disabled"
+     * and "HA blocked location: All nodes" from public DR/HA transcripts). A location that is neither one of
+     * rdqmstatus's words nor node names used to become the node the queue manager runs on.
+     */
+    @Test
+    void checksHaControlAndTheHaLocations() {
+        String output = """
+                Node:                                   mqhavm13.exampleco.com
+                Queue manager status:                   Running
+                CPU:                                    0.00%
+                Memory:                                 135MB
+                Queue manager file system:              51MB used, 1.0GB allocated [5%]
+                HA role:                                Primary
+                HA status:                              Normal
+                HA control:                             Enabled
+                HA current location:                    This node
+                HA preferred location:                  mqhavm14.exampleco.com,mqhavm15.exampleco.com
+                HA blocked location:                    All nodes
+                HA floating IP interface:               None
+                HA floating IP address:                 None
+
+                Node:                                   mqhavm14.exampleco.com
+                HA status:                              Normal
+
+                Node:                                   mqhavm15.exampleco.com
+                HA status:                              Normal
+                """;
+        RdqmStatusResult.QueueManagerDetail qm = parser.parse(output).queueManager();
+        assertThat(qm.haCurrentLocation()).isEqualTo("This node");
+        assertThat(qm.haPreferredLocation()).isEqualTo("mqhavm14.exampleco.com,mqhavm15.exampleco.com");
+        assertThat(qm.fields()).containsEntry("HA blocked location", "All nodes").containsEntry("HA control", "Enabled");
+        assertThat(parser.parse(output.replace("Enabled", "Disabled")).queueManager().fields())
+                .containsEntry("HA control", "Disabled");
+
+        assertThatThrownBy(() -> parser.parse(output.replace("Enabled", "Suspended")))
+                .hasMessage("line 8 'HA control:                             Suspended': unknown HA control"
+                        + " 'Suspended'; expected Enabled or Disabled");
+        String moving = output.replace("HA current location:                    This node",
+                "HA current location:                    Moving to mqhavm14");
+        assertThatThrownBy(() -> parser.parse(moving)).hasMessageContaining("line 9")
+                .hasMessageContaining("unknown HA current location 'Moving to mqhavm14'; expected None, This node or"
+                        + " node names separated by commas");
+        RdqmStatusResult lenient = parser.read(moving);
+        assertThat(lenient.queueManager().fields()).containsEntry("HA current location", "Moving to mqhavm14");
+        assertThat(lenient.warnings()).singleElement().asString().startsWith("line 9 ").endsWith("; kept as text");
+    }
 }

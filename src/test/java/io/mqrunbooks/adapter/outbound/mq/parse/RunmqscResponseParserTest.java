@@ -126,6 +126,65 @@ class RunmqscResponseParserTest {
         assertThat(result.trailer()).isEqualTo(new RunmqscResult.Trailer(5, 1, 1));
     }
 
+    /**
+     * runmqsc prints values as stored, without MQSC's quotes (real samples: "DESCR(A list of queues for the queued
+     * Pub/Sub interface to monitor)"), so DEFINE ... DESCR('Bob''s queue') displays as DESCR(Bob's queue). The
+     * apostrophe used to open a quoted string that ran on to the next apostrophe, two lines and an AMQ message further.
+     * Layout: IBM MQ 9.4 "DISPLAY QUEUE" (https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=commands-display-queue),
+     * two columns from column 4, the second at column 44; CRLF as a Windows host prints it.
+     */
+    @Test
+    void readsApostrophesInDisplayedValuesAsPartOfTheValue() {
+        String output = displayQueuesSession("""
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.IN)                           TYPE(QLOCAL)
+                   DESCR(Bob's payments)                   CURDEPTH(12)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.OUT)                          TYPE(QLOCAL)
+                   CURDEPTH(0)                             DESCR(Alice's (old) payments)
+                """).replace("\n", "\r\n");
+
+        List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
+
+        assertThat(queues).extracting(o -> o.attribute("QUEUE").orElseThrow()).containsExactly("PAY.IN", "PAY.OUT");
+        assertThat(queues.get(0).attribute("DESCR")).contains("Bob's payments");
+        assertThat(queues.get(0).attribute("CURDEPTH")).contains("12");
+        assertThat(queues.get(1).attribute("DESCR")).contains("Alice's (old) payments");
+        assertThat(queues.get(1).attribute("CURDEPTH")).contains("0");
+    }
+
+    /**
+     * A value whose parentheses do not balance, as runmqsc prints it (DEFINE ... DESCR('Payments (EU') displays
+     * DESCR(Payments (EU)): runmqsc's columns (items from column 4, the second at column 44, as in every DISPLAY
+     * layout of the IBM MQ 9.4 MQSC reference, https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=reference-mqsc-commands)
+     * say where each value ends. Before, the open parenthesis ran on into the next lines and the extra one was refused.
+     * Blanks collapsed by a paste leave no columns: that is refused, not guessed.
+     */
+    @Test
+    void readsUnbalancedParenthesesInValuesByRunmqscsColumns() {
+        String output = displayQueuesSession("""
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.EU)                           TYPE(QLOCAL)
+                   CURDEPTH(3)                             DESCR(Payments (EU)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.DONE)                         TYPE(QLOCAL)
+                   DESCR(Settled :-))                      CURDEPTH(0)
+                AMQ8409I: Display Queue details.
+                   QUEUE(PAY.US)                           TYPE(QLOCAL)
+                   DESCR(Payments for the United States region :) and Canada)
+                   CURDEPTH(7)
+                """);
+
+        List<RunmqscResult.MqscObject> queues = parser.parse(output).commands().get(0).objects();
+
+        assertThat(queues).extracting(o -> o.attribute("DESCR").orElseThrow()).containsExactly("Payments (EU",
+                "Settled :-)", "Payments for the United States region :) and Canada");
+        assertThat(queues).extracting(o -> o.attribute("CURDEPTH").orElseThrow()).containsExactly("3", "0", "7");
+        String collapsed = output.replace("   DESCR(Settled :-))                      CURDEPTH(0)",
+                "   DESCR(Settled :-)) CURDEPTH(0)");
+        assertThatThrownBy(() -> parser.parse(collapsed)).hasMessageContaining("line 11 '   DESCR(Settled :-)) CURDEPTH(0)'");
+    }
+
     @Test
     void acceptsLinesTypedAtAnInteractivePrompt() {
         String output = "5724-H72 (C) Copyright IBM Corp. 1994, 2025.\nStarting MQSC for queue manager QM1.\n\n\n"
@@ -299,5 +358,12 @@ class RunmqscResponseParserTest {
         List<RunmqscResult> sessions = parser.readTranscript(transcript);
         assertThat(sessions).hasSize(1);
         return sessions.get(0);
+    }
+
+    /** A whole session of one echoed DISPLAY QLOCAL(PAY.*) answered by {@code replies}, as runmqsc prints it. */
+    private static String displayQueuesSession(String replies) {
+        return "5724-H72 (C) Copyright IBM Corp. 1994, 2024.\nStarting MQSC for queue manager QM1.\n\n\n"
+                + "     1 : DISPLAY QLOCAL(PAY.*) DESCR CURDEPTH\n" + replies
+                + "One MQSC command read.\nNo commands have a syntax error.\nAll valid MQSC commands were processed.\n";
     }
 }
