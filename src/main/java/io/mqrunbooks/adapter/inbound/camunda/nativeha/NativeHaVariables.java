@@ -4,6 +4,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -26,6 +27,9 @@ public final class NativeHaVariables {
     public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
     public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
     public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
+    /** Counted again from zero for each instance. */
+    public static final PollCount SYNC_WAIT = new PollCount(SYNC_POLLS, SYNC_POLL_LIMIT, GROUP_IN_SYNC,
+            SYNC_LIMIT_REACHED, true);
     /** How long the wait for the group to be in sync polls before it asks for a decision (20 polls of 30 s by default). */
     public static final Duration SYNC_TIME_LIMIT = Duration.ofMinutes(10);
     /** One line per step: what ran and what it answered, or why nothing had to run. */

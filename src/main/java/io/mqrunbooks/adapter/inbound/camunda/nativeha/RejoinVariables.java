@@ -5,6 +5,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.textVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 
 /** Process variables of the Native HA rejoin runbook (nativeHaCrossRegionRejoinProcess). */
@@ -22,6 +23,8 @@ public final class RejoinVariables {
     public static final RunVariable<Integer> REJOIN_POLL_LIMIT = intVariable("rejoinPollLimit");
     public static final int DEFAULT_REJOIN_POLL_LIMIT = 20;
     public static final RunVariable<Boolean> REJOIN_LIMIT_REACHED = booleanVariable("rejoinLimitReached");
+    public static final PollCount REJOIN_WAIT = new PollCount(REJOIN_POLLS, REJOIN_POLL_LIMIT, REJOINED,
+            REJOIN_LIMIT_REACHED, true);
     public static final RunVariable<String> REJOIN_STATUS = stringVariable("rejoinStatus");
 
     private RejoinVariables() {

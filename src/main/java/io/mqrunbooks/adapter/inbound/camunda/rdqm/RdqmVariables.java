@@ -4,6 +4,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class RdqmVariables {
     public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
     public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
     public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
+    public static final PollCount SYNC_WAIT = new PollCount(SYNC_POLLS, SYNC_POLL_LIMIT, SYNC_NORMAL, SYNC_LIMIT_REACHED);
     /** How long the wait for synchronization polls before it asks for a decision (120 polls of 30 s by default). */
     public static final Duration SYNC_TIME_LIMIT = Duration.ofHours(1);
     /** How long a node may revert to its snapshot before the step fails (40 polls of 30 s by default). */

@@ -3,6 +3,7 @@ package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.POLL_TIME_LIMIT;
 import static io.mqrunbooks.adapter.inbound.camunda.rdqmha.RdqmHaVariables.RUN_LOG;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.rdqmha.RdqmHaMaintenance;
 import io.mqrunbooks.platform.runbook.RunText;
@@ -16,19 +17,13 @@ final class HaPolls {
 
     static void record(DelegateExecution execution, RunbookWaits waits, RdqmHaVariables.Wait wait,
                        RdqmHaMaintenance.Poll poll) {
-        int polls = wait.polls().getOrDefault(execution, 0) + 1;
-        int pollLimit = wait.pollLimit().getOrDefault(execution,
-                waits.pollsWithin(execution.getProcessInstanceId(), POLL_TIME_LIMIT));
-        wait.pollLimit().set(execution, pollLimit);
-        wait.polls().set(execution, polls);
-        wait.done().set(execution, poll.done());
-        wait.limitReached().set(execution, !poll.done() && polls >= pollLimit);
+        PollCount.Counted counted = wait.pollCount().count(execution, poll.done(), waits, POLL_TIME_LIMIT);
         wait.status().set(execution, poll.status());
-        wait.summary().set(execution, "Poll " + polls + " of " + pollLimit + " (every "
+        wait.summary().set(execution, counted.inWords() + " (every "
                 + waits.pollInWords(execution.getProcessInstanceId()) + "): " + poll.status() + "\n"
                 + poll.summary());
         if (poll.done()) {
-            RunText.appendLine(execution, RUN_LOG, poll.status() + " (poll " + polls + ")");
+            RunText.appendLine(execution, RUN_LOG, poll.status() + " (poll " + counted.poll() + ")");
         }
     }
 }

@@ -6,6 +6,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.jsonVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -47,6 +48,11 @@ public final class RdqmHaVariables {
      */
     public record Wait(RunVariable<Boolean> done, RunVariable<Integer> polls, RunVariable<Integer> pollLimit,
                        RunVariable<Boolean> limitReached, RunVariable<String> status, RunVariable<String> summary) {
+
+        /** Its polls counted. */
+        public PollCount pollCount() {
+            return new PollCount(polls, pollLimit, done, limitReached);
+        }
 
         static Wait named(String prefix) {
             return new Wait(booleanVariable(prefix + "Done"), intVariable(prefix + "Polls"),
