@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
 import static io.mqrunbooks.adapter.inbound.camunda.multiinstance.MultiInstanceVariables.*;
 
-import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.multiinstance.MultiInstanceSwitchover;
 import io.mqrunbooks.platform.runbook.RunText;
@@ -27,8 +26,8 @@ public class CheckTakeoverDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MultiInstanceSwitchover.TakeoverCheck check = switchover.checkTakeover(QUEUE_MANAGER.get(execution),
                 STANDBY_HOST.get(execution));
-        PollCount.Counted counted = TAKEOVER_WAIT.count(execution, check.active(), waits, TAKEOVER_TIME_LIMIT);
-        TAKEOVER_STATUS.set(execution, counted.inWords() + ": " + check.summary());
+        TAKEOVER_STATUS.set(execution, TAKEOVER_WAIT.count(execution, check.active(), waits, TAKEOVER_TIME_LIMIT)
+                + ": " + check.summary());
         if (check.active()) {
             RunText.appendLine(execution, RunbookVariables.RUN_LOG, "Switched over: " + check.summary());
         }

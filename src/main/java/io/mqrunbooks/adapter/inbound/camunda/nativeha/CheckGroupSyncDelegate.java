@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
 import static io.mqrunbooks.adapter.inbound.camunda.nativeha.NativeHaVariables.*;
 
-import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.nativeha.NativeHaMaintenance;
 import io.mqrunbooks.platform.runbook.RunText;
@@ -30,8 +29,8 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
         int index = INSTANCE_INDEX.getOrDefault(execution, 0);
         String next = index < order.size() ? order.get(index) : null;
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
-        PollCount.Counted counted = SYNC_WAIT.count(execution, check.inSync(), waits, SYNC_TIME_LIMIT);
-        SYNC_STATUS.set(execution, counted.inWords() + ": " + check.summary());
+        SYNC_STATUS.set(execution, SYNC_WAIT.count(execution, check.inSync(), waits, SYNC_TIME_LIMIT) + ": "
+                + check.summary());
         INSTANCES_LEFT.set(execution, next != null);
         CURRENT_INSTANCE.set(execution, next == null ? "" : next);
         if (check.inSync()) {

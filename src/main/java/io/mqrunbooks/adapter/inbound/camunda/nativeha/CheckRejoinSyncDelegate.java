@@ -1,6 +1,5 @@
 package io.mqrunbooks.adapter.inbound.camunda.nativeha;
 
-import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.application.nativeha.NativeHaCrossRegionSwitch;
 import io.mqrunbooks.platform.runbook.RunText;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
@@ -24,9 +23,8 @@ public class CheckRejoinSyncDelegate implements JavaDelegate {
         String returned = RejoinVariables.RETURNED_GROUP.get(execution);
         NativeHaCrossRegionSwitch.RejoinSync check = crossRegion.checkRejoined(
                 RunbookVariables.QUEUE_MANAGER.get(execution), live, returned);
-        PollCount.Counted counted = RejoinVariables.REJOIN_WAIT.count(execution, check.inSync(),
-                () -> RejoinVariables.DEFAULT_REJOIN_POLL_LIMIT);
-        RejoinVariables.REJOIN_STATUS.set(execution, counted.inWords() + ": " + check.summary());
+        RejoinVariables.REJOIN_STATUS.set(execution, RejoinVariables.REJOIN_WAIT.count(execution, check.inSync(),
+                () -> RejoinVariables.DEFAULT_REJOIN_POLL_LIMIT) + ": " + check.summary());
         if (check.inSync()) {
             RunText.appendLine(execution, RunbookVariables.RUN_LOG, returned + " is Recovery and in sync with " + live
                     + " (" + check.summary() + ")");

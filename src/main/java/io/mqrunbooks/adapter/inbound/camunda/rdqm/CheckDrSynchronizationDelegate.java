@@ -2,7 +2,6 @@ package io.mqrunbooks.adapter.inbound.camunda.rdqm;
 
 import static io.mqrunbooks.adapter.inbound.camunda.rdqm.RdqmVariables.*;
 
-import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.adapter.inbound.camunda.RunbookWaits;
 import io.mqrunbooks.application.rdqm.RdqmPairs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,9 +23,9 @@ public class CheckDrSynchronizationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RdqmPairs.SyncPoll poll = pairs.pollSynchronization(QUEUE_MANAGER.get(execution));
-        PollCount.Counted counted = SYNC_WAIT.count(execution, poll.normal(), waits, SYNC_TIME_LIMIT);
+        String counted = SYNC_WAIT.count(execution, poll.normal(), waits, SYNC_TIME_LIMIT);
         SYNC_PROGRESS.set(execution, poll.progress());
-        SYNC_SUMMARY.set(execution, counted.inWords() + " (every "
+        SYNC_SUMMARY.set(execution, counted + " (every "
                 + waits.pollInWords(execution.getProcessInstanceId()) + "): "
                 + poll.progress() + "\n" + poll.summary());
     }
