@@ -1,7 +1,5 @@
 package io.mqrunbooks.lab.control;
 
-import io.mqrunbooks.mq.NameRules;
-import io.mqrunbooks.mq.QmStatus;
 import io.mqrunbooks.estate.Host;
 import io.mqrunbooks.lab.LabCommandHandler;
 import io.mqrunbooks.lab.LabEstate;
@@ -9,11 +7,15 @@ import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.DrRole;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import io.mqrunbooks.mq.NameRules;
+import io.mqrunbooks.mq.QmStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The lab's controls for drills and rehearsals: fail and recover hosts, cut replication links, install MQ
@@ -101,7 +103,7 @@ public final class LabControl {
      */
     public String haReplicaBehind(String host, String qm, int kb) {
         if (kb < 1) {
-            throw new LabControlException(400, "parameter 'kb' must be 1 or more: how many KB the replica on " + host
+            throw new ResponseStatusException(HttpStatusCode.valueOf(400), "parameter 'kb' must be 1 or more: how many KB the replica on " + host
                     + " lacks");
         }
         refusedAs400(() -> mq().haReplicaOutOfSync(queueManagerOn(host(host), queueManager(qm)), host, kb));
@@ -115,7 +117,7 @@ public final class LabControl {
      */
     public String holdChannelStatus(String host, String qm, String channel, String status) {
         NameRules.checkChannelName(channel).ifPresent(problem -> {
-            throw new LabControlException(400, "parameter 'channel': " + problem);
+            throw new ResponseStatusException(HttpStatusCode.valueOf(400), "parameter 'channel': " + problem);
         });
         refusedAs400(() -> mq().channelCondition(host(host), queueManagerOn(host, queueManager(qm)), channel, status));
         return status == null ? "Channel " + channel + " of " + qm + " shows its own status again"
@@ -196,13 +198,13 @@ public final class LabControl {
         try {
             change.run();
         } catch (IllegalArgumentException refused) {
-            throw new LabControlException(400, refused.getMessage());
+            throw new ResponseStatusException(HttpStatusCode.valueOf(400), refused.getMessage());
         }
     }
 
     private String host(String host) {
         if (!hosts.contains(host)) {
-            throw new LabControlException(404, "unknown lab host '" + host + "' (hosts: " + String.join(", ", hosts) + ")");
+            throw new ResponseStatusException(HttpStatusCode.valueOf(404), "unknown lab host '" + host + "' (hosts: " + String.join(", ", hosts) + ")");
         }
         return host;
     }
@@ -211,7 +213,7 @@ public final class LabControl {
         TreeSet<String> known = new TreeSet<>();
         hosts.forEach(host -> known.addAll(mq().queueManagersOn(host)));
         if (!known.contains(qm)) {
-            throw new LabControlException(404, "unknown queue manager '" + qm + "' (queue managers: "
+            throw new ResponseStatusException(HttpStatusCode.valueOf(404), "unknown queue manager '" + qm + "' (queue managers: "
                     + String.join(", ", known) + ")");
         }
         return qm;
@@ -220,7 +222,7 @@ public final class LabControl {
     private String queueManagerOn(String host, String qm) {
         List<String> there = mq().queueManagersOn(host);
         if (!there.contains(qm)) {
-            throw new LabControlException(404, "unknown queue manager '" + qm + "' on lab host '" + host
+            throw new ResponseStatusException(HttpStatusCode.valueOf(404), "unknown queue manager '" + qm + "' on lab host '" + host
                     + "' (there: " + String.join(", ", new TreeSet<>(there)) + ")");
         }
         return qm;
@@ -228,14 +230,14 @@ public final class LabControl {
 
     private String queue(String host, String qm, String queue) {
         if (!mq().objects(host, qm).containsKey("QUEUE/" + queue)) {
-            throw new LabControlException(404, "unknown queue '" + queue + "' on " + qm + " on lab host '" + host + "'");
+            throw new ResponseStatusException(HttpStatusCode.valueOf(404), "unknown queue '" + queue + "' on " + qm + " on lab host '" + host + "'");
         }
         return queue;
     }
 
     private SimulatedMqEstate mq() {
         if (mq == null) {
-            throw new LabControlException(501, "this lab does not run the simulated MQ estate, so only /faults/*, "
+            throw new ResponseStatusException(HttpStatusCode.valueOf(501), "this lab does not run the simulated MQ estate, so only /faults/*, "
                     + "/reset and /journal/count work");
         }
         return mq;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The lab's controls over HTTP at {@code /lab/control/...} (docs/lab.md "Rehearsals", docs/lab-standalone.md
@@ -90,10 +92,10 @@ public class LabControlController {
         String path = group == null ? name : group + "/" + name;
         Control found = controls.get(path);
         if (found == null) {
-            throw new LabControlException(404, "no lab control '" + path + "'");
+            throw new ResponseStatusException(HttpStatusCode.valueOf(404), "no lab control '" + path + "'");
         }
         if (!found.method().name().equals(request.getMethod())) {
-            throw new LabControlException(405, "the lab control '" + path + "' takes " + found.method());
+            throw new ResponseStatusException(HttpStatusCode.valueOf(405), "the lab control '" + path + "' takes " + found.method());
         }
         return line(found.action().apply(parameters));
     }
@@ -104,9 +106,10 @@ public class LabControlController {
         return control.state();
     }
 
-    @ExceptionHandler(LabControlException.class)
-    public ResponseEntity<String> refused(LabControlException e) {
-        return answer(e.status(), e.getMessage());
+    /** A refusal of the lab (LabControl) or of this controller: its status, and its reason as the one line. */
+    @ExceptionHandler(ResponseStatusException.class)
+    public ResponseEntity<String> refused(ResponseStatusException e) {
+        return answer(e.getStatusCode().value(), e.getReason());
     }
 
     /** The simulated MQ refuses a value it does not know (an MQ level it cannot install). */
@@ -136,12 +139,12 @@ public class LabControlController {
     private static Parameters allow(HttpServletRequest request, MultiValueMap<String, String> query) {
         CurrentUser user = CurrentUser.of(request);
         if (!user.inAnyGroup(Groups.ADMINS)) {
-            throw new LabControlException(403, "the lab controls are for administrators (group " + Groups.ADMINS
+            throw new ResponseStatusException(HttpStatusCode.valueOf(403), "the lab controls are for administrators (group " + Groups.ADMINS
                     + "); " + user.userId() + " is not one");
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (!"GET".equals(request.getMethod()) && ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite))) {
-            throw new LabControlException(403, "a lab control is accepted only from this application's own pages");
+            throw new ResponseStatusException(HttpStatusCode.valueOf(403), "a lab control is accepted only from this application's own pages");
         }
         return new Parameters(query);
     }
@@ -152,7 +155,7 @@ public class LabControlController {
         Parameters {
             values.forEach((name, given) -> {
                 if (given.size() > 1) {
-                    throw new LabControlException(400, "parameter '" + name + "' is given more than once");
+                    throw new ResponseStatusException(HttpStatusCode.valueOf(400), "parameter '" + name + "' is given more than once");
                 }
             });
         }
@@ -160,7 +163,7 @@ public class LabControlController {
         String required(String name) {
             List<String> given = values.get(name);
             if (given == null || given.get(0) == null || given.get(0).isBlank()) {
-                throw new LabControlException(400, "missing parameter '" + name + "'");
+                throw new ResponseStatusException(HttpStatusCode.valueOf(400), "missing parameter '" + name + "'");
             }
             return given.get(0);
         }
@@ -175,7 +178,7 @@ public class LabControlController {
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw new LabControlException(400, "parameter '" + name + "' must be a whole number of 0 or more, not '"
+            throw new ResponseStatusException(HttpStatusCode.valueOf(400), "parameter '" + name + "' must be a whole number of 0 or more, not '"
                     + value + "'");
         }
 
@@ -187,7 +190,7 @@ public class LabControlController {
             return switch (value) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw new LabControlException(400, "parameter '" + name + "' must be true or false, not '"
+                default -> throw new ResponseStatusException(HttpStatusCode.valueOf(400), "parameter '" + name + "' must be true or false, not '"
                         + value + "'");
             };
         }

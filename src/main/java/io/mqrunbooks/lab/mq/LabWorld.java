@@ -397,27 +397,21 @@ final class LabWorld {
 
     /** The partner gateway as our production sender names it: the gateway's lab host, same port. */
     private String productionConname(String drConname) {
-        Matcher m = CONNAME_PART.matcher(drConname.split(",")[0]);
-        if (!m.matches()) {
-            return drConname;
-        }
-        int port = Integer.parseInt(m.group(2));
-        for (QueueManager qm : estate.queueManagers()) {
-            if (qm.listenerPort() == port) {
-                return qm.primaryHost() + "(" + port + ")";
-            }
-        }
-        return drConname;
+        return listeningOn(drConname).map(qm -> qm.primaryHost() + "(" + qm.listenerPort() + ")").orElse(drConname);
     }
 
     private String gatewayQueueManager(String drConname) {
-        Matcher m = CONNAME_PART.matcher(drConname.split(",")[0]);
+        return listeningOn(drConname).map(QueueManager::name).orElse(null);
+    }
+
+    /** The inventory's queue manager whose listener has the port of a CONNAME's first address. */
+    private Optional<QueueManager> listeningOn(String conname) {
+        Matcher m = CONNAME_PART.matcher(conname.split(",")[0]);
         if (!m.matches()) {
-            return null;
+            return Optional.empty();
         }
         int port = Integer.parseInt(m.group(2));
-        return estate.queueManagers().stream().filter(q -> q.listenerPort() == port).map(QueueManager::name)
-                .findFirst().orElse(null);
+        return estate.queueManagers().stream().filter(q -> q.listenerPort() == port).findFirst();
     }
 
     // ---------------------------------------------------------------- time, versions

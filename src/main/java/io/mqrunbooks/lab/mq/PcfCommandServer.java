@@ -6,6 +6,7 @@ import com.ibm.mq.MQMessage;
 import com.ibm.mq.headers.MQDataException;
 import com.ibm.mq.headers.pcf.MQCFSF;
 import com.ibm.mq.headers.pcf.PCFMessage;
+import io.mqrunbooks.mq.ChannelStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The lab's command server: reads PCF request bytes (MQCFH and parameter structures, parsed by the IBM MQ
@@ -51,12 +53,9 @@ final class PcfCommandServer {
         }
     }
 
-    private static final Map<String, Integer> CHANNEL_STATUS = Map.ofEntries(Map.entry("INACTIVE", MQCHS_INACTIVE),
-            Map.entry("BINDING", MQCHS_BINDING), Map.entry("STARTING", MQCHS_STARTING),
-            Map.entry("RUNNING", MQCHS_RUNNING), Map.entry("STOPPING", MQCHS_STOPPING),
-            Map.entry("RETRYING", MQCHS_RETRYING), Map.entry("STOPPED", MQCHS_STOPPED),
-            Map.entry("REQUESTING", MQCHS_REQUESTING), Map.entry("PAUSED", MQCHS_PAUSED),
-            Map.entry("INITIALIZING", MQCHS_INITIALIZING), Map.entry("SWITCHING", MQCHS_SWITCHING));
+    /** The model's channel states (their MQCHS_* values with them), as for every other reader of CHSTATUS. */
+    private static final Map<String, Integer> CHANNEL_STATUS = Arrays.stream(ChannelStatus.State.values())
+            .collect(Collectors.toMap(Enum::name, ChannelStatus.State::pcfValue));
     private static final Map<String, Integer> CHANNEL_TYPE = Map.of("SDR", MQCHT_SENDER, "SVR", MQCHT_SERVER,
             "RCVR", MQCHT_RECEIVER, "RQSTR", MQCHT_REQUESTER, "CLNTCONN", MQCHT_CLNTCONN, "SVRCONN", MQCHT_SVRCONN,
             "CLUSRCVR", MQCHT_CLUSRCVR, "CLUSSDR", MQCHT_CLUSSDR, "AMQP", MQCHT_AMQP, "MQTT", MQCHT_MQTT);

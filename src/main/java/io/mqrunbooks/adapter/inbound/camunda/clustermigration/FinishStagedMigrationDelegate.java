@@ -3,7 +3,6 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import java.util.List;
-import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ public class FinishStagedMigrationDelegate implements JavaDelegate {
         List<String> untouched = StagedMigration.untouched(members, results);
         MIGRATED_QUEUE_MANAGERS.set(execution, StagedMigration.done(results));
         UNTOUCHED_QUEUE_MANAGERS.set(execution, untouched);
-        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name()));
+        STAGES_SUMMARY.set(execution, StagedMigration.formSummary(members, results));
         String done = String.join("; ", results);
         OUTCOME.set(execution, untouched.isEmpty()
                 ? "completed: " + done

@@ -3,7 +3,6 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import java.util.List;
-import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ public class PrepareStageDelegate implements JavaDelegate {
         List<String> results = STAGE_RESULTS.getOrDefault(execution, List.of());
         int index = LOOP_COUNTER.get(execution);
         CURRENT_QUEUE_MANAGER.set(execution, members.get(index));
-        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name())
+        STAGES_SUMMARY.set(execution, StagedMigration.formSummary(members, results)
                 + "\nNext: " + members.get(index) + " (" + (index + 1) + " of " + members.size() + ")");
         // each stage's gate starts blank, not with the previous stage's answer; kept run-wide, where the loop's
         // completion condition reads it

@@ -3,7 +3,6 @@ package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 import static io.mqrunbooks.adapter.inbound.camunda.clustermigration.ClusterMigrationVariables.*;
 
 import java.util.ArrayList;
-import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,6 +21,6 @@ public class RecordStageResultDelegate implements JavaDelegate {
             results.add(queueManager + ": " + MEMBER_OUTCOME.getOrNull(execution));
         }
         STAGE_RESULTS.set(execution, results);
-        STAGES_SUMMARY.set(execution, RunText.fit(StagedMigration.summary(members, results), "see the JSON variable " + STAGE_RESULTS.name()));
+        STAGES_SUMMARY.set(execution, StagedMigration.formSummary(members, results));
     }
 }

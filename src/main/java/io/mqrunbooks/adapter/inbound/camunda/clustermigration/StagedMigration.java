@@ -1,5 +1,6 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
+import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,12 @@ final class StagedMigration {
                 + "Done:\n" + (results.isEmpty() ? "  none yet\n"
                         : results.stream().map(r -> "  " + r + "\n").collect(Collectors.joining()))
                 + "Not yet migrated: " + (untouched.isEmpty() ? "none" : String.join(", ", untouched));
+    }
+
+    /** The summary as a form shows it: cut to fit, the whole kept in the results' JSON variable. */
+    static String formSummary(List<String> members, List<String> results) {
+        return RunText.fit(summary(members, results), "see the JSON variable "
+                + ClusterMigrationVariables.STAGE_RESULTS.name());
     }
 
     static List<String> done(List<String> results) {

@@ -26,14 +26,8 @@ public class CheckTakeoverDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MultiInstanceSwitchover.TakeoverCheck check = switchover.checkTakeover(QUEUE_MANAGER.get(execution),
                 STANDBY_HOST.get(execution));
-        int polls = TAKEOVER_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = TAKEOVER_POLL_LIMIT.getOrDefault(execution,
-                waits.pollsWithin(execution.getProcessInstanceId(), TAKEOVER_TIME_LIMIT));
-        TAKEOVER_POLL_LIMIT.set(execution, pollLimit);
-        TAKEOVER_POLLS.set(execution, polls);
-        TAKEOVER_COMPLETE.set(execution, check.active());
-        TAKEOVER_LIMIT_REACHED.set(execution, !check.active() && polls >= pollLimit);
-        TAKEOVER_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
+        TAKEOVER_STATUS.set(execution, TAKEOVER_WAIT.count(execution, check.active(), waits, TAKEOVER_TIME_LIMIT)
+                + ": " + check.summary());
         if (check.active()) {
             RunText.appendLine(execution, RunbookVariables.RUN_LOG, "Switched over: " + check.summary());
         }

@@ -1,9 +1,8 @@
 package io.mqrunbooks.adapter.inbound.camunda.multiinstance;
 
-import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
-import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -17,11 +16,8 @@ public final class MultiInstanceVariables {
     public static final RunVariable<String> ACTIVE_HOST = stringVariable("activeHost");
     public static final RunVariable<String> STANDBY_HOST = stringVariable("standbyHost");
     public static final RunVariable<String> INSTANCES_SUMMARY = stringVariable("instancesSummary");
-    public static final RunVariable<Boolean> TAKEOVER_COMPLETE = booleanVariable("takeoverComplete");
+    public static final PollCount TAKEOVER_WAIT = PollCount.named("takeover", "takeoverComplete", false);
     public static final RunVariable<String> TAKEOVER_STATUS = stringVariable("takeoverStatus");
-    public static final RunVariable<Integer> TAKEOVER_POLLS = intVariable("takeoverPolls");
-    public static final RunVariable<Integer> TAKEOVER_POLL_LIMIT = intVariable("takeoverPollLimit");
-    public static final RunVariable<Boolean> TAKEOVER_LIMIT_REACHED = booleanVariable("takeoverLimitReached");
     /** How long the wait for the standby to take over polls before it asks for a decision (20 polls of 30 s by default). */
     public static final Duration TAKEOVER_TIME_LIMIT = Duration.ofMinutes(10);
 

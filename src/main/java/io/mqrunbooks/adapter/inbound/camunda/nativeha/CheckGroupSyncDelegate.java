@@ -29,14 +29,8 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
         int index = INSTANCE_INDEX.getOrDefault(execution, 0);
         String next = index < order.size() ? order.get(index) : null;
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
-        int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
-        Integer limit = SYNC_POLL_LIMIT.getOrNull(execution);
-        int pollLimit = limit == null ? waits.pollsWithin(execution.getProcessInstanceId(), SYNC_TIME_LIMIT) : limit;
-        SYNC_POLL_LIMIT.set(execution, pollLimit);
-        SYNC_POLLS.set(execution, check.inSync() ? 0 : polls);
-        GROUP_IN_SYNC.set(execution, check.inSync());
-        SYNC_LIMIT_REACHED.set(execution, !check.inSync() && polls >= pollLimit);
-        SYNC_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
+        SYNC_STATUS.set(execution, SYNC_WAIT.count(execution, check.inSync(), waits, SYNC_TIME_LIMIT) + ": "
+                + check.summary());
         INSTANCES_LEFT.set(execution, next != null);
         CURRENT_INSTANCE.set(execution, next == null ? "" : next);
         if (check.inSync()) {

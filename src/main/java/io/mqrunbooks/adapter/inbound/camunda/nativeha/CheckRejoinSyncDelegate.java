@@ -23,14 +23,8 @@ public class CheckRejoinSyncDelegate implements JavaDelegate {
         String returned = RejoinVariables.RETURNED_GROUP.get(execution);
         NativeHaCrossRegionSwitch.RejoinSync check = crossRegion.checkRejoined(
                 RunbookVariables.QUEUE_MANAGER.get(execution), live, returned);
-        int polls = RejoinVariables.REJOIN_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = RejoinVariables.REJOIN_POLL_LIMIT.getOrDefault(execution,
-                RejoinVariables.DEFAULT_REJOIN_POLL_LIMIT);
-        RejoinVariables.REJOIN_POLL_LIMIT.set(execution, pollLimit);
-        RejoinVariables.REJOIN_POLLS.set(execution, check.inSync() ? 0 : polls);
-        RejoinVariables.REJOINED.set(execution, check.inSync());
-        RejoinVariables.REJOIN_LIMIT_REACHED.set(execution, !check.inSync() && polls >= pollLimit);
-        RejoinVariables.REJOIN_STATUS.set(execution, "Poll " + polls + " of " + pollLimit + ": " + check.summary());
+        RejoinVariables.REJOIN_STATUS.set(execution, RejoinVariables.REJOIN_WAIT.count(execution, check.inSync(),
+                () -> RejoinVariables.DEFAULT_REJOIN_POLL_LIMIT) + ": " + check.summary());
         if (check.inSync()) {
             RunText.appendLine(execution, RunbookVariables.RUN_LOG, returned + " is Recovery and in sync with " + live
                     + " (" + check.summary() + ")");

@@ -32,7 +32,7 @@ public class MakeReturnedGroupRecoveryDelegate implements JavaDelegate {
         log(execution, crossRegion.requestRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
         crossRegion.startGroup(queueManager, returned, instances).forEach(line -> log(execution, line));
         log(execution, crossRegion.confirmRole(queueManager, returned, NativeHaCrossRegionSwitch.RECOVERY));
-        RejoinVariables.REJOIN_POLLS.set(execution, 0);
+        RejoinVariables.REJOIN_WAIT.polls().set(execution, 0);
     }
 
     private static void log(DelegateExecution execution, String line) {

@@ -4,6 +4,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -21,11 +22,9 @@ public final class NativeHaVariables {
     /** The host of the instance being maintained (task names show it). */
     public static final RunVariable<String> CURRENT_INSTANCE = stringVariable("currentInstance");
     public static final RunVariable<Boolean> INSTANCES_LEFT = booleanVariable("instancesLeft");
-    public static final RunVariable<Boolean> GROUP_IN_SYNC = booleanVariable("groupInSync");
+    /** Reached: the group is in sync ({@code groupInSync}); counted again from zero for each instance. */
+    public static final PollCount SYNC_WAIT = PollCount.named("sync", "groupInSync", true);
     public static final RunVariable<String> SYNC_STATUS = stringVariable("syncStatus");
-    public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
-    public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
-    public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
     /** How long the wait for the group to be in sync polls before it asks for a decision (20 polls of 30 s by default). */
     public static final Duration SYNC_TIME_LIMIT = Duration.ofMinutes(10);
     /** One line per step: what ran and what it answered, or why nothing had to run. */

@@ -27,6 +27,6 @@ public class StartInstanceDelegate implements JavaDelegate {
         String host = CurrentInstance.host(execution, maintenance, queueManager);
         RunText.appendLine(execution, RUN_LOG, maintenance.startInstance(queueManager, host));
         INSTANCE_INDEX.set(execution, INSTANCE_INDEX.getOrDefault(execution, 0) + 1);
-        SYNC_POLLS.set(execution, 0);
+        SYNC_WAIT.polls().set(execution, 0);
     }
 }

@@ -23,15 +23,9 @@ public class CheckDrSynchronizationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RdqmPairs.SyncPoll poll = pairs.pollSynchronization(QUEUE_MANAGER.get(execution));
-        int polls = SYNC_POLLS.getOrDefault(execution, 0) + 1;
-        int pollLimit = SYNC_POLL_LIMIT.getOrDefault(execution,
-                waits.pollsWithin(execution.getProcessInstanceId(), SYNC_TIME_LIMIT));
-        SYNC_POLL_LIMIT.set(execution, pollLimit);
-        SYNC_POLLS.set(execution, polls);
-        SYNC_NORMAL.set(execution, poll.normal());
-        SYNC_LIMIT_REACHED.set(execution, !poll.normal() && polls >= pollLimit);
+        String counted = SYNC_WAIT.count(execution, poll.normal(), waits, SYNC_TIME_LIMIT);
         SYNC_PROGRESS.set(execution, poll.progress());
-        SYNC_SUMMARY.set(execution, "Poll " + polls + " of " + pollLimit + " (every "
+        SYNC_SUMMARY.set(execution, counted + " (every "
                 + waits.pollInWords(execution.getProcessInstanceId()) + "): "
                 + poll.progress() + "\n" + poll.summary());
     }

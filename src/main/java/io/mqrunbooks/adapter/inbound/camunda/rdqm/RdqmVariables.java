@@ -4,6 +4,7 @@ import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -48,12 +49,11 @@ public final class RdqmVariables {
     /** Outcome of the switchover back to the original roles (call activity). */
     public static final RunVariable<String> RESTORE_ROLES_OUTCOME = stringVariable("restoreRolesOutcome");
 
-    public static final RunVariable<Boolean> SYNC_NORMAL = booleanVariable("syncNormal");
+    /** Reached: the DR status is Normal ({@code syncNormal}). */
+    public static final PollCount SYNC_WAIT = PollCount.named("sync", "syncNormal", false);
+    public static final RunVariable<Integer> SYNC_POLL_LIMIT = SYNC_WAIT.pollLimit();
     public static final RunVariable<String> SYNC_PROGRESS = stringVariable("syncProgress");
     public static final RunVariable<String> SYNC_SUMMARY = stringVariable("syncSummary");
-    public static final RunVariable<Integer> SYNC_POLLS = intVariable("syncPolls");
-    public static final RunVariable<Integer> SYNC_POLL_LIMIT = intVariable("syncPollLimit");
-    public static final RunVariable<Boolean> SYNC_LIMIT_REACHED = booleanVariable("syncLimitReached");
     /** How long the wait for synchronization polls before it asks for a decision (120 polls of 30 s by default). */
     public static final Duration SYNC_TIME_LIMIT = Duration.ofHours(1);
     /** How long a node may revert to its snapshot before the step fails (40 polls of 30 s by default). */

@@ -16,19 +16,13 @@ final class HaPolls {
 
     static void record(DelegateExecution execution, RunbookWaits waits, RdqmHaVariables.Wait wait,
                        RdqmHaMaintenance.Poll poll) {
-        int polls = wait.polls().getOrDefault(execution, 0) + 1;
-        int pollLimit = wait.pollLimit().getOrDefault(execution,
-                waits.pollsWithin(execution.getProcessInstanceId(), POLL_TIME_LIMIT));
-        wait.pollLimit().set(execution, pollLimit);
-        wait.polls().set(execution, polls);
-        wait.done().set(execution, poll.done());
-        wait.limitReached().set(execution, !poll.done() && polls >= pollLimit);
+        String counted = wait.counter().count(execution, poll.done(), waits, POLL_TIME_LIMIT);
         wait.status().set(execution, poll.status());
-        wait.summary().set(execution, "Poll " + polls + " of " + pollLimit + " (every "
+        wait.summary().set(execution, counted + " (every "
                 + waits.pollInWords(execution.getProcessInstanceId()) + "): " + poll.status() + "\n"
                 + poll.summary());
         if (poll.done()) {
-            RunText.appendLine(execution, RUN_LOG, poll.status() + " (poll " + polls + ")");
+            RunText.appendLine(execution, RUN_LOG, poll.status() + " (poll " + wait.counter().polls().get(execution) + ")");
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.mqrunbooks.adapter.inbound.camunda.rdqmha;
 
-import static io.mqrunbooks.platform.runbook.RunVariable.booleanVariable;
-import static io.mqrunbooks.platform.runbook.RunVariable.intVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.jsonVariable;
 import static io.mqrunbooks.platform.runbook.RunVariable.stringVariable;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.mqrunbooks.adapter.inbound.camunda.PollCount;
 import io.mqrunbooks.platform.runbook.RunVariable;
 import io.mqrunbooks.platform.runbook.RunbookVariables;
 import java.time.Duration;
@@ -41,17 +40,14 @@ public final class RdqmHaVariables {
     }
 
     /**
-     * The variables of one wait, named by its prefix ({@code evacuationDone}, {@code evacuationPolls}...): whether
-     * it is met, the polls so far and their limit, whether the limit is reached, what the last poll read in one
-     * line and in full.
+     * The variables of one wait, named by its prefix ({@code evacuationDone}, {@code evacuationPolls}...): its poll
+     * count, what the last poll read in one line and in full.
      */
-    public record Wait(RunVariable<Boolean> done, RunVariable<Integer> polls, RunVariable<Integer> pollLimit,
-                       RunVariable<Boolean> limitReached, RunVariable<String> status, RunVariable<String> summary) {
+    public record Wait(PollCount counter, RunVariable<String> status, RunVariable<String> summary) {
 
         static Wait named(String prefix) {
-            return new Wait(booleanVariable(prefix + "Done"), intVariable(prefix + "Polls"),
-                    intVariable(prefix + "PollLimit"), booleanVariable(prefix + "LimitReached"),
-                    stringVariable(prefix + "Status"), stringVariable(prefix + "Summary"));
+            return new Wait(PollCount.named(prefix, prefix + "Done", false), stringVariable(prefix + "Status"),
+                    stringVariable(prefix + "Summary"));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Renders inquire responses as {@code DEFINE ... REPLACE} commands, dmpmqcfg style, one attribute per
@@ -49,6 +50,7 @@ final class PcfDefinitionExport {
             MQIACH_BACKLOG, MQIACH_LISTENER_CONTROL, MQCACH_LISTENER_DESC);
 
     private static final List<String> QUEUE_ORDER = List.of("QLOCAL", "QMODEL", "QALIAS", "QREMOTE");
+    private static final List<String> LISTENER_TRANSPORTS = List.of("TCP");
 
     private PcfDefinitionExport() {
     }
@@ -57,22 +59,10 @@ final class PcfDefinitionExport {
     static String render(String queueManager, List<PCFMessage> queues, List<PCFMessage> channels,
                          List<PCFMessage> listeners) {
         List<String> commands = new ArrayList<>();
-        queues.stream()
-                .filter(q -> !isSystem(string(q, MQCA_Q_NAME)))
-                .filter(q -> QUEUE_ORDER.contains(word(q, MQIA_Q_TYPE)))
-                .sorted(Comparator.<PCFMessage>comparingInt(q -> QUEUE_ORDER.indexOf(word(q, MQIA_Q_TYPE)))
-                        .thenComparing(q -> string(q, MQCA_Q_NAME)))
-                .forEach(q -> commands.add(queue(queueManager, q)));
-        channels.stream()
-                .filter(c -> !isSystem(string(c, MQCACH_CHANNEL_NAME)))
-                .filter(c -> CHANNEL_ORDER.contains(word(c, MQIACH_CHANNEL_TYPE)))
-                .sorted(Comparator.<PCFMessage>comparingInt(c -> CHANNEL_ORDER.indexOf(word(c, MQIACH_CHANNEL_TYPE)))
-                        .thenComparing(c -> string(c, MQCACH_CHANNEL_NAME)))
+        exported(queues, MQCA_Q_NAME, MQIA_Q_TYPE, QUEUE_ORDER).forEach(q -> commands.add(queue(queueManager, q)));
+        exported(channels, MQCACH_CHANNEL_NAME, MQIACH_CHANNEL_TYPE, CHANNEL_ORDER)
                 .forEach(c -> commands.add(channel(queueManager, c)));
-        listeners.stream()
-                .filter(l -> !isSystem(string(l, MQCACH_LISTENER_NAME)))
-                .filter(l -> "TCP".equals(word(l, MQIACH_XMIT_PROTOCOL_TYPE)))
-                .sorted(Comparator.comparing(l -> string(l, MQCACH_LISTENER_NAME)))
+        exported(listeners, MQCACH_LISTENER_NAME, MQIACH_XMIT_PROTOCOL_TYPE, LISTENER_TRANSPORTS)
                 .forEach(l -> commands.add(listener(queueManager, l)));
         StringBuilder script = new StringBuilder();
         script.append("* Definitions of ").append(queueManager)
@@ -81,6 +71,15 @@ final class PcfDefinitionExport {
             script.append(command).append('\n');
         }
         return script.toString();
+    }
+
+    /** The objects that are exported: not SYSTEM.*, of a type in {@code order}; sorted by that order, then by name. */
+    private static Stream<PCFMessage> exported(List<PCFMessage> objects, int nameId, int typeId, List<String> order) {
+        return objects.stream()
+                .filter(o -> !isSystem(string(o, nameId)))
+                .filter(o -> order.contains(word(o, typeId)))
+                .sorted(Comparator.<PCFMessage>comparingInt(o -> order.indexOf(word(o, typeId)))
+                        .thenComparing(o -> string(o, nameId)));
     }
 
     private static String queue(String queueManager, PCFMessage q) {
