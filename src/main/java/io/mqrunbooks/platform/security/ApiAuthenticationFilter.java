@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,12 +27,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates the product's own pages and APIs: a user already logged in to the Camunda webapps (same
  * session), or HTTP Basic credentials checked against the engine's users (named exactly as stored). Anyone
- * else gets 401.
+ * else gets 401; a change another site may have posted gets 403 ({@link SameOriginRequests}).
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BASIC = "Basic ";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessEngine processEngine;
 
@@ -41,8 +44,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<CurrentUser> user = fromWebappSession(request.getSession(false), processEngine.getName())
-                .or(() -> fromBasic(request));
+        Optional<CurrentUser> sessionUser = fromWebappSession(request.getSession(false), processEngine.getName());
+        Optional<CurrentUser> user = sessionUser.or(() -> fromBasic(request));
+        Optional<String> crossSite = user.isEmpty() ? Optional.empty()
+                : SameOriginRequests.refusal(request, sessionUser.isPresent());
+        if (crossSite.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write(JSON.writeValueAsString(Map.of("error", crossSite.get())));
+            return;
+        }
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mq-runbooks\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -86,6 +86,6 @@ class SecurityHeadersTest extends LabAppTest {
                 .containsExactly(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
         assertThat(headers.get("X-Frame-Options")).as("X-Frame-Options").containsExactly("DENY");
         assertThat(headers.get("X-Content-Type-Options")).as("X-Content-Type-Options").containsExactly("nosniff");
-        assertThat(headers.get("Referrer-Policy")).as("Referrer-Policy").containsExactly("no-referrer");
+        assertThat(headers.get("Referrer-Policy")).as("Referrer-Policy").containsExactly("same-origin");
     }
 }
