@@ -30,10 +30,7 @@ public final class GateAcceptance {
     public static Optional<String> refusal(RunRecords records, DelegateExecution execution, String gateId,
                                            String acceptance) {
         RunRecord record = sealed(records, execution);
-        Set<String> passes = RunGuardInterceptor.passesOf((ExecutionEntity) execution);
-        Optional<RunDecision> latest = records.decisions(record.runId()).stream()
-                .filter(d -> d.gateId().equals(gateId) && passes.contains(d.scopeId()))
-                .max(Comparator.comparing(RunDecision::decidedAt));
+        Optional<RunDecision> latest = latestDecision(records, execution, gateId);
         if (latest.isEmpty()) {
             return Optional.of("the gate " + gateId + " has not been decided in this run");
         }
@@ -57,6 +54,22 @@ public final class GateAcceptance {
                     + execution.getVariable(acceptance) + ", which the approver did not submit");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Who the server recorded as deciding the gate last in the step's pass (for the evidence of what they
+     * approved), or empty when it has not been decided there.
+     */
+    public static Optional<String> decidedBy(RunRecords records, DelegateExecution execution, String gateId) {
+        return latestDecision(records, execution, gateId).map(RunDecision::decidedBy);
+    }
+
+    private static Optional<RunDecision> latestDecision(RunRecords records, DelegateExecution execution, String gateId) {
+        String runId = sealed(records, execution).runId();
+        Set<String> passes = RunGuardInterceptor.passesOf((ExecutionEntity) execution);
+        return records.decisions(runId).stream()
+                .filter(d -> d.gateId().equals(gateId) && passes.contains(d.scopeId()))
+                .max(Comparator.comparing(RunDecision::decidedAt));
     }
 
     private static RunRecord sealed(RunRecords records, DelegateExecution execution) {

@@ -17,6 +17,7 @@ import io.mqrunbooks.mq.QueueManagerState;
 import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.InventoryLoader;
 import io.mqrunbooks.testsupport.H2BaselineStore;
+import io.mqrunbooks.testsupport.RunbookTestEngine;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,9 +55,9 @@ final class BaselineTestBed {
         Mocks.register("selectPrimariesDelegate", new SelectPrimariesDelegate(service));
         Mocks.register("exportPrimaryDefinitionsDelegate", new ExportPrimaryDefinitionsDelegate(service));
         Mocks.register("compareBackupDelegate", new CompareBackupDelegate(service));
-        Mocks.register("levelBackupDelegate", new LevelBackupDelegate(service));
+        Mocks.register("levelBackupDelegate", new LevelBackupDelegate(service, RunbookTestEngine.RECORDS));
         Mocks.register("verifyBackupLevelDelegate", new VerifyBackupLevelDelegate(service));
-        Mocks.register("recordPrimaryResultDelegate", new RecordPrimaryResultDelegate());
+        Mocks.register("recordPrimaryResultDelegate", new RecordPrimaryResultDelegate(RunbookTestEngine.RECORDS));
     }
 
     void status(String host, String queueManager, QmStatus status) {

@@ -204,6 +204,10 @@ class DrBaselineProcessTest {
         identity.clearAuthentication();
 
         complete(gate, "carl", "approve", "CHG-1187 payment channel");
+        // Who approved is the server's record of the gate: a variable written after it (an administrator's
+        // REST call on the levelling step's execution) changes neither the evidence nor the summary.
+        Job levelStep = management.createJobQuery().processInstanceId(run.getId()).singleResult();
+        runtime.setVariable(levelStep.getExecutionId(), "levelApprovedBy", "mallory");
         drive(run);
 
         verify(bed.admin).applyDefinitions("QM2_DR", EXPECTED_APPLIED_MQSC);
