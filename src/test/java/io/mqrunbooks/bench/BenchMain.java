@@ -34,7 +34,7 @@ public final class BenchMain {
               --sizes LIST           fan-out host counts (default 10,50,100,200)
               --fanout-runs N        measured runs per size and side (default 3)
               --fanout-warmup N      sessions each of our sides opens per size before the measured
-                                     runs, its first run included (default 400; 1: the first run only)
+                                     runs, its first run included (default 500; 1: the first run only)
               --playbook FILE        the Ansible side (default bench/fanout-playbook.yml)
               --ansible-playbook CMD (default ansible-playbook)
               --databases LIST       h2,mariadb (default both)
@@ -54,7 +54,7 @@ public final class BenchMain {
               --recovery-runs N      runs of each recovery runbook, on the first app start (default 3)
             """;
     /** Sessions per side before the fan-out is measured: past this the handshake's CPU stops falling (docs/benchmarks.md). */
-    static final int FANOUT_WARM_UP_SESSIONS = 400;
+    static final int FANOUT_WARM_UP_SESSIONS = 500;
     static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app", "app-waiting");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
             "--fanout-runs", "--fanout-warmup", "--playbook", "--ansible-playbook", "--databases", "--job-executors", "--steps", "--engine-runs",
