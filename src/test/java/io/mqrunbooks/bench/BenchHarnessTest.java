@@ -27,14 +27,16 @@ class BenchHarnessTest {
 
     @Test
     void fanOutOnTwoLabHostsThroughTheSshAdapterAndSaysWhyAnsibleWasNotMeasured() throws Exception {
-        List<BenchTable> tables = BenchLab.fanOut(BenchLab.inProcess(), List.of(2), 1, work,
+        List<BenchTable> tables = BenchLab.fanOut(BenchLab.inProcess(), List.of(2), 1, 3, work,
                 Path.of("bench/fanout-playbook.yml"), "/nonexistent/ansible-playbook", 2);
 
         BenchTable fanOut = tables.get(0);
-        assertThat(fanOut.title()).isEqualTo("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs)");
+        assertThat(fanOut.title()).isEqualTo(
+                "Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of 1 runs after a warm-up)");
         assertThat(fanOut.headers()).containsExactly("N hosts", "mq-runbooks (SSH adapter)",
                 "mq-runbooks (MqControlPort + MqAdminPort)", "Ansible (ansible-playbook, raw)",
-                "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)");
+                "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)",
+                "First run, before the warm-up: adapter, ports; Ansible (Ansible / ours)");
         assertThat(fanOut.rows()).hasSize(1);
         List<String> row = fanOut.rows().get(0);
         assertThat(row.get(0)).isEqualTo("2");
@@ -43,6 +45,9 @@ class BenchHarnessTest {
         assertThat(row.get(3)).startsWith("not measured: /nonexistent/ansible-playbook cannot be started (");
         assertThat(row.get(4)).isEqualTo("-");
         assertThat(row.get(5)).isEqualTo("2; -");
+        // The cold first run is reported on its own; three sessions on two hosts take two runs of each side.
+        assertThat(row.get(6)).matches("\\d+\\.\\d\\d s, \\d+\\.\\d\\d s; -");
+        assertThat(fanOut.markdown()).contains("the first run included, N=2: 2.");
 
         BenchTable cost = tables.get(1);
         assertThat(cost.headers()).containsExactly("N hosts", "Side", "Wall", "Lab SSH servers' CPU", "Client CPU",
@@ -65,6 +70,15 @@ class BenchHarnessTest {
         assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
                 .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
                         "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
+    }
+
+    @Test
+    void ourWarmUpOpensTheAskedSessionsInWholeRunsAndAtLeastTheFirstRun() {
+        assertThat(FanOutBench.warmUpRuns(10, 400)).isEqualTo(40);
+        assertThat(FanOutBench.warmUpRuns(50, 400)).isEqualTo(8);
+        assertThat(FanOutBench.warmUpRuns(150, 400)).isEqualTo(3);
+        assertThat(FanOutBench.warmUpRuns(200, 1)).isEqualTo(1);
+        assertThat(FanOutBench.warmUpRuns(500, 400)).isEqualTo(1);
     }
 
     @Test

@@ -98,14 +98,15 @@ public interface BenchLab extends AutoCloseable {
      * Runs the fan-out for each N on a lab of its own: the figures, where the time and CPU went, and (at the
      * first N) where one host's time goes.
      */
-    static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, Path workDir, Path playbook,
-                                   String ansiblePlaybook, int breakdownSamples) throws Exception {
-        return fanOut(launcher, sizes, runs, workDir, playbook, ansiblePlaybook, breakdownSamples, tables -> { });
+    static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, int warmUpSessions, Path workDir,
+                                   Path playbook, String ansiblePlaybook, int breakdownSamples) throws Exception {
+        return fanOut(launcher, sizes, runs, warmUpSessions, workDir, playbook, ansiblePlaybook, breakdownSamples,
+                tables -> { });
     }
 
     /** The same, handing the tables so far to {@code progress} after each N. */
-    static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, Path workDir, Path playbook,
-                                   String ansiblePlaybook, int breakdownSamples,
+    static List<BenchTable> fanOut(Launcher launcher, List<Integer> sizes, int runs, int warmUpSessions, Path workDir,
+                                   Path playbook, String ansiblePlaybook, int breakdownSamples,
                                    java.util.function.Consumer<List<BenchTable>> progress) throws Exception {
         List<FanOutBench.Result> results = new java.util.ArrayList<>();
         BenchTable breakdown = null;
@@ -115,7 +116,7 @@ public interface BenchLab extends AutoCloseable {
             BenchInventory.write(inventory, hosts);
             try (BenchLab lab = launcher.start(dir.resolve("data"), inventory)) {
                 FanOutBench bench = new FanOutBench(new FanOutBench.Settings(lab.labDir(), lab.pid(), playbook,
-                        ansiblePlaybook, dir.resolve("work"), runs, results.isEmpty()));
+                        ansiblePlaybook, dir.resolve("work"), runs, warmUpSessions));
                 results.add(bench.run());
                 System.err.println("bench: fan-out N=" + hosts + " done");
                 if (breakdown == null) {

@@ -33,6 +33,8 @@ public final class BenchMain {
               --sections LIST        fanout,engine,waiting,app,app-waiting (default: all)
               --sizes LIST           fan-out host counts (default 10,50,100,200)
               --fanout-runs N        measured runs per size and side (default 3)
+              --fanout-warmup N      sessions each of our sides opens per size before the measured
+                                     runs, its first run included (default 500; 1: the first run only)
               --playbook FILE        the Ansible side (default bench/fanout-playbook.yml)
               --ansible-playbook CMD (default ansible-playbook)
               --databases LIST       h2,mariadb (default both)
@@ -51,9 +53,11 @@ public final class BenchMain {
               --app-waiting-watch N  seconds the waiting runs are watched (default 60)
               --recovery-runs N      runs of each recovery runbook, on the first app start (default 3)
             """;
+    /** Sessions per side before the fan-out is measured: past this the handshake's CPU stops falling (docs/benchmarks.md). */
+    static final int FANOUT_WARM_UP_SESSIONS = 500;
     static final List<String> SECTIONS = List.of("fanout", "engine", "waiting", "app", "app-waiting");
     static final Set<String> OPTIONS = Set.of("--jar", "--work", "--resources", "--out", "--sections", "--sizes",
-            "--fanout-runs", "--playbook", "--ansible-playbook", "--databases", "--job-executors", "--steps", "--engine-runs",
+            "--fanout-runs", "--fanout-warmup", "--playbook", "--ansible-playbook", "--databases", "--job-executors", "--steps", "--engine-runs",
             "--engine-rounds", "--waiting-runs", "--waiting-polls", "--app-starts", "--app-java-options", "--app-runs", "--app-waiting-runs", "--app-waiting-watch", "--recovery-runs", "--command");
 
     private BenchMain() {
@@ -140,7 +144,8 @@ public final class BenchMain {
         BenchLab.Launcher launcher = options.containsKey("--jar")
                 ? BenchLab.standalone(Path.of(options.get("--jar")).toAbsolutePath()) : BenchLab.inProcess();
         List<BenchTable> done = List.copyOf(tables);
-        for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3), work,
+        for (BenchTable table : BenchLab.fanOut(launcher, sizes, integer(options, "--fanout-runs", 3),
+                integer(options, "--fanout-warmup", FANOUT_WARM_UP_SESSIONS), work,
                 Path.of(options.getOrDefault("--playbook", "bench/fanout-playbook.yml")).toAbsolutePath(),
                 options.getOrDefault("--ansible-playbook", "ansible-playbook"), 5, partial -> {
                     List<BenchTable> soFar = new ArrayList<>(done);

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  * {@link #candidates}, and the fastest is the one measured, so both run at their best on this machine. Runs
  * alternate (ours, ours through the ports, Ansible, ours, ...) so all sides see the same machine at the same
  * time. Every run of ours starts without SSH sessions, as every Ansible run starts without master connections.
+ * Each N begins with one run of each side on its new lab, reported apart as the first run; then ours warms up
+ * ({@link #warmUpRuns}) as a long-running app has, before anything is measured.
  */
 public final class FanOutBench {
 
@@ -59,9 +61,16 @@ public final class FanOutBench {
     static final Duration COMMAND_DEADLINE = Duration.ofSeconds(60);
     static final Pattern JOURNAL_DURATION = Pattern.compile("\"durationMillis\":(\\d+)");
 
-    /** Where the lab keeps its files ({@code DIR/lab}), its process, and how the bench runs Ansible. */
+    /**
+     * Where the lab keeps its files ({@code DIR/lab}), its process, how the bench runs Ansible, and the sessions
+     * each of our sides opens at each N before the measured runs ({@link #warmUpRuns}).
+     */
     public record Settings(Path labDir, long labPid, Path playbook, String ansiblePlaybookCommand, Path workDir, int runs,
-                           boolean warmUp) {
+                           int warmUpSessions) {
+    }
+
+    /** The first run of each side at one N, before any warm-up: a new lab, and at the first N a new bench JVM too. */
+    public record FirstRuns(CpuClock.Cost ours, CpuClock.Cost ports, CpuClock.Cost ansible) {
     }
 
     /** One side at one N: the parallelism it ran with and what each measured run cost. */
@@ -89,10 +98,10 @@ public final class FanOutBench {
      */
     public record Result(int hosts, Side ours, Side ports, Side oursSessionPerCommand, Side ansible,
                          String ansibleNotMeasured, long ansibleRetries, int oursRetries, String calibration,
-                         boolean labSeparate, String failure) {
+                         boolean labSeparate, FirstRuns first, int warmUpRuns, String failure) {
 
         static Result failed(int hosts, String failure) {
-            return new Result(hosts, null, null, null, null, null, 0, 0, "", false, failure);
+            return new Result(hosts, null, null, null, null, null, 0, 0, "", false, null, 0, failure);
         }
     }
 
@@ -122,18 +131,29 @@ public final class FanOutBench {
         return java.util.stream.Stream.of(Math.min(hosts, 50), Math.min(hosts, 100), hosts).distinct().toList();
     }
 
+    /**
+     * Runs of each of our sides (the adapter, the ports) at N hosts before the measured ones, the first included:
+     * enough for {@code sessions} sessions, at least one. The app is a long-running server whose JIT compiled the
+     * handshake after its first few hundred sessions; a bench JVM that has made only a few dozen measures the
+     * compiler instead (docs/benchmarks.md, "Fan-out at 10 hosts").
+     */
+    static int warmUpRuns(int hosts, int sessions) {
+        return Math.max(1, (sessions + hosts - 1) / hosts);
+    }
+
     public Result run() throws Exception {
         int hosts = estate.hosts().size();
         Files.createDirectories(settings.workDir());
         Path qmVars = settings.workDir().resolve("qm-vars.ini");
         Files.writeString(qmVars, BenchInventory.ansibleQueueManagerVars(hosts));
         String ansibleProblem = ansibleProblem();
-        if (settings.warmUp()) {
+        // Ansible's first run is its whole warm-up: Python compiles nothing at run time that a second run keeps.
+        FirstRuns first = new FirstRuns(fanOutOurs(hosts, true), fanOutPorts(hosts),
+                ansibleProblem == null ? fanOutAnsible(qmVars, hosts, "first") : null);
+        int warmUpRuns = warmUpRuns(hosts, settings.warmUpSessions());
+        for (int run = 2; run <= warmUpRuns; run++) {
             fanOutOurs(hosts, true);
             fanOutPorts(hosts);
-            if (ansibleProblem == null) {
-                fanOutAnsible(qmVars, hosts, "warmup");
-            }
         }
         List<String> calibration = new ArrayList<>();
         int threads = fastest(hosts, "ours: threads", t -> fanOutOurs(t, true), calibration);
@@ -155,7 +175,7 @@ public final class FanOutBench {
         return new Result(hosts, new Side(threads, ours), new Side(threads, ports), new Side(threads, sessionPerCommand),
                 ansibleProblem == null ? new Side(forks, ansible) : null, ansibleProblem,
                 ansibleProblem == null ? ansibleCommandsInJournal() - expected : 0, retries.get(),
-                String.join("; ", calibration), cpu.labSeparate(), null);
+                String.join("; ", calibration), cpu.labSeparate(), first, warmUpRuns, null);
     }
 
     /** One run per candidate parallelism; the fastest wins. A single candidate needs no trial. */
@@ -483,14 +503,16 @@ public final class FanOutBench {
     }
 
     public static BenchTable table(List<Result> results, int runs) {
-        BenchTable table = new BenchTable("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of " + runs + " runs)",
-                "N hosts", "mq-runbooks (SSH adapter)", "mq-runbooks (MqControlPort + MqAdminPort)",
-                "Ansible (ansible-playbook, raw)", "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)");
+        BenchTable table = new BenchTable("Fan-out: dspmq + runmqsc DISPLAY QMGR on N hosts (median of " + runs
+                + " runs after a warm-up)", "N hosts", "mq-runbooks (SSH adapter)", "mq-runbooks (MqControlPort + MqAdminPort)",
+                "Ansible (ansible-playbook, raw)", "Ansible / mq-runbooks (adapter, ports)", "Threads (ours); forks (Ansible)",
+                "First run, before the warm-up: adapter, ports; Ansible (Ansible / ours)");
         StringBuilder retries = new StringBuilder();
         List<String> calibrations = new ArrayList<>();
+        List<String> warmUps = new ArrayList<>();
         for (Result result : results) {
             if (result.failure() != null) {
-                table.row(result.hosts(), "not measured: " + result.failure(), "-", "-", "-", "-");
+                table.row(result.hosts(), "not measured: " + result.failure(), "-", "-", "-", "-", "-");
                 continue;
             }
             retries.append(retries.length() == 0 ? "" : "; ").append("N=").append(result.hosts()).append(": ours ")
@@ -499,18 +521,25 @@ public final class FanOutBench {
             if (!result.calibration().isEmpty()) {
                 calibrations.add(result.calibration());
             }
+            warmUps.add("N=" + result.hosts() + ": " + result.warmUpRuns());
             double ours = result.ours().wall();
             double ports = result.ports().wall();
             if (result.ansibleNotMeasured() != null) {
                 table.row(result.hosts(), Stats.seconds(ours), Stats.seconds(ports),
-                        "not measured: " + result.ansibleNotMeasured(), "-", result.ours().parallelism() + "; -");
+                        "not measured: " + result.ansibleNotMeasured(), "-", result.ours().parallelism() + "; -",
+                        firstRuns(result.first()));
             } else {
                 double ansible = result.ansible().wall();
                 table.row(result.hosts(), Stats.seconds(ours), Stats.seconds(ports), Stats.seconds(ansible),
                         Stats.ratio(ansible / ours) + ", " + Stats.ratio(ansible / ports),
-                        result.ours().parallelism() + "; " + result.ansible().parallelism());
+                        result.ours().parallelism() + "; " + result.ansible().parallelism(), firstRuns(result.first()));
             }
         }
+        table.note("Each N starts on a lab of its own (a new JVM) with one run of each side, before anything else: its"
+                + " figures are the last column (the bench's JVM is new only at the first N). Then, as in a long-running"
+                + " app whose JIT has compiled the SSH handshake, ours warms up: runs of the adapter and of the ports in"
+                + " turn, the first run included, " + String.join(", ", warmUps) + ". Ansible's warm-up is its first run:"
+                + " Python compiles nothing at run time that a second run would keep.");
         table.note("Each side ran with the thread pool size (ours) or fork count (Ansible, `-f`) that was fastest in one"
                 + " trial run of each of 50, 100 and N at that N" + (calibrations.isEmpty() ? "." : ": "
                 + String.join("; ", calibrations) + ".") + " Ansible: strategy `" + ANSIBLE_STRATEGY + "`, `ANSIBLE_SSH_ARGS="
@@ -519,6 +548,18 @@ public final class FanOutBench {
                 + " deadline of " + COMMAND_DEADLINE.toSeconds() + " s; Ansible: SSH exit 255, ANSIBLE_SSH_RETRIES="
                 + ANSIBLE_SSH_RETRIES + ", counted in the lab journal), their lost time included: " + retries + ".");
         return table;
+    }
+
+    /** The first runs' wall times, with Ansible's over each of ours when Ansible ran. */
+    private static String firstRuns(FirstRuns first) {
+        double ours = first.ours().wallNanos();
+        double ports = first.ports().wallNanos();
+        String figures = Stats.seconds(ours) + ", " + Stats.seconds(ports) + "; ";
+        if (first.ansible() == null) {
+            return figures + "-";
+        }
+        double ansible = first.ansible().wallNanos();
+        return figures + Stats.seconds(ansible) + " (" + Stats.ratio(ansible / ours) + ", " + Stats.ratio(ansible / ports) + ")";
     }
 
     /** Wall time against the CPU each end of the SSH connections used, and how many connections there were. */

@@ -198,6 +198,7 @@ public class JschSshAdapter implements SshPort {
         session.setHostKeyRepository(hostKeys);
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
+        Curve25519Classes.apply(session);
         KexProposal.apply(session);
         // A kept session must not hold the JVM open on its own.
         session.setDaemonThread(true);

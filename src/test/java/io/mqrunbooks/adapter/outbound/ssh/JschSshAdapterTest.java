@@ -559,6 +559,66 @@ class JschSshAdapterTest {
     }
 
     @Test
+    void anEd25519ClientKeyAndHostKeyGoThroughJschsBouncyCastleClassesAndAWrongHostKeyIsStillRefused() throws Exception {
+        KeyPair edClient = TestSshServer.ed25519KeyPair();
+        KeyPair edHost = TestSshServer.ed25519KeyPair();
+        try (TestSshServer edServer = new TestSshServer(edClient.getPublic(), Integer.MAX_VALUE, edHost)) {
+            Path edKey = TestSshServer.writePrivateKey(edClient, dir.resolve("id_ed25519"));
+            Path edKnownHosts = Files.writeString(dir.resolve("known_hosts_ed"), edServer.knownHostsLine(edHost.getPublic()));
+            Host edHostRecord = new Host("qmhost2", "127.0.0.1", edServer.port(), "mqm", false, "site-a", null);
+            JschSshAdapter adapter = adapter(properties(edKey, edKnownHosts, 262144, Duration.ofSeconds(60), Duration.ofSeconds(5)));
+
+            // The client signs its authentication with Ed25519 and checks the server's ed25519 host key signature.
+            assertThat(adapter.run(edHostRecord, echo()).stdout()).isEqualTo("ok\n");
+            assertThat(Curve25519Classes.bouncyCastle()).isTrue();
+            assertThat(com.jcraft.jsch.JSch.getConfig("ssh-ed25519")).isEqualTo(Curve25519Classes.BOUNCY_CASTLE_ED25519);
+
+            Files.writeString(edKnownHosts, edServer.knownHostsLine(TestSshServer.ed25519KeyPair().getPublic()));
+            SshException e = catchThrowableOfType(() -> adapter(properties(edKey, edKnownHosts, 262144,
+                    Duration.ofSeconds(60), Duration.ofSeconds(5))).run(edHostRecord, echo()), SshException.class);
+            assertThat(e.kind()).isEqualTo(Kind.HOST_KEY_CHANGED);
+            assertThat(edServer.commandLines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSessionUsesJschsBouncyCastleCurve25519ClassesWhichAgreeWithTheJdkAndRefuseATamperedSignature() throws Exception {
+        com.jcraft.jsch.Session session = new com.jcraft.jsch.JSch().getSession("mqm", "127.0.0.1", 22);
+        Curve25519Classes.apply(session);
+        assertThat(session.getConfig("ssh-ed25519")).isEqualTo("com.jcraft.jsch.bc.SignatureEd25519");
+        assertThat(session.getConfig("xdh")).isEqualTo("com.jcraft.jsch.bc.XDH");
+
+        java.security.KeyPair jdkKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] message = "session identifier and userauth request".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(jdkKey.getPrivate());
+        jdk.update(message);
+        byte[] jdkSignature = jdk.sign();
+        byte[] rawPublic = java.util.Arrays.copyOfRange(jdkKey.getPublic().getEncoded(), 12, 44);
+
+        assertThat(bouncyCastleVerifies(rawPublic, message, jdkSignature)).isTrue();
+        byte[] tampered = jdkSignature.clone();
+        tampered[5] ^= 1;
+        assertThat(bouncyCastleVerifies(rawPublic, message, tampered)).isFalse();
+        byte[] otherMessage = message.clone();
+        otherMessage[0] ^= 1;
+        assertThat(bouncyCastleVerifies(rawPublic, otherMessage, jdkSignature)).isFalse();
+    }
+
+    /** jsch's Bouncy Castle Ed25519 check, as KeyExchange makes it of a host key's signature in its SSH framing. */
+    private static boolean bouncyCastleVerifies(byte[] rawPublicKey, byte[] message, byte[] signature) throws Exception {
+        com.jcraft.jsch.SignatureEdDSA check = Class.forName(Curve25519Classes.BOUNCY_CASTLE_ED25519)
+                .asSubclass(com.jcraft.jsch.SignatureEdDSA.class).getDeclaredConstructor().newInstance();
+        check.init();
+        check.setPubKey(rawPublicKey);
+        check.update(message);
+        byte[] name = "ssh-ed25519".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer framed = java.nio.ByteBuffer.allocate(8 + name.length + signature.length);
+        framed.putInt(name.length).put(name).putInt(signature.length).put(signature);
+        return check.verify(framed.array());
+    }
+
+    @Test
     void aKnownHostsEditKeepingTheFilesSizeAndTimeCountsAtTheNextSession() throws Exception {
         JschSshAdapter adapter = adapter(properties().withSessionReuse(false, Duration.ofSeconds(60), 10));
         adapter.run(host(false), echo());

@@ -52,7 +52,12 @@ final class TestSshServer implements AutoCloseable {
 
     /** A server that refuses to open more than {@code maxChannels} channels at once on one session. */
     TestSshServer(PublicKey authorizedClientKey, int maxChannels) throws IOException, GeneralSecurityException {
-        hostKey = ecKeyPair();
+        this(authorizedClientKey, maxChannels, ecKeyPair());
+    }
+
+    /** A server presenting {@code hostKey} (an ECDSA P-256 one in the other constructors). */
+    TestSshServer(PublicKey authorizedClientKey, int maxChannels, KeyPair hostKey) throws IOException {
+        this.hostKey = hostKey;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -87,6 +92,11 @@ final class TestSshServer implements AutoCloseable {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
+    }
+
+    /** An ed25519 key pair, the key type OpenSSH prefers for hosts and users. */
+    static KeyPair ed25519KeyPair() throws GeneralSecurityException {
+        return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     }
 
     /** Writes the private key in OpenSSH format, as ssh-keygen would. */
