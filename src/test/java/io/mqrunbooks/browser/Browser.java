@@ -29,6 +29,10 @@ final class Browser implements AutoCloseable {
 
     /** Async steps run on the job executor; Tasklist refreshes its list on its own. */
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** How often a wait looks again: Selenium's default of 500 ms left a page that was ready idle 0.25 s per wait. */
+    static final Duration LOOK_AGAIN = Duration.ofMillis(100);
+    /** For a wait that acts each time it looks (reloads, re-clicks, types again): no faster than a page redraws. */
+    static final Duration ACT_AGAIN = Duration.ofMillis(500);
 
     private final ChromeDriver driver;
     private final Path userDataDir;
@@ -80,7 +84,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout, LOOK_AGAIN).withMessage(what).until(condition);
+    }
+
+    /** Like {@link #await}, for a condition that acts when it finds the page not there yet (see {@link #ACT_AGAIN}). */
+    <T> T retry(String what, Duration timeout, ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, timeout, ACT_AGAIN).withMessage(what).until(condition);
     }
 
     /** Saves {@code <nn>-<step>.png} and returns its path. */

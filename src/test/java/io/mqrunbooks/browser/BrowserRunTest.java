@@ -68,7 +68,7 @@ abstract class BrowserRunTest extends LabAppTest {
         tasklist.submitLogin("auditor");
         browser.screenshot("auditor-logged-in-to-cockpit");
         // The last steps run in the background after the last task: reload the list until the run has ended.
-        return browser.await("run " + runId + " listed as " + outcome, ASYNC_STEPS, driver -> {
+        return browser.retry("run " + runId + " listed as " + outcome, ASYNC_STEPS, driver -> {
             driver.get(baseUrl() + "/reports/runs");
             List<String> listed = row(runId);
             return listed.size() > 7 && outcome.equals(listed.get(7)) ? listed : null;

@@ -90,7 +90,7 @@ final class Tasklist {
     /** Logs in on the login form on screen, of whichever webapp, and waits for the header's account menu. */
     void submitLogin(String user) {
         // The login form can still be redrawn while the page starts: type until both fields hold what was typed.
-        browser.await("the login form filled in for " + user, d -> {
+        browser.retry("the login form filled in for " + user, Browser.WAIT, d -> {
             try {
                 WebElement username = d.findElement(USERNAME);
                 WebElement password = d.findElement(PASSWORD);
@@ -128,7 +128,7 @@ final class Tasklist {
         // again until the start form shows (once it does, the list is gone and nothing more is clicked).
         browser.await("the search field of the Start process dialog", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("div.modal input[ng-model='page.searchValue']"))).sendKeys(processName);
-        browser.await("the start form of " + processName + " after clicking it in the Start process dialog", d -> {
+        browser.retry("the start form of " + processName + " after clicking it in the dialog", Browser.WAIT, d -> {
             if (!d.findElements(FORM).isEmpty() && d.findElement(FORM).isDisplayed()) {
                 return Boolean.TRUE;
             }
@@ -248,7 +248,7 @@ final class Tasklist {
     void openTask(String taskName, Duration timeout) {
         By inList = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//a[normalize-space(.)="
                 + literal(taskName) + "]");
-        browser.await("task '" + taskName + "' in the task list", timeout, d -> {
+        browser.retry("task '" + taskName + "' in the task list", timeout, d -> {
             List<WebElement> found = d.findElements(inList);
             if (!found.isEmpty()) {
                 return found.get(0);

@@ -130,7 +130,8 @@ final class AppNode implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not ready within " + limit + ":\n" + tail());
             }
-            Thread.sleep(250);
+            // Every kill waits for this: a coarser poll would add its half to each restart.
+            Thread.sleep(100);
         }
         return Duration.ofNanos(System.nanoTime() - startedAt);
     }

@@ -13,17 +13,33 @@ import java.util.List;
  */
 final class LabProcess implements AutoCloseable {
 
-    private final Process process;
-    private final Path dataDir;
-
-    private LabProcess(Process process, Path dataDir) {
-        this.process = process;
-        this.dataDir = dataDir;
-    }
-
     /** SSH servers for every host, then the control endpoint's small Spring web context, on a busy machine. */
     static final Duration START_LIMIT = Duration.ofSeconds(120);
+    /** Logged once every host listens and the client files (inventory, key, known_hosts) are written. */
+    private static final String HOSTS_LISTENING = "hosts listening on";
+    /** Printed last, once the control endpoint answers too. */
+    private static final String READY = "Stop with Ctrl+C.";
 
+    private final Process process;
+    private final Path dataDir;
+    private final Path log;
+    private final Duration limit;
+    private final long deadline;
+    private volatile boolean controlUp;
+
+    private LabProcess(Process process, Path dataDir, Path log, Duration limit) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.limit = limit;
+        this.deadline = System.nanoTime() + limit.toNanos();
+    }
+
+    /**
+     * Starts the lab and returns once its hosts listen and its client files are written: an app node may start
+     * then, beside the rest of the lab's start (its control endpoint), which {@link #control()} waits for; both
+     * within {@code limit} of the launch.
+     */
     static LabProcess start(Path jar, Path dataDir, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         // The journal of an earlier drill in the same folder would count as this drill's commands, and the lab
@@ -35,19 +51,22 @@ final class LabProcess implements AutoCloseable {
                 "--data", dataDir.toString(), "--ephemeral-ports"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Harness.endWithThisJvm(process);
-        LabProcess lab = new LabProcess(process, dataDir);
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Stop with Ctrl+C.")) {
+        LabProcess lab = new LabProcess(process, dataDir, log, limit);
+        lab.awaitLog(HOSTS_LISTENING);
+        return lab;
+    }
+
+    private void awaitLog(String line) throws IOException, InterruptedException {
+        while (!Files.exists(log) || !Files.readString(log).contains(line)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the lab stopped (exit " + process.exitValue() + "): " + Files.readString(log));
             }
             if (System.nanoTime() > deadline) {
-                lab.close();
+                close();
                 throw new IllegalStateException("the lab did not start within " + limit + ": " + Files.readString(log));
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
-        return lab;
     }
 
     Path inventory() {
@@ -66,8 +85,12 @@ final class LabProcess implements AutoCloseable {
         return dataDir.resolve("lab/journal.jsonl");
     }
 
-    /** The lab's control endpoint (faults, the simulated MQ, reset, state). */
-    LabControlClient control() {
+    /** The lab's control endpoint (faults, the simulated MQ, reset, state), once it is up. */
+    LabControlClient control() throws IOException, InterruptedException {
+        if (!controlUp) {
+            awaitLog(READY);
+            controlUp = true;
+        }
         return LabControlClient.of(dataDir.resolve("lab"));
     }
 
