@@ -48,8 +48,9 @@ public final class ControlMessageParser {
             rule("The queue manager is running\\.", ControlOutcome.ALREADY_RUNNING),
             // strmqm return code 23, "Log not available" (strmqm reference; AMQ7017E in IBM's AMQ7xxx list).
             rule("Log not available\\.", ControlOutcome.LOG_NOT_AVAILABLE),
-            // An FFST: AMQ6109 "An internal IBM MQ error has occurred." and AMQ6119 with the failing call in brackets.
-            rule("An internal " + P + " error has occurred(?: \\([^)]*\\))?\\.", ControlOutcome.MQ_INTERNAL_ERROR),
+            // An FFST: AMQ6109 "An internal IBM MQ error has occurred." and AMQ6119 with the failing call in brackets,
+            // which MQ prints without a final full stop ("... has occurred ('27 - File too large' from semop.)").
+            rule("An internal " + P + " error has occurred(?:\\.| \\([^)]*\\)\\.?)", ControlOutcome.MQ_INTERNAL_ERROR),
             rule("The queue manager cannot be restarted or deleted because processes, that were previously"
                     + " connected, are still running\\.", ControlOutcome.REFUSED),
             // AMQ8041's list of the processes, then AMQ7018E (dltmqm, public MQ 9 transcript: "Process 1973 is still

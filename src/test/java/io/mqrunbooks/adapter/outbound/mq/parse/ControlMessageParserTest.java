@@ -125,14 +125,24 @@ class ControlMessageParserTest {
     void anInternalErrorIsItsOwnOutcome() {
         assertThat(parser.parse("IBM MQ queue manager 'QM1' starting.\nAMQ6109E: An internal IBM MQ error has occurred.")
                 .outcome()).isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        // AMQ6119 as an FFST's probe description quotes it (WebSphere MQ 7 wording, no final full stop).
+        assertThat(parser.parse("AMQ6119: An internal WebSphere MQ error has occurred ('27 - File too large' from semop.)")
+                .outcome()).isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
         assertThat(parser.parse("AMQ6119S: An internal IBM MQ error has occurred (Rc=5 from write).").outcome())
                 .isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        assertThatThrownBy(() -> parser.parse("AMQ6109E: An internal IBM MQ error has occurred, probably."))
+                .isInstanceOf(MqOutputParseException.class);
     }
 
-    /** AMQ7005E "The queue manager is running." (AMQ7xxx list): strmqm or dltmqm of a running queue manager. */
+    /**
+     * AMQ7005 "The queue manager is running." (AMQ7xxx list; a public dmpmqlog transcript prints it unlettered): a
+     * command that needs the queue manager ended, run while it runs.
+     */
     @Test
     void theQueueManagerIsRunningIsAlreadyRunning() {
         assertThat(parser.parse("AMQ7005E: The queue manager is running.\n").outcome())
+                .isEqualTo(ControlOutcome.ALREADY_RUNNING);
+        assertThat(parser.parse("AMQ7005: The queue manager is running.\n").outcome())
                 .isEqualTo(ControlOutcome.ALREADY_RUNNING);
     }
 
