@@ -43,6 +43,8 @@ public enum ControlOutcome {
      * recovered before it can start; starting again will not help.
      */
     LOG_NOT_AVAILABLE,
+    /** strmqm or endmqm while crtmqm is still creating the queue manager (return code 3); try again once it exists. */
+    BEING_CREATED,
     /** MQ failed inside (AMQ6109, AMQ6119: an FFST was written); the command did not do its work. */
     MQ_INTERNAL_ERROR;
 

@@ -46,6 +46,10 @@ public final class ControlMessageParser {
             rule(P + " queue manager (?:" + QM + " )?does not exist\\.", ControlOutcome.NOT_KNOWN),
             // strmqm or dltmqm of a running queue manager (AMQ7005E, IBM's AMQ7xxx message list).
             rule("The queue manager is running\\.", ControlOutcome.ALREADY_RUNNING),
+            // strmqm/endmqm return code 3 (their references); the text as strmqm printed it in
+            // github.com/ibm-messaging/mq-container issue #604 ("returned with code: 3. Reason: IBM MQ queue manager
+            // being created.").
+            rule(P + " queue manager being created\\.", ControlOutcome.BEING_CREATED),
             // strmqm return code 23, "Log not available" (strmqm reference; AMQ7017E in IBM's AMQ7xxx list).
             rule("Log not available\\.", ControlOutcome.LOG_NOT_AVAILABLE),
             // An FFST: AMQ6109 "An internal IBM MQ error has occurred." and AMQ6119 with the failing call in brackets,
@@ -76,7 +80,7 @@ public final class ControlMessageParser {
     private static final Set<ControlOutcome> START = EnumSet.of(ControlOutcome.STARTED, ControlOutcome.STANDBY_STARTED, ControlOutcome.ALREADY_RUNNING);
     private static final Set<ControlOutcome> END = EnumSet.of(ControlOutcome.ENDING, ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING);
     private static final List<ControlOutcome> PRIORITY = List.of(ControlOutcome.NOT_KNOWN, ControlOutcome.MQ_INTERNAL_ERROR,
-            ControlOutcome.LOG_NOT_AVAILABLE, ControlOutcome.REFUSED_DR_SECONDARY,
+            ControlOutcome.LOG_NOT_AVAILABLE, ControlOutcome.BEING_CREATED, ControlOutcome.REFUSED_DR_SECONDARY,
             ControlOutcome.REFUSED, ControlOutcome.ALREADY_RUNNING, ControlOutcome.STANDBY_STARTED, ControlOutcome.STARTED, ControlOutcome.DELETED,
             ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING, ControlOutcome.ENDING);
 

@@ -120,6 +120,18 @@ class ControlMessageParserTest {
                 "Log not available.", ControlOutcome.LOG_NOT_AVAILABLE));
     }
 
+    /**
+     * strmqm while crtmqm still runs: return code 3, "IBM MQ queue manager being created." as strmqm printed it in
+     * https://github.com/ibm-messaging/mq-container/issues/604 (MQ 9.4 container log).
+     */
+    @Test
+    void beingCreatedIsItsOwnOutcome() {
+        ControlTranscript result = parser.parse("IBM MQ queue manager being created.\n");
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.BEING_CREATED);
+        assertThat(result.messages()).extracting(ControlTranscript.Message::text)
+                .containsExactly("IBM MQ queue manager being created.");
+    }
+
     /** An FFST during strmqm: AMQ6109 and AMQ6119 (AMQ6xxx list, https://www.ibm.com/docs/en/ibm-mq/9.4?topic=messages-amq6xxx-common-services). */
     @Test
     void anInternalErrorIsItsOwnOutcome() {
