@@ -36,8 +36,17 @@ public enum ControlOutcome {
     PREFERRED_LOCATION_SET,
     /** sed -i of qm.ini: the instance requests the new Native HA group role (or already did). */
     GROUP_ROLE_REQUESTED,
-    /** the queue manager is not known on this host (AMQ7048E). */
-    NOT_KNOWN;
+    /** the queue manager is not known on this host (AMQ7048E, AMQ8118E "does not exist"). */
+    NOT_KNOWN,
+    /**
+     * strmqm: the queue manager's log is not available (AMQ7017E, return code 23): it needs its log restored or
+     * recovered before it can start; starting again will not help.
+     */
+    LOG_NOT_AVAILABLE,
+    /** strmqm or endmqm while crtmqm is still creating the queue manager (return code 3); try again once it exists. */
+    BEING_CREATED,
+    /** MQ failed inside (AMQ6109, AMQ6119: an FFST was written); the command did not do its work. */
+    MQ_INTERNAL_ERROR;
 
     /** strmqm did its work: the queue manager runs now, started by it or already running. */
     public static final Set<ControlOutcome> NOW_RUNNING = setOf(STARTED, ALREADY_RUNNING);

@@ -59,13 +59,17 @@ final class RdqmCommands {
         Instant now = world.now();
         Output out = nodeStatus(host, node, node.running());
         line(out, "DR role:", node.drRole.text());
-        line(out, "DR status:", drStatus(node));
+        String drStatus = drStatus(node);
+        line(out, "DR status:", drStatus);
         line(out, "DR type:", pair.synchronous ? "Synchronous" : "Asynchronous");
         line(out, "DR port:", Integer.toString(pair.port));
         line(out, "DR local IP address:", pair.replicationAddresses.getOrDefault(host, ""));
         String other = pair.otherHost(host);
         line(out, "DR remote IP address:", other == null ? "" : pair.replicationAddresses.get(other));
-        if (node.drRole == DrRole.PRIMARY) {
+        // Only while the secondary lacks data: a real primary in Normal prints no such line (the 9.2.5 DR/HA transcript
+        // in src/test/resources/mq-output/rdqmstatus/drha-primary.txt; IBM's "Viewing DR RDQM status" shows it with
+        // Remote unavailable and Synchronization in progress).
+        if (node.drRole == DrRole.PRIMARY && !drStatus.equals("Normal")) {
             long outOfSync = pair.syncing() ? pair.syncTotalKb - world.syncedKb(pair, now) : pair.outOfSyncKb;
             line(out, "DR out of sync data:", outOfSync + "KB");
         }
@@ -96,6 +100,9 @@ final class RdqmCommands {
         List<String> preferred = group.preferred.getOrDefault(rt.name, List.of());
         line(out, "HA preferred location:", preferred.isEmpty() ? "None"
                 : String.join(",", preferred.stream().map(n -> location(host, n)).toList()));
+        // MQ 9.2.5 and later print the blocked location here (IBM's "Viewing RDQM and HA group status"; the 9.2.5
+        // transcript drha-primary.txt); the lab blocks no node.
+        line(out, "HA blocked location:", "None");
         line(out, "HA floating IP interface:", "None");
         line(out, "HA floating IP address:", "None");
         for (String other : group.nodes) {

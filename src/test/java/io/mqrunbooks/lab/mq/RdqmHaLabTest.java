@@ -34,6 +34,7 @@ class RdqmHaLabTest {
                 HA control:                             Enabled
                 HA current location:                    ha1
                 HA preferred location:                  ha1
+                HA blocked location:                    None
                 HA floating IP interface:               None
                 HA floating IP address:                 None
 

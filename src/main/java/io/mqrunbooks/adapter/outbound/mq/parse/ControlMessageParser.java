@@ -44,6 +44,17 @@ public final class ControlMessageParser {
             rule(P + " queue manager " + QM + " deleted\\.", ControlOutcome.DELETED),
             rule("The queue manager name is either not valid or not known\\.", ControlOutcome.NOT_KNOWN),
             rule(P + " queue manager (?:" + QM + " )?does not exist\\.", ControlOutcome.NOT_KNOWN),
+            // strmqm or dltmqm of a running queue manager (AMQ7005E, IBM's AMQ7xxx message list).
+            rule("The queue manager is running\\.", ControlOutcome.ALREADY_RUNNING),
+            // strmqm/endmqm return code 3 (their references); the text as strmqm printed it in
+            // github.com/ibm-messaging/mq-container issue #604 ("returned with code: 3. Reason: IBM MQ queue manager
+            // being created.").
+            rule(P + " queue manager being created\\.", ControlOutcome.BEING_CREATED),
+            // strmqm return code 23, "Log not available" (strmqm reference; AMQ7017E in IBM's AMQ7xxx list).
+            rule("Log not available\\.", ControlOutcome.LOG_NOT_AVAILABLE),
+            // An FFST: AMQ6109 "An internal IBM MQ error has occurred." and AMQ6119 with the failing call in brackets,
+            // which MQ prints without a final full stop ("... has occurred ('27 - File too large' from semop.)").
+            rule("An internal " + P + " error has occurred(?:\\.| \\([^)]*\\)\\.?)", ControlOutcome.MQ_INTERNAL_ERROR),
             rule("The queue manager cannot be restarted or deleted because processes, that were previously"
                     + " connected, are still running\\.", ControlOutcome.REFUSED),
             // AMQ8041's list of the processes, then AMQ7018E (dltmqm, public MQ 9 transcript: "Process 1973 is still
@@ -68,7 +79,8 @@ public final class ControlMessageParser {
 
     private static final Set<ControlOutcome> START = EnumSet.of(ControlOutcome.STARTED, ControlOutcome.STANDBY_STARTED, ControlOutcome.ALREADY_RUNNING);
     private static final Set<ControlOutcome> END = EnumSet.of(ControlOutcome.ENDING, ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING);
-    private static final List<ControlOutcome> PRIORITY = List.of(ControlOutcome.NOT_KNOWN, ControlOutcome.REFUSED_DR_SECONDARY,
+    private static final List<ControlOutcome> PRIORITY = List.of(ControlOutcome.NOT_KNOWN, ControlOutcome.MQ_INTERNAL_ERROR,
+            ControlOutcome.LOG_NOT_AVAILABLE, ControlOutcome.BEING_CREATED, ControlOutcome.REFUSED_DR_SECONDARY,
             ControlOutcome.REFUSED, ControlOutcome.ALREADY_RUNNING, ControlOutcome.STANDBY_STARTED, ControlOutcome.STARTED, ControlOutcome.DELETED,
             ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING, ControlOutcome.ENDING);
 

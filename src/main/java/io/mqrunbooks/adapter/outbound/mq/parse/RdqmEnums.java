@@ -17,7 +17,12 @@ public final class RdqmEnums {
         PARTITIONED("Partitioned"),
         REVERTING_TO_SNAPSHOT("Reverting to snapshot"),
         WAITING_FOR_INITIAL_SYNCHRONIZATION("Waiting for initial synchronization"),
-        PAUSED("Paused");
+        PAUSED("Paused"),
+        /**
+         * Secondary on both nodes: IBM's DR status list for the same replication on the MQ Appliance
+         * (https://www.ibm.com/docs/en/mq-appliance/9.4.x?topic=managers-viewing-status-disaster-recovery-queue-manager).
+         */
+        INACTIVE("Inactive");
 
         private final String wording;
 

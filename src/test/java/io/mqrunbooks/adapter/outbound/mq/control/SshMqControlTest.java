@@ -169,6 +169,24 @@ class SshMqControlTest {
         assertThat(ssh.commandLines()).containsExactly("mqwest2: dltmqm QM2SEC", "mqwest2: dltmqm QM2_DR");
     }
 
+    /**
+     * strmqm of a queue manager without its log: exit 23 and AMQ7017E on standard error (strmqm return codes,
+     * https://www.ibm.com/docs/en/ibm-mq/9.4?topic=reference-strmqm-start-queue-manager). A named outcome, and the
+     * incident the runbook raises quotes MQ's text.
+     */
+    @Test
+    void startWithoutItsLogIsLogNotAvailableAndTheIncidentQuotesMq() {
+        ssh.answer(23, "IBM MQ queue manager 'QM1' starting.\n", "AMQ7017E: Log not available.\n");
+
+        ControlResult result = control.start("mqeast1", "QM1");
+
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.LOG_NOT_AVAILABLE);
+        assertThat(result.exitCode()).isEqualTo(23);
+        assertThatThrownBy(() -> result.expect("mqeast1", "strmqm QM1", ControlOutcome.NOW_RUNNING))
+                .hasMessage("mqeast1: strmqm QM1 was refused (LOG_NOT_AVAILABLE, exit code 23): IBM MQ queue manager"
+                        + " 'QM1' starting. AMQ7017E: Log not available.");
+    }
+
     @Test
     void messagesAboutAnotherQueueManagerAreRefused() {
         ssh.answer(0, fixture("control", "endmqm-w-quiesce.txt"));

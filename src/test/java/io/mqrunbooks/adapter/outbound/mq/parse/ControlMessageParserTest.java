@@ -91,12 +91,71 @@ class ControlMessageParserTest {
                 + " were previously connected, are still running.").outcome()).isEqualTo(ControlOutcome.REFUSED);
     }
 
+    /**
+     * An undocumented message is still refused. (This test used AMQ6109E, which IBM documents: it now has its outcome,
+     * below; the refusal is checked with a message IBM does not document.)
+     */
     @Test
     void refusesUnknownMessages() {
-        assertThatThrownBy(() -> parser.parse("IBM MQ queue manager 'QM1' starting.\nAMQ6109E: An internal IBM MQ error has occurred."))
+        assertThatThrownBy(() -> parser.parse("IBM MQ queue manager 'QM1' starting.\nAMQ9999E: Something went wrong."))
                 .isInstanceOf(MqOutputParseException.class)
-                .hasMessage("line 2 'AMQ6109E: An internal IBM MQ error has occurred.': not a strmqm/endmqm/dltmqm"
+                .hasMessage("line 2 'AMQ9999E: Something went wrong.': not a strmqm/endmqm/dltmqm"
                         + " message this parser knows; refusing to guess what it means");
+    }
+
+    /**
+     * strmqm of a queue manager whose log is gone: return code 23 "Log not available" (IBM MQ 9.4 strmqm reference,
+     * https://www.ibm.com/docs/en/ibm-mq/9.4?topic=reference-strmqm-start-queue-manager) with AMQ7017E (AMQ7xxx list,
+     * https://www.ibm.com/docs/en/ibm-mq/9.4?topic=messages-amq7xxx-mq-product). Its own outcome: the runbook must
+     * not read it as "refused for some reason" to retry, since only a log restore or recovery helps.
+     */
+    @Test
+    void logNotAvailableIsItsOwnOutcomeWithTheTextKept() {
+        ControlTranscript result = parser.parse("IBM MQ queue manager 'QM1' starting.\n"
+                + "The queue manager is associated with installation 'Installation1'.\n"
+                + "AMQ7017E: Log not available.\n");
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.LOG_NOT_AVAILABLE);
+        assertThat(result.queueManager()).isEqualTo("QM1");
+        assertThat(result.messages()).last().isEqualTo(new ControlTranscript.Message("AMQ7017", "E",
+                "Log not available.", ControlOutcome.LOG_NOT_AVAILABLE));
+    }
+
+    /**
+     * strmqm while crtmqm still runs: return code 3, "IBM MQ queue manager being created." as strmqm printed it in
+     * https://github.com/ibm-messaging/mq-container/issues/604 (MQ 9.4 container log).
+     */
+    @Test
+    void beingCreatedIsItsOwnOutcome() {
+        ControlTranscript result = parser.parse("IBM MQ queue manager being created.\n");
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.BEING_CREATED);
+        assertThat(result.messages()).extracting(ControlTranscript.Message::text)
+                .containsExactly("IBM MQ queue manager being created.");
+    }
+
+    /** An FFST during strmqm: AMQ6109 and AMQ6119 (AMQ6xxx list, https://www.ibm.com/docs/en/ibm-mq/9.4?topic=messages-amq6xxx-common-services). */
+    @Test
+    void anInternalErrorIsItsOwnOutcome() {
+        assertThat(parser.parse("IBM MQ queue manager 'QM1' starting.\nAMQ6109E: An internal IBM MQ error has occurred.")
+                .outcome()).isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        // AMQ6119 as an FFST's probe description quotes it (WebSphere MQ 7 wording, no final full stop).
+        assertThat(parser.parse("AMQ6119: An internal WebSphere MQ error has occurred ('27 - File too large' from semop.)")
+                .outcome()).isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        assertThat(parser.parse("AMQ6119S: An internal IBM MQ error has occurred (Rc=5 from write).").outcome())
+                .isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        assertThatThrownBy(() -> parser.parse("AMQ6109E: An internal IBM MQ error has occurred, probably."))
+                .isInstanceOf(MqOutputParseException.class);
+    }
+
+    /**
+     * AMQ7005 "The queue manager is running." (AMQ7xxx list; a public dmpmqlog transcript prints it unlettered): a
+     * command that needs the queue manager ended, run while it runs.
+     */
+    @Test
+    void theQueueManagerIsRunningIsAlreadyRunning() {
+        assertThat(parser.parse("AMQ7005E: The queue manager is running.\n").outcome())
+                .isEqualTo(ControlOutcome.ALREADY_RUNNING);
+        assertThat(parser.parse("AMQ7005: The queue manager is running.\n").outcome())
+                .isEqualTo(ControlOutcome.ALREADY_RUNNING);
     }
 
     @Test

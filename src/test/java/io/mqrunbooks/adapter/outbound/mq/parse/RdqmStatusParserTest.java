@@ -131,6 +131,14 @@ class RdqmStatusParserTest {
         assertThat(RdqmStatusParser.parseBytes("12 KB")).isEmpty();
     }
 
+    /** "Inactive": secondary on both nodes (IBM's DR status list, https://www.ibm.com/docs/en/mq-appliance/9.4.x?topic=managers-viewing-status-disaster-recovery-queue-manager). */
+    @Test
+    void readsTheInactiveDrStatus() {
+        String output = Fixtures.read("rdqmstatus", "constructed-dr-secondary-inconsistent.txt")
+                .replace("Inconsistent", "Inactive");
+        assertThat(parser.parse(output).queueManager().drStatus()).isEqualTo(RdqmEnums.DrStatus.INACTIVE);
+    }
+
     @Test
     void refusesAnUnknownDrStatus() {
         String output = Fixtures.read("rdqmstatus", "constructed-dr-secondary-inconsistent.txt")
@@ -138,7 +146,7 @@ class RdqmStatusParserTest {
         assertThatThrownBy(() -> parser.parse(output)).isInstanceOf(MqOutputParseException.class)
                 .hasMessage("line 4 'DR status:                              Mostly fine': unknown DR status"
                         + " 'Mostly fine'; expected one of Normal, Synchronization in progress, Remote unavailable,"
-                        + " Inconsistent, Partitioned, Reverting to snapshot, Waiting for initial synchronization, Paused");
+                        + " Inconsistent, Partitioned, Reverting to snapshot, Waiting for initial synchronization, Paused, Inactive");
     }
 
     @Test
@@ -193,7 +201,7 @@ class RdqmStatusParserTest {
                 "line 9 'HA quorum:                              3/3': unknown rdqmstatus label 'HA quorum'; kept as text",
                 "line 16 'DR status:                              Resyncing': unknown DR status 'Resyncing'; expected"
                         + " one of Normal, Synchronization in progress, Remote unavailable, Inconsistent, Partitioned,"
-                        + " Reverting to snapshot, Waiting for initial synchronization, Paused; kept as text");
+                        + " Reverting to snapshot, Waiting for initial synchronization, Paused, Inactive; kept as text");
         assertThatThrownBy(() -> parser.parse(output)).hasMessageStartingWith("line 9 'HA quorum: ");
         assertThat(parser.read(Fixtures.read("rdqmstatus", "drha-primary.txt")).warnings()).isEmpty();
     }
