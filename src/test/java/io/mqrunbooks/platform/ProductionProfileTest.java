@@ -8,6 +8,10 @@ import io.mqrunbooks.testsupport.AppTestSupport;
 import io.mqrunbooks.testsupport.DatabaseTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -56,6 +60,25 @@ class ProductionProfileTest {
                 .postForEntity("/lab/control/mq/fail-host?host=dr1", null, String.class).getStatusCode())
                 .isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
         assertThat(context.getBeansOfType(io.mqrunbooks.lab.control.LabControl.class)).isEmpty();
+    }
+
+    @Test
+    void behindATlsTerminatingProxyTheSessionCookieIsSecureAndAnswersCarryHsts() {
+        HttpHeaders viaProxy = new HttpHeaders();
+        viaProxy.set("X-Forwarded-Proto", "https");
+        // Opening Tasklist starts the session that holds its CSRF token (and, after the login, the user).
+        ResponseEntity<String> tasklist = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
+                new HttpEntity<>(viaProxy), String.class);
+        assertThat(tasklist.getHeaders().get(HttpHeaders.SET_COOKIE)).as("session cookie over the proxy's TLS")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
+        assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env").exchange("/api/runs", HttpMethod.GET,
+                new HttpEntity<>(viaProxy), String.class).getHeaders().getFirst("Strict-Transport-Security"))
+                .isEqualTo("max-age=31536000");
+
+        ResponseEntity<String> plain = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(plain.getHeaders().get(HttpHeaders.SET_COOKIE)).as("plain HTTP on the host")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="))
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
     }
 
     @Test
