@@ -370,6 +370,19 @@ class EvidenceCaptureEngineTest {
         assertThat(STORE.run(runId).orElseThrow().outcome()).isEqualTo("TERMINATED");
     }
 
+    /**
+     * Trust review: an administrator may write any variable (REST PUT .../variables/outcome) and delete a run.
+     * The evidence of a deleted run must not take its outcome from that variable.
+     */
+    @Test
+    void aDeletedRunIsNotRecordedWithTheOutcomeAVariableClaims() {
+        String runId = processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, "DR-TEST-3b").getId();
+        processEngine().getRuntimeService().setVariable(runId, "outcome", "completed");
+        processEngine().getRuntimeService().deleteProcessInstance(runId, "Drill abandoned by the change manager");
+
+        assertThat(STORE.run(runId).orElseThrow().outcome()).isNotEqualTo("completed");
+    }
+
     /** Olivia starts it, the job executor runs the command, Carol approves the gate, Pat signs off. */
     private String runHappyPath(String businessKey) {
         String runId = startAndRunTheCommand(businessKey);

@@ -156,6 +156,25 @@ class NativeHaCrossRegionRejoinProcessTest extends RunbookEngineTestAccess {
                 + " GRPROLE(Recovery))", "NHAEAST is Recovery and in sync with NHAWEST");
     }
 
+    /**
+     * Trust review: the gate shows planSummary (NHAEAST made Recovery, NHAWEST stays Live). While it is open an
+     * administrator swaps the plan variables liveGroup and returnedGroup (both are still the queue manager's two
+     * groups). The change manager approves what the form shows; the step must not ask the running Live group
+     * to become Recovery.
+     */
+    @Test
+    void groupsSwappedWhileTheGateIsOpenNeverMakeTheLiveGroupRecovery() {
+        ProcessInstance run = startRejoin();
+        assertThat((String) variable(run, "planSummary")).contains("NHAWEST    Live (active on nhb1)      Live");
+
+        runtime.setVariable(run.getId(), "liveGroup", "NHAEAST");
+        runtime.setVariable(run.getId(), "returnedGroup", "NHAWEST");
+        decide(run, "userTask_approveRejoin", vars("rejoinDecision", "approve"));
+
+        assertThat(commands).as("what ran after approving 'NHAEAST becomes Recovery, NHAWEST stays Live'")
+                .noneMatch(command -> command.startsWith("nhb") && command.endsWith("GroupRole=Recovery"));
+    }
+
     @Test
     void aGroupThatDoesNotCatchUpAsksTheOperatorWhoKeepsWaitingOrStops() {
         pollsBehind = -1;
