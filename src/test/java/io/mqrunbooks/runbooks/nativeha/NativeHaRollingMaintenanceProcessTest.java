@@ -259,6 +259,58 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
         assertThat(timerLength(shortened)).isEqualTo(java.time.Duration.ofSeconds(5));
     }
 
+    /** The change manager approves the order shown; the steps after it wait as jobs, not yet run. */
+    private void approveWithoutRunningTheSteps(ProcessInstance run) {
+        Task gate = task(run);
+        assertThat(gate.getTaskDefinitionKey()).isEqualTo("userTask_approveMaintenance");
+        identity.setAuthentication(CHANGE_MANAGER, List.of("change-managers"));
+        try {
+            tasks.complete(gate.getId(), vars("maintenanceDecision", "approve"));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * Trust review. Approved: replicas first (nha2, nha3), the active nha1 last. Between the approval and the
+     * first step an administrator moves the run's position in the order ({@code instanceIndex}, in no gate's plan): the first
+     * endmqm must still be nha2's, or the step must refuse; it must never end the active first.
+     */
+    @Test
+    void anInstanceIndexWrittenAfterTheApprovalDoesNotEndTheActiveFirst() {
+        ProcessInstance run = startMaintenance();
+        assertThat(variable(run, "maintenanceOrder")).isEqualTo("nha2,nha3,nha1");
+        approveWithoutRunningTheSteps(run);
+
+        runtime.setVariable(run.getId(), "instanceIndex", 2);
+        runJobs(run);
+
+        assertThat(group.commands).as("what ran after the approval of the order nha2,nha3,nha1")
+                .doesNotContain("nha1: endmqm -w QMNHA");
+        assertThat(group.role).containsEntry("nha1", "Active");
+    }
+
+    /**
+     * Trust review. The gate shows {@code planSummary} (replicas first, the active last). While it is open an
+     * administrator rewrites {@code maintenanceOrder}; the change manager approves what the form shows. The approval hashes
+     * the rewritten order (it is a plan variable), so the step runs it: the active ends first, against the
+     * summary the approver read.
+     */
+    @Test
+    void anOrderRewrittenWhileTheGateIsOpenIsNotWhatTheApproverWasShown() {
+        ProcessInstance run = startMaintenance();
+        assertThat((String) variable(run, "planSummary")).contains("nha1       nha1       Active   Yes     0"
+                + "            3 (last: ending it moves the active role to an in-sync replica)");
+
+        runtime.setVariable(run.getId(), "maintenanceOrder", "nha1,nha2,nha3");
+        approveWithoutRunningTheSteps(run);
+        runJobs(run);
+
+        assertThat(group.commands).as("what ran after the approval of a summary saying nha1 last")
+                .doesNotContain("nha1: endmqm -w QMNHA");
+        assertThat(group.role).containsEntry("nha1", "Active");
+    }
+
     /** From the waiting timer's creation to when it fires, to the second. */
     private java.time.Duration timerLength(ProcessInstance run) {
         org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(run.getId()).timers()
