@@ -15,6 +15,7 @@ public final class InMemoryRunRecords implements RunRecords {
 
     private final Map<String, RunRecord> records = new ConcurrentHashMap<>();
     private final List<RunDecision> decisions = new CopyOnWriteArrayList<>();
+    private final Map<String, String> shown = new ConcurrentHashMap<>();
 
     @Override
     public void seal(RunRecord record) {
@@ -31,6 +32,26 @@ public final class InMemoryRunRecords implements RunRecords {
     @Override
     public void recordDecision(RunDecision decision) {
         decisions.add(decision);
+    }
+
+    @Override
+    public void recordShown(String runId, String taskId, String shownHash) {
+        if (shown.putIfAbsent(taskId, shownHash) != null) {
+            throw new IllegalStateException("Task " + taskId + " has what it showed recorded already");
+        }
+    }
+
+    /**
+     * Forgets what a gate showed, as for a gate that opened before that was kept (V6): tests of the steps' own
+     * checks, the layer behind the gate's, use it.
+     */
+    public void forgetShown(String taskId) {
+        shown.remove(taskId);
+    }
+
+    @Override
+    public Optional<String> shown(String taskId) {
+        return Optional.ofNullable(shown.get(taskId));
     }
 
     @Override

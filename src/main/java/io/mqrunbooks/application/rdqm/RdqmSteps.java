@@ -118,8 +118,8 @@ public class RdqmSteps {
 
     /**
      * The command RDQM printed must be the one the inventory implies: same queue manager, the new secondary's and
-     * the primary's replication addresses, the primary's node name and the replication port. Anything else means the
-     * inventory and the nodes disagree, and nothing is run.
+     * the primary's replication addresses, the primary's node name, the replication port and (when printed) the
+     * replication type. Anything else means the inventory and the nodes disagree, and nothing is run.
      */
     static void checkAgainstInventory(DrSecondaryCommand command, DrPair pair, String primaryHost, String secondaryHost,
                                       String source) {
@@ -132,6 +132,10 @@ public class RdqmSteps {
         mismatch(problems, "-rn (primary node)", primaryHost, command.remoteNode());
         mismatch(problems, "-rp (replication port)", Integer.toString(pair.replication().port()),
                 Integer.toString(command.port()));
+        if (command.replicationType() != null) {
+            mismatch(problems, "-rt (replication type)", pair.replication().synchronous() ? "s" : "a",
+                    command.replicationType());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(source + " gave '" + command.commandLine()
                     + "', which does not match the inventory:" + problems);

@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import io.mqrunbooks.platform.foureyes.Gates;
+import io.mqrunbooks.platform.run.RunAborts;
 import io.mqrunbooks.platform.forms.FormCatalog;
 import io.mqrunbooks.platform.forms.FormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -113,7 +114,9 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         Object declared = EngineEvidence.plain(execution.getVariableTyped(OUTCOME));
         boolean canceled = execution instanceof ActivityExecution activityExecution && activityExecution.isCanceled();
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("outcome", declared != null ? declared.toString() : canceled ? "TERMINATED" : "COMPLETED");
+        // A canceled run's outcome is the product's abort, if that is what ended it, else TERMINATED: not a variable.
+        payload.put("outcome", canceled ? RunAborts.abortInProgress().orElse("TERMINATED")
+                : declared != null ? declared.toString() : "COMPLETED");
         payload.put("canceled", canceled);
         if (execution instanceof ExecutionEntity entity && entity.getDeleteReason() != null) {
             payload.put("deleteReason", entity.getDeleteReason());

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sealed runs in {@code run_record} and {@code run_decision} (V3). Writes join the engine's transaction, so a
+ * Sealed runs in {@code run_record} and {@code run_decision} (V3), what gates showed in {@code run_gate_shown} (V6). Writes join the engine's transaction, so a
  * run exists exactly when its record does and a gate is completed exactly when its decision is recorded.
  * Records never change, so they are cached.
  */
@@ -96,6 +96,19 @@ public class JdbcRunRecords implements RunRecords {
                         rs.getString("task_id"), rs.getString("decided_by"), rs.getString("decision"),
                         rs.getBoolean("approved"), rs.getString("plan_hash"), names(rs.getString("plan_variables")),
                         instant(rs, "decided_at")));
+    }
+
+    @Override
+    public void recordShown(String runId, String taskId, String shownHash) {
+        jdbc.update("INSERT INTO run_gate_shown (task_id, run_id, shown_hash, shown_at) VALUES (:taskId, :runId,"
+                        + " :shownHash, :shownAt)", new MapSqlParameterSource("taskId", taskId).addValue("runId", runId)
+                        .addValue("shownHash", shownHash).addValue("shownAt", utc(Instant.now())));
+    }
+
+    @Override
+    public Optional<String> shown(String taskId) {
+        return jdbc.queryForList("SELECT shown_hash FROM run_gate_shown WHERE task_id = :taskId",
+                new MapSqlParameterSource("taskId", taskId), String.class).stream().findFirst();
     }
 
     private static List<String> names(String commaSeparated) {

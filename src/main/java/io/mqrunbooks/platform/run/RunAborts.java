@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -87,6 +88,7 @@ public class RunAborts {
         }
         Instant now = clock.instant();
         String outcome = "aborted by " + userId + " at " + MINUTE.format(now) + ": " + why;
+        ABORTING.set(outcome);
         try {
             // Our own check above decides who may abort; the engine's authorizations give runbook users no
             // DELETE on instances (nor should they through the engine API), so they are not checked here.
@@ -103,9 +105,21 @@ public class RunAborts {
                     });
         } catch (OptimisticLockingException busy) {
             throw new NotRunning("A step of run " + runId + " is running right now; abort again once it waits.");
+        } finally {
+            ABORTING.remove();
         }
         return outcome;
     }
+
+    /**
+     * The outcome of the abort this thread is carrying out: the evidence of a run that ends canceled takes its
+     * outcome from here, never from the run's {@code outcome} variable, which an administrator could have written.
+     */
+    public static Optional<String> abortInProgress() {
+        return Optional.ofNullable(ABORTING.get());
+    }
+
+    private static final ThreadLocal<String> ABORTING = new ThreadLocal<>();
 
     private static String checkedReason(String reason) {
         String text = reason == null ? "" : reason.strip();

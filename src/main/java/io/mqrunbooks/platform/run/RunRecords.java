@@ -15,4 +15,10 @@ public interface RunRecords {
 
     /** The run's decisions, oldest first. */
     List<RunDecision> decisions(String runId);
+
+    /** Records the hash of what a gate's task showed its approver when it was created. */
+    void recordShown(String runId, String taskId, String shownHash);
+
+    /** What the gate's task showed when it was created, or empty for a task created before this was kept. */
+    Optional<String> shown(String taskId);
 }

@@ -203,11 +203,42 @@ public final class RunSealing {
     /** The decision recorded for a task completed by someone a later gate is separated from. */
     public static final String COMPLETED = "completed";
 
+    /**
+     * Records what a gate shows its approver as it opens: its plan variables and its form's read-only fields, as
+     * the steps before it wrote them. A value written while the gate waits (an administrator's variable call) would
+     * otherwise be approved unseen, under a summary that says something else.
+     */
+    void recordShown(DelegateTask task, String formId, List<String> planVariables) {
+        if (!Gates.isGate(task)) {
+            return;
+        }
+        records.find(task.getProcessInstanceId()).ifPresent(record -> records.recordShown(record.runId(),
+                task.getId(), shownHash(record, task, formId, planVariables)));
+    }
+
+    private String shownHash(RunRecord record, DelegateTask task, String formId, List<String> planVariables) {
+        java.util.SortedSet<String> shown = new java.util.TreeSet<>(planVariables);
+        forms.form(formId).ifPresent(form -> {
+            form.fields().stream().filter(FormField::readonly).forEach(field -> shown.add(field.key()));
+            // What the approver submits is theirs to set (a decision, an acceptance ticked), not what was shown.
+            form.fields().stream().filter(field -> !field.readonly()).forEach(field -> shown.remove(field.key()));
+        });
+        return approvedPlanHash(record.planHash(), List.copyOf(shown), task::getVariable);
+    }
+
     /** Records a gate's decision: the value of its form's decision field, by the authenticated user. */
     void recordDecision(DelegateTask task, String formId, List<String> planVariables) {
         if (!Gates.isGate(task)) {
             return;
         }
+        records.find(task.getProcessInstanceId()).ifPresent(record -> records.shown(task.getId()).ifPresent(shown -> {
+            if (!shown.equals(shownHash(record, task, formId, planVariables))) {
+                throw new org.camunda.bpm.engine.AuthorizationException("Gate '" + task.getName() + "' of run "
+                        + record.runId() + " would now show its approver something else than when it opened: a value it"
+                        + " shows or approves was written while it waited. Nothing was decided; abort the run and"
+                        + " start it again.");
+            }
+        }));
         FormDefinition form = forms.form(formId).orElse(null);
         FormField decisionField = form == null ? null : form.decisionField()
                 .or(() -> form.fields().stream().filter(f -> f.isChoice() && !f.readonly()).findFirst())

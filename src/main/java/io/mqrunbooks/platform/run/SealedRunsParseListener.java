@@ -83,6 +83,8 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
             if (!separateFrom.isEmpty()) {
                 activity.setProperty(FourEyesCommandChecker.SEPARATE_FROM, separateFrom);
             }
+            userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                    task -> sealing.recordShown(task, formRef, plan));
             userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                     task -> sealing.recordDecision(task, formRef, plan));
         }

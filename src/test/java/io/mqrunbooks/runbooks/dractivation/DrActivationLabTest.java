@@ -2,6 +2,7 @@ package io.mqrunbooks.runbooks.dractivation;
 
 import io.mqrunbooks.mq.QmStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,9 +135,15 @@ class DrActivationLabTest extends LabAppTest {
         JsonNode assessed = json(String.valueOf(runtimeService.getVariable(run, "baseline")));
         long id = assessed.get("id").asLong();
         String forged = "0".repeat(64);
-        complete(gate, "changemgr", "change-managers", Map.of("decision", "approve", "comment", "Declared",
+        Map<String, Object> forgedCompletion = Map.of("decision", "approve", "comment", "Declared",
                 "baseline", "{\"id\":" + id + ",\"sha256\":\"" + forged + "\",\"script\":\"DEFINE CHANNEL('EVIL.SVRCONN') "
-                        + "CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\\r\\n\"}"));
+                        + "CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\\r\\n\"}");
+        // The gate refuses first: the completion would approve a baseline other than the one it showed.
+        assertThatThrownBy(() -> complete(gate, "changemgr", "change-managers", forgedCompletion))
+                .hasMessageContaining("would now show its approver something else than when it opened");
+        // Behind it, the apply step checks for itself: a gate opened before what gates show was kept (V6) has no row.
+        jdbc.update("DELETE FROM run_gate_shown WHERE task_id = ?", gate.getId());
+        complete(gate, "changemgr", "change-managers", forgedCompletion);
 
         String failure = awaitJobFailure("serviceTask_applyBaseline");
         runtimeService.deleteProcessInstance(run, "attack replayed");

@@ -559,11 +559,31 @@ class DrActivationProcessTest {
         assertThat(var("baselineAvailable")).isEqualTo(false);
     }
 
-    /** Starts QM1's activation with its primary running and approves the gate with a forged {@code baseline}. */
+    @Test
+    void aGateCompletionCarryingItsOwnBaselineIsRefusedAtTheGate() {
+        qm1Estate(QmStatus.RUNNING);
+        start("QM1");
+        long assessed = rig.baselines.latest("QM1").orElseThrow().id();
+        Task gate = task("userTask_declareDisaster");
+
+        assertThatThrownBy(() -> complete(gate, "changemgr", "change-managers", Map.of("decision", "approve",
+                "comment", "Declared", "baseline", org.camunda.spin.Spin.JSON(Map.of("id", assessed, "sha256",
+                        "0".repeat(64))).toString())))
+                .hasMessageContaining("would now show its approver something else than when it opened");
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).count()).as("the gate still waits").isOne();
+        assertThat(rig.mq.journal).as("nothing past the gate ran on the backup")
+                .noneMatch(c -> c.startsWith("mqwest1: strmqm") || c.startsWith("mqwest1: DEFINE"));
+    }
+
+    /**
+     * Starts QM1's activation with its primary running and approves the gate with a forged {@code baseline}. The
+     * gate forgets what it showed (as a gate opened before that was kept), so the apply step's own check is tested.
+     */
     Incident activateQm1WithForgedBaseline(java.util.function.LongFunction<Map<String, Object>> forged) {
         qm1Estate(QmStatus.RUNNING);
         start("QM1");
         long assessed = rig.baselines.latest("QM1").orElseThrow().id();
+        io.mqrunbooks.testsupport.RunbookTestEngine.RECORDS.forgetShown(task("userTask_declareDisaster").getId());
         complete(task("userTask_declareDisaster"), "changemgr", "change-managers", Map.of("decision", "approve",
                 "comment", "Declared", "baseline", org.camunda.spin.Spin.JSON(forged.apply(assessed)).toString()));
         Job failing = managementService.createJobQuery().processInstanceId(run).activityId("serviceTask_applyBaseline")

@@ -1,6 +1,7 @@
 package io.mqrunbooks.runbooks.nativeha;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -169,7 +170,8 @@ class NativeHaCrossRegionRejoinProcessTest extends RunbookEngineTestAccess {
 
         runtime.setVariable(run.getId(), "liveGroup", "NHAEAST");
         runtime.setVariable(run.getId(), "returnedGroup", "NHAWEST");
-        decide(run, "userTask_approveRejoin", vars("rejoinDecision", "approve"));
+        assertThatThrownBy(() -> decide(run, "userTask_approveRejoin", vars("rejoinDecision", "approve")))
+                .hasMessageContaining("would now show its approver something else than when it opened");
 
         assertThat(commands).as("what ran after approving 'NHAEAST becomes Recovery, NHAWEST stays Live'")
                 .noneMatch(command -> command.startsWith("nhb") && command.endsWith("GroupRole=Recovery"));

@@ -294,7 +294,7 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
      * Trust review. The gate shows {@code planSummary} (replicas first, the active last). While it is open an
      * administrator rewrites {@code maintenanceOrder}; the change manager approves what the form shows. The approval hashes
      * the rewritten order (it is a plan variable), so the step runs it: the active ends first, against the
-     * summary the approver read.
+     * summary the approver read. The gate now refuses the completion: what it would approve is not what it showed.
      */
     @Test
     void anOrderRewrittenWhileTheGateIsOpenIsNotWhatTheApproverWasShown() {
@@ -303,7 +303,8 @@ class NativeHaRollingMaintenanceProcessTest extends RunbookEngineTestAccess {
                 + "            3 (last: ending it moves the active role to an in-sync replica)");
 
         runtime.setVariable(run.getId(), "maintenanceOrder", "nha1,nha2,nha3");
-        approveWithoutRunningTheSteps(run);
+        assertThatThrownBy(() -> approveWithoutRunningTheSteps(run))
+                .hasMessageContaining("would now show its approver something else than when it opened");
         runJobs(run);
 
         assertThat(group.commands).as("what ran after the approval of a summary saying nha1 last")

@@ -26,7 +26,7 @@ public class CheckGroupSyncDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String queueManager = QUEUE_MANAGER.get(execution);
         List<String> order = maintenance.order(queueManager, MAINTENANCE_ORDER.get(execution));
-        int index = INSTANCE_INDEX.getOrDefault(execution, 0);
+        int index = CurrentInstance.index(execution);
         String next = index < order.size() ? order.get(index) : null;
         NativeHaMaintenance.SyncCheck check = maintenance.checkSync(queueManager, order, next);
         SYNC_STATUS.set(execution, SYNC_WAIT.count(execution, check.inSync(), waits, SYNC_TIME_LIMIT) + ": "
