@@ -55,11 +55,22 @@ final class SameOriginRequests {
         } catch (URISyntaxException e) {
             return false;
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getScheme() == null) {
+        // The raw authority: java.net.URI gives no host for a name it deems invalid (mq_runbooks), which a browser sends.
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.contains("@") || uri.getScheme() == null) {
             return false;
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        authority = authority.toLowerCase(Locale.ROOT);
+        int colon = authority.lastIndexOf(':');
+        boolean hasPort = colon > authority.lastIndexOf(']');
+        String host = hasPort ? authority.substring(0, colon) : authority;
+        int port;
+        try {
+            port = hasPort ? Integer.parseInt(authority.substring(colon + 1))
+                    : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        } catch (NumberFormatException e) {
+            return false;
+        }
         String forwarded = request.getHeader("X-Forwarded-Host");
         return sameAuthority(request.getHeader("Host"), host, port)
                 || forwarded != null && sameAuthority(forwarded.split(",")[0].strip(), host, port);
