@@ -133,18 +133,14 @@ public class LabControlController {
     }
 
     /**
-     * Administrators only. A change must come from this application's own pages (or a client that is not a
-     * browser): the webapp session cookie would otherwise let another site fail a host for a logged-in admin.
+     * Administrators only. That a change comes from this application's own pages, not another site's, is checked
+     * before any controller ({@code SameOriginRequests}).
      */
     private static Parameters allow(HttpServletRequest request, MultiValueMap<String, String> query) {
         CurrentUser user = CurrentUser.of(request);
         if (!user.inAnyGroup(Groups.ADMINS)) {
             throw new ResponseStatusException(HttpStatusCode.valueOf(403), "the lab controls are for administrators (group " + Groups.ADMINS
                     + "); " + user.userId() + " is not one");
-        }
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (!"GET".equals(request.getMethod()) && ("cross-site".equals(fetchSite) || "same-site".equals(fetchSite))) {
-            throw new ResponseStatusException(HttpStatusCode.valueOf(403), "a lab control is accepted only from this application's own pages");
         }
         return new Parameters(query);
     }

@@ -64,7 +64,8 @@ public final class GateAcceptance {
         return latestDecision(records, execution, gateId).map(RunDecision::decidedBy);
     }
 
-    private static Optional<RunDecision> latestDecision(RunRecords records, DelegateExecution execution, String gateId) {
+    /** The gate's latest decision in the step's pass: its own pass of each enclosing scope, up to the run. */
+    static Optional<RunDecision> latestDecision(RunRecords records, DelegateExecution execution, String gateId) {
         String runId = sealed(records, execution).runId();
         Set<String> passes = RunGuardInterceptor.passesOf((ExecutionEntity) execution);
         return records.decisions(runId).stream()

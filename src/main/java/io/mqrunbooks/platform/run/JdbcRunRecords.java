@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sealed runs in {@code run_record} and {@code run_decision} (V3), what gates showed in {@code run_gate_shown} (V6). Writes join the engine's transaction, so a
- * run exists exactly when its record does and a gate is completed exactly when its decision is recorded.
+ * Sealed runs in {@code run_record} and {@code run_decision} (V3), what gates showed in {@code run_gate_shown}
+ * (V6). Writes join the engine's transaction, so a run exists exactly when its record does and a gate is
+ * completed exactly when its decision is recorded.
  * Records never change, so they are cached.
  */
 @Component

@@ -1,7 +1,6 @@
 package io.mqrunbooks.platform.run;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -73,10 +72,7 @@ public class RunGuardInterceptor implements DelegateInterceptor {
     }
 
     private void checkApproved(ExecutionEntity execution, RunRecord record, String gateId, String stepName) {
-        Set<String> scopes = passesOf(execution);
-        Optional<RunDecision> latest = records.decisions(record.runId()).stream()
-                .filter(d -> d.gateId().equals(gateId) && scopes.contains(d.scopeId()))
-                .max(Comparator.comparing(RunDecision::decidedAt));
+        Optional<RunDecision> latest = GateAcceptance.latestDecision(records, execution, gateId);
         String needs = "Step '" + stepName + "' of run " + record.runId() + " needs the approval of gate " + gateId
                 + " for plan " + record.shortPlanHash();
         if (latest.isEmpty()) {

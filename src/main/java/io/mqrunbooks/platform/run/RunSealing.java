@@ -18,7 +18,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -149,8 +152,8 @@ public final class RunSealing {
         Map<String, Object> plan = new TreeMap<>();
         plan.put("process", processKey);
         plan.put("parameters", new TreeMap<>(parameters));
-        plan.put("queueManagers", new java.util.TreeSet<>(scope.queueManagers()));
-        plan.put("hosts", new java.util.TreeSet<>(scope.hosts()));
+        plan.put("queueManagers", new TreeSet<>(scope.queueManagers()));
+        plan.put("hosts", new TreeSet<>(scope.hosts()));
         try {
             byte[] canonical = CANONICAL.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
@@ -217,7 +220,7 @@ public final class RunSealing {
     }
 
     private String shownHash(RunRecord record, DelegateTask task, String formId, List<String> planVariables) {
-        java.util.SortedSet<String> shown = new java.util.TreeSet<>(planVariables);
+        SortedSet<String> shown = new TreeSet<>(planVariables);
         forms.form(formId).ifPresent(form -> {
             form.fields().stream().filter(FormField::readonly).forEach(field -> shown.add(field.key()));
             // What the approver submits is theirs to set (a decision, an acceptance ticked), not what was shown.
@@ -233,7 +236,7 @@ public final class RunSealing {
         }
         records.find(task.getProcessInstanceId()).ifPresent(record -> records.shown(task.getId()).ifPresent(shown -> {
             if (!shown.equals(shownHash(record, task, formId, planVariables))) {
-                throw new org.camunda.bpm.engine.AuthorizationException("Gate '" + task.getName() + "' of run "
+                throw new AuthorizationException("Gate '" + task.getName() + "' of run "
                         + record.runId() + " would now show its approver something else than when it opened: a value it"
                         + " shows or approves was written while it waited. Nothing was decided; abort the run and"
                         + " start it again.");

@@ -51,8 +51,6 @@ public final class BaselineVariables {
     public static final RunVariable<String> LAG_REVIEWED_BY = stringVariable("lagReviewedBy");
     public static final RunVariable<String> DECISION = stringVariable("decision");
     public static final RunVariable<String> LEVELLING_COMMENT = stringVariable("levellingComment");
-    /** Who completed the gate (set by its complete listener). */
-    public static final RunVariable<String> LEVEL_APPROVED_BY = stringVariable("levelApprovedBy");
     public static final RunVariable<String> LEVEL_RESULT = stringVariable("levelResult");
     public static final RunVariable<Boolean> BACKUP_VERIFIED = booleanVariable("backupVerified");
     public static final RunVariable<String> VERIFY_SUMMARY = stringVariable("verifySummary");

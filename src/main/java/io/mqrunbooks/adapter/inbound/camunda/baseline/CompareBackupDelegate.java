@@ -37,8 +37,7 @@ public class CompareBackupDelegate implements JavaDelegate {
             LEVEL_SCRIPT.setLocal(execution, "");
         }
         // the review's and the gate's answers land in this primary's scope, not in the run's
-        for (var answer : java.util.List.of(LEVELLING, REVIEW_COMMENT, LAG_REVIEWED_BY, DECISION, LEVELLING_COMMENT,
-                LEVEL_APPROVED_BY)) {
+        for (var answer : java.util.List.of(LEVELLING, REVIEW_COMMENT, LAG_REVIEWED_BY, DECISION, LEVELLING_COMMENT)) {
             answer.setLocal(execution, null);
         }
     }
