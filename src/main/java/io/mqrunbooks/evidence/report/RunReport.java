@@ -57,8 +57,13 @@ public record RunReport(String runId, String runbook, String businessKey, Instan
     public record Note(Instant at, String actor, String stepId, Map<String, Object> content) {
     }
 
-    /** {@code outcome} is RUNNING until the run ended. */
-    public record Outcome(String outcome, Instant endedAt, String endedBy, String deleteReason, Long runDurationMs) {
+    /**
+     * {@code outcome} is RUNNING until the run ended. {@code endEvent} is the end event the run reached, as the
+     * engine recorded its steps (null for a run that was canceled or has not ended): the outcome text is the
+     * runbook's own words, the end event is where the process actually went.
+     */
+    public record Outcome(String outcome, String endEvent, Instant endedAt, String endedBy, String deleteReason,
+                          Long runDurationMs) {
     }
 
     /**

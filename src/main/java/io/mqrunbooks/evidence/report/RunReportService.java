@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,8 +98,9 @@ public class RunReportService {
                         text(p.get("incidentReference")), text(p.get("queueManager")), map(p.get("variables")));
                 case RUN_ENDED -> {
                     Long runMs = start == null ? null : Duration.between(start.startedAt(), r.recordedAt()).toMillis();
-                    outcome = new RunReport.Outcome(text(p.get("outcome")), r.recordedAt(), r.actor(),
-                            text(p.get("deleteReason")), runMs);
+                    outcome = new RunReport.Outcome(text(p.get("outcome")),
+                            Boolean.TRUE.equals(p.get("canceled")) ? null : endEventReached(steps.values()),
+                            r.recordedAt(), r.actor(), text(p.get("deleteReason")), runMs);
                 }
                 case STEP_STARTED -> steps.put(text(p.get("activityInstanceId")) + "#" + r.sequence(),
                         new StepBuilder(r, stepName, text(p.get("activityType"))));
@@ -120,7 +122,7 @@ public class RunReportService {
             }
         }
         if (outcome == null) {
-            outcome = new RunReport.Outcome("RUNNING", null, null, null, null);
+            outcome = new RunReport.Outcome("RUNNING", null, null, null, null, null);
         }
         boolean runOver = run.endedAt() != null;
         List<RunReport.Step> timeline = new ArrayList<>();
@@ -147,6 +149,18 @@ public class RunReportService {
                 .map(c -> new RunReport.TaskComment(r.stepId(), stepName, text(c.get("author")), instant(c.get("at")),
                         text(c.get("text"))))
                 .toList();
+    }
+
+    /** The last end event whose step completed: where the engine took the run, whatever its variables say. */
+    private static String endEventReached(Collection<StepBuilder> steps) {
+        String reached = null;
+        for (StepBuilder step : steps) {
+            if (step.activityType != null && step.activityType.endsWith("EndEvent") && step.endedAt != null
+                    && !step.canceled) {
+                reached = step.stepName != null ? step.stepName : step.stepId;
+            }
+        }
+        return reached;
     }
 
     private static void endStep(Map<String, StepBuilder> steps, EvidenceRecord r, Map<String, Object> p) {

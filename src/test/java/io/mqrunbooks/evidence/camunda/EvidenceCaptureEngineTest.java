@@ -175,6 +175,7 @@ class EvidenceCaptureEngineTest {
             assertThat(t.values()).containsEntry("partnerContact", "Jane Roe, Acme Payments");
         });
         assertThat(report.outcome().outcome()).isEqualTo("COMPLETED");
+        assertThat(report.outcome().endEvent()).isEqualTo("Recovered");
         assertThat(report.recoveryTime().text()).isEqualTo("Not measured: this runbook records no recovery time.");
 
         assertMatchesSchema(report);
@@ -185,7 +186,7 @@ class EvidenceCaptureEngineTest {
                 "<h2>Approvals</h2>", "<td>carol</td><td>approved = true</td><td>Primary confirmed down by facilities</td>",
                 "<h2>Timeline</h2>", "<h2>Commands and their output</h2>", "<details>",
                 "<code>dspmq -m QM1 -o status</code> · exit code 0 · 42 ms",
-                "<h2>Outcome</h2>", "<h2>Recovery time</h2>");
+                "<h2>Outcome</h2>", "<th>End reached</th><td>Recovered</td>", "<h2>Recovery time</h2>");
 
         byte[] pdf = new RunReportPdf().render(html);
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -368,6 +369,7 @@ class EvidenceCaptureEngineTest {
         assertThat(last.payload()).isEqualTo("{\"canceled\":true,\"deleteReason\":\"Drill abandoned by the change manager\","
                 + "\"outcome\":\"TERMINATED\"}");
         assertThat(STORE.run(runId).orElseThrow().outcome()).isEqualTo("TERMINATED");
+        assertThat(new RunReportService(STORE).report(runId).outcome().endEvent()).isNull();
     }
 
     /**
