@@ -7,6 +7,8 @@ import io.mqrunbooks.evidence.SecretScrubber;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -19,10 +21,17 @@ class EngineEvidence {
 
     private final EvidenceStore store;
     private final SecretScrubber scrubber;
+    /** A run's initiator as the server sealed it at its start (empty where no run records are kept). */
+    private final Function<String, Optional<String>> sealedInitiator;
 
-    EngineEvidence(EvidenceStore store, SecretScrubber scrubber) {
+    EngineEvidence(EvidenceStore store, SecretScrubber scrubber, Function<String, Optional<String>> sealedInitiator) {
         this.store = store;
         this.scrubber = scrubber;
+        this.sealedInitiator = sealedInitiator;
+    }
+
+    Optional<String> sealedInitiator(String runId) {
+        return sealedInitiator.apply(runId);
     }
 
     EvidenceStore store() {

@@ -4,6 +4,11 @@ import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.evidence.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.mqrunbooks.platform.run.RunRecord;
+import io.mqrunbooks.platform.run.RunRecords;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,8 +26,16 @@ public class EvidenceEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final EngineEvidence evidence;
 
+    /** The app's: a called run's evidence names the initiator its parent was sealed with. */
+    @Autowired
+    public EvidenceEnginePlugin(EvidenceStore store, SecretScrubber scrubber, ObjectProvider<RunRecords> runRecords) {
+        this.evidence = new EngineEvidence(store, scrubber, runId -> Optional.ofNullable(runRecords.getIfAvailable())
+                .flatMap(records -> records.find(runId)).map(RunRecord::initiator));
+    }
+
+    /** An engine without sealed runs (tests of the evidence alone). */
     public EvidenceEnginePlugin(EvidenceStore store, SecretScrubber scrubber) {
-        this.evidence = new EngineEvidence(store, scrubber);
+        this.evidence = new EngineEvidence(store, scrubber, runId -> Optional.empty());
     }
 
     @Override

@@ -102,7 +102,15 @@ class EvidenceParseListener extends AbstractBpmnParseListener {
         payload.put(QUEUE_MANAGER, EngineEvidence.plain(variables.get(QUEUE_MANAGER)));
         payload.put("processDefinitionId", execution.getProcessDefinitionId());
         payload.put("variables", evidence.safeValues(variables));
-        String startedBy = user != null ? user : initiator != null ? initiator.toString() : EngineEvidence.ENGINE_ACTOR;
+        DelegateExecution parent = execution.getSuperExecution();
+        String startedBy;
+        if (parent != null) {
+            // A called run is its parent's: whoever's completion moved the parent on did not start it.
+            payload.put("parentRunId", parent.getProcessInstanceId());
+            startedBy = evidence.sealedInitiator(parent.getProcessInstanceId()).orElse(EngineEvidence.ENGINE_ACTOR);
+        } else {
+            startedBy = user != null ? user : initiator != null ? initiator.toString() : EngineEvidence.ENGINE_ACTOR;
+        }
         evidence.append(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), processKey,
                 EvidenceKind.RUN_STARTED, null, null, startedBy, payload);
     }

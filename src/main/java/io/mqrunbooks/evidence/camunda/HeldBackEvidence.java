@@ -1,10 +1,13 @@
 package io.mqrunbooks.evidence.camunda;
 
+import io.mqrunbooks.evidence.EvidenceKind;
 import io.mqrunbooks.evidence.EvidenceStore;
 import io.mqrunbooks.evidence.NewEvidence;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -14,8 +17,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 /**
  * The evidence one engine command produced, written with the command's own commit instead of one
  * transaction (and one log flush) per record. A session of the command: the engine flushes it with its
- * own sessions, on its connection, just before it commits. When the command rolls back, the records are
- * written in a transaction of their own afterwards (a failed attempt stays on record, as before).
+ * own sessions, on its connection, just before it commits. When the command rolls back, the step it began
+ * with is written in a transaction of their own afterwards as a failed attempt ({@link #attemptsOnly}).
  * Anything else that appends to or reads a run's evidence during the command takes that run's records
  * first ({@link EvidenceStore.HeldBack}), so the chain keeps the order in which things happened.
  */
@@ -97,7 +100,26 @@ final class HeldBackEvidence implements Session {
     private synchronized void rolledBack() {
         waiting.addAll(0, inCommandTransaction);
         inCommandTransaction.clear();
+        List<NewEvidence> attempts = attemptsOnly(waiting);
+        waiting.clear();
+        waiting.addAll(attempts);
         writeOnTheirOwn();
+    }
+
+    /**
+     * What a rolled-back command leaves on record: for each run, the step it began with, as an attempt (a job's
+     * step that failed; Camunda then records the RETRY or INCIDENT). Nothing after it happened: a gate decided or
+     * a task completed in that command (a refused approval), a step ended, a run started or ended.
+     */
+    static List<NewEvidence> attemptsOnly(List<NewEvidence> rolledBack) {
+        List<NewEvidence> attempts = new ArrayList<>();
+        Set<String> runsSeen = new HashSet<>();
+        for (NewEvidence evidence : rolledBack) {
+            if (runsSeen.add(evidence.runId()) && evidence.kind() == EvidenceKind.STEP_STARTED) {
+                attempts.add(evidence);
+            }
+        }
+        return attempts;
     }
 
     private void writeOnTheirOwn() {

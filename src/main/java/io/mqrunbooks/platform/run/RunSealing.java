@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import io.mqrunbooks.platform.foureyes.Gates;
 
 /**
@@ -75,6 +76,7 @@ public final class RunSealing {
             initiator = records.find(parentRunId).orElseThrow(() -> new ProcessEngineException("Run " + runId
                     + " was started by run " + parentId + ", which has no sealed record")).initiator();
         } else {
+            refuseSupersededVersion(execution);
             CommandContext command = Context.getCommandContext();
             initiator = command == null ? null : command.getAuthenticatedUserId();
         }
@@ -90,6 +92,24 @@ public final class RunSealing {
             execution.setVariable(RunVariables.INITIATOR, initiator);
         } else if (execution.hasVariable(RunVariables.INITIATOR)) {
             execution.removeVariable(RunVariables.INITIATOR);
+        }
+    }
+
+    /**
+     * A runbook fixed by a new version (a gate added, a wider approved plan) is started only as that version: an
+     * older one stays deployed for the runs it holds, but is not started again by its id. A called run follows
+     * its call activity's binding.
+     */
+    private static void refuseSupersededVersion(DelegateExecution execution) {
+        if (!(execution instanceof ExecutionEntity entity) || Context.getCommandContext() == null) {
+            return;
+        }
+        ProcessDefinitionEntity definition = entity.getProcessDefinition();
+        ProcessDefinitionEntity latest = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedLatestProcessDefinitionByKey(definition.getKey());
+        if (latest != null && latest.getVersion() > definition.getVersion()) {
+            throw new AuthorizationException("Runbook " + definition.getKey() + " version " + definition.getVersion()
+                    + " is superseded by version " + latest.getVersion() + ": start the current version");
         }
     }
 
