@@ -68,13 +68,15 @@ public final class RunSealing {
             return;
         }
         String parentRunId = null;
+        RunRecord parentRecord = null;
         String initiator;
         DelegateExecution parent = execution.getSuperExecution();
         if (parent != null) {
             parentRunId = parent.getProcessInstanceId();
             String parentId = parentRunId;
-            initiator = records.find(parentRunId).orElseThrow(() -> new ProcessEngineException("Run " + runId
-                    + " was started by run " + parentId + ", which has no sealed record")).initiator();
+            parentRecord = records.find(parentRunId).orElseThrow(() -> new ProcessEngineException("Run " + runId
+                    + " was started by run " + parentId + ", which has no sealed record"));
+            initiator = parentRecord.initiator();
         } else {
             refuseSupersededVersion(execution);
             CommandContext command = Context.getCommandContext();
@@ -85,6 +87,9 @@ public final class RunSealing {
             execution.setProcessBusinessKey(readableKey(processKey, parameters));
         }
         RunScope scope = scopes.resolve(processKey, parameters);
+        if (parentRecord != null) {
+            withinParent(runId, processKey, parameters, scope, parentRecord);
+        }
         RunRecord record = new RunRecord(runId, processKey, parentRunId, initiator, clock.instant(), parameters,
                 scope, planHash(processKey, parameters, scope));
         records.seal(record);
@@ -92,6 +97,28 @@ public final class RunSealing {
             execution.setVariable(RunVariables.INITIATOR, initiator);
         } else if (execution.hasVariable(RunVariables.INITIATOR)) {
             execution.removeVariable(RunVariables.INITIATOR);
+        }
+    }
+
+    /**
+     * A called run is part of its parent's approved plan: the values it shares with the parent's sealed
+     * parameters are the parent's, and it may change only what the parent may. Its variables came through the
+     * call activity, so they are checked against the server's record, not trusted.
+     */
+    private static void withinParent(String runId, String processKey, Map<String, String> parameters, RunScope scope,
+                                     RunRecord parent) {
+        parameters.forEach((key, value) -> {
+            String sealed = parent.parameters().get(key);
+            if (sealed != null && !sealed.equals(value)) {
+                throw new AuthorizationException("Run " + runId + " of " + processKey + " was called by run "
+                        + parent.runId() + " with " + key + " '" + value + "', which that run was sealed with as '"
+                        + sealed + "'");
+            }
+        });
+        if (!parent.scope().queueManagers().containsAll(scope.queueManagers())
+                || !parent.scope().hosts().containsAll(scope.hosts())) {
+            throw new AuthorizationException("Run " + runId + " of " + processKey + " would change " + scope
+                    + ", beyond what the run " + parent.runId() + " that called it may change (" + parent.scope() + ")");
         }
     }
 
