@@ -67,7 +67,7 @@ class RdqmHaLabTest {
 
     @Test
     void suspendingANodeMovesItsQueueManagersAndResumingBringsThemBack() {
-        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("Node 'ha1' has been suspended.\n");
+        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("The replicated data node 'ha1' has been suspended.\n");
 
         assertThat(lab.haCurrentLocation("QMA")).contains("ha2");
         assertThat(lab.haCurrentLocation("QMB")).contains("ha2");
@@ -76,7 +76,7 @@ class RdqmHaLabTest {
                 .contains("HA status:                              Mixed")
                 .contains("HA current location:                    This node")
                 .contains("Node:                                   ha1\nHA status:                              Remote unavailable");
-        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("Node 'ha1' is already suspended.\n");
+        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("The replicated data node 'ha1' is already suspended.\n");
         assertThat(run("ha2", "rdqmadm", "-s").exitCode()).isZero();
         LabExecution last = run("ha3", "rdqmadm", "-s");
         assertThat(last.exitCode()).isEqualTo(1);
