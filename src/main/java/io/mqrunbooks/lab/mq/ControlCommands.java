@@ -165,8 +165,13 @@ final class ControlCommands {
             fields.add("DEFAULT(" + translated("no", untranslated) + ")");
         }
         if (all || outputs.contains("standby")) {
-            String standby = rt.running() ? (rt.standbyPermitted ? "Permitted" : "Not permitted")
-                    : rt.kind == QueueManagerKind.MULTI_INSTANCE ? "Permitted" : "Not permitted";
+            // Not applicable while the queue manager is not running (ended) and for an RDQM running on another node,
+            // as dspmq -o all prints it (Checkmk's ibm_mq agent output: "STATUS(ENDED IMMEDIATELY) ...
+            // STANDBY(NOT APPLICABLE)", MQ 8.0.0.4; its RDQM test data: "RUNNING ELSEWHERE ... NOT APPLICABLE").
+            QmStatus status = rt.statusOn(host);
+            boolean notApplicable = !rt.running() || status.isEnded()
+                    || (status == QmStatus.RUNNING_ELSEWHERE && rt.kind != QueueManagerKind.MULTI_INSTANCE);
+            String standby = notApplicable ? "Not applicable" : rt.standbyPermitted ? "Permitted" : "Not permitted";
             fields.add("STANDBY(" + translated(standby, untranslated) + ")");
         }
         if (all || outputs.contains("installation")) {

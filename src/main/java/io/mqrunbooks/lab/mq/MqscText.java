@@ -134,7 +134,9 @@ final class MqscText {
             if (c == '\'') {
                 int close = text.indexOf('\'', i + 1);
                 if (close < 0) {
-                    throw new SyntaxError(n);
+                    // MQ stops the segment at the quote that opens no string: "... RQMNAME (QMB'" (MQ 9.1 session,
+                    // github.com/cgomeznt/MQ-MFT; RunmqscTest.unbalancedQuoteEndsTheSegmentAtTheQuote).
+                    throw new SyntaxError(i + 1);
                 }
                 i = close + 1;
                 continue;

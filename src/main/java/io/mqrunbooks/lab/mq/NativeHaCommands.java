@@ -6,26 +6,31 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the control commands print and do for a Native HA instance.
  *
  * <p>{@code dspmq -o nativeha [-x]}: the QMNAME line carries ROLE, INSTANCE, INSYNC and QUORUM, and with {@code -x}
- * one indented line per instance with INSTANCE, ROLE, REPLADDR, CONNACTV, INSYNC, BACKLOG, CONNINST, ALTDATE and
- * ALTTIME, in that order ("Viewing the status of Native HA queue managers",
+ * one line per instance with INSTANCE, ROLE, REPLADDR, CONNACTV, INSYNC, BACKLOG, CONNINST, ALTDATE and ALTTIME, in
+ * that order ("Viewing the status of Native HA queue managers",
  * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html: "ROLE ... one of Active,
  * Replica, or Unknown", "QUORUM ... in the form number_of_instances_in-sync/number_of_instances_configured",
- * "ALTDATE ... blank if never updated"). The layout (QMNAME padded to 58 columns, instance lines indented) is the
- * lab's dspmq layout; what the instance lines say on a replica or an ended instance is the lab's reading of
- * "the information supplied by the active instance is definitive, information from replica nodes might be out of
- * date": a replica lists what it last heard, an ended instance lists nothing.
+ * "ALTDATE ... blank if never updated"). The QMNAME line is padded to 58 columns; the instance lines start at its
+ * column, and a never-updated ALTDATE/ALTTIME prints as {@code ALTDATE() ALTTIME()}, as every public transcript
+ * shows them (src/test/resources/mq-output/dspmq/dspmq-o-nativeha-x-*.txt). What the instance lines say on a replica
+ * or an ended instance is the lab's reading of "the information supplied by the active instance is definitive,
+ * information from replica nodes might be out of date": a replica lists what it last heard, an ended instance
+ * lists nothing. The ACKLSN, HASTATUS and SYNCTIME fields that 9.4.2+ transcripts add are not printed.
  *
- * <p>{@code DISPLAY QMSTATUS TYPE(NATIVEHA) ALL}: one AMQ8705I block per instance with IBM's Native HA attribute
- * names (DISPLAY QMSTATUS, https://www.ibm.com/docs/en/SSFKSJ_9.4.0/refadmin/q086250_.html) in the two-column
- * layout of {@code DISPLAY QMSTATUS ALL}; no public transcript of this form was found, so the set of attributes
- * shown is the lab's subset (ROLE, INSTANCE, INSYNC, BACKLOG, CONNACTV, REPLADDR, ALTDATE, ALTTIME).
+ * <p>{@code DISPLAY QMSTATUS TYPE(NATIVEHA) [ALL]}: one AMQ8705I block per instance laid out as MQ 9.4 prints it
+ * (src/test/resources/mq-output/runmqsc/kubectl-qmstatus-nativeha-9.4.txt): INSTANCE alone on the first line, no
+ * QMNAME, then TYPE(NATIVEHA) NHATYPE(INSTANCE), ROLE, and the instance's attributes in alphabetical order, two to a
+ * line. The active shows REPLADDR; a replica BACKLOG, CONNACTV, INSYNC and REPLADDR. The lab leaves out what it does
+ * not model (HAINITDA/HAINITL/HAINITTI, ACKLSN, HASTATUS, SYNCTIME), rather than printing made-up values.
  */
 final class NativeHaCommands {
 
@@ -172,7 +177,7 @@ final class NativeHaCommands {
             return lines;
         }
         for (NativeHaGroup.Instance i : group.instances.values()) {
-            lines.add("    INSTANCE(" + i.name + ") ROLE(" + word(role(i), untranslated) + ") REPLADDR("
+            lines.add("INSTANCE(" + i.name + ") ROLE(" + word(role(i), untranslated) + ") REPLADDR("
                     + i.replicationAddress + ") CONNACTV(" + word(yesNo(connectedToActive(group, i)), untranslated)
                     + ") INSYNC(" + word(yesNo(group.inSync(i)), untranslated) + ") BACKLOG(" + i.backlogKb
                     + ") CONNINST(" + word(yesNo(i == here || (i.connected() && here.linkUp)), untranslated)
@@ -181,20 +186,26 @@ final class NativeHaCommands {
         return lines;
     }
 
-    /** runmqsc DISPLAY QMSTATUS TYPE(NATIVEHA) ALL on the instance of {@code host}. */
+    /** runmqsc DISPLAY QMSTATUS TYPE(NATIVEHA) [ALL] on the instance of {@code host}. */
     List<String> displayQmstatus(String host, NativeHaGroup group) {
         List<String> lines = new ArrayList<>();
         NativeHaGroup.Instance here = group.instances.get(host);
         List<NativeHaGroup.Instance> shown = here.started ? new ArrayList<>(group.instances.values()) : List.of(here);
         for (NativeHaGroup.Instance i : shown) {
             lines.add("AMQ8705I: Display Queue Manager Status Details.");
-            lines.add(pair("QMNAME(" + group.queueManager + ")", "TYPE(NATIVEHA)"));
-            lines.add(pair("INSTANCE(" + i.name + ")", "ROLE(" + role(i).toUpperCase(Locale.ROOT) + ")"));
-            lines.add(pair("INSYNC(" + yesNo(group.inSync(i)).toUpperCase(Locale.ROOT) + ")", "BACKLOG(" + i.backlogKb
-                    + ")"));
-            lines.add(pair("CONNACTV(" + yesNo(connectedToActive(group, i)).toUpperCase(Locale.ROOT) + ")",
-                    "REPLADDR(" + i.replicationAddress + ")"));
-            lines.add(pair("ALTDATE(" + stamp(DATE, i.alteredAt) + ")", "ALTTIME(" + stamp(TIME, i.alteredAt) + ")"));
+            lines.add("   INSTANCE(" + i.name + ")");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("TYPE", "NATIVEHA");
+            attributes.put("NHATYPE", "INSTANCE");
+            String role = role(i).toUpperCase(Locale.ROOT);
+            attributes.put("ROLE", role);
+            if (!role.equals("ACTIVE")) {
+                attributes.put("BACKLOG", Long.toString(i.backlogKb));
+                attributes.put("CONNACTV", yesNo(connectedToActive(group, i)).toUpperCase(Locale.ROOT));
+                attributes.put("INSYNC", yesNo(group.inSync(i)).toUpperCase(Locale.ROOT));
+            }
+            attributes.put("REPLADDR", i.replicationAddress);
+            lines.addAll(MqscText.layout(attributes));
         }
         return lines;
     }
@@ -251,11 +262,8 @@ final class NativeHaCommands {
         return untranslated ? value.toUpperCase(Locale.ROOT) : value;
     }
 
+    /** A dspmq date or time; empty when never set ({@code ALTDATE()}, as dspmq prints it). */
     private static String stamp(DateTimeFormatter format, Instant at) {
-        return at == null ? " " : format.format(at);
-    }
-
-    private static String pair(String left, String right) {
-        return String.format("   %-40s%s", left, right);
+        return at == null ? "" : format.format(at);
     }
 }

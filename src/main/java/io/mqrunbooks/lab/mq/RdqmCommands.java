@@ -198,7 +198,7 @@ final class RdqmCommands {
         }
         if (action.equals("-s")) {
             if (group.suspended.contains(node)) {
-                return new Output().out("Node '" + node + "' is already suspended.").exit(0);
+                return new Output().out("The replicated data node '" + node + "' is already suspended.").exit(0);
             }
             if (group.nodes.stream().filter(n -> !n.equals(node)).noneMatch(group::available)) {
                 return Output.error(1, "Node '" + node + "' cannot be suspended: it is the last active node of the"
@@ -206,13 +206,13 @@ final class RdqmCommands {
             }
             group.suspended.add(node);
             world.place(group);
-            return new Output().out("Node '" + node + "' has been suspended.").exit(0);
+            return new Output().out("The replicated data node '" + node + "' has been suspended.").exit(0);
         }
         if (!group.suspended.remove(node)) {
-            return new Output().out("Node '" + node + "' is not suspended.").exit(0);
+            return new Output().out("The replicated data node '" + node + "' is not suspended.").exit(0);
         }
         world.place(group);
-        return new Output().out("Node '" + node + "' has been resumed.").exit(0);
+        return new Output().out("The replicated data node '" + node + "' has been resumed.").exit(0);
     }
 
     private LabExecution preferredLocation(String host, HaGroup group, String qmName, String nodes, boolean clear) {

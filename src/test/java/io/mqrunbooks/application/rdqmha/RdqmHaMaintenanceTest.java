@@ -98,8 +98,8 @@ class RdqmHaMaintenanceTest {
     @Test
     void suspendAndResumeRunOnlyWhenNeeded() {
         when(control.suspendHaNode("ha1")).thenReturn(new ControlResult(ControlOutcome.SUSPENDED,
-                List.of("Node 'ha1' has been suspended."), 0));
-        assertThat(maintenance.suspend("ha1")).isEqualTo("ha1: rdqmadm -s: SUSPENDED (Node 'ha1' has been suspended.)");
+                List.of("The replicated data node 'ha1' has been suspended."), 0));
+        assertThat(maintenance.suspend("ha1")).isEqualTo("ha1: rdqmadm -s: SUSPENDED (The replicated data node 'ha1' has been suspended.)");
         assertThat(maintenance.resume("ha1")).isEqualTo("ha1: online in the HA group: rdqmadm -r not needed");
         verify(control, never()).resumeHaNode(anyString());
 

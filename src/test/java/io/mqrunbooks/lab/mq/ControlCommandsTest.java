@@ -308,8 +308,10 @@ class ControlCommandsTest extends LabTestSupport {
         assertThat(lab.queueManagerState("mqeast1", "QM1")).contains(QmStatus.ENDED_UNEXPECTEDLY);
         assertThat(run("mqeast1", "dspmq -m QM1").stdout())
                 .isEqualTo("QMNAME(QM1)                                               STATUS(Ended unexpectedly)\n");
+        // An ended queue manager permits nothing: "STATUS(ENDED IMMEDIATELY) DEFAULT(NO) STANDBY(NOT APPLICABLE)"
+        // (dspmq -n -x -o all of MQ 8.0.0.4 in Checkmk's ibm_mq agent plugin documentation).
         assertThat(run("mqeast1", "dspmq -o standby -m QM1").stdout())
-                .isEqualTo("QMNAME(QM1)                                               STANDBY(Not permitted)\n");
+                .isEqualTo("QMNAME(QM1)                                               STANDBY(Not applicable)\n");
     }
 
     @Test

@@ -67,16 +67,20 @@ class RdqmHaLabTest {
 
     @Test
     void suspendingANodeMovesItsQueueManagersAndResumingBringsThemBack() {
-        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("Node 'ha1' has been suspended.\n");
+        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("The replicated data node 'ha1' has been suspended.\n");
 
         assertThat(lab.haCurrentLocation("QMA")).contains("ha2");
         assertThat(lab.haCurrentLocation("QMB")).contains("ha2");
+        // An RDQM running on another node: "STATUS(RUNNING ELSEWHERE) ... STANDBY(NOT APPLICABLE)" (Checkmk's
+        // ibm_mq test data, test_rdqm, MQ 9.2); where it runs: Not permitted (RDQM has no standby instances).
+        assertThat(run("ha3", "dspmq", "-o", "standby", "-m", "QMA").stdout()).contains("STANDBY(Not applicable)");
+        assertThat(run("ha2", "dspmq", "-o", "standby", "-m", "QMA").stdout()).contains("STANDBY(Not permitted)");
         assertThat(run("ha3", "rdqmstatus", "-n").stdout()).contains("Node ha1 is offline");
         assertThat(run("ha2", "rdqmstatus", "-m", "QMA").stdout())
                 .contains("HA status:                              Mixed")
                 .contains("HA current location:                    This node")
                 .contains("Node:                                   ha1\nHA status:                              Remote unavailable");
-        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("Node 'ha1' is already suspended.\n");
+        assertThat(run("ha1", "rdqmadm", "-s").stdout()).isEqualTo("The replicated data node 'ha1' is already suspended.\n");
         assertThat(run("ha2", "rdqmadm", "-s").exitCode()).isZero();
         LabExecution last = run("ha3", "rdqmadm", "-s");
         assertThat(last.exitCode()).isEqualTo(1);

@@ -87,11 +87,19 @@ class RunmqscTest extends LabTestSupport {
         assertThat(one.exitCode()).isEqualTo(10);
     }
 
+    /**
+     * As an MQ 9.1 runmqsc printed it (github.com/cgomeznt/MQ-MFT, the Spanish setup guide, find_string id
+     * 42140790478): "     3 : DEFINE QREMOTE (LOCAL.DEF.OF.REMOTE.QUEUE) RNAME (RECEIVER.Q) RQMNAME (QMB') XMITQ (QMB)",
+     * then AMQ8405I and the segment "DEFINE QREMOTE (LOCAL.DEF.OF.REMOTE.QUEUE) RNAME (RECEIVER.Q) RQMNAME (QMB'"
+     * and a blank line: the segment ends at the stray quote, not at the end of the command.
+     */
     @Test
-    void unbalancedQuoteIsASyntaxErrorAtTheEnd() {
-        LabExecution r = mqsc("mqeast1", "QM1", "DEFINE QREMOTE(R1) RNAME(Q) RQMNAME(QMB') XMITQ(QMB)\n");
-        assertThat(r.stdout()).contains("AMQ8405I: Syntax error detected at or near end of command segment below:-\n"
-                + "DEFINE QREMOTE(R1) RNAME(Q) RQMNAME(QMB') XMITQ(QMB)\n\n");
+    void unbalancedQuoteEndsTheSegmentAtTheQuote() {
+        LabExecution r = mqsc("mqeast1", "QM1", "DEFINE QREMOTE (R1) RNAME (Q) RQMNAME (QMB') XMITQ (QMB)\n");
+        assertThat(r.stdout()).contains("     1 : DEFINE QREMOTE (R1) RNAME (Q) RQMNAME (QMB') XMITQ (QMB)\n"
+                + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"
+                + "DEFINE QREMOTE (R1) RNAME (Q) RQMNAME (QMB'\n\n"
+                + "One MQSC command read.\nOne command has a syntax error.\n");
     }
 
     @Test

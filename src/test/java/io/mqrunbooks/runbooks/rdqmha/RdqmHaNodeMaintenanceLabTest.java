@@ -63,9 +63,9 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
         assertThat(labMq.haCurrentLocation("QMHA1")).contains("ha1");
         assertThat(labMq.haCurrentLocation("QMHA2")).contains("ha2");
         assertThat((String) variable(run.getId(), "runLog"))
-                .contains("ha1: rdqmadm -s: SUSPENDED (Node 'ha1' has been suspended.)")
+                .contains("ha1: rdqmadm -s: SUSPENDED (The replicated data node 'ha1' has been suspended.)")
                 .contains("ha1: dspmqver: IBM MQ 9.4.0.5 installed")
-                .contains("ha1: rdqmadm -r: RESUMED (Node 'ha1' has been resumed.)")
+                .contains("ha1: rdqmadm -r: RESUMED (The replicated data node 'ha1' has been resumed.)")
                 .contains("ha1: rdqmadm -p -m QMHA1 -n ha1: PREFERRED_LOCATION_SET")
                 .contains("QMHA2: preferred location still ha2: rdqmadm -p not needed")
                 .contains("Every queue manager runs on its preferred location; HA status Normal on every node");
@@ -78,8 +78,8 @@ class RdqmHaNodeMaintenanceLabTest extends RunbookLabTest {
                 .filteredOn(c -> c.get("commandLine").asText().contains("rdqmadm"))
                 .extracting(c -> c.get("host").asText() + ": " + c.get("commandLine").asText() + " -> "
                         + c.get("stdout").asText().lines().findFirst().orElse(""))
-                .containsExactly("ha1: rdqmadm -s -> Node 'ha1' has been suspended.",
-                        "ha1: rdqmadm -r -> Node 'ha1' has been resumed.",
+                .containsExactly("ha1: rdqmadm -s -> The replicated data node 'ha1' has been suspended.",
+                        "ha1: rdqmadm -r -> The replicated data node 'ha1' has been resumed.",
                         "ha1: rdqmadm -p -m QMHA1 -n ha1 -> The preferred location of queue manager 'QMHA1' has been"
                                 + " set to 'ha1'.");
         assertThat(records).filteredOn(r -> r.kind() == EvidenceKind.GATE).singleElement().satisfies(gate -> {

@@ -139,8 +139,11 @@ public final class RdqmStatusParser {
             for (Line line : lines) {
                 Matcher m = NODE_ONLINE.matcher(line.text().strip());
                 if (!m.matches()) {
+                    // MQ 9.4.5 adds the HA group heartbeat links' encryption status ("Configured or Not configured",
+                    // https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q130370_.html); no transcript shows its layout.
                     throw MqOutputParseException.at(line.number(), line.text(),
-                            "rdqmstatus -n prints only 'Node <name> is online|offline' lines");
+                            "not an rdqmstatus -n 'Node <name> is online|offline' line; other lines (such as the"
+                                    + " heartbeat link encryption status of MQ 9.4.5) are not read, rather than guessed");
                 }
                 online.put(m.group(1), m.group(2).equals("online"));
             }

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Parses what {@code rdqmadm -s}, {@code -r} and {@code -p} print. IBM documents what the command does
- * (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q130300_.html) but no console text, so the
- * confirmations are the lab's wording (docs/lab.md); an exit code other than 0 is a refusal keeping the lines, and
+ * (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q130300_.html) but no console text. The
+ * suspend and resume confirmations are as MQ 9.2.5 printed them ("The replicated data node 'wdc1-mq1' has been
+ * suspended." / "... has been resumed.", github.com/ibm-client-engineering/solution-mq-rdqm-hadr readme.md); the
+ * others are the lab's wording (docs/lab.md). An exit code other than 0 is a refusal keeping the lines, and
  * anything else is refused as unrecognised rather than guessed.
  */
 public final class RdqmadmParser {
@@ -24,10 +26,12 @@ public final class RdqmadmParser {
     }
 
     private static final List<Object[]> CONFIRMATIONS = List.of(
-            new Object[] {Pattern.compile("^Node '[^']+' has been suspended\\.$"), Outcome.SUSPENDED},
-            new Object[] {Pattern.compile("^Node '[^']+' is already suspended\\.$"), Outcome.ALREADY_SUSPENDED},
-            new Object[] {Pattern.compile("^Node '[^']+' has been resumed\\.$"), Outcome.RESUMED},
-            new Object[] {Pattern.compile("^Node '[^']+' is not suspended\\.$"), Outcome.NOT_SUSPENDED},
+            new Object[] {Pattern.compile("^The replicated data node '[^']+' has been suspended\\.$"), Outcome.SUSPENDED},
+            new Object[] {Pattern.compile("^The replicated data node '[^']+' is already suspended\\.$"),
+                    Outcome.ALREADY_SUSPENDED},
+            new Object[] {Pattern.compile("^The replicated data node '[^']+' has been resumed\\.$"), Outcome.RESUMED},
+            new Object[] {Pattern.compile("^The replicated data node '[^']+' is not suspended\\.$"),
+                    Outcome.NOT_SUSPENDED},
             new Object[] {Pattern.compile("^The preferred location of queue manager '[^']+' has been set to '[^']+'\\.$"),
                     Outcome.PREFERRED_LOCATION_SET});
 
@@ -56,7 +60,7 @@ public final class RdqmadmParser {
         if (outcome == null) {
             Line first = lines.get(0);
             throw MqOutputParseException.at(first.number(), first.text(), "an rdqmadm confirmation such as"
-                    + " \"Node 'ha1' has been suspended.\"");
+                    + " \"The replicated data node 'ha1' has been suspended.\"");
         }
         return new Result(outcome, kept);
     }

@@ -43,20 +43,37 @@ class RdqmHaOutputTest {
                 .endsWith("; kept as text");
     }
 
+    /**
+     * rdqmadm -s and -r as MQ 9.2.5 printed them, run as root on an RDQM DR/HA node (no sudo note):
+     * github.com/ibm-client-engineering/solution-mq-rdqm-hadr readme.md, "Now lets failover the cluster to node2"
+     * ("[root@wdc1-mq1 ~]# rdqmadm -s") and "Now fail things back over" ("[root@wdc1-mq1 ~]# rdqmadm -r").
+     */
+    @Test
+    void readsRdqmadmSuspendAndResumeAsMqPrintsThem() {
+        RdqmadmParser rdqmadm = new RdqmadmParser();
+        assertThat(rdqmadm.parse("The replicated data node 'wdc1-mq1' has been suspended.\n\n", 0))
+                .isEqualTo(new RdqmadmParser.Result(RdqmadmParser.Outcome.SUSPENDED,
+                        java.util.List.of("The replicated data node 'wdc1-mq1' has been suspended.")));
+        assertThat(rdqmadm.parse("The replicated data node 'wdc1-mq1' has been resumed.\n", 0).outcome())
+                .isEqualTo(RdqmadmParser.Outcome.RESUMED);
+    }
+
     @Test
     void readsWhatRdqmadmDidAndKeepsARefusal() {
         RdqmadmParser rdqmadm = new RdqmadmParser();
-        assertThat(rdqmadm.parse("Node 'ha1' has been suspended.\nCommand '/opt/mqm/bin/rdqmadm' run with sudo.\n", 0))
-                .isEqualTo(new RdqmadmParser.Result(RdqmadmParser.Outcome.SUSPENDED,
-                        java.util.List.of("Node 'ha1' has been suspended.")));
-        assertThat(rdqmadm.parse("Node 'ha1' is already suspended.\n", 0).outcome())
+        assertThat(rdqmadm.parse("The replicated data node 'ha1' has been suspended.\nCommand '/opt/mqm/bin/rdqmadm'"
+                + " run with sudo.\n", 0)).isEqualTo(new RdqmadmParser.Result(RdqmadmParser.Outcome.SUSPENDED,
+                        java.util.List.of("The replicated data node 'ha1' has been suspended.")));
+        assertThat(rdqmadm.parse("The replicated data node 'ha1' is already suspended.\n", 0).outcome())
                 .isEqualTo(RdqmadmParser.Outcome.ALREADY_SUSPENDED);
-        assertThat(rdqmadm.parse("Node 'ha1' has been resumed.\n", 0).outcome()).isEqualTo(RdqmadmParser.Outcome.RESUMED);
+        assertThat(rdqmadm.parse("The replicated data node 'ha1' is not suspended.\n", 0).outcome())
+                .isEqualTo(RdqmadmParser.Outcome.NOT_SUSPENDED);
         assertThat(rdqmadm.parse("The preferred location of queue manager 'QMHA1' has been set to 'ha1'.\n", 0)
                 .outcome()).isEqualTo(RdqmadmParser.Outcome.PREFERRED_LOCATION_SET);
         assertThat(rdqmadm.parse("Node 'ha1' cannot be suspended: it is the last active node of the HA group.\n", 1))
                 .extracting(RdqmadmParser.Result::outcome).isEqualTo(RdqmadmParser.Outcome.REFUSED);
         assertThatThrownBy(() -> rdqmadm.parse("Something else happened.\n", 0))
-                .isInstanceOf(MqOutputParseException.class).hasMessageContaining("an rdqmadm confirmation");
+                .isInstanceOf(MqOutputParseException.class).hasMessageContaining("an rdqmadm confirmation")
+                .hasMessageContaining("Something else happened.");
     }
 }

@@ -120,7 +120,9 @@ class RdqmStatusParserTest {
         assertThat(result.nodesOnline()).containsExactly(java.util.Map.entry("colgrave-vsi-rdqm-eu-gb-1", true),
                 java.util.Map.entry("colgrave-vsi-rdqm-eu-gb-2", false));
         assertThatThrownBy(() -> parser.parse("Node a is online\nNode b is sleeping\n"))
-                .hasMessage("line 2 'Node b is sleeping': rdqmstatus -n prints only 'Node <name> is online|offline' lines");
+                .hasMessage("line 2 'Node b is sleeping': not an rdqmstatus -n 'Node <name> is online|offline' line;"
+                        + " other lines (such as the heartbeat link encryption status of MQ 9.4.5) are not read, rather"
+                        + " than guessed");
     }
 
     @Test
