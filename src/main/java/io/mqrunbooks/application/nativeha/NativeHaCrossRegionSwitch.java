@@ -13,7 +13,9 @@ import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.mq.ControlResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -72,17 +74,7 @@ public class NativeHaCrossRegionSwitch {
         StringBuilder read = new StringBuilder();
         NativeHaGroupStatus liveActive = null;
         NativeHaGroupStatus recoveryLeader = null;
-        for (String host : qm.allHosts()) {
-            NativeHaGroupStatus status;
-            try {
-                status = control.nativeHaGroupStatus(host, queueManager);
-            } catch (RuntimeException e) {
-                // A lost region does not answer; what it would have said is what the refusal or the plan names.
-                read.append("dspmq -o nativeha -g on ").append(host).append(": no answer (").append(e.getMessage())
-                        .append(")\n");
-                continue;
-            }
-            read.append("dspmq -o nativeha -g on ").append(host).append(": ").append(describe(status)).append('\n');
+        for (NativeHaGroupStatus status : readEveryHost(qm, queueManager, read).values()) {
             if (liveActive == null && "Active".equalsIgnoreCase(status.role()) && LIVE.equalsIgnoreCase(status.groupRole())) {
                 liveActive = status;
             }
@@ -173,17 +165,7 @@ public class NativeHaCrossRegionSwitch {
     public RejoinPlan assessRejoin(String queueManager) {
         QueueManager qm = queueManager(queueManager);
         StringBuilder read = new StringBuilder();
-        java.util.Map<String, NativeHaGroupStatus> answered = new java.util.LinkedHashMap<>();
-        for (String host : qm.allHosts()) {
-            try {
-                NativeHaGroupStatus status = control.nativeHaGroupStatus(host, queueManager);
-                answered.put(host, status);
-                read.append("dspmq -o nativeha -g on ").append(host).append(": ").append(describe(status)).append('\n');
-            } catch (RuntimeException e) {
-                read.append("dspmq -o nativeha -g on ").append(host).append(": no answer (").append(e.getMessage())
-                        .append(")\n");
-            }
-        }
+        Map<String, NativeHaGroupStatus> answered = readEveryHost(qm, queueManager, read);
         String evidence = read.toString().strip();
         List<NativeHaGroupStatus> liveActives = answered.values().stream()
                 .filter(st -> "Active".equalsIgnoreCase(st.role()) && LIVE.equalsIgnoreCase(st.groupRole())).toList();
@@ -368,6 +350,28 @@ public class NativeHaCrossRegionSwitch {
 
     private static String otherGroup(QueueManager qm, String group) {
         return group.equals(qm.crossRegion().group()) ? qm.crossRegion().recoveryGroup() : qm.crossRegion().group();
+    }
+
+    /**
+     * {@code dspmq -o nativeha -g} on every host of the queue manager: what each host that answered reports, by host,
+     * and a line per host in {@code read} for the evidence.
+     */
+    private Map<String, NativeHaGroupStatus> readEveryHost(QueueManager qm, String queueManager, StringBuilder read) {
+        Map<String, NativeHaGroupStatus> answered = new LinkedHashMap<>();
+        for (String host : qm.allHosts()) {
+            NativeHaGroupStatus status;
+            try {
+                status = control.nativeHaGroupStatus(host, queueManager);
+            } catch (RuntimeException e) {
+                // A lost region does not answer; what it would have said is what the refusal or the plan names.
+                read.append("dspmq -o nativeha -g on ").append(host).append(": no answer (").append(e.getMessage())
+                        .append(")\n");
+                continue;
+            }
+            answered.put(host, status);
+            read.append("dspmq -o nativeha -g on ").append(host).append(": ").append(describe(status)).append('\n');
+        }
+        return answered;
     }
 
     private static String describe(NativeHaGroupStatus status) {

@@ -201,12 +201,7 @@ public final class RunSealing {
         plan.put("parameters", new TreeMap<>(parameters));
         plan.put("queueManagers", new TreeSet<>(scope.queueManagers()));
         plan.put("hosts", new TreeSet<>(scope.hosts()));
-        try {
-            byte[] canonical = CANONICAL.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash a run's plan", e);
-        }
+        return sha256OfCanonicalJson(plan, "a run's plan");
     }
 
     /**
@@ -226,11 +221,16 @@ public final class RunSealing {
             values.put(name, held == null ? null : held.toString());
         }
         plan.put("variables", values);
+        return sha256OfCanonicalJson(plan, "a gate's plan");
+    }
+
+    /** SHA-256 (hex) of the plan as canonical JSON: sorted keys, so equal plans hash alike. */
+    private static String sha256OfCanonicalJson(Map<String, Object> plan, String what) {
         try {
             byte[] canonical = CANONICAL.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash a gate's plan", e);
+            throw new IllegalStateException("Cannot hash " + what, e);
         }
     }
 

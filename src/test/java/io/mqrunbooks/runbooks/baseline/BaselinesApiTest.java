@@ -118,7 +118,9 @@ class BaselinesApiTest {
         mvc.perform(get("/api/baselines/levelling/{id}", plan.id()).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(jsonPath("$.backupQueueManager").value("QM2_DR"))
                 .andExpect(jsonPath("$.baselineId").value(friday.id()))
-                .andExpect(jsonPath("$.summary").value("Primary QM2, baseline ..."));
+                .andExpect(jsonPath("$.summary").value("Primary QM2, baseline ..."))
+                .andExpect(jsonPath("$.createdAt").value("2026-11-21T02:01:00Z"))
+                .andExpect(jsonPath("$.script").value("DEFINE QLOCAL('A') +\n   REPLACE\n"));
         mvc.perform(get("/api/baselines/levelling/{id}", plan.id() + 1).with(user("audrey", Groups.AUDITORS)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value("No levelling plan #" + (plan.id() + 1) + " is stored."));

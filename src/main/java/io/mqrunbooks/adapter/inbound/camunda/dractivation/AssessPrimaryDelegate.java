@@ -47,10 +47,7 @@ public class AssessPrimaryDelegate implements JavaDelegate {
         ObjectBaseline.Export export = target.isHot()
                 ? new ObjectBaseline.Export(Optional.empty(), "not needed: RDQM replicates the data")
                 : baseline.exportPrimary(target, primary, clock.instant(), execution.getProcessInstanceId());
-        PRIMARY_REACHABLE.set(execution, primary.reachable());
-        PRIMARY_RUNNING.set(execution, primary.running());
-        PRIMARY_MUST_BE_FENCED.set(execution, primary.mustBeFenced());
-        PRIMARY_STATE.set(execution, primary.detail());
+        DrActivationVariables.putPrimary(execution, primary);
         SECONDARY_INCONSISTENT.set(execution, DeclarationBriefing.losesUpdates(secondary));
         BASELINE_AVAILABLE.set(execution, export.baseline().isPresent());
         BASELINE_SOURCE.set(execution, export.source());

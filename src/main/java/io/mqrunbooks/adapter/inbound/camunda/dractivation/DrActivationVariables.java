@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mqrunbooks.application.dractivation.ActivationTarget;
 import io.mqrunbooks.application.dractivation.DrainWatch;
 import io.mqrunbooks.application.dractivation.PartnerChannels;
+import io.mqrunbooks.application.dractivation.PrimaryState;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.platform.runbook.RunVariable;
@@ -154,6 +155,14 @@ public final class DrActivationVariables {
         BACKUP_LEVEL.set(scope, target.level().yamlName());
         LISTENER_NAME.set(scope, target.listenerName());
         LISTENER_PORT.set(scope, target.listenerPort());
+    }
+
+    /** What the primary's check found: whether it answers, runs and must be fenced, in words for the forms. */
+    static void putPrimary(VariableScope scope, PrimaryState primary) {
+        PRIMARY_REACHABLE.set(scope, primary.reachable());
+        PRIMARY_RUNNING.set(scope, primary.running());
+        PRIMARY_MUST_BE_FENCED.set(scope, primary.mustBeFenced());
+        PRIMARY_STATE.set(scope, primary.detail());
     }
 
     static ActivationTarget target(VariableScope scope) {

@@ -30,10 +30,7 @@ public class RecheckPrimaryDelegate implements JavaDelegate {
         ActivationTarget target = DrActivationVariables.target(execution);
         PrimaryState primary = fencing.read(target);
         BACKUP_PREPARED.set(execution, true);
-        PRIMARY_REACHABLE.set(execution, primary.reachable());
-        PRIMARY_RUNNING.set(execution, primary.running());
-        PRIMARY_MUST_BE_FENCED.set(execution, primary.mustBeFenced());
-        PRIMARY_STATE.set(execution, primary.detail());
+        DrActivationVariables.putPrimary(execution, primary);
         RunText.appendLine(execution, FENCING_SUMMARY, "Re-check before starting the backup: "
                 + primary.detail() + (primary.mustBeFenced() ? " -> fencing again" : " -> safe to start the backup"));
         if (!primary.mustBeFenced()) {

@@ -44,18 +44,12 @@ public class BaselinesController {
     public Map<String, Object> list(HttpServletRequest request,
                                     @RequestParam(name = "queueManager", required = false) String queueManager) {
         requireReader(request);
-        Map<String, List<Map<String, Object>>> byQueueManager = new LinkedHashMap<>();
+        Map<String, List<Version>> byQueueManager = new LinkedHashMap<>();
         for (Baseline b : store.list(Optional.ofNullable(queueManager).filter(q -> !q.isBlank()))) {
-            byQueueManager.computeIfAbsent(b.queueManager(), q -> new ArrayList<>()).add(summary(b));
+            byQueueManager.computeIfAbsent(b.queueManager(), q -> new ArrayList<>()).add(Version.of(b));
         }
-        List<Map<String, Object>> queueManagers = new ArrayList<>();
-        byQueueManager.forEach((qm, versions) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("queueManager", qm);
-            entry.put("versions", versions);
-            queueManagers.add(entry);
-        });
-        return Map.of("queueManagers", queueManagers);
+        return Map.of("queueManagers", byQueueManager.entrySet().stream()
+                .map(versions -> new QueueManagerVersions(versions.getKey(), versions.getValue())).toList());
     }
 
     @GetMapping(value = "/api/baselines/{id}.mqsc")
@@ -104,22 +98,16 @@ public class BaselinesController {
         Baseline b = find(to);
         DefinitionDiff diff = DefinitionDiff.between(a.definitions(), b.definitions());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", summary(a));
-        out.put("to", summary(b));
+        out.put("from", Version.of(a));
+        out.put("to", Version.of(b));
         out.put("counts", Map.of("added", diff.added().size(), "removed", diff.removed().size(),
                 "changed", diff.changed().size()));
-        out.put("added", diff.added().stream().map(BaselinesController::object).toList());
-        out.put("removed", diff.removed().stream().map(BaselinesController::object).toList());
+        out.put("added", diff.added().stream().map(DefinedObject::of).toList());
+        out.put("removed", diff.removed().stream().map(DefinedObject::of).toList());
         out.put("changed", diff.changed().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("object", c.key().display());
-            m.put("attributes", c.attributes().stream().map(x -> {
-                Map<String, Object> attribute = new LinkedHashMap<>();
-                attribute.put("attribute", x.attribute());
-                attribute.put("from", x.from());
-                attribute.put("to", x.to());
-                return attribute;
-            }).toList());
+            m.put("attributes", c.attributes());
             return m;
         }).toList());
         out.put("text", text(a, b, diff));
@@ -141,23 +129,23 @@ public class BaselinesController {
                 + diff.render();
     }
 
-    private static Map<String, Object> object(MqscObject o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("object", o.key().display());
-        m.put("mqsc", o.toMqsc());
-        return m;
+    /** An MQ object of a difference, as JSON. */
+    record DefinedObject(String object, String mqsc) {
+        static DefinedObject of(MqscObject o) {
+            return new DefinedObject(o.key().display(), o.toMqsc());
+        }
     }
 
-    private static Map<String, Object> summary(Baseline b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", b.id());
-        m.put("queueManager", b.queueManager());
-        m.put("host", b.host());
-        m.put("takenAt", b.takenAt().toString());
-        m.put("sha256", b.sha256());
-        m.put("objectCount", b.objectCount());
-        m.put("download", "/api/baselines/" + b.id() + ".mqsc");
-        return m;
+    record QueueManagerVersions(String queueManager, List<Version> versions) {
+    }
+
+    /** A stored version as JSON, with where its MQSC file is. */
+    record Version(long id, String queueManager, String host, String takenAt, String sha256, int objectCount,
+                   String download) {
+        static Version of(Baseline b) {
+            return new Version(b.id(), b.queueManager(), b.host(), b.takenAt().toString(), b.sha256(), b.objectCount(),
+                    "/api/baselines/" + b.id() + ".mqsc");
+        }
     }
 
     private LevelPlanRecord plan(long id) {
