@@ -27,7 +27,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Issue 16's attacks, and variants of them, through the real REST API on the lab, as the demo users. Each
  * must be refused with a 4xx and a message, and the lab journal must show no side-effecting command from
- * it. Where an administrator may make the call, the runbook step itself refuses to act.
+ * it, an administrator's included. Where a value is written past the API (the Java API), the runbook step itself
+ * refuses to act.
  */
 class TrustBoundaryAttackTest extends RunbookLabTest {
 
@@ -229,30 +230,42 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertRefused(call("operator", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
                 modification), HttpStatus.FORBIDDEN, "operator may not call POST");
 
-        // An administrator may restart and modify; the step then refuses to act without an approval.
-        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
-                restart).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // Nor an administrator.
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
+                restart), HttpStatus.FORBIDDEN, "admin may not call POST /engine-rest/process-definition/" + definition
+                + "/restart: a run moves only through its model");
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
+                modification), HttpStatus.FORBIDDEN, "admin may not call POST /engine-rest/process-instance/" + waiting
+                + "/modification: a run moves only through its model");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).isOne();
+
+        // Past the API (the Java API, which only code inside the server reaches), the step refuses to act without
+        // an approval.
+        runtimeService.restartProcessInstances(definition).startBeforeActivity("serviceTask_endPrimary")
+                .processInstanceIds(run).execute();
         String restarted = runtimeService.createProcessInstanceQuery().processDefinitionId(definition).list().stream()
                 .map(ProcessInstance::getId).filter(id -> !id.equals(waiting)).findFirst().orElseThrow();
         assertThat(firstFailure(restarted)).contains("Step 'End the queue manager on the primary' of run "
                 + restarted + " needs the approval of gate userTask_approveSwitchover",
                 "that gate has not been decided in this run; nothing was changed");
-        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
-                modification).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runtimeService.createProcessInstanceModification(waiting).startBeforeActivity("serviceTask_endPrimary")
+                .execute();
         assertThat(firstFailure(waiting)).contains("needs the approval of gate userTask_approveSwitchover");
         assertThat(sideEffects()).isEmpty();
     }
 
     @Test
-    void aSealedTargetChangedByAnAdministratorStopsTheRun() {
+    void aSealedTargetChangedPastTheApiStopsTheRun() {
         String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
                 Map.of("queueManager", "QMDR", "reason", "CHG-4")));
         Task gate = awaitTask(run, "userTask_approveSwitchover");
-        assertRefused(call("operator", HttpMethod.PUT, "/engine-rest/process-instance/" + run
-                + "/variables/queueManager", "{\"value\":\"QM1\",\"type\":\"String\"}"), HttpStatus.FORBIDDEN,
-                "operator may not call PUT");
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/queueManager",
-                "{\"value\":\"QM1\",\"type\":\"String\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (String user : List.of("operator", "admin")) {
+            assertRefused(call(user, HttpMethod.PUT, "/engine-rest/process-instance/" + run
+                    + "/variables/queueManager", "{\"value\":\"QM1\",\"type\":\"String\"}"), HttpStatus.FORBIDDEN,
+                    user + " may not call PUT");
+        }
+        // Written past the API (the Java API, which only code inside the server reaches).
+        runtimeService.setVariable(run, "queueManager", "QM1");
 
         String sealedMessage = "Run " + run + " was sealed with queueManager = 'QMDR', but the run now holds 'QM1'";
         assertRefused(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "approve")),
@@ -389,17 +402,19 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     @Test
     void anAdministratorStillAdministersUsersDeploymentsFailedStepsAndRuns() throws Exception {
         // Users and groups, over the API and from the Admin webapp.
-        assertThat(call("admin", HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"standin\","
+        assertThat(call("admin", HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"newcomer\","
                 + "\"firstName\":\"S\",\"lastName\":\"In\",\"email\":\"s@example.invalid\"},"
-                + "\"credentials\":{\"password\":\"standin-pw-1\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/group/mq-operators/members/standin", null)
+                + "\"credentials\":{\"password\":\"newcomer-pw-1\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/group/mq-operators/members/newcomer", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/user/standin/profile", "{\"id\":\"standin\","
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/user/newcomer/profile", "{\"id\":\"newcomer\","
                 + "\"firstName\":\"Stand\",\"lastName\":\"In\",\"email\":\"s@example.invalid\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(identityService.createUserQuery().memberOfGroup("mq-operators").userId("standin").singleResult()
+        assertThat(identityService.createUserQuery().memberOfGroup("mq-operators").userId("newcomer").singleResult()
                 .getFirstName()).isEqualTo("Stand");
         WebappSession adminApp = WebappSession.login(rest.getRootUri(), "admin");
+        // As Admin's page does after the login: a read first, which hands the new session its CSRF token.
+        assertThat(adminApp.get("/camunda/api/engine/engine/default/user/newcomer/profile").statusCode()).isEqualTo(200);
         java.net.http.HttpResponse<String> groups = adminApp.post("/camunda/api/engine/engine/default/group?maxResults=50",
                 "{}");
         assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
@@ -407,9 +422,9 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         java.net.http.HttpResponse<String> runs = adminApp.post("/camunda/api/cockpit/plugin/base/default/process-instance",
                 "{}");
         assertThat(runs.statusCode()).as(runs.body()).isEqualTo(200);
-        assertThat(adminApp.client().send(adminApp.request("/camunda/api/engine/engine/default/user/standin").DELETE()
+        assertThat(adminApp.client().send(adminApp.request("/camunda/api/engine/engine/default/user/newcomer").DELETE()
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
-        assertThat(identityService.createUserQuery().userId("standin").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("newcomer").count()).isZero();
 
         // A model deployed and run; a step that failed retried; the run cancelled; the deployment deleted, its history kept.
         ResponseEntity<String> deployed = deploy("admin", "<bpmn:intermediateCatchEvent id=\"step\">"
@@ -656,8 +671,10 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         String run = startedId(startOverRest("operator", "nativeHaCrossRegionSwitchProcess",
                 Map.of("queueManager", "QMNHA", "switchType", "unplanned", "reason", "INC-9 east region down")));
         Task gate = awaitTask(run, "userTask_approveSwitch");
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/dataLossAccepted",
-                "{\"value\":true,\"type\":\"Boolean\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertRefused(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/dataLossAccepted",
+                "{\"value\":true,\"type\":\"Boolean\"}"), HttpStatus.FORBIDDEN, "admin may not call PUT");
+        // Set past the API (the Java API, which only code inside the server reaches).
+        runtimeService.setVariable(run, "dataLossAccepted", true);
 
         // the completion that leaves the box out has it unticked, so the value set before is not the approver's
         ResponseEntity<String> approved = completeOverRest("changemgr", gate.getId(), Map.of("switchDecision", "approve"));
