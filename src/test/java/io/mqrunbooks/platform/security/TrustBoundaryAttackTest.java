@@ -344,10 +344,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
 
     @Test
     void anAdministratorCannotFireATimerEarlyNorRewriteARunThroughTheWebapps() throws Exception {
-        String deployment = repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
-                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
-                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
-                        .endEvent("endEvent_monitored").done()).deploy().getId();
+        String deployment = deployWaitingProcess();
         try {
             String run = startedId(call("operator", HttpMethod.POST,
                     "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
@@ -755,10 +752,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
 
     @Test
     void aRetryCannotFireATimerEarlyToCutAWaitShort() {
-        String deployment = repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
-                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
-                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
-                        .endEvent("endEvent_monitored").done()).deploy().getId();
+        String deployment = deployWaitingProcess();
         try {
             String run = startedId(call("operator", HttpMethod.POST,
                     "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
@@ -799,6 +793,14 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A model whose run waits an hour on a timer (a monitoring period). */
+    private String deployWaitingProcess() {
+        return repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
+                        .endEvent("endEvent_monitored").done()).deploy().getId();
+    }
 
     private String drActivationAtIsolation() {
         labMq.failHost("mqeast1");
