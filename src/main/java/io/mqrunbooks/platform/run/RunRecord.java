@@ -42,7 +42,7 @@ public record RunRecord(String runId, String processKey, String parentRunId, Str
                 return Optional.of("Run " + runId + " was sealed with " + sealed.getKey() + " = '" + sealed.getValue()
                         + "', but the run now holds " + (now == null ? "no value" : "'" + now + "'")
                         + "; a sealed value cannot be changed, so the run will not act."
-                        + " Set it back, or cancel the run and start a new one.");
+                        + " Abort the run (its run page) and start a new one.");
             }
         }
         Object initiatorNow = current.apply(io.mqrunbooks.platform.RunVariables.INITIATOR);

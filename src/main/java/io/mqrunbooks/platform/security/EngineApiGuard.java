@@ -11,7 +11,6 @@ import io.mqrunbooks.platform.forms.FormInputException;
 import io.mqrunbooks.platform.forms.InventoryChoice;
 import io.mqrunbooks.platform.forms.ProcessForms;
 import io.mqrunbooks.platform.run.RunRecords;
-import io.mqrunbooks.platform.security.EngineApiRules.Check;
 import io.mqrunbooks.platform.security.EngineApiRules.Rule;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -40,6 +39,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -135,13 +135,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
         }
         String normalized = normalize(resource);
         Set<String> groups = caller.get().groups();
-        Optional<Rule> rule = groups.contains(Groups.ADMINS) ? EngineApiRules.matching(method, normalized)
-                .or(() -> Optional.of(new Rule(method, Pattern.compile(".*"), Set.of(Groups.ADMINS), Check.NONE,
-                        "administration")))
-                : EngineApiRules.allowing(method, normalized, groups);
+        Optional<Rule> rule = EngineApiRules.allowing(method, normalized, groups);
         if (rule.isEmpty()) {
-            forbid(response, caller.get().userId() + " may not call " + method + " " + path
-                    + ": the engine API allows this role only what docs/security.md lists");
+            forbid(response, caller.get().userId() + " may not call " + method + " " + path + ": "
+                    + EngineApiRules.whyRefused(method, normalized));
             return;
         }
         try {
@@ -151,6 +148,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 case OWN_USER -> checkOwnUser(request, normalized, caller.get(), response) ? request : null;
                 case CLAIM_FOR_SELF -> checkClaimForSelf(request, normalized, caller.get());
                 case FAILED_JOB -> checkFailedJob(request, normalized);
+                case WHOLE_RUN -> checkWholeRun(request, normalized);
+                case KEEPS_HISTORY -> refuseFlag(request, "cascade", "A deployment is deleted without cascade: its"
+                        + " runs' history is their audit record, and running runs are cancelled one at a time");
                 case NONE -> request;
             };
             if (checked != null) {
@@ -169,11 +169,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
         boolean read = READ_METHODS.contains(method)
                 || app.equals("cockpit") && method.equals("POST") && tail.startsWith("/plugin/");
         Optional<CurrentUser> caller = fromWebappSession(request);
-        if (open || caller.isEmpty() || read || caller.get().groups().contains(Groups.ADMINS)) {
+        if (open || caller.isEmpty() || read) {
             chain.doFilter(request, response);
             return;
         }
-        forbid(response, caller.get().userId() + " may not call " + method + " /camunda/api/" + app + tail);
+        // Logins, set-up and queries are all the webapps' own APIs take; what changes the engine goes through the
+        // engine API's rules above, for administrators too.
+        forbid(response, caller.get().userId() + " may not call " + method + " /camunda/api/" + app + tail
+                + ": the webapps' own APIs take only logins, set-up and queries");
     }
 
     private HttpServletRequest checkStart(HttpServletRequest request, String normalized) throws IOException {
@@ -274,6 +277,33 @@ public class EngineApiGuard extends OncePerRequestFilter {
             throw new RefusedInput(HttpServletResponse.SC_CONFLICT, "JobNotFailedException", "Job " + job.getId()
                     + " has not failed (" + job.getRetries() + " retries left, no exception): only a failed step is"
                     + " retried; a timer or a waiting step is not moved");
+        }
+        return request;
+    }
+
+    /**
+     * A run is cancelled whole: with the runs it started (which nobody could abort once it is gone), and not when
+     * another run started it, which ends with that run (as the run page's abort has it).
+     */
+    private HttpServletRequest checkWholeRun(HttpServletRequest request, String normalized) {
+        refuseFlag(request, "skipSubprocesses", "A run is cancelled with the runs it started: skipSubprocesses would"
+                + " leave them running with nobody able to abort them");
+        String runId = normalized.substring("process-instance/".length());
+        ProcessInstance parent = asEngine(() -> engine.getRuntimeService().createProcessInstanceQuery()
+                .subProcessInstanceId(runId).singleResult());
+        if (parent != null) {
+            throw new RefusedInput(HttpServletResponse.SC_CONFLICT, "CalledRunException", "Run " + runId
+                    + " was started by run " + parent.getId() + " and ends with it: cancel or abort run "
+                    + parent.getId());
+        }
+        return request;
+    }
+
+    /** Refuses the call when a query flag is set to anything but false. */
+    private static HttpServletRequest refuseFlag(HttpServletRequest request, String flag, String why) {
+        String[] values = request.getParameterValues(flag);
+        if (values != null && java.util.Arrays.stream(values).anyMatch(v -> !"false".equalsIgnoreCase(v))) {
+            throw new RefusedInput(why + " (" + flag + "=" + abbreviate(String.join(",", values)) + " refused)");
         }
         return request;
     }

@@ -77,8 +77,8 @@ final class AppNode implements AutoCloseable {
                 "--mqrunbooks.node.id=" + name,
                 "--spring.datasource.hikari.maximum-pool-size=30",
                 // The runbooks' own poll intervals and watch periods (settings an operator may set too; the
-                // delegates copy them into each run). RDQM and multi-instance poll on fixed 30 s timers, which
-                // the drill fires early through REST instead.
+                // delegates copy them into each run). Nobody's API call moves a timer (docs/security.md).
+                "--mqrunbooks.waits.poll-interval=PT1S",
                 "--mqrunbooks.dr-activation.poll-interval=PT1S",
                 "--mqrunbooks.cluster-migration.traffic-watch-period=PT1S",
                 "--mqrunbooks.cluster-migration.traffic-sample-interval=PT1S",

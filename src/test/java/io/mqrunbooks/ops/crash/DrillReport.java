@@ -100,9 +100,9 @@ record DrillReport(boolean finished, List<Drill.RunOutcome> runs, List<Drill.Rou
                 .append(String.format("step attempts that never ended (cut off by a kill; the step ran again): %d%n",
                         unendedAttempts()))
                 .append(String.format("lab commands: %d, cut off by a kill (DISCONNECTED): %d%n", commands(), disconnected()))
-                .append(String.format("REST: %d start requests, %d gates and %d operator tasks completed, %d timers fired early,"
+                .append(String.format("REST: %d start requests, %d gates and %d operator tasks completed,"
                         + " %d calls refused or failed (node down); lab control: %d steps%n", traffic.startRequests(),
-                        traffic.gatesDecided(), traffic.operatorTasks(), traffic.timersFired(), traffic.failedCalls(),
+                        traffic.gatesDecided(), traffic.operatorTasks(), traffic.failedCalls(),
                         traffic.labSteps().size()));
         traffic.labSteps().forEach(step -> out.append("  lab: ").append(step).append('\n'));
         traffic.refusedCalls().stream().limit(10).forEach(call -> out.append("  refused: ").append(cut(call, 200)).append('\n'));

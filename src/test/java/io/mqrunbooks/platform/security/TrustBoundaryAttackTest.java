@@ -27,7 +27,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Issue 16's attacks, and variants of them, through the real REST API on the lab, as the demo users. Each
  * must be refused with a 4xx and a message, and the lab journal must show no side-effecting command from
- * it. Where an administrator may make the call, the runbook step itself refuses to act.
+ * it, an administrator's included. Where a value is written past the API (the Java API), the runbook step itself
+ * refuses to act.
  */
 class TrustBoundaryAttackTest extends RunbookLabTest {
 
@@ -229,30 +230,42 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         assertRefused(call("operator", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
                 modification), HttpStatus.FORBIDDEN, "operator may not call POST");
 
-        // An administrator may restart and modify; the step then refuses to act without an approval.
-        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
-                restart).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // Nor an administrator.
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
+                restart), HttpStatus.FORBIDDEN, "admin may not call POST /engine-rest/process-definition/" + definition
+                + "/restart: a run moves only through its model");
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
+                modification), HttpStatus.FORBIDDEN, "admin may not call POST /engine-rest/process-instance/" + waiting
+                + "/modification: a run moves only through its model");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).isOne();
+
+        // Past the API (the Java API, which only code inside the server reaches), the step refuses to act without
+        // an approval.
+        runtimeService.restartProcessInstances(definition).startBeforeActivity("serviceTask_endPrimary")
+                .processInstanceIds(run).execute();
         String restarted = runtimeService.createProcessInstanceQuery().processDefinitionId(definition).list().stream()
                 .map(ProcessInstance::getId).filter(id -> !id.equals(waiting)).findFirst().orElseThrow();
         assertThat(firstFailure(restarted)).contains("Step 'End the queue manager on the primary' of run "
                 + restarted + " needs the approval of gate userTask_approveSwitchover",
                 "that gate has not been decided in this run; nothing was changed");
-        assertThat(call("admin", HttpMethod.POST, "/engine-rest/process-instance/" + waiting + "/modification",
-                modification).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runtimeService.createProcessInstanceModification(waiting).startBeforeActivity("serviceTask_endPrimary")
+                .execute();
         assertThat(firstFailure(waiting)).contains("needs the approval of gate userTask_approveSwitchover");
         assertThat(sideEffects()).isEmpty();
     }
 
     @Test
-    void aSealedTargetChangedByAnAdministratorStopsTheRun() {
+    void aSealedTargetChangedPastTheApiStopsTheRun() {
         String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
                 Map.of("queueManager", "QMDR", "reason", "CHG-4")));
         Task gate = awaitTask(run, "userTask_approveSwitchover");
-        assertRefused(call("operator", HttpMethod.PUT, "/engine-rest/process-instance/" + run
-                + "/variables/queueManager", "{\"value\":\"QM1\",\"type\":\"String\"}"), HttpStatus.FORBIDDEN,
-                "operator may not call PUT");
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/queueManager",
-                "{\"value\":\"QM1\",\"type\":\"String\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (String user : List.of("operator", "admin")) {
+            assertRefused(call(user, HttpMethod.PUT, "/engine-rest/process-instance/" + run
+                    + "/variables/queueManager", "{\"value\":\"QM1\",\"type\":\"String\"}"), HttpStatus.FORBIDDEN,
+                    user + " may not call PUT");
+        }
+        // Written past the API (the Java API, which only code inside the server reaches).
+        runtimeService.setVariable(run, "queueManager", "QM1");
 
         String sealedMessage = "Run " + run + " was sealed with queueManager = 'QMDR', but the run now holds 'QM1'";
         assertRefused(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "approve")),
@@ -267,6 +280,176 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
             identityService.clearAuthentication();
         }
         assertThat(sideEffects()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ an administrator rewriting a run
+
+    @Test
+    void anAdministratorCannotRewriteARunsStateOverTheEngineApi() {
+        String run = startedId(startOverRest("operator", "rdqmSwitchoverProcess",
+                Map.of("queueManager", "QMDR", "reason", "CHG-A1")));
+        Task gate = awaitTask(run, "userTask_approveSwitchover");
+        String variables = "nobody writes or deletes a run's variables over the API: a run's state is sealed by the"
+                + " server and written only by its own steps and forms; abort the run and start a new one";
+        String[][] calls = {
+                {"PUT", "process-instance/" + run + "/variables/queueManager", "{\"value\":\"QM1\"}", variables},
+                {"POST", "process-instance/" + run + "/variables",
+                        "{\"modifications\":{\"queueManager\":{\"value\":\"QM1\"}}}", variables},
+                {"DELETE", "process-instance/" + run + "/variables/reason", null, variables},
+                {"PUT", "execution/" + gate.getExecutionId() + "/localVariables/queueManager", "{\"value\":\"QM1\"}",
+                        variables},
+                {"PUT", "task/" + gate.getId() + "/variables/switchoverDecision", "{\"value\":\"approve\"}", variables},
+                {"POST", "process-instance/" + run + "/modification", "{\"instructions\":[{\"type\":"
+                        + "\"startBeforeActivity\",\"activityId\":\"serviceTask_endPrimary\"}]}",
+                        "a run moves only through its model: a modification, restart or migration would skip or repeat"
+                                + " its steps and gates"},
+                {"POST", "message", "{\"messageName\":\"anything\",\"processInstanceId\":\"" + run + "\","
+                        + "\"processVariables\":{\"queueManager\":{\"value\":\"QM1\"}}}",
+                        "messages, signals and conditions are not sent over the API"},
+                {"POST", "task/" + gate.getId() + "/assignee", "{\"userId\":\"changemgr\"}",
+                        "a task is claimed by a candidate for themselves and completed through its form"},
+                {"POST", "task/" + gate.getId() + "/delegate", "{\"userId\":\"changemgr\"}",
+                        "a task is claimed by a candidate for themselves"}};
+        for (String[] c : calls) {
+            for (String base : List.of("/engine-rest/", "/engine-rest/engine/default/")) {
+                assertRefused(call("admin", HttpMethod.valueOf(c[0]), base + c[1], c[2]), HttpStatus.FORBIDDEN,
+                        "admin may not call " + c[0] + " " + base + c[1] + ": " + c[3]);
+            }
+        }
+        assertThat(runtimeService.getVariable(run, "queueManager")).isEqualTo("QMDR");
+        assertThat(runtimeService.getVariable(run, "reason")).isEqualTo("CHG-A1");
+        assertThat(taskService.createTaskQuery().taskId(gate.getId()).singleResult().getAssignee()).isNull();
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(run).activityId("serviceTask_endPrimary")
+                .count()).isZero();
+
+        // A rejected run's history is its record: not deleted, nor cleaned up.
+        assertThat(completeOverRest("changemgr", gate.getId(), Map.of("switchoverDecision", "reject",
+                "switchoverComment", "not today")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        awaitEnded(run);
+        String history = "a run's history is its audit record: it is not deleted, cleaned up, annotated or given a"
+                + " removal time over the API";
+        assertRefused(call("admin", HttpMethod.DELETE, "/engine-rest/history/process-instance/" + run, null),
+                HttpStatus.FORBIDDEN, "admin may not call DELETE /engine-rest/history/process-instance/" + run + ": "
+                        + history);
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/history/process-instance/delete",
+                "{\"historicProcessInstanceIds\":[\"" + run + "\"],\"deleteReason\":\"tidy\"}"),
+                HttpStatus.FORBIDDEN, history);
+        assertRefused(call("admin", HttpMethod.POST, "/engine-rest/history/cleanup?immediatelyDue=true", null),
+                HttpStatus.FORBIDDEN, history);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(run).count()).isOne();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(run).variableName("reason")
+                .singleResult().getValue()).isEqualTo("CHG-A1");
+        assertThat(sideEffects()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorCannotFireATimerEarlyNorRewriteARunThroughTheWebapps() throws Exception {
+        String deployment = deployWaitingProcess();
+        try {
+            String run = startedId(call("operator", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
+            Job timer = managementService.createJobQuery().processInstanceId(run).singleResult();
+            String early = "a job runs at its own time: only a failed step is retried (PUT job/{id}/retries); executing"
+                    + " a job, moving its due date or priority, or retrying in bulk would cut a wait or a monitoring"
+                    + " period short";
+
+            assertRefused(call("admin", HttpMethod.POST, "/engine-rest/job/" + timer.getId() + "/execute", null),
+                    HttpStatus.FORBIDDEN, "admin may not call POST /engine-rest/job/" + timer.getId() + "/execute: "
+                            + early);
+            assertRefused(call("admin", HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/duedate",
+                    "{\"duedate\":\"2000-01-01T00:00:00.000+0000\"}"), HttpStatus.FORBIDDEN, early);
+            assertRefused(call("admin", HttpMethod.POST, "/engine-rest/job/retries",
+                    "{\"jobIds\":[\"" + timer.getId() + "\"],\"retries\":1,\"dueDate\":\"2000-01-01T00:00:00.000+0000\"}"),
+                    HttpStatus.FORBIDDEN, early);
+            assertRefused(call("admin", HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
+                    "{\"retries\":1,\"dueDate\":\"2000-01-01T00:00:00.000+0000\"}"), HttpStatus.CONFLICT,
+                    "has not failed (3 retries left, no exception)");
+
+            // Cockpit's and Tasklist's copy of the API, with an administrator's webapp session.
+            WebappSession admin = WebappSession.login(rest.getRootUri(), "admin");
+            String webapp = "/camunda/api/engine/engine/default/";
+            java.net.http.HttpResponse<String> execute = admin.post(webapp + "job/" + timer.getId() + "/execute", "{}");
+            assertThat(execute.statusCode()).as(execute.body()).isEqualTo(403);
+            assertThat(execute.body()).contains("admin may not call POST " + webapp + "job/" + timer.getId()
+                    + "/execute: " + early);
+            java.net.http.HttpResponse<String> written = admin.client().send(admin.request(webapp + "process-instance/"
+                            + run + "/variables/outcome").header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\":\"completed\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
+            assertThat(written.body()).contains("admin may not call PUT " + webapp + "process-instance/" + run
+                    + "/variables/outcome: nobody writes or deletes a run's variables");
+            java.net.http.HttpResponse<String> modified = admin.post(webapp + "process-instance/" + run + "/variables",
+                    "{\"modifications\":{\"outcome\":{\"value\":\"completed\"}}}");
+            assertThat(modified.statusCode()).as(modified.body()).isEqualTo(403);
+            java.net.http.HttpResponse<String> unnamed = admin.post("/camunda/api/tasklist/plugin/anything", "{}");
+            assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(403);
+            assertThat(unnamed.body()).contains("the webapps' own APIs take only logins, set-up and queries");
+
+            sleep(1500);
+            assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getDuedate())
+                    .isEqualTo(timer.getDuedate());
+            assertThat(runtimeService.getVariables(run)).doesNotContainKey("outcome");
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run).count()).isOne();
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void anAdministratorStillAdministersUsersDeploymentsFailedStepsAndRuns() throws Exception {
+        // Users and groups, over the API and from the Admin webapp.
+        assertThat(call("admin", HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"newcomer\","
+                + "\"firstName\":\"S\",\"lastName\":\"In\",\"email\":\"s@example.invalid\"},"
+                + "\"credentials\":{\"password\":\"newcomer-pw-1\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/group/mq-operators/members/newcomer", null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/user/newcomer/profile", "{\"id\":\"newcomer\","
+                + "\"firstName\":\"Stand\",\"lastName\":\"In\",\"email\":\"s@example.invalid\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(identityService.createUserQuery().memberOfGroup("mq-operators").userId("newcomer").singleResult()
+                .getFirstName()).isEqualTo("Stand");
+        WebappSession adminApp = WebappSession.login(rest.getRootUri(), "admin");
+        // As Admin's page does after the login: a read first, which hands the new session its CSRF token.
+        assertThat(adminApp.get("/camunda/api/engine/engine/default/user/newcomer/profile").statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> groups = adminApp.post("/camunda/api/engine/engine/default/group?maxResults=50",
+                "{}");
+        assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
+        assertThat(groups.body()).contains("mq-operators");
+        java.net.http.HttpResponse<String> runs = adminApp.post("/camunda/api/cockpit/plugin/base/default/process-instance",
+                "{}");
+        assertThat(runs.statusCode()).as(runs.body()).isEqualTo(200);
+        assertThat(adminApp.client().send(adminApp.request("/camunda/api/engine/engine/default/user/newcomer").DELETE()
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(identityService.createUserQuery().userId("newcomer").count()).isZero();
+
+        // A model deployed and run; a step that failed retried; the run cancelled; the deployment deleted, its history kept.
+        ResponseEntity<String> deployed = deploy("admin", "<bpmn:intermediateCatchEvent id=\"step\">"
+                + "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>"
+                + "</bpmn:intermediateCatchEvent>");
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+        String deployment = JSON.readTree(deployed.getBody()).path("id").asText();
+        String run = startedId(call("admin", HttpMethod.POST, "/engine-rest/process-definition/key/attackProcess/start",
+                "{}"));
+        Job timer = managementService.createJobQuery().processInstanceId(run).singleResult();
+        managementService.setJobRetries(timer.getId(), 0);
+        ResponseEntity<String> retried = call("admin", HttpMethod.PUT, "/engine-rest/job/" + timer.getId() + "/retries",
+                "{\"retries\":1}");
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isOne();
+        assertThat(call("admin", HttpMethod.GET, "/engine-rest/process-instance/" + run + "/variables", null)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertRefused(call("admin", HttpMethod.DELETE, "/engine-rest/process-instance/" + run + "?skipSubprocesses=true",
+                null), HttpStatus.BAD_REQUEST, "A run is cancelled with the runs it started");
+        assertRefused(call("admin", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null),
+                HttpStatus.BAD_REQUEST, "A deployment is deleted without cascade");
+        assertThat(call("admin", HttpMethod.DELETE, "/engine-rest/process-instance/" + run, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(call("admin", HttpMethod.DELETE, "/engine-rest/deployment/" + deployment, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(run).singleResult().getState())
+                .isEqualTo("EXTERNALLY_TERMINATED");
     }
 
     // ------------------------------------------------------------------ variables, comments, messages (5, 6)
@@ -485,8 +668,10 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         String run = startedId(startOverRest("operator", "nativeHaCrossRegionSwitchProcess",
                 Map.of("queueManager", "QMNHA", "switchType", "unplanned", "reason", "INC-9 east region down")));
         Task gate = awaitTask(run, "userTask_approveSwitch");
-        assertThat(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/dataLossAccepted",
-                "{\"value\":true,\"type\":\"Boolean\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertRefused(call("admin", HttpMethod.PUT, "/engine-rest/process-instance/" + run + "/variables/dataLossAccepted",
+                "{\"value\":true,\"type\":\"Boolean\"}"), HttpStatus.FORBIDDEN, "admin may not call PUT");
+        // Set past the API (the Java API, which only code inside the server reaches).
+        runtimeService.setVariable(run, "dataLossAccepted", true);
 
         // the completion that leaves the box out has it unticked, so the value set before is not the approver's
         ResponseEntity<String> approved = completeOverRest("changemgr", gate.getId(), Map.of("switchDecision", "approve"));
@@ -567,10 +752,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
 
     @Test
     void aRetryCannotFireATimerEarlyToCutAWaitShort() {
-        String deployment = repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
-                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
-                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
-                        .endEvent("endEvent_monitored").done()).deploy().getId();
+        String deployment = deployWaitingProcess();
         try {
             String run = startedId(call("operator", HttpMethod.POST,
                     "/engine-rest/process-definition/key/waitingProcess/start", "{}"));
@@ -611,6 +793,14 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A model whose run waits an hour on a timer (a monitoring period). */
+    private String deployWaitingProcess() {
+        return repositoryService.createDeployment().addModelInstance("waitingProcess.bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("waitingProcess").camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent("timerEvent_monitoringPeriod").timerWithDuration("PT1H")
+                        .endEvent("endEvent_monitored").done()).deploy().getId();
+    }
 
     private String drActivationAtIsolation() {
         labMq.failHost("mqeast1");

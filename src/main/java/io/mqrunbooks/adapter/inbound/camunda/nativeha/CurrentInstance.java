@@ -34,7 +34,7 @@ final class CurrentInstance {
         if (declared != started) {
             throw new IllegalStateException("The run's position in the maintenance order is " + declared
                     + " (instanceIndex), but it has started " + started + " instance(s) again: the variable was written"
-                    + " outside the runbook. Nothing was done; set it back to " + started + ", or abort the run.");
+                    + " outside the runbook. Nothing was done; abort the run (its run page) and start a new one.");
         }
         return declared;
     }
