@@ -88,7 +88,7 @@ public final class RunSealing {
         }
         RunScope scope = scopes.resolve(processKey, parameters);
         if (parentRecord != null) {
-            withinParent(runId, processKey, parameters, scope, parentRecord);
+            withinParent(runId, processKey, parameters, parentRecord);
         }
         RunRecord record = new RunRecord(runId, processKey, parentRunId, initiator, clock.instant(), parameters,
                 scope, planHash(processKey, parameters, scope));
@@ -102,10 +102,12 @@ public final class RunSealing {
 
     /**
      * A called run is part of its parent's approved plan: the values it shares with the parent's sealed
-     * parameters are the parent's, and it may change only what the parent may. Its variables came through the
-     * call activity, so they are checked against the server's record, not trusted.
+     * parameters are the parent's. Its variables came through the call activity, so they are checked against
+     * the server's record, not trusted. (Its scope is not bounded by the parent's: a nightly baseline seals
+     * nothing and calls the baseline of every primary its model names; a cluster member's run reaches the full
+     * repositories of its other clusters.)
      */
-    private static void withinParent(String runId, String processKey, Map<String, String> parameters, RunScope scope,
+    private static void withinParent(String runId, String processKey, Map<String, String> parameters,
                                      RunRecord parent) {
         parameters.forEach((key, value) -> {
             String sealed = parent.parameters().get(key);
@@ -115,11 +117,6 @@ public final class RunSealing {
                         + sealed + "'");
             }
         });
-        if (!parent.scope().queueManagers().containsAll(scope.queueManagers())
-                || !parent.scope().hosts().containsAll(scope.hosts())) {
-            throw new AuthorizationException("Run " + runId + " of " + processKey + " would change " + scope
-                    + ", beyond what the run " + parent.runId() + " that called it may change (" + parent.scope() + ")");
-        }
     }
 
     /**
