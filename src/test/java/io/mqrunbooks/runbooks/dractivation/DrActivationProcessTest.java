@@ -293,6 +293,60 @@ class DrActivationProcessTest {
         assertThat(rig.mq.journal).containsSubsequence("mqwest3: strmqm QM3", "mqwest3: DEFINE QLOCAL PAYMENT.IN REPLACE QM3");
     }
 
+    static final ControlResult LOG_NOT_AVAILABLE = new ControlResult(ControlOutcome.LOG_NOT_AVAILABLE,
+            List.of("AMQ7017E: Log not available."), 23);
+
+    @Test
+    void coldBackupWhoseLogIsNotAvailableReturnsToTheRestoreWithMqsMessageAndStartsOnceRestored() {
+        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
+                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
+        start("QM3");
+        approveGate(task("userTask_declareDisaster"));
+        rig.mq.startFailure = LOG_NOT_AVAILABLE;
+        complete(task("userTask_confirmRestore"), "operator", "mq-operators", Map.of("restoreDetails",
+                "Media image of 20 Nov 23:00", "restoreConfirmed", true));
+
+        Task again = task("userTask_confirmRestore");
+        assertThat(lastFailure).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(run).count()).isZero();
+        assertThat((String) taskService.getVariable(again.getId(), "refusalReason"))
+                .isEqualTo("Backup log not available: strmqm QM3 on mqwest3 (exit code 23): AMQ7017E: Log not available.");
+        assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest3: strmqm QM3")).count())
+                .as("strmqm is not retried while the log is missing").isEqualTo(1);
+        assertThat(rig.mq.journal).noneMatch(c -> c.contains("START LISTENER"));
+
+        rig.mq.startFailure = null;
+        complete(again, "operator", "mq-operators", Map.of("restoreDetails", "Logs S0000101-S0000104 restored",
+                "restoreConfirmed", true));
+        finishRedirect();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(passed("userTask_confirmRestore")).isEqualTo(2);
+        assertThat(passed("serviceTask_recheckPrimary")).as("the primary is re-checked before the second strmqm")
+                .isEqualTo(2);
+        assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest3: strmqm QM3")).count()).isEqualTo(2);
+        assertThat((String) var("backupSummary")).contains("strmqm QM3 on mqwest3: IBM MQ queue manager 'QM3' started");
+        assertNeverTwoRunning("QM3");
+    }
+
+    @Test
+    void warmBackupWhoseLogIsNotAvailableStopsWithMqsMessageInsteadOfAnIncident() {
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.startFailure = LOG_NOT_AVAILABLE;
+        start("QM1");
+        approveGate(task("userTask_declareDisaster"));
+
+        assertThat(lastFailure).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(run).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run).count()).as("run ended").isZero();
+        assertThat(passed("endEvent_logNotAvailable")).isEqualTo(1);
+        assertThat(var("outcome")).isEqualTo("aborted: Backup log not available: strmqm QM1 on mqwest1 (exit code 23):"
+                + " AMQ7017E: Log not available.");
+        assertThat(var("refusalCode")).isEqualTo("LOG_NOT_AVAILABLE");
+        assertThat(rig.mq.journal).containsOnlyOnce("mqwest1: strmqm QM1")
+                .noneMatch(c -> c.contains("START LISTENER") || c.startsWith("mqwest1: DEFINE"));
+    }
+
     @Test
     void rejectedGateEndsTheRunWithoutTouchingAnyQueueManager() {
         qm1Estate(QmStatus.RUNNING);
