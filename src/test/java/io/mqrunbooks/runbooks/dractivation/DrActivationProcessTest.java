@@ -271,12 +271,7 @@ class DrActivationProcessTest {
 
     @Test
     void coldBackupWaitsForTheRestoreConfirmationThenVerifiesTheBaseline() {
-        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
-                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
-        start("QM3");
-        approveGate(task("userTask_declareDisaster"));
-
-        Task restore = task("userTask_confirmRestore");
+        Task restore = coldBackupAwaitingTheRestore();
         assertThat(rig.mq.journal).noneMatch(c -> c.contains("strmqm"));
         assertThat((String) var("fencingSummary")).contains("Proven ended: dspmq on mqeast3 shows Ended immediately");
         complete(restore, "operator", "mq-operators", Map.of("restoreDetails", "Media image of 20 Nov 23:00",
@@ -298,12 +293,10 @@ class DrActivationProcessTest {
 
     @Test
     void coldBackupWhoseLogIsNotAvailableReturnsToTheRestoreWithMqsMessageAndStartsOnceRestored() {
-        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
-                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
-        start("QM3");
-        approveGate(task("userTask_declareDisaster"));
+        Task first = coldBackupAwaitingTheRestore();
+        assertThat(taskService.getVariable(first.getId(), "refusalReason")).as("no strmqm yet").isNull();
         rig.mq.startFailure = LOG_NOT_AVAILABLE;
-        complete(task("userTask_confirmRestore"), "operator", "mq-operators", Map.of("restoreDetails",
+        complete(first, "operator", "mq-operators", Map.of("restoreDetails",
                 "Media image of 20 Nov 23:00", "restoreConfirmed", true));
 
         Task again = task("userTask_confirmRestore");
@@ -672,6 +665,15 @@ class DrActivationProcessTest {
         MqscDefinitions definitions = MqscParser.parse(mqsc);
         return rig.baselines.save(queueManager, host, Instant.parse("2026-11-21T02:00:04Z"), definitions.sha256(),
                 definitions.objectCount(), mqsc, "nightly");
+    }
+
+    /** QM3's cold backup on mqwest3, the disaster declared: the run waits for the restore confirmation. */
+    Task coldBackupAwaitingTheRestore() {
+        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
+                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
+        start("QM3");
+        approveGate(task("userTask_declareDisaster"));
+        return task("userTask_confirmRestore");
     }
 
     void qm1Estate(QmStatus primary) {
