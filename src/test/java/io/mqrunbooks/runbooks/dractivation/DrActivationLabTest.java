@@ -157,7 +157,8 @@ class DrActivationLabTest extends LabAppTest {
         RunReport report = reports.report(run);
         assertThat(report.outcome().outcome()).isEqualTo("completed");
         assertThat(report.incidents()).isEmpty();
-        assertThat(report.commands()).filteredOn(c -> c.host().equals("mqwest3") && c.commandLine().equals("strmqm QM3"))
+        assertThat(report.commands())
+                .filteredOn(c -> c.host().equals("mqwest3") && c.commandLine().equals("strmqm QM3"))
                 .satisfiesExactly(
                         refused -> {
                             assertThat(refused.exitCode()).isEqualTo(23);
@@ -174,7 +175,8 @@ class DrActivationLabTest extends LabAppTest {
     void finishAfterTheBackupStarted() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            if (taskService.createTaskQuery().processInstanceId(run).taskDefinitionKey("userTask_confirmPartner").count() > 0) {
+            if (taskService.createTaskQuery().processInstanceId(run).taskDefinitionKey("userTask_confirmPartner")
+                    .count() > 0) {
                 confirmPartnersAndRedirect();
                 return;
             }

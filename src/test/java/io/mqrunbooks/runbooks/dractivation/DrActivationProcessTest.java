@@ -302,8 +302,8 @@ class DrActivationProcessTest {
         Task again = task("userTask_confirmRestore");
         assertThat(lastFailure).isNull();
         assertThat(runtimeService.createIncidentQuery().processInstanceId(run).count()).isZero();
-        assertThat((String) taskService.getVariable(again.getId(), "refusalReason"))
-                .isEqualTo("Backup log not available: strmqm QM3 on mqwest3 (exit code 23): AMQ7017E: Log not available.");
+        assertThat((String) taskService.getVariable(again.getId(), "refusalReason")).isEqualTo(
+                "Backup log not available: strmqm QM3 on mqwest3 (exit code 23): AMQ7017E: Log not available.");
         assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest3: strmqm QM3")).count())
                 .as("strmqm is not retried while the log is missing").isEqualTo(1);
         assertThat(rig.mq.journal).noneMatch(c -> c.contains("START LISTENER"));
