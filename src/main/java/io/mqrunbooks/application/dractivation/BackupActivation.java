@@ -53,13 +53,20 @@ public class BackupActivation {
                 + ", queue manager " + status.queueManagerStatus().mqWording());
     }
 
-    /** {@code strmqm}; a queue manager that already runs is left alone and said so. */
+    /**
+     * {@code strmqm}; a queue manager that already runs is left alone and said so. A log that is not available
+     * (AMQ7017E) is refused with {@link BackupLogNotAvailableException}, carrying MQ's text.
+     */
     public String start(ActivationTarget target) {
         QmStatus status = control.status(target.backupHost(), target.backupQueueManager()).status();
         if (status == QmStatus.RUNNING) {
             return "strmqm not needed: dspmq on " + target.backupHost() + " shows Running";
         }
         ControlResult result = control.start(target.backupHost(), target.backupQueueManager());
+        if (result.outcome() == ControlOutcome.LOG_NOT_AVAILABLE) {
+            throw new BackupLogNotAvailableException("Backup log not available: strmqm " + target.backupQueueManager()
+                    + " on " + target.backupHost() + " (exit code " + result.exitCode() + "): " + result.saidText());
+        }
         result.expect(target.backupHost(), "strmqm " + target.backupQueueManager(), ControlOutcome.NOW_RUNNING);
         return "strmqm " + target.backupQueueManager() + " on " + target.backupHost() + ": " + result.saidText();
     }

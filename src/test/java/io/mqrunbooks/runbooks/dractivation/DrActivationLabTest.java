@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.evidence.report.RunReport;
+import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.evidence.ChainVerification;
 import io.mqrunbooks.evidence.EvidenceKind;
 import io.mqrunbooks.evidence.EvidenceRecord;
@@ -43,6 +45,8 @@ class DrActivationLabTest extends LabAppTest {
     EvidenceStore evidenceStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RunReportService reports;
 
     String run;
 
@@ -121,6 +125,86 @@ class DrActivationLabTest extends LabAppTest {
         assertThat(labMq.queueManagerState("dr2", "QMDR")).contains(QmStatus.RUNNING);
         assertThat(text("testMessageSummary")).contains(" on MQRUNBOOKS.TEST of QMDR on dr2 in ");
         assertNeverTwoRunning("QMDR", Set.of("dr1"));
+    }
+
+    /**
+     * The lab's cold backup QM3 on mqwest3 needs its media restored: confirmed without it, strmqm answers AMQ7017E
+     * (exit code 23) and the run goes back to the restore confirmation with MQ's text, no incident; restored, the
+     * second confirmation starts it. The report holds the refused strmqm with MQ's message and both confirmations.
+     */
+    @Test
+    void aColdBackupWhoseLogIsNotAvailableGoesBackToTheRestoreWithMqsMessageThenStarts() {
+        start("QM3");
+        complete(awaitTask("userTask_declareDisaster"), "changemgr", "change-managers",
+                Map.of("decision", "approve", "declarationComment", "Declared"));
+        Task restore = awaitTask("userTask_confirmRestore");
+        complete(restore, "operator", "mq-operators", Map.of("restoreDetails", "Restore said done (it was not)",
+                "restoreConfirmed", true));
+
+        Task again = awaitTaskOtherThan("userTask_confirmRestore", restore.getId());
+        String said = "Backup log not available: strmqm QM3 on mqwest3 (exit code 23): AMQ7017E: Log not available.";
+        assertThat((String) taskService.getVariable(again.getId(), "refusalReason")).isEqualTo(said);
+        assertThat(labMq.queueManagerState("mqwest3", "QM3")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING));
+
+        labMq.restoreMedia("mqwest3", "QM3");
+        complete(again, "operator", "mq-operators", Map.of("restoreDetails", "Media image and logs of 20 Nov restored",
+                "restoreConfirmed", true));
+        finishAfterTheBackupStarted();
+
+        assertThat(text("outcome")).isEqualTo("completed");
+        assertThat(labMq.queueManagerState("mqwest3", "QM3")).contains(QmStatus.RUNNING);
+        assertThat(commands("mqwest3").stream().filter(c -> c.equals("strmqm QM3")).count()).isEqualTo(2);
+        RunReport report = reports.report(run);
+        assertThat(report.outcome().outcome()).isEqualTo("completed");
+        assertThat(report.incidents()).isEmpty();
+        assertThat(report.commands())
+                .filteredOn(c -> c.host().equals("mqwest3") && c.commandLine().equals("strmqm QM3"))
+                .satisfiesExactly(
+                        refused -> {
+                            assertThat(refused.exitCode()).isEqualTo(23);
+                            assertThat(refused.stdout() + refused.stderr()).contains("AMQ7017E: Log not available.");
+                        },
+                        started -> assertThat(started.exitCode()).isZero());
+        assertThat(report.userTasks()).filteredOn(t -> t.stepId().equals("userTask_confirmRestore"))
+                .extracting(t -> t.values().get("restoreDetails"))
+                .containsExactly("Restore said done (it was not)", "Media image and logs of 20 Nov restored");
+        assertNeverTwoRunning("QM3", Set.of("mqeast3"));
+    }
+
+    /** Confirms the channel partners, if the queue manager has any, and the client redirect; the run ends. */
+    void finishAfterTheBackupStarted() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (taskService.createTaskQuery().processInstanceId(run).taskDefinitionKey("userTask_confirmPartner")
+                    .count() > 0) {
+                confirmPartnersAndRedirect();
+                return;
+            }
+            List<Task> redirect = taskService.createTaskQuery().processInstanceId(run)
+                    .taskDefinitionKey("userTask_redirectClients").list();
+            if (!redirect.isEmpty()) {
+                complete(redirect.get(0), "operator", "mq-operators", Map.of("redirectMethod", "dns",
+                        "redirectDetails", "CNAME moved", "redirectDone", true));
+                awaitEnd();
+                return;
+            }
+            failOnIncident();
+            pause();
+        }
+        throw new AssertionError("No partner or redirect task within 90 s; journal: " + commandLines());
+    }
+
+    Task awaitTaskOtherThan(String key, String previousTaskId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            List<Task> tasks = taskService.createTaskQuery().processInstanceId(run).taskDefinitionKey(key).list();
+            if (!tasks.isEmpty() && !tasks.get(0).getId().equals(previousTaskId)) {
+                return tasks.get(0);
+            }
+            failOnIncident();
+            pause();
+        }
+        throw new AssertionError("No new task " + key + " within 90 s; journal: " + commandLines());
     }
 
     /**

@@ -271,12 +271,7 @@ class DrActivationProcessTest {
 
     @Test
     void coldBackupWaitsForTheRestoreConfirmationThenVerifiesTheBaseline() {
-        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
-                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
-        start("QM3");
-        approveGate(task("userTask_declareDisaster"));
-
-        Task restore = task("userTask_confirmRestore");
+        Task restore = coldBackupAwaitingTheRestore();
         assertThat(rig.mq.journal).noneMatch(c -> c.contains("strmqm"));
         assertThat((String) var("fencingSummary")).contains("Proven ended: dspmq on mqeast3 shows Ended immediately");
         complete(restore, "operator", "mq-operators", Map.of("restoreDetails", "Media image of 20 Nov 23:00",
@@ -291,6 +286,58 @@ class DrActivationProcessTest {
                 Only on the backup (left as they are): QLOCAL OLD.QUEUE
                 """);
         assertThat(rig.mq.journal).containsSubsequence("mqwest3: strmqm QM3", "mqwest3: DEFINE QLOCAL PAYMENT.IN REPLACE QM3");
+    }
+
+    static final ControlResult LOG_NOT_AVAILABLE = new ControlResult(ControlOutcome.LOG_NOT_AVAILABLE,
+            List.of("AMQ7017E: Log not available."), 23);
+
+    @Test
+    void coldBackupWhoseLogIsNotAvailableReturnsToTheRestoreWithMqsMessageAndStartsOnceRestored() {
+        Task first = coldBackupAwaitingTheRestore();
+        assertThat(taskService.getVariable(first.getId(), "refusalReason")).as("no strmqm yet").isNull();
+        rig.mq.startFailure = LOG_NOT_AVAILABLE;
+        complete(first, "operator", "mq-operators", Map.of("restoreDetails",
+                "Media image of 20 Nov 23:00", "restoreConfirmed", true));
+
+        Task again = task("userTask_confirmRestore");
+        assertThat(lastFailure).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(run).count()).isZero();
+        assertThat((String) taskService.getVariable(again.getId(), "refusalReason")).isEqualTo(
+                "Backup log not available: strmqm QM3 on mqwest3 (exit code 23): AMQ7017E: Log not available.");
+        assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest3: strmqm QM3")).count())
+                .as("strmqm is not retried while the log is missing").isEqualTo(1);
+        assertThat(rig.mq.journal).noneMatch(c -> c.contains("START LISTENER"));
+
+        rig.mq.startFailure = null;
+        complete(again, "operator", "mq-operators", Map.of("restoreDetails", "Logs S0000101-S0000104 restored",
+                "restoreConfirmed", true));
+        finishRedirect();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat(passed("userTask_confirmRestore")).isEqualTo(2);
+        assertThat(passed("serviceTask_recheckPrimary")).as("the primary is re-checked before the second strmqm")
+                .isEqualTo(2);
+        assertThat(rig.mq.journal.stream().filter(c -> c.equals("mqwest3: strmqm QM3")).count()).isEqualTo(2);
+        assertThat((String) var("backupSummary")).contains("strmqm QM3 on mqwest3: IBM MQ queue manager 'QM3' started");
+        assertNeverTwoRunning("QM3");
+    }
+
+    @Test
+    void warmBackupWhoseLogIsNotAvailableStopsWithMqsMessageInsteadOfAnIncident() {
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.startFailure = LOG_NOT_AVAILABLE;
+        start("QM1");
+        approveGate(task("userTask_declareDisaster"));
+
+        assertThat(lastFailure).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(run).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run).count()).as("run ended").isZero();
+        assertThat(passed("endEvent_logNotAvailable")).isEqualTo(1);
+        assertThat(var("outcome")).isEqualTo("aborted: Backup log not available: strmqm QM1 on mqwest1 (exit code 23):"
+                + " AMQ7017E: Log not available.");
+        assertThat(var("refusalCode")).isEqualTo("LOG_NOT_AVAILABLE");
+        assertThat(rig.mq.journal).containsOnlyOnce("mqwest1: strmqm QM1")
+                .noneMatch(c -> c.contains("START LISTENER") || c.startsWith("mqwest1: DEFINE"));
     }
 
     @Test
@@ -618,6 +665,15 @@ class DrActivationProcessTest {
         MqscDefinitions definitions = MqscParser.parse(mqsc);
         return rig.baselines.save(queueManager, host, Instant.parse("2026-11-21T02:00:04Z"), definitions.sha256(),
                 definitions.objectCount(), mqsc, "nightly");
+    }
+
+    /** QM3's cold backup on mqwest3, the disaster declared: the run waits for the restore confirmation. */
+    Task coldBackupAwaitingTheRestore() {
+        rig.mq.queueManager("mqeast3", "QM3", QmStatus.RUNNING, "DEFINE QLOCAL('PAYMENT.IN') REPLACE\n")
+                .queueManager("mqwest3", "QM3", QmStatus.ENDED_IMMEDIATELY, "DEFINE QLOCAL('OLD.QUEUE') REPLACE\n");
+        start("QM3");
+        approveGate(task("userTask_declareDisaster"));
+        return task("userTask_confirmRestore");
     }
 
     void qm1Estate(QmStatus primary) {
