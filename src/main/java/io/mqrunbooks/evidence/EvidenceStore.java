@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only evidence store. Each record is chained to the previous record of its run by a SHA-256
- * hash ({@link EvidenceHashing}); the run's head row in {@code evidence_run} is locked FOR UPDATE while
- * appending, so concurrent appends to one run (two job executor threads) get gapless sequences and an
- * unbroken chain. There is deliberately no method that updates or deletes a record.
+ * hash ({@link EvidenceHashing}); the run's head row in {@code evidence_run} is locked while appending (by
+ * moving it on from the head this store last saw, else by reading it FOR UPDATE), so concurrent appends to one
+ * run (two job executor threads, two nodes) get gapless sequences and an unbroken chain. There is deliberately no method that updates or deletes a record.
  * <p>
  * {@link #append} runs in its own transaction (REQUIRES_NEW): evidence of a command survives the rollback
  * of the engine transaction it ran in, and the head-row lock is never held for the length of a step.
@@ -59,14 +59,19 @@ public class EvidenceStore {
     private final TransactionTemplate ownTransaction;
     private final SecretScrubber scrubber;
     private final Clock clock;
-    /** Runs whose head row this store has seen (the last few thousand), so their appends skip the check. */
-    private final java.util.Set<String> knownRuns = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+    /**
+     * The head this store last wrote or read for a run (the last few thousand runs): the next append to the run
+     * moves the head on from it in one statement, if the row still holds it ({@link #moveHead}), and skips the
+     * check that the row exists. It may be stale (another node appended, or the transaction that wrote it
+     * rolled back); the head row decides.
+     */
+    private final Map<String, Head> lastHeads = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
                     return size() > 4096;
                 }
-            }));
+            });
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -182,10 +187,9 @@ public class EvidenceStore {
                 ? connection.prepareStatement(INSERT_RECORD, new String[] {"id"})
                 : connection.prepareStatement(INSERT_RECORD)) {
             for (Map.Entry<String, List<NewEvidence>> run : byRun.entrySet()) {
-                Head head = lockRun(connection, run.getKey(), true);
-                List<EvidenceRecord> ofRun = new ArrayList<>();
-                for (NewEvidence e : run.getValue()) {
-                    EvidenceRecord record = record(e, head);
+                List<EvidenceRecord> ofRun = chainOnLockedHead(connection, run.getKey(), run.getValue());
+                for (int i = 0; i < ofRun.size(); i++) {
+                    EvidenceRecord record = ofRun.get(i);
                     bind(insert, record);
                     if (withIds) {
                         insert.executeUpdate();
@@ -196,17 +200,49 @@ public class EvidenceStore {
                     } else {
                         insert.addBatch();
                     }
-                    written.put(e, record);
-                    ofRun.add(record);
-                    head = head.after(record);
+                    written.put(run.getValue().get(i), record);
                 }
                 if (!withIds) {
                     insert.executeBatch();
                 }
-                updateHead(connection, run.getValue(), ofRun);
             }
         }
         return records.stream().map(written::get).toList();
+    }
+
+    /**
+     * Chains a run's new records on its head and moves the head row on to the last of them, which locks the row
+     * to the end of the transaction. Usually one statement: the head this store last saw is moved on if the row
+     * still holds it; else (another node or transaction appended since, or the run is new to this store) the row
+     * is locked and read first, and the records chained on what it holds.
+     */
+    private List<EvidenceRecord> chainOnLockedHead(Connection connection, String runId, List<NewEvidence> added)
+            throws SQLException {
+        Head last = lastHeads.get(runId);
+        if (last != null) {
+            List<EvidenceRecord> chained = chain(added, last);
+            if (moveHead(connection, added, chained, last)) {
+                lastHeads.put(runId, last.movedTo(chained));
+                return chained;
+            }
+        }
+        Head locked = lockRun(connection, runId, true);
+        List<EvidenceRecord> chained = chain(added, locked);
+        if (!moveHead(connection, added, chained, null)) {
+            throw new IllegalStateException("the evidence head row of run " + runId + " is missing after it was locked");
+        }
+        lastHeads.put(runId, locked.movedTo(chained));
+        return chained;
+    }
+
+    private List<EvidenceRecord> chain(List<NewEvidence> added, Head head) {
+        List<EvidenceRecord> chained = new ArrayList<>();
+        for (NewEvidence e : added) {
+            EvidenceRecord record = record(e, head);
+            chained.add(record);
+            head = head.after(record);
+        }
+        return chained;
     }
 
     /** What a run's head row holds of its chain; {@link #after} moves it on by one record. */
@@ -214,6 +250,18 @@ public class EvidenceStore {
         Head after(EvidenceRecord record) {
             return new Head(record.sequence(), record.hash(), record.businessKey(), record.processKey());
         }
+
+        /** What the head row holds after {@link #moveHead} wrote {@code written} on this head. */
+        Head movedTo(List<EvidenceRecord> written) {
+            EvidenceRecord last = written.get(written.size() - 1);
+            return new Head(last.sequence(), last.hash(),
+                    businessKey != null ? businessKey : firstNonNull(written, EvidenceRecord::businessKey),
+                    processKey != null ? processKey : firstNonNull(written, EvidenceRecord::processKey));
+        }
+    }
+
+    private static String firstNonNull(List<EvidenceRecord> records, java.util.function.Function<EvidenceRecord, String> field) {
+        return records.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**
@@ -224,7 +272,7 @@ public class EvidenceStore {
      * (by hand) it is created again.
      */
     private Head lockRun(Connection connection, String runId, boolean mayCreate) throws SQLException {
-        if (!knownRuns.contains(runId)) {
+        if (!lastHeads.containsKey(runId)) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM evidence_run WHERE run_id = ?")) {
                 exists.setString(1, runId);
                 try (ResultSet rows = exists.executeQuery()) {
@@ -240,12 +288,11 @@ public class EvidenceStore {
             lock.setString(1, runId);
             try (ResultSet rows = lock.executeQuery()) {
                 if (rows.next()) {
-                    knownRuns.add(runId);
                     return new Head(rows.getLong(1), rows.getString(2), rows.getString(4), rows.getString(3));
                 }
             }
         }
-        knownRuns.remove(runId);
+        lastHeads.remove(runId);
         if (!mayCreate) {
             throw new IllegalStateException("the evidence head row of run " + runId + " is missing after it was created");
         }
@@ -297,16 +344,17 @@ public class EvidenceStore {
 
     /**
      * Moves the head row on to the run's last new record, and keeps the summary the run list filters on from
-     * the records that start or end the run.
+     * the records that start or end the run. With {@code expected}, only if the row still holds that head (the
+     * sequence and the hash, so a head another transaction wrote since never matches); false when it did not.
      */
-    private void updateHead(Connection connection, List<NewEvidence> added, List<EvidenceRecord> written)
+    private boolean moveHead(Connection connection, List<NewEvidence> added, List<EvidenceRecord> written, Head expected)
             throws SQLException {
         EvidenceRecord last = written.get(written.size() - 1);
         StringBuilder sql = new StringBuilder("UPDATE evidence_run SET last_sequence = ?, last_hash = ?, "
                 + "process_key = COALESCE(process_key, ?), business_key = COALESCE(business_key, ?)");
         List<Object> values = new ArrayList<>(List.of(last.sequence(), last.hash()));
-        values.add(written.stream().map(EvidenceRecord::processKey).filter(Objects::nonNull).findFirst().orElse(null));
-        values.add(written.stream().map(EvidenceRecord::businessKey).filter(Objects::nonNull).findFirst().orElse(null));
+        values.add(firstNonNull(written, EvidenceRecord::processKey));
+        values.add(firstNonNull(written, EvidenceRecord::businessKey));
         int started = lastOfKind(added, EvidenceKind.RUN_STARTED);
         if (started >= 0) {
             EvidenceRecord r = written.get(started);
@@ -324,11 +372,21 @@ public class EvidenceStore {
         }
         sql.append(" WHERE run_id = ?");
         values.add(last.runId());
+        if (expected != null) {
+            sql.append(" AND last_sequence = ?");
+            values.add(expected.lastSequence());
+            if (expected.lastHash() == null) {
+                sql.append(" AND last_hash IS NULL");
+            } else {
+                sql.append(" AND last_hash = ?");
+                values.add(expected.lastHash());
+            }
+        }
         try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < values.size(); i++) {
                 update.setObject(i + 1, values.get(i));
             }
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         }
     }
 

@@ -94,6 +94,11 @@ public final class BenchEngine implements AutoCloseable {
         return counted.counts();
     }
 
+    /** Statements per SQL text so far, counted on our side (a step's profile). */
+    Map<String, Long> statementsBySql() {
+        return counted.bySql();
+    }
+
     /**
      * The server's counters ({@link #SERVER_COUNTERS}) now, MariaDB only (empty for H2). They are the whole
      * server's: another program using it at the same time would count too.
@@ -186,6 +191,9 @@ public final class BenchEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (System.getProperty("bench.sql.stacks") != null) {
+            System.err.println("bench: statements by origin\n" + counted.stacks());
+        }
         engine.close();
         dataSource.close();
     }

@@ -39,9 +39,50 @@ final class CountingDataSource implements DataSource {
     private final LongAdder executions = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
+    /** Statements per SQL text and the connection calls that may cost a round trip (what a step is made of). */
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
 
     CountingDataSource(DataSource target) {
         this.target = target;
+    }
+
+    /** A snapshot of the statements per SQL text (and per connection call), for a profile of a step. */
+    java.util.Map<String, Long> bySql() {
+        java.util.Map<String, Long> snapshot = new java.util.TreeMap<>();
+        bySql.forEach((sql, count) -> snapshot.put(sql, count.sum()));
+        return snapshot;
+    }
+
+    private void countSql(String sql, long statementsOfIt) {
+        String text = sql == null ? "(unknown)" : sql.replaceAll("\\s+", " ").strip();
+        bySql.computeIfAbsent(text, key -> new LongAdder()).add(statementsOfIt);
+        if (STACKS_OF != null && STACKS_OF.matcher(text).find()) {
+            String origin = java.util.Arrays.stream(new Throwable().getStackTrace())
+                    .filter(f -> !f.getClassName().startsWith("io.mqrunbooks.bench.CountingDataSource")
+                            && !f.getClassName().startsWith("jdk.") && !f.getClassName().startsWith("java.")
+                            && !f.getClassName().startsWith("org.apache.ibatis") && !f.getClassName().startsWith("com.sun.proxy")
+                            && !f.getClassName().startsWith("org.camunda.bpm.engine.impl.db"))
+                    .limit(14).map(f -> "      " + f.getClassName().replaceFirst("^org\\.camunda\\.bpm\\.engine\\.impl\\.", "")
+                            + "." + f.getMethodName() + ":" + f.getLineNumber())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            stacks.computeIfAbsent(text, key -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(origin, key -> new LongAdder()).increment();
+        }
+    }
+
+    /** With -Dbench.sql.stacks=REGEX: where the statements matching it come from (for a profile of a step). */
+    private static final java.util.regex.Pattern STACKS_OF = System.getProperty("bench.sql.stacks", "").isBlank()
+            ? null : java.util.regex.Pattern.compile(System.getProperty("bench.sql.stacks"));
+    private final java.util.Map<String, java.util.Map<String, LongAdder>> stacks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String stacks() {
+        StringBuilder text = new StringBuilder();
+        stacks.forEach((sql, origins) -> {
+            text.append(sql, 0, Math.min(sql.length(), 120)).append('\n');
+            origins.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(4)
+                    .forEach(o -> text.append("   ").append(o.getValue().sum()).append(" times from\n").append(o.getKey()).append('\n'));
+        });
+        return text.toString();
     }
 
     Counts counts() {
@@ -61,36 +102,44 @@ final class CountingDataSource implements DataSource {
     private Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (method, args) -> {
             switch (method.getName()) {
-                case "commit" -> commits.increment();
+                case "commit" -> {
+                    commits.increment();
+                    countSql("(Connection.commit)", 1);
+                }
+                case "setAutoCommit", "setTransactionIsolation", "setReadOnly", "setCatalog" ->
+                        countSql("(Connection." + method.getName() + " " + args[0] + ")", 1);
                 case "rollback" -> {
                     if (args == null || args.length == 0) {
                         rollbacks.increment();
+                        countSql("(Connection.rollback)", 1);
                     }
                 }
                 default -> {
                 }
             }
-        }, result -> {
+        }, (method, args, result) -> {
+            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
             if (result instanceof CallableStatement statement) {
-                return statement(CallableStatement.class, statement);
+                return statement(CallableStatement.class, statement, sql);
             }
             if (result instanceof PreparedStatement statement) {
-                return statement(PreparedStatement.class, statement);
+                return statement(PreparedStatement.class, statement, sql);
             }
             if (result instanceof Statement statement) {
-                return statement(Statement.class, statement);
+                return statement(Statement.class, statement, sql);
             }
             return result;
         });
     }
 
-    private <S extends Statement> S statement(Class<S> type, S statement) {
+    private <S extends Statement> S statement(Class<S> type, S statement, String preparedSql) {
         int[] batched = {0};
         return proxy(type, statement, (method, args) -> {
             String name = method.getName();
             if (EXECUTIONS.contains(name)) {
                 statements.increment();
                 executions.increment();
+                countSql(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql, 1);
             } else if ("addBatch".equals(name)) {
                 batched[0]++;
             } else if ("clearBatch".equals(name)) {
@@ -98,9 +147,10 @@ final class CountingDataSource implements DataSource {
             } else if (BATCHES.contains(name)) {
                 statements.add(batched[0]);
                 executions.increment();
+                countSql("(batch) " + preparedSql, batched[0]);
                 batched[0] = 0;
             }
-        }, result -> result);
+        }, (method, args, result) -> result);
     }
 
     private interface Before {
@@ -108,14 +158,14 @@ final class CountingDataSource implements DataSource {
     }
 
     private interface After {
-        Object wrap(Object result);
+        Object wrap(Method method, Object[] args, Object result);
     }
 
     private static <T> T proxy(Class<T> type, T target, Before before, After after) {
         InvocationHandler handler = (proxy, method, args) -> {
             before.call(method, args);
             try {
-                return after.wrap(method.invoke(target, args));
+                return after.wrap(method, args, method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

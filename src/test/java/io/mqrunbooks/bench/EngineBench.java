@@ -67,11 +67,15 @@ public final class EngineBench {
             CountingDataSource.Counts atOnceCounts = aloneCounts;
             Map<String, Long> aloneServer = new LinkedHashMap<>();
             Map<String, Long> atOnceServer = new LinkedHashMap<>();
+            Map<String, Long> sqlBefore = bench.statementsBySql();
+            Map<String, Long> sqlAlone = new java.util.TreeMap<>();
             for (int round = 0; round < rounds; round++) {
                 Map<String, Long> serverBefore = bench.serverCounters();
                 CountingDataSource.Counts before = bench.clientCounts();
+                sqlBefore = bench.statementsBySql();
                 alone.add(runAtOnce(runtime, steps, 1));
                 aloneCounts = add(aloneCounts, bench.clientCounts().minus(before));
+                add(sqlAlone, sqlBefore, bench.statementsBySql());
                 Map<String, Long> serverMiddle = bench.serverCounters();
                 add(aloneServer, serverBefore, serverMiddle);
                 before = bench.clientCounts();
@@ -81,6 +85,7 @@ public final class EngineBench {
                 atOnceCounts = add(atOnceCounts, bench.clientCounts().minus(before));
                 add(atOnceServer, serverMiddle, bench.serverCounters());
             }
+            writeSqlProfile(database, settings, sqlAlone, (double) steps * rounds);
             double aloneNanos = Stats.median(alone);
             double atOnceNanos = Stats.median(atOnce);
             double totalSteps = (double) steps * concurrentRuns;
@@ -100,6 +105,24 @@ public final class EngineBench {
     /** Adds the rises of the server's counters between two readings to {@code sums}. */
     private static void add(Map<String, Long> sums, Map<String, Long> before, Map<String, Long> after) {
         after.forEach((name, value) -> sums.merge(name, value - before.getOrDefault(name, value), Long::sum));
+    }
+
+    /**
+     * With {@code -Dbench.sql.profile=FILE}: appends what one run alone asked per step, by SQL text, to FILE
+     * (which statements a step is made of; the connection calls that may cost a round trip are in brackets).
+     */
+    private static void writeSqlProfile(Database database, JobExecutorSettings settings, Map<String, Long> bySql,
+                                        double steps) throws java.io.IOException {
+        String file = System.getProperty("bench.sql.profile");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("## " + database.label() + ", " + settings.describe() + ": per step, one run alone\n");
+        bySql.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%8.3f  %s%n", e.getValue() / steps, e.getKey())));
+        java.nio.file.Files.writeString(Path.of(file), text + "\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Starts {@code runs} runs and waits until every one has ended; returns the wall time. */

@@ -178,6 +178,48 @@ abstract class EvidenceStoreContractTest {
     }
 
     @Test
+    void twoNodesAppendingToOneRunInTurnKeepOneChain() {
+        EvidenceStore otherNode = new EvidenceStore(dataSource(), new SecretScrubber(), clock);
+        List<EvidenceRecord> written = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            EvidenceStore node = i % 3 == 2 ? otherNode : store;
+            clock.advance(Duration.ofMillis(10));
+            node.appendAll(List.of(new NewEvidence("run-n", "BK-N", "p", EvidenceKind.NOTE, null, null, "engine",
+                    Map.of("i", i))));
+            written.add(node.append(new NewEvidence("run-n", null, null, EvidenceKind.NOTE, null, null, "engine",
+                    Map.of("after", i))));
+        }
+
+        List<EvidenceRecord> stored = store.records("run-n");
+        assertThat(stored).extracting(EvidenceRecord::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
+        assertThat(stored).extracting(EvidenceRecord::businessKey).containsOnly("BK-N");
+        assertThat(written).extracting(EvidenceRecord::sequence).containsExactly(2L, 4L, 6L, 8L, 10L, 12L);
+        assertThat(store.verifyChain("run-n").describe()).isEqualTo("Evidence chain intact: 12 records verified.");
+    }
+
+    @Test
+    void anAppendAfterARolledBackOneChainsOnWhatWasCommitted() throws Exception {
+        store.append(new NewEvidence("run-b", "BK-B", "p", EvidenceKind.NOTE, null, null, "engine", Map.of("i", 1)));
+        try (java.sql.Connection connection = dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            store.appendAllInTransaction(connection, List.of(
+                    new NewEvidence("run-b", null, null, EvidenceKind.NOTE, null, null, "engine", Map.of("i", 2)),
+                    new NewEvidence("run-b", null, null, EvidenceKind.NOTE, null, null, "engine", Map.of("i", 3))));
+            connection.rollback();
+        }
+        clock.advance(Duration.ofMillis(10));
+
+        EvidenceRecord next = store.append(new NewEvidence("run-b", null, null, EvidenceKind.NOTE, null, null, "engine",
+                Map.of("i", 4)));
+
+        assertThat(next.sequence()).isEqualTo(2);
+        assertThat(next.prevHash()).isEqualTo(store.records("run-b").get(0).hash());
+        assertThat(next.businessKey()).isEqualTo("BK-B");
+        assertThat(store.verifyChain("run-b").describe()).isEqualTo("Evidence chain intact: 2 records verified.");
+    }
+
+    @Test
     void aLongOutcomeIsKeptWholeInTheRunList() {
         String outcome = "rejected: " + "The primary is back; facilities restored power at 05:40. ".repeat(8);
         startRun("r", "drActivationProcess", "QM1", "olivia", "2026-11-04T10:00:00Z", outcome);
