@@ -252,8 +252,8 @@ public final class RunSealing {
 
     /**
      * Records what a gate shows its approver as it opens: its plan variables and its form's read-only fields, as
-     * the steps before it wrote them. A value written while the gate waits (an administrator's variable call) would
-     * otherwise be approved unseen, under a summary that says something else.
+     * the steps before it wrote them. A value written while the gate waits (by code inside the server: the API
+     * refuses variable writes to everyone) would otherwise be approved unseen, under a summary that says otherwise.
      */
     void recordShown(DelegateTask task, String formId, List<String> planVariables) {
         if (!Gates.isGate(task)) {
