@@ -70,7 +70,8 @@ final class AppNode implements AutoCloseable {
                 // thread ran the same step at once (two strmqm, two crtmqm; docs/operations.md).
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
-                "--camunda.bpm.job-execution.max-wait=2000",
+                // A due poll timer is found within 1 s (the runbooks poll every second here).
+                "--camunda.bpm.job-execution.max-wait=1000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // Its identity across restarts: a restarted node releases the job locks its killed incarnation
                 // left at once instead of waiting out the lock (docs/operations.md "Node identity and restarts").

@@ -510,10 +510,12 @@ class DrActivationProcessTest {
     @Test
     void aTechnicalFailureBecomesAnIncidentWithMqsMessage() {
         // Every runbook words a refused control command alike (ControlResult.expect): host, command, outcome, exit code.
-        String refused = "mqwest1: strmqm QM1 was refused (REFUSED, exit code 23): AMQ7017E: Log not available.";
+        // (AMQ7017E, the log not available, is a business outcome of its own: see the cold backup's restore loop.)
+        String refused = "mqwest1: strmqm QM1 was refused (REFUSED, exit code 71): AMQ7018E: The queue manager"
+                + " operation cannot be completed.";
         qm1Estate(QmStatus.RUNNING);
         rig.mq.startFailure = new ControlResult(ControlOutcome.REFUSED,
-                List.of("AMQ7017E: Log not available."), 23);
+                List.of("AMQ7018E: The queue manager operation cannot be completed."), 71);
         start("QM1");
         approveGate(task("userTask_declareDisaster"));
 
