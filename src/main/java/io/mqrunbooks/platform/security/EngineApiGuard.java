@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -302,7 +303,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     /** Refuses the call when a query flag is set to anything but false. */
     private static HttpServletRequest refuseFlag(HttpServletRequest request, String flag, String why) {
         String[] values = request.getParameterValues(flag);
-        if (values != null && java.util.Arrays.stream(values).anyMatch(v -> !"false".equalsIgnoreCase(v))) {
+        if (values != null && Arrays.stream(values).anyMatch(v -> !"false".equalsIgnoreCase(v))) {
             throw new RefusedInput(why + " (" + flag + "=" + abbreviate(String.join(",", values)) + " refused)");
         }
         return request;
