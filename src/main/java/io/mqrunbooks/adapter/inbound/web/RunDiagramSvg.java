@@ -1,7 +1,5 @@
 package io.mqrunbooks.adapter.inbound.web;
 
-import static io.mqrunbooks.adapter.inbound.web.RunPageHtml.esc;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Draws a runbook's diagram as SVG from its BPMN diagram interchange: tasks as rounded rectangles, events as
@@ -177,6 +176,11 @@ final class RunDiagramSvg {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Text and attribute values escaped, because the run page inserts this SVG as it is (markup only: UTF-8 page). */
+    private static String esc(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     /** The smallest rectangle around every shape and waypoint. */

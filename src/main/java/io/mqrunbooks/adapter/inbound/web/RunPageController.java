@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class RunPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    /** How RunAborts begins the outcome of an aborted run ("aborted by lead at 2026-12-07 02:10 UTC: reason"). */
+    private static final String ABORTED = "aborted by ";
 
     private final RunProgressReader runs;
     private final RunReportService reports;
@@ -60,15 +62,25 @@ public class RunPageController {
         this.clock = clock;
     }
 
+    /**
+     * The page, from {@code templates/run-page.html}. Retry is offered to operators and administrators, abort to whom
+     * {@link RunAborts} allows; the engine and the server still decide when either is pressed.
+     */
     @GetMapping("/runs/{id}")
-    public ResponseEntity<String> page(HttpServletRequest request, @PathVariable String id) {
+    public String page(HttpServletRequest request, @PathVariable String id, Model model) {
         RunProgress run = runs.read(readableRun(request, id));
         CurrentUser user = CurrentUser.of(request);
-        String html = RunPageHtml.render(run, RunDiagramSvg.render(runs.model(run), run.steps(), runs.sealedValues(run)),
-                user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS),
-                !run.finished() && aborts.mayAbort(run.runId(), user.userId(), user.groups()), tasklistPath,
-                clock.instant());
-        return ResponseEntity.ok().contentType(HTML).body(html);
+        model.addAttribute("run", run);
+        // SVG built with its text escaped (RunDiagramSvg), the one part the template does not escape
+        model.addAttribute("diagram", RunDiagramSvg.render(runs.model(run), run.steps(), runs.sealedValues(run)));
+        model.addAttribute("finished", run.finished());
+        model.addAttribute("abortedBy", run.finished() && run.outcome() != null && run.outcome().startsWith(ABORTED)
+                ? run.outcome().substring(ABORTED.length()) : null);
+        model.addAttribute("mayRetry", user.inAnyGroup(Groups.OPERATORS, Groups.ADMINS));
+        model.addAttribute("mayAbort", !run.finished() && aborts.mayAbort(run.runId(), user.userId(), user.groups()));
+        model.addAttribute("tasklistPath", tasklistPath);
+        model.addAttribute("now", clock.instant());
+        return "run-page";
     }
 
     @GetMapping(path = "/api/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
