@@ -32,8 +32,9 @@ import java.util.Map;
  * (src/test/resources/mq-output/runmqsc/kubectl-qmstatus-nativeha-9.4.txt): INSTANCE alone on the first line, no
  * QMNAME, then TYPE(NATIVEHA) NHATYPE(INSTANCE), ROLE, and the instance's attributes in alphabetical order, two to a
  * line. The active shows HAINITDA, HAINITL, HAINITTI (when and at which LSN it became active), HASTATUS and
- * REPLADDR; a replica ACKLSN, BACKLOG, CONNACTV, HASTATUS, INSYNC, REPLADDR and SYNCTIME. LSNs are the lab's KB of
- * log written, in IBM's {@code <0:0:high:low>} form.
+ * REPLADDR; a replica ACKLSN, BACKLOG, CONNACTV, HASTATUS, INSYNC, REPLADDR and SYNCTIME (all in the Native HA
+ * attributes of "DISPLAY QMSTATUS", https://www.ibm.com/docs/en/SSFKSJ_9.4.0/refadmin/q086250_.html). LSNs are the
+ * lab's KB of log written, in IBM's {@code <0:0:high:low>} form.
  */
 final class NativeHaCommands {
 
