@@ -71,6 +71,16 @@ class NativeHaTest extends LabTestSupport {
                 "Replica");
     }
 
+    /** dspmq -n prints the words untranslated, in upper case; the app's parser reads them alike. */
+    @Test
+    void untranslatedOutputIsUpperCaseAndReadAlike() {
+        String untranslated = run("nha1", "dspmq -n -o nativeha -x -m QMNHA").stdout();
+        assertThat(untranslated).contains("ROLE(ACTIVE) INSTANCE(nha1) INSYNC(YES) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME()"
+                + " GRPROLE(LIVE)", "CONNINST(YES) ACKLSN(<0:0:0:0>) HASTATUS(NORMAL) SYNCTIME(");
+        DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(untranslated).queueManagers().get(0);
+        assertThat(entry.instances()).extracting(i -> i.nativeHa().get("HASTATUS")).containsOnly("NORMAL");
+    }
+
     @Test
     void endingAReplicaLeavesTwoOfThreeAndItCatchesUpAfterStrmqm() {
         assertThat(run("nha3", "endmqm -w QMNHA").exitCode()).isZero();
