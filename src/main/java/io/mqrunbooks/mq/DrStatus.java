@@ -12,6 +12,10 @@ public enum DrStatus {
     PARTITIONED("Partitioned"),
     REVERTING_TO_SNAPSHOT("Reverting to snapshot"),
     WAITING_FOR_INITIAL_SYNCHRONIZATION("Waiting for initial synchronization"),
+    /** DR/HA: a catch-up is needed but neither DR node is primary (MQ Appliance DR status list). */
+    PAUSED("Paused"),
+    /** Secondary on both nodes (MQ Appliance DR status list). */
+    INACTIVE("Inactive"),
     UNKNOWN("Unknown");
 
     private final String mqWording;

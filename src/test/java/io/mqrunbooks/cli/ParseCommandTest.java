@@ -152,7 +152,8 @@ class ParseCommandTest {
                 + ": line 1 'QMNAME(QM1)    STATUS(Sleeping)': unknown queue manager status 'Sleeping'; expected one of "
                 + "Starting, Running, Running as standby, Running elsewhere, Replica, Negotiating, Quiescing, Ending immediately, "
                 + "Ending preemptively, Ended normally, Ended immediately, Ended unexpectedly, Ended preemptively, "
-                + "Not available, Status not available" + System.lineSeparator());
+                + "Not available, Status not available (dspmq translates them into the host's language; dspmq -n"
+                + " prints IBM's words untranslated)" + System.lineSeparator());
     }
 
     @Test

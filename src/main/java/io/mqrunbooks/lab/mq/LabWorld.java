@@ -190,6 +190,7 @@ final class LabWorld {
         }
         nativeHaGroups.put(qm.name(), group);
         start(group.instances.get(qm.hosts().get(0)).runtime, qm.hosts().get(0));
+        group.haInitAt = now();
         if (qm.crossRegion() != null) {
             buildRecoveryGroup(qm, group, data);
         }
@@ -223,6 +224,7 @@ final class LabWorld {
         NativeHaGroup.Instance instance = new NativeHaGroup.Instance(host, host, address + "(4444)");
         instance.runtime = rt;
         instance.started = true;
+        instance.syncedAt = now();
         group.instances.put(host, instance);
         return instance;
     }
@@ -252,6 +254,8 @@ final class LabWorld {
         }
         elected.alteredAt = now();
         start(elected.runtime, elected.host);
+        group.haInitAt = now();
+        group.haInitLsnKb = group.writtenKb;
     }
 
     private void buildBackup(QueueManager qm, Backup backup) {

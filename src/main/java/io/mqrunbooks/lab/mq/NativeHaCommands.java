@@ -12,25 +12,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the control commands print and do for a Native HA instance.
+ * What the control commands print and do for a Native HA instance, laid out as IBM MQ 9.4.2+ prints it.
  *
- * <p>{@code dspmq -o nativeha [-x]}: the QMNAME line carries ROLE, INSTANCE, INSYNC and QUORUM, and with {@code -x}
- * one line per instance with INSTANCE, ROLE, REPLADDR, CONNACTV, INSYNC, BACKLOG, CONNINST, ALTDATE and ALTTIME, in
- * that order ("Viewing the status of Native HA queue managers",
- * https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ctr.doc/Native_HA_status.html: "ROLE ... one of Active,
- * Replica, or Unknown", "QUORUM ... in the form number_of_instances_in-sync/number_of_instances_configured",
- * "ALTDATE ... blank if never updated"). The QMNAME line is padded to 58 columns; the instance lines start at its
- * column, and a never-updated ALTDATE/ALTTIME prints as {@code ALTDATE() ALTTIME()}, as every public transcript
- * shows them (src/test/resources/mq-output/dspmq/dspmq-o-nativeha-x-*.txt). What the instance lines say on a replica
- * or an ended instance is the lab's reading of "the information supplied by the active instance is definitive,
- * information from replica nodes might be out of date": a replica lists what it last heard, an ended instance
- * lists nothing. The ACKLSN, HASTATUS and SYNCTIME fields that 9.4.2+ transcripts add are not printed.
+ * <p>{@code dspmq -o nativeha [-x]}: the QMNAME line carries ROLE, INSTANCE, INSYNC, QUORUM, GRPLSN, GRPNAME and
+ * GRPROLE (without cross-region replication {@code GRPNAME() GRPROLE(Live)}), and with {@code -x} one line per
+ * instance with INSTANCE, ROLE, REPLADDR, CONNACTV, INSYNC, BACKLOG, CONNINST, ACKLSN, HASTATUS, SYNCTIME, ALTDATE and
+ * ALTTIME, in that order, yes/no in lower case, the instance lines at the QMNAME line's column (two public 9.4
+ * transcripts, src/test/resources/mq-output/dspmq/dspmq-o-nativeha-x-{ansible,cp4i}.txt; the fields in "Viewing the
+ * status of Native HA queue managers", https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_latest/container/Native_HA_status.html:
+ * "ROLE ... one of Active, Replica, Unknown", "QUORUM ... number_of_instances_in-sync/number_of_instances_configured",
+ * "GRPLSN ... replicated between a quorum of instances"). A never-updated ALTDATE/ALTTIME prints empty. What a replica
+ * or an ended instance lists is the lab's reading of "the information supplied by the active instance is
+ * definitive, information from replica nodes might be out of date": a replica lists what it last heard, an ended
+ * instance lists nothing. HASTATUS is Normal for an instance in sync (every transcript); the lab's words for the
+ * others, where no transcript shows one, are Synchronizing (connected and catching up: IBM's word for a group "being
+ * sent data to bring it in sync") and Unknown (not connected).
  *
  * <p>{@code DISPLAY QMSTATUS TYPE(NATIVEHA) [ALL]}: one AMQ8705I block per instance laid out as MQ 9.4 prints it
  * (src/test/resources/mq-output/runmqsc/kubectl-qmstatus-nativeha-9.4.txt): INSTANCE alone on the first line, no
  * QMNAME, then TYPE(NATIVEHA) NHATYPE(INSTANCE), ROLE, and the instance's attributes in alphabetical order, two to a
- * line. The active shows REPLADDR; a replica BACKLOG, CONNACTV, INSYNC and REPLADDR. The lab leaves out what it does
- * not model (HAINITDA/HAINITL/HAINITTI, ACKLSN, HASTATUS, SYNCTIME), rather than printing made-up values.
+ * line. The active shows HAINITDA, HAINITL, HAINITTI (when and at which LSN it became active), HASTATUS and
+ * REPLADDR; a replica ACKLSN, BACKLOG, CONNACTV, HASTATUS, INSYNC, REPLADDR and SYNCTIME (all in the Native HA
+ * attributes of "DISPLAY QMSTATUS", https://www.ibm.com/docs/en/SSFKSJ_9.4.0/refadmin/q086250_.html). LSNs are the
+ * lab's KB of log written, in IBM's {@code <0:0:high:low>} form.
  */
 final class NativeHaCommands {
 
@@ -55,14 +59,15 @@ final class NativeHaCommands {
         NativeHaGroup.Instance here = group.instances.get(host);
         if (!here.started) {
             return "ROLE(" + word("Unknown", untranslated) + ") INSTANCE(" + here.name + ") INSYNC("
-                    + word("No", untranslated) + ") QUORUM()";
+                    + word("no", untranslated) + ") QUORUM()";
         }
         String role = here.runtime.running() ? "Active"
                 : group.leader().filter(l -> l == here).isPresent() ? "Leader" : "Replica";
         String fields = "ROLE(" + word(role, untranslated) + ") INSTANCE(" + here.name + ") INSYNC("
                 + word(yesNo(group.inSync(here)), untranslated) + ") QUORUM(" + quorum(group) + ")";
         if (group.crossRegion == null) {
-            return fields;
+            return fields + " GRPLSN(" + lsn(quorumLsn(group)) + ") GRPNAME() GRPROLE("
+                    + word(NativeHaGroup.GroupRole.LIVE.wording, untranslated) + ")";
         }
         return fields + " GRPLSN(" + lsn(groupLsn(group)) + ") GRPNAME(" + group.groupName + ") GRPROLE("
                 + word(group.role.wording, untranslated) + ")";
@@ -110,6 +115,32 @@ final class NativeHaCommands {
         line.append(" ALTDATE(").append(stamp(DATE, group.roleAlteredAt)).append(") ALTTIME(")
                 .append(stamp(TIME, group.roleAlteredAt)).append(")");
         return line.toString();
+    }
+
+    /**
+     * GRPLSN without cross-region replication: the log "replicated between a quorum of instances", the highest LSN
+     * that a majority of the instances has acknowledged.
+     */
+    private static long quorumLsn(NativeHaGroup group) {
+        List<Long> acked = group.instances.values().stream().map(i -> acknowledged(group, i))
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        return acked.get(group.instances.size() / 2);
+    }
+
+    /** ACKLSN: the log the instance has, its group's log less what it has not received. */
+    private static long acknowledged(NativeHaGroup group, NativeHaGroup.Instance i) {
+        long written = group.crossRegion == null ? group.writtenKb : groupLsn(group);
+        return Math.max(0, written - i.backlogKb);
+    }
+
+    /** HASTATUS, see the class comment. */
+    private static String haStatus(NativeHaGroup group, NativeHaGroup.Instance i) {
+        return group.inSync(i) ? "Normal" : i.connected() ? "Synchronizing" : "Unknown";
+    }
+
+    /** SYNCTIME: now for an instance in sync, else when it last was; empty when never. */
+    private String syncTime(NativeHaGroup group, NativeHaGroup.Instance i) {
+        return iso(group.inSync(i) ? world.now() : i.syncedAt);
     }
 
     private static long groupLsn(NativeHaGroup group) {
@@ -181,7 +212,9 @@ final class NativeHaCommands {
                     + i.replicationAddress + ") CONNACTV(" + word(yesNo(connectedToActive(group, i)), untranslated)
                     + ") INSYNC(" + word(yesNo(group.inSync(i)), untranslated) + ") BACKLOG(" + i.backlogKb
                     + ") CONNINST(" + word(yesNo(i == here || (i.connected() && here.linkUp)), untranslated)
-                    + ") ALTDATE(" + stamp(DATE, i.alteredAt) + ") ALTTIME(" + stamp(TIME, i.alteredAt) + ")");
+                    + ") ACKLSN(" + lsn(acknowledged(group, i)) + ") HASTATUS(" + word(haStatus(group, i), untranslated)
+                    + ") SYNCTIME(" + syncTime(group, i) + ") ALTDATE(" + stamp(DATE, i.alteredAt) + ") ALTTIME("
+                    + stamp(TIME, i.alteredAt) + ")");
         }
         return lines;
     }
@@ -199,12 +232,27 @@ final class NativeHaCommands {
             attributes.put("NHATYPE", "INSTANCE");
             String role = role(i).toUpperCase(Locale.ROOT);
             attributes.put("ROLE", role);
-            if (!role.equals("ACTIVE")) {
+            String haStatus = haStatus(group, i).toUpperCase(Locale.ROOT);
+            if (role.equals("ACTIVE")) {
+                if (group.haInitAt != null) {
+                    attributes.put("HAINITDA", DATE.format(group.haInitAt));
+                    attributes.put("HAINITL", lsn(group.haInitLsnKb));
+                    attributes.put("HAINITTI", TIME.format(group.haInitAt));
+                }
+                attributes.put("HASTATUS", haStatus);
+                attributes.put("REPLADDR", i.replicationAddress);
+            } else {
+                attributes.put("ACKLSN", lsn(acknowledged(group, i)));
                 attributes.put("BACKLOG", Long.toString(i.backlogKb));
                 attributes.put("CONNACTV", yesNo(connectedToActive(group, i)).toUpperCase(Locale.ROOT));
+                attributes.put("HASTATUS", haStatus);
                 attributes.put("INSYNC", yesNo(group.inSync(i)).toUpperCase(Locale.ROOT));
+                attributes.put("REPLADDR", i.replicationAddress);
+                String synced = syncTime(group, i);
+                if (!synced.isEmpty()) {
+                    attributes.put("SYNCTIME", synced);
+                }
             }
-            attributes.put("REPLADDR", i.replicationAddress);
             lines.addAll(MqscText.layout(attributes));
         }
         return lines;
@@ -254,8 +302,9 @@ final class NativeHaCommands {
         return i.connected() && group.active().isPresent();
     }
 
+    /** dspmq's yes/no, in lower case as MQ 9.4 prints it. */
     private static String yesNo(boolean value) {
-        return value ? "Yes" : "No";
+        return value ? "yes" : "no";
     }
 
     private static String word(String value, boolean untranslated) {

@@ -33,6 +33,8 @@ final class NativeHaGroup {
         Instant backlogAt;
         /** When this instance's status last changed (dspmq ALTDATE/ALTTIME); null when it never did. */
         Instant alteredAt;
+        /** When it was last seen in sync with the active (9.4.2+ SYNCTIME); null when never. */
+        Instant syncedAt;
         /** With cross-region replication: the GroupRole its qm.ini requests (Live or Recovery). */
         GroupRole requestedRole = GroupRole.LIVE;
 
@@ -61,6 +63,11 @@ final class NativeHaGroup {
     final String queueManager;
     /** By host, in the inventory's order. */
     final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** KB of recovery log the group's actives have written: an instance has acknowledged this less its backlog. */
+    long writtenKb;
+    /** When the current active was elected, and the log it had then (DISPLAY QMSTATUS HAINITDA/HAINITTI, HAINITL). */
+    Instant haInitAt;
+    long haInitLsnKb;
     /** With cross-region replication: the group's name, its effective role and the link to the other group. */
     String groupName;
     GroupRole role = GroupRole.LIVE;
@@ -120,6 +127,9 @@ final class NativeHaGroup {
             }
             i.backlogKb = left;
             i.backlogAt = now;
+            if (inSync(i)) {
+                i.syncedAt = now;
+            }
         }
     }
 
@@ -138,8 +148,11 @@ final class NativeHaGroup {
 
     /** Data the active wrote: every instance that is not a connected, in-sync replica falls behind by it. */
     void noteWrite(long kb, Instant now) {
+        writtenKb += kb;
         for (Instance i : instances.values()) {
-            if (!i.runtime.running() && !(i.connected() && i.backlogKb == 0)) {
+            if (i.runtime.running() || (i.connected() && i.backlogKb == 0)) {
+                i.syncedAt = now;
+            } else {
                 i.backlogKb += kb;
                 i.backlogAt = now;
             }

@@ -74,7 +74,7 @@ class LabControlControllerTest extends LabAppTest {
         assertThat(post("admin", "/lab/control/mq/cut-native-ha-link?host=nha2&qm=QMNHA").getBody())
                 .isEqualTo("Native HA replication of QMNHA to nha2 cut\n");
         labMq.putMessages("nha1", "QMNHA", "SYSTEM.DEFAULT.LOCAL.QUEUE", 5, true);
-        assertThat(ssh("nha1", "dspmq", "-m", "QMNHA", "-o", "nativeha", "-x")).contains("INSYNC(No)");
+        assertThat(ssh("nha1", "dspmq", "-m", "QMNHA", "-o", "nativeha", "-x")).contains("INSYNC(no)");
         assertThat(post("admin", "/lab/control/mq/restore-native-ha-link?host=nha2&qm=QMNHA").getBody())
                 .isEqualTo("Native HA replication of QMNHA to nha2 restored\n");
         assertThat(post("admin", "/lab/control/mq/cut-native-ha-link?host=nha2&qm=QMDR").getStatusCode())

@@ -60,12 +60,12 @@ class NativeHaCrossRegionTest extends LabTestSupport {
     @Test
     void bothGroupsShowTheirRolesInIbmsFieldOrder() {
         assertThat(groups("nha1")).isEqualTo("""
-                QMNAME(QMNHA)                                             ROLE(Active) INSTANCE(nha1) INSYNC(Yes) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME(EAST) GRPROLE(Live)
+                QMNAME(QMNHA)                                             ROLE(Active) INSTANCE(nha1) INSYNC(yes) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME(EAST) GRPROLE(Live)
                 GRPNAME(EAST) GRPROLE(Live) GRPADDR(nha1(4445)) GRPVER(9.4.0.0) GRSTATUS(Normal) RCOVLSN(<0:0:0:0>) RCOVTIME(2026-11-21T09:00:00.000000Z) INITLSN(<0:0:0:0>) INITTIME(2026-11-21T09:00:00.000000Z) LIVETIME(2026-11-21T09:00:00.000000Z) ALTDATE(2026-11-21) ALTTIME(09.00.00)
                 GRPNAME(WEST) GRPROLE(Recovery) GRPADDR(nhb1(4445)) GRPVER(9.4.0.0) CONNGRP(yes) GRSTATUS(Normal) RCOVLSN(<0:0:0:0>) RCOVTIME(2026-11-21T09:00:00.000000Z) BACKLOG(0) INSYNC(yes) SYNCTIME(2026-11-21T09:00:00.000000Z) ALTDATE(2026-11-21) ALTTIME(09.00.00)
                 """);
         assertThat(groups("nhb1")).startsWith("QMNAME(QMNHA)                                             ROLE(Leader)"
-                + " INSTANCE(nhb1) INSYNC(Yes) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME(WEST) GRPROLE(Recovery)\n"
+                + " INSTANCE(nhb1) INSYNC(yes) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME(WEST) GRPROLE(Recovery)\n"
                 + "GRPNAME(WEST) GRPROLE(Recovery)");
         assertThat(run("nhb2", "dspmq -m QMNHA").stdout()).contains("STATUS(Replica)");
         // no application can connect to a Recovery group

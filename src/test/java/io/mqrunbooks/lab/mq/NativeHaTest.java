@@ -45,17 +45,23 @@ class NativeHaTest extends LabTestSupport {
     }
 
     /**
-     * The instance lines start at the QMNAME line's column and a never-updated ALTDATE/ALTTIME is empty, as MQ prints
-     * them (mq-output/dspmq/dspmq-o-nativeha-x-ansible.txt, -x-cp4i.txt, -x-unknown-cp4i.txt: public transcripts).
+     * As MQ 9.4.2+ prints them (mq-output/dspmq/dspmq-o-nativeha-x-ansible.txt, -x-cp4i.txt: public transcripts): GRPLSN,
+     * GRPNAME() and GRPROLE(Live) on the QMNAME line, the instance lines at its column with ACKLSN, HASTATUS and
+     * SYNCTIME between CONNINST and ALTDATE, yes/no in lower case, a never-updated ALTDATE/ALTTIME empty.
      */
     @Test
     void theActiveListsEveryInstanceInIbmsFieldOrder() {
         assertThat(nativeHa("nha1")).isEqualTo("""
-                QMNAME(QMNHA)                                             ROLE(Active) INSTANCE(nha1) INSYNC(Yes) QUORUM(3/3)
-                INSTANCE(nha1) ROLE(Active) REPLADDR(127.0.3.1(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE() ALTTIME()
-                INSTANCE(nha2) ROLE(Replica) REPLADDR(127.0.3.2(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE() ALTTIME()
-                INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(Yes) INSYNC(Yes) BACKLOG(0) CONNINST(Yes) ALTDATE() ALTTIME()
-                """);
+                QMNAME(QMNHA)                                             ROLE(Active) INSTANCE(nha1) INSYNC(yes) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME() GRPROLE(Live)
+                INSTANCE(nha1) ROLE(Active) REPLADDR(127.0.3.1(4444)) CONNACTV(yes) INSYNC(yes) BACKLOG(0) CONNINST(yes) ACKLSN(<0:0:0:0>) HASTATUS(Normal) SYNCTIME(T) ALTDATE() ALTTIME()
+                INSTANCE(nha2) ROLE(Replica) REPLADDR(127.0.3.2(4444)) CONNACTV(yes) INSYNC(yes) BACKLOG(0) CONNINST(yes) ACKLSN(<0:0:0:0>) HASTATUS(Normal) SYNCTIME(T) ALTDATE() ALTTIME()
+                INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(yes) INSYNC(yes) BACKLOG(0) CONNINST(yes) ACKLSN(<0:0:0:0>) HASTATUS(Normal) SYNCTIME(T) ALTDATE() ALTTIME()
+                """.replace("SYNCTIME(T)", "SYNCTIME(2026-11-21T09:00:00.000000Z)"));
+        // the same fields, in the same order, as the public 9.4 transcript's instance lines
+        assertThat(keywords(nativeHa("nha1").lines().toList().get(1)))
+                .isEqualTo(keywords(realDspmq("dspmq-o-nativeha-x-ansible.txt").lines().toList().get(2)));
+        assertThat(keywords(nativeHa("nha1").lines().findFirst().orElseThrow()))
+                .isEqualTo(keywords(realDspmq("dspmq-o-nativeha-x-ansible.txt").lines().toList().get(1)));
         assertThat(run("nha2", "dspmq -m QMNHA").stdout()).isEqualTo(
                 "QMNAME(QMNHA)                                             STATUS(Replica)\n");
         // what the app's parser reads from it
@@ -65,26 +71,40 @@ class NativeHaTest extends LabTestSupport {
                 "Replica");
     }
 
+    /** dspmq -n prints the words untranslated, in upper case; the app's parser reads them alike. */
+    @Test
+    void untranslatedOutputIsUpperCaseAndReadAlike() {
+        String untranslated = run("nha1", "dspmq -n -o nativeha -x -m QMNHA").stdout();
+        assertThat(untranslated).contains("ROLE(ACTIVE) INSTANCE(nha1) INSYNC(YES) QUORUM(3/3) GRPLSN(<0:0:0:0>) GRPNAME()"
+                + " GRPROLE(LIVE)", "CONNINST(YES) ACKLSN(<0:0:0:0>) HASTATUS(NORMAL) SYNCTIME(");
+        DspmqResult.QueueManagerEntry entry = new DspmqParser().parse(untranslated).queueManagers().get(0);
+        assertThat(entry.instances()).extracting(i -> i.nativeHa().get("HASTATUS")).containsOnly("NORMAL");
+    }
+
     @Test
     void endingAReplicaLeavesTwoOfThreeAndItCatchesUpAfterStrmqm() {
         assertThat(run("nha3", "endmqm -w QMNHA").exitCode()).isZero();
         assertThat(run("nha3", "dspmq -m QMNHA").stdout()).contains("STATUS(Ended normally)");
         assertThat(nativeHa("nha3")).isEqualTo("QMNAME(QMNHA)                                             ROLE(Unknown)"
-                + " INSTANCE(nha3) INSYNC(No) QUORUM()\n");
+                + " INSTANCE(nha3) INSYNC(no) QUORUM()\n");
         assertThat(lab.putMessages("nha1", "QMNHA", "APP.Q", 5, true)).isEqualTo(5);
-        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Unknown) REPLADDR(127.0.3.3(4444))"
-                + " CONNACTV(No) INSYNC(No) BACKLOG(20) CONNINST(No) ALTDATE(2026-11-21) ALTTIME(09.00.00)");
+        // five 4 KB messages: the group's log is at 20 KB, nha3 (ended, last in sync at 09:00) has none of it
+        assertThat(nativeHa("nha1")).contains("QUORUM(2/3) GRPLSN(<0:0:0:20>)", "INSTANCE(nha3) ROLE(Unknown)"
+                + " REPLADDR(127.0.3.3(4444)) CONNACTV(no) INSYNC(no) BACKLOG(20) CONNINST(no) ACKLSN(<0:0:0:0>)"
+                + " HASTATUS(Unknown) SYNCTIME(2026-11-21T09:00:00.000000Z) ALTDATE(2026-11-21) ALTTIME(09.00.00)");
 
         LabExecution started = run("nha3", "strmqm QMNHA");
         assertThat(started.exitCode()).isZero();
         assertThat(started.stdout()).endsWith("IBM MQ queue manager 'QMNHA' started using V9.4.0.0.\n");
-        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Replica)", "INSYNC(No) BACKLOG(20)");
+        assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Replica)", "INSYNC(no) BACKLOG(20)");
         clock.advance(Duration.ofSeconds(3));
-        assertThat(nativeHa("nha1")).contains("INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(Yes)"
-                + " INSYNC(No) BACKLOG(8)");
+        assertThat(nativeHa("nha1")).contains("INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444)) CONNACTV(yes)"
+                + " INSYNC(no) BACKLOG(8) CONNINST(yes) ACKLSN(<0:0:0:12>) HASTATUS(Synchronizing)"
+                + " SYNCTIME(2026-11-21T09:00:00.000000Z)");
         clock.advance(Duration.ofSeconds(2));
         assertThat(nativeHa("nha1")).contains("QUORUM(3/3)", "INSTANCE(nha3) ROLE(Replica) REPLADDR(127.0.3.3(4444))"
-                + " CONNACTV(Yes) INSYNC(Yes) BACKLOG(0)");
+                + " CONNACTV(yes) INSYNC(yes) BACKLOG(0) CONNINST(yes) ACKLSN(<0:0:0:20>) HASTATUS(Normal)"
+                + " SYNCTIME(2026-11-21T09:00:05.000000Z)");
         assertThat(lab.queueManagerState("nha3", "QMNHA")).contains(QmStatus.REPLICA);
     }
 
@@ -102,7 +122,7 @@ class NativeHaTest extends LabTestSupport {
         assertThat(lab.queueManagerState("nha3", "QMNHA")).contains(QmStatus.REPLICA);
         assertThat(lab.queueDepth("nha2", "QMNHA", "APP.Q")).isEqualTo(3);
         assertThat(nativeHa("nha2")).startsWith("QMNAME(QMNHA)                                             ROLE(Active)"
-                + " INSTANCE(nha2) INSYNC(Yes) QUORUM(2/3)");
+                + " INSTANCE(nha2) INSYNC(yes) QUORUM(2/3)");
 
         run("nha1", "strmqm QMNHA");
         assertThat(lab.queueManagerState("nha1", "QMNHA")).contains(QmStatus.REPLICA);
@@ -115,14 +135,15 @@ class NativeHaTest extends LabTestSupport {
         lab.putMessages("nha1", "QMNHA", "APP.Q", 1, true);
         clock.advance(Duration.ofMinutes(5));
         assertThat(nativeHa("nha1")).contains("QUORUM(2/3)", "INSTANCE(nha3) ROLE(Unknown) REPLADDR(127.0.3.3(4444))"
-                + " CONNACTV(No) INSYNC(No) BACKLOG(4)");
+                + " CONNACTV(no) INSYNC(no) BACKLOG(4) CONNINST(no) ACKLSN(<0:0:0:0>) HASTATUS(Unknown)"
+                + " SYNCTIME(2026-11-21T09:00:00.000000Z)");
 
         // with nha3 cut off, ending the active leaves nha2 alone: one of three is no quorum, nothing is elected
         run("nha1", "endmqm QMNHA");
         assertThat(List.of("nha1", "nha2", "nha3")).allSatisfy(h ->
                 assertThat(lab.queueManagerState(h, "QMNHA")).isNotEqualTo(java.util.Optional.of(QmStatus.RUNNING)));
         assertThat(nativeHa("nha2")).startsWith("QMNAME(QMNHA)                                             ROLE(Replica)"
-                + " INSTANCE(nha2) INSYNC(No) QUORUM(0/3)");
+                + " INSTANCE(nha2) INSYNC(no) QUORUM(0/3)");
 
         // the link comes back: two of three connected, and nha2 (in sync, nha3 is 4 KB behind) is elected
         lab.nativeHaReplicationLink("nha3", "QMNHA", true);
@@ -132,7 +153,9 @@ class NativeHaTest extends LabTestSupport {
 
     /**
      * Laid out as MQ 9.4 prints it (mq-output/runmqsc/kubectl-qmstatus-nativeha-9.4.txt, a public transcript): no
-     * QMNAME, INSTANCE alone, TYPE and NHATYPE, ROLE, then the attributes in MQ's order; no ALTDATE/ALTTIME.
+     * QMNAME, INSTANCE alone, TYPE and NHATYPE, ROLE, then the attributes in MQ's order; the active with HAINITDA,
+     * HAINITL, HAINITTI, HASTATUS and REPLADDR, a replica with ACKLSN, BACKLOG, CONNACTV, HASTATUS, INSYNC, REPLADDR
+     * and SYNCTIME; no ALTDATE/ALTTIME.
      */
     @Test
     void displayQmstatusTypeNativehaListsEachInstanceAsMqDoes() {
@@ -141,26 +164,42 @@ class NativeHaTest extends LabTestSupport {
                 AMQ8705I: Display Queue Manager Status Details.
                    INSTANCE(nha1)
                    TYPE(NATIVEHA)                          NHATYPE(INSTANCE)
-                   ROLE(ACTIVE)                            REPLADDR(127.0.3.1(4444))
+                   ROLE(ACTIVE)                            HAINITDA(2026-11-21)
+                   HAINITL(<0:0:0:0>)                      HAINITTI(09.00.00)
+                   HASTATUS(NORMAL)                        REPLADDR(127.0.3.1(4444))
                 AMQ8705I: Display Queue Manager Status Details.
                    INSTANCE(nha2)
                    TYPE(NATIVEHA)                          NHATYPE(INSTANCE)
-                   ROLE(REPLICA)                           BACKLOG(0)
-                   CONNACTV(YES)                           INSYNC(YES)
-                   REPLADDR(127.0.3.2(4444))
+                   ROLE(REPLICA)                           ACKLSN(<0:0:0:0>)
+                   BACKLOG(0)                              CONNACTV(YES)
+                   HASTATUS(NORMAL)                        INSYNC(YES)
+                   REPLADDR(127.0.3.2(4444))               SYNCTIME(2026-11-21T09:00:00.000000Z)
                 """).doesNotContain("QMNAME(", "ALTDATE(");
 
         RunmqscResponseParser parser = new RunmqscResponseParser();
-        List<String> real = replicaKeywords(parser.readTranscript(realOutput("kubectl-qmstatus-nativeha-9.4.txt")).get(0));
-        List<String> lab = replicaKeywords(parser.parse(output));
-        assertThat(real).containsSubsequence(lab);
-        assertThat(lab).startsWith("INSTANCE", "TYPE", "NHATYPE", "ROLE");
+        RunmqscResult real = parser.readTranscript(realOutput("kubectl-qmstatus-nativeha-9.4.txt")).get(0);
+        RunmqscResult lab = parser.parse(output);
+        assertThat(keywords(lab, "REPLICA")).isEqualTo(keywords(real, "REPLICA"));
+        assertThat(keywords(lab, "ACTIVE")).isEqualTo(keywords(real, "ACTIVE"));
     }
 
-    private static List<String> replicaKeywords(RunmqscResult session) {
+    private static List<String> keywords(RunmqscResult session, String role) {
         return session.commands().get(0).objects().stream()
-                .filter(o -> o.attribute("ROLE").filter("REPLICA"::equals).isPresent()).findFirst().orElseThrow()
+                .filter(o -> o.attribute("ROLE").filter(role::equals).isPresent()).findFirst().orElseThrow()
                 .attributes().keySet().stream().toList();
+    }
+
+    /** The keywords of a dspmq line, in order. */
+    private static List<String> keywords(String dspmqLine) {
+        return java.util.regex.Pattern.compile("([A-Z]+)\\(").matcher(dspmqLine).results().map(m -> m.group(1)).toList();
+    }
+
+    private static String realDspmq(String name) {
+        try (var in = NativeHaTest.class.getResourceAsStream("/mq-output/dspmq/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String realOutput(String name) {

@@ -82,7 +82,7 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
                 "DEFINE QLOCAL(APP.Q) DEFPSIST(YES) REPLACE\n").exitCode()).isZero();
         assertThat(labMq.putMessages("nha1", "QMNHA", "APP.Q", 3, true)).isEqualTo(3);
         assertThat(labMq.execute("nha1", "mqm", List.of("dspmq", "-o", "nativeha", "-x", "-m", "QMNHA"), "").stdout())
-                .contains("QUORUM(2/3)", "INSTANCE(nha2) ROLE(Unknown) REPLADDR(nha2(4444)) CONNACTV(No) INSYNC(No)"
+                .contains("QUORUM(2/3)", "INSTANCE(nha2) ROLE(Unknown) REPLADDR(nha2(4444)) CONNACTV(no) INSYNC(no)"
                         + " BACKLOG(12)");
         confirmMaintenance(run.getId(), "nha2");
         confirmMaintenance(run.getId(), "nha3");

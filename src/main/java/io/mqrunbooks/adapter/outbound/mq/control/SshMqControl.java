@@ -194,6 +194,11 @@ public class SshMqControl implements MqControlPort {
                 throw new MqOutputException(host, command.commandLine(),
                         "rdqmstatus shows no 'DR role:' for " + queueManager + ": it is not a DR RDQM on this node");
             }
+            if (detail.drStatusShownOn() != null) {
+                throw new MqOutputException(host, command.commandLine(), "rdqmstatus on this node shows 'DR status: See "
+                        + detail.drStatusShownOn() + "': the HA group runs " + queueManager + " on "
+                        + detail.drStatusShownOn() + ", which alone knows its DR status");
+            }
             return new RdqmDrStatus(result.node(), detail.status(),
                     detail.drRole() == RdqmEnums.Role.PRIMARY, drStatus(host, command, detail.drStatus()),
                     detail.drOutOfSyncBytes(), detail.drSynchronizationProgressPercent(),

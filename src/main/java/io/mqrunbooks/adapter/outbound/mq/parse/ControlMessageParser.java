@@ -6,6 +6,7 @@ import io.mqrunbooks.adapter.outbound.mq.parse.OutputLines.Line;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Classifies strmqm, endmqm and dltmqm output (kind {@code control}). Every line must be a known
  * message; MQ wraps long messages at about 80 columns, so up to three lines are joined to match one.
- * An unknown message is an error, not a guess.
+ * A message whose wording is not known but whose number is ({@link #BY_NUMBER}) is read by its number.
+ * Anything else is an error, not a guess.
  */
 public final class ControlMessageParser {
 
@@ -77,6 +79,37 @@ public final class ControlMessageParser {
             // dltmqm of a replicated data queue manager, before its 'deleted' line (the outcome comes from that).
             rule("Removing replicated data queue manager configuration\\.", null));
 
+    /**
+     * Messages read by their number when their text matches no rule: the number stays, the wording does not (the
+     * product name, the severity letter, "Request to quiesce the queue manager accepted." that became "Quiesce
+     * request accepted.", a translation). Numbers and meanings: AMQ8003 started, AMQ8004 ended, AMQ7030 quiesce
+     * accepted (the MQSeries Perl modules' message table, which tracks these wordings across releases); AMQ7017 "Log
+     * not available." (APAR IV90040, ibm-messaging/mq-docker); AMQ7018 "The queue manager operation cannot be
+     * completed." and AMQ8041 processes still running (a public dltmqm transcript); AMQ7048 "The queue manager name is
+     * either not valid or not known." (ibm-messaging Go programs test for it after dspmq -m); AMQ8118 "IBM MQ queue
+     * manager does not exist." (ibm-messaging Ansible modules, return code 16); AMQ8146 queue manager not available;
+     * AMQ6091, AMQ6109, AMQ6110, AMQ6118, AMQ6119, AMQ6122, AMQ6125, AMQ6184 "An internal ... error has occurred"
+     * (an FFST; the Perl modules' table). A message of another number with an unknown text is refused.
+     */
+    private static final Map<String, ControlOutcome> BY_NUMBER = Map.ofEntries(
+            Map.entry("AMQ8003", ControlOutcome.STARTED),
+            Map.entry("AMQ8004", ControlOutcome.ENDED),
+            Map.entry("AMQ7030", ControlOutcome.ENDING),
+            Map.entry("AMQ7017", ControlOutcome.LOG_NOT_AVAILABLE),
+            Map.entry("AMQ7018", ControlOutcome.REFUSED),
+            Map.entry("AMQ8041", ControlOutcome.REFUSED),
+            Map.entry("AMQ7048", ControlOutcome.NOT_KNOWN),
+            Map.entry("AMQ8118", ControlOutcome.NOT_KNOWN),
+            Map.entry("AMQ8146", ControlOutcome.NOT_RUNNING),
+            Map.entry("AMQ6091", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6109", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6110", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6118", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6119", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6122", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6125", ControlOutcome.MQ_INTERNAL_ERROR),
+            Map.entry("AMQ6184", ControlOutcome.MQ_INTERNAL_ERROR));
+
     private static final Set<ControlOutcome> START = EnumSet.of(ControlOutcome.STARTED, ControlOutcome.STANDBY_STARTED, ControlOutcome.ALREADY_RUNNING);
     private static final Set<ControlOutcome> END = EnumSet.of(ControlOutcome.ENDING, ControlOutcome.ENDED, ControlOutcome.NOT_RUNNING);
     private static final List<ControlOutcome> PRIORITY = List.of(ControlOutcome.NOT_KNOWN, ControlOutcome.MQ_INTERNAL_ERROR,
@@ -116,6 +149,12 @@ public final class ControlMessageParser {
                 used = extra + 1;
             }
             if (matched == null) {
+                Numbered byNumber = byNumber(lines, i);
+                if (byNumber != null) {
+                    messages.add(byNumber.message());
+                    i += byNumber.lines() - 1;
+                    continue;
+                }
                 Line line = lines.get(i);
                 throw MqOutputParseException.at(line.number(), line.text(),
                         "not a strmqm/endmqm/dltmqm message this parser knows; refusing to guess what it means");
@@ -149,6 +188,34 @@ public final class ControlMessageParser {
     }
 
     private record Matched(Rule rule, Matcher matcher) {
+    }
+
+    private record Numbered(ControlTranscript.Message message, int lines) {
+    }
+
+    /**
+     * The message at line {@code i} read by its number ({@link #BY_NUMBER}), with the lines MQ wrapped it onto: while
+     * its sentence has not ended (no final full stop or bracket), up to two following lines that are neither another
+     * AMQ message nor a message of their own. Null when the line is not a message of one of those numbers.
+     */
+    private static Numbered byNumber(List<Line> lines, int i) {
+        MqMessage message = MqMessage.parse(lines.get(i).text());
+        ControlOutcome meaning = message == null ? null : BY_NUMBER.get(message.id());
+        if (meaning == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(message.text().strip());
+        int used = 1;
+        while (used < 3 && i + used < lines.size() && !text.toString().matches(".*[.)]$")) {
+            String continued = lines.get(i + used).text().strip();
+            if (MqMessage.parse(continued) != null || match(continued) != null) {
+                break;
+            }
+            text.append(' ').append(continued);
+            used++;
+        }
+        return new Numbered(new ControlTranscript.Message(message.id(), message.severity(), text.toString(), meaning),
+                used);
     }
 
     private static Matched match(String text) {

@@ -162,7 +162,10 @@ public final class CrtmqmParser {
                 continue;
             } else {
                 MqMessage message = MqMessage.parse(text);
-                if (message != null && (message.isError()
+                if (message != null && message.id().equals("AMQ8110") && !"I".equals(message.severity())) {
+                    // by its number: the wording of "already exists" is the product's of each release
+                    lineOutcome = CrtmqmResult.Outcome.ALREADY_EXISTS;
+                } else if (message != null && (message.isError()
                         || message.severity() == null && ERRORS_WITHOUT_SEVERITY.contains(message.id()))) {
                     lineOutcome = CrtmqmResult.Outcome.FAILED;
                 } else {

@@ -113,7 +113,8 @@ public final class DspmqParser {
                     if (a.name().equals("STATUS")) {
                         status = QmStatus.fromMqWording(a.value()).orElseThrow(() -> MqOutputParseException.at(
                                 line.number(), line.text(), "unknown queue manager status '" + a.value()
-                                        + "'; expected one of " + QmStatus.allWordings()));
+                                        + "'; expected one of " + QmStatus.allWordings() + " (dspmq translates"
+                                        + " them into the host's language; dspmq -n prints IBM's words untranslated)"));
                     }
                 }
             } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() == 2 && attrs.get(1).name().equals("MODE")) {

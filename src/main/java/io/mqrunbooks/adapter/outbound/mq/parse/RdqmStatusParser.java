@@ -206,9 +206,10 @@ public final class RdqmStatusParser {
             }
             QmStatus status = state(first, "Queue manager status");
             checkHaWords(first);
+            Field deferred = drStatusDeferred(first);
             RdqmStatusResult.QueueManagerDetail detail = new RdqmStatusResult.QueueManagerDetail(status,
                     enumOf(first, "DR role", Role.class, Role::wording),
-                    enumOf(first, "DR status", DrStatus.class, DrStatus::wording),
+                    deferred != null ? null : enumOf(first, "DR status", DrStatus.class, DrStatus::wording),
                     enumOf(first, "DR type", DrType.class, DrType::wording),
                     port(first, "DR port"),
                     ip(first, "DR local IP address"),
@@ -268,6 +269,27 @@ public final class RdqmStatusParser {
             }
             return new RdqmStatusResult(RdqmStatusResult.Form.SUMMARY, node, fieldMap(header), null, List.of(), entries,
                     Map.of(), warnings);
+        }
+
+        /**
+         * {@code DR status: See rdqm-a1} on a DR/HA node where the HA group runs the queue manager elsewhere: this node
+         * does not replicate to the DR site and names the node that does (a public capture of {@code rdqmstatus -m}
+         * on such a node, MQ 9.4, 2026). Read only when the node named is this node's {@code HA current location};
+         * the DR status is then not known here ({@code drStatus} null, {@code drStatusShownOn} the node).
+         */
+        private Field drStatusDeferred(List<Field> section) {
+            Field f = find(section, "DR status");
+            Field current = find(section, "HA current location");
+            if (f == null || !f.value().startsWith("See ")) {
+                return null;
+            }
+            String node = f.value().substring(4);
+            if (current == null || !current.value().equals(node) || !NODE_NAMES.matcher(node).matches()
+                    || node.contains(",")) {
+                unknown(f, "'DR status: See <node>' must name the node of 'HA current location:' ("
+                        + (current == null ? "not printed" : current.value()) + ")");
+            }
+            return f;
         }
 
         private static String requireFirstNode(List<Field> section) {

@@ -76,6 +76,16 @@ public record RdqmStatusResult(Form form, String node, Map<String, String> nodeF
         public boolean isDrConfigured() {
             return drRole != null;
         }
+
+        /**
+         * The node that shows the DR status when this one prints {@code DR status: See <node>} (a DR/HA node where
+         * the HA group runs the queue manager elsewhere), else null.
+         */
+        @JsonProperty("drStatusShownOn")
+        public String drStatusShownOn() {
+            String printed = fields.get("DR status");
+            return drStatus == null && printed != null && printed.startsWith("See ") ? printed.substring(4) : null;
+        }
     }
 
     /** Another node of an HA group, as listed after the detail. */

@@ -32,6 +32,12 @@ public final class RdqmdrParser {
         return parse(OutputLines.withoutTypedCommand(pasted, TYPED));
     }
 
+    /** A line that can only be the rest of a wrapped message: none of the lines rdqmdr prints on their own. */
+    private static boolean isContinuation(String text) {
+        return MqMessage.parse(text) == null && !MADE.matcher(text).matches() && !SUDO_NOTE.matcher(text).matches()
+                && !text.startsWith("crtmqm ") && !ISSUE_HEADING.matcher(text).matches() && !text.startsWith("Issue ");
+    }
+
     public RdqmdrResult parse(String output) {
         List<Line> lines = OutputLines.nonBlankOrRefused(output,
                 "an rdqmdr confirmation, a crtmqm command, or an AMQ message");
@@ -53,11 +59,17 @@ public final class RdqmdrParser {
                         : RdqmdrResult.Outcome.MADE_SECONDARY;
                 queueManager = made.group(1);
             } else if (message != null) {
-                messages.add(message);
                 if (!message.isError()) {
                     throw MqOutputParseException.at(line.number(), line.text(),
                             "an informational AMQ message that rdqmdr is not known to print");
                 }
+                // MQ wraps a long message at about 80 columns: the lines up to the end of its sentence are its own.
+                String full = message.text().strip();
+                while (!full.matches(".*[.)]$") && i + 1 < lines.size() && isContinuation(lines.get(i + 1).text().strip())
+                        && full.length() < 600) {
+                    full = full + " " + lines.get(++i).text().strip();
+                }
+                messages.add(new MqMessage(message.id(), message.severity(), full));
                 lineOutcome = RdqmdrResult.Outcome.REFUSED;
             } else if (text.startsWith("crtmqm ")) {
                 command = SecondaryCrtmqmCommand.parse(text);

@@ -243,6 +243,17 @@ class SshMqControlTest {
         assertThat(status.drStatus()).isEqualTo(DrStatus.INCONSISTENT);
     }
 
+    /** The DR status is on the node the HA group runs the queue manager on: this node's reading names it. */
+    @Test
+    void rdqmStatusOfADrHaNodeThatDefersTheDrStatusNamesTheNodeToAsk() {
+        ssh.answer(0, fixture("rdqmstatus", "drha-ha-secondary-dr-status-see-node.txt"));
+
+        assertThatThrownBy(() -> control.rdqmStatus("dr1", "RDQMAPP"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessage("host dr1: 'rdqmstatus -m RDQMAPP': rdqmstatus on this node shows 'DR status: See"
+                        + " rdqm-a1': the HA group runs RDQMAPP on rdqm-a1, which alone knows its DR status");
+    }
+
     @Test
     void rdqmStatusWithoutADrRoleIsRefused() {
         ssh.answer(0, fixture("rdqmstatus", "ha-running-with-sudo-note.txt"));

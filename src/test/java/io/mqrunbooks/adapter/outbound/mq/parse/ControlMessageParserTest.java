@@ -142,8 +142,12 @@ class ControlMessageParserTest {
                 .outcome()).isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
         assertThat(parser.parse("AMQ6119S: An internal IBM MQ error has occurred (Rc=5 from write).").outcome())
                 .isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
-        assertThatThrownBy(() -> parser.parse("AMQ6109E: An internal IBM MQ error has occurred, probably."))
-                .isInstanceOf(MqOutputParseException.class);
+        // with its number, AMQ6109 is an internal error whatever the wording; without one the wording must be MQ's
+        assertThat(parser.parse("AMQ6109E: An internal IBM MQ error has occurred, probably.").outcome())
+                .isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+        assertThatThrownBy(() -> parser.parse("An internal IBM MQ error has occurred, probably."))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageContaining("line 1 'An internal IBM MQ error has occurred, probably.'");
     }
 
     /**
@@ -189,5 +193,48 @@ class ControlMessageParserTest {
         assertThat(result.outcome()).isEqualTo(ControlOutcome.REFUSED);
         assertThat(result.messages()).extracting(ControlTranscript.Message::text)
                 .contains("Process 1973 is still running.", "Process 2409 is still running.");
+    }
+
+    /**
+     * A known number with a wording of another release is read by its number: AMQ7030 as MQ 5.0/5.1 worded it and
+     * AMQ6109 with the product called "MQSeries" (both in the MQSeries Perl modules' message table, which follows the
+     * wordings across releases).
+     */
+    @Test
+    void aKnownNumberIsReadByItsNumberWhateverTheWording() {
+        ControlTranscript quiesce = parser.parse("AMQ7030I: Request to quiesce the queue manager accepted.\n");
+        assertThat(quiesce.outcome()).isEqualTo(ControlOutcome.ENDING);
+        assertThat(quiesce.messages()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("AMQ7030");
+            assertThat(m.text()).isEqualTo("Request to quiesce the queue manager accepted.");
+        });
+        assertThat(parser.parse("AMQ6109E: An internal MQSeries error has occurred.\n").outcome())
+                .isEqualTo(ControlOutcome.MQ_INTERNAL_ERROR);
+    }
+
+    /** A message read by its number keeps the lines MQ wrapped it onto, up to the end of its sentence. */
+    @Test
+    void aMessageReadByItsNumberTakesItsWrappedLines() {
+        ControlTranscript result = parser.parse("""
+                AMQ8041E: The queue manager cannot be restarted or deleted because processes
+                which were connected before are still running.
+                Process 1973 is still running.
+                AMQ7018E: The queue manager operation cannot be completed.
+                """);
+        assertThat(result.outcome()).isEqualTo(ControlOutcome.REFUSED);
+        assertThat(result.messages()).extracting(ControlTranscript.Message::text).containsExactly(
+                "The queue manager cannot be restarted or deleted because processes which were connected before are"
+                        + " still running.",
+                "Process 1973 is still running.", "The queue manager operation cannot be completed.");
+    }
+
+    /** The number does not excuse what follows the message's sentence, nor an unknown number's unknown text. */
+    @Test
+    void anUnknownLineAfterANumberedMessageOrAnUnknownNumberIsRefused() {
+        assertThatThrownBy(() -> parser.parse("AMQ7017E: Log not available.\nrm -rf /var/mqm\n"))
+                .isInstanceOf(MqOutputParseException.class).hasMessageContaining("line 2 'rm -rf /var/mqm'");
+        assertThatThrownBy(() -> parser.parse("AMQ7099E: Something this parser never saw.\n"))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageContaining("line 1 'AMQ7099E: Something this parser never saw.'");
     }
 }

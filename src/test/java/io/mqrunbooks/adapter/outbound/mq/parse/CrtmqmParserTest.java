@@ -57,6 +57,9 @@ class CrtmqmParserTest {
                 .isEqualTo(CrtmqmResult.Outcome.ALREADY_EXISTS);
         assertThat(parser.parse("WebSphere MQ queue manager already exists.").outcome())
                 .isEqualTo(CrtmqmResult.Outcome.ALREADY_EXISTS);
+        // by its number, in another release's wording (MQSeries named the product so)
+        assertThat(parser.parse("AMQ8110E: MQSeries queue manager already exists.\n").outcome())
+                .isEqualTo(CrtmqmResult.Outcome.ALREADY_EXISTS);
         assertThat(parser.parse("AMQ7077E: You are not authorized to perform the requested operation.").outcome())
                 .isEqualTo(CrtmqmResult.Outcome.FAILED);
     }

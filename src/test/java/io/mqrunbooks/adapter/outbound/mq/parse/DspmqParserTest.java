@@ -148,6 +148,16 @@ class DspmqParserTest {
                         + " 'Running sideways'; expected one of Starting, Running, Running as standby");
     }
 
+    /** A host with another locale prints dspmq's words translated: refused, saying how to get IBM's words. */
+    @Test
+    void refusesATranslatedStatusPointingToDspmqN() {
+        assertThatThrownBy(() -> parser.parse("QMNAME(QM1)                                               STATUS(Aktiv)"))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageContaining("unknown queue manager status 'Aktiv'")
+                .hasMessageEndingWith("(dspmq translates them into the host's language; dspmq -n prints IBM's words"
+                        + " untranslated)");
+    }
+
     @Test
     void readsAStatusInAnyCaseAsNoTwoStatusesDifferOnlyInCase() {
         // IBM's Native HA examples write "Ended Immediately"; dspmq -n prints upper case.

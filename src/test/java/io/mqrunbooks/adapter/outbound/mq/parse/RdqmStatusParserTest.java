@@ -266,4 +266,24 @@ class RdqmStatusParserTest {
         assertThat(lenient.queueManager().fields()).containsEntry("HA current location", "Moving to mqhavm14");
         assertThat(lenient.warnings()).singleElement().asString().startsWith("line 9 ").endsWith("; kept as text");
     }
+
+    /**
+     * A DR/HA node where the HA group runs the queue manager elsewhere defers the DR status to the node that runs it
+     * (public capture, MQ 9.4): read with no DR status of its own and the node named; another node is refused.
+     */
+    @Test
+    void aDrHaSecondaryNodeDefersTheDrStatusToItsHaCurrentLocation() {
+        String captured = Fixtures.read("rdqmstatus", "drha-ha-secondary-dr-status-see-node.txt");
+        RdqmStatusResult.QueueManagerDetail qm = parser.parse(captured).queueManager();
+        assertThat(qm.status()).isEqualTo(QmStatus.RUNNING_ELSEWHERE);
+        assertThat(qm.drRole()).isEqualTo(Role.PRIMARY);
+        assertThat(qm.drStatus()).isNull();
+        assertThat(qm.drStatusShownOn()).isEqualTo("rdqm-a1");
+        assertThat(qm.haCurrentLocation()).isEqualTo("rdqm-a1");
+
+        assertThatThrownBy(() -> parser.parse(captured.replace("See rdqm-a1", "See rdqm-a3")))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageContaining("line 9 'DR status:                              See rdqm-a3'")
+                .hasMessageContaining("must name the node of 'HA current location:' (rdqm-a1)");
+    }
 }

@@ -53,6 +53,24 @@ class RdqmdrParserTest {
         });
     }
 
+    /**
+     * rdqmdr on a DR/HA node that is not the HA primary answers AMQ3705E ("not issued on the HA primary node", as a
+     * public MQ 9.4.5 drill report quotes it; the full wording is not public). MQ wraps long messages at about 80
+     * columns: the wrapped rest is the message's, up to the end of its sentence; a line after that is refused.
+     */
+    @Test
+    void aWrappedRefusalKeepsItsWholeText() {
+        RdqmdrResult result = parser.parse("AMQ3705E: The command for queue manager 'QMRDQM' was not issued on the HA\n"
+                + "primary node.\n");
+        assertThat(result.outcome()).isEqualTo(RdqmdrResult.Outcome.REFUSED);
+        assertThat(result.messages()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("AMQ3705");
+            assertThat(m.text()).isEqualTo("The command for queue manager 'QMRDQM' was not issued on the HA primary node.");
+        });
+        assertThatThrownBy(() -> parser.parse("AMQ3705E: Not issued on the HA primary node.\nSomething else.\n"))
+                .isInstanceOf(MqOutputParseException.class).hasMessageStartingWith("line 2 'Something else.'");
+    }
+
     @Test
     void refusesACommandWithShellMetacharacters() {
         assertThatThrownBy(() -> parser.parse("crtmqm -rr s -rl 10.0.2.14 -ri 10.0.2.15 -rn dr2 -rp 7001 QMDR; rm -rf /"))
