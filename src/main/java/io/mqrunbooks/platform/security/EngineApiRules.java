@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The allow-list of the engine's REST API ({@code /engine-rest}, and the same resources the webapps call
@@ -33,6 +34,7 @@ public final class EngineApiRules {
     static final Set<String> TASK_WORKERS = Set.of(Groups.OPERATORS, Groups.CHANGE_MANAGERS, Groups.ADMINS);
     static final Set<String> OPERATORS_AND_ADMINS = Set.of(Groups.OPERATORS, Groups.ADMINS);
     static final Set<String> ADMINS = Set.of(Groups.ADMINS);
+    static final Set<String> READ_EVERY_RUN = Set.of(Groups.OPERATORS, Groups.AUDITORS, Groups.ADMINS);
 
     /** Collections whose POST is a query (the body is a filter), not an action. */
     private static final String QUERY_RESOURCES = "(history/(process-instance|activity-instance|task|variable-instance"
@@ -42,9 +44,32 @@ public final class EngineApiRules {
 
     private static final String DEFINITION = "process-definition(/key/[^/]+(/tenant-id/[^/]+)?|/[^/]+)?";
 
+    /**
+     * Reads of a run's data that the engine does not filter run by run: a change manager, who reads only the runs
+     * that ask or asked for their approval (per-run grants, {@link GateRunGrants}), may not make them.
+     */
+    static final List<Refusal> CHANGE_MANAGER_READ_REFUSALS = List.of(
+            refusal("task/[^/]+/(comment|attachment)/[^/]+(/data)?",
+                    "the engine reads a task's comment or attachment by its id without checking who may read the"
+                            + " task's run; a change manager reads only the runs that ask or asked for their approval"),
+            refusal("history/job-log/[^/]+/stacktrace|history/external-task-log/[^/]+/error-details",
+                    "the engine lets a failed step's stack trace be read by whoever reads the history of every run of"
+                            + " the runbook, not run by run; a change manager reads only the runs that ask or asked for"
+                            + " their approval (the run page shows a failed step's message)"),
+            refusal("(history/process-instance|history/task|task)/report(/.*)?|process-definition/statistics(/count)?",
+                    "reports and statistics count every run of a runbook, not only the runs a change manager may"
+                            + " read: those that ask or asked for their approval"));
+
+    private static final String CHANGE_MANAGER_READS = "(?!(" + CHANGE_MANAGER_READ_REFUSALS.stream()
+            .map(r -> r.path().pattern()).collect(Collectors.joining("|")) + ")$).*";
+
     public static final List<Rule> RULES = List.of(
-            rule("GET,HEAD,OPTIONS", ".*", EVERY_ROLE, Check.NONE,
+            rule("GET,HEAD,OPTIONS", ".*", READ_EVERY_RUN, Check.NONE,
                     "read: the engine's authorizations decide what each role sees"),
+            rule("GET,HEAD,OPTIONS", CHANGE_MANAGER_READS, Set.of(Groups.CHANGE_MANAGERS), Check.NONE,
+                    "read what the engine filters run by run, a change manager's grants naming the runs that ask"
+                            + " or asked for their approval; not a task's comment or attachment by id, history's stack"
+                            + " traces, reports and statistics, which the engine does not filter so"),
             rule("POST", QUERY_RESOURCES, EVERY_ROLE, Check.NONE, "queries (the body is a filter)"),
             rule("POST", "(group|job-definition)(/count)?", ADMINS, Check.NONE,
                     "queries of Admin's group list and Cockpit's job definitions"),
@@ -146,6 +171,13 @@ public final class EngineApiRules {
      * class of calls it belongs to.
      */
     public static String whyRefused(String method, String normalizedPath) {
+        Optional<String> changeManagerRead = Set.of("GET", "HEAD", "OPTIONS").contains(method)
+                ? CHANGE_MANAGER_READ_REFUSALS.stream().filter(r -> r.path().matcher(normalizedPath).matches())
+                        .map(Refusal::why).findFirst()
+                : Optional.empty();
+        if (changeManagerRead.isPresent()) {
+            return changeManagerRead.get();
+        }
         if (RULES.stream().anyMatch(r -> r.matches(method, normalizedPath))) {
             return "the engine API allows this role only what docs/security.md lists";
         }

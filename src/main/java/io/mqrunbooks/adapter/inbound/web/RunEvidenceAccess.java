@@ -5,7 +5,12 @@ import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 
 /**
  * Who may read run evidence: auditors, operators and Camunda administrators every run; a change manager
@@ -34,17 +39,35 @@ final class RunEvidenceAccess {
 
     /** @return the run id, valid, once the user may read that run's report and chain check */
     static String requireRunReader(HttpServletRequest request, RunReportService reports, String runId) {
+        return requireReader(request, runId, (user, run) -> reports.gateDecidedBy(run, user.userId()),
+                "reads the runs in which they approved or rejected a gate, and they decided none in this run.");
+    }
+
+    /**
+     * @return the run id, valid, once the user may read that run's live page: a change manager the runs that ask or
+     * asked for their approval, as the engine grants them (docs/security.md "Groups"), decided or not yet
+     */
+    static String requireRunPageReader(HttpServletRequest request, AuthorizationService authorizations, String runId) {
+        return requireReader(request, runId, (user, run) -> authorizations.isUserAuthorized(user.userId(),
+                        List.copyOf(user.groups()), HistoricProcessInstancePermissions.READ,
+                        Resources.HISTORIC_PROCESS_INSTANCE, run),
+                "reads the runs that ask or asked for their approval, and no gate of this run has.");
+    }
+
+    /** Readers read every run; a change manager the runs {@code changeManagerReads} says, else 403 saying why. */
+    private static String requireReader(HttpServletRequest request, String runId,
+                                        BiPredicate<CurrentUser, String> changeManagerReads, String changeManagerRule) {
         CurrentUser user = CurrentUser.of(request);
         if (user.inAnyGroup(READERS)) {
             return validRunId(runId);
         }
         if (user.inAnyGroup(Groups.CHANGE_MANAGERS)) {
             String valid = validRunId(runId);
-            if (reports.gateDecidedBy(valid, user.userId())) {
+            if (changeManagerReads.test(user, valid)) {
                 return valid;
             }
             throw new AccessDenied("User '" + user.userId() + "' may not read run '" + valid + "': a change manager "
-                    + "reads the runs in which they approved or rejected a gate, and they decided none in this run.");
+                    + changeManagerRule);
         }
         throw notAReader(user);
     }

@@ -1,6 +1,5 @@
 package io.mqrunbooks.adapter.inbound.web;
 
-import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.run.RunAborts;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.EngineApiGuard;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The run page, {@code /runs/{id}} (a process instance id, or a business key naming one run): the diagram with each
  * step's state, who did what, what waits for whom, incidents, commands with their output; its JSON for the page's
- * refresh; and the operators' retry of a failed step. Read by the same users as the run's report.
+ * refresh; and the operators' retry of a failed step. Read by the same users as the run's report, except that a
+ * change manager reads every run that asks or asked for their approval, as in the engine's API.
  */
 @Controller
 public class RunPageController {
@@ -40,24 +41,25 @@ public class RunPageController {
     private static final String ABORTED = "aborted by ";
 
     private final RunProgressReader runs;
-    private final RunReportService reports;
     private final ManagementService management;
     private final RunAborts aborts;
+    private final AuthorizationService authorizations;
     private final String tasklistPath;
     private final Clock clock;
 
     @Autowired
-    public RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
-                             RunAborts aborts, CamundaBpmProperties camunda) {
-        this(runs, reports, management, aborts, camunda.getWebapp().getApplicationPath(), Clock.systemUTC());
+    public RunPageController(RunProgressReader runs, ManagementService management,
+                             RunAborts aborts, AuthorizationService authorizations, CamundaBpmProperties camunda) {
+        this(runs, management, aborts, authorizations, camunda.getWebapp().getApplicationPath(),
+                Clock.systemUTC());
     }
 
-    RunPageController(RunProgressReader runs, RunReportService reports, ManagementService management,
-                      RunAborts aborts, String tasklistPath, Clock clock) {
+    RunPageController(RunProgressReader runs, ManagementService management,
+                      RunAborts aborts, AuthorizationService authorizations, String tasklistPath, Clock clock) {
         this.runs = runs;
-        this.reports = reports;
         this.management = management;
         this.aborts = aborts;
+        this.authorizations = authorizations;
         this.tasklistPath = tasklistPath;
         this.clock = clock;
     }
@@ -166,6 +168,20 @@ public class RunPageController {
 
     private String readableRun(HttpServletRequest request, String id) {
         RunEvidenceAccess.requireReaderRole(request);
-        return RunEvidenceAccess.requireRunReader(request, reports, runs.resolve(id));
+        String runId;
+        try {
+            // as the user: the engine finds only the runs they may read
+            runId = runs.resolve(id);
+        } catch (RunProgressReader.UnknownRun unknown) {
+            CurrentUser user = CurrentUser.of(request);
+            if (user.inAnyGroup(RunEvidenceAccess.READERS)) {
+                throw unknown;
+            }
+            // The same answer whether the run exists or not: a change manager learns nothing of other runs.
+            throw new RunProgressReader.UnknownRun("No run with the id or business key '" + id + "' that "
+                    + user.userId() + " may read: a change manager reads the runs that ask or asked for their"
+                    + " approval.");
+        }
+        return RunEvidenceAccess.requireRunPageReader(request, authorizations, runId);
     }
 }

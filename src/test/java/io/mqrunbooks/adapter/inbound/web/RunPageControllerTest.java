@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.mqrunbooks.evidence.report.RunReport;
-import io.mqrunbooks.evidence.report.RunReportService;
 import io.mqrunbooks.platform.run.RunAborts;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
@@ -21,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RunPageControllerTest {
     private final RunProgressReader runs = mock(RunProgressReader.class);
     private final RunAborts aborts = mock(RunAborts.class);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RunPageController(runs,
-                    mock(RunReportService.class), mock(ManagementService.class), aborts, "/camunda",
+                    mock(ManagementService.class), aborts, mock(AuthorizationService.class), "/camunda",
                     Clock.fixed(Instant.parse("2026-12-07T02:15:00Z"), ZoneOffset.UTC)))
             .setViewResolvers(viewResolver()).setControllerAdvice(new RunEvidenceErrors()).build();
 
