@@ -49,7 +49,7 @@ public final class NameRules {
         return queueManager.replace('.', '!').replace('/', '&');
     }
 
-    /** The queue manager whose transformed directory is {@code directory}, or empty when no name transforms to it. */
+    /** The queue manager whose directory is {@code directory}, or empty when no name transforms to it. */
     public static Optional<String> queueManagerOfDirectory(String directory) {
         String name = directory == null ? "" : directory.replace('!', '.').replace('&', '/');
         return checkMqName(name).isEmpty() && queueManagerDirectory(name).equals(directory)

@@ -125,7 +125,8 @@ public record RemoteCommand(List<String> argv, String stdin, Duration deadline) 
             }
             if (queueManager.contains("/")) {
                 throw new UnsafeArgumentException("queue manager '" + queueManager + "' has a /: IBM MQ names its"
-                        + " directory with an & in its place, which cannot go on a command line; edit its qm.ini by hand");
+                        + " directory with an & in its place, which cannot go on a command line; edit its qm.ini"
+                        + " by hand");
             }
             argv.add(QMGRS + NameRules.queueManagerDirectory(queueManager) + "/qm.ini");
             return this;
