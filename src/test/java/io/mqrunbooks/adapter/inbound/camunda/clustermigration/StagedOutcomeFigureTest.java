@@ -13,8 +13,12 @@ class StagedOutcomeFigureTest {
 
     @Test
     void aBackedOutOrRejectedMemberIsNotCountedAsMigrated() {
-        List<String> results = List.of("FR1: completed: FR1 runs 9.4.1.0 and is resumed in its clusters",
-                "FR2: backed out: queue depth kept growing", "PR1: rejected: not this week");
+        // each entry as the staged run now records it: the result from the member run's end event, then its outcome
+        List<String> results = StagedMigration.results(List.of(
+                new MemberRunEnds.MemberRunEnd("FR1", "endEvent_completed",
+                        "completed: FR1 runs 9.4.1.0 and is resumed in its clusters"),
+                new MemberRunEnds.MemberRunEnd("FR2", "endEvent_backedOut", "backed out: queue depth kept growing"),
+                new MemberRunEnds.MemberRunEnd("PR1", "endEvent_rejected", "rejected: not this week")));
         assertThat(StagedMigration.done(results)).as("migratedQueueManagers").containsExactly("FR1");
     }
 }
