@@ -96,7 +96,9 @@ class MigrationRig {
         Mocks.register("sendTestMessagesDelegate", new SendTestMessagesDelegate(steps));
         Mocks.register("resumeQueueManagerDelegate", new ResumeQueueManagerDelegate(steps));
         Mocks.register("recordMonitoringDelegate", new RecordMonitoringDelegate(steps));
-        Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener());
+        // no evidence store here: the version is what the fake's dspmqver shows, as the verify step's COMMAND holds it
+        Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener((runId, stepId, host) ->
+                java.util.Optional.of(io.mqrunbooks.mq.MqVersion.of(fake.versionByHost.get(host)))));
         Mocks.register("backoutReasonRequiredListener", new BackoutReasonRequiredListener());
         Mocks.register("planStagedMigrationDelegate", new PlanStagedMigrationDelegate(planner));
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
