@@ -2,15 +2,7 @@ package io.mqrunbooks.lab.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqrunbooks.estate.Estate;
-import io.mqrunbooks.estate.Host;
-import io.mqrunbooks.estate.NativeHaCrossRegion;
-import io.mqrunbooks.estate.QueueManager;
-import io.mqrunbooks.estate.QueueManagerKind;
-import io.mqrunbooks.estate.Site;
-import io.mqrunbooks.estate.Transport;
 import io.mqrunbooks.lab.LabCommandHandler.LabExecution;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +11,8 @@ class QmgrsDirectoryLabTest extends LabTestSupport {
 
     @BeforeEach
     void dottedCrossRegionLab() {
-        Estate estate = new Estate(List.of(new Site("east"), new Site("west")),
-                List.of(new Host("nha1", "127.0.0.1", 22131, "mqm", false, "east", null),
-                        new Host("nha2", "127.0.0.1", 22132, "mqm", false, "east", null),
-                        new Host("nha3", "127.0.0.1", 22133, "mqm", false, "east", null),
-                        new Host("nhb1", "127.0.0.1", 22161, "mqm", false, "west", null),
-                        new Host("nhb2", "127.0.0.1", 22162, "mqm", false, "west", null),
-                        new Host("nhb3", "127.0.0.1", 22163, "mqm", false, "west", null)),
-                List.of(new QueueManager("QM.NHA", QueueManagerKind.NATIVE_HA, List.of("nha1", "nha2", "nha3"),
-                        "LISTENER.TCP", 1481, Transport.MQSC_SSH, null, null, null,
-                        new NativeHaCrossRegion("EAST", "WEST", List.of("nhb1", "nhb2", "nhb3")))),
-                List.of(), List.of());
-        lab = new SimulatedMqEstate(estate, clock, LabMqOptions.defaults(), LabSeed.standard());
+        lab = new SimulatedMqEstate(NativeHaCrossRegionTest.crossRegionEstate("QM.NHA"), clock,
+                LabMqOptions.defaults(), LabSeed.standard());
     }
 
     @Test
@@ -42,5 +24,9 @@ class QmgrsDirectoryLabTest extends LabTestSupport {
         LabExecution transformed = run("nha1",
                 "sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/QM!NHA/qm.ini");
         assertThat(transformed.exitCode()).as(transformed.stderr()).isZero();
+        for (String host : java.util.List.of("nha2", "nha3")) {
+            run(host, "sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/QM!NHA/qm.ini");
+        }
+        assertThat(run("nha1", "dspmq -o nativeha -g -m QM.NHA").stdout()).contains("GRPNAME(EAST) GRPROLE(Recovery)");
     }
 }
