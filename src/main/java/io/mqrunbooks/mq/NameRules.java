@@ -40,6 +40,22 @@ public final class NameRules {
         return Optional.empty();
     }
 
+    /**
+     * The directory IBM MQ gives a queue manager under {@code <prefix>/qmgrs} ("IBM MQ file names", name
+     * transformation): {@code .} becomes {@code !} and {@code /} becomes {@code &}, so {@code QM.NHA} lives in
+     * {@code QM!NHA}. The name must already pass {@link #checkMqName}.
+     */
+    public static String queueManagerDirectory(String queueManager) {
+        return queueManager.replace('.', '!').replace('/', '&');
+    }
+
+    /** The queue manager whose directory is {@code directory}, or empty when no name transforms to it. */
+    public static Optional<String> queueManagerOfDirectory(String directory) {
+        String name = directory == null ? "" : directory.replace('!', '.').replace('&', '/');
+        return checkMqName(name).isEmpty() && queueManagerDirectory(name).equals(directory)
+                ? Optional.of(name) : Optional.empty();
+    }
+
     public static Optional<String> checkChannelName(String value) {
         Optional<String> asName = checkMqName(value);
         if (asName.isPresent()) {

@@ -12,6 +12,7 @@ import io.mqrunbooks.estate.Estate;
 import io.mqrunbooks.estate.QueueManager;
 import io.mqrunbooks.estate.QueueManagerKind;
 import io.mqrunbooks.mq.ControlResult;
+import io.mqrunbooks.mq.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,13 +129,13 @@ public class NativeHaCrossRegionSwitch {
         table.append(String.format("%-10s %-10s %-22s %-10s %s%n", recoveryGroup, RECOVERY,
                 LIVE + (planned ? " (second)" : ""), own.version(), String.join(", ", hostsOf(qm, recoveryGroup))));
         String steps = planned
-                ? "On each host of " + liveGroup + ": sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/"
-                + queueManager + "/qm.ini, then dspmq -o nativeha -g until " + liveGroup + " is Recovery; then on"
+                ? "On each host of " + liveGroup + ": sed -i s/GroupRole=Live/GroupRole=Recovery/ "
+                + qmIni(queueManager) + ", then dspmq -o nativeha -g until " + liveGroup + " is Recovery; then on"
                 + " each host of " + recoveryGroup + ": sed -i s/GroupRole=Recovery/GroupRole=Live/ (same file),"
                 + " dspmq -o nativeha -g until " + recoveryGroup + " is Live with an active instance; then a test"
                 + " message is put and got on " + queueManager + " there."
                 : "On each host of " + recoveryGroup + ": sed -i s/GroupRole=Recovery/GroupRole=Live/"
-                + " /var/mqm/qmgrs/" + queueManager + "/qm.ini, then dspmq -o nativeha -g until " + recoveryGroup
+                + " " + qmIni(queueManager) + ", then dspmq -o nativeha -g until " + recoveryGroup
                 + " is Live with an active instance; then a test message is put and got on " + queueManager
                 + " there. " + liveGroup + " is not touched: when its region returns it must be made Recovery"
                 + " before it runs again, or there are two Live groups.";
@@ -206,7 +207,7 @@ public class NativeHaCrossRegionSwitch {
                 RECOVERY, String.join(", ", returnedHosts)));
         String summary = "Queue manager " + queueManager + ": the region of " + returnedGroup + " is back after an"
                 + " unplanned switch to " + liveGroup + ".\n" + table + "\nOn each host of " + returnedGroup
-                + ": sed -i s/GroupRole=Live/GroupRole=Recovery/ /var/mqm/qmgrs/" + queueManager + "/qm.ini, then"
+                + ": sed -i s/GroupRole=Live/GroupRole=Recovery/ " + qmIni(queueManager) + ", then"
                 + " strmqm " + queueManager + " where the instance does not run, then dspmq -o nativeha -g until "
                 + returnedGroup + " is Recovery; then dspmq -o nativeha -g on " + liveGroup + " until " + returnedGroup
                 + " is connected, in sync and has BACKLOG(0).\n\nData discarded: " + returnedGroup + " still holds"
@@ -391,5 +392,10 @@ public class NativeHaCrossRegionSwitch {
                     + " recovery group in the inventory (crossRegion)");
         }
         return qm;
+    }
+
+    /** The file IBM MQ keeps the queue manager's qm.ini in: its directory is the transformed name (QM!NHA). */
+    private static String qmIni(String queueManager) {
+        return "/var/mqm/qmgrs/" + NameRules.queueManagerDirectory(queueManager) + "/qm.ini";
     }
 }

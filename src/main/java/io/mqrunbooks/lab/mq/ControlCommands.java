@@ -489,7 +489,8 @@ final class ControlCommands {
             addCrtmqmListener(data, opts.get("-p"));
             QueueManagerRuntime rt = world.register(qmName, QueueManagerKind.SINGLE, List.of(host), data);
             rt.endedStatus = QmStatus.ENDED_IMMEDIATELY;
-            return created(new Output(), qmName, "/var/mqm/qmgrs/" + qmName).exit(0);
+            return created(new Output(), qmName, "/var/mqm/qmgrs/" + io.mqrunbooks.mq.NameRules.queueManagerDirectory(qmName))
+                    .exit(0);
         }
         for (String required : List.of("-rl", "-ri", "-rn", "-rp")) {
             if (!opts.containsKey(required)) {

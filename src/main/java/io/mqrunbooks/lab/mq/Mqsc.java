@@ -932,7 +932,7 @@ final class Mqsc {
 
     private Row qmstatusRow(QueueManagerRuntime rt, String host) {
         String dataPath = rt.isRdqm() ? "/var/mqm/vols/" + rt.name.toLowerCase(Locale.ROOT) + "/qmgr/"
-                + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + rt.name;
+                + rt.name.toLowerCase(Locale.ROOT) : "/var/mqm/qmgrs/" + NameRules.queueManagerDirectory(rt.name);
         String started = world.stampOf(rt.startedAt);
         Map<String, String> rest = new TreeMap<>();
         rest.put("CHINIT", "RUNNING");

@@ -180,7 +180,9 @@ final class NativeHaCommands {
         if (!edit.matches()) {
             return Output.error(1, SED_USAGE);
         }
-        NativeHaGroup group = file.matches() ? world.nativeHaGroup(file.group(1), host) : null;
+        // the directory is IBM MQ's transformed name (QM!NHA for QM.NHA): the raw name's path does not exist
+        NativeHaGroup group = file.matches() ? io.mqrunbooks.mq.NameRules.queueManagerOfDirectory(file.group(1))
+                .map(name -> world.nativeHaGroup(name, host)).orElse(null) : null;
         if (group == null || group.crossRegion == null) {
             return Output.error(2, "sed: can't read " + args.get(2) + ": No such file or directory");
         }

@@ -26,6 +26,10 @@ class NativeHaCrossRegionTest extends LabTestSupport {
     private static final List<String> WEST = List.of("nhb1", "nhb2", "nhb3");
 
     static Estate crossRegionEstate() {
+        return crossRegionEstate("QMNHA");
+    }
+
+    static Estate crossRegionEstate(String queueManager) {
         return new Estate(List.of(new Site("east"), new Site("west")),
                 List.of(new Host("nha1", "127.0.0.1", 22131, "mqm", false, "east", null),
                         new Host("nha2", "127.0.0.1", 22132, "mqm", false, "east", null),
@@ -33,7 +37,7 @@ class NativeHaCrossRegionTest extends LabTestSupport {
                         new Host("nhb1", "127.0.0.1", 22161, "mqm", false, "west", null),
                         new Host("nhb2", "127.0.0.1", 22162, "mqm", false, "west", null),
                         new Host("nhb3", "127.0.0.1", 22163, "mqm", false, "west", null)),
-                List.of(new QueueManager("QMNHA", QueueManagerKind.NATIVE_HA, EAST, "LISTENER.TCP", 1481,
+                List.of(new QueueManager(queueManager, QueueManagerKind.NATIVE_HA, EAST, "LISTENER.TCP", 1481,
                         Transport.MQSC_SSH, null, null, null, new NativeHaCrossRegion("EAST", "WEST", WEST))),
                 List.of(), List.of());
     }

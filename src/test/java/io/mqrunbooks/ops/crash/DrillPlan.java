@@ -171,7 +171,7 @@ final class DrillPlan {
             String host = member.toLowerCase();
             staged.add(host + ": endmqm -w " + member);
             staged.add(host + ": strmqm " + member);
-            done.add(member + ": completed: " + member + " runs 9.4.2.0 and is resumed in its clusters");
+            done.add(member + ": migrated (completed: " + member + " runs 9.4.2.0 and is resumed in its clusters)");
         }
         String stagedOutcome = stages == members.size() ? "completed: " + String.join("; ", done)
                 : "stopped: " + String.join("; ", done) + "; untouched: " + String.join(", ", members.subList(stages, members.size()));

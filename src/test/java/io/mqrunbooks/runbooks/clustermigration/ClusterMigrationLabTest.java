@@ -31,6 +31,8 @@ class ClusterMigrationLabTest extends ClusterMigrationLabRun {
         assertThat((String) variable(id, "differencesSummary")).contains("Expected changes (the new version):\n"
                 + "  on PR3: CLUSQMGR(PR3) CLUSTER(PAYCLUS) VERSION: 09040000 -> 09040100\n");
         complete("CHG-PR3", "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        // a variable written past the API does not change the version the outcome names: that is dspmqver's evidence
+        runtimeService.setVariable(id, "installedVersion", "9.9.9.9");
         complete("CHG-PR3", "userTask_signOff", Map.of("signOffDecision", "continue"));
         waitUntilEnded(id);
 
@@ -93,8 +95,8 @@ class ClusterMigrationLabTest extends ClusterMigrationLabRun {
         }
         waitUntilEnded(id);
 
-        assertThat((String) variable(id, "outcome")).startsWith("completed: FR1: completed: FR1 runs 9.4.1.0")
-                .endsWith("PR3: completed: PR3 runs 9.4.1.0 and is resumed in its clusters");
+        assertThat((String) variable(id, "outcome")).startsWith("completed: FR1: migrated (completed: FR1 runs 9.4.1.0")
+                .endsWith("PR3: migrated (completed: PR3 runs 9.4.1.0 and is resumed in its clusters)");
         List<String> stops = commands().stream().filter(c -> c.contains(": endmqm")).toList();
         assertThat(stops).containsExactly("fr1: endmqm -w FR1", "fr2: endmqm -w FR2", "pr1: endmqm -w PR1",
                 "pr2: endmqm -w PR2", "pr3: endmqm -w PR3");
@@ -104,5 +106,28 @@ class ClusterMigrationLabTest extends ClusterMigrationLabRun {
             assertThat(seen.suspended()).as(member).isFalse();
             assertThat(seen.attributes()).as(member).containsEntry("VERSION", "09040100");
         }
+    }
+
+    @Test
+    void stagedMigrationNamesEachMembersResultFromItsOwnRunsEvidence() {
+        String id = start("stagedClusterMigrationProcess", "CHG-PAYCLUS-2", Map.of("clusterName", "PAYCLUS",
+                "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade"));
+        complete("CHG-PAYCLUS-2", "userTask_approveMigration", Map.of("decision", "reject",
+                "approvalComment", "not this week"));
+        complete("CHG-PAYCLUS-2", "userTask_approveNextMember", Map.of("stageDecision", "continue"));
+        complete("CHG-PAYCLUS-2", "userTask_approveMigration", Map.of("decision", "approve"));
+        complete("CHG-PAYCLUS-2", "userTask_takeBackup", Map.of("backupLocation", "/backup/fr2"));
+        labMq.installVersion("fr2", "9.4.1.0");
+        complete("CHG-PAYCLUS-2", "userTask_installVersion", Map.of("targetVersion", "9.4.1.0",
+                "installDecision", "continue"));
+        complete("CHG-PAYCLUS-2", "userTask_reviewDifferences", Map.of("reviewDecision", "continue"));
+        complete("CHG-PAYCLUS-2", "userTask_signOff", Map.of("signOffDecision", "continue"));
+        complete("CHG-PAYCLUS-2", "userTask_approveNextMember", Map.of("stageDecision", "stop"));
+        waitUntilEnded(id);
+
+        assertThat(variable(id, "outcome")).isEqualTo("stopped: FR1: rejected (rejected: not this week); FR2: migrated"
+                + " (completed: FR2 runs 9.4.1.0 and is resumed in its clusters); untouched: PR1, PR2, PR3");
+        assertThat(variable(id, "migratedQueueManagers").toString()).isEqualTo("[\"FR2\"]");
+        assertThat(labMq.installedVersion("fr1")).isEqualTo("9.4.0.0");
     }
 }

@@ -14,6 +14,7 @@ import io.mqrunbooks.adapter.inbound.camunda.clustermigration.EndMigratingQueueM
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.FindSoleHostedQueuesDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.FinishStagedMigrationDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.LoadMigrationPlanDelegate;
+import io.mqrunbooks.adapter.inbound.camunda.clustermigration.MemberRunEnds;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.MigrationOutcomeListener;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.PlanStagedMigrationDelegate;
 import io.mqrunbooks.adapter.inbound.camunda.clustermigration.PrepareStageDelegate;
@@ -42,7 +43,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -92,14 +96,38 @@ class MigrationRig {
         Mocks.register("sendTestMessagesDelegate", new SendTestMessagesDelegate(steps));
         Mocks.register("resumeQueueManagerDelegate", new ResumeQueueManagerDelegate(steps));
         Mocks.register("recordMonitoringDelegate", new RecordMonitoringDelegate(steps));
-        Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener());
+        // no evidence store here: the version is what the fake's dspmqver shows, as the verify step's COMMAND holds it
+        Mocks.register("migrationOutcomeListener", new MigrationOutcomeListener((runId, stepId, host) ->
+                java.util.Optional.of(io.mqrunbooks.mq.MqVersion.of(fake.versionByHost.get(host)))));
         Mocks.register("backoutReasonRequiredListener", new BackoutReasonRequiredListener());
         Mocks.register("planStagedMigrationDelegate", new PlanStagedMigrationDelegate(planner));
         Mocks.register("prepareStageDelegate", new PrepareStageDelegate());
-        Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate());
-        Mocks.register("finishStagedMigrationDelegate", new FinishStagedMigrationDelegate());
+        Mocks.register("recordStageResultDelegate", new RecordStageResultDelegate(this::memberRunEnds));
+        Mocks.register("finishStagedMigrationDelegate", new FinishStagedMigrationDelegate(this::memberRunEnds));
         Mocks.register("readVersionsDelegate", new ReadVersionsDelegate(RunbookTestEngine.RECORDS,
                 new InstalledVersions(estate, fake, RunbookTestEngine.bulletins())));
+    }
+
+    /**
+     * This engine has no evidence store: each called run's end from its history (the end event it reached, the
+     * outcome it set), what its RUN_ENDED evidence holds in the app (ClusterMigrationLabTest reads that).
+     */
+    private List<MemberRunEnds.MemberRunEnd> memberRunEnds(String stagedRunId) {
+        HistoryService history = engine.getHistoryService();
+        return history.createHistoricProcessInstanceQuery().superProcessInstanceId(stagedRunId).finished()
+                .orderByProcessInstanceStartTime().asc().list().stream().map(run -> new MemberRunEnds.MemberRunEnd(
+                        (String) historicVariable(run.getId(), "queueManager"),
+                        history.createHistoricActivityInstanceQuery().processInstanceId(run.getId()).finished().list()
+                                .stream().filter(a -> a.getActivityType().endsWith("EndEvent") && !a.isCanceled())
+                                .map(HistoricActivityInstance::getActivityId).reduce((first, last) -> last)
+                                .orElse(null),
+                        String.valueOf(historicVariable(run.getId(), "outcome")))).toList();
+    }
+
+    private Object historicVariable(String runId, String name) {
+        HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(runId).variableName(name).singleResult();
+        return variable == null ? null : variable.getValue();
     }
 
     static Estate labEstate() {

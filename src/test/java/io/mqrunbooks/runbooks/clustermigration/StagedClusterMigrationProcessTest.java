@@ -84,11 +84,13 @@ class StagedClusterMigrationProcessTest {
                 "SUSPEND QMGR CLUSTER(PAYCLUS) on PR2", "SUSPEND QMGR CLUSTER(PAYCLUS) on PR3");
         assertThat(rig.fake.startedVersion).containsEntry("FR1", "9.4.1.0").containsEntry("PR3", "9.4.1.0");
         assertThat(rig.variable(id, "outcome")).isEqualTo("completed: "
-                + "FR1: completed: FR1 runs 9.4.1.0 and is resumed in its clusters; "
-                + "FR2: completed: FR2 runs 9.4.1.0 and is resumed in its clusters; "
-                + "PR1: completed: PR1 runs 9.4.1.0 and is resumed in its clusters; "
-                + "PR2: completed: PR2 runs 9.4.1.0 and is resumed in its clusters; "
-                + "PR3: completed: PR3 runs 9.4.1.0 and is resumed in its clusters");
+                + "FR1: migrated (completed: FR1 runs 9.4.1.0 and is resumed in its clusters); "
+                + "FR2: migrated (completed: FR2 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR1: migrated (completed: PR1 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR2: migrated (completed: PR2 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR3: migrated (completed: PR3 runs 9.4.1.0 and is resumed in its clusters)");
+        assertThat(rig.variable(id, "migratedQueueManagers").toString())
+                .isEqualTo("[\"FR1\",\"FR2\",\"PR1\",\"PR2\",\"PR3\"]");
         // the test queue FR1 got in its own run is reused, not defined again, when FR2 tests with it
         assertThat(rig.fake.journal.stream().filter(l -> l.equals("DEFINE QLOCAL(MQRB.TEST.FR1) on FR1"))).hasSize(1);
     }
@@ -99,13 +101,13 @@ class StagedClusterMigrationProcessTest {
         rig.runJobs();
         rig.migrate(child(id).getId(), "FR1");
         assertThat((String) rig.variable(id, "stagesSummary")).isEqualTo("Order (full repositories first): FR1, FR2,"
-                + " PR1, PR2, PR3\nDone:\n  FR1: completed: FR1 runs 9.4.1.0 and is resumed in its clusters\n"
+                + " PR1, PR2, PR3\nDone:\n  FR1: migrated (completed: FR1 runs 9.4.1.0 and is resumed in its clusters)\n"
                 + "Not yet migrated: FR2, PR1, PR2, PR3\nNext: FR2 (2 of 5)");
         rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "stop", "stageComment", "wait a week"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult()).isNull();
-        assertThat(rig.variable(id, "outcome")).isEqualTo("stopped: FR1: completed: FR1 runs 9.4.1.0 and is resumed in"
-                + " its clusters; untouched: FR2, PR1, PR2, PR3");
+        assertThat(rig.variable(id, "outcome")).isEqualTo("stopped: FR1: migrated (completed: FR1 runs 9.4.1.0 and is"
+                + " resumed in its clusters); untouched: FR2, PR1, PR2, PR3");
         assertThat(rig.variable(id, "untouchedQueueManagers").toString()).isEqualTo("[\"FR2\",\"PR1\",\"PR2\",\"PR3\"]");
         assertThat(rig.variable(id, "migratedQueueManagers").toString()).isEqualTo("[\"FR1\"]");
         assertThat(suspensions()).containsExactly("SUSPEND QMGR CLUSTER(PAYCLUS) on FR1");
@@ -123,10 +125,33 @@ class StagedClusterMigrationProcessTest {
                 "backoutReason", "installer refused the fix pack"));
         rig.complete(fr1, "userTask_restoreBackup", Map.of("backupRestored", true));
         assertThat((String) rig.variable(id, "stagesSummary")).contains(
-                "  FR1: backed out: installer refused the fix pack\n");
+                "  FR1: backed out (backed out: installer refused the fix pack)\n");
         rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "stop"));
-        assertThat(rig.variable(id, "outcome")).isEqualTo("stopped: FR1: backed out: installer refused the fix pack;"
-                + " untouched: FR2, PR1, PR2, PR3");
+        assertThat(rig.variable(id, "outcome")).isEqualTo("stopped: FR1: backed out (backed out: installer refused the"
+                + " fix pack); untouched: FR2, PR1, PR2, PR3");
+        assertThat(rig.variable(id, "migratedQueueManagers").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void aRejectedMemberIsNeitherMigratedNorCompletedWhenTheRestGoOn() {
+        String id = rig.startStaged("PAYCLUS");
+        rig.runJobs();
+        rig.complete(child(id).getId(), "userTask_approveMigration", Map.of("decision", "reject",
+                "approvalComment", "not this week"));
+        for (String queueManager : List.of("FR2", "PR1", "PR2", "PR3")) {
+            rig.complete(id, "userTask_approveNextMember", Map.of("stageDecision", "continue"));
+            rig.migrate(child(id).getId(), queueManager);
+        }
+
+        assertThat(rig.variable(id, "outcome")).isEqualTo("not all migrated: FR1: rejected (rejected: not this week); "
+                + "FR2: migrated (completed: FR2 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR1: migrated (completed: PR1 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR2: migrated (completed: PR2 runs 9.4.1.0 and is resumed in its clusters); "
+                + "PR3: migrated (completed: PR3 runs 9.4.1.0 and is resumed in its clusters)");
+        assertThat(rig.variable(id, "migratedQueueManagers").toString())
+                .isEqualTo("[\"FR2\",\"PR1\",\"PR2\",\"PR3\"]");
+        assertThat(rig.variable(id, "untouchedQueueManagers").toString()).isEqualTo("[]");
+        assertThat(rig.fake.startedVersion).containsEntry("FR1", "9.4.0.0").containsEntry("FR2", "9.4.1.0");
     }
 
     @Test

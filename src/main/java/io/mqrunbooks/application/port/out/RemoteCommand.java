@@ -23,12 +23,18 @@ public record RemoteCommand(List<String> argv, String stdin, Duration deadline) 
     private static final Pattern PROGRAM = Pattern.compile("(/[A-Za-z0-9._-]+)*/?[A-Za-z0-9._-]+");
     private static final Pattern FLAG = Pattern.compile("-[A-Za-z]{1,3}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final String QMGRS = "/var/mqm/qmgrs/";
+    /**
+     * A qm.ini path from {@link Builder#qmIniPath}: its directory may hold IBM MQ's {@code !} for a {@code .}, which
+     * only an interactive shell's history would read; the SSH exec shell is not interactive.
+     */
+    private static final Pattern QM_INI_PATH = Pattern.compile("/var/mqm/qmgrs/[A-Za-z0-9_%!]{1,48}/qm\\.ini");
 
     public RemoteCommand {
         argv = List.copyOf(argv);
         Objects.requireNonNull(deadline, "deadline");
         for (String token : argv) {
-            if (token.isEmpty() || NameRules.hasShellMetacharacter(token)) {
+            if (token.isEmpty() || NameRules.hasShellMetacharacter(token) && !QM_INI_PATH.matcher(token).matches()) {
                 throw new UnsafeArgumentException("command token '" + token + "' holds a shell metacharacter");
             }
         }
@@ -105,18 +111,24 @@ public record RemoteCommand(List<String> argv, String stdin, Duration deadline) 
         }
 
         /**
-         * The path of a queue manager's qm.ini ({@code /var/mqm/qmgrs/QM/qm.ini}); names with {@code /} or
-         * {@code %}, which IBM MQ transforms in directory names, are refused rather than guessed.
+         * The path of a queue manager's qm.ini under the default prefix, in the directory IBM MQ names after it
+         * ({@code QM.NHA} is {@code /var/mqm/qmgrs/QM!NHA/qm.ini}, {@link NameRules#queueManagerDirectory}). A name
+         * of dots alone is refused, and so is a {@code /}: IBM MQ's {@code &} for it is a shell operator.
          */
         public Builder qmIniPath(String queueManager) {
             NameRules.checkMqName(queueManager).ifPresent(p -> {
                 throw new UnsafeArgumentException("queue manager " + p);
             });
-            if (queueManager.contains("/") || queueManager.contains("%")) {
-                throw new UnsafeArgumentException("queue manager '" + queueManager + "' has a / or %: its"
-                        + " directory name under /var/mqm/qmgrs is transformed; edit its qm.ini by hand");
+            if (queueManager.matches("\\.+")) {
+                throw new UnsafeArgumentException("queue manager '" + queueManager + "' is only dots: refused as a"
+                        + " directory name under /var/mqm/qmgrs");
             }
-            argv.add("/var/mqm/qmgrs/" + queueManager + "/qm.ini");
+            if (queueManager.contains("/")) {
+                throw new UnsafeArgumentException("queue manager '" + queueManager + "' has a /: IBM MQ names its"
+                        + " directory with an & in its place, which cannot go on a command line; edit its qm.ini"
+                        + " by hand");
+            }
+            argv.add(QMGRS + NameRules.queueManagerDirectory(queueManager) + "/qm.ini");
             return this;
         }
 

@@ -138,6 +138,15 @@ class OpenSshServerTest {
     }
 
     @Test
+    void aTransformedQmIniPathReachesTheCommandAsWritten() {
+        // IBM MQ's '!' for a '.' in QM.NHA's directory: the login shell of an exec request reads it literally
+        CommandResult result = adapter(knownHosts).run(host(), RemoteCommand.builder("echo").qmIniPath("QM.NHA").build());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("/var/mqm/qmgrs/QM!NHA/qm.ini\n");
+    }
+
+    @Test
     void failingScriptReturnsItsStderrAndExitCode() {
         CommandResult result = adapter(knownHosts).run(host(), RemoteCommand.builder(failingCommand.toString()).build());
 

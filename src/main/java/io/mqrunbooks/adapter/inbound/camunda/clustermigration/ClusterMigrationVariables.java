@@ -88,7 +88,6 @@ public final class ClusterMigrationVariables {
     public static final RunVariable<String> STAGE_COMMENT = stringVariable("stageComment");
     public static final RunVariable<List<String>> STAGE_RESULTS = jsonListVariable("stageResults", String.class);
     public static final RunVariable<String> STAGES_SUMMARY = stringVariable("stagesSummary");
-    public static final RunVariable<String> MEMBER_OUTCOME = stringVariable("memberOutcome");
     public static final RunVariable<List<String>> MIGRATED_QUEUE_MANAGERS = jsonListVariable("migratedQueueManagers", String.class);
     public static final RunVariable<List<String>> UNTOUCHED_QUEUE_MANAGERS = jsonListVariable("untouchedQueueManagers", String.class);
 

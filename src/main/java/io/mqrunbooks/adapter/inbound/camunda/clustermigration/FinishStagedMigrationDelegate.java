@@ -7,21 +7,27 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The staged run's outcome: every member done, or stopped part way with the done and untouched ones named. */
+/**
+ * The staged run's outcome, from each member run's evidence: every member migrated, or which were migrated, backed
+ * out, rejected or failed and which are untouched.
+ */
 @Component
 public class FinishStagedMigrationDelegate implements JavaDelegate {
+
+    private final MemberRunEnds ends;
+
+    public FinishStagedMigrationDelegate(MemberRunEnds ends) {
+        this.ends = ends;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
         List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
-        List<String> results = STAGE_RESULTS.getOrDefault(execution, List.of());
-        List<String> untouched = StagedMigration.untouched(members, results);
+        List<String> results = StagedMigration.results(ends.of(execution.getProcessInstanceId()));
+        STAGE_RESULTS.set(execution, results);
         MIGRATED_QUEUE_MANAGERS.set(execution, StagedMigration.done(results));
-        UNTOUCHED_QUEUE_MANAGERS.set(execution, untouched);
+        UNTOUCHED_QUEUE_MANAGERS.set(execution, StagedMigration.untouched(members, results));
         STAGES_SUMMARY.set(execution, StagedMigration.formSummary(members, results));
-        String done = String.join("; ", results);
-        OUTCOME.set(execution, untouched.isEmpty()
-                ? "completed: " + done
-                : "stopped: " + (results.isEmpty() ? "none done" : done) + "; untouched: " + String.join(", ", untouched));
+        OUTCOME.set(execution, StagedMigration.outcome(members, results));
     }
 }

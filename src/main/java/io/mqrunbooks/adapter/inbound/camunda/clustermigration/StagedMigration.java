@@ -4,13 +4,34 @@ import io.mqrunbooks.platform.runbook.RunText;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The staged migration's progress in words: which queue managers are done (and how) and which are untouched. */
+/**
+ * The staged migration's progress in words: which queue managers are done (and how) and which are untouched. A
+ * result is one "QM: result (outcome)" entry per member run that ended, the result named from the end event
+ * that run's evidence recorded.
+ */
 final class StagedMigration {
+
+    static final String MIGRATED = "migrated";
 
     private StagedMigration() {
     }
 
-    /** @param results one "QM: outcome" entry per queue manager done, in order */
+    /** What the member's run did, by the end event it reached; anything else (aborted, canceled) failed. */
+    static String result(String endEventId) {
+        return switch (endEventId == null ? "" : endEventId) {
+            case "endEvent_completed" -> MIGRATED;
+            case "endEvent_backedOut" -> "backed out";
+            case "endEvent_rejected", "endEvent_outageRefused" -> "rejected";
+            default -> "failed";
+        };
+    }
+
+    static List<String> results(List<MemberRunEnds.MemberRunEnd> ends) {
+        return ends.stream().map(e -> e.queueManager() + ": " + result(e.endEventId()) + " (" + e.outcome() + ")")
+                .toList();
+    }
+
+    /** @param results one "QM: result (outcome)" entry per queue manager done, in order */
     static String summary(List<String> members, List<String> results) {
         List<String> untouched = untouched(members, results);
         return "Order (full repositories first): " + String.join(", ", members) + "\n"
@@ -25,12 +46,34 @@ final class StagedMigration {
                 + ClusterMigrationVariables.STAGE_RESULTS.name());
     }
 
+    /** The staged run's outcome: "completed" only when every member was migrated. */
+    static String outcome(List<String> members, List<String> results) {
+        List<String> untouched = untouched(members, results);
+        String done = results.isEmpty() ? "none done" : String.join("; ", results);
+        if (!untouched.isEmpty()) {
+            return "stopped: " + done + "; untouched: " + String.join(", ", untouched);
+        }
+        return (done(results).size() == results.size() ? "completed: " : "not all migrated: ") + done;
+    }
+
+    /** The migrated queue managers: those whose run reached its completed end. */
     static List<String> done(List<String> results) {
-        return results.stream().map(r -> r.substring(0, r.indexOf(':'))).toList();
+        return results.stream().filter(r -> resultOf(r).equals(MIGRATED)).map(StagedMigration::queueManagerOf)
+                .toList();
     }
 
     static List<String> untouched(List<String> members, List<String> results) {
-        List<String> done = done(results);
-        return members.stream().filter(m -> !done.contains(m)).toList();
+        List<String> finished = results.stream().map(StagedMigration::queueManagerOf).toList();
+        return members.stream().filter(m -> !finished.contains(m)).toList();
+    }
+
+    private static String queueManagerOf(String result) {
+        return result.substring(0, result.indexOf(':'));
+    }
+
+    private static String resultOf(String result) {
+        String rest = result.substring(result.indexOf(':') + 1).strip();
+        int detail = rest.indexOf(" (");
+        return detail < 0 ? rest : rest.substring(0, detail);
     }
 }
