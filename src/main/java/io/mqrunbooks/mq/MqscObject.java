@@ -35,10 +35,19 @@ public record MqscObject(ObjectKey key, Map<String, String> attributes, int line
             throw new IllegalArgumentException(key.type() + " " + key.name().strip() + " holds a control character");
         }
         attributes.forEach((name, value) -> {
-            MqscValues.checkKeyword(name).or(() -> MqscValues.checkLiteral(value)).ifPresent(problem -> {
-                throw new IllegalArgumentException(key.display() + " " + name + ": " + problem);
-            });
+            MqscValues.checkKeyword(name).or(() -> MqscValues.checkLiteral(value)).or(() -> checkSwitch(name, value))
+                    .ifPresent(problem -> {
+                        throw new IllegalArgumentException(key.display() + " " + name + ": " + problem);
+                    });
         });
+    }
+
+    /** A stand-alone keyword is rendered as its bare value, so that value must be the keyword or its NO form. */
+    private static java.util.Optional<String> checkSwitch(String name, String value) {
+        if (!MqscParser.isSwitch(name) || value.equals(name) || value.equals("NO" + name)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("stands alone (" + name + " or NO" + name + "), not " + value);
     }
 
     /** An attribute's value as text, without MQSC quoting ({@code 'it''s'} is {@code it's}); null when it is not set. */
