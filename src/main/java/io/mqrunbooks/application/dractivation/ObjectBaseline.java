@@ -6,6 +6,7 @@ import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.mq.DefinitionDiff;
 import io.mqrunbooks.mq.DefinitionScript;
 import io.mqrunbooks.application.baseline.LevelPlan;
+import io.mqrunbooks.mq.HostText;
 import io.mqrunbooks.mq.MqscDefinitions;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.mq.MqscParseException;
@@ -97,8 +98,8 @@ public class ObjectBaseline {
             MqscScriptResult result = admin.applyDefinitions(target.backupQueueManager(), script.mqsc());
             if (!result.succeeded()) {
                 throw new IllegalStateException("Applying " + name + " to " + target.backupLabel() + ": "
-                        + result.commandsWithErrors() + " of " + result.commandsRead() + " MQSC commands failed:\n"
-                        + result.output());
+                        + result.commandsWithErrors() + " of " + result.commandsRead() + " MQSC commands failed: "
+                        + HostText.oneLine(result.output().strip()));
             }
         }
         LevelPlan remaining = LevelPlan.of(baseline, MqscParser.parse(admin.exportDefinitions(target.backupQueueManager())));
@@ -174,7 +175,7 @@ public class ObjectBaseline {
      * @param applied      the objects replaced, each with how it differed
      * @param onlyOnBackup objects the baseline does not have (left as they are)
      * @param notApplied   queue manager attributes and security records that differ (a person decides them)
-     * @param flagged      privileged client channels applied because the primary has them
+     * @param flagged      definitions that run code or grant an identity, applied because the primary has them
      */
     public record Report(String baseline, long baselineObjects, List<String> applied, List<String> onlyOnBackup, List<String> notApplied,
                          List<String> flagged) {
