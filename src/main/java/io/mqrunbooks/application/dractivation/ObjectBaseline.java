@@ -57,7 +57,7 @@ public class ObjectBaseline {
                 Baseline kept = keep(target, mqsc, definitions, now, runId);
                 return new Export(Optional.of(new Reference(kept.id(), kept.sha256())), "exported from "
                         + target.primaryLabel() + " before fencing (" + definable(definitions) + " definitions), "
-                        + "kept as baseline " + kept.describe());
+                        + "kept as baseline " + kept.describe() + privileged(kept, definitions));
             } catch (MqAdminException | MqscParseException e) {
                 why = "the primary's export failed: " + e.getMessage();
             }
@@ -65,9 +65,28 @@ public class ObjectBaseline {
         Optional<Baseline> stored = store.latest(queueManager);
         if (stored.isPresent()) {
             return new Export(Optional.of(new Reference(stored.get().id(), stored.get().sha256())),
-                    "stored by the DR-baseline runbook: " + stored.get().describe() + " (" + why + ")");
+                    "stored by the DR-baseline runbook: " + stored.get().describe() + " (" + why + ")"
+                            + privileged(stored.get()));
         }
         return new Export(Optional.empty(), why + "; the DR-baseline runbook has stored no baseline of " + queueManager);
+    }
+
+    /**
+     * What of the baseline would run code or grant an identity on the backup when applied, for the declaration
+     * gate: the person declaring the disaster sees it before approving, not only in the report afterwards.
+     */
+    private static String privileged(Baseline stored) {
+        try {
+            return privileged(stored, stored.definitions());
+        } catch (MqscParseException e) {
+            return ""; // the apply step refuses it, naming why
+        }
+    }
+
+    private static String privileged(Baseline baseline, MqscDefinitions definitions) {
+        List<MqscObject> definable = definitions.objects().stream().filter(o -> o.key().definable()).toList();
+        return DefinitionScript.privileged(definable, definitions, "baseline #" + baseline.id() + " of "
+                + baseline.queueManager()).stream().map(f -> "\nFlagged if applied: " + f).collect(Collectors.joining());
     }
 
     private Baseline keep(ActivationTarget target, String mqsc, MqscDefinitions definitions, Instant now, String runId) {
