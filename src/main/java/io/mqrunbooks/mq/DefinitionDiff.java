@@ -59,7 +59,10 @@ public record DefinitionDiff(List<MqscObject> added, List<MqscObject> removed, L
             String a = before.get(name);
             String b = after.get(name);
             if (!Objects.equals(a, b)) {
-                changes.add(new AttributeChange(name, a == null ? NOT_SET : a, b == null ? NOT_SET : b));
+                // a password's change is shown, never its values (the diff reaches reports, variables and the API)
+                changes.add(MqscObject.isSecret(name) ? new AttributeChange(name, a == null ? NOT_SET : MqscObject.HIDDEN,
+                        b == null ? NOT_SET : MqscObject.HIDDEN)
+                        : new AttributeChange(name, a == null ? NOT_SET : a, b == null ? NOT_SET : b));
             }
         }
         return changes;

@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  * sent: a person decides them for the DR site. Nothing else (DELETE, REFRESH SECURITY, START ...) can be
  * expressed.
  * <p>
- * A client channel that would give its clients administrator rights ({@link #privilege}) is sent only when it
- * comes, as it is, from the source queue manager's export ({@link #replacing}); such channels are listed in
- * {@link #flagged()} for the report; one a runbook defines itself ({@link #defining}) is refused. {@link #parse},
+ * A definition that runs code or grants an identity on the queue manager ({@link #privilege}: a client channel
+ * giving administrator rights, an inbound channel putting messages as mqm, a channel exit, a SERVICE's command, a
+ * PROCESS's application) is sent only when it comes, as it is, from the source queue manager's export
+ * ({@link #replacing}); such definitions are listed in {@link #flagged()} for the gate and the report; one a
+ * runbook defines itself ({@link #defining}) is refused. Every script is parsed again from the MQSC it renders and
+ * must give back exactly its objects, so what is sent is what was checked and approved. {@link #parse},
  * the MQ admin adapters' check of whatever text they are given, cannot know where a script came from: it checks
  * form (verbs, names, values, control characters), not privilege; runbooks build their scripts with
  * {@link #replacing} or {@link #defining}.
@@ -29,6 +32,12 @@ public final class DefinitionScript {
     private static final Set<String> ADMINISTRATORS = Set.of("mqm", "root");
     /** AUTHINFO CHCKCLNT values that make a client prove an administrator user id. */
     private static final Set<String> ADMIN_CHECKED = Set.of("REQUIRED", "REQDADM");
+    /** Channel attributes naming code the channel loads into the queue manager's processes (run as mqm). */
+    private static final List<String> EXITS = List.of("SCYEXIT", "MSGEXIT", "SENDEXIT", "RCVEXIT", "MREXIT");
+    /** Channel types whose MCA puts what a partner sends, with its MCAUSER's authority (mqm when blank). */
+    private static final Set<String> INBOUND = Set.of("RCVR", "RQSTR", "CLUSRCVR");
+    /** PUTAUT values that put messages with the user id the partner writes into them. */
+    private static final Set<String> SENDER_ASSERTED = Set.of("CTX", "ALTMCA");
 
     /** One DEFINE: the object and whether it replaces one the queue manager holds. */
     record Define(MqscObject object, boolean replace) {
@@ -43,6 +52,22 @@ public final class DefinitionScript {
         }
         this.defines = List.copyOf(defines);
         this.flagged = List.copyOf(flagged);
+        requireRoundTrip();
+    }
+
+    /** What runmqsc would read from {@link #mqsc()} must be exactly the objects checked (and approved). */
+    private void requireRoundTrip() {
+        List<Define> read = MqscParser.defines(mqsc());
+        for (int i = 0; i < Math.max(read.size(), defines.size()); i++) {
+            Define sent = i < read.size() ? read.get(i) : null;
+            Define meant = i < defines.size() ? defines.get(i) : null;
+            if (sent == null || meant == null || !sent.object().key().equals(meant.object().key())
+                    || !sent.object().attributes().equals(meant.object().attributes()) || sent.replace() != meant.replace()) {
+                throw new IllegalStateException("the MQSC rendered for " + (meant == null ? "nothing" : meant.object()
+                        .key().display()) + " reads back as " + (sent == null ? "nothing" : sent.object().key().display()
+                        + " " + sent.object().attributes()) + ": refused, nothing is sent that differs from what was checked");
+            }
+        }
     }
 
     /**
@@ -121,20 +146,70 @@ public final class DefinitionScript {
         return defines.stream().map(Define::object).toList();
     }
 
-    /** Privileged client channels applied because the source has them, one line each, for the report. */
+    /** Privileged definitions applied because the source has them, one line each, for the gate and the report. */
     public List<String> flagged() {
         return flagged;
     }
 
     /**
-     * Why {@code object} gives clients administrator rights, if it does: a SVRCONN channel whose MCAUSER is
-     * {@code mqm} or {@code root}, or blank (the client's own user id is used) while no AUTHINFO of
-     * {@code context} makes clients authenticate administrator ids (CHCKCLNT REQUIRED or REQDADM).
+     * {@link #privilege} of each of {@code objects}, as the gate shows them before a person approves replaying them
+     * from {@code source} (named {@code sourceName}).
+     */
+    public static List<String> privileged(Collection<MqscObject> objects, MqscDefinitions source, String sourceName) {
+        return objects.stream().flatMap(o -> privilege(o, source).stream()).map(p -> p + ", as in " + sourceName).toList();
+    }
+
+    /**
+     * Why {@code object} runs code or grants an identity on the queue manager that holds it, if it does (one line,
+     * every reason): a SVRCONN channel whose MCAUSER is {@code mqm} or {@code root}, or blank (the client's own user
+     * id is used) while no AUTHINFO of {@code context} makes clients authenticate administrator ids (CHCKCLNT
+     * REQUIRED or REQDADM); a RCVR, RQSTR or CLUSRCVR channel putting messages as mqm (MCAUSER blank, mqm or root)
+     * or as the partner says (PUTAUT CTX or ALTMCA); any channel exit; a SERVICE's STARTCMD or STOPCMD; a PROCESS's
+     * APPLICID (started by a trigger monitor).
      */
     static Optional<String> privilege(MqscObject object, MqscDefinitions context) {
-        if (!object.key().type().equals(MqscTypes.CHANNEL) || !"SVRCONN".equals(object.attributes().get("CHLTYPE"))) {
-            return Optional.empty();
+        List<String> reasons = new ArrayList<>();
+        String type = object.key().type();
+        String chltype = object.attributes().getOrDefault("CHLTYPE", "");
+        if (type.equals(MqscTypes.CHANNEL) && chltype.equals("SVRCONN")) {
+            clientPrivilege(object, context).ifPresent(reasons::add);
         }
+        if (type.equals(MqscTypes.CHANNEL) && INBOUND.contains(chltype)) {
+            String user = unquoted(object.attributes().getOrDefault("MCAUSER", "' '"));
+            if (user.isBlank() || ADMINISTRATORS.contains(user.toLowerCase(Locale.ROOT))) {
+                reasons.add(chltype + " " + object.key().display() + " puts what its partner sends as MCAUSER('" + user
+                        + "')" + (user.isBlank() ? " (blank: the channel's own user id, mqm)" : ""));
+            }
+            String putaut = object.attributes().getOrDefault("PUTAUT", "");
+            if (SENDER_ASSERTED.contains(putaut)) {
+                reasons.add(chltype + " " + object.key().display() + " puts messages as the user id its partner writes "
+                        + "in them (PUTAUT(" + putaut + "))");
+            }
+        }
+        if (type.equals(MqscTypes.CHANNEL)) {
+            List<String> exits = EXITS.stream().filter(e -> isSet(object, e))
+                    .map(e -> e + "(" + object.attributes().get(e) + ")").toList();
+            if (!exits.isEmpty()) {
+                reasons.add(chltype + " " + object.key().display() + " loads exit code into the queue manager (runs as "
+                        + "mqm): " + String.join(" ", exits));
+            }
+        }
+        if (type.equals("SERVICE")) {
+            List<String> commands = List.of("STARTCMD", "STOPCMD").stream().filter(c -> isSet(object, c))
+                    .map(c -> c + "(" + object.attributes().get(c) + ")").toList();
+            if (!commands.isEmpty()) {
+                reasons.add(object.key().display() + " runs an operating system command as mqm: "
+                        + String.join(" ", commands));
+            }
+        }
+        if (type.equals("PROCESS") && isSet(object, "APPLICID")) {
+            reasons.add(object.key().display() + " names an application a trigger monitor starts: APPLICID("
+                    + object.attributes().get("APPLICID") + ")");
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    private static Optional<String> clientPrivilege(MqscObject object, MqscDefinitions context) {
         String user = unquoted(object.attributes().getOrDefault("MCAUSER", "' '"));
         if (ADMINISTRATORS.contains(user.toLowerCase(Locale.ROOT))) {
             return Optional.of("SVRCONN " + object.key().display() + " runs its clients as MCAUSER('" + user + "')");
@@ -146,6 +221,12 @@ public final class DefinitionScript {
                     + "they assert) and no AUTHINFO with CHCKCLNT(REQUIRED) or CHCKCLNT(REQDADM)");
         }
         return Optional.empty();
+    }
+
+    /** The attribute holds something other than blanks (in any item of a list). */
+    private static boolean isSet(MqscObject object, String attribute) {
+        String value = object.attributes().get(attribute);
+        return value != null && !value.replace("'", "").replace(",", "").isBlank();
     }
 
     private static void requireDefinable(MqscObject object) {

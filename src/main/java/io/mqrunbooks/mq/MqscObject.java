@@ -2,6 +2,8 @@ package io.mqrunbooks.mq;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,10 +37,29 @@ public record MqscObject(ObjectKey key, Map<String, String> attributes, int line
             throw new IllegalArgumentException(key.type() + " " + key.name().strip() + " holds a control character");
         }
         attributes.forEach((name, value) -> {
-            MqscValues.checkKeyword(name).or(() -> MqscValues.checkLiteral(value)).ifPresent(problem -> {
-                throw new IllegalArgumentException(key.display() + " " + name + ": " + problem);
-            });
+            MqscValues.checkKeyword(name).or(() -> MqscValues.checkLiteral(value)).or(() -> checkSwitch(name, value))
+                    .ifPresent(problem -> {
+                        throw new IllegalArgumentException(key.display() + " " + name + ": " + problem);
+                    });
         });
+    }
+
+    /** Attributes holding a password (channels, AUTHINFO LDAP, the QMGR's key repository): never shown as values. */
+    private static final Set<String> SECRETS = Set.of("PASSWORD", "LDAPPWD", "KEYRPWD");
+
+    /** A value shown in place of a password attribute's: the evidence store's redaction mark. */
+    public static final String HIDDEN = "[REDACTED]";
+
+    public static boolean isSecret(String attribute) {
+        return SECRETS.contains(attribute);
+    }
+
+    /** A stand-alone keyword is rendered as its bare value, so that value must be the keyword or its NO form. */
+    private static Optional<String> checkSwitch(String name, String value) {
+        if (!MqscParser.isSwitch(name) || value.equals(name) || value.equals("NO" + name)) {
+            return Optional.empty();
+        }
+        return Optional.of("stands alone (" + name + " or NO" + name + "), not " + value);
     }
 
     /** An attribute's value as text, without MQSC quoting ({@code 'it''s'} is {@code it's}); null when it is not set. */

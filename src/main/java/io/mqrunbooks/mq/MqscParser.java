@@ -273,7 +273,7 @@ public final class MqscParser {
                 if (noun.value() == null) {
                     throw command.error("DEFINE " + type + " has no object name in parentheses");
                 }
-                Map<String, String> attributes = attributes(command, type, rest, Set.of());
+                Map<String, String> attributes = attributes(command, type + " " + noun.value(), type, rest, Set.of());
                 if (type.equals(MqscTypes.CHANNEL) && !attributes.containsKey("CHLTYPE")) {
                     throw command.error("DEFINE CHANNEL has no CHLTYPE");
                 }
@@ -285,7 +285,7 @@ public final class MqscParser {
                     throw command.error("ALTER " + noun.keyword() + " is not a definition (a baseline holds DEFINE, "
                             + "ALTER QMGR, SET AUTHREC and SET CHLAUTH commands)");
                 }
-                return new MqscObject(new ObjectKey(MqscTypes.QMGR, ""), attributes(command, MqscTypes.QMGR, rest, Set.of()),
+                return new MqscObject(new ObjectKey(MqscTypes.QMGR, ""), attributes(command, "ALTER QMGR", MqscTypes.QMGR, rest, Set.of()),
                         command.line());
             }
             case "SET" -> {
@@ -305,7 +305,7 @@ public final class MqscParser {
         if (noun.value() != null) {
             throw command.error("SET AUTHREC takes no value of its own; the profile is PROFILE(...)");
         }
-        Map<String, String> all = attributes(command, MqscTypes.AUTHREC, rest, Set.of("ACTION"));
+        Map<String, String> all = attributes(command, "SET AUTHREC", MqscTypes.AUTHREC, rest, Set.of("ACTION"));
         if (!all.containsKey("OBJTYPE")) {
             throw command.error("SET AUTHREC has no OBJTYPE");
         }
@@ -326,7 +326,7 @@ public final class MqscParser {
         if (noun.value() == null) {
             throw command.error("SET CHLAUTH has no channel profile in parentheses");
         }
-        Map<String, String> all = attributes(command, MqscTypes.CHLAUTH, rest, Set.of("ACTION"));
+        Map<String, String> all = attributes(command, "SET CHLAUTH(" + noun.value() + ")", MqscTypes.CHLAUTH, rest, Set.of("ACTION"));
         if (!all.containsKey("TYPE")) {
             throw command.error("SET CHLAUTH has no TYPE");
         }
@@ -340,13 +340,20 @@ public final class MqscParser {
         return new MqscObject(new ObjectKey(MqscTypes.CHLAUTH, name.toString()), all, command.line());
     }
 
-    private static Map<String, String> attributes(Command command, String type, List<Token> tokens,
+    /** {@code what} names the object in messages ("CHANNEL 'APP.SVRCONN'"). */
+    private static Map<String, String> attributes(Command command, String what, String type, List<Token> tokens,
                                                   Set<String> dropped) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (Token t : tokens) {
             String keyword = t.keyword();
             if (DIRECTIVES.contains(keyword) && t.value() == null || dropped.contains(keyword)) {
                 continue;
+            }
+            // A stand-alone keyword is rendered as the bare word: a value given to it would reach runmqsc as another
+            // attribute (TRIGGER(MCAUSER(MQM)) is sent as MCAUSER(MQM)), so it is refused, never kept.
+            if ((SWITCHES.containsKey(keyword) || DIRECTIVES.contains(keyword)) && t.value() != null) {
+                throw command.error(what + ": " + keyword + " stands alone and takes no value in parentheses, but is "
+                        + "given (" + t.value() + ")");
             }
             String name = keyword;
             String value = t.value();

@@ -37,6 +37,9 @@ class SecretScrubberTest {
         assertThat(scrubber.scrub("sshpass -p 'S3cret' ssh mqm@drhost1")).isEqualTo("sshpass -p [REDACTED] ssh mqm@drhost1");
         assertThat(scrubber.scrub("mysql -uroot -pS3cret -e 'select 1'")).isEqualTo("mysql -uroot -p[REDACTED] -e 'select 1'");
         assertThat(scrubber.scrub("client_secret=abc")).isEqualTo("client_secret=[REDACTED]");
+        // a quoted value is redacted whole, whatever it holds (doubled apostrophes, escaped double quotes)
+        assertThat(scrubber.scrub("password='it''s, x' user=a {\"pwd\": \"a\\\"b, c\"}"))
+                .isEqualTo("password=[REDACTED] user=a {\"pwd\": [REDACTED]}");
     }
 
     @Test

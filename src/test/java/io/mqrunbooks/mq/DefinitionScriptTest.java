@@ -90,4 +90,50 @@ class DefinitionScriptTest {
                 + "DEFINE AUTHINFO('SYSTEM.DEFAULT.AUTHINFO.IDPWOS') AUTHTYPE(IDPWOS) CHCKCLNT(REQDADM)\n");
         assertThat(DefinitionScript.replacing(checked.objects(), checked, "baseline #5 of QM1").flagged()).isEmpty();
     }
+
+    @Test
+    void definitionsThatRunCodeOrGrantAnIdentityAreFlaggedFromTheSourceAndRefusedOtherwise() {
+        MqscDefinitions source = MqscParser.parse("""
+                DEFINE SERVICE('AGENT') SERVTYPE(SERVER) STOPCMD('/usr/bin/pkill') STARTCMD(' ')
+                DEFINE PROCESS('PAY.TRIGGER') APPLICID('/opt/pay/bin/start')
+                DEFINE CHANNEL('QM2.TO.QM1') CHLTYPE(RCVR) MCAUSER(' ')
+                DEFINE CHANNEL('PARTNER.RQSTR') CHLTYPE(RQSTR) MCAUSER('app') PUTAUT(CTX)
+                DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('app') MSGEXIT('/x(A)',' ') RCVEXIT(' ')
+                DEFINE CHANNEL('QM1.TO.QM2') CHLTYPE(SDR) CONNAME('east(1414)') XMITQ('QM2')
+                DEFINE QLOCAL('QM2') USAGE(XMITQ)
+                DEFINE SERVICE('IDLE') SERVTYPE(COMMAND) STARTCMD(' ')
+                """);
+
+        assertThat(DefinitionScript.replacing(source.objects(), source, "baseline #7 of QM1").flagged()).containsExactly(
+                "PROCESS('PAY.TRIGGER') names an application a trigger monitor starts: APPLICID('/opt/pay/bin/start'), "
+                        + "as in baseline #7 of QM1",
+                "SVRCONN CHANNEL('APP.SVRCONN') loads exit code into the queue manager (runs as mqm): MSGEXIT('/x(A)',' '), "
+                        + "as in baseline #7 of QM1",
+                "RQSTR CHANNEL('PARTNER.RQSTR') puts messages as the user id its partner writes in them (PUTAUT(CTX)), "
+                        + "as in baseline #7 of QM1",
+                "RCVR CHANNEL('QM2.TO.QM1') puts what its partner sends as MCAUSER(' ') (blank: the channel's own user "
+                        + "id, mqm), as in baseline #7 of QM1",
+                "SERVICE('AGENT') runs an operating system command as mqm: STOPCMD('/usr/bin/pkill'), as in baseline #7 "
+                        + "of QM1");
+        MqscObject service = source.find(new ObjectKey("SERVICE", "AGENT")).orElseThrow();
+        assertThatThrownBy(() -> DefinitionScript.defining(service, true)).hasMessage("SERVICE('AGENT') runs an "
+                + "operating system command as mqm: STOPCMD('/usr/bin/pkill'): refused, it is not from the source queue "
+                + "manager's export");
+    }
+
+    @Test
+    void aStandAloneKeywordTakesNoValueAndWhatIsRenderedMustReadBackAsTheObjectsChecked() {
+        assertThatThrownBy(() -> MqscParser.parse("DEFINE QLOCAL('A') +\n  NOSHARE(MAXDEPTH(1))\n"))
+                .isInstanceOf(MqscParseException.class)
+                .hasMessage("MQSC line 1: QLOCAL 'A': NOSHARE stands alone and takes no value in parentheses, but is given "
+                        + "(MAXDEPTH(1)) in: DEFINE QLOCAL('A') +");
+        assertThatThrownBy(() -> new MqscObject(new ObjectKey("QLOCAL", "A"), Map.of("HARDENBO", "MCAUSER(MQM)"), 0))
+                .hasMessage("QLOCAL('A') HARDENBO: stands alone (HARDENBO or NOHARDENBO), not MCAUSER(MQM)");
+        // Any other value runmqsc would read differently is caught by reading the rendered MQSC back: a quoted value
+        // with trailing blanks is read without them.
+        MqscObject trailing = new MqscObject(new ObjectKey("QLOCAL", "A"), Map.of("DESCR", "'pay '"), 0);
+        assertThatThrownBy(() -> DefinitionScript.defining(trailing, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the MQSC rendered for QLOCAL('A') reads back as QLOCAL('A') {DESCR='pay'}: refused, nothing is "
+                        + "sent that differs from what was checked");
+    }
 }

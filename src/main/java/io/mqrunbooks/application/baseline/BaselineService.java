@@ -11,6 +11,7 @@ import io.mqrunbooks.application.port.out.mq.MqscScriptResult;
 import io.mqrunbooks.estate.Backup;
 import io.mqrunbooks.estate.BackupLevel;
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.mq.HostText;
 import io.mqrunbooks.mq.NameRules;
 import io.mqrunbooks.estate.QueueManager;
 import java.time.Clock;
@@ -183,7 +184,7 @@ public class BaselineService {
                 if (!result.succeeded()) {
                     throw new BaselineApplyException("Applying baseline #" + baselineId + " to " + backup.queueManager()
                             + " on " + backup.host() + ": runmqsc read " + result.commandsRead() + " commands, "
-                            + result.commandsWithErrors() + " with errors:\n" + result.output());
+                            + result.commandsWithErrors() + " with errors: " + HostText.oneLine(result.output().strip()));
                 }
                 summary = "Applied to " + backup.queueManager() + " on " + backup.host() + " with DEFINE ... REPLACE ("
                         + result.commandsRead() + " commands, no errors)."
@@ -251,6 +252,13 @@ public class BaselineService {
             }
             out.append("Differences, backup -> primary: ").append(plan.differences().counts()).append('\n')
                     .append(plan.differences().render());
+            List<String> privileged = DefinitionScript.privileged(plan.toApply(), baseline.definitions(),
+                    "baseline #" + baseline.id() + " of " + queueManager);
+            if (!privileged.isEmpty()) {
+                out.append("Runs code or grants an identity on the backup, replayed only because the primary has it: "
+                        + "approve only if each is intended:\n");
+                privileged.forEach(p -> out.append("  Flagged: ").append(p).append('\n'));
+            }
             if (plan.backupLags()) {
                 out.append(applyNow
                         ? "On approval the MQSC below is applied to the running backup and verified by a fresh export.\n"

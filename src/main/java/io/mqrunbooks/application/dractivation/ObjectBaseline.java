@@ -6,6 +6,7 @@ import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.mq.DefinitionDiff;
 import io.mqrunbooks.mq.DefinitionScript;
 import io.mqrunbooks.application.baseline.LevelPlan;
+import io.mqrunbooks.mq.HostText;
 import io.mqrunbooks.mq.MqscDefinitions;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.mq.MqscParseException;
@@ -56,7 +57,7 @@ public class ObjectBaseline {
                 Baseline kept = keep(target, mqsc, definitions, now, runId);
                 return new Export(Optional.of(new Reference(kept.id(), kept.sha256())), "exported from "
                         + target.primaryLabel() + " before fencing (" + definable(definitions) + " definitions), "
-                        + "kept as baseline " + kept.describe());
+                        + "kept as baseline " + kept.describe() + privileged(kept, definitions));
             } catch (MqAdminException | MqscParseException e) {
                 why = "the primary's export failed: " + e.getMessage();
             }
@@ -64,9 +65,28 @@ public class ObjectBaseline {
         Optional<Baseline> stored = store.latest(queueManager);
         if (stored.isPresent()) {
             return new Export(Optional.of(new Reference(stored.get().id(), stored.get().sha256())),
-                    "stored by the DR-baseline runbook: " + stored.get().describe() + " (" + why + ")");
+                    "stored by the DR-baseline runbook: " + stored.get().describe() + " (" + why + ")"
+                            + privileged(stored.get()));
         }
         return new Export(Optional.empty(), why + "; the DR-baseline runbook has stored no baseline of " + queueManager);
+    }
+
+    /**
+     * What of the baseline would run code or grant an identity on the backup when applied, for the declaration
+     * gate: the person declaring the disaster sees it before approving, not only in the report afterwards.
+     */
+    private static String privileged(Baseline stored) {
+        try {
+            return privileged(stored, stored.definitions());
+        } catch (MqscParseException e) {
+            return ""; // the apply step refuses it, naming why
+        }
+    }
+
+    private static String privileged(Baseline baseline, MqscDefinitions definitions) {
+        List<MqscObject> definable = definitions.objects().stream().filter(o -> o.key().definable()).toList();
+        return DefinitionScript.privileged(definable, definitions, "baseline #" + baseline.id() + " of "
+                + baseline.queueManager()).stream().map(f -> "\nFlagged if applied: " + f).collect(Collectors.joining());
     }
 
     private Baseline keep(ActivationTarget target, String mqsc, MqscDefinitions definitions, Instant now, String runId) {
@@ -97,8 +117,8 @@ public class ObjectBaseline {
             MqscScriptResult result = admin.applyDefinitions(target.backupQueueManager(), script.mqsc());
             if (!result.succeeded()) {
                 throw new IllegalStateException("Applying " + name + " to " + target.backupLabel() + ": "
-                        + result.commandsWithErrors() + " of " + result.commandsRead() + " MQSC commands failed:\n"
-                        + result.output());
+                        + result.commandsWithErrors() + " of " + result.commandsRead() + " MQSC commands failed: "
+                        + HostText.oneLine(result.output().strip()));
             }
         }
         LevelPlan remaining = LevelPlan.of(baseline, MqscParser.parse(admin.exportDefinitions(target.backupQueueManager())));
@@ -174,7 +194,7 @@ public class ObjectBaseline {
      * @param applied      the objects replaced, each with how it differed
      * @param onlyOnBackup objects the baseline does not have (left as they are)
      * @param notApplied   queue manager attributes and security records that differ (a person decides them)
-     * @param flagged      privileged client channels applied because the primary has them
+     * @param flagged      definitions that run code or grant an identity, applied because the primary has them
      */
     public record Report(String baseline, long baselineObjects, List<String> applied, List<String> onlyOnBackup, List<String> notApplied,
                          List<String> flagged) {

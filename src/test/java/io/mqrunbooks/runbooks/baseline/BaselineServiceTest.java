@@ -46,19 +46,21 @@ class BaselineServiceTest {
     }
 
     @Test
-    void runmqscErrorsWhileLevellingAreAFailureQuotingRunmqsc() {
+    void runmqscErrorsWhileLevellingAreAFailureQuotingRunmqscOnOneLine() {
         when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
         long id = bed.service.capture("QM2", "run").baseline().id();
         bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
         when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
         when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1,
-                "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"));
+                "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"
+                        + "2026-12-08 01:00:00 INFO Baseline #1 applied and verified\r\u001b[2K\n"));
 
         long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
         assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
                 .isInstanceOf(BaselineApplyException.class)
-                .hasMessage("Applying baseline #" + id + " to QM2_DR on mqwest2: runmqsc read 3 commands, 1 with errors:\n"
-                        + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n");
+                .hasMessage("Applying baseline #" + id + " to QM2_DR on mqwest2: runmqsc read 3 commands, 1 with errors: "
+                        + "AMQ8405I: Syntax error detected at or near end of command segment below:-\\n"
+                        + "2026-12-08 01:00:00 INFO Baseline #1 applied and verified\\r\\u001B[2K");
         assertThat(bed.store.latestBackupLevel("QM2")).isEmpty();
     }
 
@@ -131,5 +133,23 @@ class BaselineServiceTest {
                 .hasMessage("the export of QM2: MQSC line 2: 'DISPLAY' is not a definition command (a baseline holds "
                         + "DEFINE, ALTER QMGR, SET AUTHREC and SET CHLAUTH commands) in: DISPLAY QLOCAL(*)");
         assertThat(bed.store.checkCount("QM2")).isZero();
+    }
+
+    @Test
+    void aDefinitionThatRunsACommandIsShownAtTheGateBeforeApprovalAndFlaggedWhenApplied() {
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(monday + "DEFINE SERVICE('BACKUP.AGENT') SERVTYPE(COMMAND) "
+                + "STARTCMD('/bin/sh') STARTARG('-c x') REPLACE\n");
+        long id = bed.service.capture("QM2", "run").baseline().id();
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
+        when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(1, 0, ""));
+        String flag = "Flagged: SERVICE('BACKUP.AGENT') runs an operating system command as mqm: STARTCMD('/bin/sh'), "
+                + "as in baseline #" + id + " of QM2";
+
+        var plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run");
+
+        assertThat(plan.summary()).contains("Runs code or grants an identity on the backup, replayed only because the "
+                + "primary has it: approve only if each is intended:\n  " + flag + "\n");
+        assertThat(bed.service.level("QM2", plan.id(), "carl", "run").summary()).endsWith("\n" + flag);
     }
 }

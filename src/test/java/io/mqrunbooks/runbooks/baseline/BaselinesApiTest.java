@@ -137,4 +137,29 @@ class BaselinesApiTest {
         mvc.perform(get("/api/baselines/diff").param("from", "" + monday.id()).param("to", "" + friday.id())
                 .with(user("mallory"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void passwordsInAnExportAreNeverServed() throws Exception {
+        BaselineTestBed bed = new BaselineTestBed("baselines-api-secrets");
+        when(bed.admin.exportDefinitions("QM1")).thenReturn("""
+                DEFINE AUTHINFO('LDAP.AUTH') AUTHTYPE(IDPWLDAP) CONNAME('ldap.bank(636)') LDAPPWD('S3cr)et''x9') REPLACE
+                DEFINE CHANNEL('QM1.TO.HOST') CHLTYPE(SDR) CONNAME('host(1414)') XMITQ('HOST') PASSWORD('pa)ss') REPLACE
+                """);
+        Baseline b = bed.service.capture("QM1", "run-1").baseline();
+        when(bed.admin.exportDefinitions("QM1")).thenReturn(
+                "DEFINE AUTHINFO('LDAP.AUTH') AUTHTYPE(IDPWLDAP) CONNAME('ldap.bank(636)') LDAPPWD('N3w''pw') REPLACE\n");
+        Baseline next = bed.service.capture("QM1", "run-2").baseline();
+        MockMvc secrets = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store)).build();
+
+        String served = secrets.perform(get("/api/baselines/{id}.mqsc", b.id()).with(user("otto", Groups.OPERATORS)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(served).contains("LDAPPWD([REDACTED])", "PASSWORD([REDACTED])", "CONNAME('ldap.bank(636)')")
+                .doesNotContain("S3cr").doesNotContain("x9").doesNotContain("pa)ss").doesNotContain("ss')");
+        String diff = secrets.perform(get("/api/baselines/diff").param("from", "" + b.id()).param("to", "" + next.id())
+                .accept(MediaType.APPLICATION_JSON).with(user("otto", Groups.OPERATORS)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(diff).contains("LDAPPWD: [REDACTED] -> [REDACTED]", "PASSWORD([REDACTED])")
+                .doesNotContain("S3cr").doesNotContain("x9").doesNotContain("N3w").doesNotContain("pa)ss");
+    }
 }

@@ -3,6 +3,8 @@ package io.mqrunbooks.runbooks.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -220,6 +222,33 @@ class DrBaselineProcessTest {
         BackupLevelRecord record = bed.store.latestBackupLevel("QM2").orElseThrow();
         assertThat(record.state()).isEqualTo(BackupLevelRecord.State.APPLIED);
         assertThat(record.approvedBy()).isEqualTo("carl");
+    }
+
+    @Test
+    void theGateShowsAServiceCommandFlaggedAndNoPasswordWhileTheApprovedMqscKeepsIt() {
+        String primary = monday + """
+                DEFINE SERVICE('BACKUP.AGENT') SERVTYPE(COMMAND) STARTCMD('/bin/sh') REPLACE
+                DEFINE CHANNEL('QM2.TO.HOST') CHLTYPE(SDR) CONNAME('host(1414)') XMITQ('HOST') PASSWORD('pa)ss''x') REPLACE
+                """;
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(primary);
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday, monday, primary);
+        when(bed.admin.applyDefinitions(eq("QM2_DR"), anyString())).thenReturn(new MqscScriptResult(2, 0, ""));
+
+        ProcessInstance run = start("QM2");
+        drive(run);
+        Task gate = review(run, "request", "agent and host channel wanted on the DR side");
+        Map<String, Object> shown = tasks.getVariables(gate.getId());
+
+        assertThat((String) shown.get("levelSummary")).contains("approve only if each is intended:\n  Flagged: "
+                + "SERVICE('BACKUP.AGENT') runs an operating system command as mqm: STARTCMD('/bin/sh'), as in baseline #");
+        assertThat((String) shown.get("levelScript")).contains("PASSWORD([REDACTED])", "STARTCMD('/bin/sh')")
+                .doesNotContain("pa)ss").doesNotContain("x')");
+        complete(gate, "carl", "approve", "CHG-1190");
+        drive(run);
+        // redaction is for people: the backup gets the primary's password as approved
+        verify(bed.admin).applyDefinitions(eq("QM2_DR"), contains("PASSWORD('pa)ss''x')"));
+        assertThat(variable(run, "outcome")).isEqualTo("completed");
     }
 
     @Test

@@ -536,6 +536,24 @@ class DrActivationProcessTest {
     static final String PRIVILEGED_CHANNEL = "DEFINE CHANNEL('EVIL.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('mqm') REPLACE\n";
 
     @Test
+    void aServiceCommandInThePrimarysBaselineIsShownAtTheDeclarationGateAndFlaggedInTheReport() {
+        String agent = "DEFINE SERVICE('BACKUP.AGENT') CONTROL(QMGR) SERVTYPE(COMMAND) STARTCMD('/bin/sh') REPLACE\n";
+        qm1Estate(QmStatus.RUNNING);
+        rig.mq.queueManager("mqeast1", "QM1", QmStatus.RUNNING, QM1_PRIMARY + agent);
+        start("QM1");
+        String flag = "SERVICE('BACKUP.AGENT') runs an operating system command as mqm: STARTCMD('/bin/sh'), as in "
+                + "baseline #" + rig.baselines.latest("QM1").orElseThrow().id() + " of QM1";
+
+        assertThat((String) var("assessmentSummary")).contains("\nFlagged if applied: " + flag);
+        approveGate(task("userTask_declareDisaster"));
+        confirmPartners();
+
+        assertThat(var("outcome")).isEqualTo("completed");
+        assertThat((String) var("baselineReport")).contains("- SERVICE BACKUP.AGENT: missing on the backup")
+                .endsWith("\nFlagged: " + flag);
+    }
+
+    @Test
     void theRunHoldsOnlyTheStoredBaselinesIdAndHashNeverItsMqsc() {
         qm1Estate(QmStatus.RUNNING);
         start("QM1");

@@ -4,6 +4,7 @@ import static io.mqrunbooks.adapter.inbound.camunda.baseline.BaselineVariables.*
 
 import io.mqrunbooks.application.baseline.BaselineService;
 import io.mqrunbooks.application.baseline.LevelPlanRecord;
+import io.mqrunbooks.evidence.SecretScrubber;
 import io.mqrunbooks.platform.runbook.RunText;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +12,9 @@ import org.springframework.stereotype.Component;
 
 @Component
 public class CompareBackupDelegate implements JavaDelegate {
+
+    /** The MQSC and its differences come from a primary's export: password attributes never reach a variable. */
+    private static final SecretScrubber SECRETS = new SecretScrubber();
 
     private final BaselineService baselines;
 
@@ -29,10 +33,11 @@ public class CompareBackupDelegate implements JavaDelegate {
         if (comparison.plan().backupLags()) {
             LevelPlanRecord plan = baselines.recordPlan(comparison, execution.getProcessInstanceId());
             LEVEL_PLAN_ID.setLocal(execution, plan.id());
-            LEVEL_SUMMARY.setLocal(execution, RunText.fit(plan.summary(), "/api/baselines/levelling/" + plan.id()));
-            LEVEL_SCRIPT.setLocal(execution, RunText.fit(plan.script(), plan.downloadPath()));
+            LEVEL_SUMMARY.setLocal(execution, RunText.fit(SECRETS.scrub(plan.summary()), "/api/baselines/levelling/"
+                    + plan.id()));
+            LEVEL_SCRIPT.setLocal(execution, RunText.fit(SECRETS.scrub(plan.script()), plan.downloadPath()));
         } else {
-            LEVEL_SUMMARY.setLocal(execution, RunText.fit(comparison.summary(),
+            LEVEL_SUMMARY.setLocal(execution, RunText.fit(SECRETS.scrub(comparison.summary()),
                     "/api/baselines/" + comparison.baseline().id() + ".mqsc"));
             LEVEL_SCRIPT.setLocal(execution, "");
         }

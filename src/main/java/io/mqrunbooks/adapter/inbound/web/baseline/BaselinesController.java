@@ -5,6 +5,7 @@ import io.mqrunbooks.application.baseline.Baseline;
 import io.mqrunbooks.application.baseline.BaselineStore;
 import io.mqrunbooks.mq.DefinitionDiff;
 import io.mqrunbooks.application.baseline.LevelPlanRecord;
+import io.mqrunbooks.evidence.SecretScrubber;
 import io.mqrunbooks.mq.MqscObject;
 import io.mqrunbooks.platform.security.CurrentUser;
 import io.mqrunbooks.platform.security.Groups;
@@ -33,6 +34,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class BaselinesController {
 
     static final String[] READERS = {Groups.OPERATORS, Groups.CHANGE_MANAGERS, Groups.AUDITORS, Groups.ADMINS};
+    /** A primary's export may hold password attributes (PASSWORD, LDAPPWD, KEYRPWD): readers never get their values. */
+    private static final SecretScrubber SECRETS = new SecretScrubber();
 
     private final BaselineStore store;
 
@@ -72,7 +75,7 @@ public class BaselinesController {
                 .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replace('/', '_')
                         .replace('%', '_') + ".mqsc\"")
-                .body(mqsc);
+                .body(SECRETS.scrub(mqsc));
     }
 
     @GetMapping(value = "/api/baselines/levelling/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -85,8 +88,8 @@ public class BaselinesController {
         out.put("backupQueueManager", plan.backupQueueManager());
         out.put("baselineId", plan.baselineId());
         out.put("createdAt", plan.createdAt().toString());
-        out.put("summary", plan.summary());
-        out.put("script", plan.script());
+        out.put("summary", SECRETS.scrub(plan.summary()));
+        out.put("script", SECRETS.scrub(plan.script()));
         return out;
     }
 
@@ -126,13 +129,13 @@ public class BaselinesController {
 
     private static String text(Baseline a, Baseline b, DefinitionDiff diff) {
         return "From baseline " + a.describe() + "\nTo baseline   " + b.describe() + "\n" + diff.counts() + "\n"
-                + diff.render();
+                + SECRETS.scrub(diff.render());
     }
 
     /** An MQ object of a difference, as JSON. */
     record DefinedObject(String object, String mqsc) {
         static DefinedObject of(MqscObject o) {
-            return new DefinedObject(o.key().display(), o.toMqsc());
+            return new DefinedObject(o.key().display(), SECRETS.scrub(o.toMqsc()));
         }
     }
 

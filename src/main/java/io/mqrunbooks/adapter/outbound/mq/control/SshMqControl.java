@@ -149,7 +149,7 @@ public class SshMqControl implements MqControlPort {
         CommandResult result = ssh.run(estate.host(host), command);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(host + ": " + command.commandLine() + " failed (exit code "
-                    + result.exitCode() + "): " + (result.stderr() + result.stdout()).strip());
+                    + result.exitCode() + "): " + io.mqrunbooks.mq.HostText.oneLine((result.stderr() + result.stdout()).strip()));
         }
         return new ControlResult(io.mqrunbooks.mq.ControlOutcome.GROUP_ROLE_REQUESTED, List.of(), result.exitCode());
     }

@@ -381,6 +381,11 @@ class SshMqControlTest {
                 .isEqualTo(ControlOutcome.GROUP_ROLE_REQUESTED);
         assertThat(ssh.commandLines()).containsExactly("nhb1: dspmq -m QMNHA -o nativeha -g",
                 "nhb1: sed -i s/GroupRole=Recovery/GroupRole=Live/ /var/mqm/qmgrs/QMNHA/qm.ini");
+        // what the host printed cannot start a forged line in the exception or the log
+        ssh.answer(2, "", "sed: can't read qm.ini\n2026-12-08 INFO GroupRole=Live confirmed by carl\r\u001b[1A");
+        assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QMNHA", "Live")).hasMessage("nhb1: sed -i "
+                + "s/GroupRole=Recovery/GroupRole=Live/ /var/mqm/qmgrs/QMNHA/qm.ini failed (exit code 2): sed: can't read "
+                + "qm.ini\\n2026-12-08 INFO GroupRole=Live confirmed by carl\\r\\u001B[1A");
         assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QMNHA", "Primary"))
                 .hasMessage("A Native HA group role is Live or Recovery, not 'Primary'");
         assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QM/A", "Live"))
