@@ -1,20 +1,29 @@
 package io.mqrunbooks.mq;
 
+import io.mqrunbooks.evidence.SecretScrubber;
+
 /**
  * Text a host printed (runmqsc output, a command's stderr) as it goes into an exception or log message: line breaks
  * and other control characters are escaped, so host output cannot start a forged log line or move a terminal's
- * cursor; what it says stays readable.
+ * cursor; what it says stays readable. Secrets are redacted first: runmqsc echoes the script it ran, so a failed
+ * AUTHINFO or channel definition would otherwise carry its password into an incident, the history tables and the log.
  */
 public final class HostText {
+
+    private static final SecretScrubber SECRETS = new SecretScrubber();
 
     private HostText() {
     }
 
-    /** {@code text} on one line: CR, LF and tab as {@code \r \n \t}, other control characters as {@code \\uXXXX}. */
+    /**
+     * {@code text} on one line with its secrets redacted: CR, LF and tab as {@code \r \n \t}, other control
+     * characters as {@code \\uXXXX}.
+     */
     public static String oneLine(String text) {
         if (text == null) {
             return "";
         }
+        text = SECRETS.scrub(text);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -65,6 +65,25 @@ class BaselineServiceTest {
     }
 
     @Test
+    void aPasswordRunmqscEchoesInAFailedLevellingStaysOutOfTheFailure() {
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
+        long id = bed.service.capture("QM2", "run").baseline().id();
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
+        // runmqsc echoes each command it read, so a refused AUTHINFO comes back with its LDAP password in it
+        when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1,
+                "     1 : DEFINE AUTHINFO('LDAP.AUTH') AUTHTYPE(IDPWLDAP) LDAPUSER('cn=mq') LDAPPWD('Wint3r''s)Key')\n"
+                        + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"));
+
+        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
+        assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
+                .isInstanceOf(BaselineApplyException.class)
+                .hasMessageContaining("LDAPPWD([REDACTED])")
+                .hasMessageNotContaining("Wint3r")
+                .hasMessageNotContaining("Key')");
+    }
+
+    @Test
     void aRetriedLevellingOfALevelBackupAppliesNothing() {
         when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
         long id = bed.service.capture("QM2", "run").baseline().id();

@@ -389,7 +389,7 @@ class SshMqControlTest {
         assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QMNHA", "Primary"))
                 .hasMessage("A Native HA group role is Live or Recovery, not 'Primary'");
         assertThatThrownBy(() -> control.requestNativeHaGroupRole("nhb1", "QM/A", "Live"))
-                .isInstanceOf(UnsafeArgumentException.class).hasMessageContaining("has a / or %");
+                .isInstanceOf(UnsafeArgumentException.class).hasMessageContaining("has a /: IBM MQ names its directory with an & in its place");
     }
 
     @Test
