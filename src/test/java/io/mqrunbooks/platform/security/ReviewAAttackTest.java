@@ -1,0 +1,107 @@
+package io.mqrunbooks.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqrunbooks.platform.run.RunRecords;
+import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Review A (2026-12-08): a stored task filter's query expressions are JUEL evaluated with every Spring bean in
+ * reach, on each listing of the filter: what DeployedModelRules refuses in a model, a filter runs.
+ */
+class ReviewAAttackTest extends RunbookLabTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RunRecords runRecords;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filters;
+
+    @Test
+    void anAdministratorsTaskFilterCannotForgeAnApprovalNorMoveARunPastItsGate() throws Exception {
+        String run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RA").getId();
+        awaitTask(run, "userTask_approveSwitchover");
+        String attack = "${jdbcTemplate.update(\\\"INSERT INTO run_decision (run_id, gate_id, gate_name,"
+                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
+                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
+                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'\\\") > 0"
+                + " and runtimeService.createProcessInstanceModification('" + run + "')"
+                + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
+                + ".execute() == null ? 'x' : 'y'}";
+
+        ResponseEntity<String> created = call("admin", HttpMethod.POST, "/engine-rest/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"My tasks\",\"query\":{\"assigneeExpression\":\"" + attack
+                        + "\"},\"properties\":{}}");
+        if (created.getStatusCode().is2xxSuccessful()) {
+            String filter = JSON.readTree(created.getBody()).get("id").asText();
+            ResponseEntity<String> listed = call("admin", HttpMethod.GET, "/engine-rest/filter/" + filter + "/list",
+                    null);
+            System.out.println("LISTED " + listed.getStatusCode() + " " + listed.getBody());
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
+                sleep(200);
+            }
+        }
+
+        assertThat(sideEffects()).as("side-effecting commands past the undecided gate").isEmpty();
+        assertThat(runRecords.decisions(run)).as("decisions of run " + run).isEmpty();
+        assertThat(created.getStatusCode().is4xxClientError()).as(created.getBody()).isTrue();
+    }
+
+    @Test
+    void anAdministratorsFilterDoesNotApproveTheirOwnRunInAChangeManagersNameWhenTheyOpenTasklist() throws Exception {
+        ResponseEntity<String> started = call("admin", HttpMethod.POST,
+                "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start", "{\"businessKey\":\"CHG-RA2\","
+                        + "\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},\"reason\":{\"value\":\"CHG-RA2\"}}}");
+        assertThat(started.getStatusCode().is2xxSuccessful()).as(started.getBody()).isTrue();
+        String run = JSON.readTree(started.getBody()).get("id").asText();
+        String gate = awaitTask(run, "userTask_approveSwitchover").getId();
+        // Runs as whoever lists the filter: Tasklist lists (counts) every filter its user may read.
+        String attack = "${taskService.setVariable('" + gate + "', 'switchoverDecision', 'approve') == null"
+                + " and taskService.claim('" + gate + "', currentUser()) == null"
+                + " and taskService.complete('" + gate + "') == null ? 'x' : 'y'}";
+        ResponseEntity<String> created = call("admin", HttpMethod.POST, "/engine-rest/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"Gates\",\"query\":{\"assigneeExpression\":\"" + attack
+                        + "\"},\"properties\":{}}");
+        if (created.getStatusCode().is2xxSuccessful()) {
+            String filter = JSON.readTree(created.getBody()).get("id").asText();
+            ResponseEntity<String> counted = call("changemgr", HttpMethod.GET, "/engine-rest/filter/" + filter
+                    + "/count", null);
+            System.out.println("CM-COUNTED " + counted.getStatusCode() + " " + counted.getBody());
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
+                sleep(200);
+            }
+        }
+
+        assertThat(runRecords.decisions(run)).as("decisions of run " + run + " (started by admin)").isEmpty();
+        assertThat(sideEffects()).as("side-effecting commands").isEmpty();
+        assertThat(created.getStatusCode().is4xxClientError()).as(created.getBody()).isTrue();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteFilters() {
+        filters.createFilterQuery().list().stream().filter(f -> !"All tasks".equals(f.getName()))
+                .forEach(f -> filters.deleteFilter(f.getId()));
+    }
+
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(json, headers), String.class);
+    }
+}
