@@ -93,15 +93,63 @@ class ReviewAAttackTest extends RunbookLabTest {
         assertThat(created.getStatusCode().is4xxClientError()).as(created.getBody()).isTrue();
     }
 
+    @Test
+    void anAuditorsTaskQueryCannotRunCodeThroughAnOrQueryExpression() throws Exception {
+        String run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RA3").getId();
+        awaitTask(run, "userTask_approveSwitchover");
+        String attack = "${jdbcTemplate.update(\\\"INSERT INTO run_decision (run_id, gate_id, gate_name,"
+                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
+                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
+                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'\\\") > 0"
+                + " and identityService.clearAuthentication() == null"
+                + " and runtimeService.createProcessInstanceModification('" + run + "')"
+                + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
+                + ".execute() == null ? 'x' : 'y'}";
+
+        ResponseEntity<String> queried = call("auditor", HttpMethod.POST, "/engine-rest/task",
+                "{\"orQueries\":[{\"assigneeExpression\":\"" + attack + "\"}]}");
+        System.out.println("AUDITOR-OR " + queried.getStatusCode() + " " + queried.getBody());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(200);
+        }
+
+        assertThat(sideEffects()).as("side-effecting commands past the undecided gate").isEmpty();
+        assertThat(runRecords.decisions(run)).as("decisions of run " + run).isEmpty();
+        assertThat(queried.getStatusCode().value()).as(queried.getBody()).isEqualTo(400);
+    }
+
+    @Test
+    void anOperatorCannotRenameTheirProfileOntoAnotherUserNorQueryWithExpressions() throws Exception {
+        ResponseEntity<String> renamed = call("operator", HttpMethod.PUT, "/engine-rest/user/operator/profile",
+                "{\"id\":\"lead\",\"firstName\":\"Op\",\"lastName\":\"Erator\",\"email\":\"op@example.com\"}");
+        System.out.println("RENAMED " + renamed.getStatusCode() + " " + renamed.getBody());
+        assertThat(renamed.getStatusCode().is4xxClientError()).as(renamed.getBody()).isTrue();
+        assertThat(identityService.createUserQuery().userId("lead").singleResult().getEmail())
+                .isNotEqualTo("op@example.com");
+        assertThat(rest.withBasicAuth("lead", "operator").getForEntity("/engine-rest/task/count", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+
+        String allTasks = filters.createFilterQuery().filterName("All tasks").singleResult().getId();
+        ResponseEntity<String> orQuery = call("changemgr", HttpMethod.POST, "/engine-rest/filter/" + allTasks
+                + "/count", "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
+        System.out.println("ORQUERY " + orQuery.getStatusCode() + " " + orQuery.getBody());
+        assertThat(orQuery.getStatusCode().value()).as(orQuery.getBody()).isEqualTo(400);
+        ResponseEntity<String> getQuery = call("changemgr", HttpMethod.GET,
+                "/engine-rest/task?assigneeExpression={e}", null, "${currentUser()}");
+        assertThat(getQuery.getStatusCode().value()).as(getQuery.getBody()).isEqualTo(400);
+    }
+
     @org.junit.jupiter.api.AfterEach
     void deleteFilters() {
         filters.createFilterQuery().list().stream().filter(f -> !"All tasks".equals(f.getName()))
                 .forEach(f -> filters.deleteFilter(f.getId()));
     }
 
-    private ResponseEntity<String> call(String user, HttpMethod method, String path, String json) {
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, String json, Object... uriVariables) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(json, headers), String.class);
+        return rest.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(json, headers), String.class,
+                uriVariables);
     }
 }
