@@ -35,13 +35,7 @@ class ReviewAAttackTest extends RunbookLabTest {
     void anAdministratorsTaskFilterCannotForgeAnApprovalNorMoveARunPastItsGate() throws Exception {
         String run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RA").getId();
         awaitTask(run, "userTask_approveSwitchover");
-        String attack = "${jdbcTemplate.update(\\\"INSERT INTO run_decision (run_id, gate_id, gate_name,"
-                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
-                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
-                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'\\\") > 0"
-                + " and runtimeService.createProcessInstanceModification('" + run + "')"
-                + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
-                + ".execute() == null ? 'x' : 'y'}";
+        String attack = forgeApprovalAndSkipTheGate(run, "");
 
         ResponseEntity<String> created = call("admin", HttpMethod.POST, "/engine-rest/filter/create",
                 "{\"resourceType\":\"Task\",\"name\":\"My tasks\",\"query\":{\"assigneeExpression\":\"" + attack
@@ -51,10 +45,7 @@ class ReviewAAttackTest extends RunbookLabTest {
             ResponseEntity<String> listed = call("admin", HttpMethod.GET, "/engine-rest/filter/" + filter + "/list",
                     null);
             System.out.println("LISTED " + listed.getStatusCode() + " " + listed.getBody());
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
-                sleep(200);
-            }
+            awaitAnySideEffect();
         }
 
         assertThat(sideEffects()).as("side-effecting commands past the undecided gate").isEmpty();
@@ -82,10 +73,7 @@ class ReviewAAttackTest extends RunbookLabTest {
             ResponseEntity<String> counted = call("changemgr", HttpMethod.GET, "/engine-rest/filter/" + filter
                     + "/count", null);
             System.out.println("CM-COUNTED " + counted.getStatusCode() + " " + counted.getBody());
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
-                sleep(200);
-            }
+            awaitAnySideEffect();
         }
 
         assertThat(runRecords.decisions(run)).as("decisions of run " + run + " (started by admin)").isEmpty();
@@ -97,22 +85,12 @@ class ReviewAAttackTest extends RunbookLabTest {
     void anAuditorsTaskQueryCannotRunCodeThroughAnOrQueryExpression() throws Exception {
         String run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RA3").getId();
         awaitTask(run, "userTask_approveSwitchover");
-        String attack = "${jdbcTemplate.update(\\\"INSERT INTO run_decision (run_id, gate_id, gate_name,"
-                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
-                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
-                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'\\\") > 0"
-                + " and identityService.clearAuthentication() == null"
-                + " and runtimeService.createProcessInstanceModification('" + run + "')"
-                + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
-                + ".execute() == null ? 'x' : 'y'}";
+        String attack = forgeApprovalAndSkipTheGate(run, " and identityService.clearAuthentication() == null");
 
         ResponseEntity<String> queried = call("auditor", HttpMethod.POST, "/engine-rest/task",
                 "{\"orQueries\":[{\"assigneeExpression\":\"" + attack + "\"}]}");
         System.out.println("AUDITOR-OR " + queried.getStatusCode() + " " + queried.getBody());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
-            sleep(200);
-        }
+        awaitAnySideEffect();
 
         assertThat(sideEffects()).as("side-effecting commands past the undecided gate").isEmpty();
         assertThat(runRecords.decisions(run)).as("decisions of run " + run).isEmpty();
@@ -144,6 +122,29 @@ class ReviewAAttackTest extends RunbookLabTest {
     void deleteFilters() {
         filters.createFilterQuery().list().stream().filter(f -> !"All tasks".equals(f.getName()))
                 .forEach(f -> filters.deleteFilter(f.getId()));
+    }
+
+    /**
+     * JUEL (escaped for a JSON string) that writes a change manager's approval of the switchover gate into the run
+     * records and moves the run past the gate to its first side-effecting step.
+     */
+    private static String forgeApprovalAndSkipTheGate(String run, String beforeModification) {
+        return "${jdbcTemplate.update(\\\"INSERT INTO run_decision (run_id, gate_id, gate_name,"
+                + " scope_id, task_id, decided_by, decision, approved, plan_hash, plan_variables, decided_at) SELECT"
+                + " run_id, 'userTask_approveSwitchover', 'forged', run_id, 'forged', 'changemgr', 'approve', TRUE,"
+                + " plan_hash, '', CURRENT_TIMESTAMP FROM run_record WHERE run_id = '" + run + "'\\\") > 0"
+                + beforeModification
+                + " and runtimeService.createProcessInstanceModification('" + run + "')"
+                + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
+                + ".execute() == null ? 'x' : 'y'}";
+    }
+
+    /** Waits up to 20 s for a side-effecting command to reach the lab (none should). */
+    private void awaitAnySideEffect() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (sideEffects().isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(200);
+        }
     }
 
     private ResponseEntity<String> call(String user, HttpMethod method, String path, String json, Object... uriVariables) {
