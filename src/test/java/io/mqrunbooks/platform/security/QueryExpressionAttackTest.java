@@ -1,11 +1,13 @@
 package io.mqrunbooks.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqrunbooks.platform.run.RunRecords;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.time.Duration;
+import org.camunda.bpm.engine.BadUserRequestException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Review A (2026-12-08): a stored task filter's query expressions are JUEL evaluated with every Spring bean in
- * reach, on each listing of the filter: what DeployedModelRules refuses in a model, a filter runs.
+ * Review A (2026-12-08): a query's expressions (a stored task filter's, an ad-hoc task query's orQueries) are JUEL
+ * evaluated with every Spring bean in reach: what DeployedModelRules refuses in a model, a query ran. No query takes
+ * one, over REST (EngineApiGuard) nor through the engine itself (QueryExpressionsPlugin).
  */
-class ReviewAAttackTest extends RunbookLabTest {
+class QueryExpressionAttackTest extends RunbookLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,6 +33,12 @@ class ReviewAAttackTest extends RunbookLabTest {
     RunRecords runRecords;
     @Autowired
     org.camunda.bpm.engine.FilterService filters;
+    @Autowired
+    QueryExpressionsPlugin queryExpressions;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
     @Test
     void anAdministratorsTaskFilterCannotForgeAnApprovalNorMoveARunPastItsGate() throws Exception {
@@ -118,6 +127,80 @@ class ReviewAAttackTest extends RunbookLabTest {
         assertThat(getQuery.getStatusCode().value()).as(getQuery.getBody()).isEqualTo(400);
     }
 
+    @Test
+    void noQueryParameterNorNestedKeyEndingInExpressionReachesTheEngine() throws Exception {
+        String allTasks = filters.createFilterQuery().filterName("All tasks").singleResult().getId();
+        String grantsChangemgr = "${identityService.setAuthenticatedUserId('changemgr') == null ? 'x' : 'y'}";
+
+        ResponseEntity<String> count = call("auditor", HttpMethod.GET,
+                "/engine-rest/engine/default/task/count?candidateUserExpression={e}", null, grantsChangemgr);
+        assertThat(count.getStatusCode().value()).as(count.getBody()).isEqualTo(400);
+        assertThat(count.getBody()).contains("candidateUserExpression");
+        ResponseEntity<String> listed = call("operator", HttpMethod.GET, "/engine-rest/filter/" + allTasks
+                + "/list?assigneeExpression={e}", null, "${currentUser()}");
+        assertThat(listed.getStatusCode().value()).as(listed.getBody()).isEqualTo(400);
+
+        ResponseEntity<String> created = call("admin", HttpMethod.POST, "/engine-rest/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"Mine\",\"query\":{\"orQueries\":[{\"assignee\":\"x\"},"
+                        + "{\"assigneeExpression\":\"${currentUser()}\"}]},\"properties\":{}}");
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(400);
+        assertThat(created.getBody()).contains("query.orQueries[1].assigneeExpression");
+        ResponseEntity<String> updated = call("admin", HttpMethod.PUT, "/engine-rest/filter/" + allTasks,
+                "{\"resourceType\":\"Task\",\"name\":\"All tasks\",\"query\":{\"orQueries\":[{"
+                        + "\"candidateGroupsExpression\":\"${currentUserGroups()}\"}]},\"properties\":{}}");
+        assertThat(updated.getStatusCode().value()).as(updated.getBody()).isEqualTo(400);
+        assertThat(storedQuery(allTasks)).doesNotContain("Expression");
+        assertThat(filters.createFilterQuery().filterName("Mine").count()).isZero();
+
+        // Tasklist's own filter still lists, over REST and the Java API.
+        String run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RA5").getId();
+        String gate = awaitTask(run, "userTask_approveSwitchover").getId();
+        ResponseEntity<String> tasks = call("changemgr", HttpMethod.POST, "/engine-rest/filter/" + allTasks
+                + "/list", "{}");
+        assertThat(tasks.getStatusCode().value()).as(tasks.getBody()).isEqualTo(200);
+        assertThat(JSON.readTree(tasks.getBody()).findValuesAsText("id")).contains(gate);
+        assertThat(filters.list(allTasks)).extracting("id").contains(gate);
+    }
+
+    @Test
+    void theEngineRefusesAnExpressionInAnOrQueryFromTheJavaApi() {
+        String grantsChangemgr = "${identityService.setAuthenticatedUserId('changemgr') == null ? 'x' : 'y'}";
+        String allTasks = filters.createFilterQuery().filterName("All tasks").singleResult().getId();
+
+        assertThatThrownBy(() -> taskService.createTaskQuery().or().taskAssigneeExpression(grantsChangemgr).endOr()
+                .list()).isInstanceOf(BadUserRequestException.class).hasMessageContaining("orQueries.taskAssignee");
+        assertThatThrownBy(() -> taskService.createTaskQuery().or().taskCandidateUserExpression(grantsChangemgr)
+                .endOr().count()).isInstanceOf(BadUserRequestException.class);
+        assertThatThrownBy(() -> filters.count(allTasks, taskService.createTaskQuery().or()
+                .taskAssigneeExpression(grantsChangemgr).endOr())).isInstanceOf(BadUserRequestException.class);
+        assertThatThrownBy(() -> filters.saveFilter(filters.newTaskFilter("Mine").setQuery(taskService
+                .createTaskQuery().or().taskAssigneeExpression("${currentUser()}").endOr())))
+                .isInstanceOf(BadUserRequestException.class);
+        assertThatThrownBy(() -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").list())
+                .isInstanceOf(BadUserRequestException.class);
+
+        assertThat(identityService.getCurrentAuthentication()).as("authentication after the queries").isNull();
+        assertThat(filters.createFilterQuery().filterName("Mine").count()).isZero();
+        assertThat(filters.count(allTasks)).isNotNull();
+    }
+
+    @Test
+    void aFilterStoredWithExpressionsBeforeTheUpgradeLosesThemAtStartUp() {
+        String id = "poisoned-filter";
+        jdbcTemplate.update("INSERT INTO ACT_RU_FILTER (ID_, REV_, RESOURCE_TYPE_, NAME_, OWNER_, QUERY_, PROPERTIES_)"
+                + " VALUES (?, 1, 'Task', 'Gates', 'admin', ?, '{}')", id,
+                "{\"assignee\":\"changemgr\",\"orQueries\":[{\"assigneeExpression\":\"${identityService"
+                        + ".setAuthenticatedUserId('changemgr') == null ? 'x' : 'y'}\"}]}");
+        assertThatThrownBy(() -> filters.list(id)).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Filter 'Gates'");
+
+        queryExpressions.postProcessEngineBuild(processEngine);
+
+        assertThat(storedQuery(id)).doesNotContain("Expression").contains("changemgr");
+        assertThat(filters.list(id)).isNotNull();
+        assertThat(identityService.getCurrentAuthentication()).isNull();
+    }
+
     @org.junit.jupiter.api.AfterEach
     void deleteFilters() {
         filters.createFilterQuery().list().stream().filter(f -> !"All tasks".equals(f.getName()))
@@ -137,6 +220,10 @@ class ReviewAAttackTest extends RunbookLabTest {
                 + " and runtimeService.createProcessInstanceModification('" + run + "')"
                 + ".cancelAllForActivity('userTask_approveSwitchover').startBeforeActivity('serviceTask_endPrimary')"
                 + ".execute() == null ? 'x' : 'y'}";
+    }
+
+    private String storedQuery(String filterId) {
+        return jdbcTemplate.queryForObject("SELECT QUERY_ FROM ACT_RU_FILTER WHERE ID_ = ?", String.class, filterId);
     }
 
     /** Waits up to 20 s for a side-effecting command to reach the lab (none should). */
