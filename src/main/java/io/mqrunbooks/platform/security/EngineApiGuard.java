@@ -75,6 +75,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES / 1024
+            + " KiB; a form's values are far smaller, and so are the engine API's queries";
     private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short",
@@ -221,15 +223,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
             }
             return request;
         }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new RefusedInput("The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
-        }
-        if (bytes.length == 0) {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
             return request;
+        }
+        // Not closed: the request goes on with the bytes read, and the container owns its stream.
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new RefusedInput(TOO_LARGE);
         }
         try {
             refuseExpressionKeys(JSON.readTree(bytes), "");
@@ -457,8 +457,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             // read at most the limit: a form's values are a few kilobytes, and the body is held in memory
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new RefusedInput("The request body is larger than " + MAX_BODY_BYTES / 1024
-                        + " KiB; a form's values are far smaller");
+                throw new RefusedInput(TOO_LARGE);
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
