@@ -27,7 +27,6 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -213,14 +212,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
             }
         }
         String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("multipart/")) {
-            // Deployments and file variables: no query in them.
-            return request;
-        }
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            for (String name : Collections.list(request.getParameterNames())) {
-                refuseExpressionKey(name, "parameter");
-            }
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            // Deployments, file variables and the webapps' login: no query reads these (queries take JSON), and
+            // reading a login's form here would take it from the resource that reads it.
             return request;
         }
         if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
