@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.filter.Filter;
@@ -60,7 +61,11 @@ public class QueryExpressionsPlugin extends AbstractProcessEnginePlugin {
                 FilterEntity entity = (FilterEntity) filter;
                 entity.setQueryInternal(entity.getQueryInternal());
                 ((TaskQueryImpl) entity.getQuery()).getQueries().forEach(q -> q.getExpressions().clear());
-                engine.getFilterService().saveFilter(entity);
+                try {
+                    engine.getFilterService().saveFilter(entity);
+                } catch (OptimisticLockingException another) {
+                    LOG.info("Filter {} was changed by another node starting at the same time", filter.getId());
+                }
             }
         }
     }
