@@ -14,9 +14,13 @@ import java.util.Optional;
 /**
  * Stands in front of the MQ control and admin ports: a method marked {@link ChangesEstate}, called from a
  * runbook step, runs only when the step holds an approval (its {@link StepMandate}) and only on a queue
- * manager and host of the run's sealed scope. Calls outside any run (the command line, benchmarks) pass.
+ * manager and host of the run's sealed scope. Called outside any run step (an expression in a query, say: Review A)
+ * it is refused, unless the thread opened {@link #outsideRun}: nothing in the application does; lab tests do to set
+ * up the lab estate.
  */
 public final class EstateChangeGuard implements InvocationHandler {
+
+    private static final ThreadLocal<String> OUTSIDE_RUN = new ThreadLocal<>();
 
     private final Object target;
     private final boolean control;
@@ -34,6 +38,23 @@ public final class EstateChangeGuard implements InvocationHandler {
     public static MqAdminPort guard(MqAdminPort port) {
         return (MqAdminPort) Proxy.newProxyInstance(MqAdminPort.class.getClassLoader(),
                 new Class<?>[] {MqAdminPort.class}, new EstateChangeGuard(port, false));
+    }
+
+    /** A scope opened by {@link #outsideRun}; closing it ends the allowance. */
+    public interface OutsideRun extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Lets this thread change the estate outside any run step until the returned scope is closed: the one explicit
+     * exception, for {@code why} (a lab test setting up its estate). Run steps never need it: they hold a
+     * {@link StepMandate}.
+     */
+    public static OutsideRun outsideRun(String why) {
+        String previous = OUTSIDE_RUN.get();
+        OUTSIDE_RUN.set(why);
+        return () -> OUTSIDE_RUN.set(previous);
     }
 
     /** The port behind a guarded one (for wiring checks), or the object itself when it is not guarded. */
@@ -54,7 +75,14 @@ public final class EstateChangeGuard implements InvocationHandler {
             };
         }
         if (method.isAnnotationPresent(ChangesEstate.class)) {
-            StepMandate.current().ifPresent(mandate -> check(mandate, method, args));
+            Optional<StepMandate> mandate = StepMandate.current();
+            if (mandate.isPresent()) {
+                check(mandate.get(), method, args);
+            } else if (OUTSIDE_RUN.get() == null) {
+                throw new RunGuardException(method.getName() + " changes the estate, but was called outside any"
+                        + " runbook step: only a step of a run approved by someone other than its initiator changes"
+                        + " the estate; nothing was changed");
+            }
         }
         try {
             return method.invoke(target, args);

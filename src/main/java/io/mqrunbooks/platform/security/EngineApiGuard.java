@@ -24,12 +24,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES / 1024
+            + " KiB; a form's values are far smaller, and so are the engine API's queries";
     private static final Set<String> START_BODY_KEYS = Set.of("variables", "businessKey", "withVariablesInReturn");
     private static final Set<String> COMPLETE_BODY_KEYS = Set.of("variables", "withVariablesInReturn");
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short",
@@ -104,6 +108,14 @@ public class EngineApiGuard extends OncePerRequestFilter {
         Matcher engineRest = ENGINE_REST.matcher(path);
         Matcher webappEngine = WEBAPP_ENGINE.matcher(path);
         Matcher webappApi = WEBAPP_API.matcher(path);
+        if (engineRest.matches() || webappEngine.matches() || webappApi.matches()) {
+            try {
+                request = withoutQueryExpressions(request);
+            } catch (RefusedInput refused) {
+                send(response, refused.status, refused.type, refused.getMessage());
+                return;
+            }
+        }
         Optional<CurrentUser> caller;
         String resource;
         if (engineRest.matches()) {
@@ -178,6 +190,73 @@ public class EngineApiGuard extends OncePerRequestFilter {
         // engine API's rules above, for administrators too.
         forbid(response, caller.get().userId() + " may not call " + method + " /camunda/api/" + app + tail
                 + ": the webapps' own APIs take only logins, set-up and queries");
+    }
+
+    /**
+     * Refuses a query expression, for every role: any query parameter or JSON key (at any depth: a task query's
+     * orQueries, a filter's query) ending in "Expression". The engine evaluates them as code with every bean in
+     * reach (Review A); no call of ours takes one, and the engine refuses them too ({@link QueryExpressionsPlugin}).
+     * Returns the request to forward, its body readable again.
+     */
+    private static HttpServletRequest withoutQueryExpressions(HttpServletRequest request) throws IOException {
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String name;
+                try {
+                    name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new RefusedInput("The query string is not URL-encoded: " + abbreviate(pair));
+                }
+                refuseExpressionKey(name, "query parameter");
+            }
+        }
+        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            // Deployments, file variables and the webapps' login: no query reads these (queries take JSON), and
+            // reading a login's form here would take it from the resource that reads it.
+            return request;
+        }
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return request;
+        }
+        // Not closed: the request goes on with the bytes read, and the container owns its stream.
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new RefusedInput(TOO_LARGE);
+        }
+        try {
+            refuseExpressionKeys(JSON.readTree(bytes), "");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            // Not JSON: nothing the engine reads as a query (its JSON reader refuses it too).
+        }
+        return new BodyRequest(request, bytes);
+    }
+
+    private static void refuseExpressionKeys(JsonNode node, String at) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String key = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+                refuseExpressionKey(key, "key");
+                refuseExpressionKeys(field.getValue(), key);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseExpressionKeys(node.get(i), at + "[" + i + "]");
+            }
+        }
+    }
+
+    private static void refuseExpressionKey(String name, String what) {
+        if (name.toLowerCase(Locale.ROOT).endsWith("expression")) {
+            throw new RefusedInput("The " + what + " '" + abbreviate(name) + "' is not accepted: query expressions"
+                    + " run as code on the server, so no call takes them; give a plain value (e.g. assignee"
+                    + " instead of assigneeExpression)");
+        }
     }
 
     private HttpServletRequest checkStart(HttpServletRequest request, String normalized) throws IOException {
@@ -372,8 +451,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             // read at most the limit: a form's values are a few kilobytes, and the body is held in memory
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new RefusedInput("The request body is larger than " + MAX_BODY_BYTES / 1024
-                        + " KiB; a form's values are far smaller");
+                throw new RefusedInput(TOO_LARGE);
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);

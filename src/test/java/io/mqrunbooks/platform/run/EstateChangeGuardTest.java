@@ -24,9 +24,22 @@ class EstateChangeGuardTest {
     private final RunScope scope = new RunScope(Set.of("QMDR", "FR1"), Set.of("dr1", "dr2"));
 
     @Test
-    void outsideAnyRunEverythingPasses() {
-        guardedControl.end("dr9", "QM9", EndMode.WAIT, false);
-        verify(control).end("dr9", "QM9", EndMode.WAIT, false);
+    void outsideAnyRunStepNoChangePassesUnlessExplicitlyAllowed() {
+        assertThatThrownBy(() -> guardedControl.end("dr9", "QM9", EndMode.WAIT, false))
+                .isInstanceOf(RunGuardException.class)
+                .hasMessage("end changes the estate, but was called outside any runbook step: only a step of a run"
+                        + " approved by someone other than its initiator changes the estate; nothing was changed");
+        guardedControl.status("dr9", "QM9");
+        try (EstateChangeGuard.OutsideRun setUp = EstateChangeGuard.outsideRun("a lab test's set-up")) {
+            guardedAdmin.putTestMessage("QM9", "Q", "00", "x");
+        }
+        assertThatThrownBy(() -> guardedAdmin.putTestMessage("QM9", "Q", "01", "x"))
+                .isInstanceOf(RunGuardException.class);
+
+        verify(control, never()).end("dr9", "QM9", EndMode.WAIT, false);
+        verify(control).status("dr9", "QM9");
+        verify(admin).putTestMessage("QM9", "Q", "00", "x");
+        verify(admin, never()).putTestMessage("QM9", "Q", "01", "x");
     }
 
     @Test

@@ -66,8 +66,10 @@ class DrBaselineLabTest extends LabAppTest {
 
     @Test
     void aNewPaymentChannelOnThePrimaryReachesTheRunningBackupAfterApproval() {
-        assertThat(control.start("mqwest2", "QM2_DR").toString()).isNotBlank();
-        assertThat(admin.applyDefinitions("QM2", NEW_CHANNEL).succeeded()).isTrue();
+        try (var setUp = io.mqrunbooks.platform.run.EstateChangeGuard.outsideRun("the lab estate's set-up")) {
+            assertThat(control.start("mqwest2", "QM2_DR").toString()).isNotBlank();
+            assertThat(admin.applyDefinitions("QM2", NEW_CHANNEL).succeeded()).isTrue();
+        }
         assertThat(labMq.objects("mqwest2", "QM2_DR")).doesNotContainKey("CHANNEL/QM2.TO.CARDS");
         labJournal.clear();
 

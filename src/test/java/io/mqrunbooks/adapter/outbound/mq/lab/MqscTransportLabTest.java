@@ -47,6 +47,19 @@ class MqscTransportLabTest extends LabAppTest {
     @Autowired
     QueueManagerLocator locator;
 
+    /** These tests drive the ports directly, outside any run step, which the guard allows only when asked to. */
+    private io.mqrunbooks.platform.run.EstateChangeGuard.OutsideRun outsideRun;
+
+    @org.junit.jupiter.api.BeforeEach
+    void allowChangesOutsideARun() {
+        outsideRun = io.mqrunbooks.platform.run.EstateChangeGuard.outsideRun("MqscTransportLabTest drives the ports");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void endTheAllowance() {
+        outsideRun.close();
+    }
+
     /** What reached the simulated MQ since {@code mark}: "host: argv". */
     private List<String> commandsSince(int mark) {
         List<LabJournal.Entry> entries = labJournal.entries();
