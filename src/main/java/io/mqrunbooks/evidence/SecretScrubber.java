@@ -1,5 +1,6 @@
 package io.mqrunbooks.evidence;
 
+import io.mqrunbooks.mq.MqscSecrets;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import java.util.regex.Matcher;
@@ -19,17 +20,13 @@ import java.util.regex.Pattern;
 @Component
 public class SecretScrubber {
 
-    public static final String REDACTED = "[REDACTED]";
+    public static final String REDACTED = MqscSecrets.REDACTED;
 
     private record Rule(Pattern pattern, String replacement) {
     }
 
-    /**
-     * A quoted string as MQSC and shells write one: an apostrophe inside is doubled ('It''s'), a double quote inside
-     * a double-quoted string is escaped; an unclosed one runs to the end of the line (redacted whole, never in part).
-     */
-    private static final String QUOTED_VALUE = "'(?:[^'\\n]|'')*(?:'|(?=\\n)|\\z)|\"(?:[^\"\\\\\\n]|\\\\.)*(?:\"|(?=\\n)|\\z)";
-    private static final String SECRET_VALUE = "(" + QUOTED_VALUE + "|[^\\s,;&\"']+)";
+    /** A quoted value is redacted whole, never in part (an unclosed one to the end of the line). */
+    private static final String SECRET_VALUE = "(" + MqscSecrets.QUOTED_VALUE + "|[^\\s,;&\"']+)";
 
     private static final List<Rule> RULES = List.of(
             // PEM private key blocks from BEGIN to END marker (RSA, EC, OPENSSH, ENCRYPTED variants)
@@ -40,10 +37,8 @@ public class SecretScrubber {
                     + "[^\\s\"',;]+"), "$1" + REDACTED),
             // scheme://user:secret@host
             new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]+:)[^\\s@/]+@"), "$1" + REDACTED + "@"),
-            // MQSC attributes that hold passwords: PASSWORD('x') on channels, LDAPPWD on AUTHINFO, KEYRPWD on QMGR
-            // (a quoted password may hold ')' and doubled apostrophes: the whole quoted string goes)
-            new Rule(Pattern.compile("(?i)\\b(PASSWORD|LDAPPWD|KEYRPWD)\\((?!\\s*\\))\\s*(?:" + QUOTED_VALUE
-                    + "|[^)'\\n]*)\\s*\\)?"), "$1(" + REDACTED + ")"),
+            // MQSC attributes that hold passwords
+            new Rule(MqscSecrets.PASSWORD_ATTRIBUTE, "$1(" + REDACTED + ")"),
             // password=x, passwd: x, "pwd": "x", secret=x, client_secret=x (same line only)
             new Rule(Pattern.compile("(?i)\\b([a-z_]*(?:password|passwd|pwd|passphrase|secret)[\"']?[ \\t]*[=:][ \\t]*)"
                     + SECRET_VALUE), "$1" + REDACTED),

@@ -1,7 +1,5 @@
 package io.mqrunbooks.mq;
 
-import io.mqrunbooks.evidence.SecretScrubber;
-
 /**
  * Text a host printed (runmqsc output, a command's stderr) as it goes into an exception or log message: line breaks
  * and other control characters are escaped, so host output cannot start a forged log line or move a terminal's
@@ -10,20 +8,18 @@ import io.mqrunbooks.evidence.SecretScrubber;
  */
 public final class HostText {
 
-    private static final SecretScrubber SECRETS = new SecretScrubber();
-
     private HostText() {
     }
 
     /**
-     * {@code text} on one line with its secrets redacted: CR, LF and tab as {@code \r \n \t}, other control
+     * {@code text} on one line with its MQSC passwords redacted: CR, LF and tab as {@code \r \n \t}, other control
      * characters as {@code \\uXXXX}.
      */
     public static String oneLine(String text) {
         if (text == null) {
             return "";
         }
-        text = SECRETS.scrub(text);
+        text = MqscSecrets.redacted(text);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
