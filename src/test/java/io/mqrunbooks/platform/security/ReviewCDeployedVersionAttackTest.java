@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** Review C: what an administrator's new runbook version can do to the gate (REST, demo users, the lab). */
+/**
+ * Review C: an administrator's new runbook version cannot bypass the gate nor change its form, and a superseded
+ * version does not run through a call activity (REST, demo users, the lab).
+ */
 class ReviewCDeployedVersionAttackTest extends RunbookLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,11 +80,11 @@ class ReviewCDeployedVersionAttackTest extends RunbookLabTest {
     }
 
     /**
-     * A .form deployed with the version passes DeployedModelRules unchecked; Tasklist shows it, the server validates
-     * against the classpath form. The approver sees "Reject" on the value that approves, and no plan summary.
+     * A .form deployed with the version that relabels the decision and drops the plan summary is refused, naming
+     * where it differs; Tasklist keeps showing the application's form, which the server validates against.
      */
     @Test
-    void aFormDeployedWithTheVersionRelabelsTheDecisionAndHidesThePlan() throws IOException {
+    void aFormDeployedWithTheVersionIsRefusedAndTheGateShowsTheApplicationsForm() throws IOException {
         JsonNode form = JSON.readTree(resource("/forms/rdqmSwitchoverApprove.form"));
         var components = JSON.createArrayNode();
         components.addObject().put("type", "text").put("id", "t")
@@ -89,27 +94,79 @@ class ReviewCDeployedVersionAttackTest extends RunbookLabTest {
         decision.putArray("values").add(JSON.createObjectNode().put("label", "Approve").put("value", "reject"))
                 .add(JSON.createObjectNode().put("label", "Reject (close, nothing is switched)").put("value", "approve"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) form).set("components", components);
-        ResponseEntity<String> deployed = deploy(resource("/processes/rdqmSwitchoverProcess.bpmn"), form.toString());
-        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> deployed = attemptDeploy(Map.of("rdqmSwitchoverProcess.bpmn",
+                resource("/processes/rdqmSwitchoverProcess.bpmn"), "rdqmSwitchoverApprove.form", form.toString()));
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(deployed.getBody()).path("message").asText()).contains("Deployment refused:"
+                + " rdqmSwitchoverApprove.form: form 'rdqmSwitchoverApprove' differs from the application's"
+                + " forms/rdqmSwitchoverApprove.form at components[0].id");
 
         String run = start("CHG-RC-4");
         Task gate = awaitTask(run, "userTask_approveSwitchover");
         ResponseEntity<String> shown = rest.withBasicAuth("changemgr", "changemgr")
                 .getForEntity("/engine-rest/task/" + gate.getId() + "/deployed-form", String.class);
         assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(shown.getBody()).contains("Routine check only", "Reject (close, nothing is switched)")
-                .doesNotContain("switchoverSummary");
+        assertThat(JSON.readTree(shown.getBody())).isEqualTo(JSON.readTree(resource("/forms/rdqmSwitchoverApprove.form")));
+        assertThat(shown.getBody()).contains("switchoverSummary").doesNotContain("Routine check only");
+        assertThat(sideEffects()).isEmpty();
+    }
 
-        // What Tasklist submits when the change manager picks "Reject (close, nothing is switched)".
-        ResponseEntity<String> done = call("changemgr", HttpMethod.POST, "/engine-rest/task/" + gate.getId()
-                + "/complete", "{\"variables\":{\"switchoverDecision\":{\"value\":\"approve\"}}}");
-        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (sideEffects().stream().noneMatch(line -> line.contains("rdqmdr"))) {
-            assertThat(Instant.now()).as("switchover ran").isBefore(deadline);
-            sleep(200);
-        }
-        assertThat(sideEffects()).anyMatch(line -> line.contains("endmqm"));
+    /** A call activity pinning the superseded version by number is refused when the model is deployed. */
+    @Test
+    void aCallActivityPinningASupersededVersionIsRefusedAtDeployment() throws IOException {
+        ProcessDefinition old = current();
+        deploy(Map.of("rdqmSwitchoverProcess.bpmn", fixedModel()));
+        ResponseEntity<String> refused = attemptDeploy(Map.of("reviewcWrapper.bpmn", wrapper(
+                " camunda:calledElementBinding=\"version\" camunda:calledElementVersion=\"" + old.getVersion() + "\"")));
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(refused.getBody()).path("message").asText()).isEqualTo("Deployment refused:"
+                + " reviewcWrapper.bpmn, callActivity 'call': calledElementBinding=\"version\": it pins an older"
+                + " version; bind to the latest (or for a form, the deployment)");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(old.getId()).count()).isZero();
+    }
+
+    /**
+     * A call activity bound to its own deployment, which a later deployment supersedes, reaches the old version:
+     * the called run is refused as it starts, and nothing of the superseded version runs.
+     */
+    @Test
+    void aCalledRunOfASupersededVersionIsRefusedAsItStarts() throws IOException {
+        String oldDeployment = deploy(Map.of("rdqmSwitchoverProcess.bpmn", resource("/processes/rdqmSwitchoverProcess.bpmn"),
+                "reviewcWrapper.bpmn", wrapper(" camunda:calledElementBinding=\"deployment\"")));
+        ProcessDefinition old = current();
+        assertThat(old.getDeploymentId()).isEqualTo(oldDeployment);
+        deploy(Map.of("rdqmSwitchoverProcess.bpmn", fixedModel()));
+
+        ResponseEntity<String> started = call("operator", HttpMethod.POST,
+                "/engine-rest/process-definition/key/reviewcWrapper/start", "{\"businessKey\":\"CHG-OLD\"}");
+        assertThat(started.getStatusCode().is4xxClientError()).as(started.getBody()).isTrue();
+        assertThat(JSON.readTree(started.getBody()).path("message").asText()).contains("Runbook rdqmSwitchoverProcess"
+                + " version " + old.getVersion() + " is superseded by version " + (old.getVersion() + 1)
+                + ": the calling model must call the current version");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(old.getId()).count())
+                .as("runs of superseded version %d", old.getVersion()).isZero();
+    }
+
+    private ProcessDefinition current() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("rdqmSwitchoverProcess")
+                .latestVersion().singleResult();
+    }
+
+    private String fixedModel() throws IOException {
+        return resource("/processes/rdqmSwitchoverProcess.bpmn").replace("name=\"RDQM DR planned switchover\"", "name=\"RDQM DR planned switchover (fixed)\"");
+    }
+
+    private static String wrapper(String binding) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+                + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"rc\">"
+                + "<bpmn:process id=\"reviewcWrapper\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+                + "<bpmn:startEvent id=\"start\"/><bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"call\"/>"
+                + "<bpmn:callActivity id=\"call\" calledElement=\"rdqmSwitchoverProcess\"" + binding + ">"
+                + "<bpmn:extensionElements><camunda:in sourceExpression=\"QMDR\" target=\"queueManager\"/>"
+                + "<camunda:in sourceExpression=\"CHG-OLD\" target=\"reason\"/></bpmn:extensionElements>"
+                + "</bpmn:callActivity><bpmn:sequenceFlow id=\"f2\" sourceRef=\"call\" targetRef=\"end\"/>"
+                + "<bpmn:endEvent id=\"end\"/></bpmn:process></bpmn:definitions>";
     }
 
     private String start(String key) {
@@ -125,33 +182,40 @@ class ReviewCDeployedVersionAttackTest extends RunbookLabTest {
         }
     }
 
-    private ResponseEntity<String> deploy(String bpmn, String form) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "reviewc");
-        parts.add("rdqmSwitchoverProcess.bpmn", file("rdqmSwitchoverProcess.bpmn", bpmn));
+    private String deploy(String bpmn, String form) {
+        Map<String, String> resources = new LinkedHashMap<>();
+        resources.put("rdqmSwitchoverProcess.bpmn", bpmn);
         if (form != null) {
-            parts.add("rdqmSwitchoverApprove.form", file("rdqmSwitchoverApprove.form", form));
+            resources.put("rdqmSwitchoverApprove.form", form);
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/deployment/create",
-                HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+        return deploy(resources);
+    }
+
+    private String deploy(Map<String, String> resources) {
+        ResponseEntity<String> response = attemptDeploy(resources);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         try {
-            deployments.add(JSON.readTree(response.getBody()).get("id").asText());
+            String id = JSON.readTree(response.getBody()).get("id").asText();
+            deployments.add(id);
+            return id;
         } catch (IOException e) {
             throw new AssertionError(response.getBody(), e);
         }
-        return response;
     }
 
-    private static ByteArrayResource file(String name, String text) {
-        return new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
+    private ResponseEntity<String> attemptDeploy(Map<String, String> resources) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", "reviewc");
+        resources.forEach((name, text) -> parts.add(name, new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return name;
             }
-        };
+        }));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth("admin", "admin").exchange("/engine-rest/deployment/create",
+                HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
     }
 
     private String resource(String path) throws IOException {
