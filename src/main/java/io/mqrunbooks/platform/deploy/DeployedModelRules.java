@@ -1,8 +1,13 @@
 package io.mqrunbooks.platform.deploy;
 
+import io.mqrunbooks.platform.forms.FormCatalog;
+import io.mqrunbooks.platform.forms.FormDefinition;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,12 +42,22 @@ public class DeployedModelRules implements Deployer {
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
             "variableMappingDelegateExpression");
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     private static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
+    /**
+     * A pinned version of a called runbook or a form may be one a later version fixed; a called run of a
+     * superseded version is refused when it starts anyway (RunSealing), this names the model at deployment.
+     */
+    private static final Set<String> BINDINGS = Set.of("calledElementBinding", "caseBinding", "formRefBinding",
+            "decisionRefBinding");
+    private static final Set<String> PINNED = Set.of("version", "versionTag");
 
     private final ModelExpressions expressions;
+    private final FormCatalog forms;
 
-    public DeployedModelRules(Predicate<String> isBean) {
+    public DeployedModelRules(Predicate<String> isBean, FormCatalog forms) {
         this.expressions = new ModelExpressions(isBean);
+        this.forms = forms;
     }
 
     @Override
@@ -63,7 +78,7 @@ public class DeployedModelRules implements Deployer {
         if (BPMN_SUFFIXES.stream().noneMatch(lower::endsWith)) {
             // An allow-list, not a list of what to refuse: the engine's deployers match suffixes without a dot
             // (a decision named "xdmn" is a DMN with JUEL expressions), so anything but a form is refused.
-            return lower.endsWith(".form") ? Optional.empty() : Optional.of(name + ": decision, case and HTML/script"
+            return lower.endsWith(".form") ? forms.deployedFormRefusal(name, bytes) : Optional.of(name + ": decision, case and HTML/script"
                     + " resources are not deployed here; runbooks are BPMN models (.bpmn) with Camunda Forms (.form)"
                     + " (docs/security.md)");
         }
@@ -78,7 +93,46 @@ public class DeployedModelRules implements Deployer {
         } catch (Exception e) {
             return Optional.of(name + ": not a BPMN XML document without DOCTYPE: " + e.getMessage());
         }
-        return element(name, root);
+        return element(name, root).or(() -> gates(name, root));
+    }
+
+    /**
+     * A step that changes the estate finds its gate by its {@code approvedBy} property, and any decision that lets
+     * a plan go ahead counts: so the gate it names must offer {@code approve}, not only an acknowledgement (an
+     * outage acknowledged is not a change approved).
+     */
+    private Optional<String> gates(String resource, Element root) {
+        Map<String, String> formOfTask = new HashMap<>();
+        for (Element task : descendants(root, "userTask")) {
+            formOfTask.put(task.getAttribute("id"), task.getAttributeNS(CAMUNDA, "formRef"));
+        }
+        for (Element property : descendants(root, "property")) {
+            if (!CAMUNDA.equals(property.getNamespaceURI()) || !"approvedBy".equals(property.getAttribute("name"))) {
+                continue;
+            }
+            for (String gate : property.getAttribute("value").split(",")) {
+                String formId = formOfTask.get(gate.strip());
+                boolean approves = forms.form(formId).flatMap(FormDefinition::decisionField)
+                        .map(field -> field.values().contains("approve")).orElse(true);
+                if (!approves) {
+                    Node step = property.getParentNode().getParentNode().getParentNode();
+                    String stepId = step instanceof Element e && e.hasAttribute("id") ? e.getAttribute("id") : "?";
+                    return Optional.of(resource + ", step '" + stepId + "': approvedBy names gate '" + gate.strip()
+                            + "', whose form '" + formId + "' offers no 'approve'; an acknowledgement approves no"
+                            + " change");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Element> descendants(Element root, String localName) {
+        List<Element> found = new ArrayList<>();
+        var nodes = root.getElementsByTagNameNS("*", localName);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add((Element) nodes.item(i));
+        }
+        return found;
     }
 
     private Optional<String> element(String resource, Element element) {
@@ -104,6 +158,8 @@ public class DeployedModelRules implements Deployer {
                     : CLASS_ATTRIBUTES.contains(local)
                     ? Optional.of("it names a Java class; use a delegate expression naming a bean")
                     : local.equals("formKey") ? Optional.of("it names a form key; use a Camunda Form (formRef)")
+                    : BINDINGS.contains(local) && PINNED.contains(attribute.getValue())
+                    ? Optional.of("it pins an older version; bind to the latest (or for a form, the deployment)")
                     : DELEGATE_ATTRIBUTES.contains(local) ? ModelExpressions.delegateRefusal(attribute.getValue())
                     : text(attribute.getValue());
             if (refusal.isPresent()) {

@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.deploy;
 
+import io.mqrunbooks.platform.forms.FormCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -21,7 +22,7 @@ public class DeployedModelRulesPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<Deployer> deployers = new ArrayList<>();
-        deployers.add(new DeployedModelRules(beans::containsBean));
+        deployers.add(new DeployedModelRules(beans::containsBean, FormCatalog.fromClasspath()));
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
         }

@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.forms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,24 +25,94 @@ public final class FormCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, FormDefinition> forms;
+    /** Each form as read, to hold a deployed form to: what Tasklist shows must be what the server validates. */
+    private final Map<String, JsonNode> sources;
 
-    private FormCatalog(Map<String, FormDefinition> forms) {
+    private FormCatalog(Map<String, FormDefinition> forms, Map<String, JsonNode> sources) {
         this.forms = Map.copyOf(forms);
+        this.sources = Map.copyOf(sources);
     }
 
     public static FormCatalog fromClasspath() {
         Map<String, FormDefinition> forms = new LinkedHashMap<>();
+        Map<String, JsonNode> sources = new LinkedHashMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
                 try (InputStream in = resource.getInputStream()) {
-                    FormDefinition form = parse(resource.getFilename(), JSON.readTree(in));
-                    forms.putIfAbsent(form.id(), form);
+                    JsonNode source = JSON.readTree(in);
+                    FormDefinition form = parse(resource.getFilename(), source);
+                    if (forms.putIfAbsent(form.id(), form) == null) {
+                        sources.put(form.id(), source);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the forms on the classpath", e);
         }
-        return new FormCatalog(forms);
+        return new FormCatalog(forms, sources);
+    }
+
+    /**
+     * Why a deployed form resource is not this catalog's form of its id, or empty when it is (JSON equal: same
+     * fields, values and labels, whatever the key order or spacing). Tasklist shows the deployed form while
+     * the server validates and hashes the catalog's, so any other form could relabel a decision or hide the plan.
+     */
+    public Optional<String> deployedFormRefusal(String resource, byte[] bytes) {
+        JsonNode deployed;
+        try {
+            deployed = JSON.readTree(bytes);
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            return Optional.of(resource + ": not a Camunda Form (JSON): " + why);
+        }
+        String id = deployed == null ? null : deployed.path("id").asText(null);
+        JsonNode source = id == null ? null : sources.get(id);
+        if (source == null) {
+            return Optional.of(resource + ": form id '" + id + "' is not one of the application's forms (forms/*.form);"
+                    + " a deployment may hold only those, unchanged");
+        }
+        return difference("", source, deployed).map(where -> resource + ": form '" + id + "' differs from the"
+                + " application's forms/" + id + ".form at " + where + "; a deployment may hold the application's"
+                + " forms only unchanged");
+    }
+
+    /** The first place (a JSON path) where the deployed form differs from the catalog's, with both values. */
+    private static Optional<String> difference(String path, JsonNode expected, JsonNode actual) {
+        if (expected.equals(actual)) {
+            return Optional.empty();
+        }
+        if (expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                Optional<String> inner = difference(path + "." + name, expected.path(name), actual.path(name));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        if (expected.isArray() && actual.isArray()) {
+            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                Optional<String> inner = difference(path + "[" + i + "]", expected.get(i), actual.get(i));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+            return Optional.of(where(path) + " (the application's has " + expected.size() + " entries, the"
+                    + " deployed " + actual.size() + ")");
+        }
+        return Optional.of(where(path) + " (the application's: "
+                + shown(expected) + ", deployed: " + shown(actual) + ")");
+    }
+
+    private static String where(String path) {
+        return path.isEmpty() ? "the top" : path.substring(1);
+    }
+
+    private static String shown(JsonNode node) {
+        String text = node.isMissingNode() ? "absent" : node.toString();
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     public Optional<FormDefinition> form(String id) {

@@ -71,6 +71,7 @@ public final class RunSealing {
         RunRecord parentRecord = null;
         String initiator;
         DelegateExecution parent = execution.getSuperExecution();
+        refuseSupersededVersion(execution, parent != null);
         if (parent != null) {
             parentRunId = parent.getProcessInstanceId();
             String parentId = parentRunId;
@@ -78,7 +79,6 @@ public final class RunSealing {
                     + " was started by run " + parentId + ", which has no sealed record"));
             initiator = parentRecord.initiator();
         } else {
-            refuseSupersededVersion(execution);
             CommandContext command = Context.getCommandContext();
             initiator = command == null ? null : command.getAuthenticatedUserId();
         }
@@ -121,10 +121,10 @@ public final class RunSealing {
 
     /**
      * A runbook fixed by a new version (a gate added, a wider approved plan) is started only as that version: an
-     * older one stays deployed for the runs it holds, but is not started again by its id. A called run follows
-     * its call activity's binding.
+     * older one stays deployed for the runs it holds, but is not started again: not by its id, nor by a call
+     * activity bound to its version, version tag or an older deployment.
      */
-    private static void refuseSupersededVersion(DelegateExecution execution) {
+    private static void refuseSupersededVersion(DelegateExecution execution, boolean called) {
         if (!(execution instanceof ExecutionEntity entity) || Context.getCommandContext() == null) {
             return;
         }
@@ -133,7 +133,8 @@ public final class RunSealing {
                 .findDeployedLatestProcessDefinitionByKey(definition.getKey());
         if (latest != null && latest.getVersion() > definition.getVersion()) {
             throw new AuthorizationException("Runbook " + definition.getKey() + " version " + definition.getVersion()
-                    + " is superseded by version " + latest.getVersion() + ": start the current version");
+                    + " is superseded by version " + latest.getVersion() + (called ? ": the calling model must call"
+                    + " the current version (calledElementBinding latest)" : ": start the current version"));
         }
     }
 

@@ -9,14 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqrunbooks.platform.forms.FormCatalog;
 import org.junit.jupiter.api.Test;
 
 /** The model rules every deployment passes: the project's own models do; code in a model does not. */
 class DeployedModelRulesTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DeployedModelRules rules = new DeployedModelRules(
             name -> Set.of("jdbcTemplate", "dataSource", "sshPort", "runbookWaits").contains(name)
-                    || name.endsWith("Delegate") || name.endsWith("Listener"));
+                    || name.endsWith("Delegate") || name.endsWith("Listener"), FormCatalog.fromClasspath());
 
     @Test
     void everyModelOfTheProjectKeepsToTheRules() throws IOException {
@@ -87,11 +94,74 @@ class DeployedModelRulesTest {
         // The engine's deployers match suffixes without a dot: "xdmn" is a decision, "evil-bpmn" a process.
         assertThat(rules.check("xdmn", new byte[0])).get().asString().startsWith("xdmn: decision, case and HTML");
         assertThat(rules.check("diagram.svg", new byte[0])).get().asString().startsWith("diagram.svg: decision");
-        assertThat(rules.check("approve.form", "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(modelNamed("evil-bpmn", "<bpmn:serviceTask id=\"s\" camunda:expression=\"${jdbcTemplate.update('x')}\"/>"))
                 .startsWith("evil-bpmn, serviceTask 's': ");
         assertThat(rules.check("x.bpmn", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
                 .getBytes(StandardCharsets.UTF_8))).get().asString().startsWith("x.bpmn: not a BPMN XML document");
+    }
+
+    @Test
+    void aFormIsDeployedOnlyAsTheApplicationsFormOfItsIdUnchanged() throws IOException {
+        byte[] shipped = Files.readAllBytes(Path.of("forms/rdqmSwitchoverApprove.form"));
+        assertThat(rules.check("rdqmSwitchoverApprove.form", shipped)).isEmpty();
+        ObjectNode reordered = (ObjectNode) JSON.readTree(shipped);
+        JsonNode components = reordered.remove("components");
+        reordered.set("components", components);
+        assertThat(rules.check("any-name.form", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(reordered)))
+                .as("key order and spacing do not matter").isEmpty();
+
+        ObjectNode relabelled = (ObjectNode) JSON.readTree(shipped);
+        ArrayNode list = (ArrayNode) relabelled.get("components");
+        int radio = 0;
+        while (!"switchoverDecision".equals(list.get(radio).path("key").asText())) {
+            radio++;
+        }
+        ((ObjectNode) list.get(radio).get("values").get(0)).put("value", "reject");
+        assertThat(rules.check("rdqmSwitchoverApprove.form", JSON.writeValueAsBytes(relabelled))).get().asString()
+                .startsWith("rdqmSwitchoverApprove.form: form 'rdqmSwitchoverApprove' differs from the application's"
+                        + " forms/rdqmSwitchoverApprove.form at components[" + radio + "].values[0].value"
+                        + " (the application's: \"approve\", deployed: \"reject\")");
+        ObjectNode withoutSummary = (ObjectNode) JSON.readTree(shipped);
+        ((ArrayNode) withoutSummary.get("components")).remove(0);
+        assertThat(rules.check("f.form", JSON.writeValueAsBytes(withoutSummary))).get().asString()
+                .contains("differs from the application's forms/rdqmSwitchoverApprove.form at components");
+
+        assertThat(rules.check("approve.form", "{\"id\":\"mine\"}".getBytes(StandardCharsets.UTF_8))).get()
+                .asString().isEqualTo("approve.form: form id 'mine' is not one of the application's forms"
+                        + " (forms/*.form); a deployment may hold only those, unchanged");
+        assertThat(rules.check("approve.form", "{}".getBytes(StandardCharsets.UTF_8))).get().asString()
+                .startsWith("approve.form: form id 'null' is not one of the application's forms");
+        assertThat(rules.check("approve.form", "<html>".getBytes(StandardCharsets.UTF_8))).get().asString()
+                .startsWith("approve.form: not a Camunda Form (JSON)");
+    }
+
+    @Test
+    void aCallActivityOrFormPinningAVersionIsRefused() {
+        assertThat(model("<bpmn:callActivity id=\"c\" calledElement=\"x\" camunda:calledElementBinding=\"version\""
+                + " camunda:calledElementVersion=\"1\"/>")).isEqualTo("x.bpmn, callActivity 'c':"
+                + " calledElementBinding=\"version\": it pins an older version; bind to the latest (or for a form,"
+                + " the deployment)");
+        assertThat(model("<bpmn:callActivity id=\"c\" calledElement=\"x\" camunda:calledElementBinding=\"versionTag\""
+                + " camunda:calledElementVersionTag=\"v1\"/>")).contains("calledElementBinding=\"versionTag\"");
+        assertThat(model("<bpmn:userTask id=\"u\" camunda:formRef=\"f\" camunda:formRefBinding=\"version\""
+                + " camunda:formRefVersion=\"1\"/>")).contains("formRefBinding=\"version\": it pins an older");
+        assertThat(model("<bpmn:callActivity id=\"c\" calledElement=\"x\" camunda:calledElementBinding=\"latest\"/>"))
+                .isEmpty();
+        assertThat(model("<bpmn:userTask id=\"u\" camunda:formRef=\"f\" camunda:formRefBinding=\"deployment\"/>"))
+                .isEmpty();
+    }
+
+    @Test
+    void aStepNamingAnAcknowledgementAsItsApprovalIsRefused() {
+        String step = "<bpmn:serviceTask id=\"end\" camunda:delegateExpression=\"${endDelegate}\"><bpmn:extensionElements>"
+                + "<camunda:properties><camunda:property name=\"approvedBy\" value=\"other, gate\"/></camunda:properties>"
+                + "</bpmn:extensionElements></bpmn:serviceTask>";
+        assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"clusterMigrationAcknowledgeOutage\""
+                + " camunda:formRefBinding=\"deployment\"/>" + step)).isEqualTo("x.bpmn, step 'end': approvedBy names"
+                + " gate 'gate', whose form 'clusterMigrationAcknowledgeOutage' offers no 'approve'; an acknowledgement"
+                + " approves no change");
+        assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"rdqmSwitchoverApprove\""
+                + " camunda:formRefBinding=\"deployment\"/>" + step)).isEmpty();
     }
 
     private String refusal(String expression) {
