@@ -865,18 +865,4 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
             sleep(100);
         }
     }
-
-    /** The message of the run's first failed step attempt. */
-    private String firstFailure(String run) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            for (Job job : managementService.createJobQuery().processInstanceId(run).list()) {
-                if (job.getExceptionMessage() != null) {
-                    return job.getExceptionMessage();
-                }
-            }
-            assertThat(Instant.now()).as("a failed step in run " + run).isBefore(deadline);
-            sleep(100);
-        }
-    }
 }

@@ -116,6 +116,20 @@ public abstract class RunbookLabTest extends LabAppTest {
         }
     }
 
+    /** The message of the run's first failed step attempt (waits up to 60 s for one). */
+    protected String firstFailure(String run) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            for (Job job : managementService.createJobQuery().processInstanceId(run).list()) {
+                if (job.getExceptionMessage() != null) {
+                    return job.getExceptionMessage();
+                }
+            }
+            assertThat(Instant.now()).as("a failed step in run " + run).isBefore(deadline);
+            sleep(100);
+        }
+    }
+
     protected static void sleep(long millis) {
         try {
             Thread.sleep(millis);
