@@ -15,41 +15,72 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * Review C: the product's pages and API take the user and groups from the webapp session as they were at login;
- * Camunda's own filter re-reads them (every 5 minutes), ours never does.
+ * Review C: the product's pages and API re-read the webapp session's user and groups on each request, not as
+ * they were at login (Camunda's own filter re-reads them every 5 minutes).
  */
 class ReviewCRevokedSessionAttackTest extends RunbookLabTest {
+
+    private static final String PASSWORD = "Le4ver#Pass-2026";
 
     @Autowired
     TestRestTemplate rest;
 
     @Test
-    void aChangeManagerDeletedAfterLoginStillAbortsARunWithTheirSession() throws Exception {
-        User cm = identityService.newUser("leaver");
-        cm.setPassword("leaver");
-        identityService.saveUser(cm);
-        identityService.createMembership("leaver", "change-managers");
-        ProcessInstance run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", "CHG-RC-LEAVER");
-        awaitTask(run.getId(), "userTask_approveSwitchover");
-        String root = rest.getRootUri();
-        WebappSession session = WebappSession.login(root, "leaver");
+    void aChangeManagerDeletedAfterLoginCannotAbortARunWithTheirSession() throws Exception {
+        ProcessInstance run = runAwaitingApproval("CHG-RC-LEAVER");
+        WebappSession session = loginAsChangeManager("leaver");
         try {
             identityService.deleteMembership("leaver", "change-managers");
             identityService.deleteUser("leaver");
             ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 10 * 60_000)); // past Camunda's 5 min cache
 
-            HttpResponse<String> aborted = session.client().send(session.request("/api/runs/" + run.getId() + "/abort")
-                    .header("Origin", root).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"I left the bank yesterday\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
-            assertThat(aborted.body()).contains("aborted by leaver");
-            assertThat(session.get("/api/runs").statusCode()).isEqualTo(200);
+            HttpResponse<String> aborted = abort(session, run);
+            assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(401);
+            assertThat(session.get("/api/runs").statusCode()).isEqualTo(401);
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.getId()).count()).isOne();
 
-            // Camunda's own API refuses the same session once it re-reads the user.
             assertThat(session.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(401);
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    @Test
+    void aChangeManagerRemovedFromTheGroupLosesTheRoleAtOnce() throws Exception {
+        ProcessInstance run = runAwaitingApproval("CHG-RC-MOVER");
+        WebappSession session = loginAsChangeManager("mover");
+        try {
+            identityService.deleteMembership("mover", "change-managers");
+
+            HttpResponse<String> aborted = abort(session, run);
+            assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(403);
+            assertThat(aborted.body()).contains("mover may not abort runs");
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.getId()).count()).isOne();
+        } finally {
+            identityService.deleteUser("mover");
+        }
+    }
+
+    private ProcessInstance runAwaitingApproval(String change) {
+        ProcessInstance run = start("rdqmSwitchoverProcess", "queueManager", "QMDR", "reason", change);
+        awaitTask(run.getId(), "userTask_approveSwitchover");
+        return run;
+    }
+
+    private WebappSession loginAsChangeManager(String id) throws Exception {
+        User cm = identityService.newUser(id);
+        cm.setPassword(PASSWORD);
+        identityService.saveUser(cm);
+        identityService.createMembership(id, "change-managers");
+        WebappSession session = WebappSession.login(rest.getRootUri(), id, PASSWORD);
+        assertThat(session.get("/api/runs").statusCode()).isEqualTo(200);
+        return session;
+    }
+
+    private HttpResponse<String> abort(WebappSession session, ProcessInstance run) throws Exception {
+        return session.client().send(session.request("/api/runs/" + run.getId() + "/abort")
+                .header("Origin", rest.getRootUri()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"I left the bank yesterday\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
