@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.platform.security.LabDemoUsers;
@@ -48,6 +49,15 @@ class ProductionProfileTest {
         }
         assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
         assertThat(context.getBeansOfType(LabDemoUsers.class)).isEmpty();
+    }
+
+    @Test
+    void passwordsMeetCamundasPolicyAndNoLabExceptionExists() {
+        assertThat(context.getBeansOfType(io.mqrunbooks.platform.security.LabPasswordPolicy.class)).isEmpty();
+        var weak = identityService.newUser("weakling");
+        weak.setPassword("weakling1");
+        assertThatThrownBy(() -> identityService.saveUser(weak)).hasMessage("Password does not match policy");
+        assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.mqrunbooks.testsupport.WebappSession;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,8 @@ class ReviewCRevokedSessionAttackTest extends RunbookLabTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void aChangeManagerDeletedAfterLoginCannotAbortARunWithTheirSession() throws Exception {
@@ -58,6 +62,25 @@ class ReviewCRevokedSessionAttackTest extends RunbookLabTest {
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(run.getId()).count()).isOne();
         } finally {
             identityService.deleteUser("mover");
+        }
+    }
+
+    /** Camunda's lock until an administrator unlocks (reachable only where login-max-attempts is set low). */
+    @Test
+    void aUserLockedUntilAnAdministratorUnlocksThemLosesTheirSession() throws Exception {
+        WebappSession session = loginAsChangeManager("lockee");
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        int maxAttempts = configuration.getLoginMaxAttempts();
+        try {
+            configuration.setLoginMaxAttempts(1);
+            assertThat(identityService.checkPassword("lockee", "wrong")).isFalse();
+            assertThat(session.get("/api/runs").statusCode()).isEqualTo(401);
+            identityService.unlockUser("lockee");
+            assertThat(session.get("/api/runs").statusCode()).as("unlocked").isEqualTo(200);
+        } finally {
+            configuration.setLoginMaxAttempts(maxAttempts);
+            identityService.deleteUser("lockee");
         }
     }
 
