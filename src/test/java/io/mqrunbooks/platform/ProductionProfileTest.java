@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.platform.security.LabDemoUsers;
@@ -30,7 +31,7 @@ class ProductionProfileTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.registerProduction(registry, "mqadmin", "s3cret-from-env");
+        AppTestSupport.registerProduction(registry, "mqadmin", "S3cret-from-env!");
     }
 
     @Autowired
@@ -42,7 +43,7 @@ class ProductionProfileTest {
 
     @Test
     void hasAdminFromEnvironmentAndNoDemoUsers() {
-        assertThat(identityService.checkPassword("mqadmin", "s3cret-from-env")).isTrue();
+        assertThat(identityService.checkPassword("mqadmin", "S3cret-from-env!")).isTrue();
         for (LabDemoUsers.DemoUser demo : LabDemoUsers.USERS) {
             assertThat(identityService.createUserQuery().userId(demo.id()).count()).as(demo.id()).isZero();
         }
@@ -51,12 +52,21 @@ class ProductionProfileTest {
     }
 
     @Test
+    void passwordsMeetCamundasPolicyAndNoLabExceptionExists() {
+        assertThat(context.getBeansOfType(io.mqrunbooks.platform.security.LabPasswordPolicy.class)).isEmpty();
+        var weak = identityService.newUser("weakling");
+        weak.setPassword("weakling1");
+        assertThatThrownBy(() -> identityService.saveUser(weak)).hasMessage("Password does not match policy");
+        assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
+    }
+
+    @Test
     void theLabControlsAndPageDoNotExistOutsideTheLabProfile() {
         for (String path : java.util.List.of("/lab", "/lab/control/state")) {
-            assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env").getForEntity(path, String.class)
+            assertThat(rest.withBasicAuth("mqadmin", "S3cret-from-env!").getForEntity(path, String.class)
                     .getStatusCode()).as(path).isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env")
+        assertThat(rest.withBasicAuth("mqadmin", "S3cret-from-env!")
                 .postForEntity("/lab/control/mq/fail-host?host=dr1", null, String.class).getStatusCode())
                 .isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
         assertThat(context.getBeansOfType(io.mqrunbooks.lab.control.LabControl.class)).isEmpty();
@@ -71,7 +81,7 @@ class ProductionProfileTest {
                 new HttpEntity<>(viaProxy), String.class);
         assertThat(tasklist.getHeaders().get(HttpHeaders.SET_COOKIE)).as("session cookie over the proxy's TLS")
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
-        assertThat(rest.withBasicAuth("mqadmin", "s3cret-from-env").exchange("/api/runs", HttpMethod.GET,
+        assertThat(rest.withBasicAuth("mqadmin", "S3cret-from-env!").exchange("/api/runs", HttpMethod.GET,
                 new HttpEntity<>(viaProxy), String.class).getHeaders().getFirst("Strict-Transport-Security"))
                 .isEqualTo("max-age=31536000");
 

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ProductionTlsTest {
 
     private static final String ADMIN = "tlsadmin";
-    private static final String ADMIN_PASSWORD = "tls-s3cret";
+    private static final String ADMIN_PASSWORD = "Tls-S3cret!x";
     private static final String KEYSTORE_PASSWORD = "keystore-s3cret";
     private static Path keystore;
 

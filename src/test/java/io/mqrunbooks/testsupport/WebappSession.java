@@ -13,11 +13,15 @@ import java.net.http.HttpResponse;
 public record WebappSession(String root, HttpClient client, CookieManager cookies) {
 
     public static WebappSession login(String root, String user) throws Exception {
+        return login(root, user, user);
+    }
+
+    public static WebappSession login(String root, String user, String password) throws Exception {
         WebappSession session = anonymous(root);
         HttpClient client = session.client();
         HttpResponse<String> login = client.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
         return session;

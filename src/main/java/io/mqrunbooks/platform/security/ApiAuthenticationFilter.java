@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -28,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates the product's own pages and APIs: a user already logged in to the Camunda webapps (same
  * session), or HTTP Basic credentials checked against the engine's users (named exactly as stored). Anyone
  * else gets 401; a change another site may have posted gets 403 ({@link SameOriginRequests}).
+ * Either way the user and their groups are read from the identity store on each request, not taken from the
+ * session as they were at login: a deleted or permanently locked user gets 401, a user removed from a group
+ * loses its role at once (two indexed queries, as the Basic login already makes; docs/security.md).
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -44,7 +49,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<CurrentUser> sessionUser = fromWebappSession(request.getSession(false), processEngine.getName());
+        Optional<CurrentUser> sessionUser = fromWebappSession(request.getSession(false), processEngine.getName())
+                .flatMap(atLogin -> current(processEngine, atLogin.userId()));
         Optional<CurrentUser> user = sessionUser.or(() -> fromBasic(request));
         Optional<String> crossSite = user.isEmpty() ? Optional.empty()
                 : SameOriginRequests.refusal(request, sessionUser.isPresent());
@@ -72,7 +78,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The user logged in to the Camunda webapps in this session, for the given engine. */
+    /** The user logged in to the Camunda webapps in this session, for the given engine, as at login. */
     static Optional<CurrentUser> fromWebappSession(HttpSession session, String engineName) {
         if (session == null) {
             return Optional.empty();
@@ -105,14 +111,24 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String userId = decoded.substring(0, colon);
-        IdentityService identity = processEngine.getIdentityService();
-        if (!identity.checkPassword(userId, decoded.substring(colon + 1)) || !StoredUserIds.isStored(identity, userId)) {
+        if (!processEngine.getIdentityService().checkPassword(userId, decoded.substring(colon + 1))) {
+            RefusedLogins.log(request, userId);
             return Optional.empty();
         }
-        Set<String> groups = new HashSet<>();
-        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
-            groups.add(group.getId());
+        return current(processEngine, userId);
+    }
+
+    /**
+     * The user as the identity store holds them now, with their groups now; empty if deleted, or locked until
+     * an administrator unlocks them. A login delay after failed attempts ends no session: an attacker's guesses
+     * would otherwise log the real user out.
+     */
+    static Optional<CurrentUser> current(ProcessEngine engine, String userId) {
+        Optional<User> user = StoredUserIds.stored(engine.getIdentityService(), userId);
+        if (user.isEmpty() || user.get() instanceof UserEntity entity && entity.getAttempts()
+                >= ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts()) {
+            return Optional.empty();
         }
-        return Optional.of(new CurrentUser(userId, groups));
+        return Optional.of(new CurrentUser(userId, new HashSet<>(AuthenticationUtil.getGroupsOfUser(engine, userId))));
     }
 }

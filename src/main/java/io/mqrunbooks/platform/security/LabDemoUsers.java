@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One demo user per role, for the lab only (README "Demo users"). Never created in any other profile.
- * The password of each is its user id.
+ * The password of each is its user id, which Camunda's password policy refuses ({@link LabPasswordPolicy}).
  */
 @Component
 @Profile("lab")
@@ -28,7 +28,7 @@ public class LabDemoUsers {
             // On-call lead: both roles, so the four-eyes rule is what stops self-approval.
             new DemoUser("lead", "Lee", "On-call Lead", List.of(Groups.OPERATORS, Groups.CHANGE_MANAGERS)));
 
-    public LabDemoUsers(ProcessEngine processEngine) {
+    public LabDemoUsers(ProcessEngine processEngine, LabPasswordPolicy passwordPolicy) {
         IdentityService identity = processEngine.getIdentityService();
         for (DemoUser demo : USERS) {
             if (identity.createUserQuery().userId(demo.id()).count() == 0) {
@@ -45,5 +45,6 @@ public class LabDemoUsers {
                 }
             }
         }
+        passwordPolicy.restore();
     }
 }

@@ -11,6 +11,9 @@ public class StoredUserBasicAuthenticationProvider extends HttpBasicAuthenticati
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         AuthenticationResult result = super.extractAuthenticatedUser(request, engine);
+        if (!result.isAuthenticated() && result.getAuthenticatedUser() != null) {
+            RefusedLogins.log(request, result.getAuthenticatedUser());
+        }
         if (result.isAuthenticated()
                 && !StoredUserIds.isStored(engine.getIdentityService(), result.getAuthenticatedUser())) {
             return AuthenticationResult.unsuccessful(result.getAuthenticatedUser());

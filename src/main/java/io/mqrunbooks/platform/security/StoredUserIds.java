@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.security;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
@@ -16,7 +17,12 @@ final class StoredUserIds {
 
     /** Whether {@code userId} is, character for character, the id of a user in the identity store. */
     static boolean isStored(IdentityService identity, String userId) {
+        return stored(identity, userId).isPresent();
+    }
+
+    /** The stored user whose id is, character for character, {@code userId}. */
+    static Optional<User> stored(IdentityService identity, String userId) {
         User user = identity.createUserQuery().userId(userId).singleResult();
-        return user != null && userId.equals(user.getId());
+        return user != null && userId.equals(user.getId()) ? Optional.of(user) : Optional.empty();
     }
 }

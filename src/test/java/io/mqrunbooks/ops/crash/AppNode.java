@@ -16,7 +16,7 @@ import java.util.Map;
 final class AppNode implements AutoCloseable {
 
     static final String ADMIN = "drilladmin";
-    static final String ADMIN_PASSWORD = "drilladmin-password";
+    static final String ADMIN_PASSWORD = "Dr1ll-Admin#Pw";
     static final int LOCK_TIME_MILLIS = 60_000;
 
     private final String name;

@@ -45,10 +45,10 @@ class SecurityHeadersTest extends LabAppTest {
         ResponseEntity<String> anonymous = rest.getForEntity("/api/runs", String.class);
         if (identityService.createUserQuery().userId("visitor").count() == 0) {
             var visitor = identityService.newUser("visitor");
-            visitor.setPassword("visitor");
+            visitor.setPassword("Visit0r#Pass-2026");
             identityService.saveUser(visitor);
         }
-        ResponseEntity<String> notAReader = rest.withBasicAuth("visitor", "visitor").getForEntity("/api/runs", String.class);
+        ResponseEntity<String> notAReader = rest.withBasicAuth("visitor", "Visit0r#Pass-2026").getForEntity("/api/runs", String.class);
         ResponseEntity<String> unknownRun = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/runs/no-such-run", String.class);
         ResponseEntity<String> unknownPath = rest.withBasicAuth("auditor", "auditor").getForEntity("/api/no-such-thing", String.class);
         ResponseEntity<String> reportOfUnknownRun = rest.withBasicAuth("auditor", "auditor")

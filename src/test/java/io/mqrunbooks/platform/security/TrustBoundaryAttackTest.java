@@ -401,7 +401,7 @@ class TrustBoundaryAttackTest extends RunbookLabTest {
         // Users and groups, over the API and from the Admin webapp.
         assertThat(call("admin", HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"newcomer\","
                 + "\"firstName\":\"S\",\"lastName\":\"In\",\"email\":\"s@example.invalid\"},"
-                + "\"credentials\":{\"password\":\"newcomer-pw-1\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                + "\"credentials\":{\"password\":\"Nq7#Kx2@Wv9!\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(call("admin", HttpMethod.PUT, "/engine-rest/group/mq-operators/members/newcomer", null)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(call("admin", HttpMethod.PUT, "/engine-rest/user/newcomer/profile", "{\"id\":\"newcomer\","

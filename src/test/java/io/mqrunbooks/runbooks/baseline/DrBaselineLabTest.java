@@ -135,7 +135,7 @@ class DrBaselineLabTest extends LabAppTest {
     void theBaselinesApiIsBehindTheAuthenticationFilter() {
         baselines.capture("QM2", "api-test");
         org.camunda.bpm.engine.identity.User guest = identityService.newUser("blguest");
-        guest.setPassword("blguest");
+        guest.setPassword("Bl-Gue5t#Pass2026");
         identityService.saveUser(guest);
         try {
             assertThat(rest.getForEntity("/api/baselines", String.class).getStatusCode().value()).isEqualTo(401);
@@ -147,7 +147,7 @@ class DrBaselineLabTest extends LabAppTest {
             var file = rest.withBasicAuth("operator", "operator").getForEntity("/api/baselines/" + id + ".mqsc",
                     String.class);
             assertThat(file.getBody()).startsWith("*****").contains("DEFINE QLOCAL('PAYMENT.NEW') +\n");
-            assertThat(rest.withBasicAuth("blguest", "blguest").getForEntity("/api/baselines", String.class)
+            assertThat(rest.withBasicAuth("blguest", "Bl-Gue5t#Pass2026").getForEntity("/api/baselines", String.class)
                     .getStatusCode().value()).isEqualTo(403);
         } finally {
             identityService.deleteUser("blguest");
