@@ -39,6 +39,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -72,6 +75,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern TASK = Pattern.compile("task/([^/]+)/(?:complete|submit-form)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/.*");
     private static final Pattern JOB_RETRIES = Pattern.compile("job/([^/]+)/retries");
+    private static final Pattern CREDENTIALS = Pattern.compile("user/([^/]+)/credentials");
     private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,127}");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final String TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES / 1024
@@ -167,7 +171,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                 case NONE -> request;
             };
             if (checked != null) {
-                chain.doFilter(checked, response);
+                chain.doFilter(checkPasswordPolicy(checked, method, normalized), response);
             }
         } catch (RefusedInput refused) {
             send(response, refused.status, refused.type, refused.getMessage());
@@ -417,6 +421,48 @@ public class EngineApiGuard extends OncePerRequestFilter {
                     + abbreviate(userId.toString()));
         }
         return new BodyRequest(request, JSON.writeValueAsBytes(body));
+    }
+
+    /**
+     * A new password the policy refuses is a 400 naming the rules it breaks; the engine itself would answer 500
+     * "Password does not match policy", which tells the user neither that it is their input nor what to change.
+     */
+    private HttpServletRequest checkPasswordPolicy(HttpServletRequest request, String method, String normalized)
+            throws IOException {
+        Matcher credentials = CREDENTIALS.matcher(normalized);
+        boolean update = "PUT".equals(method) && credentials.matches();
+        if (!update && !("POST".equals(method) && "user/create".equals(normalized))) {
+            return request;
+        }
+        ObjectNode body = update ? body(request, Set.of("password", "authenticatedUserPassword"))
+                : body(request, Set.of("profile", "credentials"));
+        JsonNode password = update ? body.path("password") : body.path("credentials").path("password");
+        if (password.isTextual()) {
+            IdentityService identity = engine.getIdentityService();
+            String userId = update ? credentials.group(1) : body.path("profile").path("id").asText("");
+            User user = update ? asEngine(() -> identity.createUserQuery().userId(userId).singleResult()) : null;
+            if (user == null) {
+                JsonNode profile = body.path("profile");
+                user = identity.newUser(userId);
+                user.setFirstName(profile.path("firstName").asText(null));
+                user.setLastName(profile.path("lastName").asText(null));
+                user.setEmail(profile.path("email").asText(null));
+            }
+            PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password.asText(), user);
+            if (!result.isValid()) {
+                throw new RefusedInput("The new password of " + userId + " does not meet the password policy: "
+                        + result.getViolatedRules().stream().map(EngineApiGuard::describe)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + "; nothing was changed (GET identity/password-policy lists the rules)");
+            }
+        }
+        return new BodyRequest(request, JSON.writeValueAsBytes(body));
+    }
+
+    /** A policy rule as its placeholder and parameters, e.g. PASSWORD_POLICY_LENGTH {minLength=10}. */
+    private static String describe(PasswordPolicyRule rule) {
+        Map<String, String> parameters = rule.getParameters();
+        return rule.getPlaceholder() + (parameters == null || parameters.isEmpty() ? "" : " " + parameters);
     }
 
     private boolean checkOwnUser(HttpServletRequest request, String normalized, CurrentUser caller,

@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 /** Review C: identity through the REST API, as users who are not administrators, and as nobody. */
 @ExtendWith(OutputCaptureExtension.class)
-class ReviewCIdentityAttackTest extends RunbookLabTest {
+class IdentityAttackTest extends RunbookLabTest {
 
     @Autowired
     TestRestTemplate rest;
@@ -89,10 +89,9 @@ class ReviewCIdentityAttackTest extends RunbookLabTest {
     void aOneCharacterPasswordIsRefusedByThePasswordPolicy() {
         ResponseEntity<String> set = call("auditor", "auditor", HttpMethod.PUT, "/engine-rest/user/auditor/credentials",
                 "{\"password\":\"a\",\"authenticatedUserPassword\":\"auditor\"}");
-        // Camunda's REST API answers a policy refusal with 500; Admin checks the rules (GET identity/password-policy)
-        // before it sends.
-        assertThat(set.getStatusCode()).as(set.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(set.getBody()).contains("Password does not match policy");
+        assertThat(set.getStatusCode()).as(set.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(set.getBody()).contains("The new password of auditor does not meet the password policy: ")
+                .contains("PASSWORD_POLICY_LENGTH {minLength=10}").contains("nothing was changed");
         assertThat(identityService.checkPassword("auditor", "auditor")).as("the password unchanged").isTrue();
     }
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * Review C: the product's pages and API re-read the webapp session's user and groups on each request, not as
  * they were at login (Camunda's own filter re-reads them every 5 minutes).
  */
-class ReviewCRevokedSessionAttackTest extends RunbookLabTest {
+class RevokedSessionAttackTest extends RunbookLabTest {
 
     private static final String PASSWORD = "Le4ver#Pass-2026";
 
