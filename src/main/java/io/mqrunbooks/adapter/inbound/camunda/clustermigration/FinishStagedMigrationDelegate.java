@@ -23,7 +23,7 @@ public class FinishStagedMigrationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
-        List<String> results = StagedMigration.results(ends.of(execution.getProcessInstanceId()));
+        List<String> results = StagedMigration.results(members, ends.of(execution.getProcessInstanceId()));
         STAGE_RESULTS.set(execution, results);
         MIGRATED_QUEUE_MANAGERS.set(execution, StagedMigration.done(results));
         UNTOUCHED_QUEUE_MANAGERS.set(execution, StagedMigration.untouched(members, results));

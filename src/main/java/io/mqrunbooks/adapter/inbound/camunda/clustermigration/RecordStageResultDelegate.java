@@ -20,7 +20,7 @@ public class RecordStageResultDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> members = STAGE_QUEUE_MANAGERS.getOrDefault(execution, List.of());
-        List<String> results = StagedMigration.results(ends.of(execution.getProcessInstanceId()));
+        List<String> results = StagedMigration.results(members, ends.of(execution.getProcessInstanceId()));
         STAGE_RESULTS.set(execution, results);
         STAGES_SUMMARY.set(execution, StagedMigration.formSummary(members, results));
     }

@@ -1,6 +1,7 @@
 package io.mqrunbooks.adapter.inbound.camunda.clustermigration;
 
 import io.mqrunbooks.platform.runbook.RunText;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,8 +27,17 @@ final class StagedMigration {
         };
     }
 
-    static List<String> results(List<MemberRunEnds.MemberRunEnd> ends) {
-        return ends.stream().map(e -> e.queueManager() + ": " + result(e.endEventId()) + " (" + e.outcome() + ")")
+    /**
+     * One entry per member run that ended, in the order of {@code members} (the migration order): the runs' start
+     * times cannot order them, as a database may keep them to the second only.
+     */
+    static List<String> results(List<String> members, List<MemberRunEnds.MemberRunEnd> ends) {
+        return ends.stream()
+                .sorted(Comparator.comparingInt(e -> {
+                    int position = members.indexOf(e.queueManager());
+                    return position < 0 ? Integer.MAX_VALUE : position;
+                }))
+                .map(e -> e.queueManager() + ": " + result(e.endEventId()) + " (" + e.outcome() + ")")
                 .toList();
     }
 
