@@ -43,6 +43,11 @@ public class DeployedModelRules implements Deployer {
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
             "variableMappingDelegateExpression");
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    /**
+     * Camunda 7 reads its extensions from the Activiti namespace too, but the checks here and the run guards read
+     * the Camunda one: a gate's form or an approvedBy named there would pass unseen, so the namespace is refused.
+     */
+    private static final String ACTIVITI = "http://activiti.org/bpmn";
     private static final Set<String> SCRIPT_ELEMENTS = Set.of("scriptTask", "script");
     /**
      * A pinned version of a called runbook or a form may be one a later version fixed; a called run of a
@@ -112,14 +117,18 @@ public class DeployedModelRules implements Deployer {
             }
             for (String gate : property.getAttribute("value").split(",")) {
                 String formId = formOfTask.get(gate.strip());
+                Node step = property.getParentNode().getParentNode().getParentNode();
+                String stepId = step instanceof Element e && e.hasAttribute("id") ? e.getAttribute("id") : "?";
+                String named = resource + ", step '" + stepId + "': approvedBy names gate '" + gate.strip() + "'";
+                if (formId == null || formId.isEmpty() || forms.form(formId).isEmpty()) {
+                    return Optional.of(named + ", which is no user task of this model with one of the application's"
+                            + " forms (a literal camunda:formRef)");
+                }
                 boolean approves = forms.form(formId).flatMap(FormDefinition::decisionField)
-                        .map(field -> field.values().contains("approve")).orElse(true);
+                        .map(field -> field.values().contains("approve")).orElse(false);
                 if (!approves) {
-                    Node step = property.getParentNode().getParentNode().getParentNode();
-                    String stepId = step instanceof Element e && e.hasAttribute("id") ? e.getAttribute("id") : "?";
-                    return Optional.of(resource + ", step '" + stepId + "': approvedBy names gate '" + gate.strip()
-                            + "', whose form '" + formId + "' offers no 'approve'; an acknowledgement approves no"
-                            + " change");
+                    return Optional.of(named + ", whose form '" + formId + "' offers no 'approve'; an"
+                            + " acknowledgement approves no change");
                 }
             }
         }
@@ -138,6 +147,9 @@ public class DeployedModelRules implements Deployer {
     private Optional<String> element(String resource, Element element) {
         String where = resource + ", " + element.getLocalName()
                 + (element.hasAttribute("id") ? " '" + element.getAttribute("id") + "'" : "") + ": ";
+        if (ACTIVITI.equals(element.getNamespaceURI())) {
+            return Optional.of(where + "the Activiti namespace (" + ACTIVITI + ") is not accepted; use camunda:");
+        }
         if (SCRIPT_ELEMENTS.contains(element.getLocalName())) {
             return Optional.of(where + "scripts are not run here; use a service task with a delegate expression");
         }
@@ -148,6 +160,10 @@ public class DeployedModelRules implements Deployer {
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
             String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+            if (ACTIVITI.equals(attribute.getNamespaceURI())) {
+                return Optional.of(where + local + ": the Activiti namespace (" + ACTIVITI + ") is not accepted; use"
+                        + " camunda:");
+            }
             // camunda:class on a BPMN element, or class on a camunda:taskListener: both name code
             String namespace = attribute.getNamespaceURI() != null ? attribute.getNamespaceURI()
                     : element.getNamespaceURI();

@@ -85,6 +85,10 @@ public class RunGuardInterceptor implements DelegateInterceptor {
             throw new RunGuardException(needs + ", but the gate's decision was '" + decision.decision() + "'" + by
                     + "; nothing was changed");
         }
+        if (!"approve".equals(decision.decision())) {
+            throw new RunGuardException(needs + ", but the gate's decision was '" + decision.decision() + "'" + by
+                    + ": an acknowledgement approves no change; nothing was changed");
+        }
         if (decision.decidedBy() == null) {
             throw new RunGuardException(needs + ", but the gate was completed without an authenticated user;"
                     + " nothing was changed");

@@ -70,7 +70,8 @@ class DeployedModelRulesTest {
         assertThat(model("<bpmn:serviceTask id=\"s\" camunda:class=\"java.lang.Object\"/>"))
                 .contains("x.bpmn, serviceTask 's': class=\"java.lang.Object\": it names a Java class");
         assertThat(model("<bpmn:serviceTask id=\"s\" activiti:class=\"java.lang.Object\"/>"))
-                .contains("it names a Java class");
+                .contains("x.bpmn, serviceTask 's': class: the Activiti namespace (http://activiti.org/bpmn) is not"
+                        + " accepted; use camunda:");
         assertThat(model("<bpmn:scriptTask id=\"s\" scriptFormat=\"groovy\"><bpmn:script>x</bpmn:script></bpmn:scriptTask>"))
                 .contains("x.bpmn, scriptTask 's': scripts are not run here");
         assertThat(model("<bpmn:userTask id=\"u\"><bpmn:extensionElements><camunda:taskListener event=\"create\">"
@@ -156,12 +157,19 @@ class DeployedModelRulesTest {
         String step = "<bpmn:serviceTask id=\"end\" camunda:delegateExpression=\"${endDelegate}\"><bpmn:extensionElements>"
                 + "<camunda:properties><camunda:property name=\"approvedBy\" value=\"other, gate\"/></camunda:properties>"
                 + "</bpmn:extensionElements></bpmn:serviceTask>";
+        String other = "<bpmn:userTask id=\"other\" camunda:formRef=\"rdqmSwitchoverApprove\"/>";
         assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"clusterMigrationAcknowledgeOutage\""
-                + " camunda:formRefBinding=\"deployment\"/>" + step)).isEqualTo("x.bpmn, step 'end': approvedBy names"
+                + " camunda:formRefBinding=\"deployment\"/>" + other + step)).isEqualTo("x.bpmn, step 'end': approvedBy names"
                 + " gate 'gate', whose form 'clusterMigrationAcknowledgeOutage' offers no 'approve'; an acknowledgement"
                 + " approves no change");
         assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"rdqmSwitchoverApprove\""
-                + " camunda:formRefBinding=\"deployment\"/>" + step)).isEmpty();
+                + " camunda:formRefBinding=\"deployment\"/>" + other + step)).isEmpty();
+        // a gate the model does not have, or one whose form is not the application's, approves nothing
+        assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"rdqmSwitchoverApprove\"/>" + step))
+                .isEqualTo("x.bpmn, step 'end': approvedBy names gate 'other', which is no user task of this model"
+                        + " with one of the application's forms (a literal camunda:formRef)");
+        assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"${'rdqmSwitchover'.concat('Approve')}\"/>"
+                + other + step)).contains("approvedBy names gate 'gate', which is no user task of this model");
     }
 
     private String refusal(String expression) {

@@ -54,26 +54,6 @@ class ActivitiFormRefAttackTest extends RunbookLabTest {
         assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
-    /** What the deployment lets happen (passes: the hole). */
-    @Test
-    void anAcknowledgementApprovesTheSwitchoverWhenItsFormIsNamedInTheActivitiNamespace() throws IOException {
-        ResponseEntity<String> deployed = deploy(acknowledgementGate());
-        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
-        deployments.add(JSON.readTree(deployed.getBody()).get("id").asText());
-
-        ResponseEntity<String> started = call("operator", HttpMethod.POST,
-                "/engine-rest/process-definition/key/rdqmSwitchoverProcess/start", "{\"businessKey\":\"CHG-RD-ACK\","
-                        + "\"variables\":{\"queueManager\":{\"value\":\"QMDR\"},\"reason\":{\"value\":\"CHG-RD-ACK\"}}}");
-        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-        String run = JSON.readTree(started.getBody()).get("id").asText();
-        Task gate = awaitTask(run, "userTask_approveSwitchover");
-        ResponseEntity<String> acknowledged = call("changemgr", HttpMethod.POST, "/engine-rest/task/" + gate.getId()
-                + "/submit-form", "{\"variables\":{\"outageDecision\":{\"value\":\"acknowledge\"}}}");
-        assertThat(acknowledged.getStatusCode()).as(acknowledged.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        await("a switchover command", run, () -> !sideEffects().isEmpty());
-        assertThat(sideEffects()).as("endmqm/rdqmdr ran on an acknowledgement").isNotEmpty();
-    }
-
     private String acknowledgementGate() throws IOException {
         String model;
         try (InputStream in = getClass().getResourceAsStream("/processes/rdqmSwitchoverProcess.bpmn")) {

@@ -113,6 +113,38 @@ class SealedRunEngineTest extends RunbookEngineTest {
         verify(lab.control, never()).end(anyString(), anyString(), any(), anyBoolean());
     }
 
+    /**
+     * Deployment refuses a step tied to an acknowledgement-only gate (DeployedModelRules); this engine deploys without
+     * those rules, as code inside the server could, and the step itself still refuses an acknowledgement.
+     */
+    @Test
+    void anAcknowledgementApprovesNoStepEvenWhereAModelTiesOneToIt() throws java.io.IOException {
+        String model;
+        try (var in = getClass().getResourceAsStream("/processes/rdqmSwitchoverProcess.bpmn")) {
+            model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        engine.getRepositoryService().createDeployment()
+                .addString("rdqmSwitchoverProcess.bpmn", model
+                        .replace("camunda:formRef=\"rdqmSwitchoverApprove\"",
+                                "camunda:formRef=\"clusterMigrationAcknowledgeOutage\"")
+                        .replace("${switchoverDecision == 'approve'}", "${outageDecision == 'acknowledge'}"))
+                .addClasspathResource("forms/clusterMigrationAcknowledgeOutage.form").deploy();
+        ProcessInstance run = startAtTheGate();
+        identity.setAuthentication(CHANGE_MANAGER, java.util.List.of("change-managers"));
+        try {
+            tasks.complete(task(run).getId(), vars("outageDecision", "acknowledge"));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        runJobs(run);
+
+        assertThat(lastJobFailure).hasMessageContaining("needs the approval of gate userTask_approveSwitchover")
+                .hasMessageContaining("but the gate's decision was 'acknowledge' by changemgr at ")
+                .hasMessageContaining("an acknowledgement approves no change; nothing was changed");
+        verify(lab.control, never()).end(anyString(), anyString(), any(), anyBoolean());
+    }
+
     @Test
     void aStepStartedPastItsGateRefuses() {
         ProcessInstance run = startAtTheGate();

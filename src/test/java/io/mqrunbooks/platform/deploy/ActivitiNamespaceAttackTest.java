@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * SealedRunsParseListener when it records a gate's decision. The deployment check of approvedBy reads the gate's form
  * from the camunda: namespace only.
  */
-class ActivitiNamespaceGateAttackTest {
+class ActivitiNamespaceAttackTest {
 
     private final DeployedModelRules rules = new DeployedModelRules(name -> name.endsWith("Delegate"),
             FormCatalog.fromClasspath());
@@ -25,16 +25,16 @@ class ActivitiNamespaceGateAttackTest {
     void anAcknowledgementGateWhoseFormIsNamedInTheActivitiNamespaceIsRefusedAsAnApproval() {
         assertThat(model("<bpmn:userTask id=\"gate\" activiti:formRef=\"clusterMigrationAcknowledgeOutage\""
                 + " camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"change-managers\"/>" + STEP))
-                .contains("offers no 'approve'");
+                .contains("the Activiti namespace (http://activiti.org/bpmn) is not accepted; use camunda:");
     }
 
     @Test
-    void anApprovedByPropertyInTheActivitiNamespaceIsChecked() {
+    void anApprovedByPropertyInTheActivitiNamespaceIsRefused() {
         String step = STEP.replace("camunda:properties", "activiti:properties")
                 .replace("camunda:property ", "activiti:property ");
         assertThat(model("<bpmn:userTask id=\"gate\" camunda:formRef=\"clusterMigrationAcknowledgeOutage\""
                 + " camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"change-managers\"/>" + step))
-                .contains("offers no 'approve'");
+                .contains("the Activiti namespace (http://activiti.org/bpmn) is not accepted; use camunda:");
     }
 
     private String model(String element) {
