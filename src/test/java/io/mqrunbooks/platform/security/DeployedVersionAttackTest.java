@@ -179,6 +179,24 @@ class DeployedVersionAttackTest extends RunbookLabTest {
         }
     }
 
+    /**
+     * Camunda reads activiti:formRef as it reads camunda:formRef, but the deployment checks read camunda:, so the
+     * switchover's gate could show the outage acknowledgement form and an acknowledgement approve the switchover
+     * (Review D: endmqm and rdqmdr ran). Anything in the Activiti namespace is refused at deployment.
+     */
+    @Test
+    void aGateFormNamedInTheActivitiNamespaceIsRefusedAtDeployment() throws IOException {
+        String model = resource("/processes/rdqmSwitchoverProcess.bpmn")
+                .replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"",
+                        "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" xmlns:activiti=\"http://activiti.org/bpmn\"")
+                .replace("camunda:formRef=\"rdqmSwitchoverApprove\"", "activiti:formRef=\"clusterMigrationAcknowledgeOutage\"")
+                .replace("${switchoverDecision == 'approve'}", "${outageDecision == 'acknowledge'}");
+        ResponseEntity<String> deployed = attemptDeploy(Map.of("rdqmSwitchoverProcess.bpmn", model));
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(deployed.getBody()).path("message").asText()).contains("Deployment refused:"
+                + " rdqmSwitchoverProcess.bpmn, userTask 'userTask_approveSwitchover': formRef: the Activiti namespace");
+    }
+
     private String deploy(String bpmn, String form) {
         Map<String, String> resources = new LinkedHashMap<>();
         resources.put("rdqmSwitchoverProcess.bpmn", bpmn);
