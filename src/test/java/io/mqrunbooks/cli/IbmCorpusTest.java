@@ -124,6 +124,20 @@ class IbmCorpusTest {
     }
 
     @Test
+    void dspmqverFieldSelection() {
+        // An MQ 7 -> 8 migration runbook (find_string file id 37937522633): 'dspmqver -f 2', a Version line alone
+        JsonNode versionOnly = parse("dspmqver", sample("dspmqver", "f2-version-only-mq8.txt")).get("installations");
+        assertThat(versionOnly).hasSize(1);
+        assertThat(versionOnly.get(0).get("version").asText()).isEqualTo("8.0.0.2");
+        assertThat(versionOnly.get(0).get("name").isNull()).isTrue();
+        // dspmqver -b -f 2, as ibm-messaging/mq-container's Dockerfile reads it into its prompt ("mq:$(dspmqver -b -f 2)")
+        assertThat(parse("dspmqver", "9.4.0.0\n").get("installations").get(0).get("version").asText())
+                .isEqualTo("9.4.0.0");
+        assertThat(ParseCli.refusal("dspmqver", "Version:     9.4.0.0\nbogus\n"))
+                .contains("line 2 'bogus'").contains("expected a dspmqver field");
+    }
+
+    @Test
     void control() {
         // MQ 9.3.1 multi-instance walkthrough on GitHub (find_string file id 3364494460): 'strmqm -x QM1' on both VMs
         assertThat(parse("control", sample("control", "strmqm-x-active-9.3.txt")).get("startedVersion").asText())
@@ -208,6 +222,44 @@ class IbmCorpusTest {
         assertThat(labSaved.get("LSTSEQNO").asText()).isEqualTo("1");
         assertThat(names(binding)).as("every saved field is one MQ prints for current status too, but SAVED")
                 .containsAll(names(labSaved).stream().filter(n -> !n.equals("SAVED")).toList());
+    }
+
+    @Test
+    void channelStatusNotFound() {
+        // github.com/instana/serviceability @ 7d83851 agent/ibm-mq/README.md: 'DISPLAY CHSTATUS(*) ALL', no instance, MQ 9.4
+        String real = sample("runmqsc", "chstatus-not-found-9.4.txt");
+        JsonNode session = parse("runmqsc", real);
+        JsonNode command = session.get("commands").get(0);
+        assertThat(messages(command)).containsExactly("Channel Status not found.");
+        assertThat(command.get("messages").get(0).get("id").asText() + command.get("messages").get(0).get("severity").asText())
+                .isEqualTo("AMQ8420I");
+        assertThat(command.get("objects")).isEmpty();
+        assertThat(session.get("trailer").toString()).contains("\"notProcessed\":1");
+
+        // The lab prints the same session for a channel that never ran, but for the names.
+        String labText = lab.execute("mqeast2", "mqm", List.of("runmqsc", "QM2"), "DISPLAY CHSTATUS(*) ALL\n").stdout();
+        assertThat(labText.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Starting MQSC")
+                && !l.startsWith("5724-H72")).toList())
+                .isEqualTo(real.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Starting MQSC")
+                        && !l.startsWith("5724-H72")).toList());
+    }
+
+    @Test
+    void notAuthorizedWithAbridgedTrailer() {
+        // github.com/ibm-messaging/mq-exits @ b8e2fc8 instserv/oamcrt/README.md: AMQ8135E, the trailer's last line alone
+        String real = sample("runmqsc", "not-authorized-abridged-trailer.txt");
+        JsonNode session = parse("runmqsc", real);
+        assertThat(session.get("queueManager").asText()).isEqualTo("OAMLOG");
+        JsonNode command = session.get("commands").get(0);
+        assertThat(command.get("text").asText()).isEqualTo("DEF QL(NOTALLOWED.1) REPLACE");
+        assertThat(command.get("messages").get(0).get("id").asText()).isEqualTo("AMQ8135");
+        assertThat(messages(command)).containsExactly("Not authorized.");
+        assertThat(session.get("trailer").isNull()).isTrue();
+        assertThat(ParseCli.notes(session)).containsExactly("the excerpt keeps only the trailer's last line (whether"
+                + " all valid commands were processed): the commands read and syntax errors are not in it, so the"
+                + " counts are not checked");
+        assertThat(ParseCli.refusal("runmqsc", real + "     2 : DISPLAY QMGR\n"))
+                .contains("line 5 '     2 : DISPLAY QMGR'").contains("output continues after the runmqsc trailer");
     }
 
     private static List<String> names(JsonNode attributes) {

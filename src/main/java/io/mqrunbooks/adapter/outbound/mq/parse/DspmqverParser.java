@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses dspmqver (and dspmqver -i): blocks of {@code Label:  value} lines, each starting with Name. */
+/**
+ * Parses dspmqver (and dspmqver -i): blocks of {@code Label:  value} lines, each starting with Name. {@code -f} without
+ * the Name field (1) prints blocks without it ({@code dspmqver -f 2}: {@code Version:     8.0.0.2}); {@code -b -f 2}
+ * prints the bare version.
+ */
 public final class DspmqverParser {
 
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z/ ]*?):(?:\\s+(.*))?$");
@@ -19,6 +23,8 @@ public final class DspmqverParser {
     private static final Set<String> LABELS = Set.of("Name", "Version", "Level", "CMVC level", "BuildType", "Platform",
             "Mode", "O/S", "O/S Details", "InstName", "InstDesc", "Primary", "InstPath", "DataPath", "MaxCmdLevel",
             "LicenseType", "ReleaseType");
+
+    private static final Pattern BARE_VERSION = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
 
     private static final Pattern TYPED = OutputLines.typedCommand("dspmqver");
 
@@ -38,6 +44,14 @@ public final class DspmqverParser {
         Map<String, String> current = null;
         Map<String, Line> currentLines = null;
         Integer others = null;
+        if (lines.size() == 1 && BARE_VERSION.matcher(lines.get(0).text().strip()).matches()) {
+            // dspmqver -b -f 2 (ibm-messaging/mq-container's "mq:$(dspmqver -b -f 2)"): the version alone.
+            String v = lines.get(0).text().strip();
+            return new DspmqverResult(List.of(new DspmqverResult.Installation(null, MqVersion.parse(v), null, null,
+                    null, null, Map.of("Version", v))), null);
+        }
+        // dspmqver -f without Name (1): a block starts where a label repeats.
+        boolean named = lines.stream().anyMatch(l -> l.text().strip().startsWith("Name:"));
         for (Line line : lines) {
             String text = line.text().strip();
             Matcher note = NOTE.matcher(text);
@@ -56,6 +70,11 @@ public final class DspmqverParser {
                 currentLines = new LinkedHashMap<>();
                 blocks.add(current);
                 blockLines.add(currentLines);
+            } else if (!named && (current == null || current.containsKey(label))) {
+                current = new LinkedHashMap<>();
+                currentLines = new LinkedHashMap<>();
+                blocks.add(current);
+                blockLines.add(currentLines);
             } else if (current == null) {
                 throw MqOutputParseException.at(line.number(), line.text(), "a dspmqver block starts with 'Name:'");
             }
@@ -68,12 +87,12 @@ public final class DspmqverParser {
         for (int b = 0; b < blocks.size(); b++) {
             Map<String, String> block = blocks.get(b);
             Map<String, Line> where = blockLines.get(b);
-            Line start = where.get("Name");
+            Line start = where.values().iterator().next();
             if (!block.containsKey("Version")) {
                 throw MqOutputParseException.at(start.number(), start.text(), "this block has no 'Version:'; output is incomplete");
             }
             String name = block.get("Name");
-            if (!name.matches("(IBM MQ|IBM WebSphere MQ|WebSphere MQ|MQSeries)( .*)?")) {
+            if (name != null && !name.matches("(IBM MQ|IBM WebSphere MQ|WebSphere MQ|MQSeries)( .*)?")) {
                 throw MqOutputParseException.at(start.number(), start.text(), "not an IBM MQ product name");
             }
             Integer cmdLevel = null;

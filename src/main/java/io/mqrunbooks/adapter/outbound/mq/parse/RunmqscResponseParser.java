@@ -51,6 +51,8 @@ public final class RunmqscResponseParser {
     static final String NOTE_NO_TRAILER = "the excerpt stops before the trailer (\"N MQSC commands read.\"):"
             + " the counts are not checked";
     static final String NOTE_HALF_TRAILER = "the excerpt stops inside the trailer: the counts are not checked";
+    static final String NOTE_TRAILER_TAIL_ONLY = "the excerpt keeps only the trailer's last line (whether all valid"
+            + " commands were processed): the commands read and syntax errors are not in it, so the counts are not checked";
     static final String NOTE_UNSEEN_REPLY = "the replies before the first echoed command belong to a command"
             + " that is not in the excerpt";
     static final String NOTE_UNINDENTED = "attributes at the column of the message that opens their object (the"
@@ -173,6 +175,8 @@ public final class RunmqscResponseParser {
         Integer syntax;
         Integer notProcessed;
         Line trailerStart;
+        /** readTranscript: the trailer's last line came without the lines before it (an abridged README). */
+        boolean tailOnly;
         /** How far the last AMQ message was indented: an object's attributes are indented further. */
         int messageIndent;
         /** Commands echoed before the excerpt began (it starts at command N: N - 1). */
@@ -194,7 +198,7 @@ public final class RunmqscResponseParser {
                     throw new MqOutputParseException("the runmqsc trailer (\"N MQSC commands read.\", syntax errors,"
                             + " processed) is missing or incomplete: the output is cut short");
                 }
-                note(read == null ? NOTE_NO_TRAILER : NOTE_HALF_TRAILER);
+                note(tailOnly ? NOTE_TRAILER_TAIL_ONLY : read == null ? NOTE_NO_TRAILER : NOTE_HALF_TRAILER);
             } else {
                 if (!notes.contains(NOTE_UNSEEN_REPLY)) {
                     check(trailerStart, built, Boolean.TRUE.equals(echoed), unseenCommands, read, syntax, notProcessed);
@@ -218,6 +222,9 @@ public final class RunmqscResponseParser {
             if (stripped.isEmpty()) {
                 return i;
             }
+            if (tailOnly) {
+                throw MqOutputParseException.at(line.number(), text, "output continues after the runmqsc trailer");
+            }
             if (read != null) {
                 readTrailer(line, stripped);
                 return i;
@@ -230,6 +237,13 @@ public final class RunmqscResponseParser {
             if (r.matches()) {
                 read = count(r.group(1));
                 trailerStart = line;
+                return i;
+            }
+            // ibm-messaging/mq-exits instserv/oamcrt/README.md pastes "AMQ8135E: Not authorized." followed by only
+            // "One valid MQSC command could not be processed.": the two lines before it were cut, not absent.
+            if (lenient && !commands.isEmpty()
+                    && (ALL_PROCESSED.matcher(stripped).matches() || NOT_PROCESSED.matcher(stripped).matches())) {
+                tailOnly = true;
                 return i;
             }
             if (awaitingSegment) {

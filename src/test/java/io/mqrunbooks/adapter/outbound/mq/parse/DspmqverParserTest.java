@@ -75,8 +75,9 @@ class DspmqverParserTest {
                 .hasMessage("line 1 'Name:        IBM MQ': this block has no 'Version:'; output is incomplete");
         assertThatThrownBy(() -> parser.parse("Name:        IBM MQ\nVersion:     9.4.x.0\n"))
                 .hasMessageContaining("'9.4.x.0' is not an IBM MQ version");
-        assertThatThrownBy(() -> parser.parse("Version:     9.4.0.0\n"))
-                .hasMessageContaining("a dspmqver block starts with 'Name:'");
+        // A lone Version line is real (dspmqver -f 2); a Version line before the output's Name line is not.
+        assertThatThrownBy(() -> parser.parse("Version:     9.4.0.0\nName:        IBM MQ\nVersion:     9.4.0.0\n"))
+                .hasMessage("line 1 'Version:     9.4.0.0': a dspmqver block starts with 'Name:'");
         assertThatThrownBy(() -> parser.parse("Name:        Kafka\nVersion:     9.4.0.0\n"))
                 .hasMessageContaining("not an IBM MQ product name");
         assertThatThrownBy(() -> parser.parse("bash: dspmqver: command not found"))
