@@ -262,6 +262,24 @@ class IbmCorpusTest {
                 .contains("line 5 '     2 : DISPLAY QMGR'").contains("output continues after the runmqsc trailer");
     }
 
+    @Test
+    void typedLowerCaseLinesAndObjectDamaged() {
+        // github.com/ibm-messaging/mq-mqi-python @ b599f36 docs/PCF.md: typed 'dis ql(x*)' echoes as 'dis ql(X*)'
+        JsonNode session = parse("runmqsc", sample("runmqsc", "interactive-object-damaged-typed-lowercase.txt"));
+        assertThat(session.get("commands")).hasSize(4);
+        assertThat(session.get("commands").get(1).get("text").asText()).isEqualTo("dis ql(X*)");
+        JsonNode first = session.get("commands").get(0);
+        assertThat(first.get("messages").get(0).get("id").asText() + first.get("messages").get(0).get("severity")
+                .asText()).isEqualTo("AMQ8149S");
+        assertThat(first.get("objects").findValuesAsText("QUEUE")).containsExactly("X1", "X2");
+        assertThat(session.get("commands").get(2).get("objects").findValuesAsText("CURDEPTH")).containsExactly("0", "0");
+        assertThat(messages(session.get("commands").get(3))).containsExactly("IBM MQ object damaged.");
+        // Quoted text keeps its case in the echo: a typed line that differs from it inside quotes is not that echo.
+        assertThat(ParseCli.refusal("runmqsc", "     1 : DISPLAY QMGR\nAMQ8408I: Display Queue Manager details.\n"
+                + "   QMNAME(QM1)\ndis ql('x')\n     2 : dis ql('X')\nAMQ8147E: IBM MQ object X not found.\n"))
+                .contains("line 4 'dis ql('x')'").contains("not an echoed command");
+    }
+
     private static List<String> names(JsonNode attributes) {
         List<String> names = new java.util.ArrayList<>();
         attributes.fieldNames().forEachRemaining(names::add);

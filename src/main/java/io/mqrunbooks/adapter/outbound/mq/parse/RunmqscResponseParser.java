@@ -509,9 +509,26 @@ public final class RunmqscResponseParser {
                 continue;
             }
             Matcher m = NUMBERED.matcher(lines.get(j).text());
-            return m.matches() && m.group(2).strip().equals(stripped);
+            return m.matches() && echoes(m.group(2).strip(), stripped);
         }
         return false;
+    }
+
+    /**
+     * Whether an echo repeats a typed line: runmqsc upper-cases what is not quoted ("dis ql(x*)" echoes as
+     * "dis ql(X*)" in ibm-messaging/mq-mqi-python's extended-responses notes); quoted text keeps its case.
+     */
+    private static boolean echoes(String echo, String typed) {
+        return echo.equalsIgnoreCase(typed) && quoted(echo).equals(quoted(typed));
+    }
+
+    private static List<String> quoted(String command) {
+        String[] parts = command.split("'", -1);
+        List<String> quoted = new ArrayList<>();
+        for (int k = 1; k < parts.length; k += 2) {
+            quoted.add(parts[k]);
+        }
+        return quoted;
     }
 
     private static boolean endsWithContinuation(StringBuilder text) {
