@@ -280,6 +280,24 @@ class IbmCorpusTest {
                 .contains("line 4 'dis ql('x')'").contains("not an echoed command");
     }
 
+    @Test
+    void clusterQueueManagersMq90() {
+        // Public "Cluster Setup - Partial/full repository" notes (find_string file id 6852209416), MQ 9.0 container
+        JsonNode sessions = parse("runmqsc", sample("runmqsc", "clusqmgr-qmtype-and-all-9.0.txt"));
+        assertThat(sessions).hasSize(2);
+        JsonNode qmtype = sessions.get(0).get("commands").get(0);
+        assertThat(qmtype.get("text").asText()).isEqualTo("DISPLAY CLUSQMGR(*) QMTYPE");
+        assertThat(qmtype.get("objects").findValuesAsText("QMTYPE")).containsExactly("REPOS", "REPOS", "NORMAL", "NORMAL");
+        JsonNode all = sessions.get(1).get("commands").get(0).get("objects").get(0).get("attributes");
+        assertThat(all.get("CLUSQMGR").asText()).isEqualTo("A");
+        assertThat(all.get("DEFTYPE").asText()).isEqualTo("CLUSRCVR");
+        assertThat(all.get("STATUS").asText()).isEqualTo("RUNNING");
+        assertThat(all.get("SUSPEND").asText()).isEqualTo("NO");
+        assertThat(all.get("CONNAME").asText()).isEqualTo("LOCALHOST(3131)");
+        assertThat(all.get("BATCHLIM").asText()).isEqualTo("5000");
+        assertThat(ParseCli.notes(sessions.get(1))).containsExactly("the excerpt stops before the trailer (\"N MQSC commands read.\"): the counts are not checked");
+    }
+
     private static List<String> names(JsonNode attributes) {
         List<String> names = new java.util.ArrayList<>();
         attributes.fieldNames().forEachRemaining(names::add);
