@@ -38,6 +38,8 @@ public final class DefinitionScript {
     private static final Set<String> INBOUND = Set.of("RCVR", "RQSTR", "CLUSRCVR");
     /** PUTAUT values that put messages with the user id the partner writes into them. */
     private static final Set<String> SENDER_ASSERTED = Set.of("CTX", "ALTMCA");
+    /** AUTHINFO CHCKCLNT values that let a client connect without proving any user id. */
+    private static final Set<String> CLIENT_UNCHECKED = Set.of("NONE", "OPTIONAL");
 
     /** One DEFINE: the object and whether it replaces one the queue manager holds. */
     record Define(MqscObject object, boolean replace) {
@@ -165,7 +167,8 @@ public final class DefinitionScript {
      * id is used) while no AUTHINFO of {@code context} makes clients authenticate administrator ids (CHCKCLNT
      * REQUIRED or REQDADM); a RCVR, RQSTR or CLUSRCVR channel putting messages as mqm (MCAUSER blank, mqm or root)
      * or as the partner says (PUTAUT CTX or ALTMCA); any channel exit; a SERVICE's STARTCMD or STOPCMD; a PROCESS's
-     * APPLICID (started by a trigger monitor).
+     * APPLICID (started by a trigger monitor); an AUTHINFO that lets clients in unchecked (CHCKCLNT NONE or OPTIONAL)
+     * or asks an LDAP server who they are.
      */
     static Optional<String> privilege(MqscObject object, MqscDefinitions context) {
         List<String> reasons = new ArrayList<>();
@@ -202,6 +205,9 @@ public final class DefinitionScript {
                         + String.join(" ", commands));
             }
         }
+        if (type.equals("AUTHINFO")) {
+            authenticationPrivilege(object).ifPresent(reasons::add);
+        }
         if (type.equals("PROCESS") && isSet(object, "APPLICID")) {
             reasons.add(object.key().display() + " names an application a trigger monitor starts: APPLICID("
                     + object.attributes().get("APPLICID") + ")");
@@ -209,12 +215,35 @@ public final class DefinitionScript {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
+    /**
+     * An AUTHINFO decides who clients are: one that lets them in without a user id, or one that asks an LDAP
+     * server (its CONNAME says which), grants identities on the backup as much as a channel's MCAUSER does.
+     */
+    private static Optional<String> authenticationPrivilege(MqscObject object) {
+        List<String> reasons = new ArrayList<>();
+        String checks = object.attributes().getOrDefault("CHCKCLNT", "");
+        if (CLIENT_UNCHECKED.contains(checks)) {
+            reasons.add("lets clients connect without proving a user id (CHCKCLNT(" + checks + "))");
+        }
+        if (object.attributes().getOrDefault("AUTHTYPE", "").equals("IDPWLDAP")) {
+            reasons.add("takes clients' user ids and passwords to the LDAP server at CONNAME("
+                    + object.attributes().getOrDefault("CONNAME", "' '") + ")");
+        }
+        return reasons.isEmpty() ? Optional.empty()
+                : Optional.of(object.key().display() + " " + String.join(" and ", reasons));
+    }
+
     private static Optional<String> clientPrivilege(MqscObject object, MqscDefinitions context) {
         String user = unquoted(object.attributes().getOrDefault("MCAUSER", "' '"));
         if (ADMINISTRATORS.contains(user.toLowerCase(Locale.ROOT))) {
             return Optional.of("SVRCONN " + object.key().display() + " runs its clients as MCAUSER('" + user + "')");
         }
+        // The AUTHINFO the queue manager's CONNAUTH names decides; without a QMGR in the export, any of them
+        Optional<String> connauth = context.objects().stream().filter(o -> o.key().type().equals("QMGR"))
+                .map(o -> o.attributes().get("CONNAUTH")).filter(java.util.Objects::nonNull).map(DefinitionScript::unquoted)
+                .findFirst();
         boolean checked = context.objects().stream().filter(o -> o.key().type().equals("AUTHINFO"))
+                .filter(o -> connauth.isEmpty() || unquoted(o.key().name()).equals(connauth.get()))
                 .anyMatch(o -> ADMIN_CHECKED.contains(o.attributes().getOrDefault("CHCKCLNT", "")));
         if (user.isBlank() && !checked) {
             return Optional.of("SVRCONN " + object.key().display() + " has a blank MCAUSER (clients run as the user id "

@@ -92,6 +92,26 @@ class DefinitionScriptTest {
     }
 
     @Test
+    void anAuthinfoThatLetsClientsInUncheckedOrAsksAnLdapServerIsFlagged() {
+        MqscDefinitions source = MqscParser.parse("""
+                ALTER QMGR CONNAUTH('USE.OS')
+                DEFINE AUTHINFO('USE.OS') AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)
+                DEFINE AUTHINFO('STRICT.OS') AUTHTYPE(IDPWOS) CHCKCLNT(REQDADM)
+                DEFINE AUTHINFO('CORP.LDAP') AUTHTYPE(IDPWLDAP) CONNAME('ldap.elsewhere(636)') CHCKCLNT(REQUIRED)
+                DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) MCAUSER(' ')
+                """);
+        List<MqscObject> replayed = source.objects().stream().filter(o -> !o.key().type().equals("QMGR")).toList();
+        assertThat(DefinitionScript.replacing(replayed, source, "baseline #6 of QM1").flagged()).containsExactly(
+                "AUTHINFO('CORP.LDAP') takes clients' user ids and passwords to the LDAP server at"
+                        + " CONNAME('ldap.elsewhere(636)'), as in baseline #6 of QM1",
+                "AUTHINFO('USE.OS') lets clients connect without proving a user id (CHCKCLNT(OPTIONAL)), as in baseline #6"
+                        + " of QM1",
+                // STRICT.OS would check clients, but the queue manager's CONNAUTH names USE.OS
+                "SVRCONN CHANNEL('APP.SVRCONN') has a blank MCAUSER (clients run as the user id they assert) and no"
+                        + " AUTHINFO with CHCKCLNT(REQUIRED) or CHCKCLNT(REQDADM), as in baseline #6 of QM1");
+    }
+
+    @Test
     void definitionsThatRunCodeOrGrantAnIdentityAreFlaggedFromTheSourceAndRefusedOtherwise() {
         MqscDefinitions source = MqscParser.parse("""
                 DEFINE SERVICE('AGENT') SERVTYPE(SERVER) STOPCMD('/usr/bin/pkill') STARTCMD(' ')
