@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -240,10 +241,10 @@ public final class DefinitionScript {
         }
         // The AUTHINFO the queue manager's CONNAUTH names decides; without a QMGR in the export, any of them
         Optional<String> connauth = context.objects().stream().filter(o -> o.key().type().equals("QMGR"))
-                .map(o -> o.attributes().get("CONNAUTH")).filter(java.util.Objects::nonNull).map(DefinitionScript::unquoted)
+                .map(o -> o.attributes().get("CONNAUTH")).filter(Objects::nonNull).map(DefinitionScript::unquoted)
                 .findFirst();
         boolean checked = context.objects().stream().filter(o -> o.key().type().equals("AUTHINFO"))
-                .filter(o -> connauth.isEmpty() || unquoted(o.key().name()).equals(connauth.get()))
+                .filter(o -> connauth.isEmpty() || o.key().name().equals(connauth.get()))
                 .anyMatch(o -> ADMIN_CHECKED.contains(o.attributes().getOrDefault("CHCKCLNT", "")));
         if (user.isBlank() && !checked) {
             return Optional.of("SVRCONN " + object.key().display() + " has a blank MCAUSER (clients run as the user id "

@@ -47,18 +47,13 @@ class BaselineServiceTest {
 
     @Test
     void runmqscErrorsWhileLevellingAreAFailureQuotingRunmqscOnOneLine() {
-        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
-        long id = bed.service.capture("QM2", "run").baseline().id();
-        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
-        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
-        when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1,
+        Levelling levelling = levellingFailsWithRunmqscSaying(
                 "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"
-                        + "2026-12-08 01:00:00 INFO Baseline #1 applied and verified\r\u001b[2K\n"));
-
-        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
-        assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
+                        + "2026-12-08 01:00:00 INFO Baseline #1 applied and verified\r\u001b[2K\n");
+        assertThatThrownBy(() -> bed.service.level("QM2", levelling.plan(), "carl", "run"))
                 .isInstanceOf(BaselineApplyException.class)
-                .hasMessage("Applying baseline #" + id + " to QM2_DR on mqwest2: runmqsc read 3 commands, 1 with errors: "
+                .hasMessage("Applying baseline #" + levelling.baseline() + " to QM2_DR on mqwest2: runmqsc read 3 commands,"
+                        + " 1 with errors: "
                         + "AMQ8405I: Syntax error detected at or near end of command segment below:-\\n"
                         + "2026-12-08 01:00:00 INFO Baseline #1 applied and verified\\r\\u001B[2K");
         assertThat(bed.store.latestBackupLevel("QM2")).isEmpty();
@@ -66,17 +61,11 @@ class BaselineServiceTest {
 
     @Test
     void aPasswordRunmqscEchoesInAFailedLevellingStaysOutOfTheFailure() {
-        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
-        long id = bed.service.capture("QM2", "run").baseline().id();
-        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
-        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
         // runmqsc echoes each command it read, so a refused AUTHINFO comes back with its LDAP password in it
-        when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1,
+        Levelling levelling = levellingFailsWithRunmqscSaying(
                 "     1 : DEFINE AUTHINFO('LDAP.AUTH') AUTHTYPE(IDPWLDAP) LDAPUSER('cn=mq') LDAPPWD('Wint3r''s)Key')\n"
-                        + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n"));
-
-        long plan = bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id();
-        assertThatThrownBy(() -> bed.service.level("QM2", plan, "carl", "run"))
+                        + "AMQ8405I: Syntax error detected at or near end of command segment below:-\n");
+        assertThatThrownBy(() -> bed.service.level("QM2", levelling.plan(), "carl", "run"))
                 .isInstanceOf(BaselineApplyException.class)
                 .hasMessageContaining("LDAPPWD([REDACTED])")
                 .hasMessageNotContaining("Wint3r")
@@ -170,5 +159,18 @@ class BaselineServiceTest {
         assertThat(plan.summary()).contains("Runs code or grants an identity on the backup, replayed only because the "
                 + "primary has it: approve only if each is intended:\n  " + flag + "\n");
         assertThat(bed.service.level("QM2", plan.id(), "carl", "run").summary()).endsWith("\n" + flag);
+    }
+
+    private record Levelling(long baseline, long plan) {
+    }
+
+    /** Friday's baseline of QM2, a plan to level Monday's backup to it, and runmqsc answering with this output. */
+    private Levelling levellingFailsWithRunmqscSaying(String output) {
+        when(bed.admin.exportDefinitions("QM2")).thenReturn(friday);
+        long id = bed.service.capture("QM2", "run").baseline().id();
+        bed.status("mqwest2", "QM2_DR", QmStatus.RUNNING);
+        when(bed.admin.exportDefinitions("QM2_DR")).thenReturn(monday);
+        when(bed.admin.applyDefinitions(anyString(), anyString())).thenReturn(new MqscScriptResult(3, 1, output));
+        return new Levelling(id, bed.service.recordPlan(bed.service.compareBackup("QM2", id), "run").id());
     }
 }
