@@ -72,6 +72,11 @@ class IbmPublicTranscriptsTest {
                 .isEqualTo("Quiescing");
         assertThat(queueManager(parse("dspmq", sample("dspmq", "dspmq-ended-immediately-zh.txt")), 0).get("status")
                 .asText()).isEqualTo("Ended immediately");
+        // A host with a Chinese locale translates the status (find_string 40922074412): refused, naming the line and
+        // the word, and pointing to dspmq -n, which the engine runs, for IBM's untranslated words.
+        assertThat(ParseCli.refusal("dspmq", sample("dspmq", "translated-zh-running-and-ended-normally.txt")))
+                .contains("line 1 'QMNAME(Test)").contains("unknown queue manager status '正在运行'")
+                .contains("dspmq -n prints IBM's words untranslated");
 
         // -o nativeha -m: no STATUS column, so no status; the Native HA columns as printed
         JsonNode local = queueManager(parse("dspmq", sample("dspmq", "dspmq-o-nativeha-m-cp4i.txt")), 0);

@@ -393,7 +393,7 @@ class ClusterMigrationProcessTest {
     @Test
     void sshFailureBecomesAnIncidentAndTheRetrySucceedsOnceTheFaultIsCleared() {
         SshException dropped = new SshException(SshException.Kind.SESSION_DROPPED, "pr1",
-                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status");
+                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status -n");
         doThrow(dropped).doThrow(dropped).doThrow(dropped).doCallRealMethod().when(rig.fake).status(eq("pr1"), eq("PR1"));
         String id = rig.start("PR1");
         rig.approveAndAcknowledge(id);
@@ -401,7 +401,7 @@ class ClusterMigrationProcessTest {
         Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(id).singleResult();
         assertThat(incident.getActivityId()).isEqualTo("serviceTask_endQueueManager");
         assertThat(incident.getIncidentMessage()).isEqualTo(
-                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status");
+                "SSH session to pr1 (mqm@127.0.0.1:22111) dropped while running dspmq -m PR1 -o status -n");
         verify(rig.fake, never()).end(anyString(), anyString(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyBoolean());
 
         Job job = engine.getManagementService().createJobQuery().processInstanceId(id).singleResult();

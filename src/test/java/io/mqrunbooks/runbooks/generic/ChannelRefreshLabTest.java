@@ -31,7 +31,7 @@ class ChannelRefreshLabTest extends RunbookLabTest {
         awaitTask(run.getId(), "userTask_approveRefresh");
         assertThat(variable(run.getId(), "runLog")).isEqualTo("QM1: DISPLAY CHSTATUS(QM1.TO.BANK): STATUS(RUNNING)");
         // where QM1 runs (dspmq on its host and its backup's), then the MQSC on its host
-        assertThat(commands()).containsExactly("mqeast1: dspmq -m QM1 -o status", "mqwest1: dspmq -m QM1 -o status",
+        assertThat(commands()).containsExactly("mqeast1: dspmq -m QM1 -o status -n", "mqwest1: dspmq -m QM1 -o status -n",
                 "mqeast1: runmqsc QM1");
         labJournal.clear();
 
@@ -51,7 +51,7 @@ class ChannelRefreshLabTest extends RunbookLabTest {
         assertThat(channelStatus()).contains("STATUS(RUNNING)");
         assertThat(labMq.queueDepth("mqeast1", "QM1", "MQRB.TEST")).isZero();
         // the locator's dspmq aside, everything ran on QM1's host, nothing on its backup (mqwest1)
-        assertThat(commands().stream().filter(c -> !c.contains("dspmq -m QM1 -o status"))).containsExactly(
+        assertThat(commands().stream().filter(c -> !c.contains("dspmq -m QM1 -o status -n"))).containsExactly(
                 "mqeast1: runmqsc QM1", "mqeast1: runmqsc QM1",                    // DISPLAY CHSTATUS, STOP CHANNEL
                 "mqeast1: runmqsc QM1",                                            // the wait's poll: STOPPED
                 "mqeast1: runmqsc QM1", "mqeast1: runmqsc QM1",                    // DISPLAY CHSTATUS, START CHANNEL
@@ -70,7 +70,7 @@ class ChannelRefreshLabTest extends RunbookLabTest {
         awaitEnd(run);
 
         assertThat(outcome(run)).isEqualTo("rejected");
-        assertThat(commands()).containsExactly("mqeast1: dspmq -m QM1 -o status", "mqwest1: dspmq -m QM1 -o status",
+        assertThat(commands()).containsExactly("mqeast1: dspmq -m QM1 -o status -n", "mqwest1: dspmq -m QM1 -o status -n",
                 "mqeast1: runmqsc QM1");
         assertThat(channelStatus()).contains("STATUS(RUNNING)");
     }

@@ -53,7 +53,7 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
         awaitEnd(run);
 
         assertThat(outcome(run)).isEqualTo("declined");
-        assertThat(commands()).containsExactly("mqeast2: dspmq -m QM2 -o status");
+        assertThat(commands()).containsExactly("mqeast2: dspmq -m QM2 -o status -n");
         assertThat(dspmq()).contains("STATUS(Running)");
     }
 }

@@ -26,9 +26,9 @@ class MultiInstanceSwitchoverLabTest extends RunbookLabTest {
         assertThat(labMq.queueManagerState("mi2", "MIQM")).contains(QmStatus.RUNNING);
         assertThat(labMq.queueManagerState("mi1", "MIQM")).contains(QmStatus.RUNNING_ELSEWHERE);
         assertThat(sideEffects()).containsExactly("mi1: endmqm -i -s MIQM");
-        assertThat(commands()).containsExactly("mi1: dspmq -m MIQM -o status -x", "mi2: dspmq -m MIQM -o status -x",
+        assertThat(commands()).containsExactly("mi1: dspmq -m MIQM -o status -x -n", "mi2: dspmq -m MIQM -o status -x -n",
                 "mi1: dspmqver", "mi2: dspmqver", // the version pre-flight before the gate
-                "mi1: dspmq -m MIQM -o status -x", "mi1: endmqm -i -s MIQM", "mi2: dspmq -m MIQM -o status -x");
+                "mi1: dspmq -m MIQM -o status -x -n", "mi1: endmqm -i -s MIQM", "mi2: dspmq -m MIQM -o status -x -n");
     }
 
     @Test

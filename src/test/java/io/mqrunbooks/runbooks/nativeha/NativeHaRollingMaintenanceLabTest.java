@@ -96,8 +96,8 @@ class NativeHaRollingMaintenanceLabTest extends RunbookLabTest {
         assertThat(labMq.queueDepth("nha2", "QMNHA", "APP.Q")).isEqualTo(3);
         assertThat(sideEffects()).containsExactly("nha2: endmqm -w QMNHA", "nha2: strmqm QMNHA",
                 "nha3: endmqm -w QMNHA", "nha3: strmqm QMNHA", "nha1: endmqm -w QMNHA", "nha1: strmqm QMNHA");
-        assertThat(commands()).startsWith("nha1: dspmq -m QMNHA -o nativeha -x", "nha2: dspmq -m QMNHA -o nativeha -x",
-                "nha3: dspmq -m QMNHA -o nativeha -x", "nha1: dspmqver", "nha2: dspmqver", "nha3: dspmqver");
+        assertThat(commands()).startsWith("nha1: dspmq -m QMNHA -o nativeha -x -n", "nha2: dspmq -m QMNHA -o nativeha -x -n",
+                "nha3: dspmq -m QMNHA -o nativeha -x -n", "nha1: dspmqver", "nha2: dspmqver", "nha3: dspmqver");
         // the evidence holds every command the lab ran, in order, and the gate with its approver
         List<EvidenceRecord> records = evidenceStore.records(run.getId());
         List<JsonNode> commands = records.stream().filter(r -> r.kind() == EvidenceKind.COMMAND)

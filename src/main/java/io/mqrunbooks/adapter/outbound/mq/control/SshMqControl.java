@@ -80,7 +80,7 @@ public class SshMqControl implements MqControlPort {
     }
 
     /**
-     * {@code dspmq -m QM -o <shown> [detail]} (status, or nativeha with {@code -x} or {@code -g}): the queue
+     * {@code dspmq -m QM -o <shown> [detail] -n} (status, or nativeha with {@code -x} or {@code -g}): the queue
      * manager's entry mapped by {@code mapping}, or {@code notKnown} when dspmq does not know it (AMQ7048E).
      */
     private <T> T dspmq(String host, String queueManager, String shown, String detail, Supplier<T> notKnown,
@@ -90,7 +90,9 @@ public class SshMqControl implements MqControlPort {
         if (detail != null) {
             builder.flag(detail);
         }
-        RemoteCommand command = builder.build();
+        // -n: IBM's words untranslated (STATUS(RUNNING)) whatever the host's locale; without it a host with another
+        // language prints its own words, which the parser refuses rather than guess.
+        RemoteCommand command = builder.flag("-n").build();
         return run(host, command, (output, exitCode) -> {
             DspmqResult result = new DspmqParser().parse(output);
             if (result.queueManagerNotKnown()) {
@@ -105,10 +107,10 @@ public class SshMqControl implements MqControlPort {
     public NativeHaStatus nativeHaStatus(String host, String queueManager) {
         return dspmq(host, queueManager, "nativeha", "-x",
                 () -> new NativeHaStatus(host, queueManager, false, "", "", false, "", List.of()), (entry, command) -> {
-            String role = entry.attribute("ROLE").orElseThrow(() -> new MqOutputException(host, command.commandLine(),
-                    "dspmq -o nativeha printed no ROLE for " + queueManager));
+            String role = entry.attribute("ROLE").map(DspmqParser::ibmSpelling).orElseThrow(() -> new MqOutputException(
+                    host, command.commandLine(), "dspmq -o nativeha printed no ROLE for " + queueManager));
             List<NativeHaStatus.Instance> instances = entry.instances().stream().map(i -> new NativeHaStatus.Instance(
-                    i.host(), i.nativeHa().getOrDefault("ROLE", ""), i.nativeHa().getOrDefault("REPLADDR", ""),
+                    i.host(), Objects.requireNonNullElse(i.mode(), ""), i.nativeHa().getOrDefault("REPLADDR", ""),
                     yes(i.nativeHa().get("CONNACTV")), yes(i.nativeHa().get("INSYNC")),
                     backlog(host, command, i.nativeHa().get("BACKLOG")))).toList();
             return new NativeHaStatus(host, queueManager, true, role, entry.attribute("INSTANCE").orElse(""),
@@ -131,8 +133,9 @@ public class SshMqControl implements MqControlPort {
                         backlog(host, command, g.field("BACKLOG").orElse("0")), g.field("SYNCTIME").orElse(""),
                         g.field("GRPVER").orElse(""));
             }).toList();
-            return new NativeHaGroupStatus(host, queueManager, !groups.isEmpty(), entry.attribute("ROLE").orElse(""),
-                    entry.attribute("GRPNAME").orElse(""), entry.attribute("GRPROLE").orElse(""), groups);
+            return new NativeHaGroupStatus(host, queueManager, !groups.isEmpty(),
+                    entry.attribute("ROLE").map(DspmqParser::ibmSpelling).orElse(""), entry.attribute("GRPNAME").orElse(""),
+                    entry.attribute("GRPROLE").map(DspmqParser::ibmSpelling).orElse(""), groups);
         });
     }
 

@@ -129,7 +129,7 @@ public final class DspmqParser {
                     throw MqOutputParseException.at(line.number(), line.text(),
                             "unknown instance MODE '" + mode + "'; expected Active or Standby");
                 }
-                instances.add(new DspmqResult.Instance(attrs.get(0).value(), mode));
+                instances.add(new DspmqResult.Instance(attrs.get(0).value(), ibmSpelling(mode)));
             } else if (attrs.get(0).name().equals("INSTANCE") && attrs.size() > 1 && attrs.get(1).name().equals("ROLE")) {
                 // Not required to be indented: the public 9.4 transcripts of "dspmq -o nativeha -x" print these lines
                 // at the QMNAME line's column, and INSTANCE(...) ROLE(...) cannot start a QMNAME line.
@@ -191,6 +191,25 @@ public final class DspmqParser {
         return GROUP_ROLES.stream().filter(r -> r.equalsIgnoreCase(role)).findFirst().orElse(role);
     }
 
+    /**
+     * A MODE, ROLE or GRPROLE as IBM spells it in English ("Active", "Not configured"), whichever case dspmq printed
+     * it in: {@code dspmq -n}, which the engine runs, prints them in upper case ("MODE(ACTIVE)"). A word outside these
+     * lists comes back as printed (the parser has refused it where it reads it).
+     */
+    public static String ibmSpelling(String printed) {
+        if (printed == null) {
+            return null;
+        }
+        for (Set<String> words : List.of(MODES, NATIVE_HA_ROLES, QM_ROLES, GROUP_ROLES)) {
+            for (String word : words) {
+                if (word.equalsIgnoreCase(printed.strip())) {
+                    return word;
+                }
+            }
+        }
+        return printed;
+    }
+
     private static DspmqResult.Instance nativeHaInstance(Line line, List<Attribute> attrs) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("INSTANCE", attrs.get(0).value());
@@ -222,7 +241,7 @@ public final class DspmqParser {
                         "unexpected value " + a.name() + "(" + a.value() + ")");
             }
         }
-        return new DspmqResult.Instance(attrs.get(0).value(), fields.get("ROLE"), fields);
+        return new DspmqResult.Instance(attrs.get(0).value(), ibmSpelling(fields.get("ROLE")), fields);
     }
 
     /** A value in IBM's wording, or all upper case as {@code -n} prints it. */

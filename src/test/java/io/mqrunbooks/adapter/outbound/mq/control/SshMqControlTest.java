@@ -30,27 +30,30 @@ class SshMqControlTest {
 
     @Test
     void statusOfASingleQueueManager() {
-        // Layout of dspmq -m QM -o status: real fixture dspmq/plain-running.txt, with this queue manager's name.
-        ssh.answer(0, "QMNAME(QM1)                                               STATUS(Ended normally)\n");
+        // dspmq -n: layout of the real fixture dspmq/plain-running.txt, the upper-case value of
+        // dspmq/x-o-all-n-five-managers.txt (Checkmk's 'dspmq -n -x -o all' agent data), this queue manager's name.
+        ssh.answer(0, "QMNAME(QM1)                                               STATUS(ENDED NORMALLY)\n");
 
         QueueManagerState state = control.status("mqwest1", "QM1");
 
-        assertThat(ssh.commandLines()).containsExactly("mqwest1: dspmq -m QM1 -o status");
+        assertThat(ssh.commandLines()).containsExactly("mqwest1: dspmq -m QM1 -o status -n");
         assertThat(state).isEqualTo(new QueueManagerState("mqwest1", "QM1", QmStatus.ENDED_NORMALLY, List.of()));
     }
 
     @Test
     void statusOfAMultiInstanceQueueManagerAsksForItsInstances() {
-        // -x layout: real fixture dspmq/a-x-s-after-dr-promotion.txt (four-blank indent, INSTANCE then MODE).
+        // -x layout: real fixture dspmq/a-x-s-after-dr-promotion.txt (four-blank indent, INSTANCE then MODE); -n
+        // values: MODE(STANDBY)/MODE(ACTIVE) as in dspmq/x-o-all-n-five-managers.txt, "RUNNING AS STANDBY" as in
+        // Checkmk's status map of the untranslated words.
         ssh.answer(0, """
-                QMNAME(MIQM)                                              STATUS(Running as standby)
-                    INSTANCE(mi2) MODE(Standby)
-                    INSTANCE(mi1) MODE(Active)
+                QMNAME(MIQM)                                              STATUS(RUNNING AS STANDBY)
+                    INSTANCE(mi2) MODE(STANDBY)
+                    INSTANCE(mi1) MODE(ACTIVE)
                 """);
 
         QueueManagerState state = control.status("mi2", "MIQM");
 
-        assertThat(ssh.commandLines()).containsExactly("mi2: dspmq -m MIQM -o status -x");
+        assertThat(ssh.commandLines()).containsExactly("mi2: dspmq -m MIQM -o status -x -n");
         assertThat(state.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
         assertThat(state.instances()).containsExactly(new QueueManagerState.Instance("mi2", "Standby"),
                 new QueueManagerState.Instance("mi1", "Active"));
@@ -69,13 +72,40 @@ class SshMqControlTest {
 
         NativeHaStatus status = control.nativeHaStatus("nha2", "QMNHA");
 
-        assertThat(ssh.commandLines()).containsExactly("nha2: dspmq -m QMNHA -o nativeha -x");
+        assertThat(ssh.commandLines()).containsExactly("nha2: dspmq -m QMNHA -o nativeha -x -n");
         assertThat(status.isActive()).isFalse();
         assertThat(status.quorum()).isEqualTo("2/3");
         assertThat(status.instances()).containsExactly(
                 new NativeHaStatus.Instance("nha1", "Active", "nha1(4444)", true, true, 0),
                 new NativeHaStatus.Instance("nha2", "Replica", "nha2(4444)", true, true, 0),
                 new NativeHaStatus.Instance("nha3", "Unknown", "nha3(4444)", false, false, 1024));
+    }
+
+    @Test
+    void nativeHaRolesPrintedInUpperCaseReadInIbmsSpelling() {
+        // dspmq -n upper-cases the Native HA words as the lab prints them (no public -n transcript of -o nativeha)
+        ssh.answer(0, """
+                QMNAME(QMNHA)                                             ROLE(ACTIVE) INSTANCE(nha1) INSYNC(YES) QUORUM(3/3) GRPLSN() GRPNAME() GRPROLE(NOT CONFIGURED)
+                INSTANCE(nha1) ROLE(ACTIVE) REPLADDR(nha1(4444)) CONNACTV(YES) INSYNC(YES) BACKLOG(0) CONNINST(YES) ALTDATE() ALTTIME()
+                INSTANCE(nha2) ROLE(REPLICA) REPLADDR(nha2(4444)) CONNACTV(YES) INSYNC(YES) BACKLOG(0) CONNINST(YES) ALTDATE() ALTTIME()
+                """);
+
+        NativeHaStatus status = control.nativeHaStatus("nha1", "QMNHA");
+
+        assertThat(status.role()).isEqualTo("Active");
+        assertThat(status.isActive()).isTrue();
+        assertThat(status.instances()).extracting(NativeHaStatus.Instance::role).containsExactly("Active", "Replica");
+    }
+
+    @Test
+    void aTranslatedStatusIsRefusedNamingTheLine() {
+        // A host whose dspmq ignored -n: the words of the Chinese transcript dspmq/translated-zh-running-and-ended.txt
+        ssh.answer(0, "QMNAME(QM1)                                               STATUS(正在运行)\n");
+
+        assertThatThrownBy(() -> control.status("mqeast1", "QM1"))
+                .isInstanceOf(MqOutputException.class)
+                .hasMessageContaining("'dspmq -m QM1 -o status -n': output not recognised")
+                .hasMessageContaining("line 1 ").hasMessageContaining("unknown queue manager status '正在运行'");
     }
 
     @Test
@@ -92,7 +122,7 @@ class SshMqControlTest {
         QueueManagerState state = control.status("mqwest2", "QM2_DR");
 
         assertThat(state.status()).isEqualTo(QmStatus.NOT_KNOWN);
-        assertThat(ssh.commandLines()).containsExactly("mqwest2: dspmq -m QM2_DR -o status");
+        assertThat(ssh.commandLines()).containsExactly("mqwest2: dspmq -m QM2_DR -o status -n");
     }
 
     @Test
@@ -101,7 +131,7 @@ class SshMqControlTest {
 
         assertThatThrownBy(() -> control.status("mqeast1", "QM1"))
                 .isInstanceOf(MqOutputException.class)
-                .hasMessageStartingWith("host mqeast1: 'dspmq -m QM1 -o status': output not recognised (exit code 0): ")
+                .hasMessageStartingWith("host mqeast1: 'dspmq -m QM1 -o status -n': output not recognised (exit code 0): ")
                 .hasMessageContaining("Sleeping");
     }
 
@@ -379,7 +409,7 @@ class SshMqControlTest {
         ssh.answer(0, "");
         assertThat(control.requestNativeHaGroupRole("nhb1", "QMNHA", "Live").outcome())
                 .isEqualTo(ControlOutcome.GROUP_ROLE_REQUESTED);
-        assertThat(ssh.commandLines()).containsExactly("nhb1: dspmq -m QMNHA -o nativeha -g",
+        assertThat(ssh.commandLines()).containsExactly("nhb1: dspmq -m QMNHA -o nativeha -g -n",
                 "nhb1: sed -i s/GroupRole=Recovery/GroupRole=Live/ /var/mqm/qmgrs/QMNHA/qm.ini");
         // what the host printed cannot start a forged line in the exception or the log
         ssh.answer(2, "", "sed: can't read qm.ini\n2026-12-08 INFO GroupRole=Live confirmed by carl\r\u001b[1A");

@@ -136,8 +136,8 @@ class MqscTransportLabTest extends LabAppTest {
         assertThat(stopped).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("STOPPED"));
         assertThat(admin.channelStatus("QM1", "QM1.TO.CARDS")).as("a channel never started has no status").isEmpty();
         // QM1 has a same-name backup on mqwest1, so each call first asks both hosts where it runs.
-        assertThat(commandsSince(mark)).containsSubsequence("mqeast1: dspmq -m QM1 -o status",
-                "mqwest1: dspmq -m QM1 -o status", "mqeast1: runmqsc QM1");
+        assertThat(commandsSince(mark)).containsSubsequence("mqeast1: dspmq -m QM1 -o status -n",
+                "mqwest1: dspmq -m QM1 -o status -n", "mqeast1: runmqsc QM1");
         assertThat(commandsSince(mark)).filteredOn(c -> c.contains("runmqsc")).hasSize(6)
                 .allMatch(c -> c.equals("mqeast1: runmqsc QM1"));
     }
@@ -204,8 +204,8 @@ class MqscTransportLabTest extends LabAppTest {
         assertThat(version).isEqualTo(MqVersion.of(labMq.installedVersion("mqeast1")));
         assertThat(running.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(unknown.status()).isEqualTo(QmStatus.NOT_KNOWN);
-        assertThat(commandsSince(mark)).containsExactly("mqeast1: dspmqver", "mqeast1: dspmq -m QM1 -o status",
-                "mqeast1: dspmq -m NOSUCH -o status");
+        assertThat(commandsSince(mark)).containsExactly("mqeast1: dspmqver", "mqeast1: dspmq -m QM1 -o status -n",
+                "mqeast1: dspmq -m NOSUCH -o status -n");
         assertThat(labJournal.entries().get(labJournal.entries().size() - 1).exitCode()).isEqualTo(72);
     }
 
@@ -227,7 +227,7 @@ class MqscTransportLabTest extends LabAppTest {
         assertThat(ended.outcome()).isEqualTo(ControlOutcome.ENDED);
         assertThat(labMq.queueManagerState("mqwest1", "QM1")).contains(io.mqrunbooks.mq.QmStatus.ENDED_IMMEDIATELY);
         assertThat(locator.currentHost("QM1")).isEqualTo("mqeast1");
-        assertThat(commandsSince(mark)).containsSubsequence("mqwest1: dspmq -m QM1 -o status", "mqwest1: strmqm QM1",
+        assertThat(commandsSince(mark)).containsSubsequence("mqwest1: dspmq -m QM1 -o status -n", "mqwest1: strmqm QM1",
                 "mqwest1: endmqm -i QM1");
     }
 
@@ -250,7 +250,7 @@ class MqscTransportLabTest extends LabAppTest {
                 .extracting(QueueManagerState.Instance::host).containsExactly("mi2");
         assertThat(current).isEqualTo("mi2");
         assertThat(status).isEqualTo("RUNNING");
-        assertThat(adminCommands).containsExactly("mi1: dspmq -m MIQM -o status -x", "mi2: dspmq -m MIQM -o status -x",
+        assertThat(adminCommands).containsExactly("mi1: dspmq -m MIQM -o status -x -n", "mi2: dspmq -m MIQM -o status -x -n",
                 "mi2: runmqsc MIQM");
         assertThat(standby.outcome()).isEqualTo(ControlOutcome.STANDBY_STARTED);
         assertThat(onMi1.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
@@ -325,6 +325,6 @@ class MqscTransportLabTest extends LabAppTest {
         assertThat(deleted.messages()).containsExactly("IBM MQ queue manager 'QM3' deleted.");
         assertThat(labMq.queueManagersOn("mqwest3")).doesNotContain("QM3");
         assertThat(control.status("mqwest3", "QM3").status()).isEqualTo(QmStatus.NOT_KNOWN);
-        assertThat(commandsSince(mark)).containsExactly("mqwest3: dltmqm QM3", "mqwest3: dspmq -m QM3 -o status");
+        assertThat(commandsSince(mark)).containsExactly("mqwest3: dltmqm QM3", "mqwest3: dspmq -m QM3 -o status -n");
     }
 }

@@ -43,8 +43,8 @@ class QueueManagerLocatorTest {
         ssh.answer(0, dspmq("QM1", "Running"));
 
         assertThat(locator.currentHost("QM1")).isEqualTo("mqwest1");
-        assertThat(ssh.commandLines()).containsExactly("mqeast1: dspmq -m QM1 -o status",
-                "mqwest1: dspmq -m QM1 -o status");
+        assertThat(ssh.commandLines()).containsExactly("mqeast1: dspmq -m QM1 -o status -n",
+                "mqwest1: dspmq -m QM1 -o status -n");
     }
 
     @Test
@@ -71,8 +71,8 @@ class QueueManagerLocatorTest {
         ssh.answer(0, dspmq("MIQM", "Running") + "    INSTANCE(mi2) MODE(Active)\n    INSTANCE(mi1) MODE(Standby)\n");
 
         assertThat(locator.currentHost("MIQM")).isEqualTo("mi2");
-        assertThat(ssh.commandLines()).containsExactly("mi1: dspmq -m MIQM -o status -x",
-                "mi2: dspmq -m MIQM -o status -x");
+        assertThat(ssh.commandLines()).containsExactly("mi1: dspmq -m MIQM -o status -x -n",
+                "mi2: dspmq -m MIQM -o status -x -n");
     }
 
     @Test

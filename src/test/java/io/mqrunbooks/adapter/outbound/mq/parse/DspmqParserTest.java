@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DspmqParserTest {
@@ -24,8 +26,9 @@ class DspmqParserTest {
         assertThat(multi.status()).isEqualTo(QmStatus.RUNNING);
         assertThat(multi.attributes()).containsEntry("STANDBY", "PERMITTED").containsEntry("INSTVER", "8.0.0.6")
                 .containsEntry("HA", "").containsEntry("DRROLE", "");
-        assertThat(multi.instances()).containsExactly(new DspmqResult.Instance("sb112233", "ACTIVE"),
-                new DspmqResult.Instance("sb112255", "STANDBY"));
+        // -n prints MODE(ACTIVE); the mode reads in IBM's spelling, as the runbooks compare and show it
+        assertThat(multi.instances()).containsExactly(new DspmqResult.Instance("sb112233", "Active"),
+                new DspmqResult.Instance("sb112255", "Standby"));
         assertThat(result.find("THE.RDQM.ONE").orElseThrow().attribute("HA")).contains("REPLICATED");
         assertThat(result.find("THE.SLEEPING.ONE").orElseThrow().status()).isEqualTo(QmStatus.ENDED_NORMALLY);
         DspmqResult.QueueManagerEntry crashed = result.find("THE.CRASHED.ONE").orElseThrow();
@@ -130,6 +133,62 @@ class DspmqParserTest {
             assertThat(parser.parse("QMNAME(QM1)  STATUS(" + state.mqWording() + ")").queueManagers().get(0).status())
                     .isEqualTo(state);
         }
+    }
+
+    /**
+     * The untranslated words {@code dspmq -n} prints, as Checkmk's ibm_mq_managers check maps them (its agent runs
+     * {@code dspmq -n -x -o all}; github.com/Checkmk/checkmk cmk/plugins/ibm_mq/agent_based/ibm_mq_managers.py @
+     * ed5496a, _DEFAULT_STATUS_MAP, the older spellings "for MQ 7.5.0.2" included).
+     */
+    @Test
+    void everyUntranslatedStatusOfDspmqNIsRead() {
+        Map<String, QmStatus> untranslated = new LinkedHashMap<>();
+        untranslated.put("STARTING", QmStatus.STARTING);
+        untranslated.put("RUNNING", QmStatus.RUNNING);
+        untranslated.put("RUNNING AS STANDBY", QmStatus.RUNNING_AS_STANDBY);
+        untranslated.put("RUNNING ELSEWHERE", QmStatus.RUNNING_ELSEWHERE);
+        untranslated.put("QUIESCING", QmStatus.QUIESCING);
+        untranslated.put("ENDING IMMEDIATELY", QmStatus.ENDING_IMMEDIATELY);
+        untranslated.put("ENDING PREEMPTIVELY", QmStatus.ENDING_PREEMPTIVELY);
+        untranslated.put("ENDING PRE-EMPTIVELY", QmStatus.ENDING_PREEMPTIVELY);
+        untranslated.put("ENDED NORMALLY", QmStatus.ENDED_NORMALLY);
+        untranslated.put("ENDED IMMEDIATELY", QmStatus.ENDED_IMMEDIATELY);
+        untranslated.put("ENDED UNEXPECTEDLY", QmStatus.ENDED_UNEXPECTEDLY);
+        untranslated.put("ENDED PREEMPTIVELY", QmStatus.ENDED_PREEMPTIVELY);
+        untranslated.put("ENDED PRE-EMPTIVELY", QmStatus.ENDED_PREEMPTIVELY);
+        untranslated.put("NOT AVAILABLE", QmStatus.NOT_AVAILABLE);
+        untranslated.put("STATUS NOT AVAILABLE", QmStatus.STATUS_NOT_AVAILABLE);
+        untranslated.forEach((word, status) -> assertThat(parser.parse(
+                "QMNAME(QM1)                                               STATUS(" + word + ")\n").queueManagers()
+                .get(0).status()).as(word).isEqualTo(status));
+    }
+
+    @Test
+    void readsDspmqNWithUpperCaseStatusesAndMixedCaseModesOfMq8() {
+        // Checkmk's comment samples: -n upper-cases STATUS, DEFAULT and STANDBY while MQ 8 kept MODE(Active)
+        DspmqResult standby = parser.parse(Fixtures.read("dspmq", "n-x-o-all-running-as-standby-mq8.txt"));
+        DspmqResult.QueueManagerEntry entry = standby.find("QMIMIQ11").orElseThrow();
+        assertThat(entry.status()).isEqualTo(QmStatus.RUNNING_AS_STANDBY);
+        assertThat(entry.attributes()).containsEntry("DEFAULT", "YES").containsEntry("STANDBY", "PERMITTED");
+        assertThat(entry.instances()).containsExactly(new DspmqResult.Instance("iasv0001", "Active"),
+                new DspmqResult.Instance("tasv0397", "Standby"));
+
+        DspmqResult ended = parser.parse(Fixtures.read("dspmq", "n-x-o-all-ended-immediately-mq8.txt"));
+        assertThat(ended.queueManagers()).extracting(DspmqResult.QueueManagerEntry::status)
+                .containsExactly(QmStatus.ENDED_IMMEDIATELY, QmStatus.RUNNING);
+        assertThat(ended.find("QMTEMQS02A").orElseThrow().attribute("STANDBY")).contains("NOT APPLICABLE");
+        assertThat(ended.find("QMTEMQS02").orElseThrow().instances()).containsExactly(
+                new DspmqResult.Instance("tasv0065", "Active"));
+    }
+
+    /** A host with a Chinese locale (public notes, dspmq/translated-zh-running-and-ended-normally.txt). */
+    @Test
+    void refusesTheTranslatedStatusOfARealChineseHostNamingTheLine() {
+        assertThatThrownBy(() -> parser.parse(Fixtures.read("dspmq", "translated-zh-running-and-ended-normally.txt")))
+                .isInstanceOf(MqOutputParseException.class)
+                .hasMessageStartingWith("line 1 'QMNAME(Test)                                              STATUS(正在运行)':"
+                        + " unknown queue manager status '正在运行'; expected one of Starting, Running")
+                .hasMessageEndingWith("dspmq -n prints IBM's words untranslated)");
     }
 
     @Test
