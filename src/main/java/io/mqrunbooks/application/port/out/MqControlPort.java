@@ -24,13 +24,13 @@ import java.util.Map;
  */
 public interface MqControlPort {
 
-    /** {@code dspmq -m QM -o status} (and {@code -x} for instances). */
+    /** {@code dspmq -m QM -o status -n} (and {@code -x} for instances; {@code -n}: IBM's words whatever the locale). */
     QueueManagerState status(String host, String queueManager);
 
-    /** {@code dspmq -m QM -o nativeha -x}: a Native HA instance's role, the quorum and each instance's sync. */
+    /** {@code dspmq -m QM -o nativeha -x -n}: a Native HA instance's role, the quorum and each instance's sync. */
     NativeHaStatus nativeHaStatus(String host, String queueManager);
 
-    /** {@code dspmq -m QM -o nativeha -g}: the instance's group and both groups of a cross-region configuration. */
+    /** {@code dspmq -m QM -o nativeha -g -n}: the instance's group and both groups of a cross-region configuration. */
     NativeHaGroupStatus nativeHaGroupStatus(String host, String queueManager);
 
     /**
