@@ -51,6 +51,15 @@ final class ControlCommands {
     static final String QUIESCE = "Quiesce request accepted. The queue manager will stop when all outstanding work"
             + " is complete.";
 
+    /**
+     * dspmq's statuses as a host with another language prints them without {@code -n}: only words seen in a public
+     * transcript. zh_CN: "STATUS(正在运行)" and "STATUS(已正常结束)" (Chinese WebSphere MQ notes, corpus
+     * dspmq/translated-zh-running-and-ended-normally.txt). A status without a known translation is printed in IBM's
+     * words, as a Chinese host printed "STATUS(Ended immediately)" (dspmq/dspmq-ended-immediately-zh.txt).
+     */
+    static final Map<String, Map<QmStatus, String>> TRANSLATED = Map.of("zh_CN",
+            Map.of(QmStatus.RUNNING, "正在运行", QmStatus.ENDED_NORMALLY, "已正常结束"));
+
     /** Build levels the lab knows (dspmqver "Level:"); installVersion refuses others rather than guess. */
     static final Map<String, String> LEVELS = Map.of(
             "9.3.0.0", "p930-L220607",
@@ -72,7 +81,8 @@ final class ControlCommands {
     /**
      * {@code -o dr} and {@code -o ha} print DRROLE(Primary|Secondary) or DRROLE() and HA(Replicated) or HA()
      * (an RDQM lab guide quoting IBM's list of DRROLE values; the MQ Appliance STIG for HA(Replicated));
-     * {@code -n} prints the translated values in upper case (Checkmk's {@code dspmq -n -x -o all} sample);
+     * {@code -n} prints IBM's values in upper case (Checkmk's {@code dspmq -n -x -o all} sample), whatever the host's
+     * language; without it a zh_CN host prints the statuses of {@link #TRANSLATED} in Chinese;
      * {@code -a} shows only the queue managers running here and, as IBM's dspmq reference says, "Success for
      * dspmq -a is indicated by the return code 5".
      */
@@ -159,7 +169,11 @@ final class ControlCommands {
         List<String> fields = new ArrayList<>();
         boolean all = outputs.contains("all");
         if (all || outputs.contains("status")) {
-            fields.add("STATUS(" + translated(rt.statusOn(host).mqWording(), untranslated) + ")");
+            QmStatus status = rt.statusOn(host);
+            String word = untranslated ? translated(status.mqWording(), true) : TRANSLATED
+                    .getOrDefault(world.hostLanguages.getOrDefault(host, "en"), Map.of())
+                    .getOrDefault(status, status.mqWording());
+            fields.add("STATUS(" + word + ")");
         }
         if (all || outputs.contains("default")) {
             fields.add("DEFAULT(" + translated("no", untranslated) + ")");

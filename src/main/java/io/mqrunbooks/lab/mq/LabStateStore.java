@@ -176,6 +176,7 @@ public final class LabStateStore {
                         Boolean.parseBoolean(e.arg(2)));
                 case "nativeHaCrossRegionLink" -> mq.nativeHaCrossRegionLink(e.arg(0), Boolean.parseBoolean(e.arg(1)));
                 case "installVersion" -> mq.installVersion(e.arg(0), e.arg(1));
+                case "hostLanguage" -> mq.hostLanguage(e.arg(0), e.arg(1));
                 case "restoreMedia" -> mq.restoreMedia(e.arg(0), e.arg(1));
                 case "putMessages" -> mq.putMessages(e.arg(0), e.arg(1), e.arg(2), Integer.parseInt(e.arg(3)),
                         Boolean.parseBoolean(e.arg(4)));

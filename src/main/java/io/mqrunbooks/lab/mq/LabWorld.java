@@ -46,6 +46,8 @@ final class LabWorld {
     final LabMqOptions options;
     final LabSeed seed;
     final Map<String, String> hostVersions = new LinkedHashMap<>();
+    /** A host's message language when not English (SimulatedMqEstate#hostLanguage). */
+    final Map<String, String> hostLanguages = new LinkedHashMap<>();
     final Map<String, Map<String, QueueManagerRuntime>> byHost = new LinkedHashMap<>();
     final Map<String, RdqmPair> pairs = new LinkedHashMap<>();
     /** The RDQM HA groups, each under its first node's name. */

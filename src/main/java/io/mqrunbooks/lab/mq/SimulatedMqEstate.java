@@ -399,6 +399,21 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         });
     }
 
+    /**
+     * The language of a host's MQ messages ({@code LANG}): "en" (the lab's default) or "zh_CN", whose dspmq prints its
+     * statuses translated unless called with {@code -n} ({@link ControlCommands#TRANSLATED}).
+     */
+    public void hostLanguage(String host, String language) {
+        if (!ControlCommands.TRANSLATED.containsKey(language) && !language.equals("en")) {
+            throw new IllegalArgumentException("The lab's hosts speak en or " + ControlCommands.TRANSLATED.keySet()
+                    + ", not '" + language + "'");
+        }
+        recordedChange(List.of("hostLanguage", host, language), () -> {
+            requireHost(host);
+            world.hostLanguages.put(host, language);
+        });
+    }
+
     /** Restores a cold backup's media and logs, after which strmqm works. */
     public void restoreMedia(String host, String queueManager) {
         recordedChange(List.of("restoreMedia", host, queueManager), () -> {

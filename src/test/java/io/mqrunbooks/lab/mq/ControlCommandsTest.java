@@ -169,6 +169,23 @@ class ControlCommandsTest extends LabTestSupport {
                 .isEqualTo(QmStatus.RUNNING_AS_STANDBY);
     }
 
+    /** Only the words of a real zh_CN transcript are translated; -n prints IBM's words on any host. */
+    @Test
+    void aHostWithChineseMessagesTranslatesDspmqUnlessAskedWithN() {
+        lab.hostLanguage("mqeast1", "zh_CN");
+        assertThat(run("mqeast1", "dspmq -m QM1").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(正在运行)\n");
+        assertThat(run("mqeast1", "dspmq -m QM1 -o status -n").stdout())
+                .isEqualTo("QMNAME(QM1)                                               STATUS(RUNNING)\n");
+        run("mqeast1", "endmqm -i QM1");
+        assertThat(run("mqeast1", "dspmq -m QM1").stdout()).endsWith("STATUS(Ended immediately)\n");
+        assertThat(run("mqeast2", "dspmq -m QM2").stdout()).endsWith("STATUS(Running)\n");
+
+        assertThatThrownBy(() -> lab.hostLanguage("mqeast1", "de_DE"))
+                .hasMessage("The lab's hosts speak en or [zh_CN], not 'de_DE'");
+        assertThatThrownBy(() -> lab.hostLanguage("nosuch", "zh_CN")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void dspmqTakesItsFlagsTogether() {
         assertThat(run("mi2", "dspmq -sx").stdout()).isEqualTo(run("mi2", "dspmq -s -x").stdout());

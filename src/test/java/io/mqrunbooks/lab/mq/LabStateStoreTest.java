@@ -59,6 +59,7 @@ class LabStateStoreTest {
         first.run("fr1", "strmqm FR1");
         first.control.putMessages("mqeast2", "QM2", "PAYMENT.IN", 3, true);
         first.mq.suspendHaNode("ha1");
+        first.mq.hostLanguage("mqeast2", "zh_CN");
         first.run("mqwest1", "strmqm -r QM1");
         clock.advance(Duration.ofMinutes(5));
         String before = first.view();
@@ -74,6 +75,7 @@ class LabStateStoreTest {
         assertThat(second.run("fr1", "dspmq -o all -m FR1").stdout()).contains("STATUS(Running)");
         assertThat(second.run("fr1", "dspmqver").stdout()).contains("Version:     9.4.1.0");
         assertThat(second.mq.queueDepth("mqeast2", "QM2", "PAYMENT.IN")).isEqualTo(3);
+        assertThat(second.run("mqeast2", "dspmq -m QM2").stdout()).endsWith("STATUS(正在运行)\n");
         assertThat(second.control.state().get("hostsDown")).isEqualTo(List.of("dr1"));
         assertThat(refused(ssh.port("dr1"))).as("SSH to the failed host dr1 (port %d before)", drPort).isTrue();
         assertThat(second.mq.haNodeSuspended("ha1")).isTrue();

@@ -1,7 +1,9 @@
 package io.mqrunbooks.runbooks.generic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +46,32 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
         assertThat(dspmq()).isEqualTo("QMNAME(QM2)                                               STATUS(Running)");
         assertThat(commands()).contains("mqeast2: endmqm -c QM2", "mqeast2: strmqm QM2")
                 .allMatch(c -> c.startsWith("mqeast2: ") || c.startsWith("mqwest2: dspmq"), "on QM2's host only");
+    }
+
+    /**
+     * A host whose MQ speaks Chinese prints dspmq's statuses translated (a real zh_CN transcript's words): the engine
+     * asks with -n, so the restart runs as on any host. Without -n it read "正在运行" and stopped at the first dspmq.
+     */
+    @Test
+    void restartsTheQueueManagerOfAHostWhoseMqMessagesAreInChinese() {
+        labMq.hostLanguage("mqeast2", "zh_CN");
+        assertThat(dspmq()).isEqualTo("QMNAME(QM2)                                               STATUS(正在运行)");
+        assertThatThrownBy(() -> new DspmqParser().parse(dspmq())).hasMessageContaining("line 1 ")
+                .hasMessageContaining("unknown queue manager status '正在运行'");
+
+        ProcessInstance run = start("queueManagerRestartProcess", "queueManager", "QM2", "reason", "locale");
+        awaitTask(run.getId(), "userTask_partnerSignOff");
+        assertThat(variable(run.getId(), "runLog")).isEqualTo("QM2 on mqeast2: dspmq: STATUS(Running)");
+        signOff(run, "signedOff");
+        awaitTask(run.getId(), "userTask_approveRestart");
+        decide(run.getId(), "userTask_approveRestart", "approvalDecision", "approve", "approvalComment", "go");
+        awaitEnd(run);
+
+        assertThat(outcome(run)).isEqualTo("completed");
+        assertThat((String) variable(run.getId(), "runLog")).contains("Reached ENDED: QM2: mqeast2 STATUS(Ended normally)",
+                "Reached RUNNING: QM2: mqeast2 STATUS(Running)");
+        assertThat(commands()).filteredOn(c -> c.contains("dspmq")).allMatch(c -> c.endsWith(" -n"), "dspmq -n");
+        assertThat(dspmq()).endsWith("STATUS(正在运行)");
     }
 
     @Test
