@@ -69,7 +69,7 @@ class BenchHarnessTest {
         // The lab journal holds both hosts' commands from both of our paths, plus the breakdown's own calls.
         assertThat(Files.readString(work.resolve("fanout-2/data/lab/journal.jsonl")))
                 .contains("\"host\":\"h001\"", "\"host\":\"h002\"", "\"argv\":[\"runmqsc\",\"QM002\"]",
-                        "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\"]");
+                        "\"argv\":[\"dspmq\",\"-m\",\"QM001\",\"-o\",\"status\",\"-n\"]");
     }
 
     @Test

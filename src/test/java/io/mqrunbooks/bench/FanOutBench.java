@@ -241,7 +241,7 @@ public final class FanOutBench {
 
     /**
      * The same question through the ports the runbooks use: {@code MqControlPort.status} ({@code dspmq -m QMx
-     * -o status}, parsed) and {@code MqAdminPort.queueManagerStatus} ({@code DISPLAY QMSTATUS ALL} over runmqsc,
+     * -o status -n}, parsed) and {@code MqAdminPort.queueManagerStatus} ({@code DISPLAY QMSTATUS ALL} over runmqsc,
      * parsed), on the same pool.
      */
     CpuClock.Cost fanOutPorts(int threads) throws InterruptedException {
