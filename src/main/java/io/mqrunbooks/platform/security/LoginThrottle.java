@@ -63,6 +63,11 @@ public class LoginThrottle {
         }
     }
 
+    /** Forgets every address, throttled or not (as a restart does). */
+    public synchronized void forgetAll() {
+        byAddress.clear();
+    }
+
     synchronized int addressesKept() {
         return byAddress.size();
     }

@@ -19,11 +19,12 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A password guesser at one address against a change manager (docs/security.md "Logins and sessions"), over real
- * sockets from distinct loopback addresses: after the throttle's 10 refused logins its address gets 429 on every login
+ * sockets from distinct loopback addresses: after the throttle's refused logins (10 by default; the tests' 20) its address gets 429 on every login
  * path before the password is checked, so its guesses stop renewing the engine's per-user delay, and the change
  * manager logs in from their own address once the delay of the first guesses has passed. No X-Forwarded-For is
  * believed: the app trusts no proxy by default.
@@ -36,6 +37,8 @@ class LoginThrottleAttackTest extends LabAppTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    LoginThrottleProperties throttle;
 
     @AfterEach
     void realTimeAndAnUnlockedUser() {
@@ -45,7 +48,7 @@ class LoginThrottleAttackTest extends LabAppTest {
 
     @Test
     void aGuessersAddressIsThrottledAndTheUserLogsInFromTheirOwn() throws Exception {
-        for (int guess = 1; guess <= 10; guess++) {
+        for (int guess = 1; guess <= throttle.maxRefused(); guess++) {
             Answer refused = send(GUESSER, "GET", "/engine-rest/user", basic("changemgr", "Guess" + guess), null);
             assertThat(refused.status).as("guess " + guess).isEqualTo(401);
         }
@@ -68,8 +71,8 @@ class LoginThrottleAttackTest extends LabAppTest {
         // Two minutes on, the engine's delay for changemgr (3 s doubling, at most 60 s) has passed; the guesser goes
         // on guessing, and none of it reaches the engine to delay changemgr again.
         ClockUtil.offset(120_000L);
-        for (int guess = 11; guess <= 15; guess++) {
-            assertThat(send(GUESSER, "GET", "/engine-rest/user", basic("changemgr", "Guess" + guess), null).status)
+        for (int guess = 1; guess <= 5; guess++) {
+            assertThat(send(GUESSER, "GET", "/engine-rest/user", basic("changemgr", "Again" + guess), null).status)
                     .isEqualTo(429);
         }
         assertThat(send(CHANGE_MANAGER, "GET", "/engine-rest/user", basic("changemgr", "changemgr"), null).status)
@@ -90,7 +93,7 @@ class LoginThrottleAttackTest extends LabAppTest {
                 .substring("XSRF-TOKEN=".length());
         Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded",
                 "Cookie", String.join("; ", cookies), "X-XSRF-TOKEN", token);
-        for (int guess = 1; guess <= 10; guess++) {
+        for (int guess = 1; guess <= throttle.maxRefused(); guess++) {
             Answer refused = send(WEBAPP_GUESSER, "POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
                     "username=auditor&password=Guess" + guess);
             assertThat(refused.status).as("guess " + guess + ": " + refused.text).isEqualTo(401);
