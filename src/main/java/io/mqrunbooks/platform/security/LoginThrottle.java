@@ -16,7 +16,7 @@ import java.util.Optional;
  * guesser's attempts stop reaching the engine, whose login delay is per user (docs/security.md "Logins and
  * sessions"), and the user logs in from elsewhere once the delay their first guesses caused has passed.
  * Bounded: at most {@code maxAddresses} are kept, the least recently seen forgotten first. An IPv6 address counts
- * as its /64, which one client commonly holds whole.
+ * as its /64, which one client commonly holds whole. In memory, per server: a restart forgets it.
  */
 public class LoginThrottle {
 
@@ -49,8 +49,8 @@ public class LoginThrottle {
         return Optional.of(settings.window());
     }
 
-    /** Counts a refused login from the address. */
-    public synchronized void refused(String address) {
+    /** Counts a refused login from the address; true if this one throttles it. */
+    public synchronized boolean refused(String address) {
         Instant now = clock.instant();
         Refusals refusals = byAddress.computeIfAbsent(key(address), a -> new Refusals(now));
         if (!now.isBefore(refusals.since.plus(settings.window()))) {
@@ -59,8 +59,11 @@ public class LoginThrottle {
         }
         refusals.count++;
         if (refusals.count >= settings.maxRefused()) {
+            boolean starts = refusals.throttledUntil == null || !now.isBefore(refusals.throttledUntil);
             refusals.throttledUntil = now.plus(settings.window());
+            return starts;
         }
+        return false;
     }
 
     /** Forgets every address, throttled or not (as a restart does). */

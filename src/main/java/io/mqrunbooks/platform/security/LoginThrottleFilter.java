@@ -40,8 +40,6 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> wait = throttle.throttled(address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
-            LOG.warn("Throttled login from {} on {}: too many refused logins from that address",
-                    address, request.getRequestURI());
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
             response.setContentType("application/json");
@@ -51,8 +49,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            throttle.refused(address);
+        // logged once when it starts, not per attempt: a guesser does not fill the log
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED && throttle.refused(address)) {
+            LOG.warn("Throttling logins from {} (last on {}): too many refused logins from that address; each further"
+                    + " attempt is answered 429 unchecked", address, request.getRequestURI());
         }
     }
 

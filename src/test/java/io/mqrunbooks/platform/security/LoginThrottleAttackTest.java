@@ -19,7 +19,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * manager logs in from their own address once the delay of the first guesses has passed. No X-Forwarded-For is
  * believed: the app trusts no proxy by default.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleAttackTest extends LabAppTest {
 
     private static final String GUESSER = "127.0.0.23";
@@ -47,7 +51,7 @@ class LoginThrottleAttackTest extends LabAppTest {
     }
 
     @Test
-    void aGuessersAddressIsThrottledAndTheUserLogsInFromTheirOwn() throws Exception {
+    void aGuessersAddressIsThrottledAndTheUserLogsInFromTheirOwn(CapturedOutput log) throws Exception {
         for (int guess = 1; guess <= throttle.maxRefused(); guess++) {
             Answer refused = send(GUESSER, "GET", "/engine-rest/user", basic("changemgr", "Guess" + guess), null);
             assertThat(refused.status).as("guess " + guess).isEqualTo(401);
@@ -81,6 +85,8 @@ class LoginThrottleAttackTest extends LabAppTest {
                 .isEqualTo(200);
         // A logged-in session's requests present no password: the throttle does not touch them.
         assertThat(send(GUESSER, "GET", "/engine-rest/user", Map.of(), null).status).isEqualTo(401);
+        // logged once, when it began, not per attempt
+        assertThat(log.getOut().split("Throttling logins from " + GUESSER + " ", -1)).hasSize(2);
     }
 
     @Test

@@ -93,6 +93,14 @@ class LoginThrottleTest {
     }
 
     @Test
+    void onlyTheRefusalThatStartsAThrottleSaysSo() {
+        assertThat(throttle.refused("203.0.113.9")).isFalse();
+        assertThat(throttle.refused("203.0.113.9")).isFalse();
+        assertThat(throttle.refused("203.0.113.9")).isTrue();
+        assertThat(throttle.refused("203.0.113.9")).as("already throttled").isFalse();
+    }
+
+    @Test
     void anAttackerCyclingAddressesKeepsTheMemoryBounded() {
         for (int i = 0; i < 1_000; i++) {
             throttle.refused("10.0." + (i / 256) + "." + (i % 256));
