@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -160,19 +161,19 @@ public class BaselinesController {
 
     /** A plan is its primary's: a change manager reads it when they read that queue manager's baselines. */
     private LevelPlanRecord plan(Access access, long id) {
-        Optional<LevelPlanRecord> plan = store.findPlan(id);
-        if (!access.everyQueueManager() && !plan.map(p -> access.reads(p.queueManager())).orElse(false)) {
-            throw access.refused("levelling plan #" + id);
-        }
-        return plan.orElseThrow(() -> new NoSuchBaseline("No levelling plan #" + id + " is stored."));
+        return readable(access, store.findPlan(id), LevelPlanRecord::queueManager, "levelling plan #" + id);
     }
 
     private Baseline find(Access access, long id) {
-        Optional<Baseline> baseline = store.find(id);
-        if (!access.everyQueueManager() && !baseline.map(b -> access.reads(b.queueManager())).orElse(false)) {
-            throw access.refused("baseline #" + id);
+        return readable(access, store.find(id), Baseline::queueManager, "baseline #" + id);
+    }
+
+    /** What was found, if the user reads its queue manager's baselines; a change manager gets 403 for missing too. */
+    private static <T> T readable(Access access, Optional<T> found, Function<T, String> queueManager, String what) {
+        if (!access.everyQueueManager() && !found.map(queueManager).map(access::reads).orElse(false)) {
+            throw access.refused(what);
         }
-        return baseline.orElseThrow(() -> new NoSuchBaseline("No baseline #" + id + " is stored."));
+        return found.orElseThrow(() -> new NoSuchBaseline("No " + what + " is stored."));
     }
 
     private Access requireReader(HttpServletRequest request) {
