@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +47,8 @@ class ChangeManagerBaselineReadsTest extends LabAppTest {
     TaskService taskService;
     @Autowired
     BaselineStore baselines;
+    @Autowired
+    AuthorizationService authorizationService;
 
     private Baseline qm2Monday;
     private Baseline qm2Friday;
@@ -53,6 +58,12 @@ class ChangeManagerBaselineReadsTest extends LabAppTest {
 
     @BeforeEach
     void deployAndStoreBaselines() {
+        // Runs of earlier tests (a DR activation of QM3, a baseline of QM2) that asked change managers for approval stay
+        // theirs to read in history, and so do their queue managers' baselines: start from none.
+        authorizationService.createAuthorizationQuery().groupIdIn(Groups.CHANGE_MANAGERS)
+                .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).list().stream()
+                .filter(grant -> !Authorization.ANY.equals(grant.getResourceId()))
+                .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
         repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
                 Bpmn.createExecutableProcess(PROCESS).name("Change manager baseline reads").camundaHistoryTimeToLive(1)
                         .startEvent("startEvent_requested").name("Requested")
