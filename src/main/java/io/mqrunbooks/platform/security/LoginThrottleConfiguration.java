@@ -22,7 +22,8 @@ public class LoginThrottleConfiguration {
         FilterRegistrationBean<LoginThrottleFilter> registration =
                 new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         registration.setName("login-throttle");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/reports/*", "/runs/*", "/lab/*", "/camunda/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/reports/*", "/runs/*", "/lab/*", "/actuator/*",
+                "/camunda/api/*");
         // After the security headers (and a trusted proxy's forwarded address), before any password is checked.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In front of every login (HTTP Basic on {@code /engine-rest}, {@code /api} and the product's pages, and the
- * webapps' {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}): a throttled client address gets 429
- * with Retry-After before any password is checked; a login answered 401 counts as refused for its address.
+ * In front of every login (HTTP Basic on {@code /engine-rest}, {@code /api}, {@code /actuator} and the product's
+ * pages, and the webapps' {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}): a throttled client
+ * address gets 429 with Retry-After before any password is checked; a login answered 401 counts as refused for its
+ * address.
  * The address is the request's remote address: the socket's, or the proxy's forwarded one only when the server is
  * configured to trust a proxy ({@code server.forward-headers-strategy}).
  */

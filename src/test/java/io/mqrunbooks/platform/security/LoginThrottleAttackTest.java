@@ -63,6 +63,7 @@ class LoginThrottleAttackTest extends LabAppTest {
         for (Answer throttled : List.of(
                 send(GUESSER, "GET", "/engine-rest/user", spoofed, null),
                 send(GUESSER, "GET", "/api/baselines", basic("changemgr", "changemgr"), null),
+                send(GUESSER, "GET", "/actuator/health", basic("changemgr", "changemgr"), null),
                 send(GUESSER, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
                         Map.of("Content-Type", "application/x-www-form-urlencoded"),
                         "username=changemgr&password=changemgr"))) {
