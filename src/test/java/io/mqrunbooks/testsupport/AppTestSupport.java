@@ -28,6 +28,8 @@ public final class AppTestSupport {
         registry.add("mqrunbooks.data-dir", dataDir::toString);
         registry.add("mqrunbooks.lab.ephemeral-ports", () -> "true");
         registry.add("mqrunbooks.lab.revert-to-snapshot-time", () -> "2s");
+        // every test logs in from 127.0.0.1: IdentityAttackTest's guesses (14 refused in one test) stay under it
+        registry.add("mqrunbooks.security.login-throttle.max-refused", () -> "20");
         TestDatabase.current().register(registry, dataDir);
     }
 

@@ -3,6 +3,7 @@ package io.mqrunbooks.testsupport;
 import io.mqrunbooks.lab.LabFaults;
 import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.lab.mq.SimulatedMqEstate;
+import io.mqrunbooks.platform.security.LoginThrottle;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -47,6 +48,8 @@ public abstract class LabAppTest {
     protected IdentityService identityService;
     @Autowired
     private JdbcTemplate jdbcTemplate;
+    @Autowired
+    private LoginThrottle loginThrottle;
 
     @BeforeEach
     void startFromACleanLab() {
@@ -54,6 +57,8 @@ public abstract class LabAppTest {
         labFaults.clearAll();
         labMq.reset();
         labJournal.clear();
+        // one test's refused logins from 127.0.0.1 do not throttle the next test's
+        loginThrottle.forgetAll();
         for (String table : List.of("baseline_check", "baseline_backup_level", "baseline_level_plan", "baseline_version")) {
             jdbcTemplate.update("DELETE FROM " + table);
         }

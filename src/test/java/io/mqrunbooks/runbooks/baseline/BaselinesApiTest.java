@@ -39,7 +39,7 @@ class BaselinesApiTest {
         friday = bed.service.capture("QM2", "run-2").baseline();
         qm1 = bed.service.capture("QM1", "run-2").baseline();
         store = bed.store;
-        mvc = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store, changeManager -> Set.of("QM2"))).build();
     }
 
     private static RequestPostProcessor user(String id, String... groups) {
@@ -149,7 +149,7 @@ class BaselinesApiTest {
         when(bed.admin.exportDefinitions("QM1")).thenReturn(
                 "DEFINE AUTHINFO('LDAP.AUTH') AUTHTYPE(IDPWLDAP) CONNAME('ldap.bank(636)') LDAPPWD('N3w''pw') REPLACE\n");
         Baseline next = bed.service.capture("QM1", "run-2").baseline();
-        MockMvc secrets = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store)).build();
+        MockMvc secrets = MockMvcBuilders.standaloneSetup(new BaselinesController(bed.store, changeManager -> Set.of())).build();
 
         String served = secrets.perform(get("/api/baselines/{id}.mqsc", b.id()).with(user("otto", Groups.OPERATORS)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -84,9 +84,15 @@ class DrBaselineLabTest extends LabAppTest {
                 .contains("* QLOCAL('PAYMENT.NEW') is missing on the backup\n");
         assertThat((String) taskService.getVariable(review.getId(), "levelSummary"))
                 .contains("Backup QM2_DR on mqwest2 (warm): exported from QM2_DR on mqwest2 (running, distinct DR name)\n");
+        // What the gate's form links to: the levelling plan, its script and QM2's baseline (ChangeManagerBaselineReadsTest)
+        Object planId = taskService.getVariable(review.getId(), "levelPlanId");
+        List<String> gateLinks = List.of("/api/baselines/levelling/" + planId, "/api/baselines/levelling/" + planId
+                + ".mqsc", "/api/baselines/" + taskService.getVariable(review.getId(), "baselineId") + ".mqsc");
         complete(review, "operator", Groups.OPERATORS, Map.of("levelling", "request", "reviewComment", "card channel"));
 
         Task gate = awaitTask(run, "userTask_approveLevelling");
+        gateLinks.forEach(link -> assertThat(rest.withBasicAuth("changemgr", "changemgr").getForEntity(link,
+                String.class).getStatusCode().value()).as(link).isEqualTo(200));
         complete(gate, "changemgr", Groups.CHANGE_MANAGERS, Map.of("decision", "approve", "levellingComment", "CHG-2211"));
         HistoricProcessInstance ended = awaitEnd(run);
 

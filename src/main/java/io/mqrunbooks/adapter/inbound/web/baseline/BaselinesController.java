@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,27 +30,36 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * The DR object baselines: the versions per queue manager, each as an MQSC file, and the differences
- * between any two. Read-only; operators, change managers, auditors and Camunda administrators may read.
+ * between any two. Read-only; operators, auditors and Camunda administrators read every queue manager's, a change
+ * manager those of the queue managers that the runs asking or having asked for their approval target
+ * ({@link GatedRunTargets}): anything else is 403 for them, and the list leaves it out.
  */
 @RestController
 public class BaselinesController {
 
     static final String[] READERS = {Groups.OPERATORS, Groups.CHANGE_MANAGERS, Groups.AUDITORS, Groups.ADMINS};
+    /** Read every queue manager's baselines; a change manager reads only its gated runs' targets. */
+    static final String[] EVERY_BASELINE_READERS = {Groups.OPERATORS, Groups.AUDITORS, Groups.ADMINS};
     /** A primary's export may hold password attributes (PASSWORD, LDAPPWD, KEYRPWD): readers never get their values. */
     private static final SecretScrubber SECRETS = new SecretScrubber();
 
     private final BaselineStore store;
+    private final GatedRunTargets gatedRunTargets;
 
-    public BaselinesController(BaselineStore store) {
+    public BaselinesController(BaselineStore store, GatedRunTargets gatedRunTargets) {
         this.store = store;
+        this.gatedRunTargets = gatedRunTargets;
     }
 
     @GetMapping(value = "/api/baselines", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> list(HttpServletRequest request,
                                     @RequestParam(name = "queueManager", required = false) String queueManager) {
-        requireReader(request);
+        Access access = requireReader(request);
         Map<String, List<Version>> byQueueManager = new LinkedHashMap<>();
         for (Baseline b : store.list(Optional.ofNullable(queueManager).filter(q -> !q.isBlank()))) {
+            if (!access.reads(b.queueManager())) {
+                continue;
+            }
             byQueueManager.computeIfAbsent(b.queueManager(), q -> new ArrayList<>()).add(Version.of(b));
         }
         return Map.of("queueManagers", byQueueManager.entrySet().stream()
@@ -57,15 +68,13 @@ public class BaselinesController {
 
     @GetMapping(value = "/api/baselines/{id}.mqsc")
     public ResponseEntity<String> download(HttpServletRequest request, @PathVariable("id") long id) {
-        requireReader(request);
-        Baseline b = find(id);
+        Baseline b = find(requireReader(request), id);
         return mqscFile(b.queueManager() + "-baseline-" + b.id(), b.mqsc());
     }
 
     @GetMapping(value = "/api/baselines/levelling/{id}.mqsc")
     public ResponseEntity<String> levellingScript(HttpServletRequest request, @PathVariable("id") long id) {
-        requireReader(request);
-        LevelPlanRecord plan = plan(id);
+        LevelPlanRecord plan = plan(requireReader(request), id);
         return mqscFile(plan.backupQueueManager() + "-levelling-" + plan.id(), plan.script());
     }
 
@@ -80,8 +89,7 @@ public class BaselinesController {
 
     @GetMapping(value = "/api/baselines/levelling/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> levelling(HttpServletRequest request, @PathVariable("id") long id) {
-        requireReader(request);
-        LevelPlanRecord plan = plan(id);
+        LevelPlanRecord plan = plan(requireReader(request), id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", plan.id());
         out.put("queueManager", plan.queueManager());
@@ -96,9 +104,9 @@ public class BaselinesController {
     @GetMapping(value = "/api/baselines/diff", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> diff(HttpServletRequest request, @RequestParam("from") long from,
                                     @RequestParam("to") long to) {
-        requireReader(request);
-        Baseline a = find(from);
-        Baseline b = find(to);
+        Access access = requireReader(request);
+        Baseline a = find(access, from);
+        Baseline b = find(access, to);
         DefinitionDiff diff = DefinitionDiff.between(a.definitions(), b.definitions());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", Version.of(a));
@@ -120,9 +128,9 @@ public class BaselinesController {
     @GetMapping(value = "/api/baselines/diff", produces = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<String> diffAsText(HttpServletRequest request, @RequestParam("from") long from,
                                              @RequestParam("to") long to) {
-        requireReader(request);
-        Baseline a = find(from);
-        Baseline b = find(to);
+        Access access = requireReader(request);
+        Baseline a = find(access, from);
+        Baseline b = find(access, to);
         return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .body(text(a, b, DefinitionDiff.between(a.definitions(), b.definitions())));
     }
@@ -151,19 +159,53 @@ public class BaselinesController {
         }
     }
 
-    private LevelPlanRecord plan(long id) {
-        return store.findPlan(id).orElseThrow(() -> new NoSuchBaseline("No levelling plan #" + id + " is stored."));
+    /** A plan is its primary's: a change manager reads it when they read that queue manager's baselines. */
+    private LevelPlanRecord plan(Access access, long id) {
+        return readable(access, store.findPlan(id), LevelPlanRecord::queueManager, "levelling plan #" + id);
     }
 
-    private Baseline find(long id) {
-        return store.find(id).orElseThrow(() -> new NoSuchBaseline("No baseline #" + id + " is stored."));
+    private Baseline find(Access access, long id) {
+        return readable(access, store.find(id), Baseline::queueManager, "baseline #" + id);
     }
 
-    private static void requireReader(HttpServletRequest request) {
+    /** What was found, if the user reads its queue manager's baselines; a change manager gets 403 for missing too. */
+    private static <T> T readable(Access access, Optional<T> found, Function<T, String> queueManager, String what) {
+        if (!access.everyQueueManager() && !found.map(queueManager).map(access::reads).orElse(false)) {
+            throw access.refused(what);
+        }
+        return found.orElseThrow(() -> new NoSuchBaseline("No " + what + " is stored."));
+    }
+
+    private Access requireReader(HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(request);
-        if (!user.inAnyGroup(READERS)) {
-            throw new AccessDenied("User '" + user.userId() + "' may not read baselines: that needs membership of one "
-                    + "of the groups " + String.join(", ", READERS) + ".");
+        if (user.inAnyGroup(EVERY_BASELINE_READERS)) {
+            return new Access(user, null);
+        }
+        if (user.inAnyGroup(Groups.CHANGE_MANAGERS)) {
+            return new Access(user, gatedRunTargets.queueManagers(user));
+        }
+        throw new AccessDenied("User '" + user.userId() + "' may not read baselines: that needs membership of one "
+                + "of the groups " + String.join(", ", READERS) + ".");
+    }
+
+    /**
+     * What one user reads: every queue manager's baselines, or (a change manager) those of {@code queueManagers}.
+     * A change manager is refused a missing id and another queue manager's alike, so ids tell them nothing.
+     */
+    private record Access(CurrentUser user, Set<String> queueManagers) {
+
+        boolean everyQueueManager() {
+            return queueManagers == null;
+        }
+
+        boolean reads(String queueManager) {
+            return everyQueueManager() || queueManagers.contains(queueManager);
+        }
+
+        AccessDenied refused(String what) {
+            return new AccessDenied("User '" + user.userId() + "' may not read " + what + ": a change manager reads"
+                    + " the baselines of the queue managers that the runs asking or having asked for their approval"
+                    + " target.");
         }
     }
 
