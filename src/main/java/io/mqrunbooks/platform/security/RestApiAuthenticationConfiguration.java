@@ -6,6 +6,7 @@ import io.mqrunbooks.platform.forms.ProcessForms;
 import io.mqrunbooks.platform.run.RunRecords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -43,22 +44,27 @@ public class RestApiAuthenticationConfiguration {
 
     @Bean
     public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, ProcessForms forms,
-                                                                 ObjectProvider<Estate> estate, RunRecords runs) {
+                                                                 ObjectProvider<Estate> estate, RunRecords runs,
+                                                                 CamundaBpmProperties camunda) {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         FilterRegistrationBean<EngineApiGuard> registration =
-                new FilterRegistrationBean<>(new EngineApiGuard(engine, forms, estate, runs));
+                new FilterRegistrationBean<>(new EngineApiGuard(engine, forms, estate, runs, webappPath));
         registration.setName("engine-api-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // Wherever the webapps are served (camunda.bpm.webapp.application-path), not only /camunda (Review F).
+        registration.addUrlPatterns(EngineApiGuard.urlPatterns(webappPath));
         // After the REST API's authentication (10), which it reads the caller from.
         registration.setOrder(12);
         return registration;
     }
 
     @Bean
-    public FilterRegistrationBean<InventoryFormFilter> inventoryFormFilter(ObjectProvider<Estate> estate) {
+    public FilterRegistrationBean<InventoryFormFilter> inventoryFormFilter(ObjectProvider<Estate> estate,
+                                                                           CamundaBpmProperties camunda) {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         FilterRegistrationBean<InventoryFormFilter> registration =
-                new FilterRegistrationBean<>(new InventoryFormFilter(estate));
+                new FilterRegistrationBean<>(new InventoryFormFilter(estate, webappPath));
         registration.setName("inventory-form-filter");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.addUrlPatterns(EngineApiGuard.urlPatterns(webappPath));
         // After the guard (12): only a caller it let through reads the form.
         registration.setOrder(13);
         return registration;
