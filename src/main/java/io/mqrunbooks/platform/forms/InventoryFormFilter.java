@@ -30,10 +30,11 @@ public class InventoryFormFilter extends OncePerRequestFilter {
     private final ObjectProvider<Estate> estate;
     private final Pattern deployedStartForm;
 
-    /** {@code webappPath}: where the webapps are served ({@code camunda.bpm.webapp.application-path}). */
-    public InventoryFormFilter(ObjectProvider<Estate> estate, String webappPath) {
+    /** Where the engine REST API and the webapps are served ({@code spring.jersey.application-path}, ...). */
+    public InventoryFormFilter(ObjectProvider<Estate> estate, String restPath, String webappPath) {
         this.estate = estate;
-        this.deployedStartForm = Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?|" + Pattern.quote(webappPath)
+        this.deployedStartForm = Pattern.compile("(?:" + Pattern.quote(restPath) + "(?:/engine/[^/]+)?|"
+                + Pattern.quote(webappPath)
                 + "/api/engine/engine/[^/]+)/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)"
                 + "/deployed-start-form/?");
     }

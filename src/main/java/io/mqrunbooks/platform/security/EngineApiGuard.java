@@ -60,7 +60,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineApiGuard extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENGINE_REST = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)?");
     /**
      * Path parameters ({@code ;x}), encoded dots, slashes, backslashes and percent signs, doubled slashes and dot
      * segments. The servlet container strips or normalizes them before this filter sees the path, but the REST
@@ -89,27 +88,34 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private final RunRecords runs;
     /** Where the webapps are served ({@code camunda.bpm.webapp.application-path}, {@code /camunda} by default). */
     private final String webappPath;
+    private final Pattern engineRest;
     private final Pattern webappEngine;
     private final Pattern webappApi;
 
+    /**
+     * {@code restPath}: where the engine REST API is served ({@code spring.jersey.application-path},
+     * {@code /engine-rest} by default); {@code webappPath}: where the webapps are.
+     */
     public EngineApiGuard(ProcessEngine engine, ProcessForms forms, ObjectProvider<Estate> estate, RunRecords runs,
-                          String webappPath) {
+                          String restPath, String webappPath) {
         this.engine = engine;
         this.forms = forms;
         this.estate = estate;
         this.runs = runs;
         this.webappPath = webappPath;
+        this.engineRest = Pattern.compile(Pattern.quote(restPath) + "(?:/engine/[^/]+)?(/.*)?");
         this.webappEngine = Pattern.compile(Pattern.quote(webappPath) + "/api/engine/engine/[^/]+(/.*)?");
         this.webappApi = Pattern.compile(Pattern.quote(webappPath) + "/api/(admin|cockpit|tasklist|welcome)(/.*)?");
     }
 
     /**
-     * The URL patterns the guard must be registered for: the REST API and the webapps' APIs wherever the webapps are
-     * served. Under another application path than {@code /camunda} the webapps' copy of the engine API would otherwise
-     * take every call a session's engine authorizations allow (Review F).
+     * The URL patterns the guard must be registered for: the REST API and the webapps' APIs wherever they are served.
+     * Registered for {@code /engine-rest} and {@code /camunda} alone, the API moved to another path took every call
+     * (Review F): anonymous ones too under another REST path, whatever a session's engine authorizations allow under
+     * another webapp path.
      */
-    public static String[] urlPatterns(String webappPath) {
-        return new String[] {"/engine-rest/*", webappPath + "/api/*"};
+    public static String[] urlPatterns(String restPath, String webappPath) {
+        return new String[] {restPath + "/*", webappPath + "/api/*"};
     }
 
     @Override
@@ -124,7 +130,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return;
         }
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-        Matcher engineRest = ENGINE_REST.matcher(path);
+        Matcher engineRest = this.engineRest.matcher(path);
         Matcher webappEngine = this.webappEngine.matcher(path);
         Matcher webappApi = this.webappApi.matcher(path);
         if (engineRest.matches() || webappEngine.matches() || webappApi.matches()) {
