@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jersey.JerseyProperties;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,13 @@ public class RestApiAuthenticationConfiguration {
 
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
-            JerseyApplicationPath jersey) {
+            JerseyApplicationPath jersey, JerseyProperties jerseyProperties) {
+        if (jerseyProperties.getType() != JerseyProperties.Type.SERVLET) {
+            // As a filter, Jersey (order 0 by default) answers before the authentication and the guard below run:
+            // anyone's call, unauthenticated, reached the engine with no authorization checked (Review F).
+            throw new IllegalStateException("spring.jersey.type must be servlet: the engine REST API's authentication"
+                    + " and allow-list are filters in front of it, and Jersey as a filter would answer before them");
+        }
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
