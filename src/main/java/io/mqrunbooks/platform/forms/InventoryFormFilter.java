@@ -27,20 +27,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class InventoryFormFilter extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DEPLOYED_START_FORM = Pattern.compile(
-            "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)"
-                    + "/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/deployed-start-form/?");
-
     private final ObjectProvider<Estate> estate;
+    private final Pattern deployedStartForm;
 
-    public InventoryFormFilter(ObjectProvider<Estate> estate) {
+    /** Where the engine REST API and the webapps are served ({@code spring.jersey.application-path}, ...). */
+    public InventoryFormFilter(ObjectProvider<Estate> estate, String restPath, String webappPath) {
         this.estate = estate;
+        this.deployedStartForm = Pattern.compile("(?:" + Pattern.quote(restPath) + "(?:/engine/[^/]+)?|"
+                + Pattern.quote(webappPath)
+                + "/api/engine/engine/[^/]+)/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)"
+                + "/deployed-start-form/?");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-        return !"GET".equals(request.getMethod()) || !DEPLOYED_START_FORM.matcher(path).matches();
+        return !"GET".equals(request.getMethod()) || !deployedStartForm.matcher(path).matches();
     }
 
     @Override

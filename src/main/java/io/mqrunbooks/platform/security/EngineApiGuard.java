@@ -60,9 +60,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineApiGuard extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ENGINE_REST = Pattern.compile("/engine-rest(?:/engine/[^/]+)?(/.*)?");
-    private static final Pattern WEBAPP_ENGINE = Pattern.compile("/camunda/api/engine/engine/[^/]+(/.*)?");
-    private static final Pattern WEBAPP_API = Pattern.compile("/camunda/api/(admin|cockpit|tasklist|welcome)(/.*)?");
     /**
      * Path parameters ({@code ;x}), encoded dots, slashes, backslashes and percent signs, doubled slashes and dot
      * segments. The servlet container strips or normalizes them before this filter sees the path, but the REST
@@ -89,12 +86,36 @@ public class EngineApiGuard extends OncePerRequestFilter {
     private final ProcessForms forms;
     private final ObjectProvider<Estate> estate;
     private final RunRecords runs;
+    /** Where the webapps are served ({@code camunda.bpm.webapp.application-path}, {@code /camunda} by default). */
+    private final String webappPath;
+    private final Pattern engineRest;
+    private final Pattern webappEngine;
+    private final Pattern webappApi;
 
-    public EngineApiGuard(ProcessEngine engine, ProcessForms forms, ObjectProvider<Estate> estate, RunRecords runs) {
+    /**
+     * {@code restPath}: where the engine REST API is served ({@code spring.jersey.application-path},
+     * {@code /engine-rest} by default); {@code webappPath}: where the webapps are.
+     */
+    public EngineApiGuard(ProcessEngine engine, ProcessForms forms, ObjectProvider<Estate> estate, RunRecords runs,
+                          String restPath, String webappPath) {
         this.engine = engine;
         this.forms = forms;
         this.estate = estate;
         this.runs = runs;
+        this.webappPath = webappPath;
+        this.engineRest = Pattern.compile(Pattern.quote(restPath) + "(?:/engine/[^/]+)?(/.*)?");
+        this.webappEngine = Pattern.compile(Pattern.quote(webappPath) + "/api/engine/engine/[^/]+(/.*)?");
+        this.webappApi = Pattern.compile(Pattern.quote(webappPath) + "/api/(admin|cockpit|tasklist|welcome)(/.*)?");
+    }
+
+    /**
+     * The URL patterns the guard must be registered for: the REST API and the webapps' APIs wherever they are served.
+     * Registered for {@code /engine-rest} and {@code /camunda} alone, the API moved to another path took every call
+     * (Review F): anonymous ones too under another REST path, whatever a session's engine authorizations allow under
+     * another webapp path.
+     */
+    public static String[] urlPatterns(String restPath, String webappPath) {
+        return new String[] {restPath + "/*", webappPath + "/api/*"};
     }
 
     @Override
@@ -109,9 +130,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
             return;
         }
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-        Matcher engineRest = ENGINE_REST.matcher(path);
-        Matcher webappEngine = WEBAPP_ENGINE.matcher(path);
-        Matcher webappApi = WEBAPP_API.matcher(path);
+        Matcher engineRest = this.engineRest.matcher(path);
+        Matcher webappEngine = this.webappEngine.matcher(path);
+        Matcher webappApi = this.webappApi.matcher(path);
         if (engineRest.matches() || webappEngine.matches() || webappApi.matches()) {
             try {
                 request = withoutQueryExpressions(request);
@@ -182,18 +203,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
                                 String app, String rest) throws IOException, ServletException {
         String method = request.getMethod();
         String tail = rest == null ? "" : rest;
-        boolean open = app.equals("admin") && (tail.startsWith("/auth/") || tail.startsWith("/setup/"));
         boolean read = READ_METHODS.contains(method)
                 || app.equals("cockpit") && method.equals("POST") && tail.startsWith("/plugin/");
+        if (app.equals("admin") && tail.startsWith("/setup/") && !read) {
+            // Admin's first-run set-up makes anyone, logged in or not, an administrator whenever the administrators'
+            // group has no member. The first administrator is made at start-up instead (Review F).
+            forbid(response, "The set-up of a first administrator is closed: the first administrator is created at"
+                    + " start-up (camunda.bpm.admin-user; MQRB_ADMIN_USER and MQRB_ADMIN_PASSWORD in production,"
+                    + " docs/security.md \"Logins\")");
+            return;
+        }
+        boolean open = app.equals("admin") && tail.startsWith("/auth/");
         Optional<CurrentUser> caller = fromWebappSession(request);
         if (open || caller.isEmpty() || read) {
             chain.doFilter(request, response);
             return;
         }
-        // Logins, set-up and queries are all the webapps' own APIs take; what changes the engine goes through the
+        // Logins and queries are all the webapps' own APIs take; what changes the engine goes through the
         // engine API's rules above, for administrators too.
-        forbid(response, caller.get().userId() + " may not call " + method + " /camunda/api/" + app + tail
-                + ": the webapps' own APIs take only logins, set-up and queries");
+        forbid(response, caller.get().userId() + " may not call " + method + " " + webappPath + "/api/" + app + tail
+                + ": the webapps' own APIs take only logins and queries");
     }
 
     /**
