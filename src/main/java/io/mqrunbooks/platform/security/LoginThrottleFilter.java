@@ -22,12 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleFilter.class);
-    private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
-
     private final LoginThrottle throttle;
+    private final String webappPath;
 
-    public LoginThrottleFilter(LoginThrottle throttle) {
+    /** @param webappPath where the webapps are served ({@code camunda.bpm.webapp.application-path}) */
+    public LoginThrottleFilter(LoginThrottle throttle, String webappPath) {
         this.throttle = throttle;
+        this.webappPath = webappPath;
     }
 
     @Override
@@ -58,12 +59,12 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     /** A request that presents a password: Basic credentials, or the webapps' login form. */
-    static boolean isLogin(HttpServletRequest request) {
+    boolean isLogin(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/camunda/")) {
+        if (path.startsWith(webappPath + "/")) {
             // the webapps check no Basic credentials, only their login form
-            return "POST".equalsIgnoreCase(request.getMethod()) && path.startsWith(WEBAPP_LOGIN)
-                    && path.contains("/login");
+            return "POST".equalsIgnoreCase(request.getMethod())
+                    && path.startsWith(webappPath + "/api/admin/auth/user/") && path.contains("/login");
         }
         String authorization = request.getHeader("Authorization");
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);

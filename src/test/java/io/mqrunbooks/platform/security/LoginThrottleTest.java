@@ -22,7 +22,7 @@ class LoginThrottleTest {
     private final MovableClock clock = new MovableClock();
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, Duration.ofMinutes(15),
             100), clock);
-    private final LoginThrottleFilter filter = new LoginThrottleFilter(throttle);
+    private final LoginThrottleFilter filter = new LoginThrottleFilter(throttle, "/camunda");
     /** The password checks the chain behind the filter made: what a throttled attempt must never reach. */
     private final List<String> passwordChecks = new ArrayList<>();
 
@@ -54,6 +54,22 @@ class LoginThrottleTest {
         MockHttpServletRequest sessionRead = new MockHttpServletRequest("GET", "/api/baselines");
         sessionRead.setRemoteAddr("203.0.113.9");
         assertThat(send(sessionRead).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theWebappsLoginFormIsThrottledWhereverTheWebappsAreServed() throws Exception {
+        LoginThrottleFilter underOps = new LoginThrottleFilter(throttle, "/ops");
+        for (int guess = 1; guess <= 3; guess++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST",
+                    "/ops/api/admin/auth/user/default/login/tasklist");
+            request.setRemoteAddr("203.0.113.9");
+            request.addParameter("username", "changemgr");
+            request.addParameter("password", "guess" + guess);
+            assertThat(underOps.isLogin(request)).as("a login under /ops").isTrue();
+            underOps.doFilter(request, new MockHttpServletResponse(), (req, res) ->
+                    ((jakarta.servlet.http.HttpServletResponse) res).setStatus(401));
+        }
+        assertThat(login("203.0.113.9", "changemgr", "changemgr").getStatus()).isEqualTo(429);
     }
 
     @Test
