@@ -115,7 +115,7 @@ public final class RunbookTestEngine {
         // the sealed scope (the version pre-flight) see the hosts a real run would.
         plugins.add(new SealedRunsPlugin(new RunSealing(RECORDS, new EstateRunScopes(new StaticListableBeanFactory(
                 Map.of("estate", labEstate())).getBeanProvider(Estate.class)),
-                FormCatalog.fromClasspath(), Clock.systemUTC())));
+                FormCatalog.fromClasspath(), new InMemoryTargetLeases(), Clock.systemUTC())));
         configuration.setProcessEnginePlugins(plugins);
         return configuration.buildProcessEngine();
     }

@@ -35,7 +35,8 @@ import io.mqrunbooks.platform.foureyes.Gates;
  * Seals a run when it starts and records its gates' decisions. The initiator is the authenticated user
  * (for a run a call activity started, the parent run's sealed initiator), never a variable; the sealed
  * parameters are the values of the keys the process's start form declares (and {@code queueManager}),
- * checked against that form; the scope comes from the inventory.
+ * checked against that form; the scope comes from the inventory. The run leases its scope's targets with its seal
+ * and releases them with its end ({@link TargetLeasing}).
  */
 public final class RunSealing {
 
@@ -45,12 +46,15 @@ public final class RunSealing {
     private final RunRecords records;
     private final RunScopeResolver scopes;
     private final FormCatalog forms;
+    private final TargetLeasing leasing;
     private final Clock clock;
 
-    public RunSealing(RunRecords records, RunScopeResolver scopes, FormCatalog forms, Clock clock) {
+    public RunSealing(RunRecords records, RunScopeResolver scopes, FormCatalog forms, TargetLeases leases,
+                      Clock clock) {
         this.records = records;
         this.scopes = scopes;
         this.forms = forms;
+        this.leasing = new TargetLeasing(leases);
         this.clock = clock;
     }
 
@@ -93,11 +97,39 @@ public final class RunSealing {
         RunRecord record = new RunRecord(runId, processKey, parentRunId, initiator, clock.instant(), parameters,
                 scope, planHash(processKey, parameters, scope));
         records.seal(record);
+        leasing.lease(record, rootRunId(execution), execution.getProcessBusinessKey(), RunSealing::runExists);
         if (initiator != null) {
             execution.setVariable(RunVariables.INITIATOR, initiator);
         } else if (execution.hasVariable(RunVariables.INITIATOR)) {
             execution.removeVariable(RunVariables.INITIATOR);
         }
+    }
+
+    /** Releases the run's target leases, in the transaction that ends it (completed, aborted, cancelled, deleted). */
+    void release(DelegateExecution execution) {
+        leasing.release(execution.getProcessInstanceId());
+    }
+
+    /** The run a chain of call activities began with: the run itself when no call activity started it. */
+    private static String rootRunId(DelegateExecution execution) {
+        DelegateExecution run = execution;
+        while (run.getSuperExecution() != null) {
+            DelegateExecution caller = run.getSuperExecution();
+            run = caller instanceof ExecutionEntity entity ? entity.getProcessInstance() : caller;
+        }
+        return run.getProcessInstanceId();
+    }
+
+    /**
+     * Whether the run is still in the engine's runtime tables, read in the starting command's own transaction and
+     * without the starter's authorizations (a run the starter may not see still holds its targets).
+     */
+    private static boolean runExists(String runId) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            throw new IllegalStateException("A run's target leases are taken inside the engine command that starts it");
+        }
+        return command.getExecutionManager().findExecutionById(runId) != null;
     }
 
     /**

@@ -19,7 +19,8 @@ public class SealedRunsConfiguration {
     /** First of the engine plugins: a run is sealed (and gets its business key) before anything records it. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    public SealedRunsPlugin sealedRunsPlugin(RunRecords records, RunScopeResolver scopes, FormCatalog forms) {
-        return new SealedRunsPlugin(new RunSealing(records, scopes, forms, Clock.systemUTC()));
+    public SealedRunsPlugin sealedRunsPlugin(RunRecords records, RunScopeResolver scopes, FormCatalog forms,
+                                             TargetLeases leases) {
+        return new SealedRunsPlugin(new RunSealing(records, scopes, forms, leases, Clock.systemUTC()));
     }
 }

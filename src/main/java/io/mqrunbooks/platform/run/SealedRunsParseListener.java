@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Wires sealing into every process as built-in (never skipped) listeners: the run is sealed when it starts,
+ * Wires sealing into every process as built-in (never skipped) listeners: the run is sealed (and leases its
+ * targets) when it starts and releases its targets when it ends,
  * every gate's decision is recorded when its task completes (with the values of the variables its
  * {@code plan} extension property names), and each service task's {@code approvedBy} extension property (the
  * gates it needs approved, comma-separated) is kept on the activity for {@link RunGuardInterceptor}.
@@ -48,6 +49,8 @@ class SealedRunsParseListener extends AbstractBpmnParseListener {
         List<String> forms = List.copyOf(startForms);
         processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                 (ExecutionListener) execution -> sealing.seal(execution, processKey, forms));
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                (ExecutionListener) sealing::release);
         // Called once every activity is parsed: the tasks a gate is separated from record who completed them.
         List<Element> userTasks = new ArrayList<>();
         collectUserTasks(processElement, userTasks);

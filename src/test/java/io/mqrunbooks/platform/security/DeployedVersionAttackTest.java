@@ -60,10 +60,13 @@ class DeployedVersionAttackTest extends RunbookLabTest {
         String run = start("CHG-RC-1");
         assertThat(firstFailure(run)).contains("needs the approval of gate userTask_approveSwitchover",
                 "has not been decided in this run");
+        // Each version's run is cancelled before the next starts: one run at a time on QMDR.
+        runtimeService.deleteProcessInstance(run, "the test deploys its next version");
 
         deploy(model.replace(bypass, "targetRef=\"serviceTask_endPrimary\"").replace(APPROVED_BY, ""), null);
         run = start("CHG-RC-2");
         assertThat(firstFailure(run)).contains("names no approval gate");
+        runtimeService.deleteProcessInstance(run, "the test deploys its next version");
 
         deploy(model.replace("camunda:candidateGroups=\"change-managers\"", "camunda:candidateGroups=\"mq-operators\""),
                 null);

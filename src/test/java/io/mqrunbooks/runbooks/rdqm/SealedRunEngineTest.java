@@ -65,12 +65,14 @@ class SealedRunEngineTest extends RunbookEngineTest {
         try {
             named = runtime.startProcessInstanceByKey("rdqmSwitchoverProcess", vars("queueManager", QM,
                     "reason", "planned", "changeReference", "CHG-4711")).getId();
+            assertThat(businessKey(named)).isEqualTo("CHG-4711 rdqmSwitchover QMDR");
+            // One run at a time on QMDR: the first is cancelled before the second starts.
+            runtime.deleteProcessInstance(named, "named; the next run is started without a reference");
             unnamed = runtime.startProcessInstanceByKey("rdqmSwitchoverProcess", vars("queueManager", QM,
                     "reason", "planned")).getId();
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(businessKey(named)).isEqualTo("CHG-4711 rdqmSwitchover QMDR");
         assertThat(businessKey(unnamed)).matches("rdqmSwitchover QMDR \\d{8}-\\d{4}");
     }
 
@@ -123,12 +125,21 @@ class SealedRunEngineTest extends RunbookEngineTest {
         try (var in = getClass().getResourceAsStream("/processes/rdqmSwitchoverProcess.bpmn")) {
             model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        engine.getRepositoryService().createDeployment()
+        // Deleted with its runs at the end: a run left waiting would hold QMDR for the tests after this one.
+        String deployment = engine.getRepositoryService().createDeployment()
                 .addString("rdqmSwitchoverProcess.bpmn", model
                         .replace("camunda:formRef=\"rdqmSwitchoverApprove\"",
                                 "camunda:formRef=\"clusterMigrationAcknowledgeOutage\"")
                         .replace("${switchoverDecision == 'approve'}", "${outageDecision == 'acknowledge'}"))
-                .addClasspathResource("forms/clusterMigrationAcknowledgeOutage.form").deploy();
+                .addClasspathResource("forms/clusterMigrationAcknowledgeOutage.form").deploy().getId();
+        try {
+            refusesAnAcknowledgement();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private void refusesAnAcknowledgement() {
         ProcessInstance run = startAtTheGate();
         identity.setAuthentication(CHANGE_MANAGER, java.util.List.of("change-managers"));
         try {

@@ -202,6 +202,8 @@ class RunPageLabTest extends RunbookLabTest {
                         + "<td>configuration (mqrunbooks.cluster-migration.traffic-sample-interval)</td>");
         JsonNode waits = json(get("operator", "/api/runs/" + migration.getId() + "/progress")).path("waits");
         assertThat(waits.findValuesAsText("length")).contains("30 minutes", "10 seconds", "1 minute");
+        // PR3 and PR1 share their cluster's full repositories: one run at a time on them.
+        runtimeService.deleteProcessInstance(migration.getId(), "the test starts the next migration");
 
         ProcessInstance shortMonitoring = start("clusterQueueManagerMigrationProcess", "queueManager", "PR1",
                 "targetVersion", "9.4.1.0", "reason", "MQ 9.4.1 upgrade", "monitoringPeriod", "PT5M");
