@@ -12,6 +12,9 @@ import io.mqrunbooks.application.port.out.SshException;
 import io.mqrunbooks.application.port.out.control.MqOutputException;
 import io.mqrunbooks.application.port.out.mq.MqAdminException;
 import io.mqrunbooks.estate.Estate;
+import io.mqrunbooks.mq.ControlOutcome;
+import io.mqrunbooks.mq.ControlResult;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +91,18 @@ class HostOutputInMessagesAttackTest {
         assertThat(e).isInstanceOf(MqOutputParseException.class);
         assertOneLine(e.getMessage());
         assertThat(e.getMessage()).doesNotContain("\u0007", "\u0085").contains("\\u001B]0;owned\\u0007");
+    }
+
+    @Test
+    void whatStrmqmPrintedReachesTheRunLogAndTheIncidentOnOneLine() {
+        // A refused strmqm's AMQ message lines, as the control parser keeps them; the second is the host's own.
+        ControlResult refused = new ControlResult(ControlOutcome.REFUSED, List.of("AMQ7041E: Object already exists.",
+                FORGED.replace("\n", " ")), 1);
+
+        Throwable e = catchThrowable(() -> refused.expect("mqwest1", "strmqm QM1", ControlOutcome.NOW_RUNNING));
+
+        assertOneLine(e.getMessage());
+        assertOneLine(refused.summary());
     }
 
     private static void assertOneLine(String message) {
