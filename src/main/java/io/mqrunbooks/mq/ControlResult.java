@@ -25,9 +25,12 @@ public record ControlResult(ControlOutcome outcome, List<String> messages, int e
         return this;
     }
 
-    /** MQ's message lines on one line (empty when it printed none). */
+    /**
+     * MQ's message lines on one line (empty when it printed none), control characters escaped: the lines are the
+     * host's, and go into the run log, the report and incidents (Review E).
+     */
     public String saidText() {
-        return String.join(" ", messages);
+        return HostText.oneLine(String.join(" ", messages));
     }
 
     /** The outcome and MQ's messages, for the run log: {@code ENDED (AMQ8004I: ...)}. */

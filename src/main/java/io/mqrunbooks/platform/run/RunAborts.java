@@ -130,7 +130,10 @@ public class RunAborts {
             throw new IllegalArgumentException("The reason is " + text.length() + " characters long; at most "
                     + REASON_LIMIT + " are allowed.");
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+        // U+2028 and U+2029 too: browsers and log viewers start a line there (Review E).
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             throw new IllegalArgumentException("The reason takes one line of text, without control characters.");
         }
         if (!Objects.equals(SECRETS.scrub(text), text)) {

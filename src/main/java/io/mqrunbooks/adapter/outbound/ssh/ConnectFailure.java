@@ -62,7 +62,7 @@ final class ConnectFailure {
     private SshException hostKeyRefused(JSchException e, VerifyingHostKeyRepository.Presented key) {
         String label = JschSshAdapter.label(host);
         String presentedKey = "an " + key.type() + " key with fingerprint " + key.fingerprint();
-        if (e instanceof JSchRevokedHostKeyException) {
+        if (e instanceof JSchRevokedHostKeyException || key.revoked()) {
             return new SshException(Kind.HOST_KEY_CHANGED, host.name(), "host " + label + " presented " + presentedKey
                     + ", which " + knownHostsFile + " marks @revoked; the connection was refused", e);
         }

@@ -1,5 +1,7 @@
 package io.mqrunbooks.application.port.out;
 
+import io.mqrunbooks.mq.HostText;
+
 /**
  * A command could not be run or did not finish. The message names the host and what went wrong; the
  * engine turns it into an incident that can be retried.
@@ -21,7 +23,8 @@ public class SshException extends RuntimeException {
     private final String host;
 
     public SshException(Kind kind, String host, String message, Throwable cause) {
-        super(message, cause);
+        // The message may quote what the host sent (a disconnect's description): one line, controls escaped (Review E).
+        super(HostText.oneLine(message), cause);
         this.kind = kind;
         this.host = host;
     }

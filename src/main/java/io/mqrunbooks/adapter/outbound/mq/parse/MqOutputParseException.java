@@ -1,10 +1,13 @@
 package io.mqrunbooks.adapter.outbound.mq.parse;
 
+import io.mqrunbooks.mq.HostText;
+
 /** Command output that a parser does not recognise; the message quotes the offending text. */
 public class MqOutputParseException extends RuntimeException {
 
+    /** The message quotes output, so it is kept on one line with its control characters escaped (Review E). */
     public MqOutputParseException(String message) {
-        super(message);
+        super(HostText.oneLine(message));
     }
 
     /** "expected ..., but line N was: '...'" with the line cut to 200 characters. */

@@ -1,5 +1,7 @@
 package io.mqrunbooks.application.port.out.control;
 
+import io.mqrunbooks.mq.HostText;
+
 /**
  * An IBM MQ control command answered with output that was not recognised, or with an answer the port's
  * result cannot express (a refusal where a command line was expected). The message names the host, the
@@ -8,7 +10,8 @@ package io.mqrunbooks.application.port.out.control;
 public class MqOutputException extends RuntimeException {
 
     public MqOutputException(String host, String commandLine, String problem, Throwable cause) {
-        super("host " + host + ": '" + commandLine + "': " + problem, cause);
+        // The problem quotes what the host printed: kept on one line, its control characters escaped (Review E).
+        super("host " + host + ": '" + commandLine + "': " + HostText.oneLine(problem), cause);
     }
 
     public MqOutputException(String host, String commandLine, String problem) {

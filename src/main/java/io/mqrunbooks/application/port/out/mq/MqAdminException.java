@@ -1,5 +1,7 @@
 package io.mqrunbooks.application.port.out.mq;
 
+import io.mqrunbooks.mq.HostText;
+
 /**
  * A failed MQ administration request, with a typed reason and MQ's own text (an AMQ message or a PCF
  * reason code) in the message.
@@ -28,7 +30,8 @@ public class MqAdminException extends RuntimeException {
     private final String queueManager;
 
     public MqAdminException(Reason reason, String queueManager, String message, Throwable cause) {
-        super(message, cause);
+        // The message quotes what the host printed: kept on one line, its control characters escaped (Review E).
+        super(HostText.oneLine(message), cause);
         this.reason = reason;
         this.queueManager = queueManager;
     }

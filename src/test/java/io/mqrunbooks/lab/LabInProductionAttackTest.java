@@ -1,0 +1,67 @@
+package io.mqrunbooks.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+/**
+ * Review E (2026-12-08): the lab profile beside prod ({@code --spring.profiles.active=prod,lab}, or a
+ * {@code SPRING_PROFILES_INCLUDE=lab} left in a service file) started against the production database with the lab's
+ * demo users (each user's password is its id: operator, changemgr, lead, auditor), the lab's {@code admin}/{@code admin}
+ * administrator (application-lab.yaml, read after application-prod.yaml), the lab's relaxed password policy and its
+ * control endpoints. Anyone could then log in as two change managers and approve any gate. It is refused at start.
+ */
+class LabInProductionAttackTest {
+
+    @Test
+    void theLabProfileBesideProdStopsTheStartNamingBoth() {
+        for (String[] profiles : List.of(new String[] {"prod", "lab"}, new String[] {"lab", "prod"})) {
+            StandardEnvironment environment = environment();
+            environment.setActiveProfiles(profiles);
+
+            Throwable refused = catchThrowable(() -> postProcess(environment));
+
+            assertThat(refused).as("profiles %s started", String.join(",", profiles))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The lab profile is active together with prod (active profiles: "
+                            + String.join(", ", profiles) + "): the lab seeds demo users whose password is their"
+                            + " user id, an admin/admin administrator and the lab controls. Start production with"
+                            + " --spring.profiles.active=prod alone (docs/production.md).");
+        }
+    }
+
+    @Test
+    void eitherProfileAloneStarts() {
+        StandardEnvironment lab = environment();
+        lab.setDefaultProfiles("lab");
+        StandardEnvironment prod = environment();
+        prod.setActiveProfiles("prod");
+
+        assertThatCode(() -> postProcess(lab)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(prod)).doesNotThrowAnyException();
+    }
+
+    private static StandardEnvironment environment() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("mqrunbooks.data-dir", "./data")));
+        return environment;
+    }
+
+    /** Every environment post-processor the application registers, as Spring Boot runs them at start. */
+    private static void postProcess(StandardEnvironment environment) {
+        // Boot's own processors need constructor arguments that only a running application has: skip them.
+        SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class,
+                        SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }))
+                .stream().filter(p -> p.getClass().getName().startsWith("io.mqrunbooks."))
+                .forEach(p -> p.postProcessEnvironment(environment, new SpringApplication()));
+    }
+}
