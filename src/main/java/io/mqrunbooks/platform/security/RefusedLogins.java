@@ -1,5 +1,6 @@
 package io.mqrunbooks.platform.security;
 
+import io.mqrunbooks.mq.HostText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,9 @@ final class RefusedLogins {
     }
 
     static void log(HttpServletRequest request, String userId) {
-        // The name is the caller's text: no line breaks or control characters reach the log.
+        // The name is the caller's text: no line breaks (U+2028 and NEL too), control or bidi characters reach the log.
         String name = userId.length() > 64 ? userId.substring(0, 64) + "..." : userId;
-        LOG.warn("Refused HTTP Basic login for user '{}' from {} on {}", name.replaceAll("\\p{Cntrl}", "?"),
+        LOG.warn("Refused HTTP Basic login for user '{}' from {} on {}", HostText.oneLine(name),
                 request.getRemoteAddr(), request.getRequestURI());
     }
 }
