@@ -17,6 +17,15 @@ public interface LabCommandHandler {
      */
     LabExecution execute(String host, String user, List<String> argv, String stdin);
 
+    /**
+     * As {@link #execute(String, String, List, String)}, with the locale the command line gave the command's
+     * messages ({@code LC_ALL}, {@code LC_MESSAGES} or {@code LANG}), or null for the host's own. A handler that
+     * models no translated host ignores it.
+     */
+    default LabExecution execute(String host, String user, List<String> argv, String stdin, String messageLocale) {
+        return execute(host, user, argv, stdin);
+    }
+
     /** What the command printed and its exit code. */
     record LabExecution(int exitCode, String stdout, String stderr) {
     }

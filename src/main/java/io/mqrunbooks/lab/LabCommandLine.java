@@ -2,6 +2,7 @@ package io.mqrunbooks.lab;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +15,13 @@ import java.util.regex.Pattern;
  * {@code timeout}, {@code exec}, {@code env}, {@code NAME=value}, {@code sh -c '...'}). Anything that
  * would need a real shell (operators, expansions, redirections) is refused: the lab never runs a shell.
  *
- * @param argv    program (its base name) and arguments, as the command handler receives them
- * @param runAs   the user the command runs as: {@code root} after sudo, else the SSH user
- * @param timeout the {@code timeout} wrapper's limit, or null when there is none
+ * @param argv          program (its base name) and arguments, as the command handler receives them
+ * @param runAs         the user the command runs as: {@code root} after sudo, else the SSH user
+ * @param timeout       the {@code timeout} wrapper's limit, or null when there is none
+ * @param messageLocale the locale the line gives the command's messages ({@link #messageLocaleOf}), or null when
+ *                      it sets none and the host's own applies
  */
-public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
+public record LabCommandLine(List<String> argv, String runAs, Timeout timeout, String messageLocale) {
 
     /** Sequences a shell would interpret; longest first so that the message names {@code &&}, not {@code &}. */
     private static final List<String> REFUSED = List.of("$(", "&&", "||", ">>", "<<", ";", "|", "&", "`", "$",
@@ -31,6 +34,10 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
 
     public LabCommandLine {
         argv = List.copyOf(argv);
+    }
+
+    public LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
+        this(argv, runAs, timeout, null);
     }
 
     /**
@@ -61,10 +68,15 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
         List<String> argv = split(line);
         String runAs = loginUser;
         Timeout timeout = null;
+        Map<String, String> environment = new HashMap<>();
         while (!argv.isEmpty()) {
             String word = argv.get(0);
             String name = baseName(word);
-            if (ASSIGNMENT.matcher(word).matches() || name.equals("exec") || name.equals("env")) {
+            if (ASSIGNMENT.matcher(word).matches()) {
+                int equals = word.indexOf('=');
+                environment.put(word.substring(0, equals), word.substring(equals + 1));
+                argv = argv.subList(1, argv.size());
+            } else if (name.equals("exec") || name.equals("env")) {
                 argv = argv.subList(1, argv.size());
             } else if (name.equals("sudo")) {
                 SudoResult sudo = sudo(argv);
@@ -84,7 +96,21 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout) {
             }
         }
         // argv keeps the program's path: the samples live in /opt/mqm/samp/bin, off the PATH, as on a real host.
-        return new LabCommandLine(argv, runAs, timeout);
+        return new LabCommandLine(argv, runAs, timeout, messageLocaleOf(environment));
+    }
+
+    /**
+     * The locale whose catalogue a program's messages come from, as setlocale reads it for LC_MESSAGES: LC_ALL, else
+     * LC_MESSAGES, else LANG; an empty value counts as unset. Null when the line sets none of them.
+     */
+    static String messageLocaleOf(Map<String, String> environment) {
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static void refuseShellSyntax(String line) {

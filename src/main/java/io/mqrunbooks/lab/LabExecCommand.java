@@ -157,7 +157,7 @@ final class LabExecCommand implements Command, Runnable {
             faults.awaitNoHang(host, program);
             fault = faults.faultFor(host, program).orElse(null);
         }
-        LabExecution result = handler.execute(host, parsed.runAs(), parsed.argv(), stdin);
+        LabExecution result = handler.execute(host, parsed.runAs(), parsed.argv(), stdin, parsed.messageLocale());
         if (Thread.currentThread().isInterrupted()) {
             return;
         }

@@ -42,6 +42,20 @@ class LabCommandLineTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+            "env LC_ALL=C LANG=C timeout --signal=KILL 60s sudo -n dspmq -m QM1  # C",
+            "LANG=zh_CN.UTF-8 LC_MESSAGES=en_US.UTF-8 dspmq -m QM1              # en_US.UTF-8",
+            "LANG=zh_CN.UTF-8 sudo -n LC_ALL= dspmq -m QM1                      # zh_CN.UTF-8",
+            "sudo -n env LANG=C dspmq -m QM1                                    # C"})
+    void theMessageLocaleIsLcAllElseLcMessagesElseLang(String commandLine, String locale) {
+        LabCommandLine line = LabCommandLine.parse(commandLine.strip(), "mqm");
+
+        assertThat(line.argv()).containsExactly("dspmq", "-m", "QM1");
+        assertThat(line.messageLocale()).isEqualTo(locale);
+        assertThat(LabCommandLine.parse("sudo -n dspmq -m QM1", "mqm").messageLocale()).isNull();
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "'timeout 30 dspmq', 30000, 124",
             "'timeout 1.5s dspmq', 1500, 124",

@@ -82,11 +82,11 @@ final class ControlCommands {
      * {@code -o dr} and {@code -o ha} print DRROLE(Primary|Secondary) or DRROLE() and HA(Replicated) or HA()
      * (an RDQM lab guide quoting IBM's list of DRROLE values; the MQ Appliance STIG for HA(Replicated));
      * {@code -n} prints IBM's values in upper case (Checkmk's {@code dspmq -n -x -o all} sample), whatever the host's
-     * language; without it a zh_CN host prints the statuses of {@link #TRANSLATED} in Chinese;
+     * language; without it a command in a zh_CN locale prints the statuses of {@link #TRANSLATED} in Chinese;
      * {@code -a} shows only the queue managers running here and, as IBM's dspmq reference says, "Success for
      * dspmq -a is indicated by the return code 5".
      */
-    LabExecution dspmq(String host, List<String> rawArgs) {
+    LabExecution dspmq(String host, List<String> rawArgs, String language) {
         List<String> args = separateFlags(rawArgs, "sxang");
         String qmName = null;
         Set<String> outputs = new LinkedHashSet<>();
@@ -141,7 +141,7 @@ final class ControlCommands {
         }
         Output out = new Output();
         for (QueueManagerRuntime rt : shown) {
-            out.out(dspmqLine(host, rt, outputs, untranslated));
+            out.out(dspmqLine(host, rt, outputs, untranslated, language));
             if (instances && rt.nativeHa != null) {
                 nativeHa.instanceLines(host, rt.nativeHa, untranslated).forEach(out::out);
             }
@@ -164,14 +164,15 @@ final class ControlCommands {
         return untranslated ? value.toUpperCase(java.util.Locale.ROOT) : value;
     }
 
-    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs, boolean untranslated) {
+    private String dspmqLine(String host, QueueManagerRuntime rt, Set<String> outputs, boolean untranslated,
+                             String language) {
         StringBuilder line = new StringBuilder(String.format("%-58s", "QMNAME(" + rt.name + ")"));
         List<String> fields = new ArrayList<>();
         boolean all = outputs.contains("all");
         if (all || outputs.contains("status")) {
             QmStatus status = rt.statusOn(host);
             String word = untranslated ? translated(status.mqWording(), true) : TRANSLATED
-                    .getOrDefault(world.hostLanguages.getOrDefault(host, "en"), Map.of())
+                    .getOrDefault(language, Map.of())
                     .getOrDefault(status, status.mqWording());
             fields.add("STATUS(" + word + ")");
         }

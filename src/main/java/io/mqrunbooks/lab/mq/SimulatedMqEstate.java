@@ -73,6 +73,16 @@ public final class SimulatedMqEstate implements LabCommandHandler {
 
     @Override
     public LabExecution execute(String host, String user, List<String> argv, String stdin) {
+        return execute(host, user, argv, stdin, null);
+    }
+
+    /**
+     * {@code messageLocale} (LC_ALL, LC_MESSAGES or LANG on the command line) overrides the host's language, as the
+     * process locale picks IBM MQ's message catalogue: a zh_CN locale prints zh_CN's words, any other one
+     * (C, en_US.UTF-8) IBM's English; null leaves the host's {@link #hostLanguage}.
+     */
+    @Override
+    public LabExecution execute(String host, String user, List<String> argv, String stdin, String messageLocale) {
         if (!world.byHost.containsKey(host)) {
             throw new IllegalArgumentException("Unknown lab host '" + host + "'");
         }
@@ -107,7 +117,7 @@ public final class SimulatedMqEstate implements LabCommandHandler {
         return recorded(event("execute", host, user, input, argv), () -> {
             world.settle();
             LabExecution result = switch (name) {
-                case "dspmq" -> control.dspmq(host, args);
+                case "dspmq" -> control.dspmq(host, args, language(host, messageLocale));
                 case "dspmqver" -> control.dspmqver(host, args);
                 case "strmqm" -> control.strmqm(host, args);
                 case "endmqm" -> control.endmqm(host, args);
@@ -403,6 +413,13 @@ public final class SimulatedMqEstate implements LabCommandHandler {
      * The language of a host's MQ messages ({@code LANG}): "en" (the lab's default) or "zh_CN", whose dspmq prints its
      * statuses translated unless called with {@code -n} ({@link ControlCommands#TRANSLATED}).
      */
+    private String language(String host, String messageLocale) {
+        if (messageLocale == null) {
+            return world.hostLanguages.getOrDefault(host, "en");
+        }
+        return messageLocale.equals("zh_CN") || messageLocale.startsWith("zh_CN.") ? "zh_CN" : "en";
+    }
+
     public void hostLanguage(String host, String language) {
         if (!ControlCommands.TRANSLATED.containsKey(language) && !language.equals("en")) {
             throw new IllegalArgumentException("The lab's hosts speak en or " + ControlCommands.TRANSLATED.keySet()

@@ -186,6 +186,19 @@ class ControlCommandsTest extends LabTestSupport {
         assertThatThrownBy(() -> lab.hostLanguage("nosuch", "zh_CN")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The command's own locale picks the catalogue, as LANG/LC_ALL do for IBM MQ: C or en_US is English on any host. */
+    @Test
+    void theCommandsLocaleOverridesTheHostsLanguage() {
+        lab.hostLanguage("mqeast1", "zh_CN");
+        List<String> dspmq = List.of("dspmq", "-m", "QM1");
+
+        assertThat(lab.execute("mqeast1", "mqm", dspmq, "", "C").stdout()).endsWith("STATUS(Running)\n");
+        assertThat(lab.execute("mqeast1", "mqm", dspmq, "", "en_US.UTF-8").stdout()).endsWith("STATUS(Running)\n");
+        assertThat(lab.execute("mqeast1", "mqm", dspmq, "", null).stdout()).endsWith("STATUS(正在运行)\n");
+        assertThat(lab.execute("mqeast2", "mqm", List.of("dspmq", "-m", "QM2"), "", "zh_CN.UTF-8").stdout())
+                .endsWith("STATUS(正在运行)\n");
+    }
+
     @Test
     void dspmqTakesItsFlagsTogether() {
         assertThat(run("mi2", "dspmq -sx").stdout()).isEqualTo(run("mi2", "dspmq -s -x").stdout());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.adapter.outbound.mq.parse.DspmqParser;
+import io.mqrunbooks.lab.LabJournal;
 import io.mqrunbooks.runbooks.rdqm.RunbookLabTest;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,6 +52,7 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
     /**
      * A host whose MQ speaks Chinese prints dspmq's statuses translated (a real zh_CN transcript's words): the engine
      * asks with -n, so the restart runs as on any host. Without -n it read "正在运行" and stopped at the first dspmq.
+     * Every command also goes in the C locale (JschSshAdapter.ENGLISH_MESSAGES), for the commands without -n.
      */
     @Test
     void restartsTheQueueManagerOfAHostWhoseMqMessagesAreInChinese() {
@@ -71,6 +73,9 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
         assertThat((String) variable(run.getId(), "runLog")).contains("Reached ENDED: QM2: mqeast2 STATUS(Ended normally)",
                 "Reached RUNNING: QM2: mqeast2 STATUS(Running)");
         assertThat(commands()).filteredOn(c -> c.contains("dspmq")).allMatch(c -> c.endsWith(" -n"), "dspmq -n");
+        assertThat(labJournal.entriesFor("mqeast2")).extracting(LabJournal.Entry::commandLine)
+                .contains("env LC_ALL=C LANG=C timeout --signal=KILL 600s endmqm -c QM2")
+                .allMatch(c -> c.startsWith("env LC_ALL=C LANG=C timeout --signal=KILL "), "in the C locale");
         assertThat(dspmq()).endsWith("STATUS(正在运行)");
     }
 

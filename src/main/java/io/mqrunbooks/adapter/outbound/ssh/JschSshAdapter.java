@@ -102,13 +102,26 @@ public class JschSshAdapter implements SshPort {
     }
 
     /**
-     * What the remote shell receives: the command under coreutils {@code timeout}, so it cannot outlive its
-     * deadline, and behind {@code sudo -n} when the host says so. sudo sits inside timeout so sudoers only
-     * needs to grant the MQ commands, never {@code timeout} itself.
+     * Every command runs in the C locale: IBM MQ picks its message catalogue from LC_ALL, LC_MESSAGES and LANG, and
+     * a host whose sessions get a translated locale (pam_env, ~/.bashrc) would print messages our parsers refuse.
+     * With LANG=C, MQ reads its US English catalogue (/opt/mqm/msg/en_US/amq.cat, as IBM's APAR in docs/ssh.md
+     * shows); LC_ALL is set too because it overrides LANG and LC_MESSAGES. {@code env} rather than shell assignments,
+     * so that any login shell reads it, and set on the command line rather than by an SSH env request, which
+     * sshd drops unless its AcceptEnv allows it. sudo keeps both: LANG and LC_* are on its default env_check list
+     * and "C" holds neither '%' nor '/'.
+     */
+    static final String ENGLISH_MESSAGES = "env LC_ALL=C LANG=C";
+
+    /**
+     * What the remote shell receives: the command in the {@link #ENGLISH_MESSAGES} locale, under coreutils
+     * {@code timeout}, so it cannot outlive its deadline, and behind {@code sudo -n} when the host says so. sudo sits
+     * inside timeout (and env outside both) so sudoers only needs to grant the MQ commands, never {@code timeout}
+     * or {@code env}, which would run anything.
      */
     static String remoteCommandLine(Host host, RemoteCommand command, Duration deadline) {
         long seconds = Math.max(1, (deadline.toMillis() + 999) / 1000);
-        return "timeout --signal=KILL " + seconds + "s " + (host.sudo() ? "sudo -n " : "") + command.commandLine();
+        return ENGLISH_MESSAGES + " timeout --signal=KILL " + seconds + "s " + (host.sudo() ? "sudo -n " : "")
+                + command.commandLine();
     }
 
     /** Closes the sessions kept for reuse; a command still running over one fails as dropped. */

@@ -16,6 +16,7 @@ import io.mqrunbooks.lab.LabJournal.Outcome;
 import io.mqrunbooks.lab.LabOptions;
 import io.mqrunbooks.lab.LabWiring;
 import io.mqrunbooks.lab.LabTestSupport;
+import io.mqrunbooks.lab.mq.SimulatedMqEstate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ class JschSshAdapterLabTest {
     Path data;
 
     private LabEstate lab;
+    private SimulatedMqEstate mq;
     private Estate estate;
     private JschSshAdapter ssh;
     private final List<CommandResult> evidence = new CopyOnWriteArrayList<>();
@@ -46,7 +48,8 @@ class JschSshAdapterLabTest {
     @BeforeEach
     void startLab() throws Exception {
         Estate inventory = LabTestSupport.estate();
-        lab = LabEstate.start(inventory, LabWiring.simulatedMq(inventory, Clock.systemUTC()), data, LabOptions.ephemeral());
+        mq = (SimulatedMqEstate) LabWiring.simulatedMq(inventory, Clock.systemUTC());
+        lab = LabEstate.start(inventory, mq, data, LabOptions.ephemeral());
         estate = lab.effectiveEstate();
         ssh = new JschSshAdapter(new SshProperties(lab.clientKeyFile(), null, lab.knownHostsFile(), Duration.ofSeconds(10),
                 262144, Duration.ofSeconds(60), Duration.ofSeconds(2)), evidence::add);
@@ -116,6 +119,24 @@ class JschSshAdapterLabTest {
         awaitRunningCommands(0);
         assertThat(lab.journal().entriesFor("mqeast1")).extracting(Entry::outcome)
                 .containsExactly(Outcome.EXITED, Outcome.DISCONNECTED);
+    }
+
+    /**
+     * A host whose MQ speaks Chinese (its sessions' LANG) answers the adapter in IBM's English: every command goes
+     * with LC_ALL=C and LANG=C. Without JschSshAdapter.ENGLISH_MESSAGES this test fails with STATUS(正在运行).
+     */
+    @Test
+    void aHostWithTranslatedMessagesAnswersInEnglish() {
+        mq.hostLanguage("mqeast1", "zh_CN");
+        assertThat(mq.execute("mqeast1", "mqm", List.of("dspmq", "-m", "QM1"), "").stdout())
+                .endsWith("STATUS(正在运行)\n");
+
+        CommandResult result = dspmq();
+
+        assertThat(result.stdout()).isEqualTo("QMNAME(QM1)                                               STATUS(Running)\n");
+        assertThat(result.commandLine()).isEqualTo("dspmq -m QM1");
+        assertThat(lab.journal().entriesFor("mqeast1")).extracting(Entry::commandLine)
+                .containsExactly("env LC_ALL=C LANG=C timeout --signal=KILL 60s dspmq -m QM1");
     }
 
     private CommandResult dspmq() {

@@ -89,16 +89,18 @@ class JschSshAdapterTest {
     }
 
     @Test
-    void wrapsTheCommandInTimeoutAndSudoWhenTheHostSaysSo() {
+    void wrapsTheCommandInTheCLocaleTimeoutAndSudoWhenTheHostSaysSo() {
         adapter().run(host(true), RemoteCommand.builder("echo").word("hi").deadline(Duration.ofSeconds(7)).build());
         adapter().run(host(false), RemoteCommand.builder("echo").word("hi").deadline(Duration.ofMillis(2500)).build());
         adapter(properties(keyFile, knownHosts, 262144, Duration.ofSeconds(45), Duration.ofSeconds(5)))
                 .run(host(false), RemoteCommand.builder("echo").word("hi").build());
 
         assertThat(server.commandLines()).containsExactly(
-                "timeout --signal=KILL 7s sudo -n echo hi",
-                "timeout --signal=KILL 3s echo hi",
-                "timeout --signal=KILL 45s echo hi");
+                "env LC_ALL=C LANG=C timeout --signal=KILL 7s sudo -n echo hi",
+                "env LC_ALL=C LANG=C timeout --signal=KILL 3s echo hi",
+                "env LC_ALL=C LANG=C timeout --signal=KILL 45s echo hi");
+        // Evidence names the command the step asked for; the fixed wrapper is documented in docs/ssh.md.
+        assertThat(evidence).extracting(CommandResult::commandLine).containsExactly("echo hi", "echo hi", "echo hi");
     }
 
     @Test
@@ -386,8 +388,8 @@ class JschSshAdapterTest {
         assertThat(second.exitCode()).isEqualTo(4);
         assertThat(third.stdout()).isEqualTo("DISPLAY QMGR\n");
         assertThat(server.sessionsOpened()).isOne();
-        assertThat(server.commandLines()).containsExactly("timeout --signal=KILL 60s echo ok",
-                "timeout --signal=KILL 60s sudo -n fail 4", "timeout --signal=KILL 60s cat");
+        assertThat(server.commandLines()).containsExactly("env LC_ALL=C LANG=C timeout --signal=KILL 60s echo ok",
+                "env LC_ALL=C LANG=C timeout --signal=KILL 60s sudo -n fail 4", "env LC_ALL=C LANG=C timeout --signal=KILL 60s cat");
         assertThat(evidence).extracting(CommandResult::commandLine).containsExactly("echo ok", "fail 4", "cat");
         assertThat(adapter.openSessions()).isOne();
     }
@@ -433,7 +435,8 @@ class JschSshAdapterTest {
 
         assertThat(results).extracting(CommandResult::exitCode).containsExactly(0, 0, 0);
         assertThat(server.commandLines()).filteredOn(line -> line.contains(" sleep ")).containsExactlyInAnyOrder(
-                "timeout --signal=KILL 60s sleep 1", "timeout --signal=KILL 60s sleep 2", "timeout --signal=KILL 60s sleep 3");
+                "env LC_ALL=C LANG=C timeout --signal=KILL 60s sleep 1", "env LC_ALL=C LANG=C timeout --signal=KILL 60s sleep 2",
+                "env LC_ALL=C LANG=C timeout --signal=KILL 60s sleep 3");
         assertThat(server.sessionsOpened()).isEqualTo(3);
     }
 

@@ -92,6 +92,8 @@ class OpenSshServerTest {
                 "KbdInteractiveAuthentication no",
                 "PubkeyAuthentication yes",
                 "PermitRootLogin prohibit-password",
+                // A host whose sessions get a Chinese locale, as pam_env or a profile would give them.
+                "SetEnv LANG=zh_CN.UTF-8 LC_MESSAGES=zh_CN.UTF-8",
                 ""));
         // OpenSSH refuses to start without its privilege separation directory, which only exists once the
         // system service has run.
@@ -134,6 +136,20 @@ class OpenSshServerTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo("hello world\n");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    /**
+     * The session's locale is Chinese (sshd's SetEnv above; LC_MESSAGES is left as the session had it), yet the
+     * command gets LC_ALL=C, which outranks LC_MESSAGES and LANG, so IBM MQ prints its English messages.
+     */
+    @Test
+    void theCommandRunsInTheCLocaleOverTheSessionsOwn() {
+        CommandResult result = adapter(knownHosts).run(host(), RemoteCommand.builder("printenv").word("LC_ALL")
+                .word("LANG").word("LC_MESSAGES").build());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("C\nC\nzh_CN.UTF-8\n");
         assertThat(result.stderr()).isEmpty();
     }
 
