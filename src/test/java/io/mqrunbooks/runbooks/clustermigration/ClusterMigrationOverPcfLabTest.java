@@ -6,11 +6,8 @@ import io.mqrunbooks.adapter.outbound.mq.RoutingMqAdmin;
 import io.mqrunbooks.adapter.outbound.mq.pcf.PcfMqAdmin;
 import io.mqrunbooks.mq.ClusterQueueManager;
 import io.mqrunbooks.platform.run.EstateChangeGuard;
-import io.mqrunbooks.testsupport.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,13 +17,9 @@ import org.springframework.test.context.TestPropertySource;
  * strmqm, dspmqver) use SSH. Its own Spring context, as the routing is a startup property, and on MariaDB a database
  * of its own: the end-to-end context stays cached beside it, and the two job executors must not take each other's jobs.
  */
-@TestPropertySource(properties = "mqrunbooks.lab.pcf-queue-managers=FR1,FR2,PR1")
+@TestPropertySource(properties = {"mqrunbooks.lab.pcf-queue-managers=FR1,FR2,PR1",
+        "mqrunbooks.test.mariadb-database=mqrunbooks_ci_pcf"})
 class ClusterMigrationOverPcfLabTest extends ClusterMigrationLabRun {
-
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_pcf");
-    }
 
     @Test
     void theClusterSideOfABackedOutMigrationOfPr1GoesOverPcf() {
