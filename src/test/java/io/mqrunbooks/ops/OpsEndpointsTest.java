@@ -2,90 +2,56 @@ package io.mqrunbooks.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mqrunbooks.lab.LabFaults;
-import io.mqrunbooks.testsupport.AppTestSupport;
-import io.mqrunbooks.testsupport.DatabaseTest;
-import io.mqrunbooks.testsupport.TestDatabase;
+import io.mqrunbooks.testsupport.LabAppTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Health, metrics and logs as an operator and a load balancer see them, in the whole app with the lab
  * (demo users: operator/operator).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Spring Boot tests switch metric export off unless asked; the Prometheus endpoint is what is tested here.
-@AutoConfigureObservability(tracing = false)
-@DatabaseTest
+// The end-to-end tests' one context (its ops settings are in LabAppTest: metric export on, no health cache).
 @ExtendWith(OutputCaptureExtension.class)
-class OpsEndpointsTest {
+class OpsEndpointsTest extends LabAppTest {
 
     private static final String PROBE_PROCESS = "opsProbeProcess";
     private static final String FAILING_PROCESS = "opsFailingProcess";
-    private static final Logger PROBE_LOG = LoggerFactory.getLogger("io.mqrunbooks.ops.probe");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        AppTestSupport.register(registry);
-        // A database of its own on MariaDB: no other test context's job executor takes this test's jobs.
-        TestDatabase.current().registerIfMariaDb(registry, "mqrunbooks_ci_ops");
-        // Probe at every call, so that a host taken down by a test shows at once.
-        registry.add("mqrunbooks.ops.host-check-cache-for", () -> "0s");
-    }
-
-    @TestConfiguration
-    static class ProbeDelegates {
-        @Bean
-        JavaDelegate opsProbeDelegate() {
-            return execution -> PROBE_LOG.info("probe step ran for {}", execution.getProcessInstanceId());
-        }
-
-        @Bean
-        JavaDelegate opsFailingDelegate() {
-            return execution -> {
-                throw new IllegalStateException("probe failure: the step could not reach its host");
-            };
-        }
-    }
+    private final List<String> deployments = new ArrayList<>();
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    LabFaults labFaults;
-    @Autowired
     RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+
+    /** The shared context outlives this class: its probe processes go with it. */
+    @AfterEach
+    void undeployTheProbeProcesses() {
+        deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    }
 
     @Test
     void anonymousHealthIsTheSummaryOnly() {
@@ -217,7 +183,8 @@ class OpsEndpointsTest {
     }
 
     private void deploy(BpmnModelInstance model) {
-        repositoryService.createDeployment().addModelInstance("ops-probe-" + System.nanoTime() + ".bpmn", model).deploy();
+        deployments.add(repositoryService.createDeployment()
+                .addModelInstance("ops-probe-" + System.nanoTime() + ".bpmn", model).deploy().getId());
     }
 
     private static void waitUntil(Duration limit, BooleanSupplier condition) {

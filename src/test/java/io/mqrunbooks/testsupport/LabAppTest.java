@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +29,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(LabAppTestBeans.class)
+// Spring Boot tests switch metric export off unless asked; the ops test reads the Prometheus endpoint in this context.
+@AutoConfigureObservability(tracing = false)
 @DatabaseTest
 public abstract class LabAppTest {
 
     @DynamicPropertySource
     static void labApp(DynamicPropertyRegistry registry) {
         AppTestSupport.register(registry);
+        // Probe at every health call, so that a host a test takes down shows at once (OpsEndpointsTest).
+        registry.add("mqrunbooks.ops.host-check-cache-for", () -> "0s");
     }
 
     @Autowired

@@ -40,8 +40,13 @@ public enum TestDatabase {
         return "mariadb".equalsIgnoreCase(System.getProperty("mqrb.test.db", "h2")) ? MARIADB : H2;
     }
 
+    /**
+     * The app's database: on MariaDB {@code mqrunbooks_ci}, or the one a test class names in the property
+     * {@code mqrunbooks.test.mariadb-database} (a {@code @TestPropertySource}: a context of its own that must not share
+     * the end-to-end context's database, whose job executor would take its jobs).
+     */
     public void register(DynamicPropertyRegistry registry, Path dataDir) {
-        register(registry, dataDir, MARIADB_DATABASE);
+        register(registry, dataDir, "${mqrunbooks.test.mariadb-database:" + MARIADB_DATABASE + "}");
     }
 
     private void register(DynamicPropertyRegistry registry, Path dataDir, String mariaDbDatabase) {

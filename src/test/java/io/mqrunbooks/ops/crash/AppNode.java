@@ -69,9 +69,10 @@ final class AppNode implements AutoCloseable {
                 // on the loaded build machine 10 s and 30 s locks expired under running steps and a second
                 // thread ran the same step at once (two strmqm, two crtmqm; docs/operations.md).
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
-                "--camunda.bpm.job-execution.wait-time-in-millis=500",
-                // A due poll timer is found within 1 s (the runbooks poll every second here).
-                "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.job-execution.wait-time-in-millis=100",
+                // A due poll timer is found within 0.25 s (the runbooks poll every second here): with 1 s the
+                // drill's 1 s timers fired 0.43 s late on average (job history, docs/benchmarks.md).
+                "--camunda.bpm.job-execution.max-wait=250",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 // Its identity across restarts: a restarted node releases the job locks its killed incarnation
                 // left at once instead of waiting out the lock (docs/operations.md "Node identity and restarts").

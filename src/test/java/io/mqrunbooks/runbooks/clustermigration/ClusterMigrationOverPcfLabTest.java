@@ -14,9 +14,11 @@ import org.springframework.test.context.TestPropertySource;
  * A cluster migration with the administration of PR1 and both full repositories routed over PCF
  * ({@code mqrunbooks.lab.pcf-queue-managers}): suspend, cluster records, definitions and resume go through
  * {@link PcfMqAdmin} and IBM's PCFMessageAgent to the lab's command server; only the control commands (endmqm,
- * strmqm, dspmqver) use SSH. Its own Spring context, as the routing is a startup property.
+ * strmqm, dspmqver) use SSH. Its own Spring context, as the routing is a startup property, and on MariaDB a database
+ * of its own: the end-to-end context stays cached beside it, and the two job executors must not take each other's jobs.
  */
-@TestPropertySource(properties = "mqrunbooks.lab.pcf-queue-managers=FR1,FR2,PR1")
+@TestPropertySource(properties = {"mqrunbooks.lab.pcf-queue-managers=FR1,FR2,PR1",
+        "mqrunbooks.test.mariadb-database=mqrunbooks_ci_pcf"})
 class ClusterMigrationOverPcfLabTest extends ClusterMigrationLabRun {
 
     @Test
