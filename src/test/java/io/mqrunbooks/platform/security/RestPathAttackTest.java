@@ -20,7 +20,9 @@ import org.springframework.test.context.TestPropertySource;
  * allow-list were registered for {@code /engine-rest/*} alone, so under {@code /rest} anyone, logged in or not, called
  * the engine as nobody, with no authorization checked: a run's variables written without credentials.
  */
-@TestPropertySource(properties = "spring.jersey.application-path=/rest")
+@TestPropertySource(properties = {"spring.jersey.application-path=/rest", "camunda.bpm.webapp.application-path=/ops",
+        // one context for both moved-path tests, with a database of its own on MariaDB (TestDatabase)
+        "mqrunbooks.test.mariadb-database=mqrunbooks_ci_paths"})
 class RestPathAttackTest extends RunbookLabTest {
 
     @Autowired

@@ -23,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
  * copy of the engine API took any call a webapp session's engine authorizations allowed: an administrator wrote a
  * run's variables, and a gate's completion carried keys its form does not declare.
  */
-@TestPropertySource(properties = "camunda.bpm.webapp.application-path=/ops")
+@TestPropertySource(properties = {"spring.jersey.application-path=/rest", "camunda.bpm.webapp.application-path=/ops",
+        // one context for both moved-path tests, with a database of its own on MariaDB (TestDatabase)
+        "mqrunbooks.test.mariadb-database=mqrunbooks_ci_paths"})
 class WebappPathAttackTest extends RunbookLabTest {
 
     private static final String ENGINE = "/ops/api/engine/engine/default";
