@@ -76,8 +76,15 @@ public record LabCommandLine(List<String> argv, String runAs, Timeout timeout, S
                 int equals = word.indexOf('=');
                 environment.put(word.substring(0, equals), word.substring(equals + 1));
                 argv = argv.subList(1, argv.size());
-            } else if (name.equals("exec") || name.equals("env")) {
+            } else if (name.equals("exec")) {
                 argv = argv.subList(1, argv.size());
+            } else if (name.equals("env")) {
+                argv = argv.subList(1, argv.size());
+                // env -u NAME: the program runs without NAME
+                while (argv.size() > 1 && argv.get(0).equals("-u")) {
+                    environment.remove(argv.get(1));
+                    argv = argv.subList(2, argv.size());
+                }
             } else if (name.equals("sudo")) {
                 SudoResult sudo = sudo(argv);
                 runAs = sudo.user();

@@ -93,7 +93,7 @@ class OpenSshServerTest {
                 "PubkeyAuthentication yes",
                 "PermitRootLogin prohibit-password",
                 // A host whose sessions get a Chinese locale, as pam_env or a profile would give them.
-                "SetEnv LANG=zh_CN.UTF-8 LC_MESSAGES=zh_CN.UTF-8",
+                "SetEnv LANG=zh_CN.UTF-8 LC_MESSAGES=zh_CN.UTF-8 LC_ALL=C.UTF-8",
                 ""));
         // OpenSSH refuses to start without its privilege separation directory, which only exists once the
         // system service has run.
@@ -140,17 +140,19 @@ class OpenSshServerTest {
     }
 
     /**
-     * The session's locale is Chinese (sshd's SetEnv above; LC_MESSAGES is left as the session had it), yet the
-     * command gets LC_ALL=C, which outranks LC_MESSAGES and LANG, so IBM MQ prints its English messages.
+     * The session's messages are Chinese and it sets LC_ALL (sshd's SetEnv above), yet the command runs without
+     * LC_ALL and with LANG=C and LC_MESSAGES=C, so IBM MQ prints its English messages, in LC_CTYPE=C.UTF-8's codeset.
      */
     @Test
-    void theCommandRunsInTheCLocaleOverTheSessionsOwn() {
-        CommandResult result = adapter(knownHosts).run(host(), RemoteCommand.builder("printenv").word("LC_ALL")
-                .word("LANG").word("LC_MESSAGES").build());
+    void theCommandRunsWithEnglishMessagesInUtf8OverTheSessionsLocale() {
+        CommandResult result = adapter(knownHosts).run(host(), RemoteCommand.builder("printenv").word("LANG")
+                .word("LC_MESSAGES").word("LC_CTYPE").build());
+        CommandResult lcAll = adapter(knownHosts).run(host(), RemoteCommand.builder("printenv").word("LC_ALL").build());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).isEqualTo("C\nC\nzh_CN.UTF-8\n");
-        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).isEqualTo("C\nC\nC.UTF-8\n");
+        assertThat(lcAll.exitCode()).as("LC_ALL unset").isEqualTo(1);
+        assertThat(lcAll.stdout()).isEmpty();
     }
 
     @Test
