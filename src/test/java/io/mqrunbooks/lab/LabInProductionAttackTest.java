@@ -50,6 +50,58 @@ class LabInProductionAttackTest {
         assertThatCode(() -> postProcess(prod)).doesNotThrowAnyException();
     }
 
+    /**
+     * Review G: the check above read profiles only, so {@code --spring.profiles.active=lab} with
+     * {@code spring.datasource.url} pointing at a real MariaDB seeded admin/admin and the demo users into it.
+     */
+    @Test
+    void theLabProfileOnADatabaseOtherThanItsEmbeddedOneStopsTheStart() {
+        for (String url : List.of("jdbc:mariadb://db.example:3306/mqrunbooks?password=Secret1",
+                "jdbc:mariadb://mq:Secret1@db.example:3306/mqrunbooks", "jdbc:h2:tcp://db.example/mqrunbooks")) {
+            StandardEnvironment environment = environment();
+            environment.setActiveProfiles("lab");
+            environment.getPropertySources().addFirst(new MapPropertySource("cli", Map.of("spring.datasource.url", url)));
+
+            Throwable refused = catchThrowable(() -> postProcess(environment));
+
+            String shown = url.startsWith("jdbc:h2") ? url : "jdbc:mariadb://db.example:3306/mqrunbooks";
+            assertThat(refused).as(url).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The lab profile is active with spring.datasource.url " + shown + ", not the lab's"
+                            + " embedded H2 database: the lab seeds demo users whose password is their user id and an"
+                            + " admin/admin administrator into it. Remove spring.datasource.url to run the lab on its"
+                            + " H2 file under the data folder, or start production with --spring.profiles.active=prod"
+                            + " (docs/production.md).");
+        }
+    }
+
+    @Test
+    void theLabStartsOnItsOwnH2FileInMemoryOrOnTheTestDatabaseNamedForIt() {
+        StandardEnvironment byDefault = environment();
+        byDefault.setDefaultProfiles("lab");
+        byDefault.getPropertySources().addLast(new MapPropertySource("application.yaml", Map.of("spring.datasource.url",
+                "jdbc:h2:file:${mqrunbooks.data-dir}/db/engine;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")));
+        StandardEnvironment inMemory = environment();
+        inMemory.setActiveProfiles("lab");
+        inMemory.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url",
+                "jdbc:h2:mem:lab;DB_CLOSE_DELAY=-1")));
+        String ci = "jdbc:mariadb://127.0.0.1:3306/mqrunbooks_ci?createDatabaseIfNotExist=true";
+        StandardEnvironment ciDatabase = environment();
+        ciDatabase.setActiveProfiles("lab");
+        ciDatabase.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url", ci,
+                "mqrunbooks.lab.accepted-database-url", ci)));
+        StandardEnvironment anotherDatabase = environment();
+        anotherDatabase.setActiveProfiles("lab");
+        anotherDatabase.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url",
+                "jdbc:mariadb://db.example:3306/mqrunbooks", "mqrunbooks.lab.accepted-database-url", ci)));
+
+        assertThatCode(() -> postProcess(byDefault)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(inMemory)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(ciDatabase)).doesNotThrowAnyException();
+        assertThat(catchThrowable(() -> postProcess(anotherDatabase))).as("only the database named is accepted")
+                .hasMessageStartingWith("The lab profile is active with spring.datasource.url"
+                        + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
+    }
+
     private static StandardEnvironment environment() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("mqrunbooks.data-dir", "./data")));
