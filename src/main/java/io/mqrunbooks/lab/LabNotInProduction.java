@@ -12,12 +12,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@code admin}/{@code admin} administrator (application-lab.yaml, which overrides prod's when listed after it), a
  * relaxed password policy and the lab controls, none of which may reach a production database (Review E).
  * Nor with the lab profile alone on any database but an embedded H2 one (the lab's file under the data folder, or in
- * memory): {@code spring.datasource.url} pointed at a real MariaDB seeded them there too (Review G). A test database
- * is accepted when named, exactly, in {@value #ACCEPTED_DATABASE}.
+ * memory): {@code spring.datasource.url} pointed at a real MariaDB seeded them there too (Review G). A lab database
+ * of its own on a server (docs/lab.md "Across a restart") is accepted when named, exactly, in
+ * {@value #ACCEPTED_DATABASE}.
  */
 public class LabNotInProduction implements EnvironmentPostProcessor, Ordered {
 
-    /** The one database other than an embedded H2 the lab may seed its demo users into: CI's MariaDB pass. */
+    /** The one database other than an embedded H2 the lab may seed its demo users into, named on purpose. */
     public static final String ACCEPTED_DATABASE = "mqrunbooks.lab.accepted-database-url";
     /** H2 in this JVM, not a server's (jdbc:h2:tcp:, jdbc:h2:ssl:): the lab's own file or a test's memory. */
     private static final Pattern EMBEDDED_H2 = Pattern.compile("(?i)jdbc:h2:(?:file|mem):.*");
@@ -38,7 +39,8 @@ public class LabNotInProduction implements EnvironmentPostProcessor, Ordered {
                         + ", not the lab's embedded H2 database: the lab seeds demo users whose password is their user"
                         + " id and an admin/admin administrator into it. Remove spring.datasource.url to run the lab on"
                         + " its H2 file under the data folder, or start production with --spring.profiles.active=prod"
-                        + " (docs/production.md).");
+                        + " (docs/production.md); a lab database of its own on a server is accepted when named,"
+                        + " exactly, in " + ACCEPTED_DATABASE + ".");
             }
         }
     }

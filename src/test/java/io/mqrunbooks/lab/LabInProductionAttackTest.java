@@ -56,10 +56,15 @@ class LabInProductionAttackTest {
      */
     @Test
     void theLabProfileOnADatabaseOtherThanItsEmbeddedOneStopsTheStart() {
+        StandardEnvironment named = labWith(Map.of("spring.datasource.url", "jdbc:mariadb://db.example:3306/mqrunbooks"));
+        assertThat(catchThrowable(() -> postProcess(named))).as("--spring.profiles.active=lab")
+                .hasMessageStartingWith("The lab profile is active with spring.datasource.url"
+                        + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
         for (String url : List.of("jdbc:mariadb://db.example:3306/mqrunbooks?password=Secret1",
                 "jdbc:mariadb://mq:Secret1@db.example:3306/mqrunbooks", "jdbc:h2:tcp://db.example/mqrunbooks")) {
             StandardEnvironment environment = environment();
-            environment.setActiveProfiles("lab");
+            // the lab by default: production started without --spring.profiles.active=prod
+            environment.setDefaultProfiles("lab");
             environment.getPropertySources().addFirst(new MapPropertySource("cli", Map.of("spring.datasource.url", url)));
 
             Throwable refused = catchThrowable(() -> postProcess(environment));
@@ -70,36 +75,38 @@ class LabInProductionAttackTest {
                             + " embedded H2 database: the lab seeds demo users whose password is their user id and an"
                             + " admin/admin administrator into it. Remove spring.datasource.url to run the lab on its"
                             + " H2 file under the data folder, or start production with --spring.profiles.active=prod"
-                            + " (docs/production.md).");
+                            + " (docs/production.md); a lab database of its own on a server is accepted when named,"
+                            + " exactly, in mqrunbooks.lab.accepted-database-url.");
         }
     }
 
     @Test
-    void theLabStartsOnItsOwnH2FileInMemoryOrOnTheTestDatabaseNamedForIt() {
+    void theLabStartsOnItsOwnH2FileInMemoryOrOnADatabaseNamedForIt() {
         StandardEnvironment byDefault = environment();
         byDefault.setDefaultProfiles("lab");
         byDefault.getPropertySources().addLast(new MapPropertySource("application.yaml", Map.of("spring.datasource.url",
                 "jdbc:h2:file:${mqrunbooks.data-dir}/db/engine;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")));
-        StandardEnvironment inMemory = environment();
-        inMemory.setActiveProfiles("lab");
-        inMemory.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url",
-                "jdbc:h2:mem:lab;DB_CLOSE_DELAY=-1")));
-        String ci = "jdbc:mariadb://127.0.0.1:3306/mqrunbooks_ci?createDatabaseIfNotExist=true";
-        StandardEnvironment ciDatabase = environment();
-        ciDatabase.setActiveProfiles("lab");
-        ciDatabase.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url", ci,
-                "mqrunbooks.lab.accepted-database-url", ci)));
-        StandardEnvironment anotherDatabase = environment();
-        anotherDatabase.setActiveProfiles("lab");
-        anotherDatabase.getPropertySources().addFirst(new MapPropertySource("test", Map.of("spring.datasource.url",
-                "jdbc:mariadb://db.example:3306/mqrunbooks", "mqrunbooks.lab.accepted-database-url", ci)));
+        StandardEnvironment inMemory = labWith(Map.of("spring.datasource.url", "jdbc:h2:mem:lab;DB_CLOSE_DELAY=-1"));
+        String labDb = "jdbc:mariadb://127.0.0.1:3306/mqrunbooks_lab?createDatabaseIfNotExist=true";
+        StandardEnvironment labDatabase = labWith(Map.of("spring.datasource.url", labDb,
+                "mqrunbooks.lab.accepted-database-url", labDb));
+        StandardEnvironment anotherDatabase = labWith(Map.of("spring.datasource.url",
+                "jdbc:mariadb://db.example:3306/mqrunbooks", "mqrunbooks.lab.accepted-database-url", labDb));
 
         assertThatCode(() -> postProcess(byDefault)).doesNotThrowAnyException();
         assertThatCode(() -> postProcess(inMemory)).doesNotThrowAnyException();
-        assertThatCode(() -> postProcess(ciDatabase)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(labDatabase)).doesNotThrowAnyException();
         assertThat(catchThrowable(() -> postProcess(anotherDatabase))).as("only the database named is accepted")
                 .hasMessageStartingWith("The lab profile is active with spring.datasource.url"
                         + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
+    }
+
+    /** {@code --spring.profiles.active=lab} with these properties on the command line. */
+    private static StandardEnvironment labWith(Map<String, Object> properties) {
+        StandardEnvironment environment = environment();
+        environment.setActiveProfiles("lab");
+        environment.getPropertySources().addFirst(new MapPropertySource("cli", properties));
+        return environment;
     }
 
     private static StandardEnvironment environment() {

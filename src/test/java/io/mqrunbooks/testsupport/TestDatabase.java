@@ -1,6 +1,5 @@
 package io.mqrunbooks.testsupport;
 
-import io.mqrunbooks.lab.LabNotInProduction;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -53,8 +52,6 @@ public enum TestDatabase {
     private void register(DynamicPropertyRegistry registry, Path dataDir, String mariaDbDatabase) {
         if (this == MARIADB) {
             registry.add("spring.datasource.url", () -> mariaDbUrl(mariaDbDatabase));
-            // the lab seeds its demo users into CI's own database (LabNotInProduction refuses any other)
-            registry.add(LabNotInProduction.ACCEPTED_DATABASE, () -> mariaDbUrl(mariaDbDatabase));
             registry.add("spring.datasource.username", () -> "root");
             registry.add("spring.datasource.password", () -> "");
             registry.add("spring.datasource.driver-class-name", () -> "org.mariadb.jdbc.Driver");
