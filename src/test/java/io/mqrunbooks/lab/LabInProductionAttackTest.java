@@ -50,6 +50,65 @@ class LabInProductionAttackTest {
         assertThatCode(() -> postProcess(prod)).doesNotThrowAnyException();
     }
 
+    /**
+     * Review G: the check above read profiles only, so {@code --spring.profiles.active=lab} with
+     * {@code spring.datasource.url} pointing at a real MariaDB seeded admin/admin and the demo users into it.
+     */
+    @Test
+    void theLabProfileOnADatabaseOtherThanItsEmbeddedOneStopsTheStart() {
+        StandardEnvironment named = labWith(Map.of("spring.datasource.url", "jdbc:mariadb://db.example:3306/mqrunbooks"));
+        assertThat(catchThrowable(() -> postProcess(named))).as("--spring.profiles.active=lab")
+                .hasMessageStartingWith("The lab profile is active with spring.datasource.url"
+                        + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
+        for (String url : List.of("jdbc:mariadb://db.example:3306/mqrunbooks?password=Secret1",
+                "jdbc:mariadb://mq:Secret1@db.example:3306/mqrunbooks", "jdbc:h2:tcp://db.example/mqrunbooks")) {
+            StandardEnvironment environment = environment();
+            // the lab by default: production started without --spring.profiles.active=prod
+            environment.setDefaultProfiles("lab");
+            environment.getPropertySources().addFirst(new MapPropertySource("cli", Map.of("spring.datasource.url", url)));
+
+            Throwable refused = catchThrowable(() -> postProcess(environment));
+
+            String shown = url.startsWith("jdbc:h2") ? url : "jdbc:mariadb://db.example:3306/mqrunbooks";
+            assertThat(refused).as(url).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The lab profile is active with spring.datasource.url " + shown + ", not the lab's"
+                            + " embedded H2 database: the lab seeds demo users whose password is their user id and an"
+                            + " admin/admin administrator into it. Remove spring.datasource.url to run the lab on its"
+                            + " H2 file under the data folder, or start production with --spring.profiles.active=prod"
+                            + " (docs/production.md); a lab database of its own on a server is accepted when named,"
+                            + " exactly, in mqrunbooks.lab.accepted-database-url.");
+        }
+    }
+
+    @Test
+    void theLabStartsOnItsOwnH2FileInMemoryOrOnADatabaseNamedForIt() {
+        StandardEnvironment byDefault = environment();
+        byDefault.setDefaultProfiles("lab");
+        byDefault.getPropertySources().addLast(new MapPropertySource("application.yaml", Map.of("spring.datasource.url",
+                "jdbc:h2:file:${mqrunbooks.data-dir}/db/engine;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")));
+        StandardEnvironment inMemory = labWith(Map.of("spring.datasource.url", "jdbc:h2:mem:lab;DB_CLOSE_DELAY=-1"));
+        String labDb = "jdbc:mariadb://127.0.0.1:3306/mqrunbooks_lab?createDatabaseIfNotExist=true";
+        StandardEnvironment labDatabase = labWith(Map.of("spring.datasource.url", labDb,
+                "mqrunbooks.lab.accepted-database-url", labDb));
+        StandardEnvironment anotherDatabase = labWith(Map.of("spring.datasource.url",
+                "jdbc:mariadb://db.example:3306/mqrunbooks", "mqrunbooks.lab.accepted-database-url", labDb));
+
+        assertThatCode(() -> postProcess(byDefault)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(inMemory)).doesNotThrowAnyException();
+        assertThatCode(() -> postProcess(labDatabase)).doesNotThrowAnyException();
+        assertThat(catchThrowable(() -> postProcess(anotherDatabase))).as("only the database named is accepted")
+                .hasMessageStartingWith("The lab profile is active with spring.datasource.url"
+                        + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
+    }
+
+    /** {@code --spring.profiles.active=lab} with these properties on the command line. */
+    private static StandardEnvironment labWith(Map<String, Object> properties) {
+        StandardEnvironment environment = environment();
+        environment.setActiveProfiles("lab");
+        environment.getPropertySources().addFirst(new MapPropertySource("cli", properties));
+        return environment;
+    }
+
     private static StandardEnvironment environment() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("mqrunbooks.data-dir", "./data")));

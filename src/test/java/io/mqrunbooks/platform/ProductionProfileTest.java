@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqrunbooks.platform.security.Groups;
 import io.mqrunbooks.platform.security.LabDemoUsers;
+import io.mqrunbooks.platform.security.LoginThrottle;
+import io.mqrunbooks.platform.security.LoginThrottleProperties;
 import io.mqrunbooks.testsupport.AppTestSupport;
 import io.mqrunbooks.testsupport.DatabaseTest;
+import io.mqrunbooks.testsupport.LoopbackHttp;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -15,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +47,12 @@ class ProductionProfileTest {
     ApplicationContext context;
     @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired
+    LoginThrottle loginThrottle;
+    @Autowired
+    LoginThrottleProperties throttleSettings;
+    @LocalServerPort
+    int port;
 
     @Test
     void hasAdminFromEnvironmentAndNoDemoUsers() {
@@ -89,6 +102,42 @@ class ProductionProfileTest {
         assertThat(plain.getHeaders().get(HttpHeaders.SET_COOKIE)).as("plain HTTP on the host")
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="))
                 .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
+    }
+
+    /**
+     * Review G: the profile believed X-Forwarded-For from every private and loopback address (Tomcat's default
+     * internal proxies), so a client on the LAN named itself anew at each guess and was never throttled, or named the
+     * on-call jump host's address to lock its logins out. Only the proxy on this host (loopback) is believed now.
+     */
+    @Test
+    void aForgedForwardedAddressFromAnUntrustedPeerIsNotTheAddressTheThrottleCounts() throws Exception {
+        loginThrottle.forgetAll();
+        for (int guess = 1; guess <= throttleSettings.maxRefused(); guess++) {
+            assertThat(LoopbackHttp.send(port, "127.0.0.23", "GET", "/engine-rest/user",
+                    Map.of("Authorization", basic("nobody", "Guess" + guess), "X-Forwarded-For", "10.9.8." + guess),
+                    null).status()).as("guess " + guess).isEqualTo(401);
+        }
+        LoopbackHttp.Answer forged = LoopbackHttp.send(port, "127.0.0.23", "GET", "/engine-rest/user",
+                Map.of("Authorization", basic("mqadmin", "S3cret-from-env!"), "X-Forwarded-For", "10.9.8.99"), null);
+        assertThat(forged.status()).as(forged.text()).isEqualTo(429);
+        assertThat(forged.text()).contains("Too many refused logins from 127.0.0.23:");
+
+        // The proxy on the host is believed: the client it names is the address counted, not the proxy's.
+        for (int guess = 1; guess <= throttleSettings.maxRefused(); guess++) {
+            LoopbackHttp.send(port, "127.0.0.1", "GET", "/engine-rest/user",
+                    Map.of("Authorization", basic("nobody", "Guess" + guess), "X-Forwarded-For", "203.0.113.50"), null);
+        }
+        LoopbackHttp.Answer proxied = LoopbackHttp.send(port, "127.0.0.1", "GET", "/engine-rest/user",
+                Map.of("Authorization", basic("mqadmin", "S3cret-from-env!"), "X-Forwarded-For", "203.0.113.50"), null);
+        assertThat(proxied.text()).contains("Too many refused logins from 203.0.113.50:");
+        assertThat(LoopbackHttp.send(port, "127.0.0.1", "GET", "/engine-rest/user",
+                Map.of("Authorization", basic("mqadmin", "S3cret-from-env!"), "X-Forwarded-For", "203.0.113.51"), null)
+                .status()).isEqualTo(200);
+        loginThrottle.forgetAll();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /** The per-address throttle of refused logins, before every authentication filter (docs/security.md). */
 @Configuration
@@ -17,7 +19,10 @@ import org.springframework.core.Ordered;
 public class LoginThrottleConfiguration {
 
     @Bean
-    public LoginThrottle loginThrottle(LoginThrottleProperties settings) {
+    public LoginThrottle loginThrottle(LoginThrottleProperties settings, ServerProperties server,
+                                       Environment environment) {
+        // the address it counts per is the socket's, or a forwarded one believed only from the proxies named
+        TrustedProxies.check(server, environment);
         return new LoginThrottle(settings, Clock.systemUTC());
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * address gets 429 with Retry-After before any password is checked; a login answered 401 counts as refused for its
  * address.
  * The address is the request's remote address: the socket's, or the proxy's forwarded one only when the server is
- * configured to trust a proxy ({@code server.forward-headers-strategy}).
+ * configured to trust a proxy ({@code server.forward-headers-strategy} with the proxies named, {@link TrustedProxies}).
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -60,14 +60,16 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** A request that presents a password: Basic credentials, or the webapps' login form. */
     boolean isLogin(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(webappPath + "/")) {
-            // the webapps check no Basic credentials, only their login form
-            return "POST".equalsIgnoreCase(request.getMethod())
-                    && path.startsWith(webappPath + "/api/admin/auth/user/") && path.contains("/login");
-        }
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            // Wherever it is sent: the REST API may be served under the webapps' path (Review G).
+            return true;
+        }
+        // The decoded path Tomcat routes on, as EngineApiGuard reads it: on the raw URI an encoded login
+        // (.../log%69n/cockpit) reached the webapps' login uncounted (Review G).
+        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && path.startsWith(webappPath + "/api/admin/auth/user/") && path.contains("/login");
     }
 
     private static String jsonSafe(String text) {

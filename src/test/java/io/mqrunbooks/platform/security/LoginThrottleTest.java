@@ -62,6 +62,7 @@ class LoginThrottleTest {
         for (int guess = 1; guess <= 3; guess++) {
             MockHttpServletRequest request = new MockHttpServletRequest("POST",
                     "/ops/api/admin/auth/user/default/login/tasklist");
+            request.setServletPath(request.getRequestURI());
             request.setRemoteAddr("203.0.113.9");
             request.addParameter("username", "changemgr");
             request.addParameter("password", "guess" + guess);
@@ -70,6 +71,40 @@ class LoginThrottleTest {
                     ((jakarta.servlet.http.HttpServletResponse) res).setStatus(401));
         }
         assertThat(login("203.0.113.9", "changemgr", "changemgr").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void anEncodedWebappsLoginPathIsTheLoginTomcatRoutesIt() throws Exception {
+        // Review G: matched on the raw URI, log%69n was no login, and its guesses were never counted.
+        for (int guess = 1; guess <= 3; guess++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST",
+                    "/camunda/api/admin/auth/user/default/log%69n/cockpit");
+            request.setServletPath("/camunda/api");
+            request.setPathInfo("/admin/auth/user/default/login/cockpit");
+            request.setRemoteAddr("203.0.113.9");
+            request.addParameter("password", "guess" + guess);
+            assertThat(filter.isLogin(request)).as("the decoded path is a login").isTrue();
+            assertThat(send(request).getStatus()).isEqualTo(401);
+        }
+        assertThat(webappLogin("203.0.113.9", "changemgr").getStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void basicLoginsToARestApiServedUnderTheWebappsPathAreCounted() throws Exception {
+        // Review G: spring.jersey.application-path=/camunda/engine-rest; isLogin looked for the webapps' form alone.
+        for (int guess = 1; guess <= 3; guess++) {
+            MockHttpServletRequest request = basic("203.0.113.9", "changemgr", "guess" + guess);
+            request.setRequestURI("/camunda/engine-rest/task");
+            request.setServletPath("/camunda/engine-rest");
+            request.setPathInfo("/task");
+            assertThat(filter.isLogin(request)).as("Basic credentials under /camunda").isTrue();
+            assertThat(send(request).getStatus()).isEqualTo(401);
+        }
+        assertThat(login("203.0.113.9", "changemgr", "changemgr").getStatus()).isEqualTo(429);
+        // the webapps' pages and their API without credentials present no password
+        MockHttpServletRequest page = new MockHttpServletRequest("POST", "/camunda/api/tasklist/process-definition");
+        page.setServletPath(page.getRequestURI());
+        assertThat(filter.isLogin(page)).isFalse();
     }
 
     @Test
@@ -152,6 +187,7 @@ class LoginThrottleTest {
     private MockHttpServletResponse webappLogin(String address, String password) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST",
                 "/camunda/api/admin/auth/user/default/login/tasklist");
+        request.setServletPath(request.getRequestURI());
         request.setRemoteAddr(address);
         request.addParameter("username", "changemgr");
         request.addParameter("password", password);
