@@ -136,9 +136,7 @@ class TargetLeaseTest extends RunbookLabTest {
 
     @Test
     void aCalledRunIsInsideItsParentsLeaseAndTheLeaseEndsWhenTheRunCompletes() {
-        deployParentAndChild();
-        ProcessInstance parent = runtimeService.startProcessInstanceByKey("leaseTestParent", "CHG-PARENT",
-                Map.of("queueManager", "QMDR", "memberQueueManager", "QMDR"));
+        ProcessInstance parent = startParentWithoutAUser();
         ProcessInstance child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
                 .singleResult();
         assertThat(child).as("the called run, started on its parent's queue manager").isNotNull();
@@ -252,9 +250,7 @@ class TargetLeaseTest extends RunbookLabTest {
      */
     @Test
     void theSchedulesRunIsGivenItsLeaseAtStartUpAndAnOperatorMayAbortItToFreeTheTarget() {
-        deployParentAndChild();
-        ProcessInstance parent = runtimeService.startProcessInstanceByKey("leaseTestParent", "CHG-PARENT",
-                Map.of("queueManager", "QMDR", "memberQueueManager", "QMDR"));
+        ProcessInstance parent = startParentWithoutAUser();
         ProcessInstance child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
                 .singleResult();
         jdbc.update("DELETE FROM run_target_lease WHERE root_run_id = ?", parent.getId());
@@ -392,6 +388,13 @@ class TargetLeaseTest extends RunbookLabTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The test parent on QMDR, started with no user (as the schedule starts a run), with the run it called. */
+    private ProcessInstance startParentWithoutAUser() {
+        deployParentAndChild();
+        return runtimeService.startProcessInstanceByKey("leaseTestParent", "CHG-PARENT",
+                Map.of("queueManager", "QMDR", "memberQueueManager", "QMDR"));
     }
 
     private void deployParentAndChild() {
