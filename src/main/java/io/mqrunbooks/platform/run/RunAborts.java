@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a run before its end, wherever it waits, for a stated reason: allowed to the run's initiator, change
- * managers and administrators. The run's outcome and the engine's delete reason say who aborted it, when and
+ * managers and administrators, and for a run no user started (the schedule's) to MQ operators too, so the on-call
+ * operator can free the targets a nightly run holds. An abort only stops: it runs no step and approves nothing,
+ * and a run started afterwards passes its own gates, so four-eyes holds whoever aborts. The run's outcome and the engine's delete reason say who aborted it, when and
  * why; the report and the run page show them beside everything the run did before (nothing is removed).
  */
 @Component
@@ -56,6 +58,9 @@ public class RunAborts {
         if (groups.contains(Groups.CHANGE_MANAGERS) || groups.contains(Groups.ADMINS)) {
             return true;
         }
+        if (groups.contains(Groups.OPERATORS) && records.find(runId).filter(r -> r.initiator() == null).isPresent()) {
+            return true;
+        }
         return records.find(runId).map(RunRecord::initiator).filter(i -> Objects.equals(i, userId)).isPresent();
     }
 
@@ -64,7 +69,8 @@ public class RunAborts {
      * sets it), so the run's end is recorded as theirs.
      *
      * @return the outcome the run ended with
-     * @throws NotAllowed       when the user is neither its initiator, a change manager nor an administrator
+     * @throws NotAllowed       when the user is neither its initiator, a change manager nor an administrator (nor,
+     *                          for a run the schedule started, an MQ operator)
      * @throws IllegalArgumentException when the reason is missing or unfit
      * @throws NotRunning       when the run has ended, or is part of another run
      */
@@ -76,9 +82,10 @@ public class RunAborts {
                     + "; abort that run, which ends this one with it.");
         }
         if (!mayAbort(runId, userId, groups)) {
-            throw new NotAllowed(userId + " may not abort run " + runId + ": only the user who started it ("
-                    + (record.initiator() == null ? "a timer" : record.initiator())
-                    + "), a change manager or an administrator may.");
+            throw new NotAllowed(userId + " may not abort run " + runId + (record.initiator() == null
+                    ? ": the schedule started it, so only an MQ operator, a change manager or an administrator may."
+                    : ": only the user who started it (" + record.initiator()
+                    + "), a change manager or an administrator may."));
         }
         String why = checkedReason(reason);
         ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(runId)

@@ -49,12 +49,18 @@ public final class RunSealing {
     private final TargetLeasing leasing;
     private final Clock clock;
 
+    /** Leasing hosts by name only, without the machines they are (the engine tests, which have no inventory). */
     public RunSealing(RunRecords records, RunScopeResolver scopes, FormCatalog forms, TargetLeases leases,
+                      Clock clock) {
+        this(records, scopes, forms, new TargetLeasing(leases), clock);
+    }
+
+    public RunSealing(RunRecords records, RunScopeResolver scopes, FormCatalog forms, TargetLeasing leasing,
                       Clock clock) {
         this.records = records;
         this.scopes = scopes;
         this.forms = forms;
-        this.leasing = new TargetLeasing(leases);
+        this.leasing = leasing;
         this.clock = clock;
     }
 

@@ -24,7 +24,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -38,9 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One run at a time on a queue manager and its hosts: a second start is refused naming the holder, the lease ends
- * with the run, a called run is inside its parent's lease, a lease whose run is gone is taken over, and two
- * concurrent starts (two threads, the real database) leave exactly one run.
+ * with the run, a called run is inside its parent's lease, a lease whose run is gone is taken over, two
+ * concurrent starts (two threads, the real database) leave exactly one run, and runs running without leases (from
+ * before V7) are given them at start-up.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TargetLeaseTest extends RunbookLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,13 +64,14 @@ class TargetLeaseTest extends RunbookLabTest {
     TargetLeases leases;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    TargetLeaseBackfill backfill;
 
     private final List<String> deployments = new ArrayList<>();
 
     @AfterEach
     void removeTestModels() {
-        runtimeService.createProcessInstanceQuery().list().forEach(run -> runtimeService.deleteProcessInstance(
-                run.getId(), "end of test", true, true));
+        runtimeService.createProcessInstanceQuery().list().forEach(run -> deleteRun(run.getId()));
         deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
         jdbc.update("DELETE FROM run_target_lease WHERE run_id LIKE 'gone-%' OR run_id LIKE 'race-%'");
     }
@@ -130,9 +136,7 @@ class TargetLeaseTest extends RunbookLabTest {
 
     @Test
     void aCalledRunIsInsideItsParentsLeaseAndTheLeaseEndsWhenTheRunCompletes() {
-        deployParentAndChild();
-        ProcessInstance parent = runtimeService.startProcessInstanceByKey("leaseTestParent", "CHG-PARENT",
-                Map.of("queueManager", "QMDR", "memberQueueManager", "QMDR"));
+        ProcessInstance parent = startParentWithoutAUser();
         ProcessInstance child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
                 .singleResult();
         assertThat(child).as("the called run, started on its parent's queue manager").isNotNull();
@@ -188,6 +192,92 @@ class TargetLeaseTest extends RunbookLabTest {
                 .as("the next night's timer").isOne();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("drBaselineProcess").count())
                 .isZero();
+    }
+
+    /**
+     * Two runs on QMDR running without leases, as after the upgrade to V7 (the second started while the first waited
+     * at its gate): two nodes starting at once give the earlier run every lease of its scope and warn naming both;
+     * a second pass takes nothing, and the next start is refused naming the earlier run.
+     */
+    @Test
+    void runsRunningWithoutLeasesAreGivenThemAtStartUpTheEarlierKeepingAContestedTarget(CapturedOutput log)
+            throws Exception {
+        ProcessInstance first = start(SWITCHOVER, "queueManager", "QMDR", "reason", "CHG-1");
+        awaitTask(first.getId(), GATE);
+        int firstLeases = leasesOf(first.getId());
+        jdbc.update("DELETE FROM run_target_lease WHERE run_id = ?", first.getId());
+        ProcessInstance second = start(SWITCHOVER, "queueManager", "QMDR", "reason", "CHG-2");
+        awaitTask(second.getId(), GATE);
+        jdbc.update("DELETE FROM run_target_lease WHERE run_id = ?", second.getId());
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> passes = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                passes.add(nodes.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return backfill.backfill();
+                }));
+            }
+            int taken = passes.get(0).get(60, TimeUnit.SECONDS) + passes.get(1).get(60, TimeUnit.SECONDS);
+            assertThat(taken).as("leases taken by both nodes together").isEqualTo(firstLeases);
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(firstLeases).isGreaterThanOrEqualTo(3);
+        assertThat(leasesOf(first.getId())).isEqualTo(firstLeases);
+        assertThat(leasesOf(second.getId())).isZero();
+        assertThat(heldBy("queueManager:QMDR")).isEqualTo(first.getId());
+        assertThat(heldBy("host:dr1")).isEqualTo(first.getId());
+        assertThat(log.getOut()).contains("Target lease: queue manager QMDR is claimed by two running runs: run "
+                + first.getId() + " (rdqmSwitchoverProcess, by operator, started ")
+                .contains("holds it, run " + second.getId() + " (rdqmSwitchoverProcess, by operator, started ")
+                .contains("check both run pages (/runs/" + first.getId() + ", /runs/" + second.getId() + ")");
+
+        assertThat(backfill.backfill()).as("a second pass").isZero();
+        assertThat(leasesOf(first.getId())).isEqualTo(firstLeases);
+        assertThatThrownBy(() -> start(SWITCHOVER, "queueManager", "QMDR", "reason", "CHG-3"))
+                .isInstanceOf(TargetHeldException.class)
+                .hasMessageContaining("queue manager QMDR is held by run " + first.getId());
+    }
+
+    /**
+     * The schedule's run (here a parent started with no user, with its called run) running without leases: the
+     * lease goes to the run the chain began with. A start it blocks says an MQ operator may abort it; the on-call
+     * operator does, with a reason, and the target is free.
+     */
+    @Test
+    void theSchedulesRunIsGivenItsLeaseAtStartUpAndAnOperatorMayAbortItToFreeTheTarget() {
+        ProcessInstance parent = startParentWithoutAUser();
+        ProcessInstance child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
+                .singleResult();
+        jdbc.update("DELETE FROM run_target_lease WHERE root_run_id = ?", parent.getId());
+
+        assertThat(backfill.backfill()).isPositive();
+
+        assertThat(leases.holder("queueManager:QMDR")).get().extracting(TargetLease::runId, TargetLease::rootRunId)
+                .containsExactly(parent.getId(), parent.getId());
+        assertThat(leasesOf(child.getId())).as("inside its parent's lease").isZero();
+        assertThatThrownBy(() -> start(SWITCHOVER, "queueManager", "QMDR", "reason", "CHG-DR"))
+                .isInstanceOf(TargetHeldException.class)
+                .hasMessageContaining("started by the schedule (a timer)")
+                .hasMessageEndingWith("abort it on its run page (/runs/" + parent.getId() + "; an MQ operator may"
+                        + " abort a run the schedule started), then start again.");
+
+        identityService.setAuthentication("operator", List.of(Groups.OPERATORS));
+        String outcome;
+        try {
+            outcome = aborts.abort(parent.getId(), "operator", Set.of(Groups.OPERATORS), "DR activation INC-7 needs QMDR");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(outcome).startsWith("aborted by operator at ").endsWith(" UTC: DR activation INC-7 needs QMDR");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(child.getId()).count()).isZero();
+        assertThat(leasesOf(parent.getId())).isZero();
+        ProcessInstance activation = start(SWITCHOVER, "queueManager", "QMDR", "reason", "CHG-DR");
+        assertThat(heldBy("queueManager:QMDR")).isEqualTo(activation.getId());
     }
 
     @Test
@@ -271,6 +361,21 @@ class TargetLeaseTest extends RunbookLabTest {
         }
     }
 
+    /** Deletes a run; a step the job executor is running at that moment makes the delete wait for it. */
+    private void deleteRun(String runId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtimeService.deleteProcessInstanceIfExists(runId, "end of test", true, true, false, false);
+                return;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException busy) {
+                if (attempt == 20) {
+                    throw busy;
+                }
+                sleep(250);
+            }
+        }
+    }
+
     private static TargetLease lease(String runId) {
         return new TargetLease("queueManager:QMRACE", runId, runId, SWITCHOVER, "CHG-RACE", "operator",
                 Instant.parse("2026-12-08T03:00:00Z"));
@@ -283,6 +388,13 @@ class TargetLeaseTest extends RunbookLabTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The test parent on QMDR, started with no user (as the schedule starts a run), with the run it called. */
+    private ProcessInstance startParentWithoutAUser() {
+        deployParentAndChild();
+        return runtimeService.startProcessInstanceByKey("leaseTestParent", "CHG-PARENT",
+                Map.of("queueManager", "QMDR", "memberQueueManager", "QMDR"));
     }
 
     private void deployParentAndChild() {
