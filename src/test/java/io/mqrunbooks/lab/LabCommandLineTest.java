@@ -47,7 +47,8 @@ class LabCommandLineTest {
             "LANG=zh_CN.UTF-8 LC_MESSAGES=en_US.UTF-8 dspmq -m QM1              # en_US.UTF-8",
             "LANG=zh_CN.UTF-8 sudo -n LC_ALL= dspmq -m QM1                      # zh_CN.UTF-8",
             "sudo -n env LANG=C dspmq -m QM1                                    # C",
-            "LC_ALL=zh_CN.UTF-8 env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 dspmq -m QM1 # C"})
+            "LC_ALL=zh_CN.UTF-8 env -u LC_ALL LANG=C dspmq -m QM1                # C",
+            "LC_ALL=zh_CN.UTF-8 env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 dspmq -m QM1 # C"})
     void theMessageLocaleIsLcAllElseLcMessagesElseLang(String commandLine, String locale) {
         LabCommandLine line = LabCommandLine.parse(commandLine.strip(), "mqm");
 

@@ -98,7 +98,26 @@ public class DeployedModelRules implements Deployer {
         } catch (Exception e) {
             return Optional.of(name + ": not a BPMN XML document without DOCTYPE: " + e.getMessage());
         }
-        return element(name, root).or(() -> gates(name, root));
+        return element(name, root).or(() -> gates(name, root)).or(() -> asyncStart(name, root));
+    }
+
+    /**
+     * A run is sealed, its initiator the authenticated user, when its start event runs; after an asynchronous
+     * start that is a job, run by nobody, so a user's run would be sealed as the schedule's: any operator could
+     * abort it and its initiator could decide its own gates (Review H).
+     */
+    private static Optional<String> asyncStart(String resource, Element root) {
+        for (Element start : descendants(root, "startEvent")) {
+            boolean processStart = start.getParentNode() instanceof Element parent
+                    && "process".equals(parent.getLocalName());
+            if (processStart && ("true".equals(start.getAttributeNS(CAMUNDA, "asyncBefore"))
+                    || "true".equals(start.getAttributeNS(CAMUNDA, "async")))) {
+                return Optional.of(resource + ", start event '" + start.getAttribute("id") + "': a run's start is"
+                        + " not asynchronous here; the run is sealed with who started it as its start event runs"
+                        + " (put asyncBefore on the first step instead)");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -48,6 +48,16 @@ public class JdbcTargetLeases implements TargetLeases {
 
     @Override
     public boolean takeOver(TargetLease lease, String staleRunId) {
+        try {
+            return takeOverRow(lease, staleRunId);
+        } catch (PessimisticLockingFailureException busy) {
+            // another node's transaction holds the row (ending or starting its run): not taken now; the caller
+            // reads the row again rather than failing (a node's start-up backfill must not stop the node)
+            return false;
+        }
+    }
+
+    private boolean takeOverRow(TargetLease lease, String staleRunId) {
         return jdbc.update("UPDATE run_target_lease SET run_id = :runId, root_run_id = :rootRunId,"
                 + " process_key = :processKey, business_key = :businessKey, initiator = :initiator,"
                 + " taken_at = :takenAt WHERE target = :target AND run_id = :staleRunId",

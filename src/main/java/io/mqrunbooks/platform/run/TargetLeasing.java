@@ -44,14 +44,12 @@ public final class TargetLeasing {
     }
 
     /**
-     * The machine a host is: its address, lower-cased, the SSH port ignored (one machine answers on every port);
-     * for a loopback address (the lab, an SSH tunnel on this server) the port is what tells machines apart.
+     * The machine a host is: its address, lower-cased, with the SSH port. Two host names on one address and port are
+     * one machine; one address on two ports is two (a firewall or NAT gateway forwarding to DR hosts, the lab, an
+     * SSH tunnel on this server), so a run on one never blocks a DR activation on the other (Review H).
      */
     public static String machine(Host host) {
-        String address = host.address().strip().toLowerCase(Locale.ROOT);
-        boolean loopback = address.equals("localhost") || address.endsWith(".localhost") || address.equals("::1")
-                || address.equals("[::1]") || address.matches("127\\.[0-9.]+");
-        return loopback ? address + ":" + host.port() : address;
+        return host.address().strip().toLowerCase(Locale.ROOT) + ":" + host.port();
     }
 
     /**

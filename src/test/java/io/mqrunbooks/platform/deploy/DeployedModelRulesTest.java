@@ -172,6 +172,18 @@ class DeployedModelRulesTest {
                 + other + step)).contains("approvedBy names gate 'gate', which is no user task of this model");
     }
 
+    @Test
+    void aRunsStartIsNeverAsynchronousSoItIsSealedWithWhoStartedIt() {
+        assertThat(model("<bpmn:startEvent id=\"s\" camunda:asyncBefore=\"true\"/>")).isEqualTo("x.bpmn, start event"
+                + " 's': a run's start is not asynchronous here; the run is sealed with who started it as its start"
+                + " event runs (put asyncBefore on the first step instead)");
+        assertThat(model("<bpmn:startEvent id=\"s\" camunda:async=\"true\"/>")).contains("start event 's'");
+        assertThat(model("<bpmn:startEvent id=\"s\" camunda:asyncAfter=\"true\"/>")).isEmpty();
+        // an event subprocess's start is no run's start
+        assertThat(model("<bpmn:startEvent id=\"s\"/><bpmn:subProcess id=\"e\" triggeredByEvent=\"true\">"
+                + "<bpmn:startEvent id=\"t\" camunda:asyncBefore=\"true\"/></bpmn:subProcess>")).isEmpty();
+    }
+
     private String refusal(String expression) {
         return new ModelExpressions(Set.of("jdbcTemplate", "dataSource", "sshPort", "runbookWaits")::contains)
                 .refusal(expression).orElse("");

@@ -74,8 +74,8 @@ class QueueManagerRestartLabTest extends RunbookLabTest {
                 "Reached RUNNING: QM2: mqeast2 STATUS(Running)");
         assertThat(commands()).filteredOn(c -> c.contains("dspmq")).allMatch(c -> c.endsWith(" -n"), "dspmq -n");
         assertThat(labJournal.entriesFor("mqeast2")).extracting(LabJournal.Entry::commandLine)
-                .contains("env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 600s endmqm -c QM2")
-                .allMatch(c -> c.startsWith("env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL "), "in the C locale");
+                .contains("env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 600s endmqm -c QM2")
+                .allMatch(c -> c.startsWith("env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL "), "in the C locale");
         assertThat(dspmq()).endsWith("STATUS(正在运行)");
     }
 

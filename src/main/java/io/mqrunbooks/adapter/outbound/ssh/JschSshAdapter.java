@@ -105,14 +105,16 @@ public class JschSshAdapter implements SshPort {
      * Every command prints IBM MQ's English messages: MQ picks its message catalogue from LANG and LC_MESSAGES, and a
      * host whose sessions get a translated locale (pam_env, ~/.bashrc) would print messages our parsers refuse. With
      * LANG=C and LC_MESSAGES=C, MQ reads its US English catalogue (/opt/mqm/msg/en_US/amq.cat, as IBM's APAR in
-     * docs/ssh.md shows). LC_ALL is removed rather than set to C: it would override LC_CTYPE too, and MQ converts
+     * docs/ssh.md shows). LC_ALL is emptied rather than set to C: it would override LC_CTYPE too, and MQ converts
      * text to the codeset of LC_CTYPE, which in C is ISO 8859-1 (CCSID 819): a DESCR outside it would be lost, and
-     * one inside it would arrive as bytes that are not the UTF-8 the adapter reads (Review G). C.UTF-8 is on every
+     * one inside it would arrive as bytes that are not the UTF-8 the adapter reads (Review G). Emptied, not removed:
+     * setlocale ignores an empty LC_ALL, sudo keeps it (LC_* pass its env_check), and a kept variable is not replaced
+     * by one pam_env reads from /etc/environment, where a removed one would be (Review H). C.UTF-8 is on every
      * Linux that IBM MQ 9.4 supports. {@code env} rather than shell assignments, so that any login shell reads it,
      * and on the command line rather than by an SSH env request, which sshd drops unless its AcceptEnv allows it.
-     * sudo keeps them: LANG and LC_* are on its default env_check list and none of the values holds '%' or '/'.
+     * None of the values holds '%' or '/', which sudo's env_check would drop.
      */
-    static final String ENGLISH_MESSAGES = "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8";
+    static final String ENGLISH_MESSAGES = "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8";
 
     /**
      * What the remote shell receives: the command in the {@link #ENGLISH_MESSAGES} locale, under coreutils

@@ -136,7 +136,7 @@ class JschSshAdapterLabTest {
         assertThat(result.stdout()).isEqualTo("QMNAME(QM1)                                               STATUS(Running)\n");
         assertThat(result.commandLine()).isEqualTo("dspmq -m QM1");
         assertThat(lab.journal().entriesFor("mqeast1")).extracting(Entry::commandLine)
-                .containsExactly("env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s dspmq -m QM1");
+                .containsExactly("env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s dspmq -m QM1");
     }
 
     private CommandResult dspmq() {

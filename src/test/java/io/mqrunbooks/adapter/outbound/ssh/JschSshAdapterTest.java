@@ -96,9 +96,9 @@ class JschSshAdapterTest {
                 .run(host(false), RemoteCommand.builder("echo").word("hi").build());
 
         assertThat(server.commandLines()).containsExactly(
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 7s sudo -n echo hi",
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 3s echo hi",
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 45s echo hi");
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 7s sudo -n echo hi",
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 3s echo hi",
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 45s echo hi");
         // Evidence names the command the step asked for; the fixed wrapper is documented in docs/ssh.md.
         assertThat(evidence).extracting(CommandResult::commandLine).containsExactly("echo hi", "echo hi", "echo hi");
     }
@@ -388,8 +388,8 @@ class JschSshAdapterTest {
         assertThat(second.exitCode()).isEqualTo(4);
         assertThat(third.stdout()).isEqualTo("DISPLAY QMGR\n");
         assertThat(server.sessionsOpened()).isOne();
-        assertThat(server.commandLines()).containsExactly("env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s echo ok",
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sudo -n fail 4", "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s cat");
+        assertThat(server.commandLines()).containsExactly("env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s echo ok",
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sudo -n fail 4", "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s cat");
         assertThat(evidence).extracting(CommandResult::commandLine).containsExactly("echo ok", "fail 4", "cat");
         assertThat(adapter.openSessions()).isOne();
     }
@@ -435,8 +435,8 @@ class JschSshAdapterTest {
 
         assertThat(results).extracting(CommandResult::exitCode).containsExactly(0, 0, 0);
         assertThat(server.commandLines()).filteredOn(line -> line.contains(" sleep ")).containsExactlyInAnyOrder(
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 1", "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 2",
-                "env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 3");
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 1", "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 2",
+                "env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8 timeout --signal=KILL 60s sleep 3");
         assertThat(server.sessionsOpened()).isEqualTo(3);
     }
 

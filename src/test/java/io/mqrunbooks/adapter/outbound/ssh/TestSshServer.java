@@ -35,7 +35,7 @@ import org.apache.sshd.server.command.Command;
 /**
  * An SSH server on 127.0.0.1 for the adapter tests: public key auth only, and a handful of commands that
  * behave in the ways a remote command can (print, fail, read stdin, run long, hang, drop the session).
- * It understands the adapter's wrappers ({@code env -u LC_ALL LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8}, {@code timeout --signal=KILL Ns},
+ * It understands the adapter's wrappers ({@code env LC_ALL= LANG=C LC_MESSAGES=C LC_CTYPE=C.UTF-8}, {@code timeout --signal=KILL Ns},
  * {@code sudo -n}) and records every command line it received.
  */
 final class TestSshServer implements AutoCloseable {
@@ -205,7 +205,7 @@ final class TestSshServer implements AutoCloseable {
         public void run() {
             List<String> words = new ArrayList<>(Arrays.asList(commandLine.split(" ")));
             long timeoutSeconds = Long.MAX_VALUE;
-            List<String> english = List.of("env", "-u", "LC_ALL", "LANG=C", "LC_MESSAGES=C", "LC_CTYPE=C.UTF-8");
+            List<String> english = List.of("env", "LC_ALL=", "LANG=C", "LC_MESSAGES=C", "LC_CTYPE=C.UTF-8");
             if (words.size() > english.size() && words.subList(0, english.size()).equals(english)) {
                 words = words.subList(english.size(), words.size());
             }
