@@ -3,6 +3,7 @@ package io.mqrunbooks.lab;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -32,15 +33,18 @@ public class LabNotInProduction implements EnvironmentPostProcessor, Ordered {
                     + " production with --spring.profiles.active=prod alone (docs/production.md).");
         }
         if (environment.matchesProfiles("lab")) {
-            String url = environment.getProperty("spring.datasource.url");
-            if (url != null && !EMBEDDED_H2.matcher(url).matches()
-                    && !url.equals(environment.getProperty(ACCEPTED_DATABASE))) {
-                throw new IllegalStateException("The lab profile is active with spring.datasource.url " + withoutQuery(url)
-                        + ", not the lab's embedded H2 database: the lab seeds demo users whose password is their user"
-                        + " id and an admin/admin administrator into it. Remove spring.datasource.url to run the lab on"
-                        + " its H2 file under the data folder, or start production with --spring.profiles.active=prod"
-                        + " (docs/production.md); a lab database of its own on a server is accepted when named,"
-                        + " exactly, in " + ACCEPTED_DATABASE + ".");
+            // Hikari's own jdbc-url outranks the datasource's (Review H), in any of its relaxed spellings
+            for (String setting : new String[] {"spring.datasource.url", "spring.datasource.hikari.jdbc-url"}) {
+                String url = Binder.get(environment).bind(setting, String.class).orElse(null);
+                if (url != null && !EMBEDDED_H2.matcher(url).matches()
+                        && !url.equals(environment.getProperty(ACCEPTED_DATABASE))) {
+                    throw new IllegalStateException("The lab profile is active with " + setting + " "
+                            + withoutQuery(url) + ", not the lab's embedded H2 database: the lab seeds demo users whose"
+                            + " password is their user id and an admin/admin administrator into it. Remove " + setting
+                            + " to run the lab on its H2 file under the data folder, or start production with"
+                            + " --spring.profiles.active=prod (docs/production.md); a lab database of its own on a"
+                            + " server is accepted when named, exactly, in " + ACCEPTED_DATABASE + ".");
+                }
             }
         }
     }

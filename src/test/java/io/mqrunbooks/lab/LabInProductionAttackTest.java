@@ -101,6 +101,18 @@ class LabInProductionAttackTest {
                         + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
     }
 
+    /** Review H: Hikari's jdbc-url outranks spring.datasource.url, so it is checked too, however it is spelled. */
+    @Test
+    void theLabProfileOnHikarisOwnUrlToAnotherDatabaseStopsTheStart() {
+        for (String spelling : new String[] {"spring.datasource.hikari.jdbc-url", "spring.datasource.hikari.jdbcUrl"}) {
+            StandardEnvironment hikari = labWith(Map.of(spelling, "jdbc:mariadb://db.example:3306/mqrunbooks"));
+            assertThat(catchThrowable(() -> postProcess(hikari))).as(spelling).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("The lab profile is active with spring.datasource.hikari.jdbc-url"
+                            + " jdbc:mariadb://db.example:3306/mqrunbooks, not the lab's embedded H2 database");
+        }
+        postProcess(labWith(Map.of("spring.datasource.hikari.jdbc-url", "jdbc:h2:mem:lab")));
+    }
+
     /** {@code --spring.profiles.active=lab} with these properties on the command line. */
     private static StandardEnvironment labWith(Map<String, Object> properties) {
         StandardEnvironment environment = environment();
