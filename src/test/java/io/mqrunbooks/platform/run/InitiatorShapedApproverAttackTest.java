@@ -1,6 +1,7 @@
 package io.mqrunbooks.platform.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +88,34 @@ class InitiatorShapedApproverAttackTest extends RunbookLabTest {
             assertThat(sideEffects()).isEmpty();
         } finally {
             identityService.deleteUser("changemgr3");
+        }
+    }
+
+    /** The step that changes the estate checks the approval again: shaped after the gate, it does not count. */
+    @Test
+    void aStepRefusesAnApprovalWhoseDeciderTheInitiatorReshapedBeforeItRan() {
+        seedUser("changemgr5", PASSWORD, "change-managers");
+        try {
+            labFaults.fail("dr1", "endmqm", 71, "unexpected output");
+            String run = startAsAdmin("CHG-SHAPED-4");
+            Task gate = awaitTask(run, GATE);
+            ResponseEntity<String> approved = complete("changemgr5", PASSWORD, gate.getId(), "approve");
+            assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+            assertThat(firstFailure(run)).isNotBlank();
+            assertThat(call("admin", "admin", HttpMethod.PUT, "/engine-rest/user/changemgr5/profile",
+                    "{\"id\":\"changemgr5\",\"firstName\":\"Stand\"}").getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+            labFaults.clearAll();
+            Job failed = managementService.createJobQuery().processInstanceId(run).singleResult();
+
+            assertThatThrownBy(() -> managementService.executeJob(failed.getId()))
+                    .hasStackTraceContaining("needs the approval of gate " + GATE)
+                    .hasStackTraceContaining(", but it was approved by changemgr5 at ")
+                    .hasStackTraceContaining("and changemgr5's password or profile was set by admin, who started this"
+                            + " run; " + SHAPED + "; nothing was changed");
+            assertThat(sideEffects()).noneMatch(command -> command.contains("strmqm"));
+        } finally {
+            identityService.deleteUser("changemgr5");
         }
     }
 
