@@ -10,11 +10,13 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * The engine calls {@code checkTaskWork} before a task is claimed or completed. For a gate (a task whose
  * candidates are the change managers) it refuses anyone who is not a change manager (an administrator included),
- * the run's sealed initiator, and everyone when the run has no sealed record; every other check passes through to
+ * the run's sealed initiator, a user whose identity the initiator shaped ({@link InitiatorShapedIdentity}), and
+ * everyone when the run has no sealed record; every other check passes through to
  * the engine's own checkers.
  */
 class FourEyesCommandChecker implements InvocationHandler {
@@ -73,7 +75,19 @@ class FourEyesCommandChecker implements InvocationHandler {
                     + " and cannot approve its gate '" + task.getName()
                     + "'. Another change manager must complete it.");
         }
+        checkIdentityNotShaped(task, record, run, user);
         checkSeparation(task, record, run, user);
+    }
+
+    /** The initiator under another name: a decider the initiator created, re-passworded or put in the gate's group. */
+    private static void checkIdentityNotShaped(TaskEntity task, RunRecord record, String run, String user) {
+        List<String> gateGroups = task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList();
+        InitiatorShapedIdentity.refusal(user, record.initiator(), gateGroups).ifPresent(reason -> {
+            throw new AuthorizationException("Four-eyes rule: " + reason + ". Gate '" + task.getName() + "' of run "
+                    + run + " stays open for another change manager.");
+        });
     }
 
     /** Separation of duties: the server's record of who completed the tasks this gate is separated from. */

@@ -1,6 +1,8 @@
 package io.mqrunbooks.platform.run;
 
+import io.mqrunbooks.platform.security.Groups;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +10,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * Reads from the server's record of a run (never from a variable a caller can set) whether a gate's latest
- * decision in the step's pass approved the current plan, by someone other than the initiator, with one of
+ * decision in the step's pass approved the current plan, by someone other than the initiator (nor a user whose
+ * identity the initiator shaped), with one of
  * its plan variables ticked: e.g. the data-loss window of an unplanned switch accepted. The decision's plan
  * hash commits to what its plan variables held when the gate was completed, so a value set afterwards does
  * not count.
@@ -42,6 +45,10 @@ public final class GateAcceptance {
         if (decision.decidedBy() == null || decision.decidedBy().equals(record.initiator())) {
             return Optional.of("the gate was approved" + by + ", who is not an approver other than the initiator");
         }
+        Optional<String> shaped = shapedDecider(record, decision);
+        if (shaped.isPresent()) {
+            return Optional.of("the gate was approved" + by + ", but " + shaped.get());
+        }
         if (!decision.planVariables().contains(acceptance)) {
             return Optional.of("the gate's recorded approval" + by + " does not record '" + acceptance
                     + "' (the gate's model did not ask for it)");
@@ -62,6 +69,15 @@ public final class GateAcceptance {
      */
     public static Optional<String> decidedBy(RunRecords records, DelegateExecution execution, String gateId) {
         return latestDecision(records, execution, gateId).map(RunDecision::decidedBy);
+    }
+
+    /**
+     * Why the decision's decider counts as the initiator under another name ({@link InitiatorShapedIdentity}): a gate
+     * is the change managers' decision, so that is the group whose grants are checked.
+     */
+    static Optional<String> shapedDecider(RunRecord record, RunDecision decision) {
+        return InitiatorShapedIdentity.refusal(decision.decidedBy(), record.initiator(),
+                List.of(Groups.CHANGE_MANAGERS));
     }
 
     /** The gate's latest decision in the step's pass: its own pass of each enclosing scope, up to the run. */

@@ -97,6 +97,10 @@ public class RunGuardInterceptor implements DelegateInterceptor {
             throw new RunGuardException(needs + ", but it was approved" + by + ", who started the run"
                     + " (four-eyes); nothing was changed");
         }
+        GateAcceptance.shapedDecider(record, decision).ifPresent(reason -> {
+            throw new RunGuardException(needs + ", but it was approved" + by + ", and " + reason
+                    + "; nothing was changed");
+        });
         String planNow = RunSealing.approvedPlanHash(record.planHash(), decision.planVariables(),
                 execution::getVariable);
         if (!decision.planHash().equals(planNow)) {
