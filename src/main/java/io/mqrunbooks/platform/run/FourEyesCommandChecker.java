@@ -84,7 +84,7 @@ class FourEyesCommandChecker implements InvocationHandler {
         List<String> gateGroups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(link -> link.getGroupId()).toList();
-        InitiatorShapedIdentity.refusal(user, record.initiator(), gateGroups).ifPresent(reason -> {
+        InitiatorShapedIdentity.refusal(user, record.initiator(), gateGroups, null).ifPresent(reason -> {
             throw new AuthorizationException("Four-eyes rule: " + reason + ". Gate '" + task.getName() + "' of run "
                     + run + " stays open for another change manager.");
         });

@@ -77,7 +77,7 @@ public final class GateAcceptance {
      */
     static Optional<String> shapedDecider(RunRecord record, RunDecision decision) {
         return InitiatorShapedIdentity.refusal(decision.decidedBy(), record.initiator(),
-                List.of(Groups.CHANGE_MANAGERS));
+                List.of(Groups.CHANGE_MANAGERS), decision.decidedAt());
     }
 
     /** The gate's latest decision in the step's pass: its own pass of each enclosing scope, up to the run. */
