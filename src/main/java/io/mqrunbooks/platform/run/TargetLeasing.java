@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * that ends it. Hosts are leased too, so a run on a host itself (a node replacement or maintenance, whose scope
  * names the node) conflicts with every run on a queue manager there, and two runs on queue managers sharing a
  * host (an RDQM HA group's nodes) wait for each other: the safe choice, since both may restart or fail over
- * what runs on that host. The machine each host is (its inventory address) is leased as well: two inventory hosts
- * with one address ({@code mq1}, {@code mq1-b}) are one machine.
+ * what runs on that host. The machine each host is ({@link #machine(Host)}: its inventory address and port) is
+ * leased as well: two inventory hosts with one address and port ({@code mq1}, {@code mq1-b}) are one machine.
  */
 public final class TargetLeasing {
 
